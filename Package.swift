@@ -1,0 +1,82 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Swift target shares: Swift 6 language mode (strict concurrency) plus
+/// `ExistentialAny`, so `any Protocol` is always spelled out.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "l10n",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "l10n", targets: ["l10n"]),
+        /// The engine for Swift programs that embed it.
+        .library(name: "L10nEngine", targets: ["L10nCore", "L10nText", "L10nFormats", "L10nMT", "L10nPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C shims: system C libraries, each seen by exactly one Swift target.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+
+        // Engine
+        .target(name: "L10nCore", swiftSettings: swiftSettings),
+        .target(name: "L10nText", dependencies: ["L10nCore", "CICU"], swiftSettings: swiftSettings),
+        .target(
+            name: "L10nFormats",
+            dependencies: ["L10nCore", "CLibXML2", "CCmarkGFM"],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "L10nPipeline",
+            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nMT"],
+            swiftSettings: swiftSettings
+        ),
+
+        // CLI
+        .executableTarget(
+            name: "l10n",
+            dependencies: ["L10nPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tests
+        .testTarget(name: "L10nCoreTests", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "L10nTextTests",
+            dependencies: ["L10nText"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "L10nFormatsTests",
+            dependencies: ["L10nFormats", "L10nText"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "L10nEndToEndTests",
+            dependencies: ["L10nPipeline"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,35 @@
+/// A document ready for translation: its translatable units plus the skeleton that rebuilds
+/// everything else byte for byte.
+public struct Document: Hashable, Sendable, Codable {
+    /// Where it came from, as written in XLIFF's `original` attribute (a file name or path).
+    public var original: String
+    /// The format id of its filter (`markdown`, `html`).
+    public var format: String
+    public var sourceLanguage: String
+    public var targetLanguage: String?
+    public var units: [TextUnit]
+    public var skeleton: Skeleton
+
+    public init(original: String, format: String, sourceLanguage: String, targetLanguage: String? = nil, units: [TextUnit], skeleton: Skeleton) {
+        self.original = original
+        self.format = format
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.units = units
+        self.skeleton = skeleton
+    }
+
+    /// Every non-ignorable segment with its unit, in document order.
+    public var segmentCount: Int { units.reduce(0) { $0 + $1.translatableSegments.count } }
+
+    /// A copy whose segment targets are set by `translate` (called for non-ignorable segments).
+    public func mappingTargets(_ translate: (TextUnit, Segment) throws -> Content?) rethrows -> Document {
+        var copy = self
+        for u in copy.units.indices {
+            for s in copy.units[u].segments.indices where !copy.units[u].segments[s].isIgnorable {
+                copy.units[u].segments[s].target = try translate(copy.units[u], copy.units[u].segments[s])
+            }
+        }
+        return copy
+    }
+}

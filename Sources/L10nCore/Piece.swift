@@ -1,0 +1,29 @@
+/// What a format reader hands over for one unit, before segmentation: text and codes, each with
+/// the byte range it came from. Pieces tile the unit's range with no gap.
+public enum Piece: Hashable, Sendable {
+    /// Text as the reader decoded it. `verbatim` means the decoded text *is* the raw bytes (so it
+    /// may be split anywhere); entities and escapes (`&amp;`, `\*`) are single non-verbatim pieces.
+    case text(String, bytes: Range<Int>, verbatim: Bool)
+    case code(InlineCode, bytes: Range<Int>)
+
+    public var bytes: Range<Int> {
+        switch self {
+        case .text(_, let r, _), .code(_, let r): return r
+        }
+    }
+}
+
+/// One unit as a format reader found it.
+public struct UnitDraft: Hashable, Sendable {
+    public var type: String?
+    public var name: String?
+    public var pieces: [Piece]
+    public var notes: [Note]
+
+    public init(type: String? = nil, name: String? = nil, pieces: [Piece], notes: [Note] = []) {
+        self.type = type
+        self.name = name
+        self.pieces = pieces
+        self.notes = notes
+    }
+}

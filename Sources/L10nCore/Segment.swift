@@ -1,0 +1,21 @@
+/// A sentence (or an ignorable run of whitespace between sentences) of a ``TextUnit``.
+public struct Segment: Hashable, Sendable, Codable {
+    /// Unique among the segments and ignorables of its unit (`s1`, `s2`, `i1`…).
+    public var id: String
+    public var source: Content
+    public var target: Content?
+    public var state: SegmentState?
+    /// Whitespace or markup between sentences: kept, never translated (XLIFF 2 `<ignorable>`).
+    public var isIgnorable: Bool
+
+    public init(id: String, source: Content, target: Content? = nil, state: SegmentState? = nil, isIgnorable: Bool = false) {
+        self.id = id
+        self.source = source
+        self.target = target
+        self.state = state
+        self.isIgnorable = isIgnorable
+    }
+
+    /// The target when there is one, else the source: what merge writes.
+    public var effectiveTarget: Content { target ?? source }
+}

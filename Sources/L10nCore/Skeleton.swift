@@ -1,0 +1,90 @@
+import Foundation
+
+/// Everything merge needs to rebuild a document byte for byte: the original bytes and, for each
+/// unit, where it sits in them, where each of its segments and ignorables sits, and the original
+/// data of its inline codes.
+///
+/// It travels inside the XLIFF (XLIFF 2 `<skeleton>`, XLIFF 1.2 `<skl><internal-file>`), so a
+/// translator can send the XLIFF back and `merge` works without the original file.
+public struct Skeleton: Hashable, Sendable, Codable {
+    /// Bumped when the encoding changes incompatibly.
+    public static let currentVersion = 1
+
+    public var version: Int
+    public var original: Data
+    public var spans: [UnitSpan]
+
+    public init(original: Data, spans: [UnitSpan], version: Int = Skeleton.currentVersion) {
+        self.version = version
+        self.original = original
+        self.spans = spans
+    }
+
+    /// Where one unit sits in the original bytes.
+    public struct UnitSpan: Hashable, Sendable, Codable {
+        public var unit: String
+        public var type: String?
+        /// Byte offsets, half-open.
+        public var start: Int
+        public var end: Int
+        public var parts: [PartSpan]
+        /// The unit's inline codes with their original data, so a target that carries only ids
+        /// (XLIFF 1.2 `<x id="3"/>`) can be written back.
+        public var codes: [InlineCode]
+
+        public init(unit: String, type: String?, start: Int, end: Int, parts: [PartSpan], codes: [InlineCode]) {
+            self.unit = unit
+            self.type = type
+            self.start = start
+            self.end = end
+            self.parts = parts
+            self.codes = codes
+        }
+    }
+
+    /// Where one segment or ignorable sits in the original bytes.
+    public struct PartSpan: Hashable, Sendable, Codable {
+        public var id: String
+        public var start: Int
+        public var end: Int
+
+        public init(id: String, start: Int, end: Int) {
+            self.id = id
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// The skeleton as compact JSON (keys sorted, so the same input gives the same bytes).
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    public static func decode(_ data: Data) throws -> Skeleton {
+        let skeleton = try JSONDecoder().decode(Skeleton.self, from: data)
+        guard skeleton.version <= currentVersion else {
+            throw FormatError(.unsupported, "skeleton version \(skeleton.version) is newer than this l10n understands (\(currentVersion))")
+        }
+        let count = skeleton.original.count
+        var last = 0
+        for span in skeleton.spans {
+            guard span.start >= last, span.start <= span.end, span.end <= count else {
+                throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside the original (\(count) bytes)")
+            }
+            var p = span.start
+            for part in span.parts {
+                guard part.start == p, part.end >= part.start, part.end <= span.end else {
+                    throw FormatError(.invalidSkeleton, "unit \(span.unit) part \(part.id): byte range \(part.start)..<\(part.end) does not tile the unit")
+                }
+                p = part.end
+            }
+            guard p == span.end else {
+                throw FormatError(.invalidSkeleton, "unit \(span.unit): parts end at byte \(p), unit at \(span.end)")
+            }
+            last = span.end
+        }
+        return skeleton
+    }
+}

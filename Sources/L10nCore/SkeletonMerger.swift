@@ -1,0 +1,70 @@
+import Foundation
+
+/// Rebuilds a document from its skeleton and its (possibly translated) units.
+///
+/// A segment whose target is missing or equal to its source is copied from the original bytes,
+/// so a merge without translation reproduces the input exactly; a translated segment is written
+/// from its target, text escaped for its place and codes restored from their original data.
+public struct SkeletonMerger: Sendable {
+    public var escaper: any TextEscaping
+
+    public init(escaper: any TextEscaping) {
+        self.escaper = escaper
+    }
+
+    public func merge(_ document: Document) throws -> Data {
+        let skeleton = document.skeleton
+        let original = skeleton.original
+        var unitsByID: [String: TextUnit] = [:]
+        for unit in document.units { unitsByID[unit.id] = unit }
+
+        var out = Data()
+        out.reserveCapacity(original.count + original.count / 4)
+        var cursor = 0
+        for span in skeleton.spans {
+            out.append(original[original.startIndex + cursor..<original.startIndex + span.start])
+            cursor = span.end
+            guard let unit = unitsByID[span.unit] else {
+                out.append(original[original.startIndex + span.start..<original.startIndex + span.end])
+                continue
+            }
+            try out.append(contentsOf: Array(render(unit, span: span, original: original).utf8))
+        }
+        out.append(original[original.startIndex + cursor..<original.endIndex])
+        return out
+    }
+
+    private func render(_ unit: TextUnit, span: Skeleton.UnitSpan, original: Data) throws -> String {
+        let samePartition = unit.segments.map(\.id) == span.parts.map(\.id)
+        var s = ""
+        for (i, segment) in unit.segments.enumerated() {
+            let unchanged = segment.target == nil || segment.target == segment.source
+            if samePartition && (unchanged || segment.isIgnorable) {
+                let part = span.parts[i]
+                s += String(decoding: original[original.startIndex + part.start..<original.startIndex + part.end], as: UTF8.self)
+            } else {
+                s += try write(segment.effectiveTarget, unit: unit, span: span)
+            }
+        }
+        return s
+    }
+
+    private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan) throws -> String {
+        var s = ""
+        for run in content.runs {
+            switch run {
+            case .text(let t):
+                s += escaper.escape(t, unitType: span.type ?? unit.type)
+            case .code(let c):
+                if let known = span.codes.first(where: { $0.id == c.id && $0.kind == c.kind }) {
+                    s += known.data
+                } else if !c.data.isEmpty {
+                    s += c.data
+                } else {
+                    throw FormatError(.invalidXLIFF, "unit \(unit.id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
+                }
+            }
+        }
+        return s
+    }
+}

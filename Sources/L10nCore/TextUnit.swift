@@ -1,0 +1,27 @@
+/// A translatable block of a document: a paragraph, heading, list item, table cell, attribute
+/// value… It holds one or more segments, and the ignorables between them.
+public struct TextUnit: Hashable, Sendable, Codable {
+    /// Unique within its document (`u1`, `u2`…); stable for the same input.
+    public var id: String
+    /// What kind of block it is, as a `prefix:value` (`md:heading`, `html:p`, `html:attr-alt`).
+    /// Merge uses it to pick the escaping that fits the place.
+    public var type: String?
+    /// Optional human label (`h2`, `img@alt`).
+    public var name: String?
+    public var segments: [Segment]
+    public var notes: [Note]
+
+    public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = []) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.segments = segments
+        self.notes = notes
+    }
+
+    /// The segments that carry text, ignorables left out.
+    public var translatableSegments: [Segment] { segments.filter { !$0.isIgnorable } }
+
+    /// The whole source of the unit, segments and ignorables joined.
+    public var source: Content { Content(segments.flatMap(\.source.runs)) }
+}
