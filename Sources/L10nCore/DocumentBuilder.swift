@@ -139,35 +139,45 @@ public struct DocumentBuilder: Sendable {
         return out
     }
 
-    /// Codes numbered 1, 2, 3… in order of first appearance, pairs sharing their number; a half
-    /// whose partner is not in the unit is marked isolated.
+    /// Codes numbered 1, 2, 3… in order of appearance, each close taking the number of the
+    /// latest unclosed open with the same reader id (so readers may reuse ids for sibling pairs);
+    /// a half whose partner is not in the unit is marked isolated.
     private func renumberCodes(_ pieces: [Piece]) -> [Piece] {
-        var map: [String: String] = [:]
-        var opens = Set<String>(), closes = Set<String>()
-        for piece in pieces {
-            guard case .code(let c, _) = piece else { continue }
-            if c.kind == .open { opens.insert(c.id) }
-            if c.kind == .close { closes.insert(c.id) }
-        }
+        var out = pieces
         var counter = 0
-        return pieces.map { piece in
-            guard case .code(var c, let bytes) = piece else { return piece }
-            // A standalone code gets a fresh number even if a reader reused an id.
-            let key = c.kind == .standalone ? "standalone:\(counter)" : "pair:\(c.id)"
-            let newID: String
-            if let existing = map[key] { newID = existing } else {
-                counter += 1
-                newID = String(counter)
-                map[key] = newID
-            }
+        var openStack: [(readerID: String, index: Int, newID: String)] = []
+        for (index, piece) in pieces.enumerated() {
+            guard case .code(var c, let bytes) = piece else { continue }
             switch c.kind {
-            case .open: c.isolated = !closes.contains(c.id)
-            case .close: c.isolated = !opens.contains(c.id)
-            case .standalone: c.isolated = false
+            case .open:
+                counter += 1
+                openStack.append((c.id, index, String(counter)))
+                c.id = String(counter)
+                c.isolated = false
+            case .close:
+                if let k = openStack.lastIndex(where: { $0.readerID == c.id }) {
+                    c.id = openStack[k].newID
+                    c.isolated = false
+                    openStack.remove(at: k)
+                } else {
+                    counter += 1
+                    c.id = String(counter)
+                    c.isolated = true
+                }
+            case .standalone:
+                counter += 1
+                c.id = String(counter)
+                c.isolated = false
             }
-            c.id = newID
-            return .code(c, bytes: bytes)
+            out[index] = .code(c, bytes: bytes)
         }
+        for open in openStack {
+            if case .code(var c, let bytes) = out[open.index] {
+                c.isolated = true
+                out[open.index] = .code(c, bytes: bytes)
+            }
+        }
+        return out
     }
 
     // MARK: - Sentences

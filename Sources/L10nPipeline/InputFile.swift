@@ -1,0 +1,28 @@
+import Foundation
+import L10nCore
+
+/// Reads an input file whole, with the checks every command needs before parsing: it exists,
+/// it is a regular file, it is not absurdly large.
+public enum InputFile {
+    /// Inputs above this size are refused with a clear message rather than exhausting memory.
+    public static let maximumSize = 1 << 30
+
+    public static func read(_ path: String) throws -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw PipelineError(.cannotReadInput, "no such file", file: path)
+        }
+        guard !isDirectory.boolValue else {
+            throw PipelineError(.cannotReadInput, "is a directory, not a file", file: path)
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumSize {
+            throw FormatError(.tooLarge, "the file is \(size.intValue / 1_048_576) MB; l10n reads files up to \(maximumSize / 1_048_576) MB", at: SourceLocation(file: path))
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw PipelineError(.cannotReadInput, "cannot be read (\((error as NSError).localizedDescription))", file: path)
+        }
+    }
+}

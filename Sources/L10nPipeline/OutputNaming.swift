@@ -1,0 +1,30 @@
+import Foundation
+
+/// Where outputs go when the user does not say: `product.md` → `product.pt-BR.md` and
+/// `product.pt-BR.xlf`, beside the input or in the folder given with `-o`.
+public enum OutputNaming {
+    /// `stem.<language>.<ext>` for `original`'s file name (an existing language suffix is
+    /// replaced, so `product.pt-BR.xlf` gives `product.pt-BR.md`, not `product.pt-BR.pt-BR.md`).
+    public static func localizedFileName(for original: String, language: String, extension ext: String? = nil) -> String {
+        let url = URL(fileURLWithPath: original)
+        let fileExtension = ext ?? url.pathExtension
+        var stem = url.deletingPathExtension().lastPathComponent
+        if stem.hasSuffix("." + language) { stem.removeLast(language.count + 1) }
+        return fileExtension.isEmpty ? "\(stem).\(language)" : "\(stem).\(language).\(fileExtension)"
+    }
+
+    /// The output path: in `directory` when given, else beside `input`.
+    public static func path(_ fileName: String, besides input: String, in directory: String?) -> String {
+        if let directory { return URL(fileURLWithPath: directory).appendingPathComponent(fileName).path }
+        let parent = URL(fileURLWithPath: input).deletingLastPathComponent().path
+        return parent == "." || parent.isEmpty ? fileName : URL(fileURLWithPath: parent).appendingPathComponent(fileName).relativePath
+    }
+
+    /// True when `path` names (or should name) a folder rather than a file: it exists as a
+    /// folder, or ends with `/`, or has no extension.
+    public static func isDirectoryLike(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue }
+        return path.hasSuffix("/") || URL(fileURLWithPath: path).pathExtension.isEmpty
+    }
+}

@@ -1,0 +1,29 @@
+/// A run that cannot go on as asked for reasons outside the document's content: a missing or
+/// unreadable file, an unwritable output, an option that makes no sense for this input.
+public struct PipelineError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable {
+        /// The input does not exist or cannot be read.
+        case cannotReadInput
+        /// An output cannot be created or replaced.
+        case cannotWriteOutput
+        /// The input's format is not one l10n reads.
+        case unsupportedInput
+        /// Options that contradict each other or the input.
+        case usage
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var file: String?
+
+    public init(_ kind: Kind, _ message: String, file: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.file = file
+    }
+
+    public var description: String {
+        if let file { return "\(file): \(message)" }
+        return message
+    }
+}

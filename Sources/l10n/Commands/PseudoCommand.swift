@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import L10nCore
+import L10nFormats
+import L10nMT
+import L10nPipeline
+
+struct PseudoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pseudo",
+        abstract: "Pseudo-localize documents: accents, ~30% expansion, brackets, markup intact.",
+        discussion: """
+            Runs the whole pipeline offline (extract, translate with the pseudo backend, write and read
+            back the XLIFF, merge) and writes <stem>.<target-language>.<ext>. Use it to see that every
+            string is reached and that markup, URLs and model numbers survive translation.
+            """)
+
+    @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) files.", valueName: "file"))
+    var files: [String]
+
+    @Option(name: [.customShort("t"), .long], help: ArgumentHelp("The language tag to write (qps is the conventional pseudo-locale).", valueName: "tag"))
+    var targetLanguage: LanguageTag = LanguageTag("qps")!
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp("The language of the input files.", valueName: "tag"))
+    var sourceLanguage: LanguageTag = LanguageTag("en-US")!
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
+    var output: String?
+
+    @Flag(name: .long, help: "Also write the pseudo-translated XLIFF.")
+    var xliff = false
+
+    @Option(name: .long, help: ArgumentHelp("XLIFF version for --xliff.", valueName: "version"))
+    var xliffVersion: XLIFFVersion = .v2_1
+
+    @OptionGroup var segmentation: SegmentationOptions
+
+    func run() async throws {
+        let extractor = try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation)
+        let merger = DocumentMerger(formats: Engine.formats)
+        let writer = XLIFFWriter(version: xliffVersion)
+        let backend = PseudoBackend()
+        let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        var outputs: [(path: String, data: Data)] = []
+        var failures: [ExitCode] = []
+        var segments = 0
+        for file in files {
+            do {
+                var document = try extractor.extract(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+                document = try await Translation.translate(document, with: backend, context: context)
+                // Through the XLIFF and back, exactly as a translator's file would travel.
+                let xliffData = try writer.write([document])
+                let roundTripped = try XLIFFReader().read(xliffData, file: file)
+                guard roundTripped.count == 1 else {
+                    throw FormatError(.invalidXLIFF, "internal: the XLIFF written for this file did not read back as one document")
+                }
+                let localized = try merger.merge(roundTripped[0])
+                let ext = URL(fileURLWithPath: file).pathExtension
+                outputs.append((OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: ext), besides: file, in: output), localized))
+                if xliff {
+                    outputs.append((OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: "xlf"), besides: file, in: output), xliffData))
+                }
+                segments += document.segmentCount
+            } catch {
+                failures.append(ExitStatus.report(error))
+            }
+        }
+        if let worst = ExitStatus.worst(failures) {
+            Console.note("nothing written: \(failures.count) of \(files.count) input(s) failed")
+            throw worst
+        }
+        let batch = OutputBatch()
+        do {
+            for item in outputs { try batch.stage(item.data, to: item.path) }
+            try batch.commit()
+        } catch {
+            batch.discard()
+            throw ExitStatus.report(error)
+        }
+        for path in batch.destinations { Console.out("wrote \(path)") }
+        Console.note("\(files.count) file(s), \(segments) segment(s) pseudo-localized")
+    }
+}

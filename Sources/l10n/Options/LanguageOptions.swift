@@ -1,0 +1,19 @@
+import ArgumentParser
+import L10nCore
+
+extension LanguageTag: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+
+    public static var defaultCompletionKind: CompletionKind { .list(["en-US", "pt-BR", "de-DE", "ja-JP", "en-GB", "fr-FR", "es-ES", "zh-CN"]) }
+}
+
+/// Segmentation options shared by the commands that read source documents.
+struct SegmentationOptions: ParsableArguments {
+    @Option(name: .customLong("srx"), help: ArgumentHelp("SRX 2.0 rules that extend or override the built-in segmentation rules.", valueName: "file.srx"))
+    var srx: String?
+
+    @Flag(name: .customLong("no-segmentation"), help: "One segment per paragraph, heading, cell…: no sentence splitting.")
+    var noSegmentation = false
+}
