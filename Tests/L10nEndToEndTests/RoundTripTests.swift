@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+/// The promise every format keeps: extract → (targets = sources) → merge gives the input back,
+/// byte for byte, for every corpus page, in XLIFF 2.1 and 1.2.
+@Suite struct RoundTripTests {
+    @Test(arguments: CLI.corpusPages(), ["2.1", "1.2"])
+    func corpusPageSurvivesExtractAndMerge(page: String, version: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = CLI.packageRoot.appendingPathComponent("corpora").appendingPathComponent(page)
+        let extract = try CLI.run(["extract", input.path, "--target-language", "pt-BR", "--xliff-version", version, "-o", dir.path])
+        #expect(extract.status == 0, "\(extract.stderr)")
+        let name = URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent
+        let xliff = dir.appendingPathComponent("\(name).pt-BR.xlf")
+
+        let validate = try CLI.run(["validate", xliff.path])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+
+        let filled = dir.appendingPathComponent("filled.xlf")
+        try XLIFFTargetFiller.fill(Data(contentsOf: xliff)).write(to: filled)
+        let out = dir.appendingPathComponent("out")
+        let merge = try CLI.run(["merge", filled.path, "-o", out.path])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let merged = try Data(contentsOf: out.appendingPathComponent("\(name).pt-BR.\(input.pathExtension)"))
+        #expect(merged == (try Data(contentsOf: input)), "merge did not reproduce \(page)")
+    }
+
+    @Test(arguments: CLI.corpusPages())
+    func pseudoLocalizationKeepsMarkupAndReachesEveryString(page: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = CLI.packageRoot.appendingPathComponent("corpora").appendingPathComponent(page)
+        let pseudo = try CLI.run(["pseudo", input.path, "-o", dir.path])
+        #expect(pseudo.status == 0, "\(pseudo.stderr)")
+        let name = URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent
+        let output = dir.appendingPathComponent("\(name).qps.\(input.pathExtension)")
+
+        // Same markup: segmenting the output shows the same codes as the input, in order.
+        let before = try CLI.run(["segment", input.path, "--show-markup", "--no-segmentation"])
+        let after = try CLI.run(["segment", output.path, "--show-markup", "--no-segmentation"])
+        #expect(before.status == 0 && after.status == 0, "\(before.stderr)\(after.stderr)")
+        let beforeLines = before.stdout.split(separator: "\n")
+        let afterLines = after.stdout.split(separator: "\n")
+        #expect(beforeLines.count == afterLines.count, "units differ after pseudo-localization of \(page)")
+        // Every unit of the output is pseudo-localized (bracketed).
+        for line in afterLines {
+            let text = line.split(separator: "\t", maxSplits: 1).last.map(String.init) ?? ""
+            #expect(text.contains("["), "not pseudo-localized: \(line)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Does what a translator who changes nothing does: copies every source into a target, working
+/// on the XML itself (not through l10n's reader), so the round trip tests the real file.
+enum XLIFFTargetFiller {
+    static func fill(_ data: Data) throws -> Data {
+        let doc = try XMLDocument(data: data, options: [.nodePreserveAll])
+        guard let root = doc.rootElement() else { return data }
+        if root.attribute(forName: "version")?.stringValue == "1.2" {
+            for unit in elements(named: "trans-unit", under: root) {
+                let source = unit.elements(forName: "seg-source").first ?? unit.elements(forName: "source").first
+                guard let source, unit.elements(forName: "target").isEmpty else { continue }
+                let target = source.copy() as! XMLElement
+                target.name = "target"
+                target.removeAttribute(forName: "xml:lang")
+                target.addAttribute(XMLNode.attribute(withName: "state", stringValue: "translated") as! XMLNode)
+                let index = (source.index + 1)
+                unit.insertChild(target, at: index)
+            }
+        } else {
+            for segment in elements(named: "segment", under: root) {
+                guard let source = segment.elements(forName: "source").first, segment.elements(forName: "target").isEmpty else { continue }
+                let target = source.copy() as! XMLElement
+                target.name = "target"
+                segment.insertChild(target, at: source.index + 1)
+                segment.removeAttribute(forName: "state")
+                segment.addAttribute(XMLNode.attribute(withName: "state", stringValue: "translated") as! XMLNode)
+            }
+        }
+        return doc.xmlData(options: [.nodePreserveAll])
+    }
+
+    private static func elements(named name: String, under element: XMLElement) -> [XMLElement] {
+        var out: [XMLElement] = []
+        for child in element.children ?? [] {
+            guard let child = child as? XMLElement else { continue }
+            if child.localName == name || child.name == name { out.append(child) }
+            out += elements(named: name, under: child)
+        }
+        return out
+    }
+}
