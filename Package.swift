@@ -13,10 +13,11 @@ let package = Package(
     products: [
         .executable(name: "l10n", targets: ["l10n"]),
         /// The engine for Swift programs that embed it.
-        .library(name: "L10nEngine", targets: ["L10nCore", "L10nText", "L10nFormats", "L10nMT", "L10nPipeline"]),
+        .library(name: "L10nEngine", targets: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // C shims: system C libraries, each seen by exactly one Swift target.
@@ -43,10 +44,16 @@ let package = Package(
             dependencies: ["L10nCore", "CLibXML2", "CCmarkGFM"],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "L10nAdapt",
+            dependencies: ["L10nCore", "L10nText", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/Markets")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
         .target(
             name: "L10nPipeline",
-            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nMT"],
+            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT"],
             swiftSettings: swiftSettings
         ),
 
@@ -71,6 +78,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline"], swiftSettings: swiftSettings),
         .testTarget(

@@ -47,11 +47,15 @@ public struct Skeleton: Hashable, Sendable, Codable {
         public var id: String
         public var start: Int
         public var end: Int
+        /// Set when the segment's *source* was rewritten after extraction (market adaptation):
+        /// its original bytes no longer say what the source says, so merge writes it from content.
+        public var rewritten: Bool?
 
-        public init(id: String, start: Int, end: Int) {
+        public init(id: String, start: Int, end: Int, rewritten: Bool? = nil) {
             self.id = id
             self.start = start
             self.end = end
+            self.rewritten = rewritten
         }
     }
 

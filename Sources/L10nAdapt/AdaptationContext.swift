@@ -1,0 +1,25 @@
+import L10nCore
+
+/// What every rule may consult: the market, the languages, the options the user chose.
+public struct AdaptationContext: Sendable {
+    public var market: MarketProfile
+    public var sourceLanguage: LanguageTag
+    public var targetLanguage: LanguageTag
+    /// Write "15,8 m (52 ft)" instead of "15,8 m".
+    public var keepOriginalUnits: Bool
+    /// Product categories the page is about (from the CLI or detected), for certification advice.
+    public var categories: Set<String>
+
+    public init(market: MarketProfile, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, keepOriginalUnits: Bool = false, categories: Set<String> = []) {
+        self.market = market
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.keepOriginalUnits = keepOriginalUnits
+        self.categories = categories
+    }
+
+    /// The locale text is formatted for. For a same-language market (en-US → uk) it is the
+    /// market's locale; otherwise too, since figures are adapted before translation so the
+    /// translator (or MT) receives them already in the target convention.
+    public var formattingLocale: String { market.locale }
+}

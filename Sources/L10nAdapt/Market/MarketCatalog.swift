@@ -1,0 +1,116 @@
+import Foundation
+import Yams
+
+/// All markets l10n knows: the bundled profiles, plus or overridden by a user's folder.
+///
+/// The one place where market YAML is decoded and checked. Every problem is a
+/// ``MarketDataError`` naming the file and the key path; nothing here traps on bad data.
+public struct MarketCatalog: Sendable {
+    public private(set) var markets: [String: MarketProfile]
+    /// Where each market was loaded from (bundled resource or the user's file).
+    public private(set) var sources: [String: String]
+
+    /// The bundled markets, then those in `userDirectory` (same id → the user's wins).
+    public static func load(userDirectory: String? = nil) throws -> MarketCatalog {
+        var catalog = MarketCatalog(markets: [:], sources: [:])
+        guard let bundled = Bundle.module.url(forResource: "Markets", withExtension: nil) else {
+            throw MarketDataError(file: "Markets", keyPath: "", message: "the bundled market profiles are missing from this build")
+        }
+        try catalog.loadDirectory(bundled.path, displayPrefix: "Markets/")
+        if let userDirectory {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: userDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw MarketDataError(file: userDirectory, keyPath: "", message: "is not a folder of market profiles")
+            }
+            try catalog.loadDirectory(userDirectory, displayPrefix: userDirectory.hasSuffix("/") ? userDirectory : userDirectory + "/")
+        }
+        return catalog
+    }
+
+    init(markets: [String: MarketProfile], sources: [String: String]) {
+        self.markets = markets
+        self.sources = sources
+    }
+
+    /// The market with `id` (case-insensitive), or an error listing the known ones.
+    public func market(_ id: String) throws -> MarketProfile {
+        if let market = markets[id.lowercased()] { return market }
+        throw MarketDataError(file: "markets", keyPath: "", message: "no market '\(id)'; known: \(markets.keys.sorted().joined(separator: ", "))")
+    }
+
+    public var sortedMarkets: [MarketProfile] { markets.values.sorted { $0.id < $1.id } }
+
+    private mutating func loadDirectory(_ path: String, displayPrefix: String) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        for name in names {
+            let display = displayPrefix + name
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name)) } catch {
+                throw MarketDataError(file: display, keyPath: "", message: "cannot be read")
+            }
+            let profile = try Self.decode(data, file: display)
+            let stem = (name as NSString).deletingPathExtension
+            guard profile.id == stem else {
+                throw MarketDataError(file: display, keyPath: "id", message: "is '\(profile.id)' but the file is named '\(name)'; they must match")
+            }
+            markets[profile.id] = profile
+            sources[profile.id] = display
+        }
+    }
+
+    /// Decodes and checks one profile.
+    public static func decode(_ data: Data, file: String) throws -> MarketProfile {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw MarketDataError(file: file, keyPath: "", message: "is not UTF-8 text")
+        }
+        let node: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: text) else {
+                throw MarketDataError(file: file, keyPath: "", message: "is empty")
+            }
+            node = parsed
+        } catch let error as MarketDataError {
+            throw error
+        } catch let error as YamlError {
+            throw MarketDataError(file: file, keyPath: "", message: "is not valid YAML: \(Self.describe(error))")
+        }
+        try MarketSchema.check(node, file: file)
+        let profile: MarketProfile
+        do {
+            profile = try YAMLDecoder().decode(MarketProfile.self, from: node)
+        } catch let error as DecodingError {
+            throw MarketDataError(file: file, keyPath: Self.keyPath(of: error), message: Self.reason(of: error))
+        }
+        try MarketSchema.checkValues(profile, file: file)
+        return profile
+    }
+
+    private static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            return "line \(mark.line): \(problem)\(context.map { " \($0.text)" } ?? "")"
+        default:
+            return "\(error)"
+        }
+    }
+
+    private static func keyPath(of error: DecodingError) -> String {
+        let path: [any CodingKey]
+        switch error {
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        case .keyNotFound(let key, let c): path = c.codingPath + [key]
+        @unknown default: path = []
+        }
+        return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
+    }
+
+    private static func reason(of error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(let type, _): return "has the wrong type (expected \(type))"
+        case .valueNotFound(let type, _): return "is missing a value (expected \(type))"
+        case .keyNotFound: return "is required"
+        case .dataCorrupted(let c): return c.debugDescription
+        @unknown default: return "is invalid"
+        }
+    }
+}

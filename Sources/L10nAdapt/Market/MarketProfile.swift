@@ -1,0 +1,69 @@
+/// One market's conventions and requirements, decoded from `Resources/Markets/<id>.yaml`.
+///
+/// Behaviour lives in the rule types; this is only their parameters. Decoded and checked in one
+/// place, ``MarketCatalog``; see `Resources/Markets/README.md` for every key.
+public struct MarketProfile: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    /// BCP 47 tag of the market's copy (`pt-BR`).
+    public var language: String
+    /// ICU/CLDR locale for numbers, currency and dates (`pt_BR`).
+    public var locale: String
+    /// ISO 4217 code.
+    public var currency: String
+    public var measurement: Measurement
+    public var electrical: Electrical
+    /// Certification regimes by product category (`electrical-safety`, `radio`…).
+    public var certifications: [String: CertificationRegime]
+    /// English spelling variant (`en-GB`…), or nil for non-English markets.
+    public var spelling: String?
+    public var tone: Tone
+    public var dates: Dates
+
+    public struct Measurement: Hashable, Sendable, Codable {
+        public enum System: String, Hashable, Sendable, Codable { case metric, usCustomary = "us-customary", ukMixed = "uk-mixed" }
+        public var system: System
+        /// Source unit id → target unit id (`ft` → `m`).
+        public var convert: [String: String]
+        /// Contexts that keep their original unit (`screen-diagonal`, `pipe-thread`…).
+        public var keep: [String]
+    }
+
+    public struct Electrical: Hashable, Sendable, Codable {
+        public var voltages: [Double]
+        public var frequency: Double
+        public var plugs: [String]
+        public var plugStandard: String?
+        /// One line naming what the market uses, quoted in advisories.
+        public var summary: String
+    }
+
+    public struct CertificationRegime: Hashable, Sendable, Codable {
+        public var required: [String]
+        public var authority: String?
+        public var note: String
+    }
+
+    public struct Tone: Hashable, Sendable, Codable {
+        public enum Address: String, Hashable, Sendable, Codable { case formal, informal, neutral }
+        public enum Policy: String, Hashable, Sendable, Codable { case allow, flag }
+        public var address: Address
+        public var superlatives: Policy
+        public var comparatives: Policy
+        /// Runs of this many `!` or more are flagged; 0 never flags.
+        public var exclamationRun: Int
+        public var allCaps: Policy
+        public var emoji: Policy
+        public var note: String?
+    }
+
+    public struct Dates: Hashable, Sendable, Codable {
+        public enum Order: String, Hashable, Sendable, Codable { case dmy = "DMY", mdy = "MDY", ymd = "YMD" }
+        public var order: Order
+        public var separator: String
+        /// ICU pattern for numeric dates (`dd/MM/yyyy`).
+        public var pattern: String
+        /// ICU pattern for written-out dates.
+        public var longPattern: String
+    }
+}
