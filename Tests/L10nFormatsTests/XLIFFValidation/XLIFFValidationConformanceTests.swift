@@ -5,7 +5,7 @@ import Testing
 
 /// Runs every file of the OASIS XLIFF 2.1 and 2.2 conformance suites through the validator.
 @Suite("XLIFF conformance suites")
-struct XLIFFConformanceTests {
+struct XLIFFValidationConformanceTests {
     let validator = XLIFFValidator()
 
     /// Upstream defects in `xliff-22/modules/valid` (documented in Fixtures/xliff-conformance/ORIGIN.md):
@@ -41,7 +41,8 @@ struct XLIFFConformanceTests {
             #expect(error.location?.file == file.name)
             #expect((error.location?.line ?? 0) >= 1)
         }
-        if let expected = ExpectedChecks.check(for: file.name) {
+        let expected = try #require(ExpectedChecks.check(for: file.name), "no expected check listed for \(file.name)")
+        do {
             #expect(result.errors.contains { $0.check == expected },
                     "expected \(expected), got \(result.errors.map { "\($0.location?.line ?? 0): [\($0.check)] \($0.message)" })")
         }
