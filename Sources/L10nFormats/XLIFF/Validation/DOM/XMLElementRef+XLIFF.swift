@@ -5,12 +5,12 @@ extension XMLElementRef {
     /// Inline elements that stand for original codes (as opposed to annotations).
     static let codeNames: Set<String> = ["ph", "pc", "sc", "ec"]
 
-    var isCore: Bool { namespace.map(XLIFFNamespace.core2.contains) ?? false }
+    var isCore: Bool { isXLIFF2Core }
 
     /// True when this is the XLIFF 2 core element `name`.
-    func isCore(_ name: String) -> Bool { self.name == name && isCore }
+    func isCore(_ name: String) -> Bool { isXLIFF2Core && self.name == name }
 
-    func isCore(oneOf names: Set<String>) -> Bool { isCore && names.contains(self.name) }
+    func isCore(oneOf names: Set<String>) -> Bool { isXLIFF2Core && names.contains(self.name) }
 
     /// True when this is `name` in the module namespace `namespace`.
     func isElement(_ name: String, in namespace: String) -> Bool { self.name == name && self.namespace == namespace }

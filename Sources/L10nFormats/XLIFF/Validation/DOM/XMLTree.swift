@@ -23,6 +23,8 @@ struct XMLTree: Sendable {
         var line: Int
         var parent: Int?
         var children: [Int]
+        /// True for elements in an XLIFF 2 core namespace; computed once, as rules ask constantly.
+        var isXLIFF2Core: Bool = false
     }
 
     var nodes: [Node] = []
@@ -33,6 +35,8 @@ struct XMLTree: Sendable {
     /// Appends a node under `parent` and returns its index.
     mutating func append(_ node: Node) -> Int {
         let index = nodes.count
+        var node = node
+        node.isXLIFF2Core = node.kind == .element && node.namespace.map(XLIFFNamespace.core2.contains) == true
         nodes.append(node)
         if let parent = node.parent { nodes[parent].children.append(index) } else if node.kind == .element { rootIndex = index }
         return index
@@ -47,47 +51,46 @@ struct XMLElementRef: Sendable, Hashable {
     static func == (a: XMLElementRef, b: XMLElementRef) -> Bool { a.index == b.index }
     func hash(into hasher: inout Hasher) { hasher.combine(index) }
 
-    private var node: XMLTree.Node { tree.nodes[index] }
-
-    var name: String { node.name }
-    var namespace: String? { node.namespace }
-    var line: Int { node.line }
-    var attributes: [XMLTree.Attribute] { node.attributes }
+    // Accessors read the stored node in place rather than copying it: rules call them constantly.
+    var name: String { tree.nodes[index].name }
+    var namespace: String? { tree.nodes[index].namespace }
+    var line: Int { tree.nodes[index].line }
+    var attributes: [XMLTree.Attribute] { tree.nodes[index].attributes }
+    var isXLIFF2Core: Bool { tree.nodes[index].isXLIFF2Core }
 
     /// The value of the attribute `name` in no namespace.
     subscript(_ name: String) -> String? {
-        node.attributes.first { $0.namespace == nil && $0.name == name }?.value
+        tree.nodes[index].attributes.first { $0.namespace == nil && $0.name == name }?.value
     }
 
     /// The value of the attribute `name` in `namespace`.
     func attribute(_ name: String, in namespace: String) -> String? {
-        node.attributes.first { $0.namespace == namespace && $0.name == name }?.value
+        tree.nodes[index].attributes.first { $0.namespace == namespace && $0.name == name }?.value
     }
 
     func has(_ name: String) -> Bool { self[name] != nil }
 
     var parent: XMLElementRef? {
-        guard let p = node.parent, tree.nodes[p].kind == .element else { return nil }
+        guard let p = tree.nodes[index].parent, tree.nodes[p].kind == .element else { return nil }
         return XMLElementRef(tree: tree, index: p)
     }
 
     /// Element children, in document order.
     var children: [XMLElementRef] {
-        node.children.compactMap { tree.nodes[$0].kind == .element ? XMLElementRef(tree: tree, index: $0) : nil }
+        tree.nodes[index].children.compactMap { tree.nodes[$0].kind == .element ? XMLElementRef(tree: tree, index: $0) : nil }
     }
 
     /// True when the element has any child node at all (elements, text, comments), as XPath's `node()`.
-    var hasChildNodes: Bool { !node.children.isEmpty }
+    var hasChildNodes: Bool { !tree.nodes[index].children.isEmpty }
 
     /// Element descendants, in document order (not including self).
     var descendants: [XMLElementRef] {
         var out: [XMLElementRef] = []
-        var stack = Array(node.children.reversed())
+        var stack = Array(tree.nodes[index].children.reversed())
         while let i = stack.popLast() {
-            let n = tree.nodes[i]
-            guard n.kind == .element else { continue }
+            guard tree.nodes[i].kind == .element else { continue }
             out.append(XMLElementRef(tree: tree, index: i))
-            stack.append(contentsOf: n.children.reversed())
+            stack.append(contentsOf: tree.nodes[i].children.reversed())
         }
         return out
     }
@@ -105,9 +108,8 @@ struct XMLElementRef: Sendable, Hashable {
         var s = ""
         var stack = [index]
         while let i = stack.popLast() {
-            let n = tree.nodes[i]
-            if n.kind == .text { s += n.text }
-            stack.append(contentsOf: n.children.reversed())
+            if tree.nodes[i].kind == .text { s += tree.nodes[i].text }
+            stack.append(contentsOf: tree.nodes[i].children.reversed())
         }
         return s
     }

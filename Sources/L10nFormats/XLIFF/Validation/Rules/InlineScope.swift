@@ -13,15 +13,25 @@ struct InlineScope {
     let targets: [XMLElementRef]
     /// The `data` elements of the owner's `originalData`.
     let data: [XMLElementRef]
+    private let sourceInline: [XMLElementRef]
+    private let targetInline: [XMLElementRef]
+
+    init(owner: XMLElementRef, parts: [XMLElementRef], sources: [XMLElementRef], targets: [XMLElementRef], data: [XMLElementRef]) {
+        self.owner = owner
+        self.parts = parts
+        self.sources = sources
+        self.targets = targets
+        self.data = data
+        sourceInline = sources.flatMap { $0.descendants.filter(\.isInline) }
+        targetInline = targets.flatMap { $0.descendants.filter(\.isInline) }
+    }
 
     var isUnit: Bool { owner.isCore("unit") }
 
     func contents(_ side: Side) -> [XMLElementRef] { side == .source ? sources : targets }
 
     /// Inline elements of one side, in document order across all its contents.
-    func inline(_ side: Side) -> [XMLElementRef] {
-        contents(side).flatMap { $0.descendants.filter(\.isInline) }
-    }
+    func inline(_ side: Side) -> [XMLElementRef] { side == .source ? sourceInline : targetInline }
 
     static func unit(_ unit: XMLElementRef) -> InlineScope {
         let parts = unit.children.filter { $0.isCore("segment") || $0.isCore("ignorable") }

@@ -18,6 +18,9 @@ struct ValidationContext {
     /// All elements of the document, root first, in document order (computed once).
     lazy var allElements: [XMLElementRef] = [root] + root.descendants
 
+    /// Every unit and translation candidate, with its inline content (computed once).
+    lazy var inlineScopes: [InlineScope] = InlineScope.all(in: allElements)
+
     mutating func report(_ rule: XLIFFValidationRule, _ message: String, at element: XMLElementRef?, severity: Severity = .error) {
         findings.append(Finding(
             check: rule.id, severity: severity, message: message,

@@ -12,7 +12,7 @@ enum AnnotationRules: XLIFFRuleGroup {
     static let rules = [pairing, comment, translate, matchAnnotation]
 
     static func check(_ context: inout ValidationContext) {
-        for scope in InlineScope.all(in: context.allElements) {
+        for scope in context.inlineScopes {
             for side in [InlineScope.Side.source, .target] {
                 checkMarkers(scope.inline(side), side: side, into: &context)
             }

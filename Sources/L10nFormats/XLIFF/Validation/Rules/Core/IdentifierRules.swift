@@ -31,7 +31,7 @@ enum IdentifierRules: XLIFFRuleGroup {
         for originalData in elements where originalData.isCore("originalData") {
             reportDuplicates(originalData.coreChildren("data"), rule: data, what: "data", scope: "its <originalData>", into: &context)
         }
-        for scope in InlineScope.all(in: elements) {
+        for scope in context.inlineScopes {
             checkInlineIDs(scope, into: &context)
         }
         checkExtensionIDs(elements, into: &context)
@@ -91,7 +91,7 @@ enum IdentifierRules: XLIFFRuleGroup {
     private static func checkExtensionIDs(_ elements: [XMLElementRef], into context: inout ValidationContext) {
         var seen: [Int: [String: Int]] = [:]
         for element in elements {
-            guard let ns = element.namespace, !XLIFFNamespace.core2.contains(ns), !XLIFFNamespace.modules.contains(ns),
+            guard !element.isCore, let ns = element.namespace, !XLIFFNamespace.modules.contains(ns),
                   let id = element["id"] ?? element.attribute("id", in: XLIFFNamespace.xml),
                   let owner = element.firstAncestor(where: \.isCore) else { continue }
             if let first = seen[owner.index]?[id] {

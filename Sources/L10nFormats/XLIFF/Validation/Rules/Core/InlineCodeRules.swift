@@ -21,7 +21,7 @@ enum InlineCodeRules: XLIFFRuleGroup {
     static let rules = [pairing, hints, dir, dataRef, copyOf, cp, typeSubType, pcNesting]
 
     static func check(_ context: inout ValidationContext) {
-        for scope in InlineScope.all(in: context.allElements) {
+        for scope in context.inlineScopes {
             for side in [InlineScope.Side.source, .target] {
                 checkPairs(scope.inline(side), side: side, into: &context)
             }
