@@ -28,6 +28,9 @@ enum LibXML {
                 guard let local = SchemaBundle.localCopy(ofNetworkURL: string) else { return nil }
                 return local.withCString { xmlNoNetExternalEntityLoader($0, id, ctxt) }
             }
+            if let substitute = SchemaBundle.substitute(forMissingLocalPath: string) {
+                return substitute.withCString { xmlNoNetExternalEntityLoader($0, id, ctxt) }
+            }
             if let previous = LibXML.previousLoader { return previous(url, id, ctxt) }
             return xmlNoNetExternalEntityLoader(url, id, ctxt)
         }

@@ -26,6 +26,11 @@ struct ValidationContext {
             check: rule.id, severity: severity, message: message,
             location: SourceLocation(file: file, line: element?.line)))
     }
+
+    /// The same, in the order that reads well in rule code: where, what, which rule.
+    mutating func report(_ element: XMLElementRef, _ message: String, rule: XLIFFValidationRule, severity: Severity = .error) {
+        report(rule, message, at: element, severity: severity)
+    }
 }
 
 /// A set of related rules, checked together because they walk the same parts of a document.

@@ -17,6 +17,14 @@ enum SchemaBundle {
         }
     }
 
+    /// A bundled file standing in for a schema a bundled schema imports but its folder lacks:
+    /// the 2.2 `itsm.xsd` imports `xliff_core_2.0.xsd`, which only the 2.1 folder has.
+    static func substitute(forMissingLocalPath path: String) -> String? {
+        guard path.hasSuffix("/xliff-2.2/xliff_core_2.0.xsd"), let directory,
+              path.hasPrefix(directory.path), !FileManager.default.fileExists(atPath: path) else { return nil }
+        return self.path("xliff-2.1/xliff_core_2.0.xsd")
+    }
+
     static func path(_ relative: String) -> String? {
         directory?.appendingPathComponent(relative).path
     }

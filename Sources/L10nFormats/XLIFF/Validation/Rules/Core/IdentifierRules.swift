@@ -102,10 +102,3 @@ enum IdentifierRules: XLIFFRuleGroup {
         }
     }
 }
-
-extension ValidationContext {
-    /// Argument order that reads well in rule code: where, what, which rule.
-    mutating func report(_ element: XMLElementRef, _ message: String, rule: XLIFFValidationRule, severity: Severity = .error) {
-        report(rule, message, at: element, severity: severity)
-    }
-}
