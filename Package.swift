@@ -42,6 +42,7 @@ let package = Package(
         .target(
             name: "L10nFormats",
             dependencies: ["L10nCore", "CLibXML2", "CCmarkGFM"],
+            resources: [.copy("XLIFF/Validation/Schemas")],
             swiftSettings: swiftSettings
         ),
         .target(
