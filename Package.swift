@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "L10nAdapt",
             dependencies: ["L10nCore", "L10nText", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/Markets")],
+            resources: [.copy("Resources/Markets"), .copy("Resources/Spelling")],
             swiftSettings: swiftSettings
         ),
         .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),

@@ -1,0 +1,123 @@
+/// A certification or conformity mark the copy may cite, what it attests and where it is at home.
+///
+/// The catalog is code, not market data: what "UL" means is the same for every market. Markets
+/// say what *they* require (`certifications.<category>.required`); those strings are read with
+/// this same catalog, so `required: [UKCA, CE]` or `[MIC/TELEC (技適)]` are understood.
+struct CertificationMark: Sendable {
+    /// Stable id (`UL`), also the name used in notes.
+    let id: String
+    /// What it is, to complete "UL is …".
+    let what: String
+    /// Product categories (market `certifications` keys) the mark can attest, most typical first.
+    let categories: [String]
+    /// Categories its mere mention tells about the product (UL → electrical-safety; CE → none).
+    let implies: [String]
+    /// ISO 3166 regions where the mark is the market's own (not foreign).
+    let regions: Set<String>
+    /// Whether, in those regions, the mark satisfies the legal requirement for its categories
+    /// (CE does in the EU; a voluntary test mark such as GS or TÜV does not).
+    let mandatory: Bool
+    /// ICU regex without capture groups; matched with letter/digit boundaries on both sides.
+    let pattern: String
+
+    init(_ id: String, _ what: String, categories: [String], implies: [String] = [], regions: Set<String>, mandatory: Bool = true, pattern: String) {
+        self.id = id
+        self.what = what
+        self.categories = categories
+        self.implies = implies
+        self.regions = regions
+        self.mandatory = mandatory
+        self.pattern = pattern
+    }
+
+    /// EU members plus the EEA (where CE, RoHS and the EU energy label apply).
+    static let eea: Set<String> = [
+        "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+        "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
+    ]
+    private static let conformity = ["electrical-safety", "radio", "emc", "machinery", "toys", "hazardous-substances", "pv-inverter", "medical"]
+
+    /// Every known mark. Order matters where patterns share a start: the longer form first
+    /// (`UL 1741` before `UL`, `China RoHS` before `RoHS`, `MIC/TELEC` before `TELEC`).
+    static let all: [CertificationMark] = [
+        // Great Britain recognises CE for most goods indefinitely (DBT, 2024), and Switzerland and
+        // Türkiye accept it by agreement, so CE is at home there too.
+        .init("CE", "the EU/EEA conformity mark", categories: conformity, regions: eea.union(["GB", "CH", "TR"]),
+              pattern: #"CE"#),
+        .init("UKCA", "the Great Britain conformity mark", categories: conformity, regions: ["GB"], pattern: #"UKCA|UKNI"#),
+        .init("UL 1741", "a US grid-interconnection listing for inverters (UL)", categories: ["pv-inverter", "electrical-safety"],
+              implies: ["pv-inverter"], regions: ["US", "CA"], pattern: #"UL\s?1741(?:[\s-]?S[AB])?"#),
+        .init("UL", "a US/Canadian safety mark", categories: ["electrical-safety"], implies: ["electrical-safety"], regions: ["US", "CA"],
+              pattern: #"c-UL-us|c?UL(?:us)?(?!\s?94\b)(?:[\s-](?:Listed|Recognized|Certified|Classified))?"#),
+        .init("ETL", "a US/Canadian safety mark (Intertek)", categories: ["electrical-safety"], implies: ["electrical-safety"], regions: ["US", "CA"],
+              pattern: #"c?ETL(?:us)?(?:[\s-](?:Listed|Certified|Verified))?"#),
+        .init("CSA", "a Canadian/US safety mark (CSA Group)", categories: ["electrical-safety"], implies: ["electrical-safety"], regions: ["CA", "US"],
+              pattern: #"CSA(?:[\s-](?:Certified|Listed|Approved))?"#),
+        .init("FCC", "a US radio and EMC authorization", categories: ["radio", "emc"], implies: ["radio"], regions: ["US"],
+              pattern: #"FCC(?:\sID:?\s?[A-Z0-9][A-Z0-9-]{2,}|\sPart\s\d+(?:\s?[A-Z](?![\p{L}]))?)?"#),
+        .init("IC", "a Canadian radio certification (ISED)", categories: ["radio", "emc"], implies: ["radio"], regions: ["CA"],
+              pattern: #"ISED(?:\sCanada)?|Industry\sCanada|IC:\s?\d+[A-Z]?-[A-Z0-9]+|IC\sID|(?<=FCC\s?[/&]\s?)IC|(?<=FCC\sand\s)IC"#),
+        .init("China RoHS", "China's hazardous-substances marking", categories: ["hazardous-substances"], implies: ["hazardous-substances"],
+              regions: ["CN"], pattern: #"China\sRoHS"#),
+        .init("RoHS", "the EU hazardous-substances directive", categories: ["hazardous-substances"], implies: ["hazardous-substances"],
+              regions: eea.union(["GB", "CH", "TR"]), pattern: #"RoHS(?:\s?[23])?|ROHS"#),
+        .init("WEEE", "the EU electronic-waste take-back marking", categories: [], regions: eea.union(["GB"]), pattern: #"WEEE"#),
+        .init("Energy Star", "a US/Canadian energy-efficiency label (EPA)", categories: ["energy-efficiency"], implies: ["energy-efficiency"],
+              regions: ["US", "CA"], pattern: #"(?i:energy\sstar)(?:®)?"#),
+        .init("EU energy label", "the EU energy label", categories: ["energy-efficiency"], implies: ["energy-efficiency"], regions: eea.union(["GB"]),
+              pattern: #"EU\senergy\slabel|EPREL"#),
+        .init("DLC", "a US/Canadian utility-rebate listing for LED lighting (DesignLights Consortium)", categories: ["energy-efficiency"],
+              implies: ["energy-efficiency"], regions: ["US", "CA"], pattern: #"DLC(?:\s(?:Listed|Premium|Qualified))?"#),
+        .init("NSF", "a US food-equipment and drinking-water certification", categories: ["food-contact"], implies: ["food-contact"],
+              regions: ["US", "CA"], pattern: #"NSF(?:/ANSI(?:/CAN)?\s?\d+)?"#),
+        .init("FDA", "a US Food and Drug Administration reference", categories: ["food-contact", "medical"], implies: ["food-contact"],
+              regions: ["US"], pattern: #"FDA"#),
+        .init("LFGB", "the German food-contact law", categories: ["food-contact"], implies: ["food-contact"], regions: ["DE", "AT"],
+              pattern: #"LFGB"#),
+        .init("ASTM F963", "the US toy-safety standard", categories: ["toys"], implies: ["toys"], regions: ["US"], pattern: #"ASTM\sF963(?:-\d{2})?"#),
+        .init("CPSIA", "the US children's-product safety law", categories: ["toys"], implies: ["toys"], regions: ["US"], pattern: #"CPSIA|CPSC"#),
+        .init("EN 71", "the EU toy-safety standard", categories: ["toys"], implies: ["toys"], regions: eea.union(["GB"]), pattern: #"EN\s?71(?:-\d)?"#),
+        .init("IEEE 1547", "the US grid-interconnection standard", categories: ["pv-inverter"], implies: ["pv-inverter"], regions: ["US"],
+              pattern: #"IEEE\s?1547(?:\.1)?"#),
+        .init("VDE-AR-N 4105", "the German grid-connection rule for generators", categories: ["pv-inverter"], implies: ["pv-inverter"],
+              regions: ["DE"], pattern: #"VDE-AR-N\s?4105"#),
+        .init("AS/NZS 4777", "the Australian/New Zealand inverter standard", categories: ["pv-inverter"], implies: ["pv-inverter"],
+              regions: ["AU", "NZ"], pattern: #"AS/NZS\s?4777(?:\.2)?"#),
+        .init("TÜV", "a German testing-body mark (voluntary)", categories: ["electrical-safety"], regions: ["DE", "AT"], mandatory: false,
+              pattern: #"TÜV(?:\s(?:SÜD|Rheinland|NORD))?|TUV"#),
+        .init("GS", "Germany's voluntary \"tested safety\" mark", categories: ["electrical-safety", "machinery"], regions: ["DE"], mandatory: false,
+              pattern: #"GS(?=[\s-](?:mark|Zeichen|certified|tested))"#),
+        .init("VDE", "a German testing-body mark (voluntary)", categories: ["electrical-safety"], regions: ["DE"], mandatory: false, pattern: #"VDE(?!-)"#),
+        .init("PSE", "Japan's electrical-safety mark (METI)", categories: ["electrical-safety"], regions: ["JP"], pattern: #"PSE"#),
+        .init("TELEC", "Japan's radio-equipment approval (MIC, 技適)", categories: ["radio"], regions: ["JP"],
+              pattern: #"MIC/TELEC|TELEC|Giteki|技適(?:マーク)?|MIC(?=\s(?:certified|approved|certification|radio))"#),
+        .init("VCCI", "Japan's EMC mark", categories: ["emc"], regions: ["JP"], pattern: #"VCCI"#),
+        .init("CCC", "China Compulsory Certification", categories: ["electrical-safety", "emc"], regions: ["CN"], pattern: #"CCC"#),
+        .init("SRRC", "China's radio type approval", categories: ["radio"], regions: ["CN"], pattern: #"SRRC|CMIIT\sID"#),
+        .init("KC", "Korea's conformity mark (KC)", categories: ["electrical-safety", "radio", "emc"], regions: ["KR"], pattern: #"KC"#),
+        .init("EAC", "the Eurasian Economic Union conformity mark", categories: conformity, regions: ["RU", "BY", "KZ", "AM", "KG"], pattern: #"EAC"#),
+        .init("INMETRO", "Brazil's conformity mark (Inmetro)", categories: ["electrical-safety", "toys", "energy-efficiency"], regions: ["BR"],
+              pattern: #"INMETRO|Inmetro"#),
+        .init("ANATEL", "Brazil's telecom and radio approval (Anatel)", categories: ["radio"], regions: ["BR"], pattern: #"ANATEL|Anatel"#),
+        .init("NOM", "Mexico's official-standard mark", categories: ["electrical-safety", "energy-efficiency"], regions: ["MX"],
+              pattern: #"NOM(?:-\d{3}(?:-[A-Z0-9]+)*)?"#),
+        .init("RCM", "the Australian/New Zealand compliance mark", categories: ["electrical-safety", "radio", "emc"], regions: ["AU", "NZ"],
+              pattern: #"RCM|C-Tick"#),
+        .init("BIS", "India's standards mark (BIS)", categories: ["electrical-safety"], regions: ["IN"], pattern: #"BIS|ISI\smark"#),
+        .init("SASO", "Saudi Arabia's product-conformity scheme (SASO/SABER)", categories: ["electrical-safety", "energy-efficiency", "toys", "machinery"],
+              regions: ["SA"], pattern: #"SASO(?:\s\d{3,4})?|SABER"#),
+        .init("CITC", "Saudi Arabia's radio-equipment approval (CST, formerly CITC)", categories: ["radio"], regions: ["SA"], pattern: #"CITC"#),
+        .init("BSMI", "Taiwan's product-safety mark", categories: ["electrical-safety"], regions: ["TW"], pattern: #"BSMI"#),
+    ]
+
+    /// All marks as one alternation; capture group *i* + 1 is ``all``[*i*].
+    static let pattern = TextPattern("(?<![\\p{L}\\p{N}])(?:" + all.map { "(\($0.pattern))" }.joined(separator: "|") + ")(?![\\p{L}\\p{N}])")
+
+    /// Every mark cited in `text`, in order.
+    static func find(in text: String) -> [(range: Range<String.Index>, mark: CertificationMark)] {
+        pattern.matches(in: text).compactMap { m in
+            guard let i = m.groups.firstIndex(where: { $0 != nil }) else { return nil }
+            return (m.range, all[i])
+        }
+    }
+}

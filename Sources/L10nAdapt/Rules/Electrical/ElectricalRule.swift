@@ -1,0 +1,203 @@
+/// Flags mains statements in the copy (`120V AC, 60 Hz`, `220-240V~ 50Hz`, `NEMA 5-15P`,
+/// "US plug", "3-prong plug") that do not fit the market's electricity supply, naming what the
+/// market uses (its `electrical.summary`). Advisory only: the product, not the text, decides.
+///
+/// What counts as fitting:
+/// - a voltage fits when it is within 10 % of one of the market's voltages (110 V fits 120 V;
+///   110 V does not fit Japan's 100 V); a range (`100-240V`, `AC 100–240 V`) fits when one of
+///   the market's voltages lies inside it (10 % margin); a dual rating (`115/230 V`) when either
+///   value fits. Markets with a 100–127 V supply also have twice that as split-phase (the US
+///   240 V dryer outlet), so 240 V fits the US.
+/// - a frequency fits when the market's is among those stated (`50/60Hz` fits everywhere).
+/// - a plug fits when one of its IEC types (NEMA 5-15 = B, NEMA 1-15 = A, "UK plug" = G…) is
+///   among the market's `electrical.plugs`.
+/// Direct current and low voltages (`12V`, `20V MAX`, `5V/3A`, `48V battery`, `380 V DC`) are not
+/// mains and raise nothing; nor do display refresh rates (`60 Hz refresh rate`).
+public struct ElectricalRule: AdaptationRule {
+    public init() {}
+
+    /// Mains figures and plug names read the same in any language.
+    public static func applies(to context: AdaptationContext) -> Bool { true }
+
+    // 1 lower value, 2 separator, 3 upper value, 4 unit, 5 AC/DC marker after the unit.
+    private static let voltage = TextPattern(
+        #"(?<![\p{L}\p{N}.,])(?:AC\s?)?(\d{2,3}(?:\.\d)?)(?:\s?V)?(?:\s?([-–—~/]|to)\s?(\d{2,3}(?:\.\d)?))?\s?(VAC|VDC|Vac|Vdc|V|[Vv]olts?|VOLTS?)(?![\p{L}\p{N}])(?:\s?(AC|DC|~|⎓)(?![\p{L}\p{N}]))?"#)
+    // 1 first frequency, 2 second frequency.
+    private static let frequency = TextPattern(#"(?<![\p{L}\p{N}.,])(50|60)(?:\s?(?:[-–/]|or|and)\s?(50|60))?\s?[Hh][Zz](?![\p{L}\p{N}])"#)
+    /// What links a voltage to the frequency after it in one statement (`120V AC, 60 Hz`, `110V/60Hz`).
+    private static let link = TextPattern(#"^[\s,;/~]{0,3}(?:at\s)?$"#)
+    /// Words after a voltage that say it is a battery or a DC supply.
+    private static let directCurrent = TextPattern(#"^\s?(?:battery|batteries|MAX|max|Max|Li-?ion|lithium|cordless|DC|dc)\b"#)
+    /// Words near a frequency that make it a refresh rate, a frequency response or a tone.
+    private static let notMains = TextPattern(#"refresh|display|screen|monitor|panel|fps|frame|response|sampl|tone|\bkHz"#, caseInsensitive: true)
+    // 1 NEMA/TT plug (2 its class digit), 3 and 4 IEC type letters, 5 region, 6 prong count.
+    private static let plug = TextPattern(
+        #"(?<![\p{L}\p{N}])(?:(NEMA\s?(?:L|TT-)?(\d{1,2})-\d{2}[PR]?|TT-30[PR]?)|[Tt]ype\s([A-O])(?:\s?(?:/|or|and|,)\s?([A-O]))?\s(?:plugs?|sockets?|outlets?|connectors?)|(US|U\.S\.|USA|American|North\sAmerican|UK|U\.K\.|British|EU|European|Euro|Schuko|Australian|AU|Japanese|Chinese|Indian|Swiss|Italian|Brazilian)[\s-]plugs?|([23]|two|three|Two|Three)[\s-]prong(?:ed)?(?:\s(?:grounded\s)?(?:plugs?|cords?))?)(?![\p{L}\p{N}])"#)
+
+    /// IEC plug types of the plugs copy names by region.
+    private static let regionalPlugs: [String: Set<String>] = [
+        "US": ["A", "B"], "U.S.": ["A", "B"], "USA": ["A", "B"], "American": ["A", "B"], "North American": ["A", "B"],
+        "UK": ["G"], "U.K.": ["G"], "British": ["G"], "EU": ["C", "E", "F"], "European": ["C", "E", "F"], "Euro": ["C", "E", "F"],
+        "Schuko": ["F"], "Australian": ["I"], "AU": ["I"], "Japanese": ["A", "B"], "Chinese": ["A", "I"], "Indian": ["C", "D", "M"],
+        "Swiss": ["J"], "Italian": ["L"], "Brazilian": ["N"],
+    ]
+
+    public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
+        let market = context.market
+        var out: [RuleMatch] = []
+        let frequencies = Self.frequency.matches(in: text)
+        var usedFrequencies = Set<Range<String.Index>>()
+
+        for v in Self.voltage.matches(in: text) {
+            guard let lo = v.group(1, in: text).flatMap({ Double($0) }) else { continue }
+            let hi = v.group(3, in: text).flatMap { Double($0) }
+            let unit = v.group(4, in: text) ?? ""
+            let marker = v.group(5, in: text)
+            let isDC = unit.uppercased().hasSuffix("DC") || marker == "DC" || marker == "⎓"
+                || Self.directCurrent.occurs(in: text[v.range.upperBound...].prefix(12))
+            guard !isDC, (90...480).contains(max(lo, hi ?? lo)) else { continue }
+
+            // A frequency right after the voltage belongs to the same statement.
+            var range = v.range
+            var stated: Set<Double>? = nil
+            if let f = frequencies.first(where: { $0.range.lowerBound >= v.range.upperBound }),
+               Self.link.occurs(in: text[v.range.upperBound..<f.range.lowerBound]) {
+                range = v.range.lowerBound..<f.range.upperBound
+                stated = Self.values(of: f, in: text)
+                usedFrequencies.insert(f.range)
+            }
+            let values = [lo] + (hi.map { [$0] } ?? [])
+            let isRange = hi != nil && v.group(2, in: text) != "/"
+            var problems: [String] = []
+            if !Self.voltageFits(values, isRange: isRange, market: market.electrical) {
+                problems.append("a product rated for \(Self.describe(values, isRange: isRange)) does not run on this supply without a transformer (or a model rated for it)")
+            }
+            if let stated, !stated.contains(market.electrical.frequency) {
+                problems.append(Self.frequencyProblem(stated, market: market.electrical))
+            }
+            if !problems.isEmpty {
+                out.append(advisory(range, problems, market: market))
+            }
+        }
+
+        for f in frequencies where !usedFrequencies.contains(f.range) {
+            let stated = Self.values(of: f, in: text)
+            guard !stated.contains(market.electrical.frequency), !Self.isNotMains(f.range, in: text) else { continue }
+            out.append(advisory(f.range, [Self.frequencyProblem(stated, market: market.electrical)], market: market))
+        }
+
+        for p in Self.plug.matches(in: text) {
+            let types = Self.plugTypes(p, in: text)
+            guard !types.isEmpty, types.isDisjoint(with: market.electrical.plugs) else { continue }
+            let names = types.sorted().joined(separator: "/")
+            out.append(advisory(p.range, ["a Type \(names) plug does not fit the sockets there: ship the market's plug (or say an adapter is needed)"], market: market))
+        }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private func advisory(_ range: Range<String.Index>, _ problems: [String], market: MarketProfile) -> RuleMatch {
+        let what = problems.joined(separator: "; ")
+        return RuleMatch(range: range, rule: "electrical.mains", kind: .electrical, replacement: nil,
+                         note: "Does not match the mains in \(market.name) (\(market.electrical.summary)): \(what).")
+    }
+
+    static func voltageFits(_ values: [Double], isRange: Bool, market: MarketProfile.Electrical) -> Bool {
+        let supply = market.voltages + market.voltages.filter { (100...127).contains($0) }.map { $0 * 2 }
+        if isRange, let lo = values.min(), let hi = values.max() {
+            return supply.contains { $0 > lo * 0.9 && $0 < hi * 1.1 }
+        }
+        return values.contains { v in supply.contains { abs(v - $0) < 0.1 * $0 } }
+    }
+
+    private static func values(of f: TextPattern.Match, in text: String) -> Set<Double> {
+        Set([f.group(1, in: text), f.group(2, in: text)].compactMap { $0.flatMap { Double($0) } })
+    }
+
+    private static func describe(_ values: [Double], isRange: Bool) -> String {
+        let numbers = values.map { $0.rounded() == $0 ? String(Int($0)) : String($0) }
+        return numbers.joined(separator: isRange ? "–" : "/") + " V"
+    }
+
+    private static func frequencyProblem(_ stated: Set<Double>, market: MarketProfile.Electrical) -> String {
+        let hz = stated.sorted().map { String(Int($0)) }.joined(separator: "/")
+        return "built for \(hz) Hz only, motors, pumps, compressors and clocks run at the wrong speed or overheat on \(Int(market.frequency)) Hz: confirm the \(Int(market.frequency)) Hz rating"
+    }
+
+    /// A refresh rate or an audio figure, judged from a few words around the number.
+    private static func isNotMains(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound].suffix(24)
+        let after = text[range.upperBound...].prefix(24)
+        return notMains.occurs(in: before) || notMains.occurs(in: after)
+    }
+
+    private static func plugTypes(_ p: TextPattern.Match, in text: String) -> Set<String> {
+        if let nema = p.group(1, in: text) {
+            // NEMA 1-xx is the unearthed Type A; every other NEMA (and RV TT-30) is earthed Type B family.
+            return p.group(2, in: text) == "1" && !nema.contains("TT") ? ["A"] : ["B"]
+        }
+        if let a = p.group(3, in: text) {
+            return Set([String(a)] + (p.group(4, in: text).map { [String($0)] } ?? []))
+        }
+        if let region = p.group(5, in: text) {
+            return regionalPlugs[region.split(whereSeparator: \.isWhitespace).joined(separator: " ")] ?? []
+        }
+        if let prongs = p.group(6, in: text) {
+            // "Prong" is North American usage: 2-prong is Type A, 3-prong the earthed Type B.
+            return ["2", "two", "Two"].contains(String(prongs)) ? ["A"] : ["B"]
+        }
+        return []
+    }
+}
+
+extension ElectricalRule {
+    public static let description = RuleDescription(
+        id: "electrical",
+        name: "Mains voltage, frequency and plug",
+        summary: "Flags voltage, frequency and plug statements that do not fit the market's mains supply, naming what the market uses.",
+        rationale: """
+        A 120 V product sold into a 230 V market burns out or needs a transformer; a 60 Hz-only motor runs slow and hot \
+        on 50 Hz; a NEMA plug does not fit a Schuko socket. Copy that promises "plug in and go" with the wrong rating \
+        is a returns, safety and liability problem, and only the product team can fix it (a different SKU, a plug, a \
+        rating), so the rule advises rather than rewrites. Universal supplies (100–240 V, 50/60 Hz) and low-voltage or \
+        battery DC (12 V, 20V MAX, 5 V USB) raise nothing; split-phase 240 V is normal in 120 V countries.
+        """,
+        kind: .electrical,
+        passing: [
+            RuleExample("Input: 100-240V, 50/60Hz.", market: "de"),
+            RuleExample("Universal adapter, AC 100-240V.", market: "jp"),
+            RuleExample("Power supply 100–240 V ~ 50/60Hz.", market: "uk"),
+            RuleExample("20V MAX lithium battery with 5V/3A USB-C output.", market: "br"),
+            RuleExample("48V battery and 12V accessory port.", market: "de"),
+            RuleExample("Rated 120V AC, 60 Hz.", market: "us"),
+            RuleExample("Needs a 240 V dryer outlet (NEMA 14-30R).", market: "us"),
+            RuleExample("Fits a standard NEMA 5-15 outlet.", market: "ca"),
+            RuleExample("220-240V~ 50Hz", market: "de"),
+            RuleExample("220V 50Hz, Type I plug", market: "cn"),
+            RuleExample("Supports a 60 Hz refresh rate.", market: "de"),
+            RuleExample("Type G plug included.", market: "uk"),
+            RuleExample("127 V / 220 V, 60 Hz", market: "br"),
+            RuleExample("230-240V 50Hz with a Type I plug.", market: "au"),
+            RuleExample("Rated 100 V.", market: "jp"),
+            RuleExample("Works on 220V 60Hz.", market: "sa"),
+            RuleExample("Battery pack: 380 V DC.", market: "us"),
+        ],
+        failing: [
+            RuleExample("Rated 120V AC, 60 Hz.", market: "de", flagged: ["120V AC, 60 Hz"]),
+            RuleExample("Motor: 110V/60Hz.", market: "uk", flagged: ["110V/60Hz"]),
+            RuleExample("Switchable 115/230 V.", market: "jp", flagged: ["115/230 V"]),
+            RuleExample("Input 220-240V~ 50Hz.", market: "br", flagged: ["220-240V~ 50Hz"]),
+            RuleExample("Input 220-240V~ 50Hz.", market: "us", flagged: ["220-240V~ 50Hz"]),
+            RuleExample("Induction motor wound for 60 Hz.", market: "de", flagged: ["60 Hz"]),
+            RuleExample("Ships with a NEMA 5-15P plug.", market: "uk", flagged: ["NEMA 5-15P"]),
+            RuleExample("NEMA 6-30P cord for the welder.", market: "au", flagged: ["NEMA 6-30P"]),
+            RuleExample("Connects to a TT-30R RV outlet.", market: "de", flagged: ["TT-30R"]),
+            RuleExample("Comes with a US plug.", market: "br", flagged: ["US plug"]),
+            RuleExample("Type A plug, 120 V.", market: "uk", flagged: ["Type A plug", "120 V"]),
+            RuleExample("Grounded 3-prong plug.", market: "au", flagged: ["3-prong plug"]),
+            RuleExample("Works on standard 120V outlets.", market: "sa", flagged: ["120V"]),
+            RuleExample("Plug it into any 120V outlet.", market: "cn", flagged: ["120V"]),
+            RuleExample("European model: 230V 50Hz, Schuko plug.", market: "jp", flagged: ["230V", "Schuko plug"]),
+            RuleExample("Rated 100 V.", market: "uk", flagged: ["100 V"]),
+        ]
+    )
+}
