@@ -19,8 +19,13 @@ struct CertificationMark: Sendable {
     let mandatory: Bool
     /// ICU regex without capture groups; matched with letter/digit boundaries on both sides.
     let pattern: String
+    /// The names market files use for it (`required: [cUL]`), when they differ from how copy
+    /// writes it or would be unsafe to search for in copy ("GB", "CB", "CTA").
+    let aliases: Set<String>
 
-    init(_ id: String, _ what: String, categories: [String], implies: [String] = [], regions: Set<String>, mandatory: Bool = true, pattern: String) {
+    init(_ id: String, _ what: String, categories: [String], implies: [String] = [], regions: Set<String>, mandatory: Bool = true,
+         aliases: Set<String> = [], pattern: String) {
+        self.aliases = aliases.union([id])
         self.id = id
         self.what = what
         self.categories = categories
@@ -47,7 +52,7 @@ struct CertificationMark: Sendable {
         .init("UKCA", "the Great Britain conformity mark", categories: conformity, regions: ["GB"], pattern: #"UKCA|UKNI"#),
         .init("UL 1741", "a US grid-interconnection listing for inverters (UL)", categories: ["pv-inverter", "electrical-safety"],
               implies: ["pv-inverter"], regions: ["US", "CA"], pattern: #"UL\s?1741(?:[\s-]?S[AB])?"#),
-        .init("UL", "a US/Canadian safety mark", categories: ["electrical-safety"], implies: ["electrical-safety"], regions: ["US", "CA"],
+        .init("UL", "a US/Canadian safety mark", categories: ["electrical-safety"], implies: ["electrical-safety"], regions: ["US", "CA"], aliases: ["cUL"],
               pattern: #"c-UL-us|c?UL(?:us)?(?!\s?94\b)(?:[\s-](?:Listed|Recognized|Certified|Classified))?"#),
         .init("ETL", "a US/Canadian safety mark (Intertek)", categories: ["electrical-safety"], implies: ["electrical-safety"], regions: ["US", "CA"],
               pattern: #"c?ETL(?:us)?(?:[\s-](?:Listed|Certified|Verified))?"#),
@@ -64,8 +69,8 @@ struct CertificationMark: Sendable {
         .init("WEEE", "the EU electronic-waste take-back marking", categories: [], regions: eea.union(["GB"]), pattern: #"WEEE"#),
         .init("Energy Star", "a US/Canadian energy-efficiency label (EPA)", categories: ["energy-efficiency"], implies: ["energy-efficiency"],
               regions: ["US", "CA"], pattern: #"(?i:energy\sstar)(?:®)?"#),
-        .init("EU energy label", "the EU energy label", categories: ["energy-efficiency"], implies: ["energy-efficiency"], regions: eea.union(["GB"]),
-              pattern: #"EU\senergy\slabel|EPREL"#),
+        .init("EU energy label", "the EU energy label", categories: ["energy-efficiency"], implies: ["energy-efficiency"], regions: eea.union(["GB", "CH", "TR"]),
+              aliases: ["EU Ecodesign/energy label"], pattern: #"EU\s(?:Ecodesign/)?energy\slabel|EPREL"#),
         .init("DLC", "a US/Canadian utility-rebate listing for LED lighting (DesignLights Consortium)", categories: ["energy-efficiency"],
               implies: ["energy-efficiency"], regions: ["US", "CA"], pattern: #"DLC(?:\s(?:Listed|Premium|Qualified))?"#),
         .init("NSF", "a US food-equipment and drinking-water certification", categories: ["food-contact"], implies: ["food-contact"],
@@ -86,7 +91,7 @@ struct CertificationMark: Sendable {
         .init("TÜV", "a German testing-body mark (voluntary)", categories: ["electrical-safety"], regions: ["DE", "AT"], mandatory: false,
               pattern: #"TÜV(?:\s(?:SÜD|Rheinland|NORD))?|TUV"#),
         .init("GS", "Germany's voluntary \"tested safety\" mark", categories: ["electrical-safety", "machinery"], regions: ["DE"], mandatory: false,
-              pattern: #"GS(?=[\s-](?:mark|Zeichen|certified|tested))"#),
+              aliases: ["GS"], pattern: #"GS(?=[\s-](?:mark|Zeichen|certified|tested))"#),
         .init("VDE", "a German testing-body mark (voluntary)", categories: ["electrical-safety"], regions: ["DE"], mandatory: false, pattern: #"VDE(?!-)"#),
         .init("PSE", "Japan's electrical-safety mark (METI)", categories: ["electrical-safety"], regions: ["JP"], pattern: #"PSE"#),
         .init("TELEC", "Japan's radio-equipment approval (MIC, 技適)", categories: ["radio"], regions: ["JP"],
@@ -104,14 +109,46 @@ struct CertificationMark: Sendable {
         .init("RCM", "the Australian/New Zealand compliance mark", categories: ["electrical-safety", "radio", "emc"], regions: ["AU", "NZ"],
               pattern: #"RCM|C-Tick"#),
         .init("BIS", "India's standards mark (BIS)", categories: ["electrical-safety"], regions: ["IN"], pattern: #"BIS|ISI\smark"#),
-        .init("SASO", "Saudi Arabia's product-conformity scheme (SASO/SABER)", categories: ["electrical-safety", "energy-efficiency", "toys", "machinery"],
-              regions: ["SA"], pattern: #"SASO(?:\s\d{3,4})?|SABER"#),
+        .init("SASO", "Saudi Arabia's product-conformity mark (SASO)", categories: ["electrical-safety", "energy-efficiency", "toys", "machinery", "emc", "hazardous-substances"],
+              regions: ["SA"], pattern: #"SASO(?:\s\d{3,4})?"#),
+        .init("SABER", "Saudi Arabia's product-registration platform (SABER)", categories: ["electrical-safety", "emc", "toys", "machinery", "pv-inverter"],
+              regions: ["SA"], pattern: #"SABER"#),
+        .init("G-Mark", "the Gulf (GCC) conformity mark", categories: ["electrical-safety", "toys"], regions: ["SA", "AE", "KW", "BH", "QA", "OM"],
+              pattern: #"G-Mark|GCC\sConformity\sMark"#),
+        .init("ECAS", "the UAE conformity scheme (ECAS)", categories: ["electrical-safety", "emc", "energy-efficiency", "toys", "hazardous-substances"],
+              regions: ["AE"], pattern: #"ECAS"#),
+        .init("TDRA", "the UAE radio-equipment approval (TDRA)", categories: ["radio"], regions: ["AE"], pattern: #"TDRA"#),
+        .init("CB", "the international IECEE CB test certificate", categories: ["electrical-safety"], regions: [], mandatory: false,
+              pattern: #"CB\s(?:Scheme|scheme|certificate|report|test\scertificate)|IECEE\sCB"#),
         .init("CITC", "Saudi Arabia's radio-equipment approval (CST, formerly CITC)", categories: ["radio"], regions: ["SA"], pattern: #"CITC"#),
         .init("BSMI", "Taiwan's product-safety mark", categories: ["electrical-safety"], regions: ["TW"], pattern: #"BSMI"#),
+        .init("KCC", "Korea's former radio/EMC mark (now KC)", categories: ["radio", "emc"], regions: ["KR"], pattern: #"KCC"#),
+        .init("KS", "a Korean Industrial Standard", categories: ["pv-inverter", "electrical-safety"], regions: ["KR"], pattern: #"KS\s?[A-Z]\s?\d{4}"#),
+        .init("CTA", "China's network access licence (CTA/NAL)", categories: ["radio"], regions: ["CN"], pattern: #"Network\sAccess\sLicen[cs]e"#),
+        .init("GB", "a Chinese national standard (GB)", categories: ["energy-efficiency", "food-contact", "pv-inverter", "machinery", "electrical-safety"],
+              regions: ["CN"], pattern: #"GB(?:/T)?\s?\d{3,5}(?:\.\d+)?(?:-\d{4})?"#),
+        .init("JIS", "a Japanese Industrial Standard", categories: ["hazardous-substances"], regions: ["JP"], pattern: #"JIS(?:\s?[A-Z]\s?\d{4}(?:-\d)?)?"#),
+        .init("IFT", "Mexico's telecom-equipment approval (IFT)", categories: ["radio"], regions: ["MX"], pattern: #"IFT(?=[\s:-]\s?(?:\d|approv|certif))"#),
+        .init("SAA", "an Australian electrical approval (SAA)", categories: ["electrical-safety"], regions: ["AU", "NZ"], pattern: #"SAA"#),
+        .init("WPC", "India's radio-equipment approval (WPC/ETA)", categories: ["radio"], regions: ["IN"],
+              pattern: #"WPC(?=\s(?:approval|approved|certified|ETA))|ETA\s(?:approval|certificate)"#),
+        .init("GOST-R", "the Russian GOST R certification", categories: ["food-contact", "electrical-safety"], regions: ["RU"], pattern: #"GOST(?:[-\s]R)?"#),
+        .init("TSE", "the Turkish Standards Institution mark", categories: ["electrical-safety"], regions: ["TR"], mandatory: false, pattern: #"TSE"#),
+        .init("PSB", "Singapore's Safety Mark", categories: ["electrical-safety"], regions: ["SG"], pattern: #"PSB(?:\sSafety\sMark)?"#),
+        .init("IMDA", "Singapore's radio-equipment registration (IMDA)", categories: ["radio"], regions: ["SG"], pattern: #"IMDA"#),
+        .init("S-Mark", "the Swiss safety mark (ESTI)", categories: ["electrical-safety"], regions: ["CH"], mandatory: false, pattern: #"S-Mark|ESTI"#),
+        .init("OFCOM", "the Swiss radio regulator (OFCOM/BAKOM)", categories: ["radio"], regions: ["CH"], pattern: #"OFCOM|BAKOM"#),
+        .init("DGCCRF", "the French consumer-protection authority (food-contact rules)", categories: ["food-contact"], regions: ["FR"], pattern: #"DGCCRF"#),
     ]
 
     /// All marks as one alternation; capture group *i* + 1 is ``all``[*i*].
     static let pattern = TextPattern("(?<![\\p{L}\\p{N}])(?:" + all.map { "(\($0.pattern))" }.joined(separator: "|") + ")(?![\\p{L}\\p{N}])")
+
+    /// The marks a market file's `required` entry names (`cUL` → UL, `MIC/TELEC` → TELEC).
+    static func named(_ entry: String) -> [CertificationMark] {
+        let exact = all.filter { $0.aliases.contains(entry) }
+        return exact.isEmpty ? find(in: entry).map(\.mark) : exact
+    }
 
     /// Every mark cited in `text`, in order.
     static func find(in text: String) -> [(range: Range<String.Index>, mark: CertificationMark)] {

@@ -13,8 +13,8 @@ import L10nCore
 ///
 /// A mark is the market's own when the market's `required` lists name it (read with the same
 /// mark catalog, so `[UKCA, CE]` works) or when it is at home in the market's region (CE in the
-/// EU and in Great Britain, which accepts CE for most goods). `required` lists alternatives:
-/// any one of them satisfies the category.
+/// EU and in Great Britain, which accepts CE for most goods). Any one mark of `required`
+/// satisfies a category here (the market's note says when several are needed together).
 public struct CertificationRule: AdaptationRule {
     public init() {}
 
@@ -30,19 +30,17 @@ public struct CertificationRule: AdaptationRule {
         // Which catalog marks each regime's `required` strings name.
         var accepted: [String: Set<String>] = [:]
         for (category, regime) in market.certifications {
-            accepted[category] = Set(regime.required.flatMap { CertificationMark.find(in: $0).map(\.mark.id) })
+            accepted[category] = Set(regime.required.flatMap { CertificationMark.named($0).map(\.id) })
         }
         let acceptedAnywhere = accepted.values.reduce(into: Set<String>()) { $0.formUnion($1) }
-        let lowered = text.lowercased()
         func satisfied(_ category: String) -> Bool {
-            guard let regime = market.certifications[category] else { return true }
-            if regime.required.contains(where: { !$0.isEmpty && lowered.contains($0.lowercased()) }) { return true }
-            return found.contains { f in
+            found.contains { f in
                 accepted[category, default: []].contains(f.mark.id)
                     || (f.mark.mandatory && f.mark.regions.contains(region) && f.mark.categories.contains(category))
             }
         }
-        func isRegulated(_ category: String) -> Bool { !(market.certifications[category]?.required.isEmpty ?? true) }
+        func isRegulated(_ category: String) -> Bool { market.certifications[category] != nil }
+        func namesMarks(_ category: String) -> Bool { !(market.certifications[category]?.required.isEmpty ?? true) }
 
         var out: [RuleMatch] = []
         var advised = Set<String>()
@@ -54,7 +52,7 @@ public struct CertificationRule: AdaptationRule {
                 out.append(advisory(range, "\(mark.id) is \(mark.what); \(Self.requirement(category, market))", category: category))
             }
         }
-        for category in categories.sorted() where isRegulated(category) && !advised.contains(category) && !satisfied(category) {
+        for category in categories.sorted() where namesMarks(category) && !advised.contains(category) && !satisfied(category) {
             out.append(advisory(first.range, "The text names no \(market.name) mark for \(ProductCategories.displayName(category)); \(Self.requirement(category, market))", category: category))
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
@@ -64,14 +62,16 @@ public struct CertificationRule: AdaptationRule {
         RuleMatch(range: range, rule: "certifications", kind: .certification, replacement: nil, note: note)
     }
 
-    /// "Brazil requires INMETRO (Inmetro) for electrical safety: <note>".
+    /// "Brazil requires INMETRO (Inmetro) for electrical safety: <note>". Several marks are
+    /// written "UKCA / CE": the market's note says whether they are alternatives or all needed.
     private static func requirement(_ category: String, _ market: MarketProfile) -> String {
         guard let regime = market.certifications[category] else { return "" }
-        let marks = regime.required.count > 1
-            ? regime.required.dropLast().joined(separator: ", ") + " or " + regime.required.last!
-            : regime.required.joined()
         let authority = regime.authority.map { " (\($0))" } ?? ""
-        return "\(market.name) requires \(marks)\(authority) for \(ProductCategories.displayName(category)): \(regime.note)"
+        let what = ProductCategories.displayName(category)
+        if regime.required.isEmpty {
+            return "\(market.name) has no mark for \(what)\(authority): \(regime.note)"
+        }
+        return "\(market.name) requires \(regime.required.joined(separator: " / "))\(authority) for \(what): \(regime.note)"
     }
 
     /// The market's ISO 3166 region, from its locale (`pt_BR` → BR).

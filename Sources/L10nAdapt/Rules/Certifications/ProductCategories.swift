@@ -6,9 +6,9 @@
 enum ProductCategories {
     private static let cues: [(category: String, pattern: TextPattern)] = [
         ("radio", TextPattern(#"\b(?:bluetooth|wi-?fi|wireless|radio|zigbee|z-wave|nfc|lte|4g|5g|2\.4\s?ghz|walkie-talkie|transmitter)\b"#, caseInsensitive: true)),
-        ("electrical-safety", TextPattern(#"\b(?:\d{3}\s?v(?:ac)?|mains|plugs?|outlets?|power\scords?|ac\sadapter|wall\scharger)\b|\b(?:UL|ETL)\b"#, caseInsensitive: true)),
+        ("electrical-safety", TextPattern(#"\b(?:\d{3}\s?v(?:ac)?|mains|plugs?|outlets?|power\scords?|ac\sadapter|wall\scharger)\b"#, caseInsensitive: true)),
         ("food-contact", TextPattern(#"\b(?:cookware|food|kitchen|cutting\sboard|utensils?|drinking\swater|bpa-free|food-safe|food-grade|frying\span|saucepan|bakeware|tumbler|water\sbottle|NSF|FDA)\b"#, caseInsensitive: true)),
-        ("toys", TextPattern(#"\b(?:toys?|ages?\s\d+\s?(?:\+|and\sup|years?\sand\sup)|\d+\+\s?(?:years|yrs)|ASTM\sF963|CPSIA|choking\shazard|EN\s?71)\b"#, caseInsensitive: true)),
+        ("toys", TextPattern(#"\b(?:toys?|ASTM\sF963|CPSIA|choking\shazard|EN\s?71)\b|\bages?\s\d+\s?(?:\+|and\sup|years?\sand\sup)|\b\d+\+\s?(?:years|yrs)\b"#, caseInsensitive: true)),
         ("pv-inverter", TextPattern(#"\b(?:inverters?|microinverters?|photovoltaic|PV|solar|grid-tie|UL\s?1741)\b"#, caseInsensitive: true)),
         ("energy-efficiency", TextPattern(#"\b(?:energy\sstar|kwh\s?/\s?(?:year|yr|annum)|kwh\sper\syear|energy\s(?:class|label|rating|efficiency))\b"#, caseInsensitive: true)),
         ("machinery", TextPattern(#"\b(?:CNC|machinery|lathes?|milling\smachines?|(?:wood|plunge|trim|spindle|CNC)\srouters?|table\ssaws?|band\ssaws?|(?<!coffee\s|espresso\s|washing\s|bread\s|ice\s|answering\s|fax\s|time\s)machines?)\b"#, caseInsensitive: true)),

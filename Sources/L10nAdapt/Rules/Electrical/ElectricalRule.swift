@@ -98,7 +98,7 @@ public struct ElectricalRule: AdaptationRule {
     private func advisory(_ range: Range<String.Index>, _ problems: [String], market: MarketProfile) -> RuleMatch {
         let what = problems.joined(separator: "; ")
         return RuleMatch(range: range, rule: "electrical.mains", kind: .electrical, replacement: nil,
-                         note: "Does not match the mains in \(market.name) (\(market.electrical.summary)): \(what).")
+                         note: "Does not fit the mains in \(market.name): \(what). The market: \(market.electrical.summary)")
     }
 
     static func voltageFits(_ values: [Double], isRange: Bool, market: MarketProfile.Electrical) -> Bool {

@@ -1,0 +1,70 @@
+import Foundation
+import L10nCore
+import Testing
+@testable import L10nAdapt
+
+@Suite struct ToneRuleTests {
+    let rule = ToneRule()
+
+    @Test func descriptionExamples() throws {
+        try AdvisoryHarness.checkExamples(of: rule)
+    }
+
+    @Test func ruleIDsAndNotes() throws {
+        let de = try AdvisoryHarness.market("de")
+        let text = "The best grinder!!! Better than Dyson. FREE GIFT 🎁 Hey there"
+        let found = AdvisoryHarness.matches(rule, text, AdvisoryHarness.context(de))
+        #expect(found.map(\.rule) == ["tone.superlative", "tone.exclamation", "tone.comparative", "tone.all-caps", "tone.emoji", "tone.address"])
+        #expect(found.allSatisfy { $0.kind == .tone && $0.replacement == nil && $0.note.hasSuffix(de.tone.note ?? "") })
+        #expect(found[0].note.contains("one of the most"))
+    }
+
+    @Test func policiesThatAllowRaiseNothing() throws {
+        // The US allows comparative advertising and emoji; it still flags superlatives and shouting.
+        let us = AdvisoryHarness.context(try AdvisoryHarness.market("us"))
+        #expect(AdvisoryHarness.flagged(rule, "Quieter than Dyson 🎉", us).isEmpty)
+        #expect(AdvisoryHarness.flagged(rule, "The best price", us) == ["The best"])
+        var relaxed = try AdvisoryHarness.market("us")
+        relaxed.tone = .init(address: .neutral, superlatives: .allow, comparatives: .allow, exclamationRun: 0, allCaps: .allow, emoji: .allow, note: nil)
+        #expect(!ToneRule.applies(to: AdvisoryHarness.context(relaxed)))
+    }
+
+    @Test func onlyEnglishCopyIsChecked() throws {
+        let de = try AdvisoryHarness.market("de")
+        #expect(!ToneRule.applies(to: AdvisoryHarness.context(de, source: "fr-FR")))
+    }
+
+    @Test func exclamationThreshold() throws {
+        var market = try AdvisoryHarness.market("de")
+        market.tone.exclamationRun = 3
+        let context = AdvisoryHarness.context(market)
+        #expect(AdvisoryHarness.flagged(rule, "Wow!! Really!!!", context) == ["!!!"])
+    }
+
+    @Test func capsAreToldFromAcronymsAndSafetyWords() throws {
+        let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
+        #expect(!ToneRule.commonWords.isEmpty)
+        for text in ["DANGER: HIGH VOLTAGE", "CAUTION HOT SURFACE", "NOTICE", "USB HDMI NEMA ANSI IEEE", "LED TV", "NSF/ANSI 61",
+                     "Model XR-200 PRO MAX", "NEW", "ENERGY STAR", "UKCA", "AC/DC"] {
+            #expect(AdvisoryHarness.flagged(rule, text, de).isEmpty, "\(text)")
+        }
+        #expect(AdvisoryHarness.flagged(rule, "LIMITED TIME OFFER: BUY NOW", de) == ["LIMITED TIME OFFER: BUY NOW"])
+        #expect(AdvisoryHarness.flagged(rule, "BUY NOW", de) == ["BUY NOW"])
+        #expect(AdvisoryHarness.flagged(rule, "Really POWERFUL motor", de) == ["POWERFUL"])
+    }
+
+    @Test func emojiAreNotSymbols() throws {
+        let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
+        #expect(AdvisoryHarness.flagged(rule, "ENERGY STAR® certified, © 2026 Example™, 5★, ✔ done, 1/2\" NPT, #1A", de).isEmpty)
+        #expect(AdvisoryHarness.flagged(rule, "Done ✔️ 👍🏽 🇩🇪 1️⃣", de) == ["✔️", "👍🏽", "🇩🇪", "1️⃣"])
+    }
+
+    @Test func longTextIsFast() throws {
+        let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
+        let paragraph = "The best blender!!! Better than Brand X, with FREE SHIPPING 🎉 and a USB-C port. "
+        let text = String(repeating: paragraph, count: 2_000)
+        let start = Date()
+        #expect(rule.matches(in: text, context: de).count == 10_000)
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+}
