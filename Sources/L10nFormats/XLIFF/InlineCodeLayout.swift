@@ -16,6 +16,7 @@ struct InlineCodeLayout {
     ///   the pairs of their source, since XLIFF 2 wants a target code to use the same element as
     ///   the source code with the same id.
     init(_ runs: [Content.Run], allowed: Set<String>? = nil) {
+        guard runs.count > 1 else { return }  // a lone text or code has no pair
         var stack: [(id: String, index: Int)] = []
         for (i, run) in runs.enumerated() {
             guard case .code(let c) = run, !c.isolated else { continue }
@@ -41,25 +42,20 @@ struct InlineCodeLayout {
     /// subtypes need their own type (`xlf:b`, `xlf:i`, `xlf:u`, `xlf:lb`, `xlf:pb` → `fmt`;
     /// `xlf:var` → `ui`). A subType that is not `prefix:value` is dropped.
     static func typeAndSubType(_ code: InlineCode) -> (type: String?, subType: String?) {
-        var type = code.type?.rawValue
-        guard var subType = code.subType else { return (type, nil) }
-        let parts = subType.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, !subType.contains(where: \.isWhitespace) else { return (type, nil) }
-        if parts[0] == "xlf" {
-            let required: String?
-            switch parts[1] {
-            case "b", "i", "u", "lb", "pb": required = "fmt"
-            case "var": required = "ui"
-            default: required = nil
+        let type = code.type?.rawValue
+        guard let subType = code.subType else { return (type, nil) }
+        guard XLIFF2Writer.isUserDefinedValue(subType) else { return (type, nil) }
+        if subType.hasPrefix("xlf:") {
+            let required: String
+            switch subType {
+            case "xlf:b", "xlf:i", "xlf:u", "xlf:lb", "xlf:pb": required = "fmt"
+            case "xlf:var": required = "ui"
+            default: return (type, nil)
             }
-            guard let required else { return (type, nil) }
-            if type == nil { type = required }
-            if type != required { return (type, nil) }
-            subType = String(subType)
-        } else if type == nil {
-            type = "other"
+            guard let type else { return (required, subType) }
+            return type == required ? (type, subType) : (type, nil)
         }
-        return (type, subType)
+        return (type ?? "other", subType)
     }
 
     /// XLIFF 1.2 `ctype` for `<g>`/`<bx>` (paired) or `<x>` (standalone).
@@ -78,9 +74,21 @@ struct InlineCodeLayout {
         }
     }
 
-    /// Whether `s` is an XML `NMTOKEN` (ids must be).
+    /// Whether `s` is an XML `NMTOKEN` (ids must be). ASCII ids, the usual case, are checked
+    /// byte by byte; others by Unicode properties (a close approximation of XML's NameChar).
     static func isNMToken(_ s: String) -> Bool {
-        !s.isEmpty && s.unicodeScalars.allSatisfy { c in
+        guard !s.isEmpty else { return false }
+        var ascii = true
+        for b in s.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): continue
+            default: return false
+            }
+        }
+        if ascii { return true }
+        return s.unicodeScalars.allSatisfy { c in
             c.properties.isAlphabetic || c.properties.numericType != nil || c == "." || c == "-" || c == "_" || c == ":"
                 || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
         }

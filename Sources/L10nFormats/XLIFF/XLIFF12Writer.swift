@@ -34,7 +34,7 @@ struct XLIFF12Writer {
         guard !documents.isEmpty else {
             throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
         }
-        var out = XMLOutput(capacity: documents.reduce(0) { $0 + $1.skeleton.original.count * 4 } + 4096)
+        var out = XMLOutput(capacity: 4096)
         out.start("xliff", [("xmlns", XLIFFVersion.v1_2.namespace), ("version", "1.2")])
         out.newline()
         for document in documents { try write(document, to: &out) }
@@ -57,7 +57,7 @@ struct XLIFF12Writer {
         out.indent(2); out.start("header"); out.newline()
         out.indent(3); out.start("skl"); out.newline()
         out.indent(4); out.start("internal-file", [("form", "base64")])
-        out.append(try XLIFFSkeletonEmbedding.encodedBody(document.skeleton, indent: "        "))
+        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "        ", to: &out)
         out.end("internal-file"); out.newline()
         out.indent(3); out.end("skl"); out.newline()
         out.indent(2); out.end("header"); out.newline()

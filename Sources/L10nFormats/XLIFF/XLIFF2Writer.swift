@@ -32,7 +32,7 @@ struct XLIFF2Writer {
             throw FormatError(.unsupported, "\(doc.original) has translations but no target language")
         }
 
-        var out = XMLOutput(capacity: documents.reduce(0) { $0 + $1.skeleton.original.count * 4 } + 4096)
+        var out = XMLOutput(capacity: 4096)
         out.start("xliff", [("xmlns", version.namespace), ("version", version.rawValue), ("srcLang", sourceLanguage), ("trgLang", targetLanguage)])
         out.newline()
         for (i, document) in documents.enumerated() {
@@ -53,7 +53,7 @@ struct XLIFF2Writer {
             ("xmlns:l10n", XLIFFSkeletonEmbedding.namespace), ("version", String(document.skeleton.version)),
             ("format", document.format), ("encoding", "base64"),
         ])
-        out.append(try XLIFFSkeletonEmbedding.encodedBody(document.skeleton, indent: "      "))
+        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "      ", to: &out)
         out.end("l10n:\(XLIFFSkeletonEmbedding.elementName)"); out.newline()
         out.indent(2); out.end("skeleton"); out.newline()
         if document.units.isEmpty {
@@ -92,13 +92,15 @@ struct XLIFF2Writer {
         // One <data> per distinct original data, numbered in order of first use.
         var dataIDs: [String: String] = [:]
         var dataOrder: [String] = []
-        for segment in unit.segments {
-            for content in [segment.source, segment.target].compactMap({ $0 }) {
-                for case .code(let c) in content.runs where dataIDs[c.data] == nil {
-                    dataIDs[c.data] = "d\(dataOrder.count + 1)"
-                    dataOrder.append(c.data)
-                }
+        func collect(_ runs: [Content.Run]) {
+            for case .code(let c) in runs where dataIDs[c.data] == nil {
+                dataIDs[c.data] = "d\(dataOrder.count + 1)"
+                dataOrder.append(c.data)
             }
+        }
+        for segment in unit.segments {
+            collect(segment.source.runs)
+            if let target = segment.target { collect(target.runs) }
         }
         if !dataOrder.isEmpty {
             out.indent(3); out.start("originalData"); out.newline()
@@ -124,7 +126,8 @@ struct XLIFF2Writer {
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
             out.indent(3)
-            out.start(element, [("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil), ("state", state)])
+            out.begin(element); out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
+            out.finish(empty: false)
             out.newline()
             let layout = InlineCodeLayout(segment.source.runs)
             out.indent(4); out.start("source")
@@ -152,39 +155,39 @@ struct XLIFF2Writer {
                 let canDelete = c.canDelete ? nil : "no"
                 switch c.kind {
                 case .standalone:
-                    out.start("ph", [
-                        ("id", c.id), ("type", type), ("subType", subType), ("canDelete", canDelete),
-                        ("dataRef", dataIDs[c.data]), ("disp", c.display), ("equiv", c.equiv),
-                    ], empty: true)
+                    out.begin("ph")
+                    out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
+                    out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                    out.finish(empty: true)
                 case .open:
                     if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
                         let hasEquiv = c.equiv != nil || close.equiv != nil
-                        out.start("pc", [
-                            ("id", c.id), ("type", type), ("subType", subType),
-                            ("canDelete", c.canDelete && close.canDelete ? nil : "no"),
-                            ("dataRefStart", dataIDs[c.data]), ("dataRefEnd", dataIDs[close.data]),
-                            ("dispStart", c.display), ("dispEnd", close.display),
-                            ("equivStart", hasEquiv ? c.equiv ?? "" : nil), ("equivEnd", hasEquiv ? close.equiv ?? "" : nil),
-                        ])
+                        out.begin("pc")
+                        out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
+                        out.attr("canDelete", c.canDelete && close.canDelete ? nil : "no")
+                        out.attr("dataRefStart", dataIDs[c.data]); out.attr("dataRefEnd", dataIDs[close.data])
+                        out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
+                        out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
+                        out.finish(empty: false)
                     } else {
-                        out.start("sc", [
-                            ("id", c.id), ("isolated", c.isolated ? "yes" : nil), ("type", type), ("subType", subType),
-                            ("canDelete", canDelete), ("dataRef", dataIDs[c.data]), ("disp", c.display), ("equiv", c.equiv),
-                        ], empty: true)
+                        out.begin("sc")
+                        out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.finish(empty: true)
                     }
                 case .close:
                     if layout.pairedCloses.contains(i) {
                         out.end("pc")
                     } else if c.isolated {
-                        out.start("ec", [
-                            ("id", c.id), ("isolated", "yes"), ("type", type), ("subType", subType),
-                            ("canDelete", canDelete), ("dataRef", dataIDs[c.data]), ("disp", c.display), ("equiv", c.equiv),
-                        ], empty: true)
+                        out.begin("ec")
+                        out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.finish(empty: true)
                     } else {
-                        out.start("ec", [
-                            ("startRef", c.id), ("canDelete", canDelete), ("dataRef", dataIDs[c.data]),
-                            ("disp", c.display), ("equiv", c.equiv),
-                        ], empty: true)
+                        out.begin("ec")
+                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data])
+                        out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.finish(empty: true)
                     }
                 }
             }
@@ -203,9 +206,18 @@ struct XLIFF2Writer {
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    /// XLIFF 2's `prefix:value` pattern for `type` on units and `subType` on codes.
+    /// XLIFF 2's `prefix:value` pattern (`[^\s:]+:[^\s:]+`, where XSD's `\s` is ASCII whitespace)
+    /// for `type` on units and `subType` on codes.
     static func isUserDefinedValue(_ s: String) -> Bool {
-        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && !s.contains(where: \.isWhitespace)
+        var colons = 0, first = -1, count = 0
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: ":"): colons += 1; if first < 0 { first = count }
+            case 0x20, 0x09, 0x0A, 0x0D: return false
+            default: break
+            }
+            count += 1
+        }
+        return colons == 1 && first > 0 && first < count - 1
     }
 }

@@ -17,27 +17,48 @@ enum XLIFFSkeletonEmbedding {
     static let elementName = "skeleton"
     static let linesPerChunk = 50_000
 
-    /// The base64 text, with line breaks and chunk-splitting comments, ready to append raw.
-    static func encodedBody(_ skeleton: Skeleton, indent: String) throws -> [UInt8] {
-        let json = try skeleton.encoded()
-        let base64 = json.base64EncodedData()
-        var out: [UInt8] = []
-        out.reserveCapacity(base64.count + base64.count / 70 + 64)
-        base64.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let p = raw.bindMemory(to: UInt8.self)
-            var i = 0, line = 0
-            out.append(0x0A)
-            while i < p.count {
-                let end = min(i + 76, p.count)
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[i..<end]))
-                out.append(0x0A)
-                i = end
-                line += 1
-                if line % linesPerChunk == 0 && i < p.count { out.append(contentsOf: "<!---->\n".utf8) }
+    /// Appends the skeleton as base64 text (lines of 76, chunk-splitting comments), ready to sit
+    /// inside its element. Encodes straight into `out`: no intermediate `Data` copies.
+    static func appendBody(_ skeleton: Skeleton, indent: String, to out: inout XMLOutput) {
+        let json = SkeletonJSON.encode(skeleton)
+        let lineLength = 76
+        let encodedCount = (json.count + 2) / 3 * 4
+        // The skeleton, plus room for the units that follow (about 3 bytes of XLIFF per source byte).
+        out.reserve(encodedCount + encodedCount / lineLength + 64 + (encodedCount / (lineLength * linesPerChunk) + 1) * 8
+                    + skeleton.original.count * 3)
+        let table: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        out.newline()
+        json.withUnsafeBufferPointer { p in
+            table.withUnsafeBufferPointer { t in
+                var line: [UInt8] = []
+                line.reserveCapacity(lineLength + 1)
+                var i = 0, lines = 0
+                let n = p.count
+                while i < n {
+                    // One line: 57 input bytes → 76 characters.
+                    line.removeAll(keepingCapacity: true)
+                    let end = min(i + lineLength / 4 * 3, n)
+                    while i + 3 <= end {
+                        let v = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
+                        line.append(t[Int(v >> 18)]); line.append(t[Int(v >> 12 & 63)])
+                        line.append(t[Int(v >> 6 & 63)]); line.append(t[Int(v & 63)])
+                        i += 3
+                    }
+                    if i < end {
+                        let rest = end - i
+                        let v = UInt32(p[i]) << 16 | (rest > 1 ? UInt32(p[i + 1]) << 8 : 0)
+                        line.append(t[Int(v >> 18)]); line.append(t[Int(v >> 12 & 63)])
+                        line.append(rest > 1 ? t[Int(v >> 6 & 63)] : UInt8(ascii: "=")); line.append(UInt8(ascii: "="))
+                        i = end
+                    }
+                    line.append(0x0A)
+                    out.append(line)
+                    lines += 1
+                    if lines % linesPerChunk == 0 && i < n { out.raw("<!---->\n") }
+                }
             }
         }
-        out.append(contentsOf: indent.utf8)
-        return out
+        out.raw(indent)
     }
 
     /// The skeleton from the base64 text of its element (comments already dropped by the parser).

@@ -10,6 +10,10 @@ struct XMLOutput {
         raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
     }
 
+    mutating func reserve(_ additional: Int) {
+        if bytes.capacity - bytes.count < additional { bytes.reserveCapacity(bytes.count + additional) }
+    }
+
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     mutating func indent(_ level: Int) {
@@ -28,6 +32,33 @@ struct XMLOutput {
             XMLEscaping.appendAttribute(value, to: &bytes)
             bytes.append(UInt8(ascii: "\""))
         }
+        if empty { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// `<name`: the start of a tag whose attributes follow with ``attr(_:_:)``; hot paths use this
+    /// instead of ``start(_:_:empty:)`` to avoid building an attribute array per element.
+    mutating func begin(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    mutating func begin(_ name: String) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+    }
+
+    /// ` name="value"`, or nothing when `value` is nil.
+    mutating func attr(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: "=\"".utf8)
+        XMLEscaping.appendAttribute(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func finish(empty: Bool) {
         if empty { bytes.append(UInt8(ascii: "/")) }
         bytes.append(UInt8(ascii: ">"))
     }

