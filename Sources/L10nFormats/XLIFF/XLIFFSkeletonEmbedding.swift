@@ -63,7 +63,12 @@ enum XLIFFSkeletonEmbedding {
 
     /// The skeleton from the base64 text of its element (comments already dropped by the parser).
     static func decode(_ text: String, file: String, line: Int) throws -> Skeleton {
-        guard let json = Data(base64Encoded: text, options: .ignoreUnknownCharacters) else {
+        // Only the line breaks and indentation we (or a pretty-printing tool) put in are skipped;
+        // anything else that is not base64 means the skeleton was damaged.
+        var compact = [UInt8]()
+        compact.reserveCapacity(text.utf8.count)
+        for b in text.utf8 where b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 { compact.append(b) }
+        guard let json = Data(base64Encoded: Data(compact)) else {
             throw FormatError(.invalidSkeleton, "the embedded skeleton is not valid base64", at: SourceLocation(file: file, line: line))
         }
         do {

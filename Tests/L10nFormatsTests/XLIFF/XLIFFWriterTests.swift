@@ -17,6 +17,16 @@ import Testing
         #expect(try SchemaValidator.errors(xml, version: version) == [])
     }
 
+    /// Guards the guard: the offline schema check must catch a broken file.
+    @Test(arguments: XLIFFVersion.allCases)
+    func schemaCheckCatchesInvalidOutput(version: XLIFFVersion) throws {
+        var xml = String(decoding: try XLIFFWriter(version: version).write([Samples.translated()]), as: UTF8.self)
+        xml = xml.replacingOccurrences(of: version == .v1_2 ? "<trans-unit id=\"u1\"" : "<unit id=\"u1\"", with: version == .v1_2 ? "<trans-unit" : "<unit")
+        xml = xml.replacingOccurrences(of: "state=\"translated\"", with: "state=\"done\"")
+        let errors = try SchemaValidator.errors(Data(xml.utf8), version: version)
+        #expect(errors.count >= 2, "\(errors)")
+    }
+
     @Test(arguments: XLIFFVersion.allCases)
     func outputIsDeterministic(version: XLIFFVersion) throws {
         let a = try XLIFFWriter(version: version).write([Samples.translated()])
