@@ -124,7 +124,7 @@ import Testing
     }
 
     @Test func aCorruptedSkeletonIsReported() throws {
-        var xml = String(decoding: try XLIFFWriter(version: .v2_1).write([Self.catDocument()]), as: UTF8.self)
+        let xml = String(decoding: try XLIFFWriter(version: .v2_1).write([Self.catDocument()]), as: UTF8.self)
         for damage in ["!!!!", "AAAA"] {
             let bad = xml.replacingOccurrences(of: "encoding=\"base64\">\n", with: "encoding=\"base64\">\n" + damage)
             let error = try #require(throws: FormatError.self) { try XLIFFReader().read(Data(bad.utf8), file: "bad.xlf") }

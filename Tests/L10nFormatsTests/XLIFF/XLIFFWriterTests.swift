@@ -98,6 +98,10 @@ import Testing
         }
         print("XLIFF write: \(document.skeleton.original.count) bytes in \(seconds)s = \(Double(document.skeleton.original.count) / seconds / 1e6) MB/s")
         #expect(xml.count > document.skeleton.original.count)
+        let readStart = Self.threadCPUTime()
+        let read = try XLIFFReader().read(xml, file: "large.xlf")
+        print("XLIFF read: \(xml.count) bytes of XLIFF in \(Self.threadCPUTime() - readStart)s")
+        #expect(read == [document])
         #expect(seconds < 5, "wrote \(document.skeleton.original.count) bytes in \(seconds)s")
     }
 
