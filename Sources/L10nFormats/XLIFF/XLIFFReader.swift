@@ -24,7 +24,7 @@ public struct XLIFFReader: Sendable {
     public init() {}
 
     public func read(_ data: Data, file: String) throws -> [Document] {
-        let root = try XMLTree.parse(data, file: file)
+        let root = try SafeXMLParser.parse(data, file: file)
         guard root.name == "xliff" else {
             throw FormatError(.invalidXLIFF, "not an XLIFF document: the root element is <\(root.name)>", at: SourceLocation(file: file, line: root.line))
         }

@@ -55,7 +55,7 @@ struct XMLElement: Hashable, Sendable {
 /// A small, safe front end to libxml2's parser for untrusted input (XLIFF coming back from
 /// translators): no network, no entity substitution, no DTD loading, default size limits, and
 /// any DOCTYPE that declares entities is refused before libxml2 sees it (XXE, billion laughs).
-enum XMLTree {
+enum SafeXMLParser {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
     private static let initialized: Void = { xmlInitParser() }()
