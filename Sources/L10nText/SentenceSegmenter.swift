@@ -23,6 +23,11 @@ import L10nCore
 ///    breaks, `break="no"` does not. When no rule applies, ICU's proposals break and nothing else
 ///    does.
 ///
+/// 4. **Opening punctuation.** A boundary that falls right after opening brackets or quotes
+///    (`「`, `（`, `“`, general categories Ps and Pi) moves before them: UAX #29 counts them as
+///    "Close" and leaves them at the end of the previous sentence when no space intervenes, as
+///    in Japanese `です。「はい」`.
+///
 /// So exception rules suppress ICU breaks (and later break rules), break rules add breaks ICU
 /// missed, and earlier documents (a user's file) override later ones (the built-in rules).
 ///
@@ -98,8 +103,23 @@ public struct SentenceSegmenter: SentenceBreaking {
             proposals = icu.boundaries(in: options.singleLineBreaksAreSpaces ? Self.softBreaksAsSpaces(units) : units)
         }
         var out = units.withUnsafeBufferPointer { evaluator.boundaries(in: $0, icuCandidates: proposals) }
+        for (i, p) in out.enumerated() {
+            var q = p
+            let floor = i > 0 ? out[i - 1] + 1 : 1
+            while q > floor, Self.isOpening(units[q - 1]) { q -= 1 }
+            out[i] = q
+        }
         out.append(units.count)
         return out
+    }
+
+    /// Opening brackets and quotes (general categories Ps and Pi).
+    static func isOpening(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        switch scalar.properties.generalCategory {
+        case .openPunctuation, .initialPunctuation: return true
+        default: return false
+        }
     }
 
     /// The sentences of `text`, trailing whitespace included: a convenience over
