@@ -10,7 +10,7 @@ final class SRXEvaluator: @unchecked Sendable {
 
     /// How far back (UTF-16 units) a beforebreak pattern may look for the start of its match.
     /// Abbreviation patterns need a few dozen; the window keeps checks independent of text length.
-    static let lookbehindWindow = 256
+    static let lookbehindWindow = 64
 
     let rules: [CompiledRule]
     private let pool: ResourcePool<[Matchers]>
@@ -36,9 +36,11 @@ final class SRXEvaluator: @unchecked Sendable {
             before = b
             after = a
             scan = s
+            all = [b, a, s].compactMap { $0 }
         }
 
-        var all: [ICURegex] { [before, after, scan].compactMap { $0 } }
+        /// Every clone, to set and clear the text in one pass.
+        let all: [ICURegex]
     }
 
     init(rules: [CompiledRule]) {
