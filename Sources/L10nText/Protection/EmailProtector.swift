@@ -13,6 +13,7 @@ public struct EmailProtector: SpanProtecting {
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        Self.matcher.ranges(in: text).map { ProtectedSpan(range: $0, subType: Self.subType) }
+        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        return Self.matcher.ranges(in: text).map { ProtectedSpan(range: $0, subType: Self.subType) }
     }
 }

@@ -22,7 +22,7 @@ public struct ProductCodeProtector: SpanProtecting {
     /// Candidate tokens. The lookarounds keep a token from starting or ending inside a longer
     /// word, a decimal number (`v2.0`) or a hyphenated compound.
     private static let tokens = PatternMatcher(
-        #"(?<![\p{L}\p{N}_\-.])[A-Za-z0-9]+(?:[\-_][A-Za-z0-9]+)*(?![\p{L}\p{N}_]|[\-.][\p{L}\p{N}])"#)
+        #"(?<![\p{L}\p{N}_\-.])(?=[A-Za-z0-9_\-]*[0-9])(?=[A-Za-z0-9_\-]*[A-Z])[A-Za-z0-9]+(?:[\-_][A-Za-z0-9]+)*(?![\p{L}\p{N}_]|[\-.][\p{L}\p{N}])"#)
 
     /// Digits then letters, once or more, with an optional numeric range: a measurement.
     private static let measurement = PatternMatcher(
@@ -35,7 +35,8 @@ public struct ProductCodeProtector: SpanProtecting {
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        Self.tokens.ranges(in: text).compactMap { range in
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
+        return Self.tokens.ranges(in: text).compactMap { range in
             Self.isProductCode(text[range]) ? ProtectedSpan(range: range, subType: Self.subType) : nil
         }
     }

@@ -17,7 +17,9 @@ public struct URLProtector: SpanProtecting {
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        Self.matcher.ranges(in: text).compactMap { range in
+        // Every URL form above has a slash or "www."; most text has neither, so skip the regex.
+        guard text.utf8.contains(UInt8(ascii: "/")) || text.localizedCaseInsensitiveContains("www.") else { return [] }
+        return Self.matcher.ranges(in: text).compactMap { range in
             let trimmed = Self.trim(text, range)
             guard !trimmed.isEmpty else { return nil }
             return ProtectedSpan(range: trimmed, subType: Self.subType)

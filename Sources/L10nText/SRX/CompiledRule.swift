@@ -22,6 +22,12 @@ final class CompiledRule: @unchecked Sendable {
     let beforeAnchorsAtStart: Bool
     /// The afterbreak pattern, matched as a prefix of the text from the position. Nil when empty.
     let after: ICURegex?
+    /// `(?=after)(?<=before)`, when ICU can bound the before pattern's length (abbreviation
+    /// rules nearly always can): one anchored match at the position answers both halves, far
+    /// cheaper than searching a window for `before`. The afterbreak goes first because it
+    /// usually fails on its first character. Nil when the lookbehind form is not
+    /// accepted; then `before` and `after` are used.
+    let combined: ICURegex?
     /// For break rules: `(?:before)(?=after)`, scanned over the whole text to propose break
     /// positions ICU did not. Nil for no-break rules and for rules with both patterns empty.
     let scan: ICURegex?
@@ -38,6 +44,8 @@ final class CompiledRule: @unchecked Sendable {
         before = b.pattern.isEmpty ? nil : try compile("(?:\(b.pattern))\\z", "beforebreak", rule.beforeBreak)
         beforeAnchorsAtStart = b.anchorsAtStart
         after = a.pattern.isEmpty ? nil : try compile(a.pattern, "afterbreak", rule.afterBreak)
+        combined = b.pattern.isEmpty ? nil
+            : try? ICURegex(pattern: (a.pattern.isEmpty ? "" : "(?=\(a.pattern))") + "(?<=\(b.pattern))")
         if rule.isBreak, !(b.pattern.isEmpty && a.pattern.isEmpty) {
             let lookahead = a.pattern.isEmpty ? "" : "(?=\(a.pattern))"
             scan = try compile("(?:\(b.pattern))\(lookahead)", "beforebreak+afterbreak", rule.beforeBreak + rule.afterBreak)

@@ -13,7 +13,9 @@ import L10nCore
 /// let segmenter = try SentenceSegmenter(language: "de", userRules: mine)
 /// ```
 public struct SRXDocument: Hashable, Sendable {
-    /// The `<header>` settings.
+    /// The `<header>` settings. `<formathandle>` elements are not kept: inline codes reach the
+    /// segmenter as U+FFFC object replacement characters, never as markup, so there is nothing
+    /// for them to include or exclude. Extension elements (`okpsrx:options`…) are ignored.
     public struct Header: Hashable, Sendable {
         /// `segmentsubflows`: whether text inside inline codes (e.g. an `alt` attribute) is
         /// segmented on its own. Recorded for format readers; the segmenter itself only sees the

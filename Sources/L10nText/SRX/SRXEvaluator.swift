@@ -9,8 +9,9 @@ final class SRXEvaluator: @unchecked Sendable {
     // each one to a single caller at a time; clones are made under `cloneLock`.
 
     /// How far back (UTF-16 units) a beforebreak pattern may look for the start of its match.
-    /// Abbreviation patterns need a few dozen; the window keeps checks independent of text length.
-    static let lookbehindWindow = 64
+    /// Abbreviation and word patterns match a few dozen units at most; the window keeps each check
+    /// independent of the paragraph length. Rules that anchor at the text start search from 0.
+    static let lookbehindWindow = 128
 
     let rules: [CompiledRule]
     private let pool: ResourcePool<[Matchers]>
@@ -23,6 +24,7 @@ final class SRXEvaluator: @unchecked Sendable {
         let beforeAnchorsAtStart: Bool
         let after: ICURegex?
         let scan: ICURegex?
+        let combined: ICURegex?
 
         init?(_ rule: CompiledRule) {
             isBreak = rule.isBreak
@@ -32,11 +34,21 @@ final class SRXEvaluator: @unchecked Sendable {
                 guard let c = r.clone() else { return nil }
                 return .some(c)
             }
-            guard let b = copy(rule.before), let a = copy(rule.after), let s = copy(rule.scan) else { return nil }
-            before = b
-            after = a
-            scan = s
-            all = [b, a, s].compactMap { $0 }
+            if let combined = rule.combined {
+                // The combined pattern replaces the before/after pair.
+                guard let c = combined.clone(), let s = copy(rule.scan) else { return nil }
+                self.combined = c
+                before = nil
+                after = nil
+                scan = s
+            } else {
+                guard let b = copy(rule.before), let a = copy(rule.after), let s = copy(rule.scan) else { return nil }
+                combined = nil
+                before = b
+                after = a
+                scan = s
+            }
+            all = [before, after, scan, combined].compactMap { $0 }
         }
 
         /// Every clone, to set and clear the text in one pass.
@@ -69,8 +81,9 @@ final class SRXEvaluator: @unchecked Sendable {
             return Set(icuCandidates.compactMap { normalizedCandidate($0, in: text) }).sorted()
         }
         let result = pool.withResource { matchers -> [Int] in
+            // Matchers keep pointing at `text` after this call; that is safe because a pooled
+            // matcher is always given new text here before it is used again.
             for m in matchers { for r in m.all { r.setText(text) } }
-            defer { for m in matchers { for r in m.all { r.clearText() } } }
 
             // Candidates, keyed by their normalized position; the value says whether ICU proposed it.
             var proposedByICU: [Int: Bool] = [:]
@@ -103,6 +116,9 @@ final class SRXEvaluator: @unchecked Sendable {
     }
 
     private func applies(_ m: Matchers, atAnyOf zone: [Int], textLength n: Int) -> Bool {
+        if let combined = m.combined {
+            return zone.contains { combined.matchesPrefix(from: $0, to: n) }
+        }
         for q in zone {
             if let after = m.after, !after.matchesPrefix(from: q, to: n) { continue }
             if let before = m.before {
