@@ -15,20 +15,43 @@ public enum Engine {
     public static func segmentation(srx: String?, enabled: Bool = true) throws -> Segmentation {
         guard enabled else { return .none }
         let options = SentenceSegmenter.Options(usesICUBoundaries: true, singleLineBreaksAreSpaces: true)
-        guard let srx else {
-            return Segmentation { language in try SentenceSegmenter(language: language.rawValue, userRules: nil, options: options) }
+        var rules: SRXDocument?
+        if let srx {
+            do {
+                rules = try SRXDocument(contentsOf: URL(fileURLWithPath: srx))
+            } catch let error as FormatError {
+                throw error.inFile(srx)
+            }
         }
-        let rules: SRXDocument
-        do {
-            rules = try SRXDocument(contentsOf: URL(fileURLWithPath: srx))
-        } catch let error as FormatError {
-            throw error.inFile(srx)
-        }
-        return Segmentation { language in try SentenceSegmenter(language: language.rawValue, userRules: rules, options: options) }
+        let cache = SegmenterCache(userRules: rules, options: options)
+        return Segmentation { language in try cache.segmenter(for: language) }
     }
 
     /// An extractor with the built-in formats, segmentation and protectors.
     public static func extractor(srx: String? = nil, segment: Bool = true) throws -> Extractor {
         Extractor(formats: formats, segmentation: try segmentation(srx: srx, enabled: segment), protectors: Protectors.defaultProtectors)
+    }
+}
+
+/// Compiled segmenters by language, so a batch of files compiles each language's rules once.
+private final class SegmenterCache: @unchecked Sendable {
+    // @unchecked: `segmenters` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var segmenters: [LanguageTag: SentenceSegmenter] = [:]
+    private let userRules: SRXDocument?
+    private let options: SentenceSegmenter.Options
+
+    init(userRules: SRXDocument?, options: SentenceSegmenter.Options) {
+        self.userRules = userRules
+        self.options = options
+    }
+
+    func segmenter(for language: LanguageTag) throws -> SentenceSegmenter {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = segmenters[language] { return cached }
+        let made = try SentenceSegmenter(language: language.rawValue, userRules: userRules, options: options)
+        segmenters[language] = made
+        return made
     }
 }
