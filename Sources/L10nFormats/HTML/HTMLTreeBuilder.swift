@@ -63,6 +63,9 @@ final class HTMLTreeBuilder {
         let options = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
         _ = htmlCtxtUseOptions(ctxt, options)
+        // The input is UTF-8 (checked before). Without this libxml2 guesses at the first non-ASCII
+        // byte, may pick ISO-8859-1 and re-encode its buffer, and positions stop matching bytes.
+        ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
         withExtendedLifetime(builder) { _ = htmlParseDocument(ctxt) }
         builder.context = nil
         builder.finish()
@@ -120,8 +123,12 @@ final class HTMLTreeBuilder {
         return min(max(p, cursor), bytes.count)
     }
 
-    private func flushText() {
+    /// Closes the pending character data before an event at `limit`. libxml2 reports text in
+    /// chunks and may stand at the start of the chunk's last character when it reports a full
+    /// buffer, so the text is extended to the next `<` or `&` (where libxml2 stops text).
+    private func flushText(before limit: Int) {
         guard textEnd > cursor else { return }
+        while textEnd < limit, bytes[textEnd] != UInt8(ascii: "<"), bytes[textEnd] != UInt8(ascii: "&") { textEnd += 1 }
         append(.text(cursor..<textEnd))
         cursor = textEnd
     }
@@ -143,8 +150,8 @@ final class HTMLTreeBuilder {
     }
 
     private func startElement(_ cName: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        flushText()
         let p = position()
+        flushText(before: p)
         let name = String(cString: cName)
         var element = HTMLTree.Element(
             name: name, role: HTMLElementRole.of(name), start: cursor, startTagEnd: nil, endTagStart: nil, end: cursor,
@@ -181,8 +188,8 @@ final class HTMLTreeBuilder {
     }
 
     private func endElement(_ cName: UnsafePointer<xmlChar>) {
-        flushText()
         let p = position()
+        flushText(before: p)
         let name = String(cString: cName)
         guard let depth = stack.lastIndex(where: { tree.elements[$0].name == name }), depth > 0 else {
             // libxml2 closed something it never opened for us: keep its bytes, change nothing.
@@ -216,8 +223,8 @@ final class HTMLTreeBuilder {
 
     /// A comment, doctype or processing instruction ending at the parser's position.
     private func token(opener: [UInt8]) {
-        flushText()
         let p = position()
+        flushText(before: p)
         var i = cursor
         while i + 1 < p, !(bytes[i] == opener[0] && bytes[i + 1] == opener[1]) { i += 1 }
         guard i + 1 < p else { return }
@@ -228,7 +235,7 @@ final class HTMLTreeBuilder {
     }
 
     private func finish() {
-        flushText()
+        flushText(before: bytes.count)
         while stack.count > 1 { close(stack.removeLast(), endTag: nil) }
         skipTo(bytes.count)
         tree.elements[0].end = bytes.count

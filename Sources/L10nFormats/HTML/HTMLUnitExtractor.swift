@@ -40,8 +40,9 @@ struct HTMLUnitExtractor {
         let element = tree.elements[index]
         if translatable { emitAttributes(of: index) }
         var run: [HTMLTree.Node] = []
+        let sentence = Self.sentenceContainers.contains(element.name)
         for child in element.children {
-            if isRunItem(child) {
+            if isRunItem(child), sentence || !isFlexible(child) {
                 run.append(child)
                 continue
             }
@@ -60,6 +61,18 @@ struct HTMLUnitExtractor {
             return
         }
         walkContainer(index, translatable: t)
+    }
+
+    /// Blocks whose text reads as one sentence or phrase: a `label` or `button` in them is part
+    /// of that sentence. Elsewhere (`form`, `div`, `fieldset`) they are captions of their own.
+    private static let sentenceContainers: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption",
+        "summary", "legend", "title", "option", "blockquote", "address",
+    ]
+
+    private func isFlexible(_ node: HTMLTree.Node) -> Bool {
+        if case .element(let i) = node { return tree.elements[i].role == .flexible }
+        return false
     }
 
     private func isRunItem(_ node: HTMLTree.Node) -> Bool {
