@@ -23,8 +23,15 @@ struct HTMLTree: Sendable {
         var value: String?
     }
 
+    /// What an element's own `translate` attribute or `notranslate` class says.
+    enum TranslateFlag: Sendable {
+        case inherit, yes, no
+    }
+
     struct Element: Sendable {
         var name: String
+        /// Same id for the same name within one tree (libxml2 interns names).
+        var nameID: Int
         var role: HTMLElementRole
         /// Where the element begins: its `<` or, when libxml2 implied the start tag, the place
         /// where it did so.
@@ -37,11 +44,32 @@ struct HTMLTree: Sendable {
         var end: Int
         /// Only the attributes the filter looks at (see ``HTMLTreeBuilder``).
         var attributes: [Attribute]
+        var translate: TranslateFlag
         var children: [Node]
         /// Some descendant starts a block, so this element cannot be an inline code.
         var containsBlock: Bool
 
         func attribute(_ name: String) -> Attribute? { attributes.first { $0.name == name } }
+
+        /// ITS 2.0 / HTML `translate` (an empty value means yes), else Google's `notranslate`
+        /// class.
+        static func translateFlag(_ attributes: [Attribute]) -> TranslateFlag {
+            for a in attributes where a.name == "translate" {
+                switch a.value?.lowercased() ?? "" {
+                case "no": return .no
+                case "yes", "": return .yes
+                default: break
+                }
+            }
+            for a in attributes where a.name == "class" {
+                if let v = a.value, v.contains("notranslate"),
+                   v.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
+                       .contains(where: { $0 == "notranslate" }) {
+                    return .no
+                }
+            }
+            return .inherit
+        }
 
         var startTag: Range<Int>? { startTagEnd.map { start..<$0 } }
         var endTag: Range<Int>? { endTagStart.map { $0..<end } }
@@ -51,7 +79,7 @@ struct HTMLTree: Sendable {
     var elements: [Element]
 
     init() {
-        elements = [Element(name: "#root", role: .block, start: 0, startTagEnd: nil, endTagStart: nil, end: 0,
-                            attributes: [], children: [], containsBlock: true)]
+        elements = [Element(name: "#root", nameID: -1, role: .block, start: 0, startTagEnd: nil, endTagStart: nil, end: 0,
+                            attributes: [], translate: .inherit, children: [], containsBlock: true)]
     }
 }

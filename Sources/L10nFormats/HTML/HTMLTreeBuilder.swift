@@ -31,6 +31,10 @@ final class HTMLTreeBuilder {
     private var textEnd: Int
     /// Where nesting first went deeper than ``maxDepth``.
     private(set) var tooDeepAt: Int?
+    /// libxml2 interns element and attribute names in its dictionary, so a name's pointer is
+    /// stable for one parse: Swift strings and roles are made once per distinct name.
+    private var names: [UnsafePointer<xmlChar>: (name: String, id: Int, role: HTMLElementRole)] = [:]
+    private var attributeNames: [UnsafePointer<xmlChar>: String?] = [:]
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -152,10 +156,10 @@ final class HTMLTreeBuilder {
     private func startElement(_ cName: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let p = position()
         flushText(before: p)
-        let name = String(cString: cName)
+        let known = intern(cName)
         var element = HTMLTree.Element(
-            name: name, role: HTMLElementRole.of(name), start: cursor, startTagEnd: nil, endTagStart: nil, end: cursor,
-            attributes: [], children: [], containsBlock: false)
+            name: known.name, nameID: known.id, role: known.role, start: cursor, startTagEnd: nil, endTagStart: nil,
+            end: cursor, attributes: [], translate: .inherit, children: [], containsBlock: false)
         if let lt = findTag(cName, closing: false, in: cursor..<p) {
             skipTo(lt)
             var end = p
@@ -170,12 +174,20 @@ final class HTMLTreeBuilder {
         if let atts {
             var i = 0
             while let n = atts[i] {
-                let attName = String(cString: n)
-                if Self.keptAttributes.contains(attName) {
-                    element.attributes.append(.init(name: attName, value: atts[i + 1].map { String(cString: $0) }))
+                let kept: String?
+                if let cached = attributeNames[n] {
+                    kept = cached
+                } else {
+                    let attName = String(cString: n)
+                    kept = Self.keptAttributes.contains(attName) ? attName : nil
+                    attributeNames[n] = kept
+                }
+                if let kept {
+                    element.attributes.append(.init(name: kept, value: atts[i + 1].map { String(cString: $0) }))
                 }
                 i += 2
             }
+            element.translate = HTMLTree.Element.translateFlag(element.attributes)
         }
         let index = tree.elements.count
         tree.elements.append(element)
@@ -190,8 +202,8 @@ final class HTMLTreeBuilder {
     private func endElement(_ cName: UnsafePointer<xmlChar>) {
         let p = position()
         flushText(before: p)
-        let name = String(cString: cName)
-        guard let depth = stack.lastIndex(where: { tree.elements[$0].name == name }), depth > 0 else {
+        let id = intern(cName).id
+        guard let depth = stack.lastIndex(where: { tree.elements[$0].nameID == id }), depth > 0 else {
             // libxml2 closed something it never opened for us: keep its bytes, change nothing.
             if let lt = findTag(cName, closing: true, in: cursor..<p) { skipTo(lt); skipTo(p) }
             return
@@ -206,6 +218,17 @@ final class HTMLTreeBuilder {
         while stack.count - 1 > depth { close(stack.removeLast(), endTag: nil) }
         close(stack.removeLast(), endTag: endTag)
         if let endTag { cursor = endTag.upperBound; textEnd = cursor }
+    }
+
+    private func intern(_ cName: UnsafePointer<xmlChar>) -> (name: String, id: Int, role: HTMLElementRole) {
+        if let known = names[cName] { return known }
+        let name = String(cString: cName)
+        // Names libxml2 passes as C literals (implied `html`, `body`, `p`) are not interned: look
+        // for the same text under another pointer.
+        let id = names.values.first { $0.name == name }?.id ?? names.count
+        let entry = (name: name, id: id, role: HTMLElementRole.of(name))
+        names[cName] = entry
+        return entry
     }
 
     private func close(_ index: Int, endTag: Range<Int>?) {

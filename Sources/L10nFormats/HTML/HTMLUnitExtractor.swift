@@ -340,24 +340,15 @@ struct HTMLUnitExtractor {
 
     // MARK: - translate="no"
 
-    /// ITS 2.0 / HTML `translate`, plus Google's `notranslate` class; `translate="yes"` (or an
-    /// empty value) switches translation back on below a `no`.
+    /// `translate="no"` / `class="notranslate"` switch translation off for an element and its
+    /// descendants; `translate="yes"` switches it back on.
     private func isTranslatable(_ e: HTMLTree.Element, inherited: Bool) -> Bool {
-        if let attr = e.attribute("translate") {
-            let v = attr.value?.lowercased() ?? ""
-            if v == "no" { return false }
-            if v == "yes" || v.isEmpty { return true }
+        switch e.translate {
+        case .inherit: return inherited
+        case .yes: return true
+        case .no: return false
         }
-        if let cls = e.attribute("class")?.value,
-           cls.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).contains(where: { $0 == "notranslate" }) {
-            return false
-        }
-        return inherited
     }
 
-    private func explicitlyTranslatable(_ e: HTMLTree.Element) -> Bool {
-        guard let attr = e.attribute("translate") else { return false }
-        let v = attr.value?.lowercased() ?? ""
-        return v == "yes" || v.isEmpty
-    }
+    private func explicitlyTranslatable(_ e: HTMLTree.Element) -> Bool { e.translate == .yes }
 }

@@ -193,6 +193,48 @@ import Testing
         #expect(doc.units[1].source.codes.map(\.data) == ["<IMG SRC=a.png ALT=\"", "\">", "<BR/>"])
     }
 
+    @Test func nonUTF8CharsetDeclarationsAreIgnoredBecauseInputIsUTF8() throws {
+        let doc = try HTMLTestSupport.document(try HTMLTestSupport.fixture("meta-charset-latin1.html"))
+        #expect(HTMLTestSupport.outline(doc) == [
+            "html:p: Größe: 42\u{A0}cm — „Qualität“ für 日本 · café",
+            "html:attr-title: Ünïcödé",
+            "html:p: Straße",
+        ])
+        #expect(try bytes(of: doc.units[1], in: doc) == "Ünïcödé")
+    }
+
+    /// libxml2 reports long text in 1000-character chunks and, at a chunk's end, stands before
+    /// its last character; a multi-byte character there must stay text.
+    @Test func textChunkBoundaryWithMultiByteCharacter() throws {
+        for length in [999, 1000, 1001, 2000] {
+            let text = String(repeating: "a", count: length - 1) + "é"
+            let html = "<p>\(text)<b>x</b></p>"
+            let doc = try HTMLTestSupport.document(html)
+            #expect(HTMLTestSupport.outline(doc) == ["html:p: \(text){1}x{/1}"], "length \(length)")
+            #expect(try HTMLTestSupport.merge(doc) == Data(html.utf8))
+        }
+    }
+
+    /// Text pieces are verbatim between references, so a sentence breaker may split inside them.
+    @Test func sentencesSplitInsideVerbatimText() throws {
+        struct PeriodBreaker: SentenceBreaking {
+            func sentenceBoundaries(in text: String) -> [Int] {
+                var out: [Int] = []
+                let u = Array(text.utf16)
+                for i in u.indices where u[i] == 0x2E && i + 1 < u.count && u[i + 1] == 0x20 { out.append(i + 2) }
+                return out + [u.count]
+            }
+        }
+        let html = "<p>First one. Second &amp; <b>bold</b>. Third.</p>"
+        let data = Data(html.utf8)
+        let drafts = try HTMLFilter().read(data, text: html, file: "s.html")
+        let doc = try DocumentBuilder(breaker: PeriodBreaker()).build(original: "s.html", format: "html", bytes: data,
+                                                                      sourceLanguage: "en", drafts: drafts)
+        #expect(HTMLTestSupport.outline(doc) == ["html:p: First one. | Second & {1}bold{/1}. | Third."])
+        #expect(try HTMLTestSupport.merge(doc) == data)
+        #expect(try HTMLTestSupport.merge(HTMLTestSupport.forcingRerender(doc)) == data)
+    }
+
     @Test func emptyAndBlankInputs() throws {
         #expect(try HTMLFilter().read(Data(), text: "", file: "empty.html").isEmpty)
         #expect(try HTMLTestSupport.document("  \n ").units.isEmpty)

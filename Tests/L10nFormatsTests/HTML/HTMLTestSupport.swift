@@ -9,7 +9,7 @@ import Testing
 enum HTMLTestSupport {
     static let fixtureNames = [
         "attributes-alt-title.html", "crlf-bom.html", "entities.html", "fragment-product.html", "full-page.html",
-        "inline-nesting.html", "notranslate.html", "script-style.html", "unclosed-paragraphs.html",
+        "inline-nesting.html", "meta-charset-latin1.html", "notranslate.html", "script-style.html", "unclosed-paragraphs.html",
         "uppercase-unquoted.html",
     ]
 
