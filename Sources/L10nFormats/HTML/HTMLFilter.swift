@@ -27,14 +27,9 @@ public struct HTMLFilter: DocumentFilter {
         guard !bytes.isEmpty else { return [] }
         let buffer = [UInt8](bytes)
         return try buffer.withUnsafeBufferPointer { b in
-            let c = ContinuousClock()
-            let t0 = c.now
             let tree = try HTMLTreeBuilder.parse(b, file: file)
-            let t1 = c.now
             var extractor = HTMLUnitExtractor(bytes: b, tree: tree)
-            let r = extractor.extract()
-            if ProcessInfo.processInfo.environment["HTML_PROFILE"] != nil { print("PROFILE tree \(t1 - t0) extract \(c.now - t1)") }
-            return r
+            return extractor.extract()
         }
     }
 }

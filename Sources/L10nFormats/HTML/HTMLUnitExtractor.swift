@@ -11,7 +11,7 @@ import L10nCore
 ///   are left in the skeleton, and an inline element wrapping the whole run (`<li><a>Home</a></li>`)
 ///   is unwrapped, so segments do not start or end with tags the translator cannot move anyway.
 /// - Translatable attributes (`alt`, `title`, `placeholder`, `aria-label`, `meta content`…) of
-///   elements outside units are units of their own (`html:attr-alt`). Inside a unit, a units
+///   elements outside units are units of their own (`html:attr-alt`). Inside a unit, units
 ///   cannot nest, so a double-quoted translatable value stays in the sentence as text between
 ///   two codes that split the tag: `<img src="x" alt="` · `A cat` · `">`. Single-quoted and
 ///   unquoted values inside a unit are left untranslated (the escaper could not make arbitrary

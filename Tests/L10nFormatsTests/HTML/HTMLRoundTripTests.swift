@@ -29,7 +29,8 @@ import Testing
             let data = Data(html.utf8)
             guard !data.isEmpty else { continue }
             let doc: Document
-            do { doc = try HTMLTestSupport.document(data) } catch is FormatError { continue }
+            // Only nesting beyond the limit may be refused; anything else (an internal tiling error) fails.
+            do { doc = try HTMLTestSupport.document(data) } catch let error as FormatError where error.code == .tooLarge { continue }
             let merged = try HTMLTestSupport.merge(doc)
             #expect(merged == data, "round \(round): \(html.debugDescription)")
             checked += 1
