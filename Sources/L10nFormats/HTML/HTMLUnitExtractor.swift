@@ -15,7 +15,9 @@ import L10nCore
 ///   cannot nest, so a double-quoted translatable value stays in the sentence as text between
 ///   two codes that split the tag: `<img src="x" alt="` · `A cat` · `">`. Single-quoted and
 ///   unquoted values inside a unit are left untranslated (the escaper could not make arbitrary
-///   text safe there).
+///   text safe there); unquoted values are never extracted, for the same reason.
+/// - Inside a unit, a `translate="no"` inline element is one protected code as a whole, so a
+///   `translate="yes"` descendant of it stays untranslated; at block level it is honoured.
 struct HTMLUnitExtractor {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let tree: HTMLTree
