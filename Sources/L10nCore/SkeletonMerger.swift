@@ -39,7 +39,8 @@ public struct SkeletonMerger: Sendable {
         var s = ""
         for (i, segment) in unit.segments.enumerated() {
             let unchanged = segment.target == nil || segment.target == segment.source
-            if samePartition && (unchanged || segment.isIgnorable) {
+            let rewritten = samePartition && span.parts[i].rewritten == true
+            if samePartition && ((unchanged && !rewritten) || segment.isIgnorable) {
                 let part = span.parts[i]
                 s += String(decoding: original[original.startIndex + part.start..<original.startIndex + part.end], as: UTF8.self)
             } else {
