@@ -17,7 +17,7 @@ struct MarkdownEntityDecoder {
             let digitsStart = i
             while i < limit, hex ? bytes[i].isHexDigit : bytes[i].isDecimalDigit { i += 1 }
             let n = i - digitsStart
-            guard n >= 1, n <= (hex ? 6 : 7), i < limit, bytes[i] == UInt8(ascii: ";") else { return nil }
+            guard n >= 1, n <= 12, i < limit, bytes[i] == UInt8(ascii: ";") else { return nil }
         } else {
             let nameStart = i
             while i < limit, bytes[i].isASCIIAlphanumeric { i += 1 }

@@ -40,13 +40,17 @@ public struct MarkdownEscaper: TextEscaping {
     private static func inline(_ text: String, context: EscapingContext) -> String {
         var b = Array(text.replacingNewlines().utf8)
         let atLineStart = context.isUnitStart || context.previousCode?.subType == "xlf:lb"
+        // Blanks that start a line would be dropped (or, four of them, start a code block):
+        // written as character references they stay text.
+        var leading: [UInt8] = []
         if atLineStart {
-            let blanks = b.prefix { $0 == 0x20 || $0 == 0x09 }.count
-            b.removeFirst(blanks)
+            let blanks = b.prefix { $0 == 0x20 || $0 == 0x09 }
+            for c in blanks { leading += Array((c == 0x09 ? "&#9;" : "&#32;").utf8) }
+            b.removeFirst(blanks.count)
         }
         let isCell = context.unitType == "md:table-cell"
         let isHeading = context.unitType == "md:heading"
-        var out: [UInt8] = []
+        var out: [UInt8] = leading
         out.reserveCapacity(b.count + 8)
         let escapeAt = atLineStart ? lineStartEscape(b) : nil
         // A trailing `#` run after a blank would close an ATX heading.

@@ -114,11 +114,14 @@ extension MarkdownFilter {
         }
 
         private mutating func heading(_ node: MarkdownNode, containers: [MarkdownSource.Container]) throws {
-            let last = endLine(node)
             let name = "h\(node.headingLevel)"
-            if last > node.startLine {
-                // Setext: the content lines, without the underline.
-                try paragraphLike(node, lastLine: last - 1, containers: containers, type: "md:heading", name: name)
+            if !isATXHeading(node) {
+                // Setext: the content lines, up to the underline. cmark-gfm 0.29 sometimes reports
+                // the end of the *next* block as the heading's end, so the underline is looked for.
+                var line = node.startLine + 1
+                while line <= source.lineCount, !isSetextUnderline(line: line, containers: containers) { line += 1 }
+                guard line <= source.lineCount else { throw error("cannot find the underline of a setext heading", line: node.startLine) }
+                try paragraphLike(node, lastLine: line - 1, containers: containers, type: "md:heading", name: name)
                 return
             }
             guard !node.children.isEmpty else { return }
@@ -144,6 +147,23 @@ extension MarkdownFilter {
             subject.finish()
             if subject.count == 0 { subject.raw = [start] }
             try emit(node, subject: subject, type: "md:heading", name: name)
+        }
+
+        private func isATXHeading(_ node: MarkdownNode) -> Bool {
+            guard let marker = source.offset(line: node.startLine, column: node.startColumn), let end = source.lineEnd(node.startLine) else { return false }
+            var k = marker
+            while k < end, source.bytes[k] == UInt8(ascii: "#") { k += 1 }
+            return k > marker && k - marker <= 6 && (k == end || MarkdownSource.isSpaceOrTab(source.bytes[k]))
+        }
+
+        private func isSetextUnderline(line: Int, containers: [MarkdownSource.Container]) -> Bool {
+            guard let start = source.continuationStart(line: line, containers: containers), let end = source.lineEnd(line), start < end else { return false }
+            let c = source.bytes[start]
+            guard c == UInt8(ascii: "=") || c == UInt8(ascii: "-") else { return false }
+            var k = start
+            while k < end, source.bytes[k] == c { k += 1 }
+            while k < end, MarkdownSource.isSpaceOrTab(source.bytes[k]) { k += 1 }
+            return k == end
         }
 
         /// Paragraphs and setext headings. cmark 0.29 keeps a paragraph's start line even when

@@ -289,12 +289,21 @@ struct MarkdownInlineAligner {
             p = inline.end
             return
         }
-        if byte(p + 1) == UInt8(ascii: "["), let labelEnd = linkLabelEnd(from: p + 1) {
+        // Reference link. With a shortcut `[text]` or collapsed `[text][]` reference the link
+        // text is also the label, so translating it would break the link: the close code's data
+        // spells the label out (`][text]`), making a re-written link a full reference. Its bytes
+        // stay the original ones, so an untranslated segment is still copied unchanged.
+        var data: String?
+        if byte(p + 1) == UInt8(ascii: "["), let labelEnd = linkLabelEnd(from: p + 1), labelEnd > p + 3 {
             p = labelEnd
         } else {
-            p += 1
+            p = byte(p + 1) == UInt8(ascii: "[") && byte(p + 2) == UInt8(ascii: "]") ? p + 3 : p + 1
+            let label = s[start + openLength..<close].map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }
+            data = "][" + String(decoding: label, as: UTF8.self) + "]"
         }
-        emitCode(.close, id: id, close..<p, type: type, display: "]")
+        var code = InlineCode(kind: .close, id: id, data: data ?? rawString(close..<p), type: type, subType: "md:reference", display: "]")
+        if data == nil { code.subType = "md:reference" }
+        pieces.append(.code(code, bytes: subject.rawRange(close..<p)))
     }
 
     /// Text of a link title up to `end`: escapes, entities and line breaks as their own pieces.
