@@ -173,19 +173,20 @@ struct MarkdownInlineAligner {
         try emitVerbatim(runStart..<p)
     }
 
-    /// Matches `literal` byte for byte, except that whitespace after a line ending may differ
-    /// (cmark keeps it on lazy lines, the subject never has it).
+    /// Matches `literal` byte for byte, except that line endings may differ in kind and the
+    /// whitespace after them may differ (cmark keeps it on lazy lines, the subject never has it).
     private mutating func matchLiteral(_ literal: [UInt8]) throws {
         var i = 0
         while i < literal.count {
+            if literal[i] == 0x0A || literal[i] == 0x0D, let next = afterLineEnding(p) {
+                i += literal[i] == 0x0D && i + 1 < literal.count && literal[i + 1] == 0x0A ? 2 : 1
+                p = skipSpaceTab(next)
+                while i < literal.count, literal[i] == 0x20 || literal[i] == 0x09 { i += 1 }
+                continue
+            }
             guard p < s.count, s[p] == literal[i] else { throw failure("inline HTML does not match the source") }
-            let wasBreak = s[p] == 0x0A || s[p] == 0x0D
             p += 1
             i += 1
-            if wasBreak && (i >= literal.count || (literal[i] != 0x0A)) {
-                p = skipSpaceTab(p)
-                while i < literal.count, literal[i] == 0x20 || literal[i] == 0x09 { i += 1 }
-            }
         }
     }
 
