@@ -197,10 +197,11 @@ extension MarkdownFilter {
                 for cell in row.children where cell.kind == .tableCell && !cell.children.isEmpty {
                     guard cell.startLine == cell.endLine,
                           let start = source.offset(line: cell.startLine, column: cell.startColumn),
-                          let end = source.offset(line: cell.endLine, column: cell.endColumn), start <= end else {
+                          let end = source.offset(line: cell.endLine, column: cell.endColumn),
+                          let lineEnd = source.lineEnd(cell.startLine), start <= end else {
                         throw error("cannot place a table cell", line: cell.startLine)
                     }
-                    let subject = MarkdownSubject.tableCell(source, range: start..<end + 1)
+                    let subject = MarkdownSubject.tableCell(source, range: start..<min(end + 1, lineEnd))
                     try emit(cell, subject: subject, type: "md:table-cell", name: r == 0 ? "th" : "td")
                 }
             }

@@ -56,8 +56,7 @@ enum MarkdownSyntaxTree {
 
     private static func copy(_ node: OpaquePointer, depth: Int) throws -> MarkdownNode {
         guard depth < maximumDepth else { throw TooDeep(line: Int(cmark_node_get_start_line(node))) }
-        let typeName = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
-        let kind = kind(of: typeName)
+        let kind = kind(of: node)
         var literal: [UInt8] = []
         switch kind {
         case .text, .code, .htmlInline:
@@ -78,6 +77,21 @@ enum MarkdownSyntaxTree {
             endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
             literal: literal, headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
             children: children)
+    }
+
+    /// Core node types by their enum value (no string per node); extension types by name.
+    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_EMPH: return .emph
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_LINK: return .link
+        case CMARK_NODE_HEADING: return .heading
+        default: return kind(of: cmark_node_get_type_string(node).map { String(cString: $0) } ?? "")
+        }
     }
 
     private static func kind(of typeName: String) -> MarkdownNode.Kind {
