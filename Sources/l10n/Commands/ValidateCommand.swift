@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
                 failures.append(ExitStatus.report(error))
                 continue
             }
-            let findings = validator.validate(data, file: file)
+            let findings = validator.validate(data, file: file).findings
             for finding in findings {
                 let place = finding.location.map(\.description) ?? file
                 Console.out("\(place): \(finding.severity.rawValue): [\(finding.check)] \(finding.message)")
