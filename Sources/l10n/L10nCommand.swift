@@ -22,7 +22,7 @@ struct L10nCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, SegmentCommand.self,
+            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, SegmentCommand.self, MarketsCommand.self,
         ]
     )
 }

@@ -13,13 +13,11 @@ public enum MarkdownRenderer {
         options |= allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
-        var extensions: OpaquePointer? = nil
         for name in ["table", "strikethrough", "autolink", "tasklist", "tagfilter"] {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        _ = extensions
         let bytes = Array(markdown.utf8)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }

@@ -21,12 +21,30 @@ public struct AdaptReport: Hashable, Sendable, Codable {
         public var segments: Int
         public var adaptations: [ReportedAdaptation]
         public var findings: [ReportedFinding]
+
+        public init(source: String, market: String, sourceLanguage: String, targetLanguage: String, outputs: Outputs,
+                    segments: Int, adaptations: [ReportedAdaptation], findings: [ReportedFinding]) {
+            self.source = source
+            self.market = market
+            self.sourceLanguage = sourceLanguage
+            self.targetLanguage = targetLanguage
+            self.outputs = outputs
+            self.segments = segments
+            self.adaptations = adaptations
+            self.findings = findings
+        }
     }
 
     public struct Outputs: Hashable, Sendable, Codable {
         public var document: String?
         public var xliff: String?
         public var htmlFragment: String?
+
+        public init(document: String? = nil, xliff: String? = nil, htmlFragment: String? = nil) {
+            self.document = document
+            self.xliff = xliff
+            self.htmlFragment = htmlFragment
+        }
     }
 
     /// An adaptation as the report shows it; `after` is always present, null for advisories.
