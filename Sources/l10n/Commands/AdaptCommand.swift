@@ -10,16 +10,12 @@ struct AdaptCommand: AsyncParsableCommand {
         commandName: "adapt",
         abstract: "Adapt product pages for a market: units, numbers, prices, dates, spelling, plus advisories.",
         discussion: """
-            Runs the whole pipeline: read → segment → adapt the source for the market (units, numbers,
-            currency, dates, spelling change the text; electrical, certification and tone are advisories)
-            → translate (--backend) → write <stem>.<lang>.<ext> and <stem>.<lang>.xlf into --out (default:
-            beside the input). Every change and advisory is a note on its unit in the XLIFF, and an entry
-            in the --report JSON (schema: docs/adapt-report.schema.json).
+            Runs the whole pipeline: read → segment → adapt the source for the market → translate (--backend) → write <stem>.<lang>.<ext> and <stem>.<lang>.xlf into --out (default: beside the input). Units, numbers, currency, dates and spelling change the text; electrical, certification and tone findings are advisories. Every change and advisory is a note on its unit in the XLIFF and an entry in the --report JSON (schema: docs/adapt-report.schema.json).
 
             Examples:
               l10n adapt --market br product.md
-              l10n adapt --market de --market uk --out build/ --report build/report.json pages/*.md
-              l10n adapt --market jp --format html-fragment --backend pseudo product.html
+              l10n adapt -m de -m uk -o build/ --report build/r.json *.md
+              l10n adapt -m jp --format html-fragment --backend pseudo p.html
             """)
 
     @Option(name: [.customShort("m"), .long], parsing: .singleValue, help: ArgumentHelp("Market id (br, de, jp, uk, us…; see `l10n markets list`). Repeat for several.", valueName: "id"))
@@ -43,7 +39,7 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: [.customShort("t"), .long], help: ArgumentHelp("Override the market's target language.", valueName: "tag"))
     var targetLanguage: LanguageTag?
 
-    @Option(name: .long, help: ArgumentHelp("XLIFF version: 2.1 (default), 2.0, 2.2 or 1.2.", valueName: "version"))
+    @Option(name: .long, help: ArgumentHelp("XLIFF version to write (1.2 for older CAT tools).", valueName: "version"))
     var xliffVersion: XLIFFVersion = .v2_1
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Outputs: document, xliff, html-fragment (default: document xliff).", valueName: "format"))
