@@ -108,6 +108,9 @@ ICU_LOCALE = re.compile(
 ICU_KEYWORDS = {"calendar", "numbers", "currency", "collation", "hours"}
 ISO4217 = re.compile(r"^[A-Z]{3}$")
 MARKET_ID = re.compile(r"^[a-z]{2}$")
+# Market ids are lower-case ISO 3166-1 alpha-2 codes, except where the commercial convention differs:
+# `uk` is an ISO 3166 "exceptionally reserved" code for the United Kingdom, whose alpha-2 code is GB.
+MARKET_COUNTRY_EXCEPTIONS = {"uk": "GB"}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -278,8 +281,10 @@ def check_market(rep: Report, file: Path, data) -> None:
                 if lang_m.group("region") and loc_m.group("region") != lang_m.group("region"):
                     rep.add(file, "locale", f"region {loc_m.group('region')!r} disagrees with language tag "
                             f"{data['language']!r}")
-            if isinstance(mid, str) and loc_m.group("region") and loc_m.group("region") != mid.upper():
-                rep.add(file, "locale", f"region {loc_m.group('region')!r} is not the market's country {mid.upper()!r}")
+            if isinstance(mid, str) and loc_m.group("region"):
+                country = MARKET_COUNTRY_EXCEPTIONS.get(mid, mid.upper())
+                if loc_m.group("region") != country:
+                    rep.add(file, "locale", f"region {loc_m.group('region')!r} is not the market's country {country!r}")
 
     # currency
     if "currency" in data and check_string(rep, file, "currency", data["currency"]):
