@@ -510,7 +510,8 @@ def check_dates(rep: Report, file: Path, d) -> None:
                 rep.add(file, "dates.pattern",
                         f"separator between fields is {between!r}, dates.separator says {sep!r}")
     if "longPattern" in d and check_string(rep, file, "dates.longPattern", d["longPattern"]):
-        check_date_pattern(rep, file, "dates.longPattern", d["longPattern"], order, numeric=False)
+        # `order` describes the numeric form only: Canada writes 2026-03-22 but "March 22, 2026".
+        check_date_pattern(rep, file, "dates.longPattern", d["longPattern"], None, numeric=False)
 
 
 # --------------------------------------------------------------------------------------------------
