@@ -62,7 +62,8 @@ struct MarketsCommand: ParsableCommand {
             lines.append("  mains: \(m.electrical.summary)")
             lines.append("  certifications:")
             for (category, regime) in m.certifications.sorted(by: { $0.key < $1.key }) {
-                lines.append("    \(category): \(regime.required.joined(separator: ", "))\(regime.authority.map { " (\($0))" } ?? "")")
+                let marks = regime.required.isEmpty ? "no mark" : regime.required.joined(separator: ", ")
+                lines.append("    \(category): \(marks)\(regime.authority.map { " (\($0))" } ?? "")")
                 lines.append("      \(regime.note)")
             }
             lines.append("  spelling: \(m.spelling ?? "—")")
