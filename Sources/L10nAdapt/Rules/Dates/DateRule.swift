@@ -11,7 +11,8 @@ public struct DateRule: AdaptationRule {
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
         guard text.contains(where: \.isASCIIDigit) else { return [] }
-        let reader = SourceDateReader(localeID: context.sourceLanguage.icuLocale)
+        let sourceLocale = context.sourceLanguage.icuLocale
+        let reader = sourceLocale == Self.usReader.localeID ? Self.usReader : SourceDateReader(localeID: sourceLocale)
         let found = reader.dates(in: text)
         guard !found.isEmpty else { return [] }
         let formatter = MarketFormatter(localeID: context.formattingLocale)
@@ -53,6 +54,9 @@ public struct DateRule: AdaptationRule {
         }
         return matches
     }
+
+    /// The usual source's reader, built once (its CLDR names and order never change).
+    private static let usReader = SourceDateReader(localeID: "en_US")
 
     public static let description = RuleDescription(
         id: "dates",

@@ -59,10 +59,11 @@ public struct NumberRule: AdaptationRule {
 
     /// Whether the word before `index` makes the number a name rather than a quantity:
     /// versions (Bluetooth 5.3, USB 3.2, iOS 17.4), standards (UL 1741, IEC 62368-1, ANSI/NSF 61),
-    /// model, part, class and grade numbers (Grade 8.8).
+    /// model, part, class and grade numbers (Grade 8.8). Also as a label: "Bluetooth: 5.3",
+    /// "**Firmware:** 2.1", "| Bluetooth | 5.3", or with markup (a code, U+FFFC) in between.
     private static func isIdentifierContext(before index: String.Index, in text: String) -> Bool {
         var i = index
-        while i > text.startIndex, " \u{00A0}".contains(text[text.index(before: i)]) { i = text.index(before: i) }
+        while i > text.startIndex, labelGap.contains(text[text.index(before: i)]) { i = text.index(before: i) }
         guard i < index else { return false }   // the number must be separated from the word
         var start = i
         while start > text.startIndex {
@@ -74,6 +75,9 @@ public struct NumberRule: AdaptationRule {
         return identifierWords.contains(token.lowercased())
     }
 
+    /// What may stand between a label and its value.
+    private static let labelGap: Set<Character> = [" ", "\u{00A0}", "\t", ":", "*", "_", "|", "\u{FFFC}"]
+
     /// Words after which a number names a version, standard or product rather than counts.
     static let identifierWords: Set<String> = [
         "bluetooth", "bt", "usb", "usb-c", "hdmi", "displayport", "dp", "pcie", "pci", "thunderbolt", "wi-fi", "wifi",
@@ -82,6 +86,7 @@ public struct NumberRule: AdaptationRule {
         "series", "model", "part", "no", "nr", "number", "item", "sku", "standard", "ansi", "nsf", "ul", "ieee", "iec",
         "iso", "en", "astm", "csa", "din", "jis", "gb", "nema", "sae", "fcc", "cfr", "ip", "star", "section", "chapter",
         "step", "figure", "fig", "table", "page", "zip", "route", "suite", "unit", "room", "phone", "tel", "fax",
+        "un", "dlc", "nec", "title", "prop", "proposition", "rule", "article", "art", "clause", "annex",
     ]
 
     /// After a decimal, names of audio channel layouts (5.1 channel, 7.1 surround) that never change.
