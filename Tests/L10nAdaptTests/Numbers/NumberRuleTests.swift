@@ -56,6 +56,16 @@ import Testing
         #expect(out == text, "\(adaptations.map(\.before))")
     }
 
+    @Test func labelsNameTheirValues() {
+        let context = FigureRuleSupport.context("br")
+        let text = "**Bluetooth:** 5.3 | Firmware: 2.1 | UN 38.3 | Weight: 3.1 lb | Output: 1,500 W"
+        let (out, _) = FigureRuleSupport.adapt(text, with: NumberRule(), context: context)
+        #expect(out == "**Bluetooth:** 5.3 | Firmware: 2.1 | UN 38.3 | Weight: 3,1 lb | Output: 1.500 W")
+        let table = Content([.text("Bluetooth"), .code(InlineCode(kind: .standalone, id: "1", data: "</td><td>")), .text("5.3 and 2.5 W")])
+        let (adapted, _) = AdaptationEngine().adapt(table, key: "u1-s1", rules: [NumberRule()], context: context)
+        #expect(adapted.plainText == "Bluetooth5.3 and 2,5 W")
+    }
+
     @Test func numbersNextToCodesAndInsideCodes() {
         // The engine shows codes as U+FFFC: numbers beside them change, numbers inside them cannot be seen.
         let bold = InlineCode(kind: .open, id: "1", data: "<b>")

@@ -90,6 +90,7 @@ public struct DateRule: AdaptationRule {
             RuleExample("Ships 03-04-2026.", market: "es", expected: "Ships 04/03/2026."),
             RuleExample("Ships 12/25/2026.", market: "mx", expected: "Ships 25/12/2026."),
             RuleExample("Ships 03/04/2026.", market: "cn", expected: "Ships 2026-03-04."),
+            RuleExample("Ships 03/04/2026.", market: "sa", expected: "Ships 04/03/2026."),
             RuleExample("Launch: March 4, 2026.", market: "br", expected: "Launch: 4 de março de 2026."),
             RuleExample("Launch: Mar. 4, 2026.", market: "de", expected: "Launch: 4. März 2026."),
             RuleExample("Launch: March 4, 2026.", market: "jp", expected: "Launch: 2026年3月4日."),

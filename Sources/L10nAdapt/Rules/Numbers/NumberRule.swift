@@ -131,6 +131,7 @@ public struct NumberRule: AdaptationRule {
             RuleExample("Rated 1,500 W with a 3.5 mm jack.", market: "jp"),
             RuleExample("Rated 1,500 W with a 3.5 mm jack.", market: "mx"),
             RuleExample("Rated 1,500 W with a 3.5 mm jack.", market: "cn"),
+            RuleExample("Rated 1,500 W with a 3.5 mm jack.", market: "ae"),
             RuleExample("Bluetooth 5.3, USB 3.2, Wi-Fi 6, v2.1, IP65 and IPX7.", market: "de"),
             RuleExample("Certified to ANSI/NSF 61, UL 1741, IEEE 1547 and IEC 62368-1.", market: "br"),
             RuleExample("Since 2026, at 3:30 pm; call 555.123.4567; LAN 192.168.1.1.", market: "fr"),
