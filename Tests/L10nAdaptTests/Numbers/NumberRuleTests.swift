@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func leavesNamesThatContainNumbers() {
-        let text = "iOS 17.4, HDMI 2.1, Grade 8.8 bolts, EN 55032, Part 12,345, Model No. 1,200, M2.5 screws, 5.1-channel, v1.2.3, 1.5T, 3.30pm, 1:1,000 scale, €1,299.00, 1,299.00 EUR, 007"
+        let text = "iOS 17.4, HDMI 2.1, Grade 8.8 bolts, EN 55032, Part 12,345, Model No. 1,200, M2.5 screws, 5.1-channel, v1.2.3, 1.5T, 3.30pm, 1:1,000 scale, €1,299.00, 1,299.00 EUR, 007, XP-2000.5, SKU-12,000"
         let (out, adaptations) = FigureRuleSupport.adapt(text, with: NumberRule(), context: FigureRuleSupport.context("de"))
         #expect(out == text, "\(adaptations.map(\.before))")
     }

@@ -43,10 +43,10 @@ public struct NumberRule: AdaptationRule {
     }
 
     /// A number not inside a larger token: no letter, digit, `.`, `,`, `#`, `/`, `:`, currency
-    /// sign or `@` before it, and no further digit group, time or version part after it. A
-    /// percent sign (`95.5%`, `95.5 %`) belongs to the number.
+    /// sign, `@` or letter-and-hyphen (`XP-2000.5`) before it, and no further digit group, time
+    /// or version part after it. A percent sign (`95.5%`, `95.5 %`) belongs to the number.
     static let candidate = NSRegularExpression.compiled(
-        "(?<![\\p{L}\\p{N}_.,#@/\\\\:$€£¥₹])(?<n>\(USNumber.pattern))(?<pct>[ \\u00A0]?%)?(?![0-9]|[.,:][0-9])"
+        "(?<![\\p{L}\\p{N}_.,#@/\\\\:$€£¥₹])(?<!\\p{L}-)(?<n>\(USNumber.pattern))(?<pct>[ \\u00A0]?%)?(?![0-9]|[.,:][0-9])"
     )
 
     /// The word right after `index`, past one space or hyphen (`1,500 W`, `3.5-inch`).
