@@ -56,16 +56,18 @@ struct MarketFormatter: Sendable {
         return zero[zero.index(after: dot)...].prefix(while: { $0 == "0" }).count
     }
 
-    /// `date` written with an ICU pattern (`dd/MM/yyyy`) in the market's locale.
+    /// `date` written with an ICU pattern (`dd/MM/yyyy`) in the market's locale. Bidi marks the
+    /// pattern itself asks for (`dd\u{200F}/MM\u{200F}/yyyy`) are the market's choice and stay.
     func date(_ date: Date, pattern: String) -> String {
         let formatter = makeDateFormatter()
         formatter.dateFormat = pattern
-        return Self.clean(formatter.string(from: date))
+        let written = formatter.string(from: date)
+        return pattern.unicodeScalars.contains(where: { Self.bidiControls.contains($0) }) ? written : Self.clean(written)
     }
 
     /// `date` written with the locale's best pattern for a CLDR skeleton (`MMMMd` → `d 'de' MMMM`).
     func date(_ date: Date, template: String) -> String {
-        self.date(date, pattern: DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? template)
+        Self.clean(self.date(date, pattern: DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? template))
     }
 
     /// `date` in the locale's full style, weekday included.

@@ -60,9 +60,21 @@ import Testing
     }
 
     @Test func saudiDatesStayGregorianWithLatinDigits() {
-        let (out, _) = FigureRuleSupport.adapt("Launch: Wednesday, March 4, 2026; ships 03/04/2026.", with: DateRule(), context: FigureRuleSupport.context("sa"))
-        #expect(out.contains("2026") && out.contains("04/03/2026"))
-        #expect(!out.unicodeScalars.contains { (0x0660...0x0669).contains($0.value) || [0x200E, 0x200F, 0x061C].contains($0.value) }, "\(out)")
+        let context = FigureRuleSupport.context("sa")
+        let (out, _) = FigureRuleSupport.adapt("Launch: Wednesday, March 4, 2026; ships 03/04/2026.", with: DateRule(), context: context)
+        let bidi: Set<UInt32> = [0x200E, 0x200F, 0x061C]
+        let visible = String(String.UnicodeScalarView(out.unicodeScalars.filter { !bidi.contains($0.value) }))
+        #expect(visible.contains("2026") && visible.contains("04/03/2026"), "\(out)")
+        #expect(!out.unicodeScalars.contains { (0x0660...0x0669).contains($0.value) }, "\(out)")
+        let patternAsksForMarks = context.market.dates.pattern.unicodeScalars.contains { bidi.contains($0.value) }
+        #expect(patternAsksForMarks || !out.unicodeScalars.contains { bidi.contains($0.value) }, "\(out)")
+    }
+
+    @Test func bidiMarksInTheMarketPatternStay() {
+        var context = FigureRuleSupport.context("ae")
+        context.market.dates.pattern = "dd\u{200F}/MM\u{200F}/yyyy"
+        let (out, _) = FigureRuleSupport.adapt("Ships 03/04/2026, launch March 4, 2026.", with: DateRule(), context: context)
+        #expect(out == "Ships 04\u{200F}/03\u{200F}/2026, launch 4 مارس 2026.")
     }
 
     @Test func noteNamesTheReading() throws {
