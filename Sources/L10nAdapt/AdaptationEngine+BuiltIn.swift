@@ -1,5 +1,11 @@
 extension AdaptationEngine {
     /// Every built-in rule, in priority order: when two changing rules claim overlapping text,
     /// the earlier one wins (a price is currency, not a bare number; "52 ft" is a unit).
-    public static let builtInRules: [any AdaptationRule] = []
+    /// Units come first (a converted "1,500 ft" is a unit, not a number), then prices, dates and
+    /// bare numbers.
+    public static let builtInRules: [any AdaptationRule] = [
+        CurrencyRule(),
+        DateRule(),
+        NumberRule(),
+    ]
 }
