@@ -24,9 +24,12 @@ public struct AdaptOptions: Sendable {
     public var categories: Set<String>
     /// Keep raw HTML from Markdown in the HTML fragment (off: cmark-gfm's safe mode).
     public var allowRawHTML: Bool
+    /// Exchange rates: with them, USD prices are converted into the market's currency.
+    public var rates: ExchangeRates?
 
     public init(backend: Backend = .none, outputs: Set<Output> = [.document, .xliff], xliffVersion: XLIFFVersion = .v2_1,
-                keepOriginalUnits: Bool = false, categories: Set<String> = [], allowRawHTML: Bool = false) {
+                keepOriginalUnits: Bool = false, categories: Set<String> = [], allowRawHTML: Bool = false, rates: ExchangeRates? = nil) {
+        self.rates = rates
         self.backend = backend
         self.outputs = outputs
         self.xliffVersion = xliffVersion

@@ -34,7 +34,7 @@ public struct Adapter: Sendable {
         var document = try extractor.extract(path: path, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         let context = AdaptationContext(
             market: market, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-            keepOriginalUnits: options.keepOriginalUnits, categories: options.categories)
+            keepOriginalUnits: options.keepOriginalUnits, categories: options.categories, rates: options.rates)
         let adapted = engine.adapt(document, context: context)
         document = adapted.document
 

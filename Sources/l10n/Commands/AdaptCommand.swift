@@ -54,6 +54,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A folder of market YAML files that add to or override the built-in ones.", valueName: "dir"))
     var marketsDir: String?
 
+    @Option(name: .long, help: ArgumentHelp("Exchange rates (CSV: from,to,rate,date, e.g. USD,BRL,5.43,2026-11-01; or YAML) to convert USD prices into the market's currency. Without it prices stay in USD.", valueName: "file"))
+    var rates: String?
+
     @Flag(name: .long, help: "Keep raw HTML from Markdown in the html-fragment output (default: dropped, for safety).")
     var allowRawHTML = false
 
@@ -73,9 +76,21 @@ struct AdaptCommand: AsyncParsableCommand {
             Console.error(error.description)
             throw ExitStatus.dataError
         }
+        var exchangeRates: ExchangeRates?
+        if let rates {
+            do {
+                let data = try InputFile.read(rates)
+                exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
+            } catch let error as ExchangeRatesError {
+                Console.error(error.description)
+                throw ExitStatus.dataError
+            } catch {
+                throw ExitStatus.report(error)
+            }
+        }
         let options = AdaptOptions(
             backend: backend, outputs: Set(format), xliffVersion: xliffVersion, keepOriginalUnits: keepOriginalUnits,
-            categories: Set(category), allowRawHTML: allowRawHTML)
+            categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates)
         let adapter: Adapter
         do {
             adapter = Adapter(extractor: try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation),
