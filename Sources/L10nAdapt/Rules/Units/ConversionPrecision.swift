@@ -33,7 +33,9 @@ public struct ConversionPrecision: Hashable, Sendable {
         let resolution = abs(convertedResolution)
         var exponent = resolution > 0 && resolution.isFinite ? Int((log10(resolution)).rounded()) : 0
         let magnitude = abs(value)
-        if magnitude > 0, magnitude.isFinite {
+        // 32 °F converts to 1e-14 °C, not to a figure with fourteen zeros: a value far below
+        // the resolution is zero.
+        if magnitude > resolution * 1e-6, magnitude.isFinite {
             // Two significant digits: the step may not exceed 10^(floor(log10 |v|) − 1).
             exponent = min(exponent, Int(floor(log10(magnitude))) - 1)
             if boundRelativeError {
