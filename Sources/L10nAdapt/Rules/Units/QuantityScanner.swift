@@ -57,6 +57,8 @@ struct QuantityScanner: Sendable {
         "pans", "pots", "skillets", "woks", "screw", "screws", "nail", "nails", "bolt", "bolts", "lag", "deck", "drywall", "chuck", "bit", "bits", "port", "pipe",
         "tube", "of", "offset", "rise", "drop", "overhang", "gap", "opening", "depth", "height", "width", "length", "size",
         "radius", "seat", "subwoofer", "woofer", "driver", "drivers", "speaker", "speakers", "frame",
+        "lumber", "board", "boards", "stud", "studs", "post", "posts", "bike", "bikes", "bicycle", "thread", "NPT", "BSP", "well",
+        "submersible", "collet", "collets", "socket", "drive", "jack",
     ]
     static let inFollowRegex: NSRegularExpression = {
         let words = inFollowers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
