@@ -81,7 +81,18 @@ import Testing
         }
     }
 
+    @Test func closingQuotesAreNotInchMarks() {
+        #expect(scan("\"Offer ends March 31, 2026\"").isEmpty)
+        #expect(scan("href=\"/a.css?v=20260304\"").isEmpty)
+        #expect(scan("“rated a 10”").isEmpty)
+        #expect(scan("a 15\"–16\" laptop").map(\.0) == ["15\"–16\""])
+        #expect(scan("“my 27\" desk tray”").map(\.0) == ["27\""])
+    }
+
     @Test func countsBeforeASizeAreNotDimensions() {
+        #expect(scan("- 2 x 5 ft hanging chains").map(\.0) == ["5 ft"])
+        #expect(scan("1 x 6 ft cord").map(\.0) == ["6 ft"])
+        #expect(scan("a 2 x 4 ft panel").map(\.0) == ["2 x 4 ft"])
         #expect(scan("2 x 2.25\" drivers").map(\.0) == ["2.25\""])
         #expect(scan("1 x 3.5 mm audio").map(\.0) == ["3.5 mm"])
     }

@@ -37,7 +37,8 @@ public struct ConversionPrecision: Hashable, Sendable {
         // the resolution is zero.
         if magnitude > resolution * 1e-6, magnitude.isFinite {
             // Two significant digits: the step may not exceed 10^(floor(log10 |v|) − 1).
-            exponent = min(exponent, Int(floor(log10(magnitude))) - 1)
+            // (1 + 1e-9): -9.9999999 °C is -10 °C for counting digits.
+            exponent = min(exponent, Int(floor(log10(magnitude * (1 + 1e-9)))) - 1)
             if boundRelativeError {
                 // At most 6 refinements: beyond that the source was already that precise.
                 for _ in 0..<6 {

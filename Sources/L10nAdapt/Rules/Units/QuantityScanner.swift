@@ -31,9 +31,10 @@ struct QuantityScanner: Sendable {
 
     static let number = #"[+\-−±]?(?:(?:\d{1,3}[-‐ \u00A0])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|(?:\d+[ \u00A0]?)?[½¼¾⅛⅜⅝⅞⅓⅔]|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|\.\d+)"#
     /// What may not come right before a number: letters and digits (identifiers), currency and
-    /// number signs, decimal and thousands marks, quotes ("'26"). An "x" may, after a digit ("4x4 ft"). A slash may precede a number
+    /// number signs, decimal and thousands marks, quotes ("'26"), "No. " ("No. 1 in customer
+    /// satisfaction"). An "x" may, after a digit ("4x4 ft"). A slash may precede a number
     /// ("40/60 psi"); the pieces of dates and versions have no unit, so they never become quantities.
-    static let before = #"(?<![\p{N}_$€£¥₹#@.,\\'"“‘’`^])(?<![\p{L}--[xX]])(?<![\p{L}_][xX\-‐])"#
+    static let before = #"(?<![\p{N}_$€£¥₹#@.,\\'"“‘’`^])(?<![\p{L}--[xX]])(?<![\p{L}_][xX\-‐])(?<![Nn]o\.[ \u00A0])(?<!Nr\.[ \u00A0])"#
 
     private static let feetGroup = 1, inchGroup = 2, wordFeetGroup = 3, wordInchGroup = 4, numberGroup = 5, firstSpellingGroup = 6
 
@@ -91,6 +92,10 @@ struct QuantityScanner: Sendable {
                 spelling = i
                 break
             }
+            if let s = spelling, UnitLexicon.spellings[s].isMark, isClosingQuote(at: NSMaxRange(m.range) - 1, in: ns) {
+                atoms.append(.init(range: numberRange, number: n, spelling: nil))
+                return
+            }
             if let s = spelling, UnitLexicon.spellings[s].isBareIn,
                inFollowRegex.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: NSMaxRange(m.range), length: ns.length - NSMaxRange(m.range))) == nil {
                 atoms.append(.init(range: numberRange, number: n, spelling: nil))
@@ -99,6 +104,28 @@ struct QuantityScanner: Sendable {
             atoms.append(.init(range: spelling == nil ? numberRange : whole, number: n, spelling: spelling))
         }
         return atoms
+    }
+
+    /// Whether the `"` (or `”`) at `index` closes a quotation ("Offer ends March 31, 2026"",
+    /// `?v=20260304"`) rather than marking inches: the previous double quote on the line is an
+    /// opening one (not itself after a digit).
+    static func isClosingQuote(at index: Int, in ns: NSString) -> Bool {
+        let mark = ns.character(at: index)
+        guard mark == 0x22 || mark == 0x201D else { return false }
+        let opening: Set<unichar> = mark == 0x22 ? [0x22] : [0x201C]
+        var i = index - 1
+        while i >= 0, index - i < 300 {
+            let c = ns.character(at: i)
+            if c == 0x0A { return false }
+            if opening.contains(c) {
+                guard i > 0 else { return true }
+                let before = ns.character(at: i - 1)
+                return !(0x30...0x39).contains(before)
+            }
+            if mark == 0x201D, c == 0x201D { return false }
+            i -= 1
+        }
+        return false
     }
 
     // MARK: grouping
@@ -120,6 +147,17 @@ struct QuantityScanner: Sendable {
             return .dash
         default: return nil
         }
+    }
+
+    private static let listItemStart = try! NSRegularExpression(pattern: #"(?:^|[\n|+;:(]|(?:^|\s)(?:[-*•]|\d+\.))[ \t]*$"#)
+
+    /// A count opens the text, a list item or a table cell ("- 2 x 5 ft hanging chains"; a
+    /// Markdown list item's segment starts right at "2 x 5 ft").
+    static func startsListItem(before location: Int, in ns: NSString) -> Bool {
+        let start = max(0, location - 12)
+        let s = ns.substring(with: NSRange(location: start, length: location - start))
+        let text = start == 0 ? "\n" + s : s
+        return listItemStart.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 
     static func group(_ atoms: [QuantityExpression.Atom], in ns: NSString) -> [QuantityExpression] {
@@ -144,11 +182,14 @@ struct QuantityScanner: Sendable {
             // The expression ends at the last number with a unit.
             guard let last = (i...k).last(where: { atoms[$0].unitID != nil }) else { i = k + 1; continue }
             var start = i
-            // "2 x 2.25" drivers", "1 x 3.5 mm jack": a count, not a dimension.
+            // "2 x 2.25" drivers", "1 x 3.5 mm jack", "- 2 x 5 ft hanging chains": a count, not a dimension.
             if last - start == 1, seps[0].isDimension, atoms[start].unitID == nil, atoms[start].number.fractionDigits == 0,
-               atoms[start].number.denominator == nil, atoms[last].number.fractionDigits > 0 || atoms[last].number.denominator != nil,
-               atoms[last].isMark || atoms[start].number.magnitude <= 4 {
-                start += 1
+               atoms[start].number.denominator == nil {
+                let count = atoms[start].number.magnitude
+                let finerSize = atoms[last].number.fractionDigits > 0 || atoms[last].number.denominator != nil
+                if count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns)) {
+                    start += 1
+                }
             }
             // A unitless number cut off from its successor by a unit ("26 in x 25") was
             // already excluded by the loop; what remains shares the last unit.

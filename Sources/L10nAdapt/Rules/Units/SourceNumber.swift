@@ -62,6 +62,8 @@ struct SourceNumber: Hashable, Sendable {
             return
         }
         let plain = s.filter { $0 != "," }
+        // "03", "06": pieces of dates and times ("2026-03-06"), never a measurement.
+        if plain.count > 1, plain.hasPrefix("0"), !plain.hasPrefix("0.") { return nil }
         guard let v = Double(plain.hasPrefix(".") ? "0" + plain : plain) else { return nil }
         magnitude = v
         if let dot = plain.firstIndex(of: ".") {

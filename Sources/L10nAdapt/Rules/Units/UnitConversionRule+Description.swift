@@ -63,6 +63,8 @@ extension UnitConversionRule {
             RuleExample("Fall '26 collection, built in the 90's", market: "uk"),
             RuleExample("Call 1-800-555-0142 or see 03/04/2026 and 115/230 V", market: "br"),
             RuleExample("Rated 4.7 out of 5 by 2184 buyers", market: "de"),
+            RuleExample("\"Offer ends March 31, 2026\" and \"Pro 27\" are trademarks.", market: "de"),
+            RuleExample("Delivered on 2026-03-06\" by mistake", market: "br"),
         ],
         failing: [
             // Single values, Brazil.
@@ -131,6 +133,11 @@ extension UnitConversionRule {
             RuleExample("Weight: 1.7 lb (27 oz)", market: "de", expected: "Weight: 0,77 kg"),
             RuleExample("8,000 BTU/h (2,345 W) cooling", market: "de", expected: "2.345 W cooling"),
             RuleExample("6 qt (5.7 L) basket", market: "uk", expected: "5.7 l basket"),
+            RuleExample("Window A/C, 5,000 BTU/h (450 W): approx. 2.8 hrs", market: "de", expected: "Window A/C, 1,47 kW (450 W): approx. 2.8 hrs"),
+            // Counts are not dimensions.
+            RuleExample("- 2 x 5 ft hanging chains", market: "de", expected: "- 2 x 1,5 m hanging chains"),
+            RuleExample("1 x 6 ft linking cord", market: "br", expected: "1 x 1,8 m linking cord"),
+            RuleExample("2 x 2.25\" full-range drivers", market: "uk", expected: "2 x 5.72 cm full-range drivers"),
             // keep-original-units
             RuleExample("Lifts water up to 52 ft.", market: "br", expected: "Lifts water up to 15,8 m (52 ft).", keepOriginalUnits: true),
             RuleExample("A 52 ft (15.8 m) tower", market: "br", expected: "A 15,8 m (52 ft) tower", keepOriginalUnits: true),

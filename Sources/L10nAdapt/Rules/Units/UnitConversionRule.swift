@@ -160,9 +160,16 @@ public struct UnitConversionRule: AdaptationRule {
     private static let closeParen = try! NSRegularExpression(pattern: #"^\s*\)"#)
     private static let slashGap = try! NSRegularExpression(pattern: #"^\s*/\s*$"#)
 
-    /// "a (b)" or "a / b" where b is the same quantity in another unit: the span of the pair.
+    /// "a (b)" or "a / b" where b is the same quantity in another unit and agrees with a within
+    /// 10% (1.5° for temperatures): the span of the pair.
     static func equivalent(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> NSRange? {
-        guard let ua = a.unit, let ub = b.unit, ua.quantity == ub.quantity, ua.id != ub.id else { return nil }
+        guard let ua = a.unit, let ub = b.unit, ua.quantity == ub.quantity, ua.id != ub.id, a.atoms.count == b.atoms.count else { return nil }
+        // Equivalents agree: "5,000 BTU/h (450 W)" is a cooling capacity and a power draw.
+        for (x, y) in zip(a.atoms, b.atoms) {
+            let converted = Measurement(value: x.number.value, unit: ua.dimension).converted(to: ub.dimension).value
+            let tolerance = ua.quantity == .temperature ? 1.5 : 0.1 * max(abs(y.number.value), abs(converted))
+            guard abs(converted - y.number.value) <= tolerance else { return nil }
+        }
         let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
         guard gapRange.length >= 0, gapRange.length <= 4 else { return nil }
         let gap = ns.substring(with: gapRange)
