@@ -4,6 +4,7 @@ extension AdaptationEngine {
     /// Units come first (a converted "1,500 ft" is a unit, not a number), then prices, dates and
     /// bare numbers.
     public static let builtInRules: [any AdaptationRule] = [
+        UnitConversionRule(),
         CurrencyRule(),
         DateRule(),
         NumberRule(),
