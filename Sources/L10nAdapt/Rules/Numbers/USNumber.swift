@@ -36,7 +36,3 @@ struct USNumber: Hashable, Sendable {
         isGrouped = groups.count > 1
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}

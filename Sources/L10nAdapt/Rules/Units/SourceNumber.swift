@@ -92,7 +92,3 @@ struct SourceNumber: Hashable, Sendable {
                             integerDigits: i.fractionDigits > 0 || i.denominator != nil ? i.integerDigits : "1", denominator: i.denominator)
     }
 }
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
-}
