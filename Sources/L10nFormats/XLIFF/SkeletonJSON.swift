@@ -36,6 +36,7 @@ enum SkeletonJSON {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: #"{"end":"#.utf8); int(part.end, &out)
                 key("id", &out); string(part.id, &out)
+                if let rewritten = part.rewritten { key("rewritten", &out); out.append(contentsOf: (rewritten ? "true" : "false").utf8) }
                 key("start", &out); int(part.start, &out)
                 out.append(UInt8(ascii: "}"))
             }
