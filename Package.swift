@@ -38,7 +38,7 @@ let package = Package(
 
         // Engine
         .target(name: "L10nCore", swiftSettings: swiftSettings),
-        .target(name: "L10nText", dependencies: ["L10nCore", "CICU"], swiftSettings: swiftSettings),
+        .target(name: "L10nText", dependencies: ["L10nCore", "CICU"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(
             name: "L10nFormats",
             dependencies: ["L10nCore", "CLibXML2", "CCmarkGFM"],

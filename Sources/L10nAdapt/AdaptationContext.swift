@@ -9,13 +9,17 @@ public struct AdaptationContext: Sendable {
     public var keepOriginalUnits: Bool
     /// Product categories the page is about (from the CLI or detected), for certification advice.
     public var categories: Set<String>
+    /// Exchange rates from `--rates FILE`: with one into the market's currency, prices are
+    /// converted (as indicative prices); without, they stay in US dollars.
+    public var rates: ExchangeRates?
 
-    public init(market: MarketProfile, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, keepOriginalUnits: Bool = false, categories: Set<String> = []) {
+    public init(market: MarketProfile, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, keepOriginalUnits: Bool = false, categories: Set<String> = [], rates: ExchangeRates? = nil) {
         self.market = market
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.keepOriginalUnits = keepOriginalUnits
         self.categories = categories
+        self.rates = rates
     }
 
     /// The locale text is formatted for. For a same-language market (en-US → uk) it is the

@@ -39,30 +39,44 @@ public struct SkeletonMerger: Sendable {
         var s = ""
         for (i, segment) in unit.segments.enumerated() {
             let unchanged = segment.target == nil || segment.target == segment.source
-            if samePartition && (unchanged || segment.isIgnorable) {
+            let rewritten = samePartition && span.parts[i].rewritten == true
+            if samePartition && ((unchanged && !rewritten) || segment.isIgnorable) {
                 let part = span.parts[i]
                 s += String(decoding: original[original.startIndex + part.start..<original.startIndex + part.end], as: UTF8.self)
             } else {
-                s += try write(segment.effectiveTarget, unit: unit, span: span)
+                s += try write(segment.effectiveTarget, unit: unit, span: span, isUnitStart: s.isEmpty)
             }
         }
         return s
     }
 
-    private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan) throws -> String {
+    private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan, isUnitStart: Bool) throws -> String {
+        // Codes resolved to their original data first, so the escaper can see its neighbours.
+        let runs: [Content.Run] = try content.runs.map { run in
+            guard case .code(let c) = run else { return run }
+            if let known = span.codes.first(where: { $0.id == c.id && $0.kind == c.kind }) { return .code(known) }
+            guard !c.data.isEmpty else {
+                throw FormatError(.invalidXLIFF, "unit \(unit.id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
+            }
+            return .code(c)
+        }
         var s = ""
-        for run in content.runs {
+        var open: [InlineCode] = []
+        for (i, run) in runs.enumerated() {
             switch run {
             case .text(let t):
-                s += escaper.escape(t, unitType: span.type ?? unit.type)
+                var context = EscapingContext(unitType: span.type ?? unit.type, isUnitStart: isUnitStart && s.isEmpty,
+                                              enclosingCodes: open)
+                if i > 0, case .code(let c) = runs[i - 1] { context.previousCode = c }
+                if i + 1 < runs.count, case .code(let c) = runs[i + 1] { context.nextCode = c }
+                s += escaper.escape(t, context: context)
             case .code(let c):
-                if let known = span.codes.first(where: { $0.id == c.id && $0.kind == c.kind }) {
-                    s += known.data
-                } else if !c.data.isEmpty {
-                    s += c.data
-                } else {
-                    throw FormatError(.invalidXLIFF, "unit \(unit.id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
+                switch c.kind {
+                case .open: open.append(c)
+                case .close: if let k = open.lastIndex(where: { $0.id == c.id }) { open.remove(at: k) }
+                case .standalone: break
                 }
+                s += c.data
             }
         }
         return s

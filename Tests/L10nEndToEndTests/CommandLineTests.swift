@@ -20,7 +20,8 @@ import Testing
         let xliffURL = dir.appendingPathComponent("pump.de-DE.xlf")
         var xliff = try String(contentsOf: xliffURL, encoding: .utf8)
         #expect(xliff.contains("srcLang=\"en-US\"") && xliff.contains("trgLang=\"de-DE\""))
-        #expect(!xliff.contains("https://example.com/pump<"), "URLs must be protected, not translatable text")
+        #expect(!xliff.contains("See https://"), "URLs must be protected, not translatable text")
+        #expect(xliff.contains("subType=\"l10n:url\""))
         // A translator translates the heading.
         xliff = xliff.replacingOccurrences(of: "<source>Pump</source>", with: "<source>Pump</source><target>Pumpe</target>")
         try Data(xliff.utf8).write(to: xliffURL)

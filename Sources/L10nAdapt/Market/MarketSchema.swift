@@ -55,7 +55,7 @@ enum MarketSchema {
         func fail(_ path: String, _ message: String) -> MarketDataError { MarketDataError(file: file, keyPath: path, message: message) }
         guard p.id.range(of: "^[a-z]{2,3}$", options: .regularExpression) != nil else { throw fail("id", "must be 2–3 lower-case letters, got '\(p.id)'") }
         guard p.language.range(of: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else { throw fail("language", "is not a BCP 47 tag: '\(p.language)'") }
-        guard p.locale.range(of: "^[a-z]{2,3}(_[A-Za-z0-9]{2,8})*$", options: .regularExpression) != nil else { throw fail("locale", "is not an ICU locale id: '\(p.locale)'") }
+        guard p.locale.range(of: "^[a-z]{2,3}(_[A-Za-z0-9]{2,8})*(@[a-z]+=[A-Za-z0-9-]+(;[a-z]+=[A-Za-z0-9-]+)*)?$", options: .regularExpression) != nil else { throw fail("locale", "is not an ICU locale id: '\(p.locale)'") }
         guard p.currency.range(of: "^[A-Z]{3}$", options: .regularExpression) != nil else { throw fail("currency", "is not an ISO 4217 code: '\(p.currency)'") }
         for (from, to) in p.measurement.convert.sorted(by: { $0.key < $1.key }) {
             guard let source = MeasureUnit.byID[from] else { throw fail("measurement.convert.\(from)", "unknown unit '\(from)'") }

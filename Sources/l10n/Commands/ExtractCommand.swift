@@ -9,10 +9,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract the translatable text of Markdown/HTML files into XLIFF for translators.",
         discussion: """
-            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o).
-            With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each.
-            The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else.
-            If any input is bad, nothing is written.
+            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written.
             """)
 
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) files.", valueName: "file"))
@@ -27,7 +24,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("An output folder, or one .xlf file for all inputs.", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: ArgumentHelp("XLIFF version to write: 2.1 (default), 2.0, 2.2, or 1.2 for older CAT tools.", valueName: "version"))
+    @Option(name: .long, help: ArgumentHelp("XLIFF version to write (1.2 for older CAT tools).", valueName: "version"))
     var xliffVersion: XLIFFVersion = .v2_1
 
     @OptionGroup var segmentation: SegmentationOptions

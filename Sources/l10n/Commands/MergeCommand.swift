@@ -9,9 +9,7 @@ struct MergeCommand: ParsableCommand {
         commandName: "merge",
         abstract: "Rebuild localized documents from XLIFF files written by `l10n extract`.",
         discussion: """
-            Each <file> of each XLIFF becomes <stem>.<target-language>.<ext> beside the XLIFF (or in the
-            folder given with -o; with one document, -o may name the output file). Segments without a
-            target fall back to their source. If any XLIFF is bad, nothing is written.
+            Each <file> of each XLIFF becomes <stem>.<target-language>.<ext> beside the XLIFF (or in the folder given with -o; with one document, -o may name the output file). Segments without a target fall back to their source. If any XLIFF is bad, nothing is written.
             """)
 
     @Argument(help: ArgumentHelp("XLIFF 2.x or 1.2 files written by `l10n extract` (and translated).", valueName: "xliff"))

@@ -10,9 +10,7 @@ struct PseudoCommand: AsyncParsableCommand {
         commandName: "pseudo",
         abstract: "Pseudo-localize documents: accents, ~30% expansion, brackets, markup intact.",
         discussion: """
-            Runs the whole pipeline offline (extract, translate with the pseudo backend, write and read
-            back the XLIFF, merge) and writes <stem>.<target-language>.<ext>. Use it to see that every
-            string is reached and that markup, URLs and model numbers survive translation.
+            Runs the whole pipeline offline (extract, translate with the pseudo backend, write and read back the XLIFF, merge) and writes <stem>.<target-language>.<ext>. Use it to see that every string is reached and that markup, URLs and model numbers survive translation.
             """)
 
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) files.", valueName: "file"))

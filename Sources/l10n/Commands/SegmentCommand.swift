@@ -8,8 +8,7 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Print the segments of a document, for tuning segmentation rules.",
         discussion: """
-            One line per segment: its id (unit-segment) and its text, with inline codes shown as
-            {1}…{/1} (paired) and {2/} (standalone). Try --srx to see the effect of your own rules.
+            One line per segment: its id (unit-segment) and its text, with inline codes shown as {1}…{/1} (paired) and {2/} (standalone). Try --srx to see the effect of your own rules.
             """)
 
     @Argument(help: ArgumentHelp("A Markdown or HTML file.", valueName: "file"))

@@ -9,8 +9,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Validate XLIFF 2.0/2.1/2.2 and 1.2 files: schema plus the rules the schema cannot express.",
         discussion: """
-            Prints one line per problem (file:line: error: [rule] message) and exits 0 when every file is
-            valid, 1 when any is not (65 when a file is not even well-formed XML, 66 when it is missing).
+            Prints one line per problem (file:line: error: [rule] message) and exits 0 when every file is valid, 1 when any is not (65 when a file is not even well-formed XML, 66 when it is missing).
             """)
 
     @Argument(help: ArgumentHelp("XLIFF files.", valueName: "xliff"))
@@ -29,7 +28,7 @@ struct ValidateCommand: ParsableCommand {
                 failures.append(ExitStatus.report(error))
                 continue
             }
-            let findings = validator.validate(data, file: file)
+            let findings = validator.validate(data, file: file).findings
             for finding in findings {
                 let place = finding.location.map(\.description) ?? file
                 Console.out("\(place): \(finding.severity.rawValue): [\(finding.check)] \(finding.message)")

@@ -34,7 +34,7 @@ struct ValidationContext {
 }
 
 /// A set of related rules, checked together because they walk the same parts of a document.
-protocol XLIFFRuleGroup {
+protocol XLIFFRuleGroup: Sendable {
     /// Every rule the group can report, for the catalog.
     static var rules: [XLIFFValidationRule] { get }
     /// True when the group applies to documents of `version`.

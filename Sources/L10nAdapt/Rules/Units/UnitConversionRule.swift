@@ -1,0 +1,224 @@
+import Foundation
+
+/// Converts measured quantities into the units the market reads: imperial/US customary to
+/// metric for metric markets, metric to US customary for the US, exactly as the market's
+/// `measurement.convert` map says (no entry, no change).
+///
+/// What it handles, and how (each part has its own type):
+/// - Finding quantities in en-US text: ``QuantityScanner`` (numbers, fractions, feet-inches,
+///   ranges, dimensions, the "in" heuristic) and ``UnitLexicon`` (spellings).
+/// - Arithmetic: Foundation's `Measurement.converted(to:)` on ``MeasureUnit/dimension``; no
+///   hand-typed factors. Temperature *differences* ("raises by 2°F", "20°F cooler", "±2°F",
+///   "5°F steps") convert by scale only: Δ°C = Δ°F × 5/9.
+/// - Rounding: ``ConversionPrecision`` (as precise as the source, never fewer than two
+///   significant digits, never more than 1.8% off).
+/// - Writing: ``UnitFormatter`` (ICU for the market's locale; a few symbol overrides).
+/// - Figures the author already gave in both systems: "52 ft (15.8 m)" becomes the metric one,
+///   reformatted ("15,8 m"); "2.2 kW (3 HP)" drops the redundant imperial one ("2,2 kW");
+///   "1.7 lb (27 oz)" converts the first and drops the second; also with " / " ("86°F / 30°C").
+/// - ``KeepContext``: screen diagonals, pipe threads, wheel and tire sizes, BTU ratings and
+///   nominal lumber stay as written where the market lists them in `measurement.keep`; part
+///   designations (chuck, bit, collet, fastener, port sizes) always stay.
+/// - `--keep-original-units`: "15,8 m (52 ft)".
+public struct UnitConversionRule: AdaptationRule {
+    public init() {}
+
+    public static func applies(to context: AdaptationContext) -> Bool { !context.market.measurement.convert.isEmpty }
+
+    public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
+        let ns = text as NSString
+        let expressions = QuantityScanner().scan(text)
+        let market = context.market
+        let formatter = UnitFormatter(locale: context.formattingLocale)
+        var result: [RuleMatch] = []
+        var i = 0
+        while i < expressions.count {
+            let e = expressions[i]
+            defer { i += 1 }
+            guard let unit = e.unit else { continue }
+            let pair = i + 1 < expressions.count ? Self.equivalent(e, expressions[i + 1], in: ns) : nil
+            if let kept = KeepContext.detect(e, in: ns), kept.isKept(by: market.measurement.keep) {
+                if pair != nil { i += 1 }
+                continue
+            }
+            if let pair, let other = expressions[i + 1].unit {
+                i += 1
+                let firstTarget = market.measurement.convert[unit.id].flatMap { MeasureUnit.byID[$0] }
+                let secondTarget = market.measurement.convert[other.id].flatMap { MeasureUnit.byID[$0] }
+                let range = Range(pair, in: text)!
+                let rule = "units.\(unit.quantity.rawValue)"
+                switch (firstTarget, secondTarget) {
+                case (.some, nil):
+                    // "52 ft (15.8 m)": the author's own metric figure wins.
+                    let kept = Self.reformat(expressions[i], unit: other, formatter: formatter)
+                    let after = context.keepOriginalUnits ? "\(kept) (\(ns.substring(with: e.range)))" : kept
+                    result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
+                                            note: "\(Self.reason(market, quantity: unit.quantity)); the source already gives \(ns.substring(with: expressions[i].range)), so that figure is kept and \(ns.substring(with: e.range)) is dropped."))
+                case (nil, .some):
+                    // "2.2 kW (3 HP)": the imperial equivalent is redundant.
+                    let kept = Self.reformat(e, unit: unit, formatter: formatter)
+                    let after = context.keepOriginalUnits ? "\(kept) (\(ns.substring(with: expressions[i].range)))" : kept
+                    result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
+                                            note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) is already in a unit it reads, so the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
+                case (.some(let target), .some):
+                    // "1.7 lb (27 oz)": both need converting; one figure is enough.
+                    let (converted, exact) = Self.convert(e, to: target, difference: false, formatter: formatter)
+                    let after = context.keepOriginalUnits ? "\(converted) (\(ns.substring(with: e.range)))" : converted
+                    result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
+                                            note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) = \(exact), rounded to the source's precision; the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
+                case (nil, nil):
+                    break
+                }
+                continue
+            }
+            guard let target = market.measurement.convert[unit.id].flatMap({ MeasureUnit.byID[$0] }) else { continue }
+            var range = e.range
+            // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
+            if let spelled = Self.unitOnlyParenthesis(after: e, in: ns) { range = NSRange(location: range.location, length: NSMaxRange(spelled) - range.location) }
+            let difference = unit.quantity == .temperature && Self.isTemperatureDifference(e, in: ns)
+            let (converted, exact) = Self.convert(e, to: target, difference: difference, formatter: formatter)
+            let original = ns.substring(with: e.range)
+            let after = context.keepOriginalUnits ? "\(converted) (\(original))" : converted
+            let note = difference
+                ? "\(Self.reason(market, quantity: unit.quantity)); a temperature difference of \(original) is \(exact) (differences convert by scale only, without the 32° offset), rounded to the source's precision."
+                : "\(Self.reason(market, quantity: unit.quantity)); \(original) = \(exact), rounded to the source's precision."
+            result.append(RuleMatch(range: Range(range, in: text)!, rule: "units.\(unit.quantity.rawValue)", kind: .unit, replacement: after, note: note))
+        }
+        return result
+    }
+
+    // MARK: conversion
+
+    /// The converted text and, for the note, the unrounded values ("15.85 m").
+    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter) -> (String, String) {
+        let source = MeasureUnit.byID[e.unitID]!
+        let isTemperature = source.quantity == .temperature
+        func toTarget(_ v: Double) -> Double {
+            Measurement(value: v, unit: source.dimension).converted(to: target.dimension).value
+        }
+        var numbers: [(value: Double, digits: Int, exact: Double, sign: SourceNumber.Sign)] = []
+        for atom in e.atoms {
+            let n = atom.number
+            let v = n.sign == .plusMinus ? n.magnitude : n.value
+            let isDifference = difference || n.sign == .plusMinus
+            let exact = isDifference ? toTarget(v) - toTarget(0) : toTarget(v)
+            let resolution = n.resolution(trailingZerosSignificant: isTemperature)
+            let convertedResolution = abs(toTarget(v + resolution) - toTarget(v))
+            let precision = ConversionPrecision(value: exact, convertedResolution: convertedResolution, boundRelativeError: !(isTemperature && !isDifference))
+            numbers.append((precision.rounded(exact), precision.fractionDigits, exact, n.sign))
+        }
+        let last = numbers[numbers.count - 1]
+        let (prefix, suffix) = formatter.affixes(target, sample: last.value, fractionDigits: last.digits)
+        let body = render(e, prefix: prefix, suffix: suffix) { i in
+            let n = numbers[i]
+            let sign = n.sign == .plusMinus ? "±" : (n.sign == .plus && n.value >= 0 ? "+" : "")
+            return sign + formatter.number(n.value, fractionDigits: n.digits)
+        }
+        var exact = UnitFormatter.fallback(numbers[0].exact, numbers[0].digits + 1)
+        for (i, separator) in e.separators.enumerated() {
+            exact += separator.isDimension ? " x " : (separator == .dash || separator == .to ? "–" : "/")
+            exact += UnitFormatter.fallback(numbers[i + 1].exact, numbers[i + 1].digits + 1)
+        }
+        return (prefix + body + suffix, exact + " " + target.symbol)
+    }
+
+    /// The numbers joined with the expression's separators; the unit once at the end, and also
+    /// after a number that had its own unit before "to" or "/" ("0 °C to 35 °C").
+    static func render(_ e: QuantityExpression, prefix: String, suffix: String, number: (Int) -> String) -> String {
+        var s = ""
+        for i in e.atoms.indices {
+            if i > 0 {
+                switch e.separators[i - 1] {
+                case .dash: s += "–"
+                case .to: s += " to "
+                case .slash(let written): s += written
+                case .dimension(let sign): s += " \(sign) "
+                }
+            }
+            let ownUnit = i < e.atoms.count - 1 && e.atoms[i].unitID != nil && !e.separators[i].isDimension && e.separators[i] != .dash
+            s += (ownUnit && i > 0 ? prefix : "") + number(i) + (ownUnit ? suffix : "")
+        }
+        return s
+    }
+
+    /// An equivalent written in a unit the market reads, reformatted for the locale with the
+    /// precision it was written with.
+    static func reformat(_ e: QuantityExpression, unit: MeasureUnit, formatter: UnitFormatter) -> String {
+        func digits(_ n: SourceNumber) -> Int { n.denominator.map { $0 <= 2 ? 1 : ($0 <= 4 ? 2 : 3) } ?? n.fractionDigits }
+        let last = e.atoms[e.atoms.count - 1].number
+        let (prefix, suffix) = formatter.affixes(unit, sample: last.value, fractionDigits: digits(last))
+        let body = render(e, prefix: prefix, suffix: suffix) { i in
+            let n = e.atoms[i].number
+            return (n.sign == .plusMinus ? "±" : n.sign == .plus ? "+" : "") + formatter.number(n.value, fractionDigits: digits(n))
+        }
+        return prefix + body + suffix
+    }
+
+    // MARK: surroundings
+
+    private static let openParen = try! NSRegularExpression(pattern: #"^\s*\(\s*$"#)
+    private static let closeParen = try! NSRegularExpression(pattern: #"^\s*\)"#)
+    private static let slashGap = try! NSRegularExpression(pattern: #"^\s*/\s*$"#)
+
+    /// "a (b)" or "a / b" where b is the same quantity in another unit and agrees with a within
+    /// 10% (1.5° for temperatures): the span of the pair.
+    static func equivalent(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> NSRange? {
+        guard let ua = a.unit, let ub = b.unit, ua.quantity == ub.quantity, ua.id != ub.id, a.atoms.count == b.atoms.count else { return nil }
+        // Equivalents agree: "5,000 BTU/h (450 W)" is a cooling capacity and a power draw.
+        for (x, y) in zip(a.atoms, b.atoms) {
+            let converted = Measurement(value: x.number.value, unit: ua.dimension).converted(to: ub.dimension).value
+            let tolerance = ua.quantity == .temperature ? 1.5 : 0.1 * max(abs(y.number.value), abs(converted))
+            guard abs(converted - y.number.value) <= tolerance else { return nil }
+        }
+        let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
+        guard gapRange.length >= 0, gapRange.length <= 4 else { return nil }
+        let gap = ns.substring(with: gapRange)
+        let whole = NSRange(location: 0, length: (gap as NSString).length)
+        if openParen.firstMatch(in: gap, range: whole) != nil {
+            let rest = NSRange(location: NSMaxRange(b.range), length: min(4, ns.length - NSMaxRange(b.range)))
+            guard let close = closeParen.firstMatch(in: ns.substring(with: rest), range: NSRange(location: 0, length: rest.length)) else { return nil }
+            return NSRange(location: a.range.location, length: NSMaxRange(b.range) + close.range.length - a.range.location)
+        }
+        if slashGap.firstMatch(in: gap, range: whole) != nil {
+            return NSRange(location: a.range.location, length: NSMaxRange(b.range) - a.range.location)
+        }
+        return nil
+    }
+
+    private static let unitParenthesis = try! NSRegularExpression(pattern: #"\G\s*\(\s*(?:"# + UnitLexicon.spellings.map { "(\($0.pattern))" }.joined(separator: "|") + #")\s*\)"#)
+
+    /// "(cu ft/min)" right after a quantity, naming its own unit.
+    static func unitOnlyParenthesis(after e: QuantityExpression, in ns: NSString) -> NSRange? {
+        let start = NSMaxRange(e.range)
+        guard let m = unitParenthesis.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: start, length: ns.length - start)) else { return nil }
+        for (i, s) in UnitLexicon.spellings.enumerated() where m.range(at: i + 1).location != NSNotFound {
+            return s.unit == e.unitID ? m.range : nil
+        }
+        return nil
+    }
+
+    private static let differenceBefore = try! NSRegularExpression(pattern: #"(?:\bby|\bwithin|\bdifferential(?: of)?|\bincrements? of|\bsteps? of|\bdelta|Δ)\s*$"#, options: [.caseInsensitive])
+    private static let differenceAfter = try! NSRegularExpression(pattern: #"^\s*(?:cooler|warmer|colder|hotter|lower|higher|less|more|rise|drop|increase|decrease|difference|differential|delta|swing|steps?|increments?|change|variation|above|below)\b"#, options: [.caseInsensitive])
+
+    /// "raises the temperature by 2°F", "20°F cooler", "a 5°F rise", "±2°F", "5°F steps".
+    /// "Up to 20°F cooler" is a difference by the word after it; "up to 104°F" is a limit.
+    static func isTemperatureDifference(_ e: QuantityExpression, in ns: NSString) -> Bool {
+        guard e.isSingle else { return false }
+        if e.atoms[0].number.sign == .plusMinus { return true }
+        let start = e.range.location, end = NSMaxRange(e.range)
+        let before = ns.substring(with: NSRange(location: max(0, start - 24), length: start - max(0, start - 24)))
+        let after = ns.substring(with: NSRange(location: end, length: min(24, ns.length - end)))
+        let afterHit = differenceAfter.firstMatch(in: after, range: NSRange(location: 0, length: (after as NSString).length)) != nil
+        if afterHit { return true }
+        return differenceBefore.firstMatch(in: before, range: NSRange(location: 0, length: (before as NSString).length)) != nil
+    }
+
+    /// "Brazil uses metric units" / "The United States uses US customary units".
+    static func reason(_ market: MarketProfile, quantity: MeasureUnit.Quantity) -> String {
+        switch market.measurement.system {
+        case .metric: "\(market.name) uses metric units"
+        case .usCustomary: "\(market.name) uses US customary units"
+        case .ukMixed: "\(market.name) uses metric units for \(quantity.rawValue)"
+        }
+    }
+}

@@ -1,0 +1,356 @@
+import L10nCore
+
+/// Walks an ``HTMLTree`` and produces the unit drafts of a page, in byte order.
+///
+/// - A block element's direct inline content (text plus inline elements, up to the next block
+///   child) is one *run*; each run with text becomes a unit typed after the block (`html:p`).
+/// - Inline tags inside a run become codes: open/close pairs, standalones for void elements.
+///   `code`/`kbd`/`samp`/`var`, `script`/`style`/`svg`… and anything not to be translated
+///   (`translate="no"`, `class="notranslate"`) become one protected standalone code.
+/// - Edges are trimmed: leading and trailing items without text (`<br>`, `<img>`, comments)
+///   are left in the skeleton, and an inline element wrapping the whole run (`<li><a>Home</a></li>`)
+///   is unwrapped, so segments do not start or end with tags the translator cannot move anyway.
+/// - Translatable attributes (`alt`, `title`, `placeholder`, `aria-label`, `meta content`…) of
+///   elements outside units are units of their own (`html:attr-alt`). Inside a unit, units
+///   cannot nest, so a double-quoted translatable value stays in the sentence as text between
+///   two codes that split the tag: `<img src="x" alt="` · `A cat` · `">`. Single-quoted and
+///   unquoted values inside a unit are left untranslated (the escaper could not make arbitrary
+///   text safe there); unquoted values are never extracted, for the same reason.
+/// - Inside a unit, a `translate="no"` inline element is one protected code as a whole, so a
+///   `translate="yes"` descendant of it stays untranslated; at block level it is honoured.
+struct HTMLUnitExtractor {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let tree: HTMLTree
+    private var decoder: HTMLCharacterDecoder
+    private var drafts: [UnitDraft] = []
+    private var nextCode = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, tree: HTMLTree) {
+        self.bytes = bytes
+        self.tree = tree
+        self.decoder = HTMLCharacterDecoder(bytes: bytes)
+    }
+
+    mutating func extract() -> [UnitDraft] {
+        walkContainer(0, translatable: true)
+        return drafts
+    }
+
+    // MARK: - Blocks
+
+    private mutating func walkContainer(_ index: Int, translatable: Bool) {
+        let element = tree.elements[index]
+        if translatable { emitAttributes(of: index) }
+        var run: [HTMLTree.Node] = []
+        let sentence = Self.sentenceContainers.contains(element.name)
+        for child in element.children {
+            if isRunItem(child), sentence || !isFlexible(child) {
+                run.append(child)
+                continue
+            }
+            flush(run, container: index, translatable: translatable)
+            run.removeAll(keepingCapacity: true)
+            if case .element(let c) = child { blockChild(c, inherited: translatable) }
+        }
+        flush(run, container: index, translatable: translatable)
+    }
+
+    private mutating func blockChild(_ index: Int, inherited: Bool) {
+        let element = tree.elements[index]
+        let t = isTranslatable(element, inherited: inherited)
+        if element.role == .preformatted, !explicitlyTranslatable(element) {
+            if t { emitAttributes(of: index) }
+            return
+        }
+        walkContainer(index, translatable: t)
+    }
+
+    /// Blocks whose text reads as one sentence or phrase: a `label` or `button` in them is part
+    /// of that sentence. Elsewhere (`form`, `div`, `fieldset`) they are captions of their own.
+    private static let sentenceContainers: Set<String> = [
+        "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption",
+        "summary", "legend", "title", "option", "blockquote", "address",
+    ]
+
+    private func isFlexible(_ node: HTMLTree.Node) -> Bool {
+        if case .element(let i) = node { return tree.elements[i].role == .flexible }
+        return false
+    }
+
+    private func isRunItem(_ node: HTMLTree.Node) -> Bool {
+        guard case .element(let i) = node else { return true }
+        let e = tree.elements[i]
+        switch e.role {
+        case .block, .preformatted: return false
+        case .inline, .flexible: return !e.containsBlock
+        case .void, .literal, .raw: return true
+        }
+    }
+
+    // MARK: - Runs
+
+    private mutating func flush(_ run: [HTMLTree.Node], container: Int, translatable: Bool) {
+        guard !run.isEmpty else { return }
+        guard translatable else {
+            for node in run { if case .element(let i) = node { findReenabled(i) } }
+            return
+        }
+        var items = run[...]
+        var type = "html:" + tree.elements[container].name
+        var name = tree.elements[container].name
+        var trailing: [[HTMLTree.Node]] = []
+        while true {
+            while let first = items.first, !carriesContent(first, inherited: true) {
+                emitAllAttributes(first, inherited: true)
+                items.removeFirst()
+            }
+            var tail: [HTMLTree.Node] = []
+            while let last = items.last, !carriesContent(last, inherited: true) {
+                tail.insert(last, at: 0)
+                items.removeLast()
+            }
+            trailing.append(tail)
+            guard items.count == 1, case .element(let i) = items.first! else { break }
+            let e = tree.elements[i]
+            guard e.role == .inline || e.role == .flexible, isTranslatable(e, inherited: true) else { break }
+            emitAttributes(of: i)
+            if e.role == .flexible {
+                type = "html:" + e.name
+                name = e.name
+            }
+            items = e.children[...]
+        }
+        if !items.isEmpty {
+            var pieces: [Piece] = []
+            for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
+            if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces)) }
+        }
+        for tail in trailing.reversed() {
+            for node in tail { emitAllAttributes(node, inherited: true) }
+        }
+    }
+
+    /// Under `translate="no"`: only descendants that switch translation back on are units.
+    private mutating func findReenabled(_ index: Int) {
+        let e = tree.elements[index]
+        if e.role == .raw || e.role == .preformatted { return }
+        if isTranslatable(e, inherited: false) {
+            walkContainer(index, translatable: true)
+            return
+        }
+        for child in e.children { if case .element(let c) = child { findReenabled(c) } }
+    }
+
+    /// Whether an item holds something a sentence needs (text, or protected content such as a
+    /// product name marked `notranslate`), as opposed to markup that can stay in the skeleton.
+    private func carriesContent(_ node: HTMLTree.Node, inherited: Bool) -> Bool {
+        switch node {
+        case .text(let r):
+            return bytes[r].contains { !(($0 == 0x20) || ($0 >= 0x09 && $0 <= 0x0D)) }
+        case .comment, .markup:
+            return false
+        case .element(let i):
+            let e = tree.elements[i]
+            switch e.role {
+            case .void, .raw: return false
+            case .literal, .block, .preformatted: return true
+            case .inline, .flexible:
+                let t = isTranslatable(e, inherited: inherited)
+                if !t { return e.end > e.start }
+                return e.children.contains { carriesContent($0, inherited: t) }
+            }
+        }
+    }
+
+    // MARK: - Pieces
+
+    private mutating func appendPieces(of node: HTMLTree.Node, inherited: Bool, to pieces: inout [Piece]) {
+        switch node {
+        case .text(let r):
+            pieces += decoder.pieces(r, inAttribute: false, nextCode: &nextCode)
+        case .comment(let r):
+            pieces.append(standalone(r, type: .other, subType: "html:comment", display: "<!--…-->", canDelete: true))
+        case .markup(let r):
+            pieces.append(standalone(r, type: .other, subType: "html:markup", display: decoder.string(r), canDelete: false))
+        case .element(let i):
+            let e = tree.elements[i]
+            let t = isTranslatable(e, inherited: inherited)
+            switch e.role {
+            case .raw:
+                if e.end > e.start {
+                    pieces.append(standalone(e.start..<e.end, type: .other, subType: "html:" + e.name, display: "<\(e.name)/>", canDelete: false))
+                }
+            case .literal where !(t && explicitlyTranslatable(e)):
+                appendProtected(e, subType: t ? "l10n:code" : "l10n:notranslate", to: &pieces)
+            case .void:
+                appendTag(i, kind: .standalone, translatable: t, to: &pieces)
+            case _ where !t:
+                appendProtected(e, subType: "l10n:notranslate", to: &pieces)
+            default:
+                appendTag(i, kind: .open, translatable: t, to: &pieces)
+                for child in e.children { appendPieces(of: child, inherited: t, to: &pieces) }
+                if let r = e.endTag, !r.isEmpty {
+                    pieces.append(.code(code(for: e, kind: .close, id: "e\(i)", data: decoder.string(r)), bytes: r))
+                }
+            }
+        }
+    }
+
+    /// A whole element as one code nobody may delete or translate into.
+    private mutating func appendProtected(_ e: HTMLTree.Element, subType: String, to pieces: inout [Piece]) {
+        guard e.end > e.start else { return }
+        let text = textContent(of: e)
+        nextCode += 1
+        let c = InlineCode(kind: .standalone, id: "p\(nextCode)", data: decoder.string(e.start..<e.end), type: .other,
+                           subType: subType, display: text, equiv: text, canDelete: false)
+        pieces.append(.code(c, bytes: e.start..<e.end))
+    }
+
+    /// The start tag of element `index` as one code, or split around the double-quoted
+    /// translatable attribute values it holds, each value becoming text of the unit.
+    private mutating func appendTag(_ index: Int, kind: InlineCode.Kind, translatable: Bool, to pieces: inout [Piece]) {
+        let e = tree.elements[index]
+        guard let tag = e.startTag else { return }
+        let id = "e\(index)"
+        let values = translatable ? translatableValues(of: index).filter { $0.quote == UInt8(ascii: "\"") } : []
+        guard !values.isEmpty else {
+            pieces.append(.code(code(for: e, kind: kind, id: id, data: decoder.string(tag)), bytes: tag))
+            return
+        }
+        var start = tag.lowerBound
+        var first = true
+        for value in values {
+            let r = start..<value.value.lowerBound
+            if first {
+                var c = code(for: e, kind: kind, id: id, data: decoder.string(r))
+                c.canDelete = false
+                pieces.append(.code(c, bytes: r))
+            } else {
+                pieces.append(standalone(r, type: .other, subType: "html:tag-part", display: decoder.string(r), canDelete: false))
+            }
+            first = false
+            pieces += decoder.pieces(value.value, inAttribute: true, nextCode: &nextCode)
+            start = value.value.upperBound
+        }
+        let rest = start..<tag.upperBound
+        pieces.append(standalone(rest, type: .other, subType: "html:tag-part", display: decoder.string(rest), canDelete: false))
+    }
+
+    private mutating func standalone(_ r: Range<Int>, type: InlineCode.CodeType, subType: String, display: String, canDelete: Bool) -> Piece {
+        nextCode += 1
+        let c = InlineCode(kind: .standalone, id: "c\(nextCode)", data: decoder.string(r), type: type, subType: subType,
+                           display: display, canDelete: canDelete)
+        return .code(c, bytes: r)
+    }
+
+    private func code(for e: HTMLTree.Element, kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
+        let (type, subType): (InlineCode.CodeType, String?) = switch e.name {
+        case "a": (.link, nil)
+        case "img", "image": (.image, nil)
+        case "b", "strong": (.fmt, "xlf:b")
+        case "i", "em": (.fmt, "xlf:i")
+        case "u": (.fmt, "xlf:u")
+        case "br": (.fmt, "xlf:lb")
+        case "input", "label", "button", "select": (.ui, nil)
+        case "q", "cite": (.quote, nil)
+        default: (.fmt, nil)
+        }
+        let display = switch kind {
+        case .open: "<\(e.name)>"
+        case .close: "</\(e.name)>"
+        case .standalone: "<\(e.name)/>"
+        }
+        return InlineCode(kind: kind, id: id, data: data, type: type, subType: subType, display: display,
+                          equiv: e.name == "br" ? "\n" : nil)
+    }
+
+    /// What a protected element reads as: its decoded text, `<br>` as a line break.
+    private mutating func textContent(of e: HTMLTree.Element) -> String {
+        var s = ""
+        for child in e.children {
+            switch child {
+            case .text(let r): s += decoder.decode(r, inAttribute: false)
+            case .element(let i):
+                let c = tree.elements[i]
+                if c.name == "br" { s += "\n" } else if c.role != .raw { s += textContent(of: c) }
+            case .comment, .markup: break
+            }
+        }
+        return s
+    }
+
+    // MARK: - Attributes
+
+    /// Attribute units of an item left outside a unit, and of everything inside it.
+    private mutating func emitAllAttributes(_ node: HTMLTree.Node, inherited: Bool) {
+        guard case .element(let i) = node else { return }
+        let e = tree.elements[i]
+        let t = isTranslatable(e, inherited: inherited)
+        if t { emitAttributes(of: i) }
+        guard e.role != .raw, e.role != .literal else { return }
+        for child in e.children { emitAllAttributes(child, inherited: t) }
+    }
+
+    private mutating func emitAttributes(of index: Int) {
+        let e = tree.elements[index]
+        for value in translatableValues(of: index) where value.quote != nil {
+            let pieces = decoder.pieces(value.value, inAttribute: true, nextCode: &nextCode)
+            guard !pieces.isEmpty else { continue }
+            let label = e.name == "meta" ? "meta[\(metaKey(e) ?? "")]@content" : "\(e.name)@\(value.name)"
+            drafts.append(UnitDraft(type: "html:attr-" + value.name, name: label, pieces: pieces))
+        }
+    }
+
+    /// The translatable attribute values of an element's start tag whose bytes decode to exactly
+    /// what libxml2 reported (anything else is left alone rather than guessed).
+    private mutating func translatableValues(of index: Int) -> [HTMLAttributeScanner.Found] {
+        let e = tree.elements[index]
+        guard let tag = e.startTag, e.attributes.contains(where: { Self.isTranslatable(attribute: $0.name, of: e) }) else { return [] }
+        return HTMLAttributeScanner(bytes: bytes).scan(tag).filter { found in
+            guard Self.isTranslatable(attribute: found.name, of: e), !found.value.isEmpty,
+                  let reported = e.attribute(found.name)?.value else { return false }
+            return decoder.decode(found.value, inAttribute: true) == reported
+        }
+    }
+
+    private static let metaKeys: Set<String> = [
+        "description", "keywords", "og:title", "og:description", "og:site_name", "og:image:alt",
+        "twitter:title", "twitter:description", "twitter:image:alt",
+    ]
+
+    private func metaKey(_ e: HTMLTree.Element) -> String? {
+        (e.attribute("name")?.value ?? e.attribute("property")?.value)?.lowercased()
+    }
+
+    private static func isTranslatable(attribute name: String, of e: HTMLTree.Element) -> Bool {
+        switch name {
+        case "title", "aria-label", "aria-description": return true
+        case "alt": return ["img", "area", "image"].contains(e.name) || (e.name == "input" && inputType(e) == "image")
+        case "placeholder": return e.name == "input" || e.name == "textarea"
+        case "label": return ["option", "optgroup", "track"].contains(e.name)
+        case "content":
+            guard e.name == "meta", let key = (e.attribute("name")?.value ?? e.attribute("property")?.value)?.lowercased() else { return false }
+            return metaKeys.contains(key)
+        case "value": return e.name == "input" && ["button", "submit", "reset"].contains(inputType(e))
+        default: return false
+        }
+    }
+
+    private static func inputType(_ e: HTMLTree.Element) -> String {
+        e.attribute("type")?.value?.lowercased() ?? "text"
+    }
+
+    // MARK: - translate="no"
+
+    /// `translate="no"` / `class="notranslate"` switch translation off for an element and its
+    /// descendants; `translate="yes"` switches it back on.
+    private func isTranslatable(_ e: HTMLTree.Element, inherited: Bool) -> Bool {
+        switch e.translate {
+        case .inherit: return inherited
+        case .yes: return true
+        case .no: return false
+        }
+    }
+
+    private func explicitlyTranslatable(_ e: HTMLTree.Element) -> Bool { e.translate == .yes }
+}

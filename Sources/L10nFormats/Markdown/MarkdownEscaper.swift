@@ -1,0 +1,209 @@
+import L10nCore
+
+/// Writes translated text back into Markdown so that it reads as the same text and creates no
+/// markup of its own, without backslashing ordinary punctuation that cannot form markup.
+///
+/// - Block units (`md:paragraph`, `md:list-item`, `md:blockquote`, `md:heading`,
+///   `md:table-cell`): line breaks become spaces (the text is written on one line); inline markup
+///   characters are escaped where they could open or close something (`*` and `~` unless between
+///   blanks, `_` unless between blanks or inside a word, `` ` ``, `[`, `]`, `<` before a tag-like
+///   character, entity-like `&…;`, `\` before punctuation); a run that starts a line (the unit
+///   start, or after a hard break) loses leading blanks and has block starters escaped (`#`, `>`,
+///   `-`/`+`/`*` list markers, `1.`/`1)`, thematic breaks, `~~~` fences). Table cells also escape
+///   `|`; headings escape a closing `#` run.
+/// - Link titles (text inside a `md:link-title` code pair): only the title's closing delimiter,
+///   backslashes and entity-like `&` are escaped.
+/// - Front matter: `md:front-matter` is written as a plain YAML scalar when that is safe, else
+///   double-quoted; `md:front-matter-dq` escapes `\` and `"`; `md:front-matter-sq` doubles `'`.
+public struct MarkdownEscaper: TextEscaping {
+    public init() {}
+
+    public func escape(_ text: String, unitType: String?) -> String {
+        escape(text, context: EscapingContext(unitType: unitType))
+    }
+
+    public func escape(_ text: String, context: EscapingContext) -> String {
+        switch context.unitType {
+        case "md:front-matter": return Self.yamlPlainOrQuoted(text)
+        case "md:front-matter-dq": return Self.yamlDoubleQuotedBody(text)
+        case "md:front-matter-sq": return text.replacingNewlines().replacing("'", with: "''")
+        default: break
+        }
+        if let title = context.enclosingCodes.last(where: { $0.subType == "md:link-title" }) {
+            return Self.linkTitle(text, opener: title.data.utf8.last ?? UInt8(ascii: "\""))
+        }
+        return Self.inline(text, context: context)
+    }
+
+    // MARK: - Inline text
+
+    private static func inline(_ text: String, context: EscapingContext) -> String {
+        var b = Array(text.replacingNewlines().utf8)
+        let atLineStart = context.isUnitStart || context.previousCode?.subType == "xlf:lb"
+        // Blanks that start a line would be dropped (or, four of them, start a code block):
+        // written as character references they stay text.
+        var leading: [UInt8] = []
+        if atLineStart {
+            let blanks = b.prefix { $0 == 0x20 || $0 == 0x09 }
+            for c in blanks { leading += Array((c == 0x09 ? "&#9;" : "&#32;").utf8) }
+            b.removeFirst(blanks.count)
+        }
+        let isCell = context.unitType == "md:table-cell"
+        let isHeading = context.unitType == "md:heading"
+        var out: [UInt8] = leading
+        out.reserveCapacity(b.count + 8)
+        let escapeAt = atLineStart ? lineStartEscape(b) : nil
+        // A trailing `#` run after a blank would close an ATX heading.
+        var headingClose = b.count
+        if isHeading {
+            var k = b.count
+            while k > 0, b[k - 1] == UInt8(ascii: "#") { k -= 1 }
+            if k < b.count, k == 0 || b[k - 1] == 0x20 || b[k - 1] == 0x09 { headingClose = k }
+        }
+        for (i, c) in b.enumerated() {
+            let prev: UInt8? = i > 0 ? b[i - 1] : nil
+            let next: UInt8? = i + 1 < b.count ? b[i + 1] : nil
+            var escape = i == escapeAt || (isHeading && i == headingClose)
+            switch c {
+            case UInt8(ascii: "\\"):
+                escape = next == nil || next!.isASCIIPunctuation
+            case UInt8(ascii: "`"), UInt8(ascii: "["), UInt8(ascii: "]"):
+                escape = true
+            case UInt8(ascii: "*"), UInt8(ascii: "~"):
+                escape = escape || !(isBlank(prev) && isBlank(next) && prev != nil && next != nil)
+            case UInt8(ascii: "_"):
+                let inWord = (prev?.isASCIIAlphanumeric ?? false) && (next?.isASCIIAlphanumeric ?? false)
+                escape = escape || !(inWord || (isBlank(prev) && isBlank(next) && prev != nil && next != nil))
+            case UInt8(ascii: "<"):
+                escape = next == nil || next!.isASCIILetter || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+            case UInt8(ascii: "&"):
+                escape = looksLikeEntity(b, at: i)
+            case UInt8(ascii: "|"):
+                escape = escape || isCell
+            case UInt8(ascii: "!"):
+                // `!` right before a link's `[` code would turn the link into an image.
+                escape = escape || (next == nil && context.nextCode?.data.hasPrefix("[") == true)
+            default:
+                break
+            }
+            if escape { out.append(UInt8(ascii: "\\")) }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isBlank(_ c: UInt8?) -> Bool { c == nil || c == 0x20 || c == 0x09 }
+
+    /// The index of the character to backslash so that a line starting with `b` cannot open a
+    /// block (heading, quote, list, thematic break, fence), or nil.
+    private static func lineStartEscape(_ b: [UInt8]) -> Int? {
+        guard let first = b.first else { return nil }
+        let second: UInt8? = b.count > 1 ? b[1] : nil
+        switch first {
+        case UInt8(ascii: "#"):
+            var k = 0
+            while k < b.count, b[k] == UInt8(ascii: "#") { k += 1 }
+            return k <= 6 && isBlank(k < b.count ? b[k] : nil) ? 0 : nil
+        case UInt8(ascii: ">"):
+            return 0
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "="):
+            if first != UInt8(ascii: "_") && first != UInt8(ascii: "=") && isBlank(second) { return 0 }
+            // Thematic break / setext underline: the character repeated (blanks allowed).
+            let rest = b.filter { $0 != 0x20 && $0 != 0x09 }
+            return rest.allSatisfy({ $0 == first }) && (rest.count >= 3 || first == UInt8(ascii: "=")) ? 0 : nil
+        case UInt8(ascii: "~"):
+            return b.count >= 3 && b[1] == first && b[2] == first ? 0 : nil
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            var k = 0
+            while k < b.count, b[k].isDecimalDigit { k += 1 }
+            guard k <= 9, k < b.count, b[k] == UInt8(ascii: ".") || b[k] == UInt8(ascii: ")"),
+                  isBlank(k + 1 < b.count ? b[k + 1] : nil) else { return nil }
+            return k
+        default:
+            return nil
+        }
+    }
+
+    /// `&name;`, `&#123;` or `&#x1F;`: cmark would decode it.
+    private static func looksLikeEntity(_ b: [UInt8], at i: Int) -> Bool {
+        var k = i + 1
+        if k < b.count, b[k] == UInt8(ascii: "#") {
+            k += 1
+            if k < b.count, b[k] == UInt8(ascii: "x") || b[k] == UInt8(ascii: "X") { k += 1 }
+        }
+        let start = k
+        while k < b.count, b[k].isASCIIAlphanumeric, k - start < 32 { k += 1 }
+        return k > start && k < b.count && b[k] == UInt8(ascii: ";")
+    }
+
+    // MARK: - Link titles
+
+    private static func linkTitle(_ text: String, opener: UInt8) -> String {
+        let closer = opener == UInt8(ascii: "(") ? UInt8(ascii: ")") : opener
+        let b = Array(text.replacingNewlines().utf8)
+        var out: [UInt8] = []
+        for (i, c) in b.enumerated() {
+            let next: UInt8? = i + 1 < b.count ? b[i + 1] : nil
+            let escape = switch c {
+            case UInt8(ascii: "\\"): next == nil || next!.isASCIIPunctuation
+            case UInt8(ascii: "&"): looksLikeEntity(b, at: i)
+            case closer, opener: true
+            default: false
+            }
+            if escape { out.append(UInt8(ascii: "\\")) }
+            out.append(c)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: - YAML
+
+    private static func yamlDoubleQuotedBody(_ text: String) -> String {
+        var s = ""
+        for ch in text.unicodeScalars {
+            switch ch {
+            case "\\": s += "\\\\"
+            case "\"": s += "\\\""
+            case "\n": s += "\\n"
+            case "\t": s += "\\t"
+            case "\r": s += "\\r"
+            default:
+                if ch.value < 0x20 || ch.value == 0x7F { s += "\\x" + String(ch.value, radix: 16).leftPadded(to: 2) } else { s.unicodeScalars.append(ch) }
+            }
+        }
+        return s
+    }
+
+    private static func yamlPlainOrQuoted(_ text: String) -> String {
+        let t = text.replacingNewlines()
+        return isSafePlainScalar(t) ? t : "\"" + yamlDoubleQuotedBody(t) + "\""
+    }
+
+    /// Conservative: anything YAML could read as something other than this exact string is quoted.
+    private static func isSafePlainScalar(_ t: String) -> Bool {
+        guard let first = t.unicodeScalars.first, let last = t.unicodeScalars.last else { return false }
+        if "-?:,[]{}#&*!|>'\"%@` \t".unicodeScalars.contains(first) || last == " " || last == "\t" || last == ":" { return false }
+        if t.contains(": ") || t.contains(" #") || t.contains("\t") { return false }
+        if t.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return false }
+        let reserved: Set<String> = ["true", "false", "yes", "no", "on", "off", "null", "~", "y", "n"]
+        if reserved.contains(t.lowercased()) { return false }
+        if Double(t) != nil || t.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == ":" || $0 == "_" }) { return false }
+        return true
+    }
+}
+
+private extension String {
+    /// Line breaks as spaces: translated text is always written on one line.
+    func replacingNewlines() -> String {
+        guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
+        var s = ""
+        for ch in self { s.append(ch == "\n" || ch == "\r" || ch == "\r\n" ? " " : ch) }
+        return s
+    }
+
+    func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
+}
+
+private extension UInt8 {
+    var isASCIILetter: Bool { (self >= 0x41 && self <= 0x5A) || (self >= 0x61 && self <= 0x7A) }
+}

@@ -1,0 +1,131 @@
+import L10nCore
+
+/// YAML front matter: a `---` line at the very top of the file, up to the next `---` or `...`
+/// line. cmark knows nothing of it (it would read a thematic break and a setext heading), so it
+/// is found first and hidden from cmark.
+///
+/// Keys and structure are never translatable. The value of a top-level key named in `keys`
+/// (`title`, `description`…) becomes a unit when it is a single-line scalar: plain
+/// (`md:front-matter`), double-quoted (`md:front-matter-dq`, the range inside the quotes) or
+/// single-quoted (`md:front-matter-sq`). Its text is one decoded, non-verbatim piece, so the
+/// value stays a single segment and the escaper can always write it back as valid YAML.
+struct MarkdownFrontMatter {
+    /// Byte range of the whole block, closing line included.
+    var range: Range<Int>
+    var drafts: [UnitDraft]
+
+    static func find(in b: [UInt8], start: Int, keys: Set<String>) -> MarkdownFrontMatter? {
+        guard let firstEnd = dashLine(b, at: start, marker: [UInt8]("---".utf8)) else { return nil }
+        var drafts: [UnitDraft] = []
+        var lineStart = firstEnd
+        var pendingPlain: Int?  // index of a plain-scalar draft that a continuation line would invalidate
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
+            var next = lineEnd
+            if next < b.count { next += (b[next] == 0x0D && next + 1 < b.count && b[next + 1] == 0x0A) ? 2 : 1 }
+            if dashLine(b, at: lineStart, marker: [UInt8]("---".utf8)) != nil || dashLine(b, at: lineStart, marker: [UInt8]("...".utf8)) != nil {
+                return MarkdownFrontMatter(range: start..<next, drafts: drafts)
+            }
+            let line = lineStart..<lineEnd
+            if let first = line.first, MarkdownSource.isSpaceOrTab(b[first]) {
+                // An indented non-blank line continues the previous value: multi-line scalars stay
+                // in the skeleton.
+                if let index = pendingPlain, line.contains(where: { !MarkdownSource.isSpaceOrTab(b[$0]) }) {
+                    drafts.remove(at: index)
+                    pendingPlain = nil
+                }
+            } else {
+                pendingPlain = nil
+                if let draft = value(b, line: line, keys: keys) {
+                    drafts.append(draft.draft)
+                    if draft.plain { pendingPlain = drafts.count - 1 }
+                }
+            }
+            lineStart = next
+        }
+        return nil
+    }
+
+    /// End of the line (after its line ending) when the line at `at` is `marker` plus optional
+    /// trailing blanks.
+    private static func dashLine(_ b: [UInt8], at: Int, marker: [UInt8]) -> Int? {
+        guard at + marker.count <= b.count, b[at..<at + marker.count].elementsEqual(marker) else { return nil }
+        var i = at + marker.count
+        while i < b.count, MarkdownSource.isSpaceOrTab(b[i]) { i += 1 }
+        if i == b.count { return i }
+        if b[i] == 0x0A { return i + 1 }
+        if b[i] == 0x0D { return i + 1 < b.count && b[i + 1] == 0x0A ? i + 2 : i + 1 }
+        return nil
+    }
+
+    private static func value(_ b: [UInt8], line: Range<Int>, keys: Set<String>) -> (draft: UnitDraft, plain: Bool)? {
+        var i = line.lowerBound
+        while i < line.upperBound, b[i].isASCIIAlphanumeric || b[i] == UInt8(ascii: "_") || b[i] == UInt8(ascii: "-") { i += 1 }
+        guard i > line.lowerBound, i < line.upperBound, b[i] == UInt8(ascii: ":") else { return nil }
+        let key = String(decoding: b[line.lowerBound..<i], as: UTF8.self)
+        guard keys.contains(key.lowercased()) else { return nil }
+        i += 1
+        guard i < line.upperBound, MarkdownSource.isSpaceOrTab(b[i]) else { return nil }
+        while i < line.upperBound, MarkdownSource.isSpaceOrTab(b[i]) { i += 1 }
+        guard i < line.upperBound else { return nil }
+        let first = b[i]
+        if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+            guard let (end, text) = quoted(b, from: i, end: line.upperBound), restIsComment(b, end + 1..<line.upperBound) else { return nil }
+            let type = first == UInt8(ascii: "\"") ? "md:front-matter-dq" : "md:front-matter-sq"
+            guard end > i + 1 else { return nil }
+            return (UnitDraft(type: type, name: key, pieces: [.text(text, bytes: i + 1..<end, verbatim: false)]), false)
+        }
+        // Plain scalar: indicators that start flow collections, anchors, tags, block scalars…
+        // leave the value alone.
+        if "[]{}&*!|>%@`#,?:-".utf8.contains(first) { return nil }
+        var end = i
+        var k = i
+        while k < line.upperBound {
+            if b[k] == UInt8(ascii: "#"), MarkdownSource.isSpaceOrTab(b[k - 1]) { break }
+            k += 1
+            if !MarkdownSource.isSpaceOrTab(b[k - 1]) { end = k }
+        }
+        guard let text = String(validating: b[i..<end], as: UTF8.self) else { return nil }
+        return (UnitDraft(type: "md:front-matter", name: key, pieces: [.text(text, bytes: i..<end, verbatim: false)]), true)
+    }
+
+    private static func restIsComment(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound, MarkdownSource.isSpaceOrTab(b[i]) { i += 1 }
+        return i == r.upperBound || (b[i] == UInt8(ascii: "#") && i > r.lowerBound)
+    }
+
+    /// The closing quote's offset and the decoded value of a YAML quoted scalar on one line.
+    private static func quoted(_ b: [UInt8], from start: Int, end: Int) -> (Int, String)? {
+        let q = b[start]
+        var out: [UInt8] = []
+        var i = start + 1
+        while i < end {
+            let c = b[i]
+            if q == UInt8(ascii: "'") {
+                if c == q {
+                    if i + 1 < end, b[i + 1] == q { out.append(q); i += 2; continue }
+                    return String(validating: out, as: UTF8.self).map { (i, $0) }
+                }
+            } else {
+                if c == q { return String(validating: out, as: UTF8.self).map { (i, $0) } }
+                if c == UInt8(ascii: "\\") {
+                    guard i + 1 < end else { return nil }
+                    switch b[i + 1] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(b[i + 1])
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: " "): out.append(0x20)
+                    default: return nil  // \u, \x… : left in the skeleton rather than decoded half-way
+                    }
+                    i += 2
+                    continue
+                }
+            }
+            out.append(c)
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import L10nCore
+
+/// Reads XLIFF 1.2 (see ``XLIFFReader`` for what it accepts, ``XLIFF12Writer`` for the layout).
+///
+/// With `<seg-source>`, each `<mrk mtype="seg">` is a segment and the content between them is an
+/// ignorable (numbered `i1`, `i2`… as extract numbers them); target mrks are matched by `mid`, and
+/// an empty target mrk means "not translated". Without `<seg-source>` the unit is one segment.
+/// The `<target state>` applies to every segment translated in it; a target without mrks for a
+/// multi-segment unit becomes one segment holding the whole unit.
+struct XLIFF12Reader {
+    var file: String
+    var namespace: String?
+
+    func read(_ root: XMLElement) throws -> [Document] {
+        let files = root.elements(named: "file", namespace: namespace)
+        guard !files.isEmpty else { throw error("<xliff> has no <file>", root) }
+        return try files.map(document)
+    }
+
+    private func error(_ message: String, _ element: XMLElement, code: FormatError.Code = .invalidXLIFF) -> FormatError {
+        FormatError(code, message, at: SourceLocation(file: file, line: element.line))
+    }
+
+    private func document(_ fileElement: XMLElement) throws -> Document {
+        guard let internalFile = fileElement.first("header", namespace: namespace)?
+            .first("skl", namespace: namespace)?.first("internal-file", namespace: namespace)
+        else { throw XLIFFSkeletonEmbedding.missing(file: file, line: fileElement.line) }
+        guard internalFile["form"] == nil || internalFile["form"] == "base64" else {
+            throw error("the embedded skeleton has form=\"\(internalFile["form"]!)\"; l10n writes base64", internalFile, code: .invalidSkeleton)
+        }
+        let skeleton = try XLIFFSkeletonEmbedding.decode(internalFile.text, file: file, line: internalFile.line)
+        guard let sourceLanguage = fileElement["source-language"] else { throw error("<file> has no source-language", fileElement) }
+        guard let datatype = fileElement["datatype"] else { throw error("<file> has no datatype (l10n writes the format id there)", fileElement) }
+        let format = datatype.hasPrefix("x-") ? String(datatype.dropFirst(2)) : datatype
+        var spans: [String: Skeleton.UnitSpan] = [:]
+        for span in skeleton.spans { spans[span.unit] = span }
+
+        var units: [TextUnit] = []
+        func collect(_ container: XMLElement) throws {
+            for child in container.elements where child.namespace == namespace {
+                if child.name == "trans-unit" { units.append(try unit(child, spans: spans)) }
+                else if child.name == "group" { try collect(child) }
+            }
+        }
+        if let body = fileElement.first("body", namespace: namespace) { try collect(body) }
+        return Document(
+            original: fileElement["original"] ?? file, format: format, sourceLanguage: sourceLanguage,
+            targetLanguage: fileElement["target-language"], units: units, skeleton: skeleton)
+    }
+
+    private func unit(_ element: XMLElement, spans: [String: Skeleton.UnitSpan]) throws -> TextUnit {
+        guard let id = element["id"] else { throw error("<trans-unit> has no id", element) }
+        let span = spans[id]
+        let codes = XLIFFCodeResolver(span: span)
+        guard let source = element.first("source", namespace: namespace) else { throw error("<trans-unit id=\"\(id)\"> has no <source>", element) }
+        let target = element.first("target", namespace: namespace)
+        let state = target?["state"].flatMap(SegmentState.init(xliff12Value:))
+
+        var parts: [XLIFFReadPart] = []
+        if let segSource = element.first("seg-source", namespace: namespace) {
+            var pending: [Content.Run] = []
+            for child in segSource.children {
+                if case .element(let e) = child, isSegmentMarker(e) {
+                    if !pending.isEmpty { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: pending)); pending = [] }
+                    parts.append(XLIFFReadPart(id: e["mid"], isIgnorable: false, source: try runs(e, codes: codes)))
+                } else {
+                    try append(child, codes: codes, to: &pending)
+                }
+            }
+            if !pending.isEmpty { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: pending)) }
+
+            if let target {
+                var byMid: [String: [Content.Run]] = [:]
+                var hasMarkers = false
+                for case .element(let e) in target.children where isSegmentMarker(e) {
+                    hasMarkers = true
+                    if let mid = e["mid"] { byMid[mid] = try runs(e, codes: codes) }
+                }
+                if hasMarkers {
+                    for i in parts.indices where !parts[i].isIgnorable {
+                        guard let mid = parts[i].id, let t = byMid[mid], !t.isEmpty else { continue }
+                        parts[i].target = t
+                        parts[i].state = state
+                    }
+                } else {
+                    // A tool rewrote the target without segment markers: keep the unit whole.
+                    let whole = try runs(target, codes: codes)
+                    parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: parts.flatMap(\.source),
+                                           target: whole.isEmpty ? nil : whole, state: whole.isEmpty ? nil : state)]
+                }
+            }
+        } else {
+            let whole = try target.map { try runs($0, codes: codes) }
+            let translated = whole.map { !$0.isEmpty } ?? false
+            parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: try runs(source, codes: codes),
+                                   target: translated ? whole : nil, state: translated ? state : nil)]
+        }
+        guard parts.contains(where: { !$0.isIgnorable }) else {
+            throw error("<trans-unit id=\"\(id)\"> has no segment", element)
+        }
+
+        let notes = element.elements(named: "note", namespace: namespace).map { note in
+            Note(text: note.text, category: note["from"], priority: note["priority"].flatMap { Int($0) },
+                 appliesTo: note["annotates"].flatMap(Note.AppliesTo.init(rawValue:)))
+        }
+        let type = span?.type ?? element["restype"].map { $0.hasPrefix("x-") ? String($0.dropFirst(2)) : $0 }
+        return TextUnit(id: id, type: type, name: element["resname"], segments: XLIFFReadPart.segments(parts), notes: notes)
+    }
+
+    private func isSegmentMarker(_ e: XMLElement) -> Bool {
+        e.name == "mrk" && e.namespace == namespace && e["mtype"] == "seg"
+    }
+
+    private func runs(_ element: XMLElement, codes: XLIFFCodeResolver) throws -> [Content.Run] {
+        var out: [Content.Run] = []
+        for child in element.children { try append(child, codes: codes, to: &out) }
+        return out
+    }
+
+    private func append(_ child: XMLElement.Child, codes: XLIFFCodeResolver, to out: inout [Content.Run]) throws {
+        let e: XMLElement
+        switch child {
+        case .text(let t): out.append(.text(t)); return
+        case .element(let element): e = element
+        }
+        guard e.namespace == namespace else { return }
+        var a = XLIFFCodeResolver.Attributes()
+        a.equiv = e["equiv-text"]
+        switch e.name {
+        case "g":
+            let id = try self.id(e)
+            out.append(.code(codes.code(.open, id: id, a)))
+            for c in e.children { try append(c, codes: codes, to: &out) }
+            out.append(.code(codes.code(.close, id: id, a)))
+        case "x":
+            if let ctype = e["ctype"], ctype.hasPrefix(XLIFF12Writer.codePointPrefix) {
+                let hex = ctype.dropFirst(XLIFF12Writer.codePointPrefix.count)
+                guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
+                    throw error("<x ctype=\"\(ctype)\"> does not name a code point", e)
+                }
+                out.append(.text(String(Character(scalar))))
+            } else {
+                out.append(.code(codes.code(.standalone, id: try id(e), a)))
+            }
+        case "bx":
+            out.append(.code(codes.code(.open, id: try e["rid"] ?? id(e), a)))
+        case "ex":
+            out.append(.code(codes.code(.close, id: try e["rid"] ?? id(e), a)))
+        case "ph":
+            a.inlineData = nativeData(e)
+            out.append(.code(codes.code(.standalone, id: try id(e), a)))
+        case "bpt":
+            a.inlineData = nativeData(e)
+            out.append(.code(codes.code(.open, id: try e["rid"] ?? id(e), a)))
+        case "ept":
+            a.inlineData = nativeData(e)
+            out.append(.code(codes.code(.close, id: try e["rid"] ?? id(e), a)))
+        case "it":
+            a.inlineData = nativeData(e)
+            a.isolated = true
+            out.append(.code(codes.code(e["pos"] == "close" ? .close : .open, id: try e["rid"] ?? id(e), a)))
+        case "sub":
+            break  // sub-flow text belongs to its code's data
+        default:  // <mrk> annotations: keep the content, drop the marker
+            for c in e.children { try append(c, codes: codes, to: &out) }
+        }
+    }
+
+    /// The native code written inside `<ph>`/`<bpt>`/`<ept>`/`<it>`, without `<sub>` flows.
+    private func nativeData(_ e: XMLElement) -> String { e.text }
+
+    private func id(_ e: XMLElement) throws -> String {
+        guard let id = e["id"] else { throw error("<\(e.name)> has no id", e) }
+        return id
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import L10nCore
+
+/// Reads XLIFF 2.0/2.1/2.2 (see ``XLIFFReader`` for what it accepts).
+struct XLIFF2Reader {
+    var file: String
+    var namespace: String
+
+    func read(_ root: XMLElement) throws -> [Document] {
+        guard let sourceLanguage = root["srcLang"] else {
+            throw error("<xliff> has no srcLang", root)
+        }
+        let targetLanguage = root["trgLang"]
+        let files = root.elements(named: "file", namespace: namespace)
+        guard !files.isEmpty else { throw error("<xliff> has no <file>", root) }
+        return try files.map { try document($0, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) }
+    }
+
+    private func error(_ message: String, _ element: XMLElement, code: FormatError.Code = .invalidXLIFF) -> FormatError {
+        FormatError(code, message, at: SourceLocation(file: file, line: element.line))
+    }
+
+    private func document(_ fileElement: XMLElement, sourceLanguage: String, targetLanguage: String?) throws -> Document {
+        guard let embedded = fileElement.first("skeleton", namespace: namespace)?
+            .first(XLIFFSkeletonEmbedding.elementName, namespace: XLIFFSkeletonEmbedding.namespace)
+        else { throw XLIFFSkeletonEmbedding.missing(file: file, line: fileElement.line) }
+        guard let format = embedded["format"], !format.isEmpty else {
+            throw error("the embedded skeleton has no format attribute", embedded, code: .invalidSkeleton)
+        }
+        let skeleton = try XLIFFSkeletonEmbedding.decode(embedded.text, file: file, line: embedded.line)
+        var spans: [String: Skeleton.UnitSpan] = [:]
+        for span in skeleton.spans { spans[span.unit] = span }
+
+        var units: [TextUnit] = []
+        func collect(_ container: XMLElement) throws {
+            for child in container.elements where child.namespace == namespace {
+                if child.name == "unit" { units.append(try unit(child, spans: spans)) }
+                else if child.name == "group" { try collect(child) }
+            }
+        }
+        try collect(fileElement)
+        return Document(
+            original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
+            targetLanguage: targetLanguage, units: units, skeleton: skeleton)
+    }
+
+    private func unit(_ element: XMLElement, spans: [String: Skeleton.UnitSpan]) throws -> TextUnit {
+        guard let id = element["id"] else { throw error("<unit> has no id", element) }
+        let span = spans[id]
+
+        var notes: [Note] = []
+        for note in element.first("notes", namespace: namespace)?.elements(named: "note", namespace: namespace) ?? [] {
+            notes.append(Note(
+                text: note.text, id: note["id"], category: note["category"], priority: note["priority"].flatMap { Int($0) },
+                appliesTo: note["appliesTo"].flatMap(Note.AppliesTo.init(rawValue:))))
+        }
+        var data: [String: String] = [:]
+        for d in element.first("originalData", namespace: namespace)?.elements(named: "data", namespace: namespace) ?? [] {
+            guard let dataID = d["id"] else { throw error("<data> has no id", d) }
+            data[dataID] = try runs(d, codes: nil).map { run -> String in
+                if case .text(let t) = run { return t } else { return "" }
+            }.joined()
+        }
+        let codes = XLIFFCodeResolver(span: span, data: data)
+
+        var parts: [XLIFFReadPart] = []
+        for child in element.elements where child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") {
+            guard let source = child.first("source", namespace: namespace) else {
+                throw error("<\(child.name)> has no <source>", child)
+            }
+            let target = child.first("target", namespace: namespace)
+            var state: SegmentState?
+            if child.name == "segment", let value = child["state"] {
+                guard let s = SegmentState(rawValue: value) else { throw error("unknown segment state \"\(value)\"", child) }
+                state = s
+            }
+            var order: Int?
+            if let value = target?["order"] {
+                guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
+                order = n
+            }
+            parts.append(XLIFFReadPart(
+                id: child["id"], isIgnorable: child.name == "ignorable", source: try runs(source, codes: codes),
+                target: try target.map { try runs($0, codes: codes) }, state: state, order: order))
+        }
+        guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
+        return TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
+    }
+
+    /// The inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>` may appear.
+    private func runs(_ element: XMLElement, codes: XLIFFCodeResolver?) throws -> [Content.Run] {
+        var out: [Content.Run] = []
+        try appendRuns(of: element, codes: codes, to: &out)
+        return out
+    }
+
+    private func appendRuns(of element: XMLElement, codes: XLIFFCodeResolver?, to out: inout [Content.Run]) throws {
+        for child in element.children {
+            switch child {
+            case .text(let t):
+                out.append(.text(t))
+            case .element(let e):
+                guard e.namespace == namespace else { continue }  // foreign elements carry no text of ours
+                if e.name == "cp" {
+                    guard let hex = e["hex"], let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
+                        throw error("<cp hex=\"\(e["hex"] ?? "")\"> is not a Unicode code point", e)
+                    }
+                    out.append(.text(String(Character(scalar))))
+                    continue
+                }
+                guard let codes else { continue }
+                switch e.name {
+                case "ph":
+                    out.append(.code(codes.code(.standalone, id: try id(e), attributes(e, start: nil))))
+                case "pc":
+                    let pcID = try id(e)
+                    out.append(.code(codes.code(.open, id: pcID, attributes(e, start: true))))
+                    try appendRuns(of: e, codes: codes, to: &out)
+                    out.append(.code(codes.code(.close, id: pcID, attributes(e, start: false))))
+                case "sc":
+                    out.append(.code(codes.code(.open, id: try id(e), attributes(e, start: nil))))
+                case "ec":
+                    guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
+                    out.append(.code(codes.code(.close, id: ecID, attributes(e, start: nil))))
+                case "sm", "em":
+                    break
+                default:  // <mrk> and anything unexpected: keep the content, drop the marker
+                    try appendRuns(of: e, codes: codes, to: &out)
+                }
+            }
+        }
+    }
+
+    private func id(_ e: XMLElement) throws -> String {
+        guard let id = e["id"] else { throw error("<\(e.name)> has no id", e) }
+        return id
+    }
+
+    /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`.
+    private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
+        var a = XLIFFCodeResolver.Attributes()
+        switch start {
+        case nil:
+            a.dataRef = e["dataRef"]; a.display = e["disp"]; a.equiv = e["equiv"]
+        case true?:
+            a.dataRef = e["dataRefStart"]; a.display = e["dispStart"]; a.equiv = e["equivStart"]
+        case false?:
+            a.dataRef = e["dataRefEnd"]; a.display = e["dispEnd"]; a.equiv = e["equivEnd"]
+        }
+        a.copyOf = e["copyOf"]
+        a.type = e["type"]
+        a.subType = e["subType"]
+        a.isolated = e["isolated"] == "yes"
+        a.canDelete = e["canDelete"] != "no"
+        return a
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import L10nCore
+
+/// Writes documents as XLIFF 2.0, 2.1 or 2.2 (one `<file>` per document), valid against the
+/// OASIS core schema, with the skeleton embedded (see ``XLIFFSkeletonEmbedding``).
+///
+/// Code mapping (per `<source>`/`<target>`):
+/// - a well-formed open/close pair inside it → `<pc id dataRefStart dataRefEnd dispStart dispEnd equivStart equivEnd>`
+/// - a pair whose halves sit in different segments, or overlaps another → `<sc id/>` … `<ec startRef/>`
+/// - a half whose partner is outside the unit (`isolated`) → `<sc id isolated="yes"/>` / `<ec id isolated="yes"/>`
+/// - a standalone code → `<ph id dataRef disp equiv/>`
+/// - `canDelete == false` → `canDelete="no"`; the code's original data goes to `<originalData>`
+///   (identical data shares one `<data>`).
+/// Characters XML cannot carry become `<cp hex="…"/>`.
+struct XLIFF2Writer {
+    var version: XLIFFVersion
+
+    func write(_ documents: [Document]) throws -> Data {
+        guard let first = documents.first else {
+            throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
+        }
+        let sourceLanguage = first.sourceLanguage
+        if let other = documents.first(where: { $0.sourceLanguage != sourceLanguage }) {
+            throw FormatError(.unsupported, "XLIFF \(version.rawValue) holds one source language per file, but \(first.original) is \(sourceLanguage) and \(other.original) is \(other.sourceLanguage)")
+        }
+        let targets = Set(documents.compactMap(\.targetLanguage))
+        guard targets.count <= 1 else {
+            throw FormatError(.unsupported, "XLIFF \(version.rawValue) holds one target language per file, but the documents have \(targets.sorted().joined(separator: ", "))")
+        }
+        let targetLanguage = targets.first
+        if targetLanguage == nil, let doc = documents.first(where: { $0.units.contains { $0.segments.contains { $0.target != nil } } }) {
+            throw FormatError(.unsupported, "\(doc.original) has translations but no target language")
+        }
+
+        var out = XMLOutput(capacity: 4096)
+        out.start("xliff", [("xmlns", version.namespace), ("version", version.rawValue), ("srcLang", sourceLanguage), ("trgLang", targetLanguage)])
+        out.newline()
+        for (i, document) in documents.enumerated() {
+            try write(document, fileID: "f\(i + 1)", to: &out)
+        }
+        out.end("xliff")
+        out.newline()
+        return out.data
+    }
+
+    private func write(_ document: Document, fileID: String, to out: inout XMLOutput) throws {
+        out.indent(1)
+        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
+        out.newline()
+        out.indent(2); out.start("skeleton"); out.newline()
+        out.indent(3)
+        out.start("l10n:\(XLIFFSkeletonEmbedding.elementName)", [
+            ("xmlns:l10n", XLIFFSkeletonEmbedding.namespace), ("version", String(document.skeleton.version)),
+            ("format", document.format), ("encoding", "base64"),
+        ])
+        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "      ", to: &out)
+        out.end("l10n:\(XLIFFSkeletonEmbedding.elementName)"); out.newline()
+        out.indent(2); out.end("skeleton"); out.newline()
+        if document.units.isEmpty {
+            // The schema wants at least one unit or group; an empty group keeps the file valid.
+            out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
+        }
+        var seen = Set<String>()
+        for unit in document.units {
+            guard InlineCodeLayout.isNMToken(unit.id), seen.insert(unit.id).inserted else {
+                throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
+            }
+            try write(unit, to: &out)
+        }
+        out.indent(1); out.end("file"); out.newline()
+    }
+
+    private func write(_ unit: TextUnit, to out: inout XMLOutput) throws {
+        let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
+        out.indent(2)
+        out.start("unit", [("id", unit.id), ("name", unit.name), ("type", type)])
+        out.newline()
+        if !unit.notes.isEmpty {
+            out.indent(3); out.start("notes"); out.newline()
+            var noteIDs = Set<String>()
+            for note in unit.notes {
+                let id = note.id.flatMap { InlineCodeLayout.isNMToken($0) && noteIDs.insert($0).inserted ? $0 : nil }
+                let priority = note.priority.flatMap { (1...10).contains($0) ? String($0) : nil }
+                out.indent(4)
+                out.start("note", [("id", id), ("category", note.category), ("priority", priority), ("appliesTo", note.appliesTo?.rawValue)])
+                out.plainText(note.text)
+                out.end("note"); out.newline()
+            }
+            out.indent(3); out.end("notes"); out.newline()
+        }
+
+        // One <data> per distinct original data, numbered in order of first use.
+        var dataIDs: [String: String] = [:]
+        var dataOrder: [String] = []
+        func collect(_ runs: [Content.Run]) {
+            for case .code(let c) in runs where dataIDs[c.data] == nil {
+                dataIDs[c.data] = "d\(dataOrder.count + 1)"
+                dataOrder.append(c.data)
+            }
+        }
+        for segment in unit.segments {
+            collect(segment.source.runs)
+            if let target = segment.target { collect(target.runs) }
+        }
+        if !dataOrder.isEmpty {
+            out.indent(3); out.start("originalData"); out.newline()
+            for data in dataOrder {
+                out.indent(4)
+                if data.isEmpty {
+                    out.start("data", [("id", dataIDs[data])], empty: true)
+                } else {
+                    out.start("data", [("id", dataIDs[data])])
+                    out.text(data, onInvalid: Self.codePoint)
+                    out.end("data")
+                }
+                out.newline()
+            }
+            out.indent(3); out.end("originalData"); out.newline()
+        }
+
+        guard unit.segments.contains(where: { !$0.isIgnorable }) else {
+            throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
+        }
+        for segment in unit.segments {
+            let element = segment.isIgnorable ? "ignorable" : "segment"
+            var state: String?
+            if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
+            out.indent(3)
+            out.begin(element); out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
+            out.finish(empty: false)
+            out.newline()
+            let layout = InlineCodeLayout(segment.source.runs)
+            out.indent(4); out.start("source")
+            write(segment.source, layout: layout, dataIDs: dataIDs, to: &out)
+            out.end("source"); out.newline()
+            if let target = segment.target {
+                out.indent(4)
+                out.start("target")
+                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out)
+                out.end("target"); out.newline()
+            }
+            out.indent(3); out.end(element); out.newline()
+        }
+        out.indent(2); out.end("unit"); out.newline()
+    }
+
+    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: String], to out: inout XMLOutput) {
+        let runs = content.runs
+        for (i, run) in runs.enumerated() {
+            switch run {
+            case .text(let t):
+                out.text(t, onInvalid: Self.codePoint)
+            case .code(let c):
+                let (type, subType) = InlineCodeLayout.typeAndSubType(c)
+                let canDelete = c.canDelete ? nil : "no"
+                switch c.kind {
+                case .standalone:
+                    out.begin("ph")
+                    out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
+                    out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                    out.finish(empty: true)
+                case .open:
+                    if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
+                        let hasEquiv = c.equiv != nil || close.equiv != nil
+                        out.begin("pc")
+                        out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
+                        out.attr("canDelete", c.canDelete && close.canDelete ? nil : "no")
+                        out.attr("dataRefStart", dataIDs[c.data]); out.attr("dataRefEnd", dataIDs[close.data])
+                        out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
+                        out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
+                        out.finish(empty: false)
+                    } else {
+                        out.begin("sc")
+                        out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.finish(empty: true)
+                    }
+                case .close:
+                    if layout.pairedCloses.contains(i) {
+                        out.end("pc")
+                    } else if c.isolated {
+                        out.begin("ec")
+                        out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.finish(empty: true)
+                    } else {
+                        out.begin("ec")
+                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data])
+                        out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.finish(empty: true)
+                    }
+                }
+            }
+        }
+    }
+
+    /// `<cp hex="0001"/>`: XLIFF 2's way to carry a character XML 1.0 forbids.
+    static func codePoint(_ value: UInt32, _ out: inout [UInt8]) {
+        out.append(contentsOf: "<cp hex=\"".utf8)
+        out.append(contentsOf: hex4(value).utf8)
+        out.append(contentsOf: "\"/>".utf8)
+    }
+
+    static func hex4(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// XLIFF 2's `prefix:value` pattern (`[^\s:]+:[^\s:]+`, where XSD's `\s` is ASCII whitespace)
+    /// for `type` on units and `subType` on codes.
+    static func isUserDefinedValue(_ s: String) -> Bool {
+        var colons = 0, first = -1, count = 0
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: ":"): colons += 1; if first < 0 { first = count }
+            case 0x20, 0x09, 0x0A, 0x0D: return false
+            default: break
+            }
+            count += 1
+        }
+        return colons == 1 && first > 0 && first < count - 1
+    }
+}

@@ -1,0 +1,92 @@
+import L10nCore
+
+/// Turns a code element read from XLIFF into an ``InlineCode``. Codes are identified by id and
+/// kind: when the skeleton knows the code, the skeleton's code wins (the translator's file only
+/// has to keep the ids), else it is built from the element's attributes and `<originalData>`.
+struct XLIFFCodeResolver {
+    struct Attributes {
+        var dataRef: String?
+        var copyOf: String?
+        var type: String?
+        var subType: String?
+        var display: String?
+        var equiv: String?
+        var isolated = false
+        var canDelete = true
+        /// Native data written inside the element (1.2 `<ph>`, `<bpt>`, `<ept>`, `<it>`).
+        var inlineData: String?
+    }
+
+    private var known: [String: InlineCode] = [:]
+    private var data: [String: String]
+
+    init(span: Skeleton.UnitSpan?, data: [String: String] = [:]) {
+        self.data = data
+        for code in span?.codes ?? [] {
+            let key = Self.key(code.kind, code.id)
+            if known[key] == nil { known[key] = code }
+        }
+    }
+
+    private static func key(_ kind: InlineCode.Kind, _ id: String) -> String { "\(kind.rawValue):\(id)" }
+
+    func code(_ kind: InlineCode.Kind, id: String, _ a: Attributes) -> InlineCode {
+        if let code = known[Self.key(kind, id)] { return code }
+        if let base = a.copyOf, var code = known[Self.key(kind, base)] {
+            // A copy the translator made (`copyOf`): same data, its own id.
+            code.id = id
+            return code
+        }
+        return InlineCode(
+            kind: kind, id: id, data: a.dataRef.flatMap { data[$0] } ?? a.inlineData ?? "",
+            type: a.type.flatMap(InlineCode.CodeType.init(rawValue:)), subType: a.subType, display: a.display,
+            equiv: a.equiv, isolated: a.isolated, canDelete: a.canDelete)
+    }
+}
+
+/// One `<segment>`/`<ignorable>` (or 1.2 mrk / inter-mrk run) as read, before it becomes a
+/// ``Segment``.
+struct XLIFFReadPart {
+    var id: String?
+    var isIgnorable: Bool
+    var source: [Content.Run]
+    /// nil: no `<target>` element at all.
+    var target: [Content.Run]?
+    var state: SegmentState?
+    /// 2.x `<target order>`: the position the target takes among the unit's parts.
+    var order: Int?
+
+    /// The parts as consistent segments: ids filled in and unique, empty targets dropped unless a
+    /// state says the empty translation is deliberate, and reordered targets collapsed into one
+    /// segment (merge then writes the unit from that segment).
+    static func segments(_ parts: [XLIFFReadPart]) -> [Segment] {
+        var used = Set(parts.compactMap(\.id))
+        var nextS = 0, nextI = 0
+        func fresh(_ ignorable: Bool) -> String {
+            while true {
+                let id: String
+                if ignorable { nextI += 1; id = "i\(nextI)" } else { nextS += 1; id = "s\(nextS)" }
+                if used.insert(id).inserted { return id }
+            }
+        }
+        var segments: [Segment] = parts.map { part in
+            var target = part.target.map { Content($0) }
+            if let t = target, t.isEmpty, ![.translated, .reviewed, .final].contains(part.state) { target = nil }
+            return Segment(id: part.id ?? fresh(part.isIgnorable), source: Content(part.source), target: target,
+                           state: part.state, isIgnorable: part.isIgnorable)
+        }
+        let reordered = parts.enumerated().contains { i, p in p.order.map { $0 != i + 1 } ?? false }
+        guard reordered, segments.count > 1 else { return segments }
+        var slots: [(position: Int, content: Content)] = []
+        for (i, part) in parts.enumerated() {
+            slots.append((part.order ?? i + 1, segments[i].effectiveTarget))
+        }
+        slots.sort { $0.position < $1.position }
+        let states = segments.filter { !$0.isIgnorable }.compactMap(\.state)
+        let least = states.min { $0.rank < $1.rank }
+        let source = Content(segments.flatMap(\.source.runs))
+        segments = [Segment(id: segments.first { !$0.isIgnorable }?.id ?? "s1", source: source,
+                            target: Content(slots.flatMap(\.content.runs)), state: least)]
+        return segments
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// An XML document being written into a byte buffer: tags with attributes in the order given
+/// (so output is deterministic), escaped text, and indentation for the structural elements.
+struct XMLOutput {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+        raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+    }
+
+    mutating func reserve(_ additional: Int) {
+        if bytes.capacity - bytes.count < additional { bytes.reserveCapacity(bytes.count + additional) }
+    }
+
+    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+    mutating func indent(_ level: Int) {
+        for _ in 0..<level { bytes.append(contentsOf: "  ".utf8) }
+    }
+
+    /// `<name a="v"…>` (or `…/>` when `empty`); attributes whose value is nil are left out.
+    mutating func start(_ name: String, _ attributes: [(String, String?)] = [], empty: Bool = false) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+        for (key, value) in attributes {
+            guard let value else { continue }
+            bytes.append(UInt8(ascii: " "))
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(contentsOf: "=\"".utf8)
+            XMLEscaping.appendAttribute(value, to: &bytes)
+            bytes.append(UInt8(ascii: "\""))
+        }
+        if empty { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    /// `<name`: the start of a tag whose attributes follow with ``attr(_:_:)``; hot paths use this
+    /// instead of ``start(_:_:empty:)`` to avoid building an attribute array per element.
+    mutating func begin(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    mutating func begin(_ name: String) {
+        bytes.append(UInt8(ascii: "<"))
+        bytes.append(contentsOf: name.utf8)
+    }
+
+    /// ` name="value"`, or nothing when `value` is nil.
+    mutating func attr(_ name: StaticString, _ value: String?) {
+        guard let value else { return }
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes.append(contentsOf: "=\"".utf8)
+        XMLEscaping.appendAttribute(value, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    mutating func finish(empty: Bool) {
+        if empty { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    mutating func end(_ name: String) {
+        bytes.append(contentsOf: "</".utf8)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(UInt8(ascii: ">"))
+    }
+
+    mutating func newline() { bytes.append(0x0A) }
+
+    /// Element content; `onInvalid` writes characters XML cannot carry.
+    mutating func text(_ s: String, onInvalid: (UInt32, inout [UInt8]) -> Void) {
+        XMLEscaping.appendText(s, to: &bytes, onInvalid: onInvalid)
+    }
+
+    /// Element content that has no way to carry invalid characters (notes): U+FFFD instead.
+    mutating func plainText(_ s: String) {
+        XMLEscaping.appendText(s, to: &bytes) { _, out in out.append(contentsOf: [0xEF, 0xBF, 0xBD]) }
+    }
+
+    mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    var data: Data { Data(bytes) }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import L10nAdapt
+import L10nCore
+
+/// The JSON report of `l10n adapt`: one entry per document × market. Its schema is
+/// `docs/adapt-report.schema.json`; keep the two in step and the field names stable, CI jobs
+/// parse them.
+public struct AdaptReport: Hashable, Sendable, Codable {
+    public var documents: [Entry]
+
+    public init(documents: [Entry]) {
+        self.documents = documents
+    }
+
+    public struct Entry: Hashable, Sendable, Codable {
+        public var source: String
+        public var market: String
+        public var sourceLanguage: String
+        public var targetLanguage: String
+        public var outputs: Outputs
+        public var segments: Int
+        public var adaptations: [ReportedAdaptation]
+        public var findings: [ReportedFinding]
+
+        public init(source: String, market: String, sourceLanguage: String, targetLanguage: String, outputs: Outputs,
+                    segments: Int, adaptations: [ReportedAdaptation], findings: [ReportedFinding]) {
+            self.source = source
+            self.market = market
+            self.sourceLanguage = sourceLanguage
+            self.targetLanguage = targetLanguage
+            self.outputs = outputs
+            self.segments = segments
+            self.adaptations = adaptations
+            self.findings = findings
+        }
+    }
+
+    public struct Outputs: Hashable, Sendable, Codable {
+        public var document: String?
+        public var xliff: String?
+        public var htmlFragment: String?
+
+        public init(document: String? = nil, xliff: String? = nil, htmlFragment: String? = nil) {
+            self.document = document
+            self.xliff = xliff
+            self.htmlFragment = htmlFragment
+        }
+    }
+
+    /// An adaptation as the report shows it; `after` is always present, null for advisories.
+    public struct ReportedAdaptation: Hashable, Sendable, Codable {
+        public var segment: String
+        public var rule: String
+        public var kind: String
+        public var before: String
+        public var after: String?
+        public var note: String
+
+        public init(_ a: Adaptation) {
+            segment = a.segment
+            rule = a.rule
+            kind = a.kind.rawValue
+            before = a.before
+            after = a.after
+            note = a.note
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(segment, forKey: .segment)
+            try c.encode(rule, forKey: .rule)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(before, forKey: .before)
+            try c.encode(after, forKey: .after)  // explicit null for advisories
+            try c.encode(note, forKey: .note)
+        }
+    }
+
+    public struct ReportedFinding: Hashable, Sendable, Codable {
+        public var segment: String?
+        public var check: String
+        public var severity: String
+        public var message: String
+
+        public init(_ f: Finding) {
+            segment = f.segment
+            check = f.check
+            severity = f.severity.rawValue
+            message = f.message
+        }
+    }
+
+    /// Pretty, key-sorted JSON: the same run gives the same bytes.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(self)
+        data.append(0x0A)
+        return data
+    }
+}

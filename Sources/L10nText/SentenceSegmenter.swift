@@ -1,0 +1,165 @@
+import Foundation
+import L10nCore
+
+/// Splits text into sentences for translation: ICU's sentence break iterator proposes breaks,
+/// SRX rules confirm, veto or add them.
+///
+/// ICU alone knows UAX #29 (terminal punctuation, quotes and brackets after it, CJK full stops,
+/// decimals such as `3.5`, a lowercase word after a period) but not abbreviations: it splits
+/// "Dr. Smith" and "Max. 110 V". SRX rules carry that language knowledge. The combination, as in
+/// Okapi's SRX segmenter with ICU break rules switched on:
+///
+/// 1. **Candidates.** Every ICU boundary, plus the end of every match of a break rule's
+///    `beforebreak` followed by its `afterbreak` (scanned over the whole text).
+/// 2. **Normalization.** A candidate moves forward past the whitespace that follows it, so
+///    trailing whitespace stays with the sentence it ends (ICU's convention) and rules written
+///    either as `Dr\.` + `\s+\p{Lu}` (Okapi style) or as `Dr\.\s` + `` (LanguageTool style) meet
+///    at the same position. Candidates with only whitespace before them are dropped.
+/// 3. **Decision.** At each candidate the rules are tried in order (rules of the first document
+///    first; within a document, its language maps' rules in SRX order). A rule applies when, at
+///    the start of the whitespace run, one or two units into it, or at the candidate itself, its
+///    `beforebreak` matches text ending there and its `afterbreak` matches text starting there
+///    (an empty pattern always matches). The first rule that applies decides: `break="yes"`
+///    breaks, `break="no"` does not. When no rule applies, ICU's proposals break and nothing else
+///    does.
+///
+/// 4. **Opening punctuation.** A boundary that falls right after opening brackets or quotes
+///    (`「`, `（`, `“`, general categories Ps and Pi) moves before them: UAX #29 counts them as
+///    "Close" and leaves them at the end of the previous sentence when no space intervenes, as
+///    in Japanese `です。「はい」`.
+///
+/// So exception rules suppress ICU breaks (and later break rules), break rules add breaks ICU
+/// missed, and earlier documents (a user's file) override later ones (the built-in rules).
+///
+/// Copies share their compiled rules and ICU iterators; calls from several threads at once are
+/// safe and each borrows its own iterator.
+public struct SentenceSegmenter: SentenceBreaking {
+    /// Choices that are not SRX rules.
+    public struct Options: Hashable, Sendable {
+        /// Let ICU propose breaks. Turn off to use the SRX rules alone, as classic SRX engines do.
+        public var usesICUBoundaries: Bool
+        /// Treat a single line break (not a blank line) as a space when ICU looks for breaks.
+        /// UAX #29 breaks after every line break, which splits hard-wrapped paragraphs
+        /// (Markdown, plain text) mid-sentence; SRX rules still see the real line breaks.
+        public var singleLineBreaksAreSpaces: Bool
+
+        public init(usesICUBoundaries: Bool = true, singleLineBreaksAreSpaces: Bool = false) {
+            self.usesICUBoundaries = usesICUBoundaries
+            self.singleLineBreaksAreSpaces = singleLineBreaksAreSpaces
+        }
+    }
+
+    /// The language the rules were chosen for (a BCP 47 tag).
+    public let language: String
+    public let options: Options
+    /// How many SRX rules apply to ``language``, over all documents.
+    public var ruleCount: Int { evaluator.rules.count }
+
+    private let icu: ICUSentenceBreaker
+    private let evaluator: SRXEvaluator
+
+    /// A segmenter using the rules of `documents` that apply to `language`; earlier documents
+    /// take precedence. Throws a ``FormatError`` (naming the file and line) when a rule does not
+    /// compile.
+    public init(language: String, documents: [SRXDocument], options: Options = Options()) throws {
+        let tag = LanguageTag(language)?.rawValue ?? language
+        var compiled: [CompiledRule] = []
+        for document in documents {
+            for languageRule in document.languageRules(for: tag) {
+                for (index, rule) in languageRule.rules.enumerated() {
+                    do {
+                        compiled.append(try CompiledRule(rule))
+                    } catch {
+                        throw FormatError(
+                            .invalidSRX,
+                            "languagerule \"\(languageRule.name)\", rule \(index + 1): the \(error.part) pattern does not compile (\(error.error.name)): \(error.pattern)",
+                            at: SourceLocation(file: document.source, line: rule.line))
+                    }
+                }
+            }
+        }
+        self.init(language: tag, rules: compiled, options: options)
+    }
+
+    /// A segmenter over already compiled rules (cannot fail).
+    init(language: String, rules: [CompiledRule], options: Options) {
+        let tag = LanguageTag(language)?.rawValue ?? language
+        self.language = tag
+        self.options = options
+        icu = ICUSentenceBreaker(locale: tag)
+        evaluator = SRXEvaluator(rules: rules)
+    }
+
+    /// The built-in rules for `language`, with `userRules` (if any) taking precedence over them.
+    public init(language: String, userRules: SRXDocument?, options: Options = Options()) throws {
+        try self.init(language: language, documents: [userRules, try SRXDocument.builtIn()].compactMap { $0 }, options: options)
+    }
+
+    public func sentenceBoundaries(in text: String) -> [Int] {
+        let units = Array(text.utf16)
+        guard !units.isEmpty else { return [] }
+        var proposals: [Int] = []
+        if options.usesICUBoundaries {
+            proposals = icu.boundaries(in: options.singleLineBreaksAreSpaces ? Self.softBreaksAsSpaces(units) : units)
+        }
+        var out = units.withUnsafeBufferPointer { evaluator.boundaries(in: $0, icuCandidates: proposals) }
+        for (i, p) in out.enumerated() {
+            var q = p
+            let floor = i > 0 ? out[i - 1] + 1 : 1
+            while q > floor, Self.isOpening(units[q - 1]) { q -= 1 }
+            out[i] = q
+        }
+        out.append(units.count)
+        return out
+    }
+
+    /// Opening brackets and quotes (general categories Ps and Pi).
+    static func isOpening(_ unit: UInt16) -> Bool {
+        guard let scalar = Unicode.Scalar(unit) else { return false }
+        switch scalar.properties.generalCategory {
+        case .openPunctuation, .initialPunctuation: return true
+        default: return false
+        }
+    }
+
+    /// The sentences of `text`, trailing whitespace included: a convenience over
+    /// ``sentenceBoundaries(in:)``.
+    public func sentences(in text: String) -> [Substring] {
+        var out: [Substring] = []
+        var start = text.startIndex
+        for b in sentenceBoundaries(in: text) {
+            let end = String.Index(utf16Offset: b, in: text)
+            out.append(text[start..<end])
+            start = end
+        }
+        return out
+    }
+
+    /// `units` with every line break that is not part of a blank line replaced by a space
+    /// (CR LF by two), so offsets are unchanged.
+    static func softBreaksAsSpaces(_ units: [UInt16]) -> [UInt16] {
+        var out = units
+        var i = 0
+        let n = units.count
+        func isBreak(_ u: UInt16) -> Bool { u == 0x0A || u == 0x0D || u == 0x85 || u == 0x2028 || u == 0x0B || u == 0x0C }
+        while i < n {
+            guard isBreak(units[i]) else { i += 1; continue }
+            // The whitespace run around this break, and how many line breaks it holds.
+            var start = i, end = i
+            while start > 0, SRXEvaluator.isWhitespace(units[start - 1]) { start -= 1 }
+            while end < n, SRXEvaluator.isWhitespace(units[end]) { end += 1 }
+            var breaks = 0
+            var k = start
+            while k < end {
+                if units[k] == 0x0D, k + 1 < end, units[k + 1] == 0x0A { breaks += 1; k += 2; continue }
+                if isBreak(units[k]) || units[k] == 0x2029 { breaks += 1 }
+                k += 1
+            }
+            if breaks == 1 {
+                for j in start..<end where isBreak(units[j]) { out[j] = 0x20 }
+            }
+            i = end
+        }
+        return out
+    }
+}

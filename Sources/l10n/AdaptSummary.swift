@@ -1,0 +1,31 @@
+import L10nAdapt
+import L10nCore
+import L10nPipeline
+
+/// The short human summary `adapt` prints: advisories first (they need a person), then counts
+/// of changes by kind, then what was written.
+enum AdaptSummary {
+    static func text(file: String, market: MarketProfile, target: LanguageTag, outcome: Adapter.Outcome, outputs: AdaptReport.Outputs) -> String {
+        var lines = ["\(file) → \(market.name) (\(market.id), \(target)): \(outcome.document.segmentCount) segment(s)"]
+        let advisories = outcome.adaptations.filter(\.isAdvisory)
+        if !advisories.isEmpty {
+            lines.append("  \(advisories.count) advisor\(advisories.count == 1 ? "y" : "ies") to review:")
+            for a in advisories {
+                lines.append("    \(a.segment) [\(a.kind.rawValue)] \"\(a.before)\": \(a.note)")
+            }
+        }
+        let changes = outcome.adaptations.filter { !$0.isAdvisory }
+        if changes.isEmpty {
+            lines.append("  no changes")
+        } else {
+            let counts = AdaptationKind.allCases.compactMap { kind -> String? in
+                let n = changes.filter { $0.kind == kind }.count
+                return n == 0 ? nil : "\(n) \(kind.rawValue)"
+            }
+            lines.append("  \(changes.count) change(s): \(counts.joined(separator: ", "))")
+        }
+        let written = [outputs.document, outputs.xliff, outputs.htmlFragment].compactMap { $0 }
+        if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
+        return lines.joined(separator: "\n")
+    }
+}
