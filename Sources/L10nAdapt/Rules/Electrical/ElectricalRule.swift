@@ -194,9 +194,10 @@ extension ElectricalRule {
             RuleExample("Comes with a US plug.", market: "br", flagged: ["US plug"]),
             RuleExample("Type A plug, 120 V.", market: "uk", flagged: ["Type A plug", "120 V"]),
             RuleExample("Grounded 3-prong plug.", market: "au", flagged: ["3-prong plug"]),
-            RuleExample("Works on standard 120V outlets.", market: "sa", flagged: ["120V"]),
+            RuleExample("Comes with a US plug.", market: "sa", flagged: ["US plug"]),
+            RuleExample("Input 220-240V~ 50Hz.", market: "sa", flagged: ["220-240V~ 50Hz"]),
             RuleExample("Plug it into any 120V outlet.", market: "cn", flagged: ["120V"]),
-            RuleExample("European model: 230V 50Hz, Schuko plug.", market: "jp", flagged: ["230V", "Schuko plug"]),
+            RuleExample("European model: 230V 50Hz, Schuko plug.", market: "jp", flagged: ["230V 50Hz", "Schuko plug"]),
             RuleExample("Rated 100 V.", market: "uk", flagged: ["100 V"]),
         ]
     )

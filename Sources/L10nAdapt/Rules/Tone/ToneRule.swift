@@ -25,7 +25,7 @@ public struct ToneRule: AdaptationRule {
             + #"the\s(?:very\s)?(?:best|finest|greatest|fastest|strongest|quietest|lightest|brightest|smartest|toughest|cheapest|safest"#
             + #"|most\s(?!of\b|likely\b|recent\b|important\b|common\b)\p{L}+|highest[-\s]quality|lowest\sprices?)"#
             + #"|world['’]?s\s(?:best|first|finest|greatest|fastest|strongest|quietest|lightest|smallest|largest|leading|most\s\p{L}+)"#
-            + #"|\#\s?1|no\.\s?1|number[-\s]one|best[-\s]in[-\s]class|best[-\s]ever|best[-\s]sell(?:ing|er)"#
+            + #"|[#]\s?1|no\.\s?1|number[-\s]one|best[-\s]in[-\s]class|best[-\s]ever|best[-\s]sell(?:ing|er)"#
             + #"|(?:world|industry|market|class)[-\s]leading"#
             + #"|unbeatable|unbeaten|unmatched|unrivall?ed|unparall?ell?ed|unsurpassed|second\sto\snone|ultimate"#
             + #"|perfect(?:ion)?(?!\s(?:for|fit)\b)"#
@@ -166,7 +166,8 @@ extension ToneRule {
         """,
         kind: .tone,
         passing: [
-            RuleExample("The best way to descale it is with vinegar!!! FREE SHIPPING 🎉", market: "us"),
+            RuleExample("Quieter than Dyson 🎉", market: "us"),
+            RuleExample("Quieter than Dyson and more compact than Brand X.", market: "uk"),
             RuleExample("One of the quietest pumps in its class.", market: "de"),
             RuleExample("Quieter than our previous model and better than ever.", market: "de"),
             RuleExample("WARNING: RISK OF ELECTRIC SHOCK. Connect to a grounded outlet.", market: "de"),
