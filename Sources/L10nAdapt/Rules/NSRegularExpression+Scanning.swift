@@ -8,6 +8,12 @@ extension NSRegularExpression {
         }
     }
 
+    /// Whether the pattern matches anywhere in `text`.
+    func occurs(in text: some StringProtocol) -> Bool {
+        let s = String(text)
+        return firstMatch(in: s, range: NSRange(s.startIndex..., in: s)) != nil
+    }
+
     /// Every match in `text`, as `String` ranges by group name.
     func scan(_ text: String) -> [RegexHit] {
         matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { result in
@@ -30,4 +36,10 @@ struct RegexHit {
     }
 
     func group(_ name: String) -> Substring? { range(name).map { text[$0] } }
+
+    /// Numbered capture group `index` (1-based), or nil when it took no part in the match.
+    func group(_ index: Int) -> Substring? {
+        guard index < result.numberOfRanges, let r = Range(result.range(at: index), in: text) else { return nil }
+        return text[r]
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 /// A certification or conformity mark the copy may cite, what it attests and where it is at home.
 ///
 /// The catalog is code, not market data: what "UL" means is the same for every market. Markets
@@ -142,7 +143,7 @@ struct CertificationMark: Sendable {
     ]
 
     /// All marks as one alternation; capture group *i* + 1 is ``all``[*i*].
-    static let pattern = TextPattern("(?<![\\p{L}\\p{N}])(?:" + all.map { "(\($0.pattern))" }.joined(separator: "|") + ")(?![\\p{L}\\p{N}])")
+    static let pattern = NSRegularExpression.compiled("(?<![\\p{L}\\p{N}])(?:" + all.map { "(\($0.pattern))" }.joined(separator: "|") + ")(?![\\p{L}\\p{N}])")
 
     /// The marks a market file's `required` entry names (`cUL` → UL, `MIC/TELEC` → TELEC).
     static func named(_ entry: String) -> [CertificationMark] {
@@ -152,9 +153,9 @@ struct CertificationMark: Sendable {
 
     /// Every mark cited in `text`, in order.
     static func find(in text: String) -> [(range: Range<String.Index>, mark: CertificationMark)] {
-        pattern.matches(in: text).compactMap { m in
-            guard let i = m.groups.firstIndex(where: { $0 != nil }) else { return nil }
-            return (m.range, all[i])
+        pattern.scan(text).compactMap { hit in
+            guard let i = all.indices.first(where: { hit.result.range(at: $0 + 1).location != NSNotFound }) else { return nil }
+            return (hit.range, all[i])
         }
     }
 }

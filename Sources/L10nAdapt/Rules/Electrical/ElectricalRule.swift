@@ -1,3 +1,4 @@
+import Foundation
 /// Flags mains statements in the copy (`120V AC, 60 Hz`, `220-240V~ 50Hz`, `NEMA 5-15P`,
 /// "US plug", "3-prong plug") that do not fit the market's electricity supply, naming what the
 /// market uses (its `electrical.summary`). Advisory only: the product, not the text, decides.
@@ -20,18 +21,18 @@ public struct ElectricalRule: AdaptationRule {
     public static func applies(to context: AdaptationContext) -> Bool { true }
 
     // 1 lower value, 2 separator, 3 upper value, 4 unit, 5 AC/DC marker after the unit.
-    private static let voltage = TextPattern(
+    private static let voltage = NSRegularExpression.compiled(
         #"(?<![\p{L}\p{N}.,])(?:AC\s?)?(\d{2,3}(?:\.\d)?)(?:\s?V)?(?:\s?([-–—~/]|to)\s?(\d{2,3}(?:\.\d)?))?\s?(VAC|VDC|Vac|Vdc|V|[Vv]olts?|VOLTS?)(?![\p{L}\p{N}])(?:\s?(AC|DC|~|⎓)(?![\p{L}\p{N}]))?"#)
     // 1 first frequency, 2 second frequency.
-    private static let frequency = TextPattern(#"(?<![\p{L}\p{N}.,])(50|60)(?:\s?(?:[-–/]|or|and)\s?(50|60))?\s?[Hh][Zz](?![\p{L}\p{N}])"#)
+    private static let frequency = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}.,])(50|60)(?:\s?(?:[-–/]|or|and)\s?(50|60))?\s?[Hh][Zz](?![\p{L}\p{N}])"#)
     /// What links a voltage to the frequency after it in one statement (`120V AC, 60 Hz`, `110V/60Hz`).
-    private static let link = TextPattern(#"^[\s,;/~]{0,3}(?:at\s)?$"#)
+    private static let link = NSRegularExpression.compiled(#"^[\s,;/~]{0,3}(?:at\s)?$"#)
     /// Words after a voltage that say it is a battery or a DC supply.
-    private static let directCurrent = TextPattern(#"^\s?(?:battery|batteries|MAX|max|Max|Li-?ion|lithium|cordless|DC|dc)\b"#)
+    private static let directCurrent = NSRegularExpression.compiled(#"^\s?(?:battery|batteries|MAX|max|Max|Li-?ion|lithium|cordless|DC|dc)\b"#)
     /// Words near a frequency that make it a refresh rate, a frequency response or a tone.
-    private static let notMains = TextPattern(#"refresh|display|screen|monitor|panel|fps|frame|response|sampl|tone|\bkHz"#, caseInsensitive: true)
+    private static let notMains = NSRegularExpression.compiled(#"refresh|display|screen|monitor|panel|fps|frame|response|sampl|tone|\bkHz"#, options: .caseInsensitive)
     // 1 NEMA/TT plug (2 its class digit), 3 and 4 IEC type letters, 5 region, 6 prong count.
-    private static let plug = TextPattern(
+    private static let plug = NSRegularExpression.compiled(
         #"(?<![\p{L}\p{N}])(?:(NEMA\s?(?:L|TT-)?(\d{1,2})-\d{2}[PR]?|TT-30[PR]?)|[Tt]ype\s([A-O])(?:\s?(?:/|or|and|,)\s?([A-O]))?\s(?:plugs?|sockets?|outlets?|connectors?)|(US|U\.S\.|USA|American|North\sAmerican|UK|U\.K\.|British|EU|European|Euro|Schuko|Australian|AU|Japanese|Chinese|Indian|Swiss|Italian|Brazilian)[\s-]plugs?|([23]|two|three|Two|Three)[\s-]prong(?:ed)?(?:\s(?:grounded\s)?(?:plugs?|cords?))?)(?![\p{L}\p{N}])"#)
 
     /// IEC plug types of the plugs copy names by region.
@@ -45,14 +46,14 @@ public struct ElectricalRule: AdaptationRule {
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
         let market = context.market
         var out: [RuleMatch] = []
-        let frequencies = Self.frequency.matches(in: text)
+        let frequencies = Self.frequency.scan(text)
         var usedFrequencies = Set<Range<String.Index>>()
 
-        for v in Self.voltage.matches(in: text) {
-            guard let lo = v.group(1, in: text).flatMap({ Double($0) }) else { continue }
-            let hi = v.group(3, in: text).flatMap { Double($0) }
-            let unit = v.group(4, in: text) ?? ""
-            let marker = v.group(5, in: text)
+        for v in Self.voltage.scan(text) {
+            guard let lo = v.group(1).flatMap({ Double($0) }) else { continue }
+            let hi = v.group(3).flatMap { Double($0) }
+            let unit = v.group(4) ?? ""
+            let marker = v.group(5)
             let isDC = unit.uppercased().hasSuffix("DC") || marker == "DC" || marker == "⎓"
                 || Self.directCurrent.occurs(in: text[v.range.upperBound...].prefix(12))
             guard !isDC, (90...480).contains(max(lo, hi ?? lo)) else { continue }
@@ -63,11 +64,11 @@ public struct ElectricalRule: AdaptationRule {
             if let f = frequencies.first(where: { $0.range.lowerBound >= v.range.upperBound }),
                Self.link.occurs(in: text[v.range.upperBound..<f.range.lowerBound]) {
                 range = v.range.lowerBound..<f.range.upperBound
-                stated = Self.values(of: f, in: text)
+                stated = Self.values(of: f)
                 usedFrequencies.insert(f.range)
             }
             let values = [lo] + (hi.map { [$0] } ?? [])
-            let isRange = hi != nil && v.group(2, in: text) != "/"
+            let isRange = hi != nil && v.group(2) != "/"
             var problems: [String] = []
             if !Self.voltageFits(values, isRange: isRange, market: market.electrical) {
                 problems.append("a product rated for \(Self.describe(values, isRange: isRange)) does not run on this supply without a transformer (or a model rated for it)")
@@ -81,13 +82,13 @@ public struct ElectricalRule: AdaptationRule {
         }
 
         for f in frequencies where !usedFrequencies.contains(f.range) {
-            let stated = Self.values(of: f, in: text)
+            let stated = Self.values(of: f)
             guard !stated.contains(market.electrical.frequency), !Self.isNotMains(f.range, in: text) else { continue }
             out.append(advisory(f.range, [Self.frequencyProblem(stated, market: market.electrical)], market: market))
         }
 
-        for p in Self.plug.matches(in: text) {
-            let types = Self.plugTypes(p, in: text)
+        for p in Self.plug.scan(text) {
+            let types = Self.plugTypes(p)
             guard !types.isEmpty, types.isDisjoint(with: market.electrical.plugs) else { continue }
             let names = types.sorted().joined(separator: "/")
             out.append(advisory(p.range, ["a Type \(names) plug does not fit the sockets there: ship the market's plug (or say an adapter is needed)"], market: market))
@@ -109,8 +110,8 @@ public struct ElectricalRule: AdaptationRule {
         return values.contains { v in supply.contains { abs(v - $0) < 0.1 * $0 } }
     }
 
-    private static func values(of f: TextPattern.Match, in text: String) -> Set<Double> {
-        Set([f.group(1, in: text), f.group(2, in: text)].compactMap { $0.flatMap { Double($0) } })
+    private static func values(of f: RegexHit) -> Set<Double> {
+        Set([f.group(1), f.group(2)].compactMap { $0.flatMap { Double($0) } })
     }
 
     private static func describe(_ values: [Double], isRange: Bool) -> String {
@@ -130,18 +131,18 @@ public struct ElectricalRule: AdaptationRule {
         return notMains.occurs(in: before) || notMains.occurs(in: after)
     }
 
-    private static func plugTypes(_ p: TextPattern.Match, in text: String) -> Set<String> {
-        if let nema = p.group(1, in: text) {
+    private static func plugTypes(_ p: RegexHit) -> Set<String> {
+        if let nema = p.group(1) {
             // NEMA 1-xx is the unearthed Type A; every other NEMA (and RV TT-30) is earthed Type B family.
-            return p.group(2, in: text) == "1" && !nema.contains("TT") ? ["A"] : ["B"]
+            return p.group(2) == "1" && !nema.contains("TT") ? ["A"] : ["B"]
         }
-        if let a = p.group(3, in: text) {
-            return Set([String(a)] + (p.group(4, in: text).map { [String($0)] } ?? []))
+        if let a = p.group(3) {
+            return Set([String(a)] + (p.group(4).map { [String($0)] } ?? []))
         }
-        if let region = p.group(5, in: text) {
+        if let region = p.group(5) {
             return regionalPlugs[region.split(whereSeparator: \.isWhitespace).joined(separator: " ")] ?? []
         }
-        if let prongs = p.group(6, in: text) {
+        if let prongs = p.group(6) {
             // "Prong" is North American usage: 2-prong is Type A, 3-prong the earthed Type B.
             return ["2", "two", "Two"].contains(String(prongs)) ? ["A"] : ["B"]
         }

@@ -1,3 +1,4 @@
+import Foundation
 /// Respells English words for a same-language market: en-US "color", "organize", "catalog" →
 /// en-GB "colour", "organise", "catalogue"; en-CA keeps "-ize"; and back from en-GB to en-US.
 ///
@@ -13,7 +14,7 @@ public struct SpellingRule: AdaptationRule {
     }
 
     /// A run of letters (with an inner apostrophe or hyphen it is still two words: "color-coded").
-    private static let word = TextPattern(#"\p{L}+"#)
+    private static let word = NSRegularExpression.compiled(#"\p{L}+"#)
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
         guard let spelling = context.market.spelling else { return [] }
@@ -21,7 +22,7 @@ public struct SpellingRule: AdaptationRule {
         let target = SpellingVariants.Variant(tag: spelling)
         let table = SpellingVariants.bundled
         var out: [RuleMatch] = []
-        for m in Self.word.matches(in: text) {
+        for m in Self.word.scan(text) {
             let original = text[m.range]
             guard original.count > 1, !Self.insideIdentifier(m.range, of: text),
                   let respelt = table.convert(original.lowercased(), from: source, to: target),

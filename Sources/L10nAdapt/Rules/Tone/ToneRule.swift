@@ -20,7 +20,7 @@ public struct ToneRule: AdaptationRule {
                 || tone.allCaps == .flag || tone.emoji == .flag || tone.address == .formal)
     }
 
-    private static let superlative = TextPattern(
+    private static let superlative = NSRegularExpression.compiled(
         #"(?<![\p{L}\p{N}])(?<!one\sof\s)(?<!one\sof\sthe\s)(?<!among\s)(?<!among\sthe\s)(?:"#
             + #"the\s(?:very\s)?(?:best|finest|greatest|fastest|strongest|quietest|lightest|brightest|smartest|toughest|cheapest|safest"#
             + #"|most\s(?!of\b|likely\b|recent\b|important\b|common\b)\p{L}+|highest[-\s]quality|lowest\sprices?)"#
@@ -31,20 +31,20 @@ public struct ToneRule: AdaptationRule {
             + #"|perfect(?:ion)?(?!\s(?:for|fit)\b)"#
             + #"|guaranteed\slowest(?:\sprices?)?|lowest\sprices?\sguaranteed"#
             + #")(?![\p{L}\p{N}])"#,
-        caseInsensitive: true)
+        options: .caseInsensitive)
 
     /// A named competitor or "the competition" after a comparison.
     private static let rival = #"(?:(?i:the\scompetition|(?:our\s)?competitors?|competing\s\p{L}+|other\s(?:leading\s)?brands?|(?:leading|rival|major|big|name)\s(?:brands?|competitors?)|brand\s[a-z]\p{L}*)|(?!(?:The|A|An|I|We|You|It|Its|This|That|Ever|Before|Expected|Standard|Normal|Regular|Conventional)\b)\p{Lu}[\p{L}\d]*\p{L}(?:\s\p{Lu}[\p{L}\d]*)?)"#
-    private static let comparative = TextPattern(#"(?<![\p{L}\p{N}])(?:(?i:(?!other\b|rather\b|older\b|never\b|ever\b)(?:more\s\p{L}+|less\s\p{L}+|\p{L}+er)\sthan)\s"# + rival
+    private static let comparative = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:(?i:(?!other\b|rather\b|older\b|never\b|ever\b)(?:more\s\p{L}+|less\s\p{L}+|\p{L}+er)\sthan)\s"# + rival
         + #"|(?i:outperform(?:s|ed|ing)?|outlast(?:s|ed|ing)?|outclass(?:es|ed|ing)?|outshines?|beats?|crush(?:es)?)\s"# + rival
         + #"|(?i:vs\.?|versus)\s"# + rival
         + #"|(?i:compared\s(?:to|with)|unlike)\s(?i:the\scompetition|competitors?|other\s(?:leading\s)?brands?|competing\s\p{L}+))(?![\p{L}\p{N}])"#)
-    private static let exclamations = TextPattern(#"[!！]+"#)
+    private static let exclamations = NSRegularExpression.compiled(#"[!！]+"#)
     /// An upper-case word (no digits glued to it: model numbers are not shouting).
-    private static let capsWord = TextPattern(#"(?<![\p{L}\p{N}])\p{Lu}{2,}(?:['’]\p{Lu}+)?(?![\p{L}\p{N}])"#)
+    private static let capsWord = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])\p{Lu}{2,}(?:['’]\p{Lu}+)?(?![\p{L}\p{N}])"#)
     /// What may separate the words of one all-caps run ("WARNING: RISK OF SHOCK", "BUY NOW, SAVE").
-    private static let capsGap = TextPattern(#"^[ \t]*[,:&/+'’-]?[ \t]*$"#)
-    private static let casual = TextPattern(#"(?<![\p{L}\p{N}])(?:hey(?:\sthere)?|you\sguys|y['’]all|gonna|wanna|gotta|kinda|awesome|super\s(?:easy|simple|fast)|no-brainer|folks|grab\syours|dude|buddy|tons\sof|insanely)(?![\p{L}\p{N}])"#, caseInsensitive: true)
+    private static let capsGap = NSRegularExpression.compiled(#"^[ \t]*[,:&/+'’-]?[ \t]*$"#)
+    private static let casual = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:hey(?:\sthere)?|you\sguys|y['’]all|gonna|wanna|gotta|kinda|awesome|super\s(?:easy|simple|fast)|no-brainer|folks|grab\syours|dude|buddy|tons\sof|insanely)(?![\p{L}\p{N}])"#, options: .caseInsensitive)
 
     /// ANSI Z535 signal words and UL's mandated safety headings: capitals required by law.
     private static let signalWords: Set<String> = ["DANGER", "WARNING", "CAUTION", "NOTICE", "SAFETY", "INSTRUCTIONS"]
@@ -70,17 +70,17 @@ public struct ToneRule: AdaptationRule {
             out.append(RuleMatch(range: range, rule: "tone.\(id)", kind: .tone, replacement: nil, note: note + reason))
         }
         if tone.superlatives == .flag {
-            for m in Self.superlative.matches(in: text) {
+            for m in Self.superlative.scan(text) {
                 flag(m.range, "superlative", "Unproven superlative in \(market): back \"\(text[m.range])\" with evidence (test, source, date) or soften it (\"one of the most…\", \"among the quietest in its class\").")
             }
         }
         if tone.comparatives == .flag {
-            for m in Self.comparative.matches(in: text) {
+            for m in Self.comparative.scan(text) {
                 flag(m.range, "comparative", "Comparative advertising in \(market): compare with your own earlier model or with measured, verifiable figures instead of a competitor.")
             }
         }
         if tone.exclamationRun > 0 {
-            for m in Self.exclamations.matches(in: text) where text[m.range].count >= tone.exclamationRun {
+            for m in Self.exclamations.scan(text) where text[m.range].count >= tone.exclamationRun {
                 flag(m.range, "exclamation", "\(text[m.range].count) exclamation marks read as shouting in \(market) copy: use one at most, or none.")
             }
         }
@@ -95,7 +95,7 @@ public struct ToneRule: AdaptationRule {
             }
         }
         if tone.address == .formal {
-            for m in Self.casual.matches(in: text) {
+            for m in Self.casual.scan(text) {
                 flag(m.range, "address", "Casual register: \(market) copy addresses customers formally; translate with the formal address and a neutral wording.")
             }
         }
@@ -105,7 +105,7 @@ public struct ToneRule: AdaptationRule {
     /// Runs of all-caps words that contain dictionary words: two or more, or one of 4+ letters.
     static func shouting(in text: String) -> [Range<String.Index>] {
         let marks = CertificationMark.find(in: text).map(\.range)
-        let words = capsWord.matches(in: text).map(\.range).filter { w in !marks.contains { $0.overlaps(w) } }
+        let words = capsWord.scan(text).map(\.range).filter { w in !marks.contains { $0.overlaps(w) } }
         var runs: [[Range<String.Index>]] = []
         for w in words {
             if let last = runs.last?.last, capsGap.occurs(in: text[last.upperBound..<w.lowerBound]) {
