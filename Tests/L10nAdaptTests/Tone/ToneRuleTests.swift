@@ -45,12 +45,19 @@ import Testing
         let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
         #expect(!ToneRule.commonWords.isEmpty)
         for text in ["DANGER: HIGH VOLTAGE", "CAUTION HOT SURFACE", "NOTICE", "USB HDMI NEMA ANSI IEEE", "LED TV", "NSF/ANSI 61",
-                     "Model XR-200 PRO MAX", "NEW", "ENERGY STAR", "UKCA", "AC/DC"] {
+                     "Model XR-200 PRO MAX", "NEW", "ENERGY STAR", "UKCA", "AC/DC", "CAUTION – HOT SURFACE.", "⚠ WARNING: CHOKING HAZARD",
+                     "for STEM clubs"] {
             #expect(AdvisoryHarness.flagged(rule, text, de).isEmpty, "\(text)")
         }
         #expect(AdvisoryHarness.flagged(rule, "LIMITED TIME OFFER: BUY NOW", de) == ["LIMITED TIME OFFER: BUY NOW"])
         #expect(AdvisoryHarness.flagged(rule, "BUY NOW", de) == ["BUY NOW"])
         #expect(AdvisoryHarness.flagged(rule, "Really POWERFUL motor", de) == ["POWERFUL"])
+    }
+
+    @Test func casualRegisterSparesProductNames() throws {
+        let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
+        #expect(AdvisoryHarness.flagged(rule, "\"Hey Siri\" ready; Samsung Super Fast Charging", de).isEmpty)
+        #expect(AdvisoryHarness.flagged(rule, "hey, it's super easy", de) == ["hey", "super easy"])
     }
 
     @Test func emojiAreNotSymbols() throws {

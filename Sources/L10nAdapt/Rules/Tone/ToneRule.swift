@@ -42,16 +42,16 @@ public struct ToneRule: AdaptationRule {
     private static let exclamations = NSRegularExpression.compiled(#"[!！]+"#)
     /// An upper-case word (no digits glued to it: model numbers are not shouting).
     private static let capsWord = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])\p{Lu}{2,}(?:['’]\p{Lu}+)?(?![\p{L}\p{N}])"#)
-    /// What may separate the words of one all-caps run ("WARNING: RISK OF SHOCK", "BUY NOW, SAVE").
-    private static let capsGap = NSRegularExpression.compiled(#"^[ \t]*[,:&/+'’-]?[ \t]*$"#)
-    private static let casual = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:hey(?:\sthere)?|you\sguys|y['’]all|gonna|wanna|gotta|kinda|awesome|super\s(?:easy|simple|fast)|no-brainer|folks|grab\syours|dude|buddy|tons\sof|insanely)(?![\p{L}\p{N}])"#, options: .caseInsensitive)
+    /// What may separate the words of one all-caps run ("WARNING: RISK OF SHOCK", "CAUTION – HOT SURFACE").
+    private static let capsGap = NSRegularExpression.compiled(#"^[ \t]*[,:&/+'’–—-]?[ \t]*$"#)
+    private static let casual = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:hey(?:\sthere)?(?!\s(?:Siri|Google|Alexa|Bixby))|you\sguys|y['’]all|gonna|wanna|gotta|kinda|awesome|(?-i:super\s(?:easy|simple|fast))|no-brainer|folks|grab\syours|dude|buddy|tons\sof|insanely)(?![\p{L}\p{N}])"#, options: .caseInsensitive)
 
     /// ANSI Z535 signal words and UL's mandated safety headings: capitals required by law.
-    private static let signalWords: Set<String> = ["DANGER", "WARNING", "CAUTION", "NOTICE", "SAFETY", "INSTRUCTIONS"]
+    private static let signalWords: Set<String> = ["DANGER", "WARNING", "CAUTION", "NOTICE", "SAFETY", "INSTRUCTIONS", "HAZARD"]
     /// Dictionary words that are acronyms or model-name suffixes in product copy.
     private static let notShouting: Set<String> = [
         "LED", "LEDS", "RAM", "ROM", "LAN", "WAN", "CAD", "CAM", "MAX", "PRO", "MINI", "PLUS", "ULTRA", "LITE", "AIR",
-        "LASER", "RADAR", "SONAR", "SCUBA", "AM", "PM", "OK", "ID", "AWE", "SAE", "NEC",
+        "LASER", "RADAR", "SONAR", "SCUBA", "STEM", "AM", "PM", "OK", "ID", "AWE", "SAE", "NEC",
     ]
     /// SCOWL's common English words, lower case, read on first use.
     static let commonWords: Set<String> = {
