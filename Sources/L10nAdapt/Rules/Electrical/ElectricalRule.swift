@@ -99,7 +99,7 @@ public struct ElectricalRule: AdaptationRule {
     private func advisory(_ range: Range<String.Index>, _ problems: [String], market: MarketProfile) -> RuleMatch {
         let what = problems.joined(separator: "; ")
         return RuleMatch(range: range, rule: "electrical.mains", kind: .electrical, replacement: nil,
-                         note: "Does not fit the mains in \(market.name): \(what). The market: \(market.electrical.summary)")
+                         note: "Does not fit the mains in \(market.name): \(what). \(market.electrical.summary)")
     }
 
     static func voltageFits(_ values: [Double], isRange: Bool, market: MarketProfile.Electrical) -> Bool {
