@@ -1,3 +1,4 @@
+import Foundation
 import L10nAdapt
 import L10nCore
 import L10nPipeline
@@ -11,7 +12,7 @@ enum AdaptSummary {
         if !advisories.isEmpty {
             lines.append("  \(advisories.count) advisor\(advisories.count == 1 ? "y" : "ies") to review:")
             for a in advisories {
-                lines.append("    \(a.segment) [\(a.kind.rawValue)] \"\(a.before)\": \(a.note)")
+                lines.append("    \(a.segment) [\(a.kind.rawValue)] \"\(a.before)\": \(headline(a.note))")
             }
         }
         let changes = outcome.adaptations.filter { !$0.isAdvisory }
@@ -27,5 +28,14 @@ enum AdaptSummary {
         let written = [outputs.document, outputs.xliff, outputs.htmlFragment].compactMap { $0 }
         if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
         return lines.joined(separator: "\n")
+    }
+
+    /// The note's first sentence, cut to fit a terminal line: the full note is in the XLIFF and
+    /// the report.
+    static func headline(_ note: String, limit: Int = 110) -> String {
+        var first = note
+        if let end = note.range(of: #"[.!?](\s|$)"#, options: .regularExpression) { first = String(note[..<end.upperBound]).trimmingCharacters(in: .whitespaces) }
+        guard first.count > limit else { return first }
+        return String(first.prefix(limit - 1)) + "…"
     }
 }
