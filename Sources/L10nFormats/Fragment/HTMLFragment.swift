@@ -9,7 +9,9 @@ public enum HTMLFragment {
     static let rightToLeft: Set<String> = ["ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug"]
 
     public static func make(from localized: Data, format: String, language: LanguageTag, allowRawHTML: Bool, file: String) throws -> Data {
-        let text = try TextInput.decodeUTF8(localized, file: file)
+        var text = try TextInput.decodeUTF8(localized, file: file)
+        // A byte-order mark belongs to a file, not to a fragment pasted into a page.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let inner: String
         switch format {
         case "markdown":

@@ -42,8 +42,22 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("XLIFF version to write (1.2 for older CAT tools).", valueName: "version"))
     var xliffVersion: XLIFFVersion = .v2_1
 
-    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Outputs: document, xliff, html-fragment (default: document xliff).", valueName: "format"))
-    var format: [AdaptOptions.Output] = [.document, .xliff]
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Outputs to write: document, xliff, html-fragment; repeat or separate with commas (default: document,xliff).", valueName: "formats"))
+    var format: [String] = ["document,xliff"]
+
+    /// The outputs `--format` names.
+    var outputs: Set<AdaptOptions.Output> {
+        get throws {
+            var set = Set<AdaptOptions.Output>()
+            for name in format.flatMap({ $0.split(separator: ",") }) {
+                guard let output = AdaptOptions.Output(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("unknown --format '\(name)'; use document, xliff or html-fragment")
+                }
+                set.insert(output)
+            }
+            return set
+        }
+    }
 
     @Flag(name: .long, help: "Keep the original units after converted ones: \"15,8 m (52 ft)\".")
     var keepOriginalUnits = false
@@ -64,6 +78,7 @@ struct AdaptCommand: AsyncParsableCommand {
 
     func validate() throws {
         if market.isEmpty { throw ValidationError("name at least one market with --market (see `l10n markets list`)") }
+        _ = try outputs
     }
 
     func run() async throws {
@@ -89,7 +104,7 @@ struct AdaptCommand: AsyncParsableCommand {
             }
         }
         let options = AdaptOptions(
-            backend: backend, outputs: Set(format), xliffVersion: xliffVersion, keepOriginalUnits: keepOriginalUnits,
+            backend: backend, outputs: try outputs, xliffVersion: xliffVersion, keepOriginalUnits: keepOriginalUnits,
             categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates)
         let adapter: Adapter
         do {
@@ -149,4 +164,3 @@ struct AdaptCommand: AsyncParsableCommand {
 }
 
 extension AdaptOptions.Backend: ExpressibleByArgument {}
-extension AdaptOptions.Output: ExpressibleByArgument {}
