@@ -35,7 +35,8 @@ import Testing
     func run(_ markets: [String], extra: [String] = []) throws -> (dir: URL, report: Report, result: CLI.Result) {
         let dir = try CLI.temporaryDirectory()
         try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
-        let result = try CLI.run(["adapt"] + markets.flatMap { ["--market", $0] } + ["pump.md", "--out", "out", "--report", "out/report.json"] + extra, in: dir)
+        // Options before the file on purpose: a list option must not swallow the file name.
+        let result = try CLI.run(["adapt"] + markets.flatMap { ["--market", $0] } + extra + ["pump.md", "--out", "out", "--report", "out/report.json"], in: dir)
         let data = try Data(contentsOf: dir.appendingPathComponent("out/report.json"))
         return (dir, try JSONDecoder().decode(Report.self, from: data), result)
     }
