@@ -30,17 +30,31 @@ struct XLIFF12Writer {
     ]
     static let codePointPrefix = "x-l10n-cp-"
 
-    func write(_ documents: [Document]) throws -> Data {
+    func write(_ documents: [Document]) throws -> [UInt8] {
         guard !documents.isEmpty else {
             throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
         }
         var out = XMLOutput(capacity: 4096)
+        header(to: &out)
+        for document in documents { try file(document, to: &out) }
+        footer(to: &out)
+        return out.bytes
+    }
+
+    /// `<xliff …>`: the start of the file (1.2 declares languages per `<file>`).
+    func header(to out: inout XMLOutput) {
         out.start("xliff", [("xmlns", XLIFFVersion.v1_2.namespace), ("version", "1.2")])
         out.newline()
-        for document in documents { try write(document, to: &out) }
+    }
+
+    func footer(to out: inout XMLOutput) {
         out.end("xliff")
         out.newline()
-        return out.data
+    }
+
+    /// One `<file>`.
+    func file(_ document: Document, to out: inout XMLOutput) throws {
+        try write(document, to: &out)
     }
 
     static func datatype(forFormat format: String) -> String {

@@ -15,7 +15,7 @@ import L10nCore
 struct XLIFF2Writer {
     var version: XLIFFVersion
 
-    func write(_ documents: [Document]) throws -> Data {
+    func write(_ documents: [Document]) throws -> [UInt8] {
         guard let first = documents.first else {
             throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
         }
@@ -33,14 +33,38 @@ struct XLIFF2Writer {
         }
 
         var out = XMLOutput(capacity: 4096)
-        out.start("xliff", [("xmlns", version.namespace), ("version", version.rawValue), ("srcLang", sourceLanguage), ("trgLang", targetLanguage)])
-        out.newline()
+        header(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, to: &out)
         for (i, document) in documents.enumerated() {
             try write(document, fileID: "f\(i + 1)", to: &out)
         }
+        footer(to: &out)
+        return out.bytes
+    }
+
+    /// `<xliff …>`: the start of the file, declaring the languages every `<file>` shares.
+    func header(sourceLanguage: String, targetLanguage: String?, to out: inout XMLOutput) {
+        out.start("xliff", [("xmlns", version.namespace), ("version", version.rawValue), ("srcLang", sourceLanguage), ("trgLang", targetLanguage)])
+        out.newline()
+    }
+
+    func footer(to out: inout XMLOutput) {
         out.end("xliff")
         out.newline()
-        return out.data
+    }
+
+    /// One `<file>` of a file written piece by piece, checked against the languages its header
+    /// declared.
+    func file(_ document: Document, number: Int, sourceLanguage: String, targetLanguage: String?, to out: inout XMLOutput) throws {
+        guard document.sourceLanguage == sourceLanguage else {
+            throw FormatError(.unsupported, "XLIFF \(version.rawValue) holds one source language per file, but \(document.original) is \(document.sourceLanguage), not \(sourceLanguage)")
+        }
+        if let target = document.targetLanguage, target != targetLanguage {
+            throw FormatError(.unsupported, "XLIFF \(version.rawValue) holds one target language per file, but \(document.original) is for \(target), not \(targetLanguage ?? "no target language")")
+        }
+        if targetLanguage == nil, document.units.contains(where: { $0.segments.contains { $0.target != nil } }) {
+            throw FormatError(.unsupported, "\(document.original) has translations but no target language")
+        }
+        try write(document, fileID: "f\(number)", to: &out)
     }
 
     private func write(_ document: Document, fileID: String, to out: inout XMLOutput) throws {

@@ -5,9 +5,11 @@ import Foundation
 struct XMLOutput {
     private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) {
+    /// `declaration`: start with `<?xml version="1.0" encoding="UTF-8"?>` (false for a fragment
+    /// of a document written piece by piece).
+    init(capacity: Int = 0, declaration: Bool = true) {
         bytes.reserveCapacity(capacity)
-        raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        if declaration { raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") }
     }
 
     mutating func reserve(_ additional: Int) {
