@@ -62,6 +62,12 @@ struct XLIFF12Writer {
     }
 
     private func write(_ document: Document, to out: inout XMLOutput) throws {
+        do {
+            try document.skeleton.validate()
+        } catch var error as FormatError {
+            error.message = "\(document.original): " + error.message
+            throw error
+        }
         out.indent(1)
         out.start("file", [
             ("original", document.original), ("source-language", document.sourceLanguage),
@@ -71,7 +77,7 @@ struct XLIFF12Writer {
         out.indent(2); out.start("header"); out.newline()
         out.indent(3); out.start("skl"); out.newline()
         out.indent(4); out.start("internal-file", [("form", "base64")])
-        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "        ", to: &out)
+        XLIFFSkeletonEmbedding.appendXLIFF12Body(document.skeleton, indent: "        ", to: &out)
         out.end("internal-file"); out.newline()
         out.indent(3); out.end("skl"); out.newline()
         out.indent(2); out.end("header"); out.newline()

@@ -68,33 +68,47 @@ struct XLIFF2Writer {
     }
 
     private func write(_ document: Document, fileID: String, to out: inout XMLOutput) throws {
-        out.indent(1)
-        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
-        out.newline()
-        out.indent(2); out.start("skeleton"); out.newline()
-        out.indent(3)
-        out.start("l10n:\(XLIFFSkeletonEmbedding.elementName)", [
-            ("xmlns:l10n", XLIFFSkeletonEmbedding.namespace), ("version", String(document.skeleton.version)),
-            ("format", document.format), ("encoding", "base64"),
-        ])
-        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "      ", to: &out)
-        out.end("l10n:\(XLIFFSkeletonEmbedding.elementName)"); out.newline()
-        out.indent(2); out.end("skeleton"); out.newline()
-        if document.units.isEmpty {
-            // The schema wants at least one unit or group; an empty group keeps the file valid.
-            out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
+        do {
+            try document.skeleton.validate()
+        } catch var error as FormatError {
+            error.message = "\(document.original): " + error.message
+            throw error
         }
+        // The units first, into their own buffer: the skeleton, which comes before them, leaves
+        // out what their inline elements already say of each code.
+        var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
+        var bases: [String: [String: InlineCode]] = [:]
         var seen = Set<String>()
         for unit in document.units {
             guard InlineCodeLayout.isNMToken(unit.id), seen.insert(unit.id).inserted else {
                 throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
             }
-            try write(unit, to: &out)
+            var unitBases: [String: InlineCode] = [:]
+            try write(unit, to: &body, bases: &unitBases)
+            bases[unit.id] = unitBases
         }
+
+        out.indent(1)
+        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
+        out.newline()
+        out.indent(2); out.start("skeleton"); out.newline()
+        out.indent(3)
+        let spans = document.skeleton.spans
+        XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
+            let code = spans[s].codes[c]
+            return bases[spans[s].unit]?[SkeletonCodec.key(code.kind, code.id)]
+        }, to: &out)
+        out.indent(2); out.end("skeleton"); out.newline()
+        if document.units.isEmpty {
+            // The schema wants at least one unit or group; an empty group keeps the file valid.
+            out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
+        }
+        out.append(body.bytes)
         out.indent(1); out.end("file"); out.newline()
     }
 
-    private func write(_ unit: TextUnit, to out: inout XMLOutput) throws {
+    /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [String: InlineCode]) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.indent(2)
         out.start("unit", [("id", unit.id), ("name", unit.name), ("type", type)])
@@ -155,12 +169,13 @@ struct XLIFF2Writer {
             out.newline()
             let layout = InlineCodeLayout(segment.source.runs)
             out.indent(4); out.start("source")
-            write(segment.source, layout: layout, dataIDs: dataIDs, to: &out)
+            write(segment.source, layout: layout, dataIDs: dataIDs, to: &out, bases: &bases, record: true)
             out.end("source"); out.newline()
             if let target = segment.target {
                 out.indent(4)
                 out.start("target")
-                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out)
+                var ignored: [String: InlineCode] = [:]
+                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out, bases: &ignored, record: false)
                 out.end("target"); out.newline()
             }
             out.indent(3); out.end(element); out.newline()
@@ -168,8 +183,22 @@ struct XLIFF2Writer {
         out.indent(2); out.end("unit"); out.newline()
     }
 
-    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: String], to out: inout XMLOutput) {
+    /// With `record`, each code's first element is also noted in `bases` as the reader will see
+    /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
+    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: String], to out: inout XMLOutput,
+                       bases: inout [String: InlineCode], record: Bool) {
         let runs = content.runs
+        var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
+        func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
+            let key = SkeletonCodec.key(c.kind, c.id)
+            guard bases[key] == nil else { return }
+            // As the reader will see them: attribute values cannot carry what XML forbids.
+            var a = a
+            a.subType = a.subType.map(XMLEscaping.replacingInvalid)
+            a.display = a.display.map(XMLEscaping.replacingInvalid)
+            a.equiv = a.equiv.map(XMLEscaping.replacingInvalid)
+            bases[key] = a.code(c.kind, id: c.id, data: "")
+        }
         for (i, run) in runs.enumerated() {
             switch run {
             case .text(let t):
@@ -177,12 +206,17 @@ struct XLIFF2Writer {
             case .code(let c):
                 let (type, subType) = InlineCodeLayout.typeAndSubType(c)
                 let canDelete = c.canDelete ? nil : "no"
+                var a = XLIFFCodeResolver.Attributes()
                 switch c.kind {
                 case .standalone:
                     out.begin("ph")
                     out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
                     out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                     out.finish(empty: true)
+                    if record {
+                        (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)
+                        note(c, a)
+                    }
                 case .open:
                     if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
                         let hasEquiv = c.equiv != nil || close.equiv != nil
@@ -193,25 +227,47 @@ struct XLIFF2Writer {
                         out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
                         out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
                         out.finish(empty: false)
+                        if record {
+                            (a.type, a.subType, a.canDelete) = (type, subType, c.canDelete && close.canDelete)
+                            var start = a, end = a
+                            (start.display, start.equiv) = (c.display, hasEquiv ? c.equiv ?? "" : nil)
+                            (end.display, end.equiv) = (close.display, hasEquiv ? close.equiv ?? "" : nil)
+                            note(c, start)
+                            pcOpens[closeIndex] = (c, end)
+                        }
                     } else {
                         out.begin("sc")
                         out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
                         out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
+                        if record {
+                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, c.isolated)
+                            note(c, a)
+                        }
                     }
                 case .close:
                     if layout.pairedCloses.contains(i) {
                         out.end("pc")
+                        // The end half reads as the <pc>'s end attributes, under the open's id.
+                        if record, let (open, end) = pcOpens[i] { note(InlineCode(kind: .close, id: open.id, data: ""), end) }
                     } else if c.isolated {
                         out.begin("ec")
                         out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
                         out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
+                        if record {
+                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, true)
+                            note(c, a)
+                        }
                     } else {
                         out.begin("ec")
                         out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data])
                         out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
+                        if record {
+                            (a.canDelete, a.display, a.equiv) = (c.canDelete, c.display, c.equiv)
+                            note(c, a)
+                        }
                     }
                 }
             }

@@ -15,6 +15,13 @@ struct XLIFFCodeResolver {
         var canDelete = true
         /// Native data written inside the element (1.2 `<ph>`, `<bpt>`, `<ept>`, `<it>`).
         var inlineData: String?
+
+        /// The code these attributes describe, with `data`.
+        func code(_ kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
+            InlineCode(
+                kind: kind, id: id, data: data, type: type.flatMap(InlineCode.CodeType.init(rawValue:)), subType: subType,
+                display: display, equiv: equiv, isolated: isolated, canDelete: canDelete)
+        }
     }
 
     private var known: [String: InlineCode] = [:]
@@ -37,10 +44,7 @@ struct XLIFFCodeResolver {
             code.id = id
             return code
         }
-        return InlineCode(
-            kind: kind, id: id, data: a.dataRef.flatMap { data[$0] } ?? a.inlineData ?? "",
-            type: a.type.flatMap(InlineCode.CodeType.init(rawValue:)), subType: a.subType, display: a.display,
-            equiv: a.equiv, isolated: a.isolated, canDelete: a.canDelete)
+        return a.code(kind, id: id, data: a.dataRef.flatMap { data[$0] } ?? a.inlineData ?? "")
     }
 }
 

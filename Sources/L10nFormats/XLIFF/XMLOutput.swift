@@ -85,5 +85,19 @@ struct XMLOutput {
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    mutating func append(_ other: ArraySlice<UInt8>) { bytes.append(contentsOf: other) }
+
+    /// Lets `body` write up to `capacity` bytes straight into the buffer; `body` returns how many
+    /// it wrote.
+    mutating func withAppendingBytes(upTo capacity: Int, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: capacity))
+        let used = bytes.withUnsafeMutableBufferPointer { all in
+            body(UnsafeMutableBufferPointer(rebasing: all[start..<start + capacity]))
+        }
+        precondition(used <= capacity, "wrote past the reserved space")
+        bytes.removeLast(capacity - used)
+    }
+
     var data: Data { Data(bytes) }
 }
