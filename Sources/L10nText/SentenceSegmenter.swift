@@ -96,7 +96,10 @@ public struct SentenceSegmenter: SentenceBreaking {
     }
 
     public func sentenceBoundaries(in text: String) -> [Int] {
-        let units = Array(text.utf16)
+        sentenceBoundaries(inUTF16: Array(text.utf16))
+    }
+
+    public func sentenceBoundaries(inUTF16 units: [UInt16]) -> [Int] {
         guard !units.isEmpty else { return [] }
         var proposals: [Int] = []
         if options.usesICUBoundaries {
@@ -138,6 +141,8 @@ public struct SentenceSegmenter: SentenceBreaking {
     /// `units` with every line break that is not part of a blank line replaced by a space
     /// (CR LF by two), so offsets are unchanged.
     static func softBreaksAsSpaces(_ units: [UInt16]) -> [UInt16] {
+        // Most units have no line break at all: no copy then.
+        guard units.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x85 || $0 == 0x2028 || $0 == 0x0B || $0 == 0x0C }) else { return units }
         var out = units
         var i = 0
         let n = units.count

@@ -20,6 +20,7 @@ final class SRXEvaluator: @unchecked Sendable {
     /// Per-caller clones of one rule's patterns.
     final class Matchers {
         let isBreak: Bool
+        let beforeLastUnit: UInt16?
         let before: ICURegex?
         let beforeAnchorsAtStart: Bool
         let after: ICURegex?
@@ -28,6 +29,7 @@ final class SRXEvaluator: @unchecked Sendable {
 
         init?(_ rule: CompiledRule) {
             isBreak = rule.isBreak
+            beforeLastUnit = rule.beforeLastUnit
             beforeAnchorsAtStart = rule.beforeAnchorsAtStart
             func copy(_ r: ICURegex?) -> ICURegex?? {
                 guard let r else { return .some(nil) }
@@ -82,30 +84,44 @@ final class SRXEvaluator: @unchecked Sendable {
         }
         let result = pool.withResource { matchers -> [Int] in
             // Matchers keep pointing at `text` after this call; that is safe because a pooled
-            // matcher is always given new text here before it is used again.
-            for m in matchers { for r in m.all { r.setText(text) } }
+            // matcher is always given new text here before it is used again. Text is set
+            // lazily: most calls (one sentence, no candidate) need few or no rules at all.
+            var ready = [Bool](repeating: false, count: matchers.count)
+            func prepare(_ k: Int) {
+                guard !ready[k] else { return }
+                for r in matchers[k].all { r.setText(text) }
+                ready[k] = true
+            }
 
             // Candidates, keyed by their normalized position; the value says whether ICU proposed it.
             var proposedByICU: [Int: Bool] = [:]
             for q in icuCandidates {
                 if let p = normalizedCandidate(q, in: text) { proposedByICU[p] = true }
             }
-            for m in matchers {
+            for (k, m) in matchers.enumerated() {
                 guard let scan = m.scan else { continue }
+                prepare(k)
                 for match in scan.allMatches(from: 0, to: n) {
                     if let p = normalizedCandidate(match.upperBound, in: text), proposedByICU[p] == nil {
                         proposedByICU[p] = false
                     }
                 }
             }
+            guard !proposedByICU.isEmpty else { return [] }
 
             var out: [Int] = []
             for p in proposedByICU.keys.sorted() {
                 let zone = zonePositions(endingAt: p, in: text)
                 var decision: Bool?
-                for m in matchers where applies(m, atAnyOf: zone, textLength: n) {
-                    decision = m.isBreak
-                    break
+                for (k, m) in matchers.enumerated() {
+                    // A position where the beforebreak cannot end is no match, without ICU.
+                    let positions = m.beforeLastUnit.map { unit in zone.filter { $0 > 0 && text[$0 - 1] == unit } } ?? zone
+                    guard !positions.isEmpty else { continue }
+                    prepare(k)
+                    if applies(m, atAnyOf: positions, textLength: n) {
+                        decision = m.isBreak
+                        break
+                    }
                 }
                 if decision ?? proposedByICU[p, default: false] { out.append(p) }
             }
