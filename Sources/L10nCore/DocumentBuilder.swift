@@ -50,7 +50,7 @@ public struct DocumentBuilder: Sendable {
 
     private func makeUnit(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan)? {
         var pieces = protect(draft.pieces)
-        pieces = renumberCodes(pieces)
+        renumberCodes(&pieces)
         let groups = split(pieces)
 
         var segments: [Segment] = []
@@ -109,12 +109,18 @@ public struct DocumentBuilder: Sendable {
 
     private func protect(_ pieces: [Piece]) -> [Piece] {
         guard !protectors.isEmpty else { return pieces }
-        var out: [Piece] = []
+        // Most units have nothing to protect: the pieces are only copied once a span is found.
+        var out: [Piece]?
         var next = 0
-        for piece in pieces {
-            guard case .text(let text, let bytes, true) = piece else { out.append(piece); continue }
-            var spans = protectors.flatMap { $0.protectedSpans(in: text) }
-            guard !spans.isEmpty else { out.append(piece); continue }
+        for (index, piece) in pieces.enumerated() {
+            guard case .text(let text, let bytes, true) = piece else { out?.append(piece); continue }
+            var spans: [ProtectedSpan] = []
+            for protector in protectors { spans += protector.protectedSpans(in: text) }
+            guard !spans.isEmpty else { out?.append(piece); continue }
+            if out == nil {
+                out = Array(pieces[..<index])
+                out?.reserveCapacity(pieces.count + 2 * spans.count)
+            }
             // Earliest first; on overlap the longer one wins.
             spans.sort { a, b in
                 a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound
@@ -124,34 +130,33 @@ public struct DocumentBuilder: Sendable {
             for span in spans where span.range.lowerBound >= cursor && !span.range.isEmpty {
                 let before = String(text[cursor..<span.range.lowerBound])
                 let offset = bytes.lowerBound + text.utf8.distance(from: text.startIndex, to: cursor)
-                if !before.isEmpty { out.append(.text(before, bytes: offset..<offset + before.utf8.count, verbatim: true)) }
+                if !before.isEmpty { out?.append(.text(before, bytes: offset..<offset + before.utf8.count, verbatim: true)) }
                 let matched = String(text[span.range])
                 let mStart = bytes.lowerBound + text.utf8.distance(from: text.startIndex, to: span.range.lowerBound)
                 next += 1
                 let code = InlineCode(
                     kind: .standalone, id: "p\(next)", data: matched, type: .other, subType: span.subType,
                     display: matched, equiv: matched, canDelete: false)
-                out.append(.code(code, bytes: mStart..<mStart + matched.utf8.count))
+                out?.append(.code(code, bytes: mStart..<mStart + matched.utf8.count))
                 cursor = span.range.upperBound
             }
             if cursor < text.endIndex {
                 let rest = String(text[cursor...])
                 let offset = bytes.lowerBound + text.utf8.distance(from: text.startIndex, to: cursor)
-                out.append(.text(rest, bytes: offset..<bytes.upperBound, verbatim: true))
+                out?.append(.text(rest, bytes: offset..<bytes.upperBound, verbatim: true))
             }
         }
-        return out
+        return out ?? pieces
     }
 
     /// Codes numbered 1, 2, 3… in order of appearance, each close taking the number of the
     /// latest unclosed open with the same reader id (so readers may reuse ids for sibling pairs);
     /// a half whose partner is not in the unit is marked isolated.
-    private func renumberCodes(_ pieces: [Piece]) -> [Piece] {
-        var out = pieces
+    private func renumberCodes(_ pieces: inout [Piece]) {
         var counter = 0
         var openStack: [(readerID: String, index: Int, newID: String)] = []
-        for (index, piece) in pieces.enumerated() {
-            guard case .code(var c, let bytes) = piece else { continue }
+        for index in pieces.indices {
+            guard case .code(var c, let bytes) = pieces[index] else { continue }
             switch c.kind {
             case .open:
                 counter += 1
@@ -173,15 +178,14 @@ public struct DocumentBuilder: Sendable {
                 c.id = String(counter)
                 c.isolated = false
             }
-            out[index] = .code(c, bytes: bytes)
+            pieces[index] = .code(c, bytes: bytes)
         }
         for open in openStack {
-            if case .code(var c, let bytes) = out[open.index] {
+            if case .code(var c, let bytes) = pieces[open.index] {
                 c.isolated = true
-                out[open.index] = .code(c, bytes: bytes)
+                pieces[open.index] = .code(c, bytes: bytes)
             }
         }
-        return out
     }
 
     // MARK: - Sentences

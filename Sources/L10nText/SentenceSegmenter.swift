@@ -82,12 +82,12 @@ public struct SentenceSegmenter: SentenceBreaking {
     }
 
     /// A segmenter over already compiled rules (cannot fail).
-    init(language: String, rules: [CompiledRule], options: Options) {
+    init(language: String, rules: [CompiledRule], options: Options, usesShortcuts: Bool = true) {
         let tag = LanguageTag(language)?.rawValue ?? language
         self.language = tag
         self.options = options
         icu = ICUSentenceBreaker(locale: tag)
-        evaluator = SRXEvaluator(rules: rules)
+        evaluator = SRXEvaluator(rules: rules, usesShortcuts: usesShortcuts)
     }
 
     /// The built-in rules for `language`, with `userRules` (if any) taking precedence over them.

@@ -41,8 +41,15 @@ enum SkeletonCodec {
         var overrides: [[Overrides]]
     }
 
-    /// The key codes are matched by within a unit.
-    static func key(_ kind: InlineCode.Kind, _ id: String) -> String { "\(kind.rawValue):\(id)" }
+    /// What codes are matched by within a unit.
+    struct CodeKey: Hashable {
+        var kind: InlineCode.Kind
+        var id: String
+        init(_ kind: InlineCode.Kind, _ id: String) {
+            self.kind = kind
+            self.id = id
+        }
+    }
 
     // MARK: - Encoding
 
@@ -57,18 +64,18 @@ enum SkeletonCodec {
             for (s, span) in skeleton.spans.enumerated() {
                 e.tag(UInt8(ascii: "U"), span.start - lastEnd)
                 lastEnd = span.end
-                if span.unit != "u\(s + 1)" { e.stringToken(UInt8(ascii: "n"), span.unit) }
+                if !Self.isNumbered(span.unit, UInt8(ascii: "u"), s + 1) { e.stringToken(UInt8(ascii: "n"), span.unit) }
                 if let type = span.type { e.stringToken(UInt8(ascii: "t"), type) }
                 var segments = 0, ignorables = 0
                 for part in span.parts {
                     let length = part.end - part.start
-                    if part.id == "i\(ignorables + 1)" {
+                    if Self.isNumbered(part.id, UInt8(ascii: "i"), ignorables + 1) {
                         ignorables += 1
                         e.tag(UInt8(ascii: "i"), length)
                     } else {
                         segments += 1
                         e.tag(UInt8(ascii: "s"), length)
-                        if part.id != "s\(segments)" { e.stringToken(UInt8(ascii: "p"), part.id) }
+                        if !Self.isNumbered(part.id, UInt8(ascii: "s"), segments) { e.stringToken(UInt8(ascii: "p"), part.id) }
                     }
                     if let rewritten = part.rewritten { e.flag(rewritten ? UInt8(ascii: "R") : UInt8(ascii: "r")) }
                 }
@@ -97,10 +104,14 @@ enum SkeletonCodec {
         mutating func number(_ value: Int) {
             precondition(value >= 0, "skeleton offsets are never negative")
             if value < 10 { out.append(UInt8(ascii: "0") + UInt8(value)); return }
-            var digits: [UInt8] = []
-            var v = value
-            while v > 0 { digits.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 }
-            out.append(contentsOf: digits.reversed())
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            withUnsafeMutableBytes(of: &digits) { d in
+                var v = value, i = d.count
+                while v > 0 { i -= 1; d[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[i...]))
+            }
         }
 
         mutating func tag(_ t: UInt8, _ value: Int) {
@@ -194,6 +205,19 @@ enum SkeletonCodec {
             }
             return count > 0 && count <= 18
         }
+    }
+
+    /// Whether `id` is `prefix` followed by `n` in decimal (no leading zero): the default ids.
+    static func isNumbered(_ id: String, _ prefix: UInt8, _ n: Int) -> Bool {
+        var utf8 = id.utf8.makeIterator()
+        guard utf8.next() == prefix else { return false }
+        var value = 0, digits = 0
+        while let b = utf8.next() {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), digits < 18, !(digits == 0 && b == UInt8(ascii: "0")) else { return false }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
+            digits += 1
+        }
+        return digits > 0 && value == n
     }
 
     /// A code with only kind, id and data: what a record without overrides means over no base.

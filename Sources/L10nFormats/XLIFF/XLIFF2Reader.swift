@@ -43,7 +43,7 @@ struct XLIFF2Reader {
                             let bases = codeBases(child)
                             for (c, code) in skeleton.spans[i].codes.enumerated() {
                                 skeleton.spans[i].codes[c] = SkeletonCodec.complete(
-                                    code, overrides: overrides[c], base: bases[SkeletonCodec.key(code.kind, code.id)])
+                                    code, overrides: overrides[c], base: bases[SkeletonCodec.CodeKey(code.kind, code.id)])
                             }
                         }
                         span = skeleton.spans[i]
@@ -62,11 +62,11 @@ struct XLIFF2Reader {
 
     /// What the first inline element of each code (by kind and id) in the unit's sources says of
     /// it, read the way ``appendRuns(of:codes:to:)`` reads it.
-    private func codeBases(_ unit: XMLElement) -> [String: InlineCode] {
-        var bases: [String: InlineCode] = [:]
+    private func codeBases(_ unit: XMLElement) -> [SkeletonCodec.CodeKey: InlineCode] {
+        var bases: [SkeletonCodec.CodeKey: InlineCode] = [:]
         func note(_ kind: InlineCode.Kind, _ id: String?, _ a: XLIFFCodeResolver.Attributes) {
             guard let id else { return }
-            let key = SkeletonCodec.key(kind, id)
+            let key = SkeletonCodec.CodeKey(kind, id)
             if bases[key] == nil { bases[key] = a.code(kind, id: id, data: "") }
         }
         func walk(_ element: XMLElement) {

@@ -77,13 +77,13 @@ struct XLIFF2Writer {
         // The units first, into their own buffer: the skeleton, which comes before them, leaves
         // out what their inline elements already say of each code.
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
-        var bases: [String: [String: InlineCode]] = [:]
+        var bases: [String: [SkeletonCodec.CodeKey: InlineCode]] = [:]
         var seen = Set<String>()
         for unit in document.units {
             guard InlineCodeLayout.isNMToken(unit.id), seen.insert(unit.id).inserted else {
                 throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
             }
-            var unitBases: [String: InlineCode] = [:]
+            var unitBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
             try write(unit, to: &body, bases: &unitBases)
             bases[unit.id] = unitBases
         }
@@ -96,7 +96,7 @@ struct XLIFF2Writer {
         let spans = document.skeleton.spans
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
             let code = spans[s].codes[c]
-            return bases[spans[s].unit]?[SkeletonCodec.key(code.kind, code.id)]
+            return bases[spans[s].unit]?[SkeletonCodec.CodeKey(code.kind, code.id)]
         }, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if document.units.isEmpty {
@@ -108,10 +108,12 @@ struct XLIFF2Writer {
     }
 
     /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
-    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [String: InlineCode]) throws {
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode]) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
-        out.indent(2)
-        out.start("unit", [("id", unit.id), ("name", unit.name), ("type", type)])
+        out.raw("    ")
+        out.tag("unit")
+        out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
+        out.finish(empty: false)
         out.newline()
         if !unit.notes.isEmpty {
             out.indent(3); out.start("notes"); out.newline()
@@ -127,13 +129,13 @@ struct XLIFF2Writer {
             out.indent(3); out.end("notes"); out.newline()
         }
 
-        // One <data> per distinct original data, numbered in order of first use.
-        var dataIDs: [String: String] = [:]
+        // One <data> per distinct original data, numbered in order of first use (d1, d2…).
+        var dataIDs: [String: Int] = [:]
         var dataOrder: [String] = []
         func collect(_ runs: [Content.Run]) {
             for case .code(let c) in runs where dataIDs[c.data] == nil {
-                dataIDs[c.data] = "d\(dataOrder.count + 1)"
                 dataOrder.append(c.data)
+                dataIDs[c.data] = dataOrder.count
             }
         }
         for segment in unit.segments {
@@ -141,56 +143,58 @@ struct XLIFF2Writer {
             if let target = segment.target { collect(target.runs) }
         }
         if !dataOrder.isEmpty {
-            out.indent(3); out.start("originalData"); out.newline()
-            for data in dataOrder {
-                out.indent(4)
+            out.raw("      <originalData>\n")
+            for (i, data) in dataOrder.enumerated() {
+                out.raw("        <data")
+                out.attr("id", prefix: UInt8(ascii: "d"), i + 1)
                 if data.isEmpty {
-                    out.start("data", [("id", dataIDs[data])], empty: true)
+                    out.raw("/>")
                 } else {
-                    out.start("data", [("id", dataIDs[data])])
+                    out.raw(">")
                     out.text(data, onInvalid: Self.codePoint)
-                    out.end("data")
+                    out.close("data")
                 }
                 out.newline()
             }
-            out.indent(3); out.end("originalData"); out.newline()
+            out.raw("      </originalData>\n")
         }
 
         guard unit.segments.contains(where: { !$0.isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
+        var noBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
         for segment in unit.segments {
-            let element = segment.isIgnorable ? "ignorable" : "segment"
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
-            out.indent(3)
-            out.begin(element); out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
+            out.raw("      ")
+            if segment.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
+            out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
             out.finish(empty: false)
             out.newline()
             let layout = InlineCodeLayout(segment.source.runs)
-            out.indent(4); out.start("source")
+            out.raw("        <source>")
             write(segment.source, layout: layout, dataIDs: dataIDs, to: &out, bases: &bases, record: true)
-            out.end("source"); out.newline()
+            out.raw("</source>\n")
             if let target = segment.target {
-                out.indent(4)
-                out.start("target")
-                var ignored: [String: InlineCode] = [:]
-                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out, bases: &ignored, record: false)
-                out.end("target"); out.newline()
+                out.raw("        <target>")
+                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out, bases: &noBases, record: false)
+                out.raw("</target>\n")
             }
-            out.indent(3); out.end(element); out.newline()
+            out.raw("      ")
+            if segment.isIgnorable { out.close("ignorable") } else { out.close("segment") }
+            out.newline()
         }
-        out.indent(2); out.end("unit"); out.newline()
+        out.raw("    </unit>\n")
     }
 
     /// With `record`, each code's first element is also noted in `bases` as the reader will see
     /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
-    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: String], to out: inout XMLOutput,
-                       bases: inout [String: InlineCode], record: Bool) {
+    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: Int], to out: inout XMLOutput,
+                       bases: inout [SkeletonCodec.CodeKey: InlineCode], record: Bool) {
         let runs = content.runs
         var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
         func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
-            let key = SkeletonCodec.key(c.kind, c.id)
+            let key = SkeletonCodec.CodeKey(c.kind, c.id)
             guard bases[key] == nil else { return }
             // As the reader will see them: attribute values cannot carry what XML forbids.
             var a = a
@@ -199,6 +203,7 @@ struct XLIFF2Writer {
             a.equiv = a.equiv.map(XMLEscaping.replacingInvalid)
             bases[key] = a.code(c.kind, id: c.id, data: "")
         }
+        let d = UInt8(ascii: "d")
         for (i, run) in runs.enumerated() {
             switch run {
             case .text(let t):
@@ -209,9 +214,9 @@ struct XLIFF2Writer {
                 var a = XLIFFCodeResolver.Attributes()
                 switch c.kind {
                 case .standalone:
-                    out.begin("ph")
+                    out.tag("ph")
                     out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
-                    out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                    out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                     out.finish(empty: true)
                     if record {
                         (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)
@@ -220,10 +225,10 @@ struct XLIFF2Writer {
                 case .open:
                     if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
                         let hasEquiv = c.equiv != nil || close.equiv != nil
-                        out.begin("pc")
+                        out.tag("pc")
                         out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
                         out.attr("canDelete", c.canDelete && close.canDelete ? nil : "no")
-                        out.attr("dataRefStart", dataIDs[c.data]); out.attr("dataRefEnd", dataIDs[close.data])
+                        out.attr("dataRefStart", prefix: d, dataIDs[c.data]); out.attr("dataRefEnd", prefix: d, dataIDs[close.data])
                         out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
                         out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
                         out.finish(empty: false)
@@ -236,9 +241,9 @@ struct XLIFF2Writer {
                             pcOpens[closeIndex] = (c, end)
                         }
                     } else {
-                        out.begin("sc")
+                        out.tag("sc")
                         out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
                         if record {
                             (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, c.isolated)
@@ -247,21 +252,21 @@ struct XLIFF2Writer {
                     }
                 case .close:
                     if layout.pairedCloses.contains(i) {
-                        out.end("pc")
+                        out.close("pc")
                         // The end half reads as the <pc>'s end attributes, under the open's id.
                         if record, let (open, end) = pcOpens[i] { note(InlineCode(kind: .close, id: open.id, data: ""), end) }
                     } else if c.isolated {
-                        out.begin("ec")
+                        out.tag("ec")
                         out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
                         if record {
                             (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, true)
                             note(c, a)
                         }
                     } else {
-                        out.begin("ec")
-                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data])
+                        out.tag("ec")
+                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data])
                         out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
                         if record {

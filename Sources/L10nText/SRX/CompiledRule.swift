@@ -35,11 +35,20 @@ final class CompiledRule: @unchecked Sendable {
     /// it (abbreviation rules end in `\.`): positions not preceded by it are skipped without
     /// asking ICU. Nil when any character may end a match.
     let beforeLastUnit: UInt16?
+    /// A backwards check that rules out most positions without ICU, for word-list patterns.
+    let precheck: BeforeBreakPrecheck?
+    let compiledPrecheck: BeforeBreakPrecheck.Compiled?
+    /// A unit every beforebreak match contains (`…` for the ellipsis rule): a text without it
+    /// needs no matching for this rule at all.
+    let requiredUnit: UInt16?
 
     init(_ rule: SRXDocument.Rule) throws(Failure) {
         isBreak = rule.isBreak
         let b = JavaRegexTranslator.translate(rule.beforeBreak)
         beforeLastUnit = Self.fixedLastUnit(b.pattern)
+        precheck = b.pattern.isEmpty || b.anchorsAtStart ? nil : BeforeBreakPrecheck(pattern: b.pattern)
+        compiledPrecheck = precheck.flatMap(BeforeBreakPrecheck.Compiled.init)
+        requiredUnit = b.anchorsAtStart ? nil : BeforeBreakPrecheck.requiredUnit(b.pattern)
         let a = JavaRegexTranslator.translate(rule.afterBreak)
         func compile(_ pattern: String, _ part: String, _ original: String) throws(Failure) -> ICURegex {
             do { return try ICURegex(pattern: pattern) } catch { throw Failure(part: part, pattern: original, error: error) }
