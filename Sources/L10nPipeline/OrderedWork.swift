@@ -4,9 +4,11 @@ import Foundation
 /// so a run with several jobs prints the same messages and writes the same bytes as a run with
 /// one.
 ///
-/// At most `jobs` inputs are worked on at once, and at most `2 × jobs` results wait for an
-/// earlier, slower input to finish: memory stays a small multiple of the largest input, however
-/// many inputs there are.
+/// At most `jobs` inputs are worked on at once. Results that finish before an earlier, slower
+/// input wait for it, but no new input is started while `16 × jobs` results, or results
+/// weighing `pendingLimit` (bytes, by `weight`), are waiting: memory stays bounded by the
+/// largest inputs in flight, however many inputs there are, while a large file does not leave
+/// the other jobs idle.
 public enum OrderedWork {
     /// The default for `--jobs`: every core this process may use.
     public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -16,6 +18,7 @@ public enum OrderedWork {
     /// yet are skipped, the running ones are awaited, and the error is rethrown.
     public static func run<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], jobs: Int,
+        pendingLimit: Int = 64 << 20, weight: (Output) -> Int = { _ in 0 },
         work: @escaping @Sendable (Input) -> Output,
         deliver: (Int, Output) throws -> Void
     ) async throws {
@@ -23,14 +26,15 @@ public enum OrderedWork {
             for (index, input) in inputs.enumerated() { try deliver(index, work(input)) }
             return
         }
-        let window = jobs * 2
+        let window = jobs * 16
         try await withThrowingTaskGroup(of: (Int, Output).self) { group in
             var next = 0        // next input to start
             var delivered = 0   // next result to deliver
             var running = 0
             var ready: [Int: Output] = [:]
+            var pending = 0  // weight of the results in `ready`
             func startMore() {
-                while running < jobs, next < inputs.count, next - delivered < window {
+                while running < jobs, next < inputs.count, next - delivered < window, pending < pendingLimit {
                     let index = next, input = inputs[index]
                     group.addTask { (index, work(input)) }
                     next += 1
@@ -41,7 +45,9 @@ public enum OrderedWork {
             while running > 0, let (index, output) = try await group.next() {
                 running -= 1
                 ready[index] = output
+                pending += weight(output)
                 while let output = ready.removeValue(forKey: delivered) {
+                    pending -= weight(output)
                     do {
                         try deliver(delivered, output)
                     } catch {

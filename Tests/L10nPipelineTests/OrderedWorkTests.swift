@@ -37,3 +37,18 @@ import Testing
         try await OrderedWork.run([Int](), jobs: 4) { $0 } deliver: { _, _ in Issue.record("nothing to deliver") }
     }
 }
+
+extension OrderedWorkTests {
+    @Test func aSmallPendingLimitStillDeliversEverythingInOrder() async throws {
+        var seen: [Int] = []
+        try await OrderedWork.run(Array(0..<100), jobs: 4, pendingLimit: 3, weight: { _ in 2 }) { n -> Int in
+            var x = 0
+            for i in 0..<(((100 - n) % 5) * 10_000) { x &+= i }
+            return n + (x & 0)
+        } deliver: { index, value in
+            #expect(value == index)
+            seen.append(index)
+        }
+        #expect(seen == Array(0..<100))
+    }
+}

@@ -59,7 +59,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var units = 0, segments = 0, written = 0
 
         let inputs = Array(files.enumerated())
-        try await OrderedWork.run(inputs, jobs: parallelism.jobs) { (index, file) -> Result<Extracted, any Error> in
+        try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
             Result {
                 let document = try extractor.extract(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
                 let xliff = singleOutput == nil ? try writer.bytes([document]) : try stream.file(document, number: index + 1)

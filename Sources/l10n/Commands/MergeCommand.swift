@@ -53,7 +53,7 @@ struct MergeCommand: AsyncParsableCommand {
             }
         }
 
-        try await OrderedWork.run(files, jobs: parallelism.jobs) { file -> Result<[Merged], any Error> in
+        try await OrderedWork.run(files, jobs: parallelism.jobs, weight: { (try? $0.get().reduce(0) { $0 + $1.data.count }) ?? 0 }) { file -> Result<[Merged], any Error> in
             Result {
                 let documents = try XLIFFReader().read(InputFile.read(file), file: file)
                 return try documents.map { document in
