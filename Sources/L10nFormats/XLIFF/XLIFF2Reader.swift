@@ -156,17 +156,17 @@ struct XLIFF2Reader {
                 guard let codes else { continue }
                 switch e.name {
                 case "ph":
-                    out.append(.code(codes.code(.standalone, id: try id(e), attributes(e, start: nil))))
+                    out.append(.code(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) }))
                 case "pc":
                     let pcID = try id(e)
-                    out.append(.code(codes.code(.open, id: pcID, attributes(e, start: true))))
+                    out.append(.code(codes.code(.open, id: pcID) { attributes(e, start: true) }))
                     try appendRuns(of: e, codes: codes, to: &out)
-                    out.append(.code(codes.code(.close, id: pcID, attributes(e, start: false))))
+                    out.append(.code(codes.code(.close, id: pcID) { attributes(e, start: false) }))
                 case "sc":
-                    out.append(.code(codes.code(.open, id: try id(e), attributes(e, start: nil))))
+                    out.append(.code(codes.code(.open, id: try id(e)) { attributes(e, start: nil) }))
                 case "ec":
                     guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
-                    out.append(.code(codes.code(.close, id: ecID, attributes(e, start: nil))))
+                    out.append(.code(codes.code(.close, id: ecID) { attributes(e, start: nil) }))
                 case "sm", "em":
                     break
                 default:  // <mrk> and anything unexpected: keep the content, drop the marker
@@ -181,22 +181,30 @@ struct XLIFF2Reader {
         return id
     }
 
-    /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`.
+    /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`. One pass
+    /// over the element's attributes (an element carries up to ten of these).
     private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
         var a = XLIFFCodeResolver.Attributes()
-        switch start {
-        case nil:
-            a.dataRef = e["dataRef"]; a.display = e["disp"]; a.equiv = e["equiv"]
-        case true?:
-            a.dataRef = e["dataRefStart"]; a.display = e["dispStart"]; a.equiv = e["equivStart"]
-        case false?:
-            a.dataRef = e["dataRefEnd"]; a.display = e["dispEnd"]; a.equiv = e["equivEnd"]
+        e.forEachAttribute { name, namespace, value in
+            guard namespace == nil else { return }
+            switch name {
+            case "dataRef": if start == nil { a.dataRef = value }
+            case "disp": if start == nil { a.display = value }
+            case "equiv": if start == nil { a.equiv = value }
+            case "dataRefStart": if start == true { a.dataRef = value }
+            case "dispStart": if start == true { a.display = value }
+            case "equivStart": if start == true { a.equiv = value }
+            case "dataRefEnd": if start == false { a.dataRef = value }
+            case "dispEnd": if start == false { a.display = value }
+            case "equivEnd": if start == false { a.equiv = value }
+            case "copyOf": a.copyOf = value
+            case "type": a.type = value
+            case "subType": a.subType = value
+            case "isolated": a.isolated = value == "yes"
+            case "canDelete": a.canDelete = value != "no"
+            default: break
+            }
         }
-        a.copyOf = e["copyOf"]
-        a.type = e["type"]
-        a.subType = e["subType"]
-        a.isolated = e["isolated"] == "yes"
-        a.canDelete = e["canDelete"] != "no"
         return a
     }
 }
