@@ -82,7 +82,11 @@ public struct SentenceSegmenter: SentenceBreaking {
     }
 
     /// A segmenter over already compiled rules (cannot fail).
+    /// Whether the evaluator's and this type's shortcuts are used (off only in tests that compare).
+    let usesShortcuts: Bool
+
     init(language: String, rules: [CompiledRule], options: Options, usesShortcuts: Bool = true) {
+        self.usesShortcuts = usesShortcuts
         let tag = LanguageTag(language)?.rawValue ?? language
         self.language = tag
         self.options = options
@@ -101,6 +105,12 @@ public struct SentenceSegmenter: SentenceBreaking {
 
     public func sentenceBoundaries(inUTF16 units: [UInt16]) -> [Int] {
         guard !units.isEmpty else { return [] }
+        // Most units (headings, cells, list items) hold no sentence terminal at all: then ICU
+        // proposes nothing but the end, and when no break rule can match either, there is
+        // nothing for the rules to decide.
+        if usesShortcuts, Self.hasNoSentenceTerminal(units), units.withUnsafeBufferPointer({ evaluator.cannotProposeBreaks(in: $0) }) {
+            return [units.count]
+        }
         var proposals: [Int] = []
         if options.usesICUBoundaries {
             proposals = icu.boundaries(in: options.singleLineBreaksAreSpaces ? Self.softBreaksAsSpaces(units) : units)
@@ -114,6 +124,20 @@ public struct SentenceSegmenter: SentenceBreaking {
         }
         out.append(units.count)
         return out
+    }
+
+    /// True when `units` are all ASCII and none can end a sentence or a paragraph for UAX #29
+    /// (ATerm `.`, STerm `!` `?`, CR, LF; VT and FF too, to be safe): ICU then breaks only at
+    /// the end. Non-ASCII text is not decided here.
+    static func hasNoSentenceTerminal(_ units: [UInt16]) -> Bool {
+        for u in units {
+            if u >= 0x80 { return false }
+            switch u {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x0B, 0x0C: return false
+            default: continue
+            }
+        }
+        return true
     }
 
     /// Opening brackets and quotes (general categories Ps and Pi).

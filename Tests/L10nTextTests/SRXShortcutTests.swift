@@ -75,4 +75,20 @@ import Testing
             #expect(fast.sentenceBoundaries(in: text) == plain.sentenceBoundaries(in: text), "\(text.debugDescription)")
         }
     }
+
+    /// The shortcut for units without a sentence terminal relies on this: ICU proposes nothing
+    /// but the end in ASCII text without `.`, `!`, `?` and line breaks.
+    @Test(arguments: ["en", "de", "fr", "ja", "root"])
+    func icuBreaksASCIITextWithoutTerminalsOnlyAtTheEnd(locale: String) {
+        let alphabet = Array("aZ09 \t,;:'\"()[]{}<>-_/\\@#$%^&*+=|~`Mr Dr Hello WORLD 12 3")
+        var rng = SplitMix64(seed: 5)
+        let breaker = ICUSentenceBreaker(locale: locale)
+        for _ in 0..<3000 {
+            let text = String((0..<Int.random(in: 1...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            #expect(SentenceSegmenter.hasNoSentenceTerminal(Array(text.utf16)))
+            #expect(breaker.sentenceBoundaries(in: text) == [text.utf16.count], "\(text.debugDescription)")
+        }
+        #expect(!SentenceSegmenter.hasNoSentenceTerminal(Array("One. Two".utf16)))
+        #expect(!SentenceSegmenter.hasNoSentenceTerminal(Array("Ein Satz。".utf16)))
+    }
 }

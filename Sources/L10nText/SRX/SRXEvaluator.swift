@@ -82,6 +82,15 @@ final class SRXEvaluator: @unchecked Sendable {
         }
     }
 
+    /// True when no break rule can propose a position in `text`: each one's beforebreak needs a
+    /// character the text lacks. (No-break rules only ever decide positions others propose.)
+    func cannotProposeBreaks(in text: UnsafeBufferPointer<UInt16>) -> Bool {
+        for rule in rules where rule.scan != nil {
+            guard let unit = rule.requiredUnit, !text.contains(unit) else { return false }
+        }
+        return true
+    }
+
     /// Final boundaries (ascending, excluding 0 and the end) given ICU's proposals.
     ///
     /// See ``SentenceSegmenter`` for the algorithm. `icuCandidates` may be unsorted.
