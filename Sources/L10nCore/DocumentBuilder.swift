@@ -50,13 +50,13 @@ public struct DocumentBuilder: Sendable {
 
     private func makeUnit(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan)? {
         var pieces = protect(draft.pieces)
-        pieces = renumberCodes(pieces)
+        renumberCodes(&pieces)
         let groups = split(pieces)
 
         var segments: [Segment] = []
         var parts: [Skeleton.PartSpan] = []
         var segmentNumber = 0, ignorableNumber = 0
-        func add(_ group: [Piece], ignorable: Bool) {
+        func add(_ group: ArraySlice<Piece>, ignorable: Bool) {
             guard let first = group.first, let last = group.last else { return }
             let content = Content(group.map { piece -> Content.Run in
                 switch piece {
@@ -77,13 +77,13 @@ public struct DocumentBuilder: Sendable {
         }
         for group in groups {
             let (lead, body, trail) = trimWhitespace(group)
-            add(lead, ignorable: true)
+            add(lead[...], ignorable: true)
             if hasTranslatableText(body) {
                 add(body, ignorable: false)
             } else {
                 add(body, ignorable: true)
             }
-            add(trail, ignorable: true)
+            add(trail[...], ignorable: true)
         }
         guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
         let codes = pieces.compactMap { piece -> InlineCode? in
@@ -94,9 +94,13 @@ public struct DocumentBuilder: Sendable {
         return (unit, span)
     }
 
-    private func hasTranslatableText(_ pieces: [Piece]) -> Bool {
+    private func hasTranslatableText(_ pieces: ArraySlice<Piece>) -> Bool {
         pieces.contains { piece in
-            if case .text(let t, _, _) = piece { return t.unicodeScalars.contains { $0.properties.isAlphabetic } }
+            guard case .text(let t, _, _) = piece else { return false }
+            for b in t.utf8 {
+                if (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") { return true }
+                if b >= 0x80 { return t.unicodeScalars.contains { $0.properties.isAlphabetic } }
+            }
             return false
         }
     }
@@ -105,12 +109,18 @@ public struct DocumentBuilder: Sendable {
 
     private func protect(_ pieces: [Piece]) -> [Piece] {
         guard !protectors.isEmpty else { return pieces }
-        var out: [Piece] = []
+        // Most units have nothing to protect: the pieces are only copied once a span is found.
+        var out: [Piece]?
         var next = 0
-        for piece in pieces {
-            guard case .text(let text, let bytes, true) = piece else { out.append(piece); continue }
-            var spans = protectors.flatMap { $0.protectedSpans(in: text) }
-            guard !spans.isEmpty else { out.append(piece); continue }
+        for (index, piece) in pieces.enumerated() {
+            guard case .text(let text, let bytes, true) = piece else { out?.append(piece); continue }
+            var spans: [ProtectedSpan] = []
+            for protector in protectors { spans += protector.protectedSpans(in: text) }
+            guard !spans.isEmpty else { out?.append(piece); continue }
+            if out == nil {
+                out = Array(pieces[..<index])
+                out?.reserveCapacity(pieces.count + 2 * spans.count)
+            }
             // Earliest first; on overlap the longer one wins.
             spans.sort { a, b in
                 a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound
@@ -120,34 +130,33 @@ public struct DocumentBuilder: Sendable {
             for span in spans where span.range.lowerBound >= cursor && !span.range.isEmpty {
                 let before = String(text[cursor..<span.range.lowerBound])
                 let offset = bytes.lowerBound + text.utf8.distance(from: text.startIndex, to: cursor)
-                if !before.isEmpty { out.append(.text(before, bytes: offset..<offset + before.utf8.count, verbatim: true)) }
+                if !before.isEmpty { out?.append(.text(before, bytes: offset..<offset + before.utf8.count, verbatim: true)) }
                 let matched = String(text[span.range])
                 let mStart = bytes.lowerBound + text.utf8.distance(from: text.startIndex, to: span.range.lowerBound)
                 next += 1
                 let code = InlineCode(
                     kind: .standalone, id: "p\(next)", data: matched, type: .other, subType: span.subType,
                     display: matched, equiv: matched, canDelete: false)
-                out.append(.code(code, bytes: mStart..<mStart + matched.utf8.count))
+                out?.append(.code(code, bytes: mStart..<mStart + matched.utf8.count))
                 cursor = span.range.upperBound
             }
             if cursor < text.endIndex {
                 let rest = String(text[cursor...])
                 let offset = bytes.lowerBound + text.utf8.distance(from: text.startIndex, to: cursor)
-                out.append(.text(rest, bytes: offset..<bytes.upperBound, verbatim: true))
+                out?.append(.text(rest, bytes: offset..<bytes.upperBound, verbatim: true))
             }
         }
-        return out
+        return out ?? pieces
     }
 
     /// Codes numbered 1, 2, 3… in order of appearance, each close taking the number of the
     /// latest unclosed open with the same reader id (so readers may reuse ids for sibling pairs);
     /// a half whose partner is not in the unit is marked isolated.
-    private func renumberCodes(_ pieces: [Piece]) -> [Piece] {
-        var out = pieces
+    private func renumberCodes(_ pieces: inout [Piece]) {
         var counter = 0
         var openStack: [(readerID: String, index: Int, newID: String)] = []
-        for (index, piece) in pieces.enumerated() {
-            guard case .code(var c, let bytes) = piece else { continue }
+        for index in pieces.indices {
+            guard case .code(var c, let bytes) = pieces[index] else { continue }
             switch c.kind {
             case .open:
                 counter += 1
@@ -169,98 +178,154 @@ public struct DocumentBuilder: Sendable {
                 c.id = String(counter)
                 c.isolated = false
             }
-            out[index] = .code(c, bytes: bytes)
+            pieces[index] = .code(c, bytes: bytes)
         }
         for open in openStack {
-            if case .code(var c, let bytes) = out[open.index] {
+            if case .code(var c, let bytes) = pieces[open.index] {
                 c.isolated = true
-                out[open.index] = .code(c, bytes: bytes)
+                pieces[open.index] = .code(c, bytes: bytes)
             }
         }
-        return out
     }
 
     // MARK: - Sentences
 
     /// The pieces grouped into sentences.
-    private func split(_ pieces: [Piece]) -> [[Piece]] {
-        guard let breaker else { return [pieces] }
-        var flat = ""
-        var starts: [Int] = []  // UTF-16 offset where each piece starts in `flat`
+    private func split(_ pieces: [Piece]) -> [ArraySlice<Piece>] {
+        guard let breaker else { return [pieces[...]] }
+        // The unit's text as the breaker sees it: text pieces, U+FFFC for standalone codes.
+        var units: [UInt16] = []
+        var starts: [Int] = []  // UTF-16 offset where each piece starts in `units`
+        starts.reserveCapacity(pieces.count + 1)
         for piece in pieces {
-            starts.append(flat.utf16.count)
+            starts.append(units.count)
             switch piece {
-            case .text(let t, _, _): flat += t
-            case .code(let c, _): if c.kind == .standalone { flat += "\u{FFFC}" }
+            case .text(let t, _, _): units.append(contentsOf: t.utf16)
+            case .code(let c, _): if c.kind == .standalone { units.append(0xFFFC) }
             }
         }
-        let total = flat.utf16.count
-        let boundaries = breaker.sentenceBoundaries(in: flat).filter { $0 > 0 && $0 < total }
-        guard !boundaries.isEmpty else { return [pieces] }
+        let total = units.count
+        starts.append(total)
+        let boundaries = breaker.sentenceBoundaries(inUTF16: units).filter { $0 > 0 && $0 < total }
+        guard !boundaries.isEmpty else { return [pieces[...]] }
 
-        // Split verbatim text pieces at boundaries that fall inside them.
+        // Split verbatim text pieces at boundaries that fall inside them. Boundaries and pieces
+        // are both in order, so one index walks the boundaries once.
         var cut: [(piece: Piece, start: Int)] = []
+        cut.reserveCapacity(pieces.count + boundaries.count)
+        var next = 0  // first boundary after the current piece's start
         for (i, piece) in pieces.enumerated() {
-            let start = starts[i]
-            guard case .text(let t, let bytes, true) = piece else { cut.append((piece, start)); continue }
-            let length = t.utf16.count
-            let inside = boundaries.filter { $0 > start && $0 < start + length }
-            guard !inside.isEmpty else { cut.append((piece, start)); continue }
-            var lastUTF16 = 0
-            var lastIndex = t.startIndex
-            for b in inside + [start + length] {
-                let local = b - start
-                guard let idx = t.utf16.index(t.utf16.startIndex, offsetBy: local, limitedBy: t.utf16.endIndex),
-                      idx.samePosition(in: t.unicodeScalars) != nil else { continue }
+            let start = starts[i], end = starts[i + 1]
+            while next < boundaries.count, boundaries[next] <= start { next += 1 }
+            guard case .text(let t, let bytes, true) = piece, next < boundaries.count, boundaries[next] < end else {
+                cut.append((piece, start))
+                continue
+            }
+            // Walk the piece's scalars once, cutting where a boundary falls between two of them
+            // (a boundary inside a surrogate pair is not a place to cut).
+            var lastIndex = t.startIndex, lastUTF16 = 0
+            var utf16 = 0
+            var k = next
+            var index = t.unicodeScalars.startIndex
+            func emit(upTo idx: String.Index, local: Int) {
                 let chunk = String(t[lastIndex..<idx])
                 let byteStart = bytes.lowerBound + t.utf8.distance(from: t.startIndex, to: lastIndex)
                 cut.append((.text(chunk, bytes: byteStart..<byteStart + chunk.utf8.count, verbatim: true), start + lastUTF16))
                 lastUTF16 = local
                 lastIndex = idx
             }
+            while k < boundaries.count, boundaries[k] < end, index < t.unicodeScalars.endIndex {
+                let local = boundaries[k] - start
+                if utf16 == local {
+                    emit(upTo: index, local: local)
+                    k += 1
+                } else if utf16 > local {
+                    k += 1  // inside the previous scalar's surrogate pair
+                } else {
+                    utf16 += t.unicodeScalars[index].utf16.count
+                    t.unicodeScalars.formIndex(after: &index)
+                }
+            }
+            emit(upTo: t.endIndex, local: end - start)
         }
 
         var groups: [[Piece]] = Array(repeating: [], count: boundaries.count + 1)
+        var atOrBefore = 0  // boundaries <= the current start
         for (piece, start) in cut {
-            var index: Int
-            if case .code(let c, _) = piece, c.kind == .close {
-                index = boundaries.filter { $0 < start }.count
-            } else {
-                index = boundaries.filter { $0 <= start }.count
+            while atOrBefore < boundaries.count, boundaries[atOrBefore] <= start { atOrBefore += 1 }
+            var index = atOrBefore
+            if case .code(let c, _) = piece, c.kind == .close, atOrBefore > 0, boundaries[atOrBefore - 1] == start {
+                index -= 1  // a close code at a boundary stays with the sentence it closes
             }
             if case .text(let t, _, _) = piece, t.isEmpty { continue }
             index = min(index, groups.count - 1)
             groups[index].append(piece)
         }
-        return groups.filter { !$0.isEmpty }
+        return groups.compactMap { $0.isEmpty ? nil : $0[...] }
     }
 
     /// Leading and trailing whitespace of a group, set apart from its body.
-    private func trimWhitespace(_ group: [Piece]) -> (lead: [Piece], body: [Piece], trail: [Piece]) {
+    private func trimWhitespace(_ group: ArraySlice<Piece>) -> (lead: [Piece], body: ArraySlice<Piece>, trail: [Piece]) {
         var pieces = group
         var lead: [Piece] = [], trail: [Piece] = []
         while let first = pieces.first, case .text(let t, let bytes, let verbatim) = first {
-            if t.allSatisfy(\.isWhitespace) { lead.append(first); pieces.removeFirst(); continue }
+            if Self.isAllWhitespace(t) { lead.append(first); pieces.removeFirst(); continue }
             guard verbatim else { break }
-            let ws = t.prefix { $0.isWhitespace }
-            if !ws.isEmpty {
-                let n = ws.utf8.count
-                lead.append(.text(String(ws), bytes: bytes.lowerBound..<bytes.lowerBound + n, verbatim: true))
-                pieces[0] = .text(String(t.dropFirst(ws.count)), bytes: bytes.lowerBound + n..<bytes.upperBound, verbatim: true)
+            let n = Self.leadingWhitespaceCount(t)
+            if n > 0 {
+                let split = t.utf8.index(t.startIndex, offsetBy: n)
+                lead.append(.text(String(t[..<split]), bytes: bytes.lowerBound..<bytes.lowerBound + n, verbatim: true))
+                pieces[pieces.startIndex] = .text(String(t[split...]), bytes: bytes.lowerBound + n..<bytes.upperBound, verbatim: true)
             }
             break
         }
         while let last = pieces.last, case .text(let t, let bytes, let verbatim) = last {
-            if t.allSatisfy(\.isWhitespace) { trail.insert(last, at: 0); pieces.removeLast(); continue }
+            if Self.isAllWhitespace(t) { trail.append(last); pieces.removeLast(); continue }
             guard verbatim else { break }
-            let ws = String(t.reversed().prefix { $0.isWhitespace }.reversed())
-            if !ws.isEmpty {
-                let n = ws.utf8.count
-                trail.insert(.text(ws, bytes: bytes.upperBound - n..<bytes.upperBound, verbatim: true), at: 0)
-                pieces[pieces.count - 1] = .text(String(t.dropLast(ws.count)), bytes: bytes.lowerBound..<bytes.upperBound - n, verbatim: true)
+            let n = Self.trailingWhitespaceCount(t)
+            if n > 0 {
+                let split = t.utf8.index(t.endIndex, offsetBy: -n)
+                trail.append(.text(String(t[split...]), bytes: bytes.upperBound - n..<bytes.upperBound, verbatim: true))
+                pieces[pieces.endIndex - 1] = .text(String(t[..<split]), bytes: bytes.lowerBound..<bytes.upperBound - n, verbatim: true)
             }
             break
         }
-        return (lead, pieces, trail)
+        return (lead, pieces, trail.reversed())
+    }
+
+    // Whitespace as `Character.isWhitespace` sees it (whole grapheme clusters). ASCII text, by
+    // far the usual case, is decided byte by byte: no ASCII character joins a cluster with its
+    // neighbour except CR LF, which is whitespace either way.
+
+    @inline(__always) private static func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    static func isAllWhitespace(_ t: String) -> Bool {
+        for b in t.utf8 {
+            if b >= 0x80 { return t.allSatisfy(\.isWhitespace) }
+            if !isASCIIWhitespace(b) { return false }
+        }
+        return true
+    }
+
+    /// UTF-8 length of the leading whitespace.
+    static func leadingWhitespaceCount(_ t: String) -> Int {
+        var n = 0
+        for b in t.utf8 {
+            if b >= 0x80 { return t.prefix { $0.isWhitespace }.utf8.count }
+            if !isASCIIWhitespace(b) { return n }
+            n += 1
+        }
+        return n
+    }
+
+    /// UTF-8 length of the trailing whitespace.
+    static func trailingWhitespaceCount(_ t: String) -> Int {
+        var n = 0
+        for b in t.utf8.reversed() {
+            if b >= 0x80 { return String(t.reversed().prefix { $0.isWhitespace }.reversed()).utf8.count }
+            if !isASCIIWhitespace(b) { return n }
+            n += 1
+        }
+        return n
     }
 }

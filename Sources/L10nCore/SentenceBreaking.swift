@@ -3,6 +3,16 @@
 public protocol SentenceBreaking: Sendable {
     /// Boundaries as UTF-16 offsets into `text`, ascending, excluding 0, including the end.
     func sentenceBoundaries(in text: String) -> [Int]
+
+    /// The same for text already in UTF-16 (well-formed), as ``DocumentBuilder`` has it; the
+    /// default goes through a `String`.
+    func sentenceBoundaries(inUTF16 text: [UInt16]) -> [Int]
+}
+
+extension SentenceBreaking {
+    public func sentenceBoundaries(inUTF16 text: [UInt16]) -> [Int] {
+        sentenceBoundaries(in: String(decoding: text, as: UTF16.self))
+    }
 }
 
 /// Finds spans of text that must not be translated (URLs, e-mail addresses, model numbers).

@@ -6,10 +6,16 @@ import Foundation
 ///
 /// It travels inside the XLIFF (XLIFF 2 `<skeleton>`, XLIFF 1.2 `<skl><internal-file>`), so a
 /// translator can send the XLIFF back and `merge` works without the original file.
+///
+/// Encodings: version 1 is this type's JSON (``encoded()``), base64'd whole into the XLIFF;
+/// version 2, what l10n writes now, is the original bytes base64'd once plus a compact span map
+/// (see `SkeletonCodec` in L10nFormats). Readers accept both.
 public struct Skeleton: Hashable, Sendable, Codable {
     /// Bumped when the encoding changes incompatibly.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
 
+    /// The encoding version the skeleton was read from (``currentVersion`` for a new one);
+    /// writers always write the current encoding.
     public var version: Int
     public var original: Data
     public var spans: [UnitSpan]
@@ -66,11 +72,20 @@ public struct Skeleton: Hashable, Sendable, Codable {
         return try encoder.encode(self)
     }
 
+    /// The skeleton from its JSON (``encoded()``), checked with ``validate()``.
     public static func decode(_ data: Data) throws -> Skeleton {
         let skeleton = try JSONDecoder().decode(Skeleton.self, from: data)
         guard skeleton.version <= currentVersion else {
             throw FormatError(.unsupported, "skeleton version \(skeleton.version) is newer than this l10n understands (\(currentVersion))")
         }
+        try skeleton.validate()
+        return skeleton
+    }
+
+    /// Throws ``FormatError/Code/invalidSkeleton`` unless the units are in order inside the
+    /// original and each unit's parts tile it exactly: what merge relies on.
+    public func validate() throws {
+        let skeleton = self
         let count = skeleton.original.count
         var last = 0
         for span in skeleton.spans {
@@ -89,6 +104,5 @@ public struct Skeleton: Hashable, Sendable, Codable {
             }
             last = span.end
         }
-        return skeleton
     }
 }

@@ -15,23 +15,46 @@ public struct SkeletonMerger: Sendable {
     public func merge(_ document: Document) throws -> Data {
         let skeleton = document.skeleton
         let original = skeleton.original
-        var unitsByID: [String: TextUnit] = [:]
-        for unit in document.units { unitsByID[unit.id] = unit }
+        // The last unit with each id, as a dictionary of units would keep it.
+        var unitIndex: [String: Int] = [:]
+        unitIndex.reserveCapacity(document.units.count)
+        for (i, unit) in document.units.enumerated() { unitIndex[unit.id] = i }
 
-        var out = Data()
+        var out: [UInt8] = []
         out.reserveCapacity(original.count + original.count / 4)
-        var cursor = 0
-        for span in skeleton.spans {
-            out.append(original[original.startIndex + cursor..<original.startIndex + span.start])
-            cursor = span.end
-            guard let unit = unitsByID[span.unit] else {
-                out.append(original[original.startIndex + span.start..<original.startIndex + span.end])
-                continue
+        try original.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var cursor = 0
+            for span in skeleton.spans {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<span.start]))
+                cursor = span.end
+                guard let i = unitIndex[span.unit] else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                    continue
+                }
+                let unit = document.units[i]
+                if Self.isUnchanged(unit, span: span) {
+                    // Every part comes from the original, and the parts tile the unit.
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                } else {
+                    out.append(contentsOf: try render(unit, span: span, original: original).utf8)
+                }
             }
-            try out.append(contentsOf: Array(render(unit, span: span, original: original).utf8))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
         }
-        out.append(original[original.startIndex + cursor..<original.endIndex])
-        return out
+        return Data(out)
+    }
+
+    /// True when ``render(_:span:original:)`` would copy every part from the original: same
+    /// partition, and each segment ignorable or untranslated and not rewritten.
+    private static func isUnchanged(_ unit: TextUnit, span: Skeleton.UnitSpan) -> Bool {
+        guard unit.segments.count == span.parts.count else { return false }
+        for (segment, part) in zip(unit.segments, span.parts) {
+            guard segment.id == part.id else { return false }
+            if segment.isIgnorable { continue }
+            guard segment.target == nil || segment.target == segment.source, part.rewritten != true else { return false }
+        }
+        return true
     }
 
     private func render(_ unit: TextUnit, span: Skeleton.UnitSpan, original: Data) throws -> String {

@@ -12,15 +12,23 @@ public enum TextInput {
         if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) {
             throw FormatError(.invalidEncoding, "the file is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8", at: SourceLocation(file: file, line: 1, column: 1, byteOffset: 0))
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let offset = nul - bytes.startIndex
+        // One pass each over raw bytes (Data's own iteration checks exclusivity per byte):
+        // NUL search, then the standard library's validating decode; the byte-by-byte scan
+        // below only runs to place an error.
+        let decoded = bytes.withUnsafeBytes { raw -> (nul: Int?, text: String?) in
+            let p = raw.bindMemory(to: UInt8.self)
+            if let base = raw.baseAddress, let hit = memchr(base, 0, raw.count) {
+                return (base.distance(to: UnsafeRawPointer(hit)), nil)
+            }
+            return (nil, String(validating: p, as: UTF8.self))
+        }
+        if let offset = decoded.nul {
             throw FormatError(.binaryInput, "the file looks binary (NUL byte at byte \(offset)), not text", at: SourceLocation.at(byteOffset: offset, in: bytes, file: file))
         }
-        if let bad = firstInvalidUTF8(bytes) {
-            throw FormatError(.invalidEncoding, String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d); save the file as UTF-8", bytes[bytes.startIndex + bad], bad),
-                              at: SourceLocation.at(byteOffset: bad, in: bytes, file: file))
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        if let text = decoded.text { return text }
+        guard let bad = firstInvalidUTF8(bytes) else { return String(decoding: bytes, as: UTF8.self) }
+        throw FormatError(.invalidEncoding, String(format: "invalid UTF-8 (byte 0x%02X at byte offset %d); save the file as UTF-8", bytes[bytes.startIndex + bad], bad),
+                          at: SourceLocation.at(byteOffset: bad, in: bytes, file: file))
     }
 
     /// The offset of the first byte that is not part of a well-formed UTF-8 sequence.

@@ -8,9 +8,19 @@ import Darwin
 
 /// Writes a run's outputs all-or-nothing: each output is first written to a temporary file beside
 /// its destination, and only when every output of the run is staged are they renamed into place.
-/// A run that fails part-way leaves earlier outputs untouched and no temporary files behind.
+/// A run that fails part-way leaves earlier outputs untouched and no temporary files behind (nor
+/// the output folders this batch created).
+///
+/// Outputs are staged as soon as they are made, so a run over many files holds one file's output
+/// in memory at a time, not all of them: stage, drop, go on to the next input. Large outputs can
+/// also be written piece by piece with ``open(_:)``.
 public final class OutputBatch {
     private var staged: [(temporary: String, destination: String)] = []
+    private var destinationSet: Set<String> = []
+    /// Folders known to exist (checked or created by this batch), so each is checked once.
+    private var knownDirectories: Set<String> = []
+    /// Folders this batch created, outermost first; removed again (when empty) on discard.
+    private var createdDirectories: [String] = []
     private var committed = false
 
     public init() {}
@@ -21,26 +31,65 @@ public final class OutputBatch {
 
     /// Stages `data` for `destination`; nothing is visible there until ``commit()``.
     public func stage(_ data: Data, to destination: String) throws {
-        if staged.contains(where: { $0.destination == destination }) {
+        let file = try open(destination)
+        defer { file.closeQuietly() }
+        try data.withUnsafeBytes { try file.write($0) }
+        try file.close()
+    }
+
+    /// Stages `bytes` for `destination` (no copy into `Data` first).
+    public func stage(_ bytes: [UInt8], to destination: String) throws {
+        let file = try open(destination)
+        defer { file.closeQuietly() }
+        try bytes.withUnsafeBytes { try file.write($0) }
+        try file.close()
+    }
+
+    /// Opens the temporary file for `destination`, to be written piece by piece and closed with
+    /// ``StagedFile/close()``; like ``stage(_:to:)-(Data,_)``, nothing is visible until ``commit()``.
+    public func open(_ destination: String) throws -> StagedFile {
+        guard destinationSet.insert(destination).inserted else {
             throw PipelineError(.usage, "two outputs of this run would be written to the same file", file: destination)
         }
-        let url = URL(fileURLWithPath: destination)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        if !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw PipelineError(.cannotWriteOutput, "cannot create the output folder", file: directory)
+        do {
+            let url = URL(fileURLWithPath: destination)
+            let directory = url.deletingLastPathComponent().path
+            try ensureDirectory(directory)
+            let temporary = directory + "/." + url.lastPathComponent + ".l10n-\(getpid())-\(staged.count).tmp"
+            let fd = posixOpen(temporary)
+            guard fd >= 0 else {
+                throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
             }
-        } else if !isDirectory.boolValue {
-            throw PipelineError(.cannotWriteOutput, "is not a folder", file: directory)
+            staged.append((temporary, destination))
+            return StagedFile(fd: fd, destination: destination)
+        } catch {
+            destinationSet.remove(destination)
+            throw error
         }
-        let temporary = directory + "/." + url.lastPathComponent + ".l10n-\(getpid())-\(staged.count).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw PipelineError(.cannotWriteOutput, "cannot write (permission denied or disk full?)", file: destination)
+    }
+
+    private func ensureDirectory(_ directory: String) throws {
+        guard !knownDirectories.contains(directory) else { return }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw PipelineError(.cannotWriteOutput, "is not a folder", file: directory) }
+            knownDirectories.insert(directory)
+            return
         }
-        staged.append((temporary, destination))
+        // The folders about to be created, so a failed run can remove them again.
+        var missing: [String] = []
+        var url = URL(fileURLWithPath: directory)
+        while !FileManager.default.fileExists(atPath: url.path), url.pathComponents.count > 1 {
+            missing.insert(url.path, at: 0)
+            url = url.deletingLastPathComponent()
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw PipelineError(.cannotWriteOutput, "cannot create the output folder", file: directory)
+        }
+        createdDirectories += missing
+        knownDirectories.insert(directory)
     }
 
     /// Moves every staged file into place (each rename is atomic).
@@ -54,12 +103,73 @@ public final class OutputBatch {
         committed = true
     }
 
-    /// Removes every staged temporary file.
+    /// Removes every staged temporary file, and the output folders this batch created if they
+    /// are empty again.
     public func discard() {
         for item in staged { unlink(item.temporary) }
         staged.removeAll()
+        destinationSet.removeAll()
+        for directory in createdDirectories.reversed() { rmdir(directory) }
+        createdDirectories.removeAll()
+        knownDirectories.removeAll()
     }
 
     /// Destinations staged so far, in order.
     public var destinations: [String] { staged.map(\.destination) }
 }
+
+/// A staged output being written piece by piece (see ``OutputBatch/open(_:)``).
+public final class StagedFile {
+    private var fd: Int32
+    public let destination: String
+
+    init(fd: Int32, destination: String) {
+        self.fd = fd
+        self.destination = destination
+    }
+
+    deinit { closeQuietly() }
+
+    /// Appends `bytes`.
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: write after close", file: destination) }
+        var p = bytes.baseAddress
+        var left = bytes.count
+        while left > 0, let base = p {
+            let n = posixWrite(fd, base, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
+            }
+            p = base + n
+            left -= n
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    public func write(_ data: Data) throws {
+        try data.withUnsafeBytes { try write($0) }
+    }
+
+    /// Finishes the file; errors the disk reports only now (full, quota) are thrown here.
+    public func close() throws {
+        guard fd >= 0 else { return }
+        let result = posixClose(fd)
+        fd = -1
+        if result != 0 {
+            throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
+        }
+    }
+
+    func closeQuietly() {
+        if fd >= 0 { _ = posixClose(fd); fd = -1 }
+    }
+}
+
+// The C calls by other names: inside the types above, `open`, `write` and `close` are methods.
+private func posixOpen(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
+private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
+private func posixClose(_ fd: Int32) -> Int32 { close(fd) }

@@ -82,12 +82,16 @@ public struct SentenceSegmenter: SentenceBreaking {
     }
 
     /// A segmenter over already compiled rules (cannot fail).
-    init(language: String, rules: [CompiledRule], options: Options) {
+    /// Whether the evaluator's and this type's shortcuts are used (off only in tests that compare).
+    let usesShortcuts: Bool
+
+    init(language: String, rules: [CompiledRule], options: Options, usesShortcuts: Bool = true) {
+        self.usesShortcuts = usesShortcuts
         let tag = LanguageTag(language)?.rawValue ?? language
         self.language = tag
         self.options = options
         icu = ICUSentenceBreaker(locale: tag)
-        evaluator = SRXEvaluator(rules: rules)
+        evaluator = SRXEvaluator(rules: rules, usesShortcuts: usesShortcuts)
     }
 
     /// The built-in rules for `language`, with `userRules` (if any) taking precedence over them.
@@ -96,8 +100,17 @@ public struct SentenceSegmenter: SentenceBreaking {
     }
 
     public func sentenceBoundaries(in text: String) -> [Int] {
-        let units = Array(text.utf16)
+        sentenceBoundaries(inUTF16: Array(text.utf16))
+    }
+
+    public func sentenceBoundaries(inUTF16 units: [UInt16]) -> [Int] {
         guard !units.isEmpty else { return [] }
+        // Most units (headings, cells, list items) hold no sentence terminal at all: then ICU
+        // proposes nothing but the end, and when no break rule can match either, there is
+        // nothing for the rules to decide.
+        if usesShortcuts, Self.hasNoSentenceTerminal(units), units.withUnsafeBufferPointer({ evaluator.cannotProposeBreaks(in: $0) }) {
+            return [units.count]
+        }
         var proposals: [Int] = []
         if options.usesICUBoundaries {
             proposals = icu.boundaries(in: options.singleLineBreaksAreSpaces ? Self.softBreaksAsSpaces(units) : units)
@@ -111,6 +124,20 @@ public struct SentenceSegmenter: SentenceBreaking {
         }
         out.append(units.count)
         return out
+    }
+
+    /// True when `units` are all ASCII and none can end a sentence or a paragraph for UAX #29
+    /// (ATerm `.`, STerm `!` `?`, CR, LF; VT and FF too, to be safe): ICU then breaks only at
+    /// the end. Non-ASCII text is not decided here.
+    static func hasNoSentenceTerminal(_ units: [UInt16]) -> Bool {
+        for u in units {
+            if u >= 0x80 { return false }
+            switch u {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x0B, 0x0C: return false
+            default: continue
+            }
+        }
+        return true
     }
 
     /// Opening brackets and quotes (general categories Ps and Pi).
@@ -138,6 +165,8 @@ public struct SentenceSegmenter: SentenceBreaking {
     /// `units` with every line break that is not part of a blank line replaced by a space
     /// (CR LF by two), so offsets are unchanged.
     static func softBreaksAsSpaces(_ units: [UInt16]) -> [UInt16] {
+        // Most units have no line break at all: no copy then.
+        guard units.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x85 || $0 == 0x2028 || $0 == 0x0B || $0 == 0x0C }) else { return units }
         var out = units
         var i = 0
         let n = units.count

@@ -109,3 +109,23 @@ import Testing
         #expect(doc.languageRules(for: "nl").map(\.name) == ["Default"])
     }
 }
+
+@Suite struct CompiledRulePrefilterTests {
+    @Test(arguments: [
+        (#"\b(?:Mr|Dr|St)\."#, true),
+        (#"\b\p{Lu}\.\s\p{Lu}\."#, true),
+        (#"(?<!taille\s)\b(?:M|MM)\."#, true),
+        (#"(?:^|\p{Ll}{3}\.\s{1,4}|[!?:;]\s{1,4}|\n[ \t]{0,8})\d{1,3}\."#, true),
+        (#"[a\]]\."#, true),
+        (#"Dr\.|Mr"#, false),           // top-level alternation: a match may end in "r"
+        (#"Dr\\."#, false),             // an escaped backslash, then any character
+        (#"(?x) Dr \."#, false),        // free-spacing mode
+        (#"\QDr\."#, false),
+        (#"…[\p{Pe}\p{Pf}"'’”»]*"#, false),
+        (#"[.]"#, false),
+        ("", false),
+    ])
+    func periodEndingBeforePatternsAreRecognized(pattern: String, fixed: Bool) {
+        #expect((CompiledRule.fixedLastUnit(pattern) == 0x2E) == fixed, "\(pattern)")
+    }
+}

@@ -8,6 +8,9 @@ public enum MarkdownRenderer {
     /// dangerous URLs (`javascript:`) with comments/empty links: a fragment pasted into a CMS must
     /// not smuggle script in.
     public static func html(_ markdown: String, allowRawHTML: Bool = false) -> String {
+        // cmark-gfm is not re-entrant (see MarkdownSyntaxTree.cmarkLock).
+        MarkdownSyntaxTree.cmarkLock.lock()
+        defer { MarkdownSyntaxTree.cmarkLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_FOOTNOTES
         options |= allowRawHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE

@@ -33,7 +33,16 @@ enum MarkdownSyntaxTree {
 
     struct TooDeep: Error { var line: Int }
 
+    /// cmark-gfm is not re-entrant: while it parses inlines it adds the attached extensions'
+    /// special characters (`~`, `:`, `w`, `@`…) to a process-wide table and removes them again
+    /// (github/cmark-gfm#176), so two parses at once (`extract --jobs N`) can lose strikethrough
+    /// or autolinks. Every use of cmark goes through this lock; parsing is a small part of the
+    /// filter's time (the tree walk and alignment run outside it).
+    static let cmarkLock = NSLock()
+
     static func parse(_ bytes: [UInt8]) throws -> MarkdownNode {
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
             return MarkdownNode(kind: .document, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0, literal: [], headingLevel: 0, children: [])
@@ -124,6 +133,8 @@ enum MarkdownSyntaxTree {
 
     /// cmark's HTML for `bytes` (raw HTML kept), for tests that compare rendered structure.
     static func html(_ bytes: [UInt8]) -> String {
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return "" }
         defer { cmark_parser_free(parser) }

@@ -17,6 +17,8 @@ struct InlineCodeLayout {
     ///   the source code with the same id.
     init(_ runs: [Content.Run], allowed: Set<String>? = nil) {
         guard runs.count > 1 else { return }  // a lone text or code has no pair
+        // No open code, no pair (most segments have no paired code at all).
+        guard runs.contains(where: { if case .code(let c) = $0 { return c.kind == .open && !c.isolated } else { return false } }) else { return }
         var stack: [(id: String, index: Int)] = []
         for (i, run) in runs.enumerated() {
             guard case .code(let c) = run, !c.isolated else { continue }

@@ -29,7 +29,7 @@ struct XLIFF12Reader {
         guard internalFile["form"] == nil || internalFile["form"] == "base64" else {
             throw error("the embedded skeleton has form=\"\(internalFile["form"]!)\"; l10n writes base64", internalFile, code: .invalidSkeleton)
         }
-        let skeleton = try XLIFFSkeletonEmbedding.decode(internalFile.text, file: file, line: internalFile.line)
+        let skeleton = try XLIFFSkeletonEmbedding.decodeXLIFF12(internalFile.text, file: file, line: internalFile.line)
         guard let sourceLanguage = fileElement["source-language"] else { throw error("<file> has no source-language", fileElement) }
         guard let datatype = fileElement["datatype"] else { throw error("<file> has no datatype (l10n writes the format id there)", fileElement) }
         let format = datatype.hasPrefix("x-") ? String(datatype.dropFirst(2)) : datatype

@@ -30,17 +30,31 @@ struct XLIFF12Writer {
     ]
     static let codePointPrefix = "x-l10n-cp-"
 
-    func write(_ documents: [Document]) throws -> Data {
+    func write(_ documents: [Document]) throws -> [UInt8] {
         guard !documents.isEmpty else {
             throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
         }
         var out = XMLOutput(capacity: 4096)
+        header(to: &out)
+        for document in documents { try file(document, to: &out) }
+        footer(to: &out)
+        return out.bytes
+    }
+
+    /// `<xliff …>`: the start of the file (1.2 declares languages per `<file>`).
+    func header(to out: inout XMLOutput) {
         out.start("xliff", [("xmlns", XLIFFVersion.v1_2.namespace), ("version", "1.2")])
         out.newline()
-        for document in documents { try write(document, to: &out) }
+    }
+
+    func footer(to out: inout XMLOutput) {
         out.end("xliff")
         out.newline()
-        return out.data
+    }
+
+    /// One `<file>`.
+    func file(_ document: Document, to out: inout XMLOutput) throws {
+        try write(document, to: &out)
     }
 
     static func datatype(forFormat format: String) -> String {
@@ -48,6 +62,12 @@ struct XLIFF12Writer {
     }
 
     private func write(_ document: Document, to out: inout XMLOutput) throws {
+        do {
+            try document.skeleton.validate()
+        } catch var error as FormatError {
+            error.message = "\(document.original): " + error.message
+            throw error
+        }
         out.indent(1)
         out.start("file", [
             ("original", document.original), ("source-language", document.sourceLanguage),
@@ -57,7 +77,7 @@ struct XLIFF12Writer {
         out.indent(2); out.start("header"); out.newline()
         out.indent(3); out.start("skl"); out.newline()
         out.indent(4); out.start("internal-file", [("form", "base64")])
-        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "        ", to: &out)
+        XLIFFSkeletonEmbedding.appendXLIFF12Body(document.skeleton, indent: "        ", to: &out)
         out.end("internal-file"); out.newline()
         out.indent(3); out.end("skl"); out.newline()
         out.indent(2); out.end("header"); out.newline()

@@ -27,15 +27,31 @@ struct XLIFF2Reader {
         guard let format = embedded["format"], !format.isEmpty else {
             throw error("the embedded skeleton has no format attribute", embedded, code: .invalidSkeleton)
         }
-        let skeleton = try XLIFFSkeletonEmbedding.decode(embedded.text, file: file, line: embedded.line)
-        var spans: [String: Skeleton.UnitSpan] = [:]
-        for span in skeleton.spans { spans[span.unit] = span }
+        let read = try XLIFFSkeletonEmbedding.decodeXLIFF2(embedded, file: file)
+        var skeleton = read.skeleton
+        var spanIndex: [String: Int] = [:]
+        for (i, span) in skeleton.spans.enumerated() where spanIndex[span.unit] == nil { spanIndex[span.unit] = i }
 
         var units: [TextUnit] = []
         func collect(_ container: XMLElement) throws {
             for child in container.elements where child.namespace == namespace {
-                if child.name == "unit" { units.append(try unit(child, spans: spans)) }
-                else if child.name == "group" { try collect(child) }
+                if child.name == "unit" {
+                    var span: Skeleton.UnitSpan?
+                    if let id = child["id"], let i = spanIndex[id] {
+                        if let overrides = read.overrides?[i] {
+                            // The span map left out what the unit's source elements say of its codes.
+                            let bases = codeBases(child)
+                            for (c, code) in skeleton.spans[i].codes.enumerated() {
+                                skeleton.spans[i].codes[c] = SkeletonCodec.complete(
+                                    code, overrides: overrides[c], base: bases[SkeletonCodec.CodeKey(code.kind, code.id)])
+                            }
+                        }
+                        span = skeleton.spans[i]
+                    }
+                    units.append(try unit(child, span: span))
+                } else if child.name == "group" {
+                    try collect(child)
+                }
             }
         }
         try collect(fileElement)
@@ -44,9 +60,38 @@ struct XLIFF2Reader {
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
     }
 
-    private func unit(_ element: XMLElement, spans: [String: Skeleton.UnitSpan]) throws -> TextUnit {
+    /// What the first inline element of each code (by kind and id) in the unit's sources says of
+    /// it, read the way ``appendRuns(of:codes:to:)`` reads it.
+    private func codeBases(_ unit: XMLElement) -> [SkeletonCodec.CodeKey: InlineCode] {
+        var bases: [SkeletonCodec.CodeKey: InlineCode] = [:]
+        func note(_ kind: InlineCode.Kind, _ id: String?, _ a: XLIFFCodeResolver.Attributes) {
+            guard let id else { return }
+            let key = SkeletonCodec.CodeKey(kind, id)
+            if bases[key] == nil { bases[key] = a.code(kind, id: id, data: "") }
+        }
+        func walk(_ element: XMLElement) {
+            for case .element(let e) in element.children where e.namespace == namespace {
+                switch e.name {
+                case "ph": note(.standalone, e["id"], attributes(e, start: nil))
+                case "pc":
+                    note(.open, e["id"], attributes(e, start: true))
+                    walk(e)
+                    note(.close, e["id"], attributes(e, start: false))
+                case "sc": note(.open, e["id"], attributes(e, start: nil))
+                case "ec": note(.close, e["startRef"] ?? e["id"], attributes(e, start: nil))
+                case "cp", "sm", "em": break
+                default: walk(e)
+                }
+            }
+        }
+        for child in unit.elements where child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") {
+            if let source = child.first("source", namespace: namespace) { walk(source) }
+        }
+        return bases
+    }
+
+    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?) throws -> TextUnit {
         guard let id = element["id"] else { throw error("<unit> has no id", element) }
-        let span = spans[id]
 
         var notes: [Note] = []
         for note in element.first("notes", namespace: namespace)?.elements(named: "note", namespace: namespace) ?? [] {
@@ -111,17 +156,17 @@ struct XLIFF2Reader {
                 guard let codes else { continue }
                 switch e.name {
                 case "ph":
-                    out.append(.code(codes.code(.standalone, id: try id(e), attributes(e, start: nil))))
+                    out.append(.code(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) }))
                 case "pc":
                     let pcID = try id(e)
-                    out.append(.code(codes.code(.open, id: pcID, attributes(e, start: true))))
+                    out.append(.code(codes.code(.open, id: pcID) { attributes(e, start: true) }))
                     try appendRuns(of: e, codes: codes, to: &out)
-                    out.append(.code(codes.code(.close, id: pcID, attributes(e, start: false))))
+                    out.append(.code(codes.code(.close, id: pcID) { attributes(e, start: false) }))
                 case "sc":
-                    out.append(.code(codes.code(.open, id: try id(e), attributes(e, start: nil))))
+                    out.append(.code(codes.code(.open, id: try id(e)) { attributes(e, start: nil) }))
                 case "ec":
                     guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
-                    out.append(.code(codes.code(.close, id: ecID, attributes(e, start: nil))))
+                    out.append(.code(codes.code(.close, id: ecID) { attributes(e, start: nil) }))
                 case "sm", "em":
                     break
                 default:  // <mrk> and anything unexpected: keep the content, drop the marker
@@ -136,22 +181,30 @@ struct XLIFF2Reader {
         return id
     }
 
-    /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`.
+    /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`. One pass
+    /// over the element's attributes (an element carries up to ten of these).
     private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
         var a = XLIFFCodeResolver.Attributes()
-        switch start {
-        case nil:
-            a.dataRef = e["dataRef"]; a.display = e["disp"]; a.equiv = e["equiv"]
-        case true?:
-            a.dataRef = e["dataRefStart"]; a.display = e["dispStart"]; a.equiv = e["equivStart"]
-        case false?:
-            a.dataRef = e["dataRefEnd"]; a.display = e["dispEnd"]; a.equiv = e["equivEnd"]
+        e.forEachAttribute { name, namespace, value in
+            guard namespace == nil else { return }
+            switch name {
+            case "dataRef": if start == nil { a.dataRef = value }
+            case "disp": if start == nil { a.display = value }
+            case "equiv": if start == nil { a.equiv = value }
+            case "dataRefStart": if start == true { a.dataRef = value }
+            case "dispStart": if start == true { a.display = value }
+            case "equivStart": if start == true { a.equiv = value }
+            case "dataRefEnd": if start == false { a.dataRef = value }
+            case "dispEnd": if start == false { a.display = value }
+            case "equivEnd": if start == false { a.equiv = value }
+            case "copyOf": a.copyOf = value
+            case "type": a.type = value
+            case "subType": a.subType = value
+            case "isolated": a.isolated = value == "yes"
+            case "canDelete": a.canDelete = value != "no"
+            default: break
+            }
         }
-        a.copyOf = e["copyOf"]
-        a.type = e["type"]
-        a.subType = e["subType"]
-        a.isolated = e["isolated"] == "yes"
-        a.canDelete = e["canDelete"] != "no"
         return a
     }
 }

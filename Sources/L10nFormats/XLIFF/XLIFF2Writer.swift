@@ -15,7 +15,7 @@ import L10nCore
 struct XLIFF2Writer {
     var version: XLIFFVersion
 
-    func write(_ documents: [Document]) throws -> Data {
+    func write(_ documents: [Document]) throws -> [UInt8] {
         guard let first = documents.first else {
             throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
         }
@@ -33,47 +33,87 @@ struct XLIFF2Writer {
         }
 
         var out = XMLOutput(capacity: 4096)
-        out.start("xliff", [("xmlns", version.namespace), ("version", version.rawValue), ("srcLang", sourceLanguage), ("trgLang", targetLanguage)])
-        out.newline()
+        header(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, to: &out)
         for (i, document) in documents.enumerated() {
             try write(document, fileID: "f\(i + 1)", to: &out)
         }
+        footer(to: &out)
+        return out.bytes
+    }
+
+    /// `<xliff …>`: the start of the file, declaring the languages every `<file>` shares.
+    func header(sourceLanguage: String, targetLanguage: String?, to out: inout XMLOutput) {
+        out.start("xliff", [("xmlns", version.namespace), ("version", version.rawValue), ("srcLang", sourceLanguage), ("trgLang", targetLanguage)])
+        out.newline()
+    }
+
+    func footer(to out: inout XMLOutput) {
         out.end("xliff")
         out.newline()
-        return out.data
+    }
+
+    /// One `<file>` of a file written piece by piece, checked against the languages its header
+    /// declared.
+    func file(_ document: Document, number: Int, sourceLanguage: String, targetLanguage: String?, to out: inout XMLOutput) throws {
+        guard document.sourceLanguage == sourceLanguage else {
+            throw FormatError(.unsupported, "XLIFF \(version.rawValue) holds one source language per file, but \(document.original) is \(document.sourceLanguage), not \(sourceLanguage)")
+        }
+        if let target = document.targetLanguage, target != targetLanguage {
+            throw FormatError(.unsupported, "XLIFF \(version.rawValue) holds one target language per file, but \(document.original) is for \(target), not \(targetLanguage ?? "no target language")")
+        }
+        if targetLanguage == nil, document.units.contains(where: { $0.segments.contains { $0.target != nil } }) {
+            throw FormatError(.unsupported, "\(document.original) has translations but no target language")
+        }
+        try write(document, fileID: "f\(number)", to: &out)
     }
 
     private func write(_ document: Document, fileID: String, to out: inout XMLOutput) throws {
-        out.indent(1)
-        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
-        out.newline()
-        out.indent(2); out.start("skeleton"); out.newline()
-        out.indent(3)
-        out.start("l10n:\(XLIFFSkeletonEmbedding.elementName)", [
-            ("xmlns:l10n", XLIFFSkeletonEmbedding.namespace), ("version", String(document.skeleton.version)),
-            ("format", document.format), ("encoding", "base64"),
-        ])
-        XLIFFSkeletonEmbedding.appendBody(document.skeleton, indent: "      ", to: &out)
-        out.end("l10n:\(XLIFFSkeletonEmbedding.elementName)"); out.newline()
-        out.indent(2); out.end("skeleton"); out.newline()
-        if document.units.isEmpty {
-            // The schema wants at least one unit or group; an empty group keeps the file valid.
-            out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
+        do {
+            try document.skeleton.validate()
+        } catch var error as FormatError {
+            error.message = "\(document.original): " + error.message
+            throw error
         }
+        // The units first, into their own buffer: the skeleton, which comes before them, leaves
+        // out what their inline elements already say of each code.
+        var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
+        var bases: [String: [SkeletonCodec.CodeKey: InlineCode]] = [:]
         var seen = Set<String>()
         for unit in document.units {
             guard InlineCodeLayout.isNMToken(unit.id), seen.insert(unit.id).inserted else {
                 throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
             }
-            try write(unit, to: &out)
+            var unitBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
+            try write(unit, to: &body, bases: &unitBases)
+            bases[unit.id] = unitBases
         }
+
+        out.indent(1)
+        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
+        out.newline()
+        out.indent(2); out.start("skeleton"); out.newline()
+        out.indent(3)
+        let spans = document.skeleton.spans
+        XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
+            let code = spans[s].codes[c]
+            return bases[spans[s].unit]?[SkeletonCodec.CodeKey(code.kind, code.id)]
+        }, to: &out)
+        out.indent(2); out.end("skeleton"); out.newline()
+        if document.units.isEmpty {
+            // The schema wants at least one unit or group; an empty group keeps the file valid.
+            out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
+        }
+        out.append(body.bytes)
         out.indent(1); out.end("file"); out.newline()
     }
 
-    private func write(_ unit: TextUnit, to out: inout XMLOutput) throws {
+    /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode]) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
-        out.indent(2)
-        out.start("unit", [("id", unit.id), ("name", unit.name), ("type", type)])
+        out.raw("    ")
+        out.tag("unit")
+        out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
+        out.finish(empty: false)
         out.newline()
         if !unit.notes.isEmpty {
             out.indent(3); out.start("notes"); out.newline()
@@ -89,13 +129,13 @@ struct XLIFF2Writer {
             out.indent(3); out.end("notes"); out.newline()
         }
 
-        // One <data> per distinct original data, numbered in order of first use.
-        var dataIDs: [String: String] = [:]
+        // One <data> per distinct original data, numbered in order of first use (d1, d2…).
+        var dataIDs: [String: Int] = [:]
         var dataOrder: [String] = []
         func collect(_ runs: [Content.Run]) {
             for case .code(let c) in runs where dataIDs[c.data] == nil {
-                dataIDs[c.data] = "d\(dataOrder.count + 1)"
                 dataOrder.append(c.data)
+                dataIDs[c.data] = dataOrder.count
             }
         }
         for segment in unit.segments {
@@ -103,49 +143,67 @@ struct XLIFF2Writer {
             if let target = segment.target { collect(target.runs) }
         }
         if !dataOrder.isEmpty {
-            out.indent(3); out.start("originalData"); out.newline()
-            for data in dataOrder {
-                out.indent(4)
+            out.raw("      <originalData>\n")
+            for (i, data) in dataOrder.enumerated() {
+                out.raw("        <data")
+                out.attr("id", prefix: UInt8(ascii: "d"), i + 1)
                 if data.isEmpty {
-                    out.start("data", [("id", dataIDs[data])], empty: true)
+                    out.raw("/>")
                 } else {
-                    out.start("data", [("id", dataIDs[data])])
+                    out.raw(">")
                     out.text(data, onInvalid: Self.codePoint)
-                    out.end("data")
+                    out.close("data")
                 }
                 out.newline()
             }
-            out.indent(3); out.end("originalData"); out.newline()
+            out.raw("      </originalData>\n")
         }
 
         guard unit.segments.contains(where: { !$0.isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
+        var noBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
         for segment in unit.segments {
-            let element = segment.isIgnorable ? "ignorable" : "segment"
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
-            out.indent(3)
-            out.begin(element); out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
+            out.raw("      ")
+            if segment.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
+            out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
             out.finish(empty: false)
             out.newline()
             let layout = InlineCodeLayout(segment.source.runs)
-            out.indent(4); out.start("source")
-            write(segment.source, layout: layout, dataIDs: dataIDs, to: &out)
-            out.end("source"); out.newline()
+            out.raw("        <source>")
+            write(segment.source, layout: layout, dataIDs: dataIDs, to: &out, bases: &bases, record: true)
+            out.raw("</source>\n")
             if let target = segment.target {
-                out.indent(4)
-                out.start("target")
-                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out)
-                out.end("target"); out.newline()
+                out.raw("        <target>")
+                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out, bases: &noBases, record: false)
+                out.raw("</target>\n")
             }
-            out.indent(3); out.end(element); out.newline()
+            out.raw("      ")
+            if segment.isIgnorable { out.close("ignorable") } else { out.close("segment") }
+            out.newline()
         }
-        out.indent(2); out.end("unit"); out.newline()
+        out.raw("    </unit>\n")
     }
 
-    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: String], to out: inout XMLOutput) {
+    /// With `record`, each code's first element is also noted in `bases` as the reader will see
+    /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
+    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: Int], to out: inout XMLOutput,
+                       bases: inout [SkeletonCodec.CodeKey: InlineCode], record: Bool) {
         let runs = content.runs
+        var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
+        func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
+            let key = SkeletonCodec.CodeKey(c.kind, c.id)
+            guard bases[key] == nil else { return }
+            // As the reader will see them: attribute values cannot carry what XML forbids.
+            var a = a
+            a.subType = a.subType.map(XMLEscaping.replacingInvalid)
+            a.display = a.display.map(XMLEscaping.replacingInvalid)
+            a.equiv = a.equiv.map(XMLEscaping.replacingInvalid)
+            bases[key] = a.code(c.kind, id: c.id, data: "")
+        }
+        let d = UInt8(ascii: "d")
         for (i, run) in runs.enumerated() {
             switch run {
             case .text(let t):
@@ -153,41 +211,68 @@ struct XLIFF2Writer {
             case .code(let c):
                 let (type, subType) = InlineCodeLayout.typeAndSubType(c)
                 let canDelete = c.canDelete ? nil : "no"
+                var a = XLIFFCodeResolver.Attributes()
                 switch c.kind {
                 case .standalone:
-                    out.begin("ph")
+                    out.tag("ph")
                     out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
-                    out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                    out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                     out.finish(empty: true)
+                    if record {
+                        (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)
+                        note(c, a)
+                    }
                 case .open:
                     if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
                         let hasEquiv = c.equiv != nil || close.equiv != nil
-                        out.begin("pc")
+                        out.tag("pc")
                         out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
                         out.attr("canDelete", c.canDelete && close.canDelete ? nil : "no")
-                        out.attr("dataRefStart", dataIDs[c.data]); out.attr("dataRefEnd", dataIDs[close.data])
+                        out.attr("dataRefStart", prefix: d, dataIDs[c.data]); out.attr("dataRefEnd", prefix: d, dataIDs[close.data])
                         out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
                         out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
                         out.finish(empty: false)
+                        if record {
+                            (a.type, a.subType, a.canDelete) = (type, subType, c.canDelete && close.canDelete)
+                            var start = a, end = a
+                            (start.display, start.equiv) = (c.display, hasEquiv ? c.equiv ?? "" : nil)
+                            (end.display, end.equiv) = (close.display, hasEquiv ? close.equiv ?? "" : nil)
+                            note(c, start)
+                            pcOpens[closeIndex] = (c, end)
+                        }
                     } else {
-                        out.begin("sc")
+                        out.tag("sc")
                         out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
+                        if record {
+                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, c.isolated)
+                            note(c, a)
+                        }
                     }
                 case .close:
                     if layout.pairedCloses.contains(i) {
-                        out.end("pc")
+                        out.close("pc")
+                        // The end half reads as the <pc>'s end attributes, under the open's id.
+                        if record, let (open, end) = pcOpens[i] { note(InlineCode(kind: .close, id: open.id, data: ""), end) }
                     } else if c.isolated {
-                        out.begin("ec")
+                        out.tag("ec")
                         out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
+                        if record {
+                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, true)
+                            note(c, a)
+                        }
                     } else {
-                        out.begin("ec")
-                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", dataIDs[c.data])
+                        out.tag("ec")
+                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data])
                         out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         out.finish(empty: true)
+                        if record {
+                            (a.canDelete, a.display, a.equiv) = (c.canDelete, c.display, c.equiv)
+                            note(c, a)
+                        }
                     }
                 }
             }

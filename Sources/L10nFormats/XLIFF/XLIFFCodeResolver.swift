@@ -15,32 +15,56 @@ struct XLIFFCodeResolver {
         var canDelete = true
         /// Native data written inside the element (1.2 `<ph>`, `<bpt>`, `<ept>`, `<it>`).
         var inlineData: String?
-    }
 
-    private var known: [String: InlineCode] = [:]
-    private var data: [String: String]
-
-    init(span: Skeleton.UnitSpan?, data: [String: String] = [:]) {
-        self.data = data
-        for code in span?.codes ?? [] {
-            let key = Self.key(code.kind, code.id)
-            if known[key] == nil { known[key] = code }
+        /// The code these attributes describe, with `data`.
+        func code(_ kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
+            InlineCode(
+                kind: kind, id: id, data: data, type: type.flatMap(InlineCode.CodeType.init(rawValue:)), subType: subType,
+                display: display, equiv: equiv, isolated: isolated, canDelete: canDelete)
         }
     }
 
-    private static func key(_ kind: InlineCode.Kind, _ id: String) -> String { "\(kind.rawValue):\(id)" }
+    /// The skeleton's codes, first of each (kind, id): searched in order when few (most units
+    /// have a handful), by dictionary when many.
+    private var codes: [InlineCode] = []
+    private var known: [SkeletonCodec.CodeKey: InlineCode]?
+    private var data: [String: String]
+    private static let dictionaryThreshold = 12
+
+    init(span: Skeleton.UnitSpan?, data: [String: String] = [:]) {
+        self.data = data
+        guard let span, !span.codes.isEmpty else { return }
+        if span.codes.count <= Self.dictionaryThreshold {
+            codes = span.codes
+        } else {
+            var known: [SkeletonCodec.CodeKey: InlineCode] = [:]
+            for code in span.codes {
+                let key = SkeletonCodec.CodeKey(code.kind, code.id)
+                if known[key] == nil { known[key] = code }
+            }
+            self.known = known
+        }
+    }
+
+    private func lookup(_ kind: InlineCode.Kind, _ id: String) -> InlineCode? {
+        if let known { return known[SkeletonCodec.CodeKey(kind, id)] }
+        return codes.first { $0.kind == kind && $0.id == id }
+    }
 
     func code(_ kind: InlineCode.Kind, id: String, _ a: Attributes) -> InlineCode {
-        if let code = known[Self.key(kind, id)] { return code }
-        if let base = a.copyOf, var code = known[Self.key(kind, base)] {
+        code(kind, id: id) { a }
+    }
+
+    /// `attributes` are only read when the skeleton does not know the code.
+    func code(_ kind: InlineCode.Kind, id: String, _ attributes: () -> Attributes) -> InlineCode {
+        if let code = lookup(kind, id) { return code }
+        let a = attributes()
+        if let base = a.copyOf, var code = lookup(kind, base) {
             // A copy the translator made (`copyOf`): same data, its own id.
             code.id = id
             return code
         }
-        return InlineCode(
-            kind: kind, id: id, data: a.dataRef.flatMap { data[$0] } ?? a.inlineData ?? "",
-            type: a.type.flatMap(InlineCode.CodeType.init(rawValue:)), subType: a.subType, display: a.display,
-            equiv: a.equiv, isolated: a.isolated, canDelete: a.canDelete)
+        return a.code(kind, id: id, data: a.dataRef.flatMap { data[$0] } ?? a.inlineData ?? "")
     }
 }
 

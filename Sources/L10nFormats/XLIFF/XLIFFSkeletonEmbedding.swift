@@ -3,74 +3,253 @@ import L10nCore
 
 /// How the ``Skeleton`` travels inside the XLIFF, so `merge` needs nothing but the XLIFF file.
 ///
-/// The skeleton JSON (``Skeleton/encoded()``) is written as base64: XML parsers normalise CR and
-/// cannot carry some characters, base64 survives any XML tool untouched. Lines are 76 characters,
-/// and every ~3.8 MB an empty comment `<!---->` splits the text node, because libxml2 (without
-/// `XML_PARSE_HUGE`, which we refuse for untrusted input) rejects text nodes over 10 MB.
+/// Encoding version 2 (written since l10n 0.2): the original bytes are base64'd once (XML parsers
+/// normalise CR and cannot carry some characters; base64 survives any XML tool untouched) and the
+/// spans are a compact text map (``SkeletonCodec``) that refers to the original by byte offsets.
 ///
-/// - XLIFF 2.x: `<skeleton><l10n:skeleton xmlns:l10n="urn:x-l10n:skeleton:1" version="1"
-///   format="markdown" encoding="base64">…</l10n:skeleton></skeleton>`.
-/// - XLIFF 1.2: `<header><skl><internal-file form="base64">…</internal-file></skl></header>`; the
-///   format id travels in `<file datatype>` (`html`, or `x-` + id, e.g. `x-markdown`).
+/// - XLIFF 2.x: `<skeleton><l10n:skeleton xmlns:l10n="urn:x-l10n:skeleton:1" version="2"
+///   format="markdown"><l10n:original length="…" crc32="…" encoding="base64">…</l10n:original>
+///   <l10n:spans>…</l10n:spans></l10n:skeleton></skeleton>`. Code attributes that the unit's
+///   inline elements already carry are not repeated in the span map.
+/// - XLIFF 1.2: `<header><skl><internal-file form="base64">` holding, base64'd, the line
+///   `L10N-SKELETON 2 <length> <crc32>`, the span map, a NUL byte and the original bytes (the
+///   strict schema allows only text there); the format id travels in `<file datatype>` (`html`,
+///   or `x-` + id).
+///
+/// The original's length and CRC-32 are checked on reading: the span map refers to the original by
+/// offsets, so a damaged original must be refused rather than merged into a wrong document.
+///
+/// Base64 lines are 76 characters, and every ~3.8 MB an empty comment `<!---->` splits the text
+/// node (in the span map too), because libxml2 (without `XML_PARSE_HUGE`, which we refuse for
+/// untrusted input) rejects text nodes over 10 MB.
+///
+/// Version 1 (l10n 0.1) — the skeleton's JSON (``Skeleton/encoded()``) base64'd whole, directly
+/// in `<l10n:skeleton version="1" encoding="base64">` or `<internal-file>` — is still read.
 enum XLIFFSkeletonEmbedding {
     static let namespace = "urn:x-l10n:skeleton:1"
     static let elementName = "skeleton"
+    static let originalElement = "original"
+    static let spansElement = "spans"
     static let linesPerChunk = 50_000
+    static let lineLength = 76
+    /// Span-map text between two chunk-splitting comments.
+    static let textChunk = linesPerChunk * (lineLength + 1)
+    /// The start of an XLIFF 1.2 `<internal-file>` blob in encoding version 2.
+    static let blobMagic = Array("L10N-SKELETON ".utf8)
 
-    /// Appends the skeleton as base64 text (lines of 76, chunk-splitting comments), ready to sit
-    /// inside its element. Encodes straight into `out`: no intermediate `Data` copies.
-    static func appendBody(_ skeleton: Skeleton, indent: String, to out: inout XMLOutput) {
-        let json = SkeletonJSON.encode(skeleton)
-        let lineLength = 76
-        let encodedCount = (json.count + 2) / 3 * 4
-        // The skeleton, plus room for the units that follow (about 3 bytes of XLIFF per source byte).
-        out.reserve(encodedCount + encodedCount / lineLength + 64 + (encodedCount / (lineLength * linesPerChunk) + 1) * 8
-                    + skeleton.original.count * 3)
-        let table: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    // MARK: - Writing
+
+    /// `<l10n:skeleton …>…</l10n:skeleton>` for XLIFF 2.x, starting at the current position and
+    /// ending with a newline. `base(span, code)`: what the unit's inline elements say of a code
+    /// (see ``SkeletonCodec``).
+    static func appendXLIFF2(_ skeleton: Skeleton, format: String, level: Int, base: (Int, Int) -> InlineCode?, to out: inout XMLOutput) {
+        let spans = SkeletonCodec.encode(skeleton, base: base)
+        out.reserve(base64Size(skeleton.original.count) + spans.count + 512)
+        out.start("l10n:\(elementName)", [
+            ("xmlns:l10n", namespace), ("version", String(Skeleton.currentVersion)), ("format", format),
+        ])
         out.newline()
-        json.withUnsafeBufferPointer { p in
-            table.withUnsafeBufferPointer { t in
-                var line: [UInt8] = []
-                line.reserveCapacity(lineLength + 1)
+        out.indent(level + 1)
+        let crc = skeleton.original.withUnsafeBytes { CRC32.checksum($0.bindMemory(to: UInt8.self)) }
+        out.start("l10n:\(originalElement)", [
+            ("length", String(skeleton.original.count)), ("crc32", CRC32.hex(crc)), ("encoding", "base64"),
+        ])
+        out.newline()
+        skeleton.original.withUnsafeBytes { appendBase64($0.bindMemory(to: UInt8.self), to: &out) }
+        out.indent(level + 1)
+        out.end("l10n:\(originalElement)")
+        out.newline()
+        out.indent(level + 1)
+        out.start("l10n:\(spansElement)")
+        out.newline()
+        appendChunkedLines(spans, to: &out)
+        out.indent(level + 1)
+        out.end("l10n:\(spansElement)")
+        out.newline()
+        out.indent(level)
+        out.end("l10n:\(elementName)")
+        out.newline()
+    }
+
+    /// The body of XLIFF 1.2's `<internal-file form="base64">`: a newline, the base64 lines, and
+    /// `indent` (for the end tag that follows).
+    static func appendXLIFF12Body(_ skeleton: Skeleton, indent: String, to out: inout XMLOutput) {
+        var blob = blobMagic
+        let crc = skeleton.original.withUnsafeBytes { CRC32.checksum($0.bindMemory(to: UInt8.self)) }
+        blob.append(contentsOf: "\(Skeleton.currentVersion) \(skeleton.original.count) \(CRC32.hex(crc))\n".utf8)
+        blob.append(contentsOf: SkeletonCodec.encode(skeleton, base: { _, _ in nil }))
+        blob.append(0)
+        blob.append(contentsOf: skeleton.original)
+        out.reserve(base64Size(blob.count) + 64)
+        out.newline()
+        blob.withUnsafeBufferPointer { appendBase64($0, to: &out) }
+        out.raw(indent)
+    }
+
+    /// Base64 text plus line breaks and chunk comments, for `count` bytes.
+    static func base64Size(_ count: Int) -> Int {
+        let encoded = (count + 2) / 3 * 4
+        return encoded + encoded / lineLength + 1 + (encoded / (lineLength * linesPerChunk) + 1) * 8
+    }
+
+    private static let table: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    /// `p` as base64 lines of 76 characters, each ending with a newline, with a chunk-splitting
+    /// comment every ``linesPerChunk`` lines. Encodes straight into `out`.
+    static func appendBase64(_ p: UnsafeBufferPointer<UInt8>, to out: inout XMLOutput) {
+        let n = p.count
+        guard n > 0 else { return }
+        out.reserve(base64Size(n))
+        table.withUnsafeBufferPointer { t in
+            out.withAppendingBytes(upTo: base64Size(n)) { dst in
+                var o = 0
                 var i = 0, lines = 0
-                let n = p.count
                 while i < n {
                     // One line: 57 input bytes → 76 characters.
-                    line.removeAll(keepingCapacity: true)
                     let end = min(i + lineLength / 4 * 3, n)
                     while i + 3 <= end {
                         let v = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
-                        line.append(t[Int(v >> 18)]); line.append(t[Int(v >> 12 & 63)])
-                        line.append(t[Int(v >> 6 & 63)]); line.append(t[Int(v & 63)])
+                        dst[o] = t[Int(v >> 18)]; dst[o + 1] = t[Int(v >> 12 & 63)]
+                        dst[o + 2] = t[Int(v >> 6 & 63)]; dst[o + 3] = t[Int(v & 63)]
+                        o += 4
                         i += 3
                     }
                     if i < end {
                         let rest = end - i
                         let v = UInt32(p[i]) << 16 | (rest > 1 ? UInt32(p[i + 1]) << 8 : 0)
-                        line.append(t[Int(v >> 18)]); line.append(t[Int(v >> 12 & 63)])
-                        line.append(rest > 1 ? t[Int(v >> 6 & 63)] : UInt8(ascii: "=")); line.append(UInt8(ascii: "="))
+                        dst[o] = t[Int(v >> 18)]; dst[o + 1] = t[Int(v >> 12 & 63)]
+                        dst[o + 2] = rest > 1 ? t[Int(v >> 6 & 63)] : UInt8(ascii: "="); dst[o + 3] = UInt8(ascii: "=")
+                        o += 4
                         i = end
                     }
-                    line.append(0x0A)
-                    out.append(line)
+                    dst[o] = 0x0A
+                    o += 1
                     lines += 1
-                    if lines % linesPerChunk == 0 && i < n { out.raw("<!---->\n") }
+                    if lines % linesPerChunk == 0 && i < n {
+                        for b in "<!---->\n".utf8 { dst[o] = b; o += 1 }
+                    }
                 }
+                return o
             }
         }
-        out.raw(indent)
     }
 
-    /// The skeleton from the base64 text of its element (comments already dropped by the parser).
-    static func decode(_ text: String, file: String, line: Int) throws -> Skeleton {
-        // Only the line breaks and indentation we (or a pretty-printing tool) put in are skipped;
-        // anything else that is not base64 means the skeleton was damaged.
-        var compact = [UInt8]()
-        compact.reserveCapacity(text.utf8.count)
-        for b in text.utf8 where b != 0x20 && b != 0x0A && b != 0x0D && b != 0x09 { compact.append(b) }
-        guard let json = Data(base64Encoded: Data(compact)) else {
+    /// Lines of text (each ending with a newline), with a chunk-splitting comment after the line
+    /// that crosses each ``textChunk`` bytes.
+    static func appendChunkedLines(_ text: [UInt8], to out: inout XMLOutput) {
+        guard text.count > textChunk else { out.append(text); return }
+        var start = 0
+        while start < text.count {
+            var end = min(start + textChunk, text.count)
+            while end < text.count, text[end - 1] != 0x0A { end += 1 }
+            out.append(text[start..<end])
+            if end < text.count { out.raw("<!---->\n") }
+            start = end
+        }
+    }
+
+    // MARK: - Reading
+
+    /// A skeleton as read, with what its span map left to the unit's inline elements (XLIFF 2,
+    /// encoding 2: ``SkeletonCodec/complete(_:overrides:base:)``); nil when it is complete.
+    struct Read {
+        var skeleton: Skeleton
+        var overrides: [[SkeletonCodec.Overrides]]?
+    }
+
+    /// The skeleton of XLIFF 2's `<l10n:skeleton>` element.
+    static func decodeXLIFF2(_ element: XMLElement, file: String) throws -> Read {
+        let version = element["version"].flatMap { Int($0) } ?? 1
+        guard version <= Skeleton.currentVersion else {
+            throw FormatError(.unsupported, "embedded skeleton: skeleton version \(version) is newer than this l10n understands (\(Skeleton.currentVersion))",
+                              at: SourceLocation(file: file, line: element.line))
+        }
+        guard version >= 2 else { return Read(skeleton: try decodeVersion1(element.text, file: file, line: element.line)) }
+        guard let originalElement = element.first(originalElement, namespace: namespace),
+              let spansElement = element.first(spansElement, namespace: namespace) else {
+            throw FormatError(.invalidSkeleton, "the embedded skeleton has no <l10n:original> or <l10n:spans>", at: SourceLocation(file: file, line: element.line))
+        }
+        guard originalElement["encoding"] == nil || originalElement["encoding"] == "base64" else {
+            throw FormatError(.invalidSkeleton, "the embedded original has encoding=\"\(originalElement["encoding"]!)\"; l10n writes base64",
+                              at: SourceLocation(file: file, line: originalElement.line))
+        }
+        guard let original = base64Decode(originalElement.text) else {
+            throw FormatError(.invalidSkeleton, "the embedded original is not valid base64", at: SourceLocation(file: file, line: originalElement.line))
+        }
+        try check(original, length: originalElement["length"], crc32: originalElement["crc32"], at: SourceLocation(file: file, line: originalElement.line))
+        var spansText = spansElement.text
+        return try spansText.withUTF8 { text in
+            try original.withUnsafeBufferPointer { bytes in
+                try read(spans: text, original: bytes, file: file, line: spansElement.line)
+            }
+        }
+    }
+
+    /// The skeleton of XLIFF 1.2's `<internal-file>` text.
+    static func decodeXLIFF12(_ text: String, file: String, line: Int) throws -> Skeleton {
+        guard let blob = base64Decode(text) else {
             throw FormatError(.invalidSkeleton, "the embedded skeleton is not valid base64", at: SourceLocation(file: file, line: line))
         }
+        guard blob.starts(with: blobMagic) else { return try decodeVersion1JSON(Data(blob), file: file, line: line) }
+        let location = SourceLocation(file: file, line: line)
+        guard let lineEnd = blob.firstIndex(of: 0x0A) else {
+            throw FormatError(.invalidSkeleton, "the embedded skeleton has no version", at: location)
+        }
+        let header = String(decoding: blob[blobMagic.count..<lineEnd], as: UTF8.self).split(separator: " ").map(String.init)
+        guard let first = header.first, let version = Int(first) else {
+            throw FormatError(.invalidSkeleton, "the embedded skeleton has no version", at: location)
+        }
+        guard version <= Skeleton.currentVersion else {
+            throw FormatError(.unsupported, "embedded skeleton: skeleton version \(version) is newer than this l10n understands (\(Skeleton.currentVersion))", at: location)
+        }
+        guard let nul = blob[lineEnd...].firstIndex(of: 0) else {
+            throw FormatError(.invalidSkeleton, "the embedded skeleton has no original", at: location)
+        }
+        try check(blob[(nul + 1)...], length: header.count > 1 ? header[1] : nil, crc32: header.count > 2 ? header[2] : nil, at: location)
+        return try blob.withUnsafeBufferPointer { p in
+            try read(spans: UnsafeBufferPointer(rebasing: p[(lineEnd + 1)..<nul]), original: UnsafeBufferPointer(rebasing: p[(nul + 1)...]),
+                     file: file, line: line).skeleton
+        }
+    }
+
+    /// Refuses an original whose length or CRC-32 is not what the writer recorded.
+    private static func check(_ original: some RandomAccessCollection<UInt8>, length: String?, crc32: String?, at location: SourceLocation) throws {
+        guard let length, let expectedLength = Int(length), let crc32, let expectedCRC = UInt32(crc32, radix: 16) else {
+            throw FormatError(.invalidSkeleton, "the embedded original has no length or checksum", at: location)
+        }
+        let crc = original.withContiguousStorageIfAvailable { CRC32.checksum($0) } ?? Array(original).withUnsafeBufferPointer { CRC32.checksum($0) }
+        guard original.count == expectedLength, crc == expectedCRC else {
+            throw FormatError(.invalidSkeleton, "the embedded original is damaged (its length or checksum is not what extract wrote)", at: location)
+        }
+    }
+
+    private static func read(spans text: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>, file: String, line: Int) throws -> Read {
+        let decoded: SkeletonCodec.Decoded
+        do {
+            decoded = try SkeletonCodec.decode(text, original: original)
+        } catch let error as SkeletonCodec.Malformed {
+            throw FormatError(.invalidSkeleton, "the embedded skeleton's span map is damaged: \(error.message)", at: SourceLocation(file: file, line: line))
+        }
+        let skeleton = Skeleton(original: Data(original), spans: decoded.spans, version: Skeleton.currentVersion)
+        do {
+            try skeleton.validate()
+        } catch var error as FormatError {
+            error.message = "embedded skeleton: " + error.message
+            if error.location == nil { error.location = SourceLocation(file: file, line: line) }
+            throw error
+        }
+        return Read(skeleton: skeleton, overrides: decoded.overrides)
+    }
+
+    /// Encoding version 1: the skeleton's JSON, base64'd.
+    static func decodeVersion1(_ text: String, file: String, line: Int) throws -> Skeleton {
+        guard let json = base64Decode(text) else {
+            throw FormatError(.invalidSkeleton, "the embedded skeleton is not valid base64", at: SourceLocation(file: file, line: line))
+        }
+        return try decodeVersion1JSON(Data(json), file: file, line: line)
+    }
+
+    private static func decodeVersion1JSON(_ json: Data, file: String, line: Int) throws -> Skeleton {
         do {
             return try Skeleton.decode(json)
         } catch let error as FormatError {
@@ -80,6 +259,54 @@ enum XLIFFSkeletonEmbedding {
             throw e
         } catch {
             throw FormatError(.invalidSkeleton, "the embedded skeleton is not valid l10n skeleton JSON (\(error))", at: SourceLocation(file: file, line: line))
+        }
+    }
+
+    private static let decodeTable: [UInt8] = {
+        var t = [UInt8](repeating: 0xFF, count: 256)
+        for (i, c) in table.enumerated() { t[Int(c)] = UInt8(i) }
+        for c in [0x20, 0x0A, 0x0D, 0x09] as [UInt8] { t[Int(c)] = 0xFE }  // skipped
+        t[Int(UInt8(ascii: "="))] = 0xFD
+        return t
+    }()
+
+    /// Base64 `text`; the line breaks and indentation we (or a pretty-printing tool) put in are
+    /// skipped, anything else that is not base64 gives nil (the skeleton was damaged).
+    static func base64Decode(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { p -> [UInt8]? in
+            decodeTable.withUnsafeBufferPointer { t -> [UInt8]? in
+                var out = [UInt8]()
+                out.reserveCapacity(p.count / 4 * 3 + 3)
+                var quad: UInt32 = 0, count = 0, padding = 0
+                for b in p {
+                    let v = t[Int(b)]
+                    if v < 64 {
+                        guard padding == 0 else { return nil }
+                        quad = quad << 6 | UInt32(v)
+                        count += 1
+                        if count == 4 {
+                            out.append(UInt8(quad >> 16)); out.append(UInt8(quad >> 8 & 0xFF)); out.append(UInt8(quad & 0xFF))
+                            quad = 0
+                            count = 0
+                        }
+                    } else if v == 0xFE {
+                        continue
+                    } else if v == 0xFD {
+                        padding += 1
+                        guard padding <= 2 else { return nil }
+                    } else {
+                        return nil
+                    }
+                }
+                switch (count, padding) {
+                case (0, 0): break
+                case (2, 2), (2, 0): out.append(UInt8(quad >> 4))
+                case (3, 1), (3, 0): out.append(UInt8(quad >> 10)); out.append(UInt8(quad >> 2 & 0xFF))
+                default: return nil
+                }
+                return out
+            }
         }
     }
 

@@ -25,7 +25,12 @@ enum XMLEscaping {
 
     /// `s` with characters XML cannot carry replaced by U+FFFD (for note text, which has no `<cp>`).
     static func replacingInvalid(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { !isXMLChar($0.value) }) else { return s }
+        // Only C0 controls (but tab, LF, CR) and U+FFFE/U+FFFF (EF BF BE/BF) are invalid.
+        var copy = s
+        let suspicious = copy.withUTF8 { p in
+            p.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
+        }
+        guard suspicious, s.unicodeScalars.contains(where: { !isXMLChar($0.value) }) else { return s }
         return String(String.UnicodeScalarView(s.unicodeScalars.map { isXMLChar($0.value) ? $0 : "\u{FFFD}" }))
     }
 

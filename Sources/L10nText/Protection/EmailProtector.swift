@@ -1,3 +1,4 @@
+import Foundation
 import L10nCore
 
 /// Protects e-mail addresses (subtype `l10n:email`), with an optional `mailto:` prefix.
@@ -13,7 +14,8 @@ public struct EmailProtector: SpanProtecting {
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        guard text.utf8.contains(UInt8(ascii: "@")) else { return [] }
+        var text = text
+        guard text.withUTF8({ p in p.baseAddress.map { memchr($0, Int32(UInt8(ascii: "@")), p.count) != nil } ?? false }) else { return [] }
         return Self.matcher.ranges(in: text).map { ProtectedSpan(range: $0, subType: Self.subType) }
     }
 }

@@ -16,49 +16,175 @@ import L10nCore
 /// - it is not a year, date or time shape (`Q3-2024`, `FY2025` stay text).
 /// Standard and interface names with the same shape (`RS-485`, `DDR4`, `IP68`, `USB3`) are
 /// protected too: they are never translated either, so protecting them is harmless.
+///
+/// The scan is hand-written over UTF-8 (it runs on nearly every text of a product page, where a
+/// regular expression through Foundation cost more than the rest of extraction). It finds exactly
+/// what these expressions found (the test suite keeps them as an oracle):
+/// - tokens: `(?<![\p{L}\p{N}_\-.])(?=[A-Za-z0-9_\-]*[0-9])(?=[A-Za-z0-9_\-]*[A-Z])[A-Za-z0-9]+(?:[\-_][A-Za-z0-9]+)*(?![\p{L}\p{N}_]|[\-.][\p{L}\p{N}])`
+/// - measurements: `^(?:\d+(?:[.,]\d+)?(?:-\d+(?:[.,]\d+)?)?[A-Za-z]{0,5})+$`
+/// - periods: `^(?:Q[1-4]|H[12]|FY|CY)[\-_]?(?:\d{2}|\d{4})?(?:[\-_](?:\d{2}|\d{4}))?$`
 public struct ProductCodeProtector: SpanProtecting {
     public static let subType = "l10n:sku"
-
-    /// Candidate tokens. The lookarounds keep a token from starting or ending inside a longer
-    /// word, a decimal number (`v2.0`) or a hyphenated compound.
-    private static let tokens = PatternMatcher(
-        #"(?<![\p{L}\p{N}_\-.])(?=[A-Za-z0-9_\-]*[0-9])(?=[A-Za-z0-9_\-]*[A-Z])[A-Za-z0-9]+(?:[\-_][A-Za-z0-9]+)*(?![\p{L}\p{N}_]|[\-.][\p{L}\p{N}])"#)
-
-    /// Digits then letters, once or more, with an optional numeric range: a measurement.
-    private static let measurement = PatternMatcher(
-        #"^(?:\d+(?:[.,]\d+)?(?:-\d+(?:[.,]\d+)?)?[A-Za-z]{0,5})+$"#)
-
-    /// Quarter, fiscal-year and half-year labels: dates, not products.
-    private static let period = PatternMatcher(
-        #"^(?:Q[1-4]|H[12]|FY|CY)[\-_]?(?:\d{2}|\d{4})?(?:[\-_](?:\d{2}|\d{4}))?$"#)
 
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
-        return Self.tokens.ranges(in: text).compactMap { range in
-            Self.isProductCode(text[range]) ? ProtectedSpan(range: range, subType: Self.subType) : nil
+        var text = text
+        var found: [Range<Int>] = []
+        text.withUTF8 { Self.scan($0, into: &found) }
+        guard !found.isEmpty else { return [] }
+        let utf8 = text.utf8
+        return found.map { r in
+            let start = utf8.index(utf8.startIndex, offsetBy: r.lowerBound)
+            let end = utf8.index(start, offsetBy: r.count)
+            return ProtectedSpan(range: start..<end, subType: Self.subType)
+        }
+    }
+
+    // MARK: - Scanning
+
+    private static func isAlnum(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    /// The scalar starting at `i` (UTF-8, already valid) and its length.
+    private static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar, Int) {
+        let b = p[i]
+        if b < 0x80 { return (Unicode.Scalar(b), 1) }
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+        var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length where i + k < p.count { v = v << 6 | UInt32(p[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
+    }
+
+    /// `\p{L}` or `\p{N}`.
+    private static func isLetterOrNumber(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return isAlnum(UInt8(s.value)) }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether the scalar ending right before `i` keeps a token from starting at `i`
+    /// (`[\p{L}\p{N}_\-.]`).
+    private static func blocksStart(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        guard i > 0 else { return false }
+        let b = p[i - 1]
+        if b < 0x80 { return isAlnum(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") }
+        var k = i - 1
+        while k > 0, p[k] & 0xC0 == 0x80 { k -= 1 }
+        return isLetterOrNumber(scalar(p, at: k).0)
+    }
+
+    /// Whether what follows a token ending at `e` lets it stand (`(?![\p{L}\p{N}_]|[\-.][\p{L}\p{N}])`).
+    private static func endsCleanly(_ p: UnsafeBufferPointer<UInt8>, at e: Int) -> Bool {
+        guard e < p.count else { return true }
+        let (next, length) = scalar(p, at: e)
+        if next == "_" || isLetterOrNumber(next) { return false }
+        if next == "-" || next == ".", e + length < p.count, isLetterOrNumber(scalar(p, at: e + length).0) { return false }
+        return true
+    }
+
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into found: inout [Range<Int>]) {
+        let n = p.count
+        // Cheap reject: a product code needs an ASCII digit and an uppercase ASCII letter.
+        var hasDigit = false, hasUpper = false
+        for b in p {
+            if b >= 0x30 && b <= 0x39 { hasDigit = true } else if b >= 0x41 && b <= 0x5A { hasUpper = true }
+            if hasDigit && hasUpper { break }
+        }
+        guard hasDigit && hasUpper else { return }
+        var i = 0
+        while i < n {
+            guard isAlnum(p[i]), !blocksStart(p, before: i) else { i += 1; continue }
+            // The longest token from i: alphanumeric runs joined by single '-' or '_'.
+            var e = i
+            while e < n, isAlnum(p[e]) { e += 1 }
+            while e + 1 < n, p[e] == UInt8(ascii: "-") || p[e] == UInt8(ascii: "_"), isAlnum(p[e + 1]) {
+                e += 1
+                while e < n, isAlnum(p[e]) { e += 1 }
+            }
+            if endsCleanly(p, at: e), isProductCode(UnsafeBufferPointer(rebasing: p[i..<e])) {
+                found.append(i..<e)
+            }
+            // No token can start inside this one (each position follows a token character).
+            i = e
         }
     }
 
     /// The heuristic above, for one token.
     static func isProductCode(_ token: Substring) -> Bool {
+        var token = String(token)
+        return token.withUTF8 { isProductCode($0) }
+    }
+
+    static func isProductCode(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
         var digits = 0, upper = 0, alnum = 0
-        for c in token.unicodeScalars {
-            switch c {
-            case "0"..."9": digits += 1; alnum += 1
-            case "A"..."Z": upper += 1; alnum += 1
-            case "-", "_": continue
+        for b in t {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1; alnum += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper += 1; alnum += 1
+            case UInt8(ascii: "-"), UInt8(ascii: "_"): continue
             default: return false  // lowercase or non-ASCII
             }
         }
         guard digits > 0, upper > 0, alnum >= 4 else { return false }
-        let string = String(token)
-        if !measurementRanges(string).isEmpty { return false }
-        if !periodRanges(string).isEmpty { return false }
+        return !isMeasurement(t) && !isPeriod(t)
+    }
+
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    private static func isLetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    /// Digits then up to five letters, once or more, with an optional numeric range (`100-240V`,
+    /// `5V2A`). Tokens hold no `.` or `,`, so the decimal parts of the expression never apply.
+    static func isMeasurement(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = t.count
+        guard n > 0 else { return false }
+        var i = 0
+        while i < n {
+            guard isDigit(t[i]) else { return false }
+            while i < n, isDigit(t[i]) { i += 1 }
+            if i + 1 < n, t[i] == UInt8(ascii: "-"), isDigit(t[i + 1]) {
+                i += 1
+                while i < n, isDigit(t[i]) { i += 1 }
+            }
+            var letters = 0
+            while i < n, letters < 5, isLetter(t[i]) { i += 1; letters += 1 }
+        }
         return true
     }
 
-    private static func measurementRanges(_ s: String) -> [Range<String.Index>] { measurement.ranges(in: s) }
-    private static func periodRanges(_ s: String) -> [Range<String.Index>] { period.ranges(in: s) }
+    /// Quarter, fiscal-year and half-year labels: dates, not products.
+    static func isPeriod(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.count >= 2 else { return false }
+        switch (t[0], t[1]) {
+        case (UInt8(ascii: "Q"), UInt8(ascii: "1")...UInt8(ascii: "4")), (UInt8(ascii: "H"), UInt8(ascii: "1")...UInt8(ascii: "2")),
+             (UInt8(ascii: "F"), UInt8(ascii: "Y")), (UInt8(ascii: "C"), UInt8(ascii: "Y")):
+            break
+        default:
+            return false
+        }
+        let rest = UnsafeBufferPointer(rebasing: t[2...])
+        func isSeparator(_ b: UInt8) -> Bool { b == UInt8(ascii: "-") || b == UInt8(ascii: "_") }
+        func digitRun(_ r: UnsafeBufferPointer<UInt8>, _ from: Int, _ count: Int) -> Bool {
+            from + count <= r.count && (from..<from + count).allSatisfy { isDigit(r[$0]) }
+        }
+        // [\-_]? (\d{2}|\d{4})? ([\-_](\d{2}|\d{4}))? $
+        for sep in [false, true] {
+            if sep && (rest.isEmpty || !isSeparator(rest[0])) { continue }
+            let a = sep ? 1 : 0
+            for d in [0, 2, 4] where d == 0 || digitRun(rest, a, d) {
+                let b = a + d
+                if b == rest.count { return true }
+                if isSeparator(rest[b]), (rest.count - b - 1 == 2 || rest.count - b - 1 == 4), digitRun(rest, b + 1, rest.count - b - 1) {
+                    return true
+                }
+            }
+        }
+        return false
+    }
 }

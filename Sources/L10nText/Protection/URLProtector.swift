@@ -17,13 +17,46 @@ public struct URLProtector: SpanProtecting {
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        // Every URL form above has a slash or "www."; most text has neither, so skip the regex.
-        guard text.utf8.contains(UInt8(ascii: "/")) || text.localizedCaseInsensitiveContains("www.") else { return [] }
-        return Self.matcher.ranges(in: text).compactMap { range in
+        // Most text has no URL; the regular expression only runs where one may start.
+        var text = text
+        guard text.withUTF8(Self.mayContainURL) else { return [] }
+        return Self.regexSpans(in: text)
+    }
+
+    /// The spans the regular expression finds, without the prefilter (the tests compare both).
+    static func regexSpans(in text: String) -> [ProtectedSpan] {
+        Self.matcher.ranges(in: text).compactMap { range in
             let trimmed = Self.trim(text, range)
             guard !trimmed.isEmpty else { return nil }
             return ProtectedSpan(range: trimmed, subType: Self.subType)
         }
+    }
+
+    /// Whether `p` has what every form above needs: `://`, `www.` (any case), or a slash right
+    /// after `<letter or digit>.<letters>` (a domain with a path). Byte scans, no Foundation.
+    static func mayContainURL(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = p.count
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b == UInt8(ascii: "/") {
+                if i >= 1, i + 1 < n, p[i - 1] == UInt8(ascii: ":"), p[i + 1] == UInt8(ascii: "/") { return true }
+                // A domain ending in a top-level label of letters: "example.com/". (Non-ASCII
+                // bytes count as letters: case-insensitive matching folds a few, like U+017F.)
+                var j = i - 1
+                while j >= 0, p[j] >= 0x80 || ((p[j] | 0x20) >= UInt8(ascii: "a") && (p[j] | 0x20) <= UInt8(ascii: "z")) { j -= 1 }
+                if i - 1 - j >= 2, j >= 1, p[j] == UInt8(ascii: "."), p[j - 1] >= 0x80 || isASCIIAlnum(p[j - 1]) { return true }
+            } else if b | 0x20 == UInt8(ascii: "w"), i + 3 < n, p[i + 1] | 0x20 == UInt8(ascii: "w"),
+                      p[i + 2] | 0x20 == UInt8(ascii: "w"), p[i + 3] == UInt8(ascii: ".") {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static func isASCIIAlnum(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
     }
 
     /// `range` without trailing sentence punctuation and unbalanced closing brackets.

@@ -20,6 +20,9 @@ final class SRXEvaluator: @unchecked Sendable {
     /// Per-caller clones of one rule's patterns.
     final class Matchers {
         let isBreak: Bool
+        let beforeLastUnit: UInt16?
+        let precheck: BeforeBreakPrecheck.Compiled?
+        let requiredUnit: UInt16?
         let before: ICURegex?
         let beforeAnchorsAtStart: Bool
         let after: ICURegex?
@@ -28,6 +31,9 @@ final class SRXEvaluator: @unchecked Sendable {
 
         init?(_ rule: CompiledRule) {
             isBreak = rule.isBreak
+            beforeLastUnit = rule.beforeLastUnit
+            precheck = rule.compiledPrecheck
+            requiredUnit = rule.requiredUnit
             beforeAnchorsAtStart = rule.beforeAnchorsAtStart
             func copy(_ r: ICURegex?) -> ICURegex?? {
                 guard let r else { return .some(nil) }
@@ -55,8 +61,13 @@ final class SRXEvaluator: @unchecked Sendable {
         let all: [ICURegex]
     }
 
-    init(rules: [CompiledRule]) {
+    /// Whether the Swift-side shortcuts (``CompiledRule/beforeLastUnit``, ``CompiledRule/precheck``,
+    /// ``CompiledRule/requiredUnit``) are used; off only in tests that compare both ways.
+    let usesShortcuts: Bool
+
+    init(rules: [CompiledRule], usesShortcuts: Bool = true) {
         self.rules = rules
+        self.usesShortcuts = usesShortcuts
         let lock = cloneLock
         pool = ResourcePool { [rules] in
             lock.lock()
@@ -71,6 +82,15 @@ final class SRXEvaluator: @unchecked Sendable {
         }
     }
 
+    /// True when no break rule can propose a position in `text`: each one's beforebreak needs a
+    /// character the text lacks. (No-break rules only ever decide positions others propose.)
+    func cannotProposeBreaks(in text: UnsafeBufferPointer<UInt16>) -> Bool {
+        for rule in rules where rule.scan != nil {
+            guard let unit = rule.requiredUnit, !text.contains(unit) else { return false }
+        }
+        return true
+    }
+
     /// Final boundaries (ascending, excluding 0 and the end) given ICU's proposals.
     ///
     /// See ``SentenceSegmenter`` for the algorithm. `icuCandidates` may be unsorted.
@@ -82,30 +102,57 @@ final class SRXEvaluator: @unchecked Sendable {
         }
         let result = pool.withResource { matchers -> [Int] in
             // Matchers keep pointing at `text` after this call; that is safe because a pooled
-            // matcher is always given new text here before it is used again.
-            for m in matchers { for r in m.all { r.setText(text) } }
+            // matcher is always given new text here before it is used again. Text is set
+            // lazily: most calls (one sentence, no candidate) need few or no rules at all.
+            var ready = RuleFlags(count: matchers.count)
+            func prepare(_ k: Int) {
+                guard !ready[k] else { return }
+                for r in matchers[k].all { r.setText(text) }
+                ready[k] = true
+            }
 
             // Candidates, keyed by their normalized position; the value says whether ICU proposed it.
             var proposedByICU: [Int: Bool] = [:]
             for q in icuCandidates {
                 if let p = normalizedCandidate(q, in: text) { proposedByICU[p] = true }
             }
-            for m in matchers {
-                guard let scan = m.scan else { continue }
+            // Rules whose beforebreak needs a character the text lacks cannot match anywhere.
+            var lacking = RuleFlags(count: matchers.count)
+            for (k, m) in matchers.enumerated() {
+                if usesShortcuts, let unit = m.requiredUnit { lacking[k] = !text.contains(unit) }
+            }
+            for (k, m) in matchers.enumerated() {
+                guard let scan = m.scan, !lacking[k] else { continue }
+                prepare(k)
                 for match in scan.allMatches(from: 0, to: n) {
                     if let p = normalizedCandidate(match.upperBound, in: text), proposedByICU[p] == nil {
                         proposedByICU[p] = false
                     }
                 }
             }
+            guard !proposedByICU.isEmpty else { return [] }
 
             var out: [Int] = []
+            var positions: [Int] = []
             for p in proposedByICU.keys.sorted() {
                 let zone = zonePositions(endingAt: p, in: text)
                 var decision: Bool?
-                for m in matchers where applies(m, atAnyOf: zone, textLength: n) {
-                    decision = m.isBreak
-                    break
+                for (k, m) in matchers.enumerated() where !lacking[k] {
+                    // Positions where the beforebreak cannot end are no match, without ICU.
+                    positions.removeAll(keepingCapacity: true)
+                    for q in zone {
+                        if usesShortcuts {
+                            if let unit = m.beforeLastUnit, q == 0 || text[q - 1] != unit { continue }
+                            if let precheck = m.precheck, !precheck.mayMatch(endingAt: q, in: text) { continue }
+                        }
+                        positions.append(q)
+                    }
+                    guard !positions.isEmpty else { continue }
+                    prepare(k)
+                    if applies(m, atAnyOf: positions, textLength: n) {
+                        decision = m.isBreak
+                        break
+                    }
                 }
                 if decision ?? proposedByICU[p, default: false] { out.append(p) }
             }
@@ -161,6 +208,23 @@ final class SRXEvaluator: @unchecked Sendable {
         switch u {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
+        }
+    }
+}
+
+/// One flag per rule, without an allocation for the usual few dozen rules.
+private struct RuleFlags {
+    private var small: UInt64 = 0
+    private var large: [Bool]?
+
+    init(count: Int) {
+        if count > 64 { large = [Bool](repeating: false, count: count) }
+    }
+
+    subscript(_ k: Int) -> Bool {
+        get { large?[k] ?? (small & (1 << UInt64(k)) != 0) }
+        set {
+            if large != nil { large![k] = newValue } else if newValue { small |= 1 << UInt64(k) } else { small &= ~(1 << UInt64(k)) }
         }
     }
 }

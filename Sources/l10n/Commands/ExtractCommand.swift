@@ -4,12 +4,12 @@ import L10nCore
 import L10nFormats
 import L10nPipeline
 
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract the translatable text of Markdown/HTML files into XLIFF for translators.",
         discussion: """
-            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written.
+            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written. Files are extracted one at a time per job and written as they are done, so memory follows the largest file, not the whole batch; the output does not depend on --jobs.
             """)
 
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) files.", valueName: "file"))
@@ -29,42 +29,86 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var segmentation: SegmentationOptions
 
-    func run() throws {
+    @OptionGroup var parallelism: JobsOption
+
+    /// What one input gives: its counts, and its XLIFF (or its `<file>` element, for one output file).
+    private struct Extracted: Sendable {
+        var units: Int
+        var segments: Int
+        var xliff: [UInt8]
+    }
+
+    func run() async throws {
         let extractor = try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation)
         let writer = XLIFFWriter(version: xliffVersion)
-        var documents: [(input: String, document: Document)] = []
+        let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0) ? nil : $0 }
+        let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)
+        let (sourceLanguage, targetLanguage) = (self.sourceLanguage, self.targetLanguage)
+
+        let batch = OutputBatch()
+        var singleFile: StagedFile?
         var failures: [ExitCode] = []
-        for file in files {
-            do {
-                documents.append((file, try extractor.extract(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)))
-            } catch {
+        // The first output that could not be staged; reported only when every input was good
+        // (a bad input makes the run write nothing anyway).
+        var writeError: (any Error)?
+        var units = 0, segments = 0, written = 0
+
+        let inputs = Array(files.enumerated())
+        try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
+            Result {
+                let document = try extractor.extract(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+                let xliff = singleOutput == nil ? try writer.bytes([document]) : try stream.file(document, number: index + 1)
+                return Extracted(units: document.units.count, segments: document.segmentCount, xliff: xliff)
+            }
+        } deliver: { index, result in
+            switch result {
+            case .failure(let error):
                 failures.append(ExitStatus.report(error))
+                batch.discard()
+            case .success(let extracted):
+                units += extracted.units
+                segments += extracted.segments
+                written += 1
+                guard failures.isEmpty, writeError == nil else { return }
+                do {
+                    if let singleOutput {
+                        if singleFile == nil {
+                            singleFile = try batch.open(singleOutput)
+                            try singleFile?.write(stream.header)
+                        }
+                        try singleFile?.write(extracted.xliff)
+                    } else {
+                        let input = files[index]
+                        let name = OutputNaming.localizedFileName(for: input, language: targetLanguage.rawValue, extension: "xlf")
+                        try batch.stage(extracted.xliff, to: OutputNaming.path(name, besides: input, in: output))
+                    }
+                } catch {
+                    writeError = error
+                    batch.discard()
+                }
             }
         }
         if let worst = ExitStatus.worst(failures) {
+            batch.discard()
             Console.note("nothing written: \(failures.count) of \(files.count) input(s) failed")
             throw worst
         }
-
-        let batch = OutputBatch()
         do {
-            if let output, !OutputNaming.isDirectoryLike(output) {
-                try batch.stage(writer.write(documents.map(\.document)), to: output)
-            } else {
-                for (input, document) in documents {
-                    let name = OutputNaming.localizedFileName(for: input, language: targetLanguage.rawValue, extension: "xlf")
-                    try batch.stage(writer.write([document]), to: OutputNaming.path(name, besides: input, in: output))
+            if let writeError { throw writeError }
+            if singleOutput != nil {
+                guard let singleFile else {
+                    throw FormatError(.unsupported, "nothing to write: an XLIFF file needs at least one document")
                 }
+                try singleFile.write(stream.footer)
+                try singleFile.close()
             }
             try batch.commit()
         } catch {
             batch.discard()
             throw ExitStatus.report(error)
         }
-        let segments = documents.reduce(0) { $0 + $1.document.segmentCount }
-        let units = documents.reduce(0) { $0 + $1.document.units.count }
         for path in batch.destinations { Console.out("wrote \(path)") }
-        Console.note("\(documents.count) file(s), \(units) unit(s), \(segments) segment(s) to translate into \(targetLanguage)")
+        Console.note("\(written) file(s), \(units) unit(s), \(segments) segment(s) to translate into \(targetLanguage)")
     }
 }
 

@@ -4,18 +4,106 @@ import L10nCore
 import Testing
 
 @Suite struct XLIFFInternalsTests {
-    @Test func fastSkeletonJSONMatchesTheCoreEncoder() throws {
-        for document in [try Samples.document(), try Samples.translated()] {
-            #expect(SkeletonJSON.encode(document.skeleton) == Array(try document.skeleton.encoded()))
+    /// A skeleton with everything the span map can hold: ids and part ids off the default
+    /// numbering, `rewritten` both ways, codes whose data is not in the original, odd strings
+    /// and every code field set away from its default.
+    static func oddSkeleton() -> Skeleton {
+        let original = Data("ab <b>X</b> c\r\n  é 😀 [link](u) <br/>\u{1} end".utf8)
+        let text = String(decoding: original, as: UTF8.self)
+        func offset(_ s: String) -> Int { text.utf8.distance(from: text.startIndex, to: text.range(of: s)!.lowerBound) }
+        let b = offset("<b>"), br = offset("<br/>")
+        return Skeleton(original: original, spans: [
+            .init(unit: "u1", type: "md:paragraph", start: b, end: b + 10, parts: [
+                .init(id: "s1", start: b, end: b + 3), .init(id: "i1", start: b + 3, end: b + 4, rewritten: false),
+                .init(id: "seg-x", start: b + 4, end: b + 10, rewritten: true),
+            ], codes: [
+                InlineCode(kind: .open, id: "1", data: "<b>", type: .fmt, subType: "xlf:b", display: "<b>", equiv: "", canDelete: false),
+                InlineCode(kind: .close, id: "1", data: "</b>", type: .fmt, subType: "xlf:b", display: "</b>", isolated: true),
+                InlineCode(kind: .standalone, id: "007", data: "not in the original \"%<&>'\t\n\u{0}", type: .other,
+                           subType: "l10n:sku", display: "d 😀", equiv: "e\r\n"),
+                InlineCode(kind: .standalone, id: "p a", data: "", type: .image, display: ""),
+            ]),
+            .init(unit: "second unit", type: nil, start: br, end: br + 6, parts: [.init(id: "s1", start: br, end: br + 6)], codes: [
+                InlineCode(kind: .standalone, id: "2", data: "<br/>", type: .ui, subType: "xlf:lb"),
+                InlineCode(kind: .open, id: "3", data: "<br/>", type: .quote, display: "<br/>"),
+                InlineCode(kind: .close, id: "3", data: "\u{1}", type: .link, equiv: "\u{1}", isolated: true, canDelete: false),
+            ]),
+            .init(unit: "u3", type: "t", start: original.count, end: original.count, parts: [], codes: []),
+        ])
+    }
+
+    @Test func skeletonCodecKeepsEveryField() throws {
+        let skeleton = Self.oddSkeleton()
+        try skeleton.validate()
+        let text = SkeletonCodec.encode(skeleton) { _, _ in nil }
+        #expect(text.allSatisfy { $0 == 0x0A || (0x20...0x7E).contains($0) }, "ASCII only")
+        #expect(!text.contains(where: { [UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: ">")].contains($0) }))
+        let decoded = try text.withUnsafeBufferPointer { t in
+            try skeleton.original.withUnsafeBytes { try SkeletonCodec.decode(t, original: $0.bindMemory(to: UInt8.self)) }
         }
-        var b = DraftBuilder()
-        b.unit([.text("Quote \" backslash \\ slash / ctl \u{1}\u{1F}\u{7F} tab\t nl\n cr\r bs\u{8} ff\u{C} é 😀 \u{FFFE}."),
-                .ph("\"\\/\u{0}\u{2028}", type: .other, subType: "l10n:x", display: "d\"", equiv: "e\\")])
-        var skeleton = try b.build().skeleton
-        #expect(SkeletonJSON.encode(skeleton) == Array(try skeleton.encoded()))
-        // A segment whose source was adapted keeps that fact through the XLIFF.
-        skeleton.spans[0].parts[0].rewritten = true
-        #expect(SkeletonJSON.encode(skeleton) == Array(try skeleton.encoded()))
+        #expect(decoded.spans == skeleton.spans)
+        // Data found in the original is stored as a byte range, not as text.
+        let map = String(decoding: text, as: UTF8.self)
+        #expect(map.contains("o1@0+3"), "\(map)")
+        #expect(!map.contains("'%3Cb%3E"), "\(map)")
+    }
+
+    @Test func skeletonCodecLeavesOutWhatTheBaseSays() throws {
+        let skeleton = Self.oddSkeleton()
+        // A base that agrees on everything but the display: only the display is written.
+        let base: (Int, Int) -> InlineCode? = { s, c in
+            var code = skeleton.spans[s].codes[c]
+            code.display = "other"
+            return code
+        }
+        let full = SkeletonCodec.encode(skeleton) { _, _ in nil }
+        let lean = SkeletonCodec.encode(skeleton, base: base)
+        #expect(lean.count < full.count)
+        let decoded = try lean.withUnsafeBufferPointer { t in
+            try skeleton.original.withUnsafeBytes { try SkeletonCodec.decode(t, original: $0.bindMemory(to: UInt8.self)) }
+        }
+        for (s, span) in decoded.spans.enumerated() {
+            for (c, code) in span.codes.enumerated() {
+                #expect(decoded.overrides[s][c] == [.display])
+                #expect(SkeletonCodec.complete(code, overrides: decoded.overrides[s][c], base: base(s, c)) == skeleton.spans[s].codes[c])
+            }
+        }
+    }
+
+    @Test(arguments: ["V1", "U", "U0 s99", "s1", "U0 x1", "U0 x1@9999+1", "U0 ox", "U0 x1@0+1 q", "U0 t5", "'%G1", "U0 s1 yZ", "U0 s1abc"])
+    func damagedSpanMapsAreRefused(_ map: String) {
+        let original = Data("hello".utf8)
+        #expect(throws: SkeletonCodec.Malformed.self) {
+            try Array(map.utf8).withUnsafeBufferPointer { t in
+                try original.withUnsafeBytes { try SkeletonCodec.decode(t, original: $0.bindMemory(to: UInt8.self)) }
+            }
+        }
+    }
+
+    @Test(arguments: XLIFFVersion.allCases)
+    func oddSkeletonSurvivesTheXLIFF(version: XLIFFVersion) throws {
+        let skeleton = Self.oddSkeleton()
+        var document = try Samples.document()
+        document.units = []
+        document.skeleton = skeleton
+        let read = try XLIFFReader().read(try XLIFFWriter(version: version).write([document]), file: "odd.xlf")
+        #expect(read[0].skeleton == skeleton)
+    }
+
+    @Test func base64DecodingSkipsLayoutAndRefusesGarbage() {
+        #expect(XLIFFSkeletonEmbedding.base64Decode("aGVs\n  bG8=\r\n") == Array("hello".utf8))
+        #expect(XLIFFSkeletonEmbedding.base64Decode("aGVsbA==") == Array("hell".utf8))
+        #expect(XLIFFSkeletonEmbedding.base64Decode("") == [])
+        #expect(XLIFFSkeletonEmbedding.base64Decode("aGVs*G8=") == nil)
+        #expect(XLIFFSkeletonEmbedding.base64Decode("aGVsbA==bA==") == nil)
+        #expect(XLIFFSkeletonEmbedding.base64Decode("a") == nil)
+        for n in 0..<70 {
+            let bytes = (0..<n).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+            var out = XMLOutput(declaration: false)
+            bytes.withUnsafeBufferPointer { XLIFFSkeletonEmbedding.appendBase64($0, to: &out) }
+            #expect(XLIFFSkeletonEmbedding.base64Decode(String(decoding: out.bytes, as: UTF8.self)) == bytes)
+            #expect(String(decoding: out.bytes, as: UTF8.self) == (n == 0 ? "" : Data(bytes).base64EncodedString(options: [.lineLength76Characters, .endLineWithLineFeed]) + "\n"))
+        }
     }
 
     @Test func xmlEscapingHandlesEveryClass() {
