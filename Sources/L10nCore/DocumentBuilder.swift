@@ -200,7 +200,7 @@ public struct DocumentBuilder: Sendable {
         for piece in pieces {
             starts.append(units.count)
             switch piece {
-            case .text(let t, _, _): units.append(contentsOf: t.utf16)
+            case .text(let t, _, _): Self.appendUTF16(t, to: &units)
             case .code(let c, _): if c.kind == .standalone { units.append(0xFFFC) }
             }
         }
@@ -262,6 +262,21 @@ public struct DocumentBuilder: Sendable {
             groups[index].append(piece)
         }
         return groups.compactMap { $0.isEmpty ? nil : $0[...] }
+    }
+
+    /// `t`'s UTF-16 code units; ASCII (the usual case) is widened byte by byte instead of going
+    /// through the transcoding view.
+    static func appendUTF16(_ t: String, to units: inout [UInt16]) {
+        var t = t
+        let ascii = t.withUTF8 { p -> Bool in
+            var any: UInt8 = 0
+            for b in p { any |= b }
+            guard any < 0x80 else { return false }
+            units.reserveCapacity(units.count + p.count)
+            for b in p { units.append(UInt16(b)) }
+            return true
+        }
+        if !ascii { units.append(contentsOf: t.utf16) }
     }
 
     /// Leading and trailing whitespace of a group, set apart from its body.
