@@ -143,4 +143,16 @@ import Testing
         #expect(bad.stderr.contains("br.yaml"), "\(bad.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("pump.pt-BR.md").path))
     }
+
+    @Test func oneBadPageWritesNothingForAnyPage() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
+        try Data([0x23, 0x20, 0xC3, 0x0A]).write(to: dir.appendingPathComponent("zbad.md"))
+        let result = try CLI.run(["adapt", "--market", "de", "--market", "br", "pump.md", "zbad.md", "--out", "out", "--report", "out/r.json"], in: dir)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("zbad.md:1:3"), "\(result.stderr)")
+        let written = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)) ?? []
+        #expect(written.isEmpty, "nothing may be written, found \(written)")
+    }
 }

@@ -115,7 +115,9 @@ struct AdaptCommand: AsyncParsableCommand {
         }
 
         var entries: [AdaptReport.Entry] = []
-        var staged: [(path: String, data: Data)] = []
+        // Each output is staged (written to a temporary file) as soon as it is made, so memory
+        // follows one document, not the batch; nothing becomes visible before the commit.
+        let batch = OutputBatch()
         var summaries: [String] = []
         var failures: [ExitCode] = []
         for file in files {
@@ -125,15 +127,15 @@ struct AdaptCommand: AsyncParsableCommand {
                     let outcome = try await adapter.adapt(path: file, market: market, sourceLanguage: sourceLanguage, targetLanguage: target, options: options)
                     let ext = URL(fileURLWithPath: file).pathExtension
                     var outputs = AdaptReport.Outputs()
-                    func place(_ data: Data?, _ ext: String) -> String? {
+                    func place(_ data: Data?, _ ext: String) throws -> String? {
                         guard let data else { return nil }
                         let path = OutputNaming.path(OutputNaming.localizedFileName(for: file, language: target.rawValue, extension: ext), besides: file, in: out)
-                        staged.append((path, data))
+                        if failures.isEmpty { try batch.stage(data, to: path) }
                         return path
                     }
-                    outputs.document = place(outcome.localized, ext)
-                    outputs.xliff = place(outcome.xliff, "xlf")
-                    outputs.htmlFragment = place(outcome.htmlFragment, "fragment.html")
+                    outputs.document = try place(outcome.localized, ext)
+                    outputs.xliff = try place(outcome.xliff, "xlf")
+                    outputs.htmlFragment = try place(outcome.htmlFragment, "fragment.html")
                     entries.append(AdaptReport.Entry(
                         source: file, market: market.id, sourceLanguage: sourceLanguage.rawValue, targetLanguage: target.rawValue,
                         outputs: outputs, segments: outcome.document.segmentCount,
@@ -146,12 +148,11 @@ struct AdaptCommand: AsyncParsableCommand {
             }
         }
         if let worst = ExitStatus.worst(failures) {
+            batch.discard()
             Console.note("nothing written: \(failures.count) of \(files.count * markets.count) document × market run(s) failed")
             throw worst
         }
-        let batch = OutputBatch()
         do {
-            for item in staged { try batch.stage(item.data, to: item.path) }
             if let report { try batch.stage(AdaptReport(documents: entries).encoded(), to: report) }
             try batch.commit()
         } catch {

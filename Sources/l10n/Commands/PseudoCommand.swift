@@ -39,7 +39,8 @@ struct PseudoCommand: AsyncParsableCommand {
         let writer = XLIFFWriter(version: xliffVersion)
         let backend = PseudoBackend()
         let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-        var outputs: [(path: String, data: Data)] = []
+        // Outputs are staged as they are made (memory follows one document); visible only at commit.
+        let batch = OutputBatch()
         var failures: [ExitCode] = []
         var segments = 0
         for file in files {
@@ -54,9 +55,11 @@ struct PseudoCommand: AsyncParsableCommand {
                 }
                 let localized = try merger.merge(roundTripped[0])
                 let ext = URL(fileURLWithPath: file).pathExtension
-                outputs.append((OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: ext), besides: file, in: output), localized))
-                if xliff {
-                    outputs.append((OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: "xlf"), besides: file, in: output), xliffData))
+                if failures.isEmpty {
+                    try batch.stage(localized, to: OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: ext), besides: file, in: output))
+                }
+                if xliff, failures.isEmpty {
+                    try batch.stage(xliffData, to: OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: "xlf"), besides: file, in: output))
                 }
                 segments += document.segmentCount
             } catch {
@@ -64,12 +67,11 @@ struct PseudoCommand: AsyncParsableCommand {
             }
         }
         if let worst = ExitStatus.worst(failures) {
+            batch.discard()
             Console.note("nothing written: \(failures.count) of \(files.count) input(s) failed")
             throw worst
         }
-        let batch = OutputBatch()
         do {
-            for item in outputs { try batch.stage(item.data, to: item.path) }
             try batch.commit()
         } catch {
             batch.discard()
