@@ -14,10 +14,12 @@ public enum OutputNaming {
     }
 
     /// The output path: in `directory` when given, else beside `input`.
+    /// Relative stays relative (`out/product.pt-BR.md`), so messages and reports say what the
+    /// user typed and do not depend on the machine.
     public static func path(_ fileName: String, besides input: String, in directory: String?) -> String {
-        if let directory { return URL(fileURLWithPath: directory).appendingPathComponent(fileName).path }
-        let parent = URL(fileURLWithPath: input).deletingLastPathComponent().path
-        return parent == "." || parent.isEmpty ? fileName : URL(fileURLWithPath: parent).appendingPathComponent(fileName).relativePath
+        if let directory { return (directory as NSString).appendingPathComponent(fileName) }
+        let parent = (input as NSString).deletingLastPathComponent
+        return parent.isEmpty || parent == "." ? fileName : (parent as NSString).appendingPathComponent(fileName)
     }
 
     /// True when `path` names (or should name) a folder rather than a file: it exists as a

@@ -72,7 +72,7 @@ import Testing
                     files[path] = try Data(contentsOf: url)
                 }
             }
-            runs.append(((extract.stdout + merge.stdout).replacingOccurrences(of: "/\(out)/", with: "/OUT/"), extract.stderr + merge.stderr, files))
+            runs.append(((extract.stdout + merge.stdout).replacingOccurrences(of: "\(out)/", with: "OUT/"), extract.stderr + merge.stderr, files))
         }
         #expect(runs[0].files.count == pages.count * 2)
         #expect(runs[0].files == runs[1].files)
