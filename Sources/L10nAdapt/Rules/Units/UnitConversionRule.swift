@@ -197,7 +197,7 @@ public struct UnitConversionRule: AdaptationRule {
         return nil
     }
 
-    private static let differenceBefore = try! NSRegularExpression(pattern: #"(?:\bby|\bwithin|\bdifferential(?: of)?|\bincrements? of|\bsteps? of|\bdelta|Δ)\s*$"#, options: [.caseInsensitive])
+    private static let differenceBefore = try! NSRegularExpression(pattern: #"(?:\bby|\bwithin|\bdifferential(?: of)?|\bincrements? of|\bsteps? of|\b(?:rise|drop|increase|decrease|difference|change|swing|variation|fluctuation)s? of(?: up to| about| approx\.?| around)?|\bdelta|Δ)\s*$"#, options: [.caseInsensitive])
     private static let differenceAfter = try! NSRegularExpression(pattern: #"^\s*(?:cooler|warmer|colder|hotter|lower|higher|less|more|rise|drop|increase|decrease|difference|differential|delta|swing|steps?|increments?|change|variation|above|below)\b"#, options: [.caseInsensitive])
 
     /// "raises the temperature by 2°F", "20°F cooler", "a 5°F rise", "±2°F", "5°F steps".
