@@ -29,6 +29,24 @@ import Testing
         }
         #expect(produced.count == pages.count + 1, "one localized document per page, plus the report")
 
+        // What must never change, whatever the market: scripts, URLs, e-mail addresses, model
+        // numbers and code blocks come out exactly as they went in, in the same order.
+        for page in pages {
+            let source = try String(contentsOf: CLI.packageRoot.appendingPathComponent("corpora/\(page)"), encoding: .utf8)
+            let stem = URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent
+            let ext = URL(fileURLWithPath: page).pathExtension
+            guard let output = produced.first(where: { $0.name.hasPrefix(stem + ".") && $0.name.hasSuffix("." + ext) }) else {
+                Issue.record("no localized document for \(page)")
+                continue
+            }
+            let localized = String(decoding: output.data, as: UTF8.self)
+            for pattern in Self.invariants {
+                let before = source.matches(of: pattern).map { String($0.output) }
+                let after = localized.matches(of: pattern).map { String($0.output) }
+                #expect(before == after, "\(market) \(page): \(Set(before).subtracting(after).sorted().prefix(3)) changed")
+            }
+        }
+
         if Self.recording {
             try? FileManager.default.removeItem(at: expectedDir)
             try FileManager.default.createDirectory(at: expectedDir, withIntermediateDirectories: true)
@@ -44,6 +62,14 @@ import Testing
             #expect(item.data == expected, "corpora/expected/\(market)/\(item.name) differs from what adapt writes now")
         }
     }
+
+    nonisolated(unsafe) static let invariants: [Regex<Substring>] = [
+        /(?s)<script\b.*?<\/script>/,
+        /https?:\/\/[^\s"'<>)]+/,
+        /[\w.+-]+@[\w-]+\.[\w.]+/,
+        /\b[A-Z]{2,}-\d{2,}[A-Z0-9]*\b/,
+        /(?s)```.*?```/,
+    ]
 
     /// The report with output paths reduced to file names, so it does not depend on where the
     /// test ran.
