@@ -2,20 +2,29 @@ import L10nCore
 
 /// Writes translated text back into HTML.
 ///
-/// Everywhere: `&`, `<`, `>` and `"` become references, because a unit's text may sit inside a
-/// double-quoted attribute of an inline tag (`<img alt="…">` within a paragraph) and `&quot;` is
-/// harmless in element content. In attribute units (`html:attr-*`) `'` becomes `&#39;` too, so
-/// the text is safe between either kind of quote. A no-break space is written as `&nbsp;`: it is
+/// Everywhere: `&`, `<` and `>` become references. Inside an attribute value — an attribute unit
+/// (`html:attr-*`), or text that follows the opening part of a tag split around its attribute
+/// (`<a href="/x" title="` … `">`, whose data ends in a quote) — `"` and `'` become `&quot;` and
+/// `&#39;` too, so the value is safe between either kind of quote; in element content quotes stay
+/// as written (`1/2" NPT`). A no-break space is written as `&nbsp;`: it is
 /// how people author it, and a raw U+00A0 is invisible to whoever reads the HTML next.
 /// Everything else, including non-ASCII text, stays UTF-8.
 public struct HTMLEscaper: TextEscaping {
     public init() {}
 
     public func escape(_ text: String, unitType: String?) -> String {
-        let inAttribute = unitType?.hasPrefix("html:attr-") ?? false
+        escape(text, inAttribute: unitType?.hasPrefix("html:attr-") ?? false)
+    }
+
+    public func escape(_ text: String, context: EscapingContext) -> String {
+        let afterOpenQuote = context.previousCode.map { $0.data.hasSuffix("\"") || $0.data.hasSuffix("'") } ?? false
+        return escape(text, inAttribute: (context.unitType?.hasPrefix("html:attr-") ?? false) || afterOpenQuote)
+    }
+
+    private func escape(_ text: String, inAttribute: Bool) -> String {
         let needsWork = text.utf8.contains { b in
-            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"")
-                || (inAttribute && b == UInt8(ascii: "'")) || b == 0xC2
+            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                || (inAttribute && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))) || b == 0xC2
         }
         guard needsWork else { return text }
         var out = ""
@@ -25,7 +34,7 @@ public struct HTMLEscaper: TextEscaping {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
+            case "\"" where inAttribute: out += "&quot;"
             case "'" where inAttribute: out += "&#39;"
             case "\u{A0}": out += "&nbsp;"
             default: out.unicodeScalars.append(scalar)

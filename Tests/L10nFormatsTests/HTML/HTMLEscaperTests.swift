@@ -5,8 +5,19 @@ import Testing
 @Suite struct HTMLEscaperTests {
     let escaper = HTMLEscaper()
 
-    @Test func textEscapesMarkupCharactersAndQuotes() {
-        #expect(escaper.escape("a < b & c > \"d\" 'e'", unitType: "html:p") == "a &lt; b &amp; c &gt; &quot;d&quot; 'e'")
+    /// Element content keeps its quotes (`1/2" NPT` stays readable); only markup characters are
+    /// escaped.
+    @Test func textEscapesMarkupCharactersButKeepsQuotes() {
+        #expect(escaper.escape("a < b & c > \"d\" 'e'", unitType: "html:p") == "a &lt; b &amp; c &gt; \"d\" 'e'")
+        #expect(escaper.escape("1/2\" NPT", context: EscapingContext(unitType: "html:li")) == "1/2\" NPT")
+    }
+
+    /// Text that follows the opening part of a tag split around its attribute value is inside
+    /// that value, so its quotes are escaped like an attribute unit's.
+    @Test func textInsideASplitTagEscapesQuotes() {
+        let open = InlineCode(kind: .open, id: "1", data: "<a href=\"/bikes\" title=\"")
+        let context = EscapingContext(unitType: "html:p", previousCode: open)
+        #expect(escaper.escape("the \"best\" it's", context: context) == "the &quot;best&quot; it&#39;s")
     }
 
     @Test func attributesAlsoEscapeApostrophes() {
