@@ -70,6 +70,15 @@ import Testing
         #expect((error.location?.line ?? 0) >= 11)
     }
 
+    /// Foundation's XMLParser on Linux accepts a document cut off mid-way; the parser must not.
+    @Test(arguments: [200, 400, 600])
+    func truncatedFileIsMalformed(length: Int) throws {
+        let cut = String(Self.sample.utf8.prefix(min(length, Self.sample.utf8.count - 10)))!
+        let error = try #require(throws: FormatError.self) { try parse(cut) }
+        #expect(error.code == .malformed)
+        #expect(error.location?.file == "test.srx")
+    }
+
     @Test func doctypesAndEntitiesAreRefused() throws {
         let xxe = """
         <?xml version="1.0"?>

@@ -28,6 +28,12 @@ enum SRXParser {
             throw FormatError(.malformed, "the SRX file is not well-formed XML (\(reason))",
                               at: SourceLocation(file: source, line: parser.lineNumber, column: parser.columnNumber))
         }
+        // Foundation's XMLParser on Linux reports success for a document cut off mid-way; an
+        // element still open at the end means the file is truncated.
+        if let open = handler.path.last {
+            throw FormatError(.malformed, "the SRX file is not well-formed XML: it ends inside <\(open.isEmpty ? "…" : open)>",
+                              at: SourceLocation(file: source, line: parser.lineNumber))
+        }
         guard handler.sawRoot else {
             throw FormatError(.invalidSRX, "not an SRX file: the root element must be <srx>", at: SourceLocation(file: source, line: 1))
         }
@@ -44,7 +50,7 @@ enum SRXParser {
         var languageRules: [SRXDocument.LanguageRule] = []
         var maps: [SRXDocument.LanguageMap] = []
 
-        private var path: [String] = []
+        private(set) var path: [String] = []
         private var currentRule: SRXDocument.Rule?
         private var text: String?
 
