@@ -28,8 +28,8 @@ public struct Extractor: Sendable {
 
     /// Reads and extracts the file at `path`.
     public func extract(path: String, sourceLanguage: LanguageTag, targetLanguage: LanguageTag?) throws -> Document {
+        let bytes = try InputFile.read(path)  // first: a missing file or a folder says so, whatever its name
         let filter = try filter(for: path)
-        let bytes = try InputFile.read(path)
         return try extract(bytes: bytes, original: path, filter: filter, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
     }
 

@@ -75,6 +75,29 @@ import Testing
         #expect(result.stderr.contains("/nonexistent/x.md"))
     }
 
+    @Test func aFolderIsNotAnInput() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try CLI.run(["extract", dir.path, "-t", "de"])
+        #expect(result.status == 66)
+        #expect(result.stderr.contains("is a directory"))
+    }
+
+    @Test func aTargetCodeMissingFromTheSourceNamesTheXLIFF() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Units\n\nPlain text.\n".utf8).write(to: dir.appendingPathComponent("a.md"))
+        #expect(try CLI.run(["extract", "a.md", "-t", "de"], in: dir).status == 0)
+        let url = dir.appendingPathComponent("a.de.xlf")
+        let xliff = try String(contentsOf: url, encoding: .utf8)
+            .replacingOccurrences(of: "<source>Units</source>", with: "<source>Units</source><target>Einheiten<ph id=\"99\"/></target>")
+        try Data(xliff.utf8).write(to: url)
+        let result = try CLI.run(["merge", "a.de.xlf"], in: dir)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("a.de.xlf"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("a.de.md").path))
+    }
+
     @Test func badOptionIsAUsageError() throws {
         let result = try CLI.run(["extract", "x.md", "-t", "not a tag!"])
         #expect(result.status == 64)

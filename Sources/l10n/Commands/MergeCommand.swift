@@ -53,7 +53,8 @@ struct MergeCommand: AsyncParsableCommand {
             Result {
                 let documents = try XLIFFReader().read(InputFile.read(file), file: file)
                 return try documents.map { document in
-                    let data = try merger.merge(document)
+                    let data: Data
+                    do { data = try merger.merge(document) } catch let error as FormatError { throw error.inFile(file) }
                     let name = OutputNaming.localizedFileName(for: document.original, language: document.targetLanguage ?? "merged")
                     return Merged(path: OutputNaming.path(name, besides: file, in: output), data: data)
                 }

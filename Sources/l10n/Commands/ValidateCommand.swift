@@ -20,6 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let validator = XLIFFValidator()
+        var valid = 0
         var invalid = 0
         var failures: [ExitCode] = []
         for file in files {
@@ -36,11 +37,12 @@ struct ValidateCommand: ParsableCommand {
             if findings.contains(where: { $0.severity == .error }) {
                 invalid += 1
                 if findings.contains(where: { $0.check == "xliff.well-formed" }) { failures.append(ExitStatus.dataError) }
-            } else if !quiet {
-                Console.out("\(file): valid")
+            } else {
+                valid += 1
+                if !quiet { Console.out("\(file): valid") }
             }
         }
-        if !quiet { Console.note("\(files.count - invalid - failures.count) of \(files.count) file(s) valid") }
+        if !quiet { Console.note("\(valid) of \(files.count) file(s) valid") }
         if let worst = ExitStatus.worst(failures) { throw worst }
         if invalid > 0 { throw ExitStatus.invalid }
     }
