@@ -111,6 +111,7 @@ extension UnitConversionRule {
             RuleExample("Sleep mode raises the temperature by 2°F every hour", market: "de", expected: "Sleep mode raises the temperature by 1,1 °C every hour"),
             RuleExample("Up to 20°F cooler than outside", market: "br", expected: "Up to 11 °C cooler than outside"),
             RuleExample("A temperature rise of 20°F at full load.", market: "de", expected: "A temperature rise of 11 °C at full load."),
+            RuleExample("CrispChef 6-Qt Air Fryer", market: "de", expected: "CrispChef 5,7 l Air Fryer"),
             RuleExample("Keeps a swing of about 2°F.", market: "uk", expected: "Keeps a swing of about 1.1°C."),
             RuleExample("Accuracy ±2°F", market: "de", expected: "Accuracy ±1,1 °C"),
             RuleExample("Adjust in 5°F steps", market: "uk", expected: "Adjust in 2.8°C steps"),
