@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import L10nAdapt
 import L10nCore
 import L10nPipeline
 
@@ -17,6 +18,12 @@ enum ExitStatus {
     static func report(_ error: any Error) -> ExitCode {
         switch error {
         case let error as FormatError:
+            Console.error(error.description)
+            return dataError
+        case let error as MarketDataError:
+            Console.error(error.description)
+            return dataError
+        case let error as ExchangeRatesError:
             Console.error(error.description)
             return dataError
         case let error as PipelineError:

@@ -87,18 +87,14 @@ struct AdaptCommand: AsyncParsableCommand {
         do {
             catalog = try MarketCatalog.load(userDirectory: marketsDir)
             markets = try market.flatMap { $0.split(separator: ",").map(String.init) }.map { try catalog.market($0) }
-        } catch let error as MarketDataError {
-            Console.error(error.description)
-            throw ExitStatus.dataError
+        } catch {
+            throw ExitStatus.report(error)
         }
         var exchangeRates: ExchangeRates?
         if let rates {
             do {
                 let data = try InputFile.read(rates)
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
-            } catch let error as ExchangeRatesError {
-                Console.error(error.description)
-                throw ExitStatus.dataError
             } catch {
                 throw ExitStatus.report(error)
             }

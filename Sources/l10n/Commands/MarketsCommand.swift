@@ -14,10 +14,7 @@ struct MarketsCommand: ParsableCommand {
         var marketsDir: String?
 
         func catalog() throws -> MarketCatalog {
-            do { return try MarketCatalog.load(userDirectory: marketsDir) } catch let error as MarketDataError {
-                Console.error(error.description)
-                throw ExitStatus.dataError
-            }
+            do { return try MarketCatalog.load(userDirectory: marketsDir) } catch { throw ExitStatus.report(error) }
         }
     }
 
