@@ -1,3 +1,5 @@
+import Foundation
+
 /// A number as an en-US page writes it: `1,299.5`, `.5`, `1/2`, `1-1/4`, `1 1/4`, `2½`, `-13`,
 /// `±0.002`, and the feet-and-inches form `5'4"` (stored in inches).
 ///
@@ -64,8 +66,9 @@ struct SourceNumber: Hashable, Sendable {
         let plain = s.filter { $0 != "," }
         // "03", "06": pieces of dates and times ("2026-03-06"), never a measurement.
         if plain.count > 1, plain.hasPrefix("0"), !plain.hasPrefix("0.") { return nil }
-        guard let v = Double(plain.hasPrefix(".") ? "0" + plain : plain) else { return nil }
-        magnitude = v
+        // The decimal grammar (grouping by threes, one decimal point) is the numbers rule's.
+        guard let decimal = USNumber(s.hasPrefix(".") ? "0" + s : String(s)) else { return nil }
+        magnitude = NSDecimalNumber(decimal: decimal.value).doubleValue
         if let dot = plain.firstIndex(of: ".") {
             fractionDigits = plain.distance(from: dot, to: plain.endIndex) - 1
             integerDigits = String(plain[..<dot])
