@@ -41,3 +41,8 @@ public struct FormatError: Error, Hashable, Sendable, CustomStringConvertible {
         return message
     }
 }
+
+extension FormatError: L10nError {
+    /// Input content that cannot be used: always bad data, whatever the code.
+    public var exitCategory: ExitCategory { .dataError }
+}

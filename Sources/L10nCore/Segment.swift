@@ -5,15 +5,18 @@ public struct Segment: Hashable, Sendable, Codable {
     public var source: Content
     public var target: Content?
     public var state: SegmentState?
+    /// Where the target came from (memory, machine, person), when it is known.
+    public var provenance: Provenance?
     /// Whitespace or markup between sentences: kept, never translated (XLIFF 2 `<ignorable>`).
     public var isIgnorable: Bool
 
-    public init(id: String, source: Content, target: Content? = nil, state: SegmentState? = nil, isIgnorable: Bool = false) {
+    public init(id: String, source: Content, target: Content? = nil, state: SegmentState? = nil, isIgnorable: Bool = false, provenance: Provenance? = nil) {
         self.id = id
         self.source = source
         self.target = target
         self.state = state
         self.isIgnorable = isIgnorable
+        self.provenance = provenance
     }
 
     /// The target when there is one, else the source: what merge writes.

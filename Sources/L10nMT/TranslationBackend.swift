@@ -1,12 +1,17 @@
 import L10nCore
 
-/// A machine-translation engine the pipeline can call.
+/// A machine-translation engine the pipeline's translate stage can call.
 ///
-/// Backends are values built once and passed down; they receive whole batches so HTTP engines
-/// can respect their batch limits, and they return one target per request, in order.
+/// Backends are values built once (by the ``BackendRegistry`` from a configuration) and passed
+/// down. They receive whole batches, cut to their ``BackendDescriptor/limits``, so HTTP engines
+/// make few requests, and answer one ``SegmentResult`` per request, in order: a segment the engine
+/// could not translate fails alone (``SegmentResult/failed(_:)``) while the rest of the batch
+/// stands. A failure of the whole call (unauthorized, quota, unreachable) is a thrown
+/// ``BackendError``. Cancellation is cooperative: long calls check `Task.isCancelled` and throw
+/// `CancellationError`.
 public protocol TranslationBackend: Sendable {
-    static var descriptor: BackendDescriptor { get }
-    func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [Content]
+    var descriptor: BackendDescriptor { get }
+    func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult]
 }
 
 /// One segment to translate.
@@ -21,13 +26,28 @@ public struct SegmentRequest: Hashable, Sendable {
     }
 }
 
+/// What a backend made of one request.
+public enum SegmentResult: Hashable, Sendable {
+    case translated(Content)
+    /// The backend leaves this segment to someone else (the `none` backend does for all).
+    case untranslated
+    /// This segment only could not be translated; the reason never quotes the segment's text.
+    case failed(reason: String)
+}
+
 /// The language pair and anything else every request of a batch shares.
 public struct TranslationContext: Hashable, Sendable {
     public var sourceLanguage: LanguageTag
     public var targetLanguage: LanguageTag
+    /// The market the text is for, when there is one (`br`).
+    public var market: String?
+    /// The document the segments come from, for engines that take context.
+    public var document: String?
 
-    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag) {
+    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil, document: String? = nil) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        self.market = market
+        self.document = document
     }
 }

@@ -25,6 +25,9 @@ public struct FormatRegistry: Sendable {
         return filters.first { type(of: $0).fileExtensions.contains(e) }
     }
 
+    /// The format ids, sorted (`html`, `markdown`).
+    public var formatIDs: [String] { filters.map { type(of: $0).formatID }.sorted() }
+
     public var supportedExtensions: [String] {
         filters.flatMap { type(of: $0).fileExtensions }.sorted()
     }

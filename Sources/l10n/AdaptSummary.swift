@@ -1,21 +1,20 @@
 import Foundation
-import L10nAdapt
-import L10nCore
 import L10nPipeline
 
 /// The short human summary `adapt` prints: advisories first (they need a person), then counts
 /// of changes by kind, then what was written.
 enum AdaptSummary {
-    static func text(file: String, market: MarketProfile, target: LanguageTag, outcome: Adapter.Outcome, outputs: AdaptReport.Outputs) -> String {
-        var lines = ["\(file) → \(market.name) (\(market.id), \(target)): \(outcome.document.segmentCount) segment(s)"]
-        let advisories = outcome.adaptations.filter(\.isAdvisory)
+    static func text(file: String, result: MarketLocalization, outputs: AdaptReport.Outputs) -> String {
+        let market = result.market
+        var lines = ["\(file) → \(market.name) (\(market.id), \(result.targetLanguage)): \(result.document.segmentCount) segment(s)"]
+        let advisories = result.adaptations.filter(\.isAdvisory)
         if !advisories.isEmpty {
             lines.append("  \(advisories.count) advisor\(advisories.count == 1 ? "y" : "ies") to review:")
             for a in advisories {
                 lines.append("    \(a.segment) [\(a.kind.rawValue)] \"\(a.before)\": \(headline(a.note))")
             }
         }
-        let changes = outcome.adaptations.filter { !$0.isAdvisory }
+        let changes = result.adaptations.filter { !$0.isAdvisory }
         if changes.isEmpty {
             lines.append("  no changes")
         } else {
@@ -25,6 +24,13 @@ enum AdaptSummary {
             }
             lines.append("  \(changes.count) change(s): \(counts.joined(separator: ", "))")
         }
+        let targets = result.targetOrigins
+        if let backend = targets.backend, backend != NoneBackend.descriptor.id {
+            let origins = targets.origins.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+            lines.append("  targets: \((origins + (targets.untranslated > 0 ? ["\(targets.untranslated) untranslated"] : [])).joined(separator: ", "))")
+        }
+        let failed = result.findings.filter { $0.severity >= .warning }
+        if !failed.isEmpty { lines.append("  \(failed.count) finding(s): see the report") }
         let written = [outputs.document, outputs.xliff, outputs.htmlFragment].compactMap { $0 }
         if !written.isEmpty { lines.append("  wrote \(written.joined(separator: ", "))") }
         return lines.joined(separator: "\n")

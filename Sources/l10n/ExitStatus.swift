@@ -1,51 +1,36 @@
 import ArgumentParser
 import Foundation
-import L10nAdapt
-import L10nCore
 import L10nPipeline
 
-/// The one place that maps outcomes to exit codes (documented in `l10n --help`), using the
-/// BSD sysexits values CI systems already know.
+/// The one place that maps outcomes to exit codes. Every error type of the engine says its own
+/// ``ExitCategory`` (``L10nError``); what does not is a bug. The table in `l10n --help` and in
+/// the README come from ``ExitCategory`` too.
 enum ExitStatus {
-    static let invalid = ExitCode(1)
-    static let usage = ExitCode(64)
-    static let dataError = ExitCode(65)
-    static let noInput = ExitCode(66)
-    static let software = ExitCode(70)
-    static let cannotCreate = ExitCode(73)
+    static func exitCode(_ category: ExitCategory) -> ExitCode { ExitCode(category.code) }
+
+    static let invalid = exitCode(.findings)
+    static let usage = exitCode(.usage)
+    static let dataError = exitCode(.dataError)
 
     /// The exit code for an error, after printing it to standard error.
     static func report(_ error: any Error) -> ExitCode {
         switch error {
-        case let error as FormatError:
+        case let error as any L10nError:
             Console.error(error.description)
-            return dataError
-        case let error as MarketDataError:
-            Console.error(error.description)
-            return dataError
-        case let error as ExchangeRatesError:
-            Console.error(error.description)
-            return dataError
-        case let error as PipelineError:
-            Console.error(error.description)
-            switch error.kind {
-            case .cannotReadInput: return noInput
-            case .cannotWriteOutput: return cannotCreate
-            case .unsupportedInput: return dataError
-            case .usage: return usage
-            }
+            return exitCode(error.exitCategory)
         case let error as ExitCode:
             return error
         default:
             Console.error("internal error: \(error)")
-            return software
+            return exitCode(.software)
         }
     }
 
-    /// The most severe of several exit codes: a missing input beats bad data beats a bad write.
+    /// The most severe of several exit codes (a bug beats an unwritable output beats a missing
+    /// input beats bad data…; see ``ExitCategory/severityRank``).
     static func worst(_ codes: [ExitCode]) -> ExitCode? {
-        let order: [Int32] = [70, 73, 66, 65, 64, 1]
-        return order.first { code in codes.contains { $0.rawValue == code } }.map { ExitCode(rawValue: $0) }
+        let categories = codes.map { ExitCategory(rawValue: $0.rawValue) ?? .software }
+        return ExitCategory.worst(categories).map(exitCode)
     }
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import L10nPipeline
 
 @main
 struct L10nCommand: AsyncParsableCommand {
@@ -13,19 +14,11 @@ struct L10nCommand: AsyncParsableCommand {
               l10n pseudo product.md               # → product.qps.md
 
             Exit codes:
-              0   success
-              1   validate: a file is not valid XLIFF
-              64  usage error (bad option or argument)
-              65  bad input data: invalid UTF-8, binary or empty file,
-                  malformed XML/XLIFF, DTD entities (XXE, entity bombs),
-                  bad market data
-              66  an input file is missing or unreadable
-              70  internal error (a bug: please report it)
-              73  an output cannot be written
+            \(ExitCategory.plainTable)
             """,
         version: "0.1.0",
         subcommands: [
-            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, SegmentCommand.self, MarketsCommand.self,
+            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self,
         ]
     )
 }

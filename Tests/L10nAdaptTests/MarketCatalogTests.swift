@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func unknownMarketNamesTheKnownOnes() throws {
-        let error = try #require(throws: MarketDataError.self) { try MarketCatalog.load().market("zz") }
+        let error = try #require(throws: UnknownMarketError.self) { try MarketCatalog.load().market("zz") }
         #expect(error.description.contains("br"))
     }
 

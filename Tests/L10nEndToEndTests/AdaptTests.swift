@@ -131,7 +131,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
         let unknown = try CLI.run(["adapt", "--market", "xx", "pump.md"], in: dir)
-        #expect(unknown.status == 65)
+        #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("no market 'xx'"))
 
         let markets = dir.appendingPathComponent("markets")

@@ -27,6 +27,16 @@ public struct MarketCatalog: Sendable {
         return catalog
     }
 
+    /// The bundled markets only.
+    public static func builtIn() throws -> MarketCatalog { try load(userDirectory: nil) }
+
+    /// Adds `profile` (from YAML an embedding program holds, see ``decode(_:file:)``), replacing a
+    /// market with the same id; `source` says where it came from in messages.
+    public mutating func add(_ profile: MarketProfile, source: String) {
+        markets[profile.id] = profile
+        sources[profile.id] = source
+    }
+
     init(markets: [String: MarketProfile], sources: [String: String]) {
         self.markets = markets
         self.sources = sources
@@ -35,7 +45,7 @@ public struct MarketCatalog: Sendable {
     /// The market with `id` (case-insensitive), or an error listing the known ones.
     public func market(_ id: String) throws -> MarketProfile {
         if let market = markets[id.lowercased()] { return market }
-        throw MarketDataError(file: "markets", keyPath: "", message: "no market '\(id)'; known: \(markets.keys.sorted().joined(separator: ", "))")
+        throw UnknownMarketError(id: id, known: markets.keys.sorted())
     }
 
     public var sortedMarkets: [MarketProfile] { markets.values.sorted { $0.id < $1.id } }

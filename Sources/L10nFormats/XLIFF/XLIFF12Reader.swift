@@ -56,6 +56,7 @@ struct XLIFF12Reader {
         guard let source = element.first("source", namespace: namespace) else { throw error("<trans-unit id=\"\(id)\"> has no <source>", element) }
         let target = element.first("target", namespace: namespace)
         let state = target?["state"].flatMap(SegmentState.init(xliff12Value:))
+        let provenance = target?["state-qualifier"].flatMap(Provenance.init(xliff12Qualifier:))
 
         var parts: [XLIFFReadPart] = []
         if let segSource = element.first("seg-source", namespace: namespace) {
@@ -82,19 +83,22 @@ struct XLIFF12Reader {
                         guard let mid = parts[i].id, let t = byMid[mid], !t.isEmpty else { continue }
                         parts[i].target = t
                         parts[i].state = state
+                        parts[i].provenance = provenance
                     }
                 } else {
                     // A tool rewrote the target without segment markers: keep the unit whole.
                     let whole = try runs(target, codes: codes)
                     parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: parts.flatMap(\.source),
-                                           target: whole.isEmpty ? nil : whole, state: whole.isEmpty ? nil : state)]
+                                           target: whole.isEmpty ? nil : whole, state: whole.isEmpty ? nil : state,
+                                           provenance: whole.isEmpty ? nil : provenance)]
                 }
             }
         } else {
             let whole = try target.map { try runs($0, codes: codes) }
             let translated = whole.map { !$0.isEmpty } ?? false
             parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: try runs(source, codes: codes),
-                                   target: translated ? whole : nil, state: translated ? state : nil)]
+                                   target: translated ? whole : nil, state: translated ? state : nil,
+                                   provenance: translated ? provenance : nil)]
         }
         guard parts.contains(where: { !$0.isIgnorable }) else {
             throw error("<trans-unit id=\"\(id)\"> has no segment", element)

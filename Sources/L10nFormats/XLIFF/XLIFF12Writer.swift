@@ -124,7 +124,8 @@ struct XLIFF12Writer {
         let translated = unit.segments.filter { !$0.isIgnorable && $0.target != nil }
         if !translated.isEmpty {
             let state = translated.compactMap(\.state).min { $0.rank < $1.rank }
-            out.indent(4); out.start("target", [("state", state?.xliff12Value)])
+            let qualifier = Provenance.xliff12Qualifier(of: translated.map(\.provenance))
+            out.indent(4); out.start("target", [("state", state?.xliff12Value), ("state-qualifier", qualifier)])
             rids = []
             for (i, segment) in unit.segments.enumerated() {
                 let content = segment.target ?? (segment.isIgnorable ? segment.source : nil)

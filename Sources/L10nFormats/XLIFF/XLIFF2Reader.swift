@@ -119,6 +119,8 @@ struct XLIFF2Reader {
                 guard let s = SegmentState(rawValue: value) else { throw error("unknown segment state \"\(value)\"", child) }
                 state = s
             }
+            // Our own `subState` (`l10n:mt-pseudo`); other tools' values say nothing about provenance.
+            let provenance = child["subState"].flatMap { $0.hasPrefix("l10n:") ? Provenance(token: String($0.dropFirst(5))) : nil }
             var order: Int?
             if let value = target?["order"] {
                 guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
@@ -126,7 +128,7 @@ struct XLIFF2Reader {
             }
             parts.append(XLIFFReadPart(
                 id: child["id"], isIgnorable: child.name == "ignorable", source: try runs(source, codes: codes),
-                target: try target.map { try runs($0, codes: codes) }, state: state, order: order))
+                target: try target.map { try runs($0, codes: codes) }, state: state, provenance: provenance, order: order))
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         return TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)

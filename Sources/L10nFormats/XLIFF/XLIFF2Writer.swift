@@ -166,9 +166,11 @@ struct XLIFF2Writer {
         for segment in unit.segments {
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
+            // Provenance travels as `subState` (which needs an explicit state): `l10n:mt-pseudo`, `l10n:tm-100`.
+            let subState = state != nil && segment.target != nil ? segment.provenance.map { "l10n:" + $0.token } : nil
             out.raw("      ")
             if segment.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
-            out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state)
+            out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state); out.attr("subState", subState)
             out.finish(empty: false)
             out.newline()
             let layout = InlineCodeLayout(segment.source.runs)

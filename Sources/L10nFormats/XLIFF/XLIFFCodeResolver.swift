@@ -77,6 +77,8 @@ struct XLIFFReadPart {
     /// nil: no `<target>` element at all.
     var target: [Content.Run]?
     var state: SegmentState?
+    /// Where the target came from, when the file says (2.x `subState`, 1.2 `state-qualifier`).
+    var provenance: Provenance?
     /// 2.x `<target order>`: the position the target takes among the unit's parts.
     var order: Int?
 
@@ -97,7 +99,7 @@ struct XLIFFReadPart {
             var target = part.target.map { Content($0) }
             if let t = target, t.isEmpty, ![.translated, .reviewed, .final].contains(part.state) { target = nil }
             return Segment(id: part.id ?? fresh(part.isIgnorable), source: Content(part.source), target: target,
-                           state: part.state, isIgnorable: part.isIgnorable)
+                           state: part.state, isIgnorable: part.isIgnorable, provenance: target == nil ? nil : part.provenance)
         }
         let reordered = parts.enumerated().contains { i, p in p.order.map { $0 != i + 1 } ?? false }
         guard reordered, segments.count > 1 else { return segments }

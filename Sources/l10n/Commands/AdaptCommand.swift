@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-import L10nAdapt
-import L10nCore
-import L10nFormats
 import L10nPipeline
 
 struct AdaptCommand: AsyncParsableCommand {
@@ -24,8 +21,8 @@ struct AdaptCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) product pages.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty) or pseudo.", valueName: "backend"))
-    var backend: AdaptOptions.Backend = .none
+    @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty) or pseudo; see `l10n backends list`.", valueName: "id"))
+    var backend: String = NoneBackend.descriptor.id
 
     @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
     var out: String?
@@ -46,11 +43,11 @@ struct AdaptCommand: AsyncParsableCommand {
     var format: [String] = ["document,xliff"]
 
     /// The outputs `--format` names.
-    var outputs: Set<AdaptOptions.Output> {
+    var outputs: Set<LocalizationOptions.Output> {
         get throws {
-            var set = Set<AdaptOptions.Output>()
+            var set = Set<LocalizationOptions.Output>()
             for name in format.flatMap({ $0.split(separator: ",") }) {
-                guard let output = AdaptOptions.Output(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                guard let output = LocalizationOptions.Output(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
                     throw ValidationError("unknown --format '\(name)'; use document, xliff or html-fragment")
                 }
                 set.insert(output)
@@ -82,33 +79,25 @@ struct AdaptCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let catalog: MarketCatalog
+        let configuration: Localizer.Configuration
         let markets: [MarketProfile]
-        do {
-            catalog = try MarketCatalog.load(userDirectory: marketsDir)
-            markets = try market.flatMap { $0.split(separator: ",").map(String.init) }.map { try catalog.market($0) }
-        } catch {
-            throw ExitStatus.report(error)
-        }
         var exchangeRates: ExchangeRates?
-        if let rates {
-            do {
+        do {
+            let catalog = try MarketCatalog.load(userDirectory: marketsDir)
+            markets = try market.flatMap { $0.split(separator: ",").map(String.init) }.map { try catalog.market($0) }
+            if let rates {
                 let data = try InputFile.read(rates)
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
-            } catch {
-                throw ExitStatus.report(error)
             }
-        }
-        let options = AdaptOptions(
-            backend: backend, outputs: try outputs, xliffVersion: xliffVersion, keepOriginalUnits: keepOriginalUnits,
-            categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates)
-        let adapter: Adapter
-        do {
-            adapter = Adapter(extractor: try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation),
-                              merger: DocumentMerger(formats: Engine.formats))
+            let translator = try BackendRegistry.builtIn.make(backend, configuration: BackendConfiguration(environment: ProcessInfo.processInfo.environment))
+            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator)
         } catch {
             throw ExitStatus.report(error)
         }
+        let options = LocalizationOptions(
+            outputs: try outputs, xliffVersion: xliffVersion, keepOriginalUnits: keepOriginalUnits,
+            categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates)
+        let localizer = Localizer(configuration)
 
         var entries: [AdaptReport.Entry] = []
         // Each output is staged (written to a temporary file) as soon as it is made, so memory
@@ -117,35 +106,31 @@ struct AdaptCommand: AsyncParsableCommand {
         var summaries: [String] = []
         var failures: [ExitCode] = []
         for file in files {
-            for market in markets {
-                let target = targetLanguage ?? LanguageTag(market.language) ?? sourceLanguage
-                do {
-                    let outcome = try await adapter.adapt(path: file, market: market, sourceLanguage: sourceLanguage, targetLanguage: target, options: options)
-                    let ext = URL(fileURLWithPath: file).pathExtension
-                    var outputs = AdaptReport.Outputs()
+            do {
+                let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
+                let localization = try await localizer.localize(source, markets: markets, targetLanguage: targetLanguage, options: options)
+                let ext = URL(fileURLWithPath: file).pathExtension
+                for result in localization.results {
                     func place(_ data: Data?, _ ext: String) throws -> String? {
                         guard let data else { return nil }
-                        let path = OutputNaming.path(OutputNaming.localizedFileName(for: file, language: target.rawValue, extension: ext), besides: file, in: out)
+                        let path = OutputNaming.path(OutputNaming.localizedFileName(for: file, language: result.targetLanguage.rawValue, extension: ext), besides: file, in: out)
                         if failures.isEmpty { try batch.stage(data, to: path) }
                         return path
                     }
-                    outputs.document = try place(outcome.localized, ext)
-                    outputs.xliff = try place(outcome.xliff, "xlf")
-                    outputs.htmlFragment = try place(outcome.htmlFragment, "fragment.html")
-                    entries.append(AdaptReport.Entry(
-                        source: file, market: market.id, sourceLanguage: sourceLanguage.rawValue, targetLanguage: target.rawValue,
-                        outputs: outputs, segments: outcome.document.segmentCount,
-                        adaptations: outcome.adaptations.map(AdaptReport.ReportedAdaptation.init),
-                        findings: outcome.findings.map(AdaptReport.ReportedFinding.init)))
-                    summaries.append(AdaptSummary.text(file: file, market: market, target: target, outcome: outcome, outputs: outputs))
-                } catch {
-                    failures.append(ExitStatus.report(error))
+                    var outputs = AdaptReport.Outputs()
+                    outputs.document = try place(result.outputs.document, ext)
+                    outputs.xliff = try place(result.outputs.xliff, "xlf")
+                    outputs.htmlFragment = try place(result.outputs.htmlFragment, "fragment.html")
+                    entries.append(result.reportEntry(source: file, outputs: outputs))
+                    summaries.append(AdaptSummary.text(file: file, result: result, outputs: outputs))
                 }
+            } catch {
+                failures.append(ExitStatus.report(error))
             }
         }
         if let worst = ExitStatus.worst(failures) {
             batch.discard()
-            Console.note("nothing written: \(failures.count) of \(files.count * markets.count) document × market run(s) failed")
+            Console.note("nothing written: \(failures.count) of \(files.count) document(s) failed")
             throw worst
         }
         do {
@@ -159,5 +144,3 @@ struct AdaptCommand: AsyncParsableCommand {
         if let report { Console.out("report: \(report)") }
     }
 }
-
-extension AdaptOptions.Backend: ExpressibleByArgument {}

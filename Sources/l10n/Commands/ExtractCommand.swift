@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import L10nCore
-import L10nFormats
 import L10nPipeline
 
 struct ExtractCommand: AsyncParsableCommand {
@@ -39,7 +37,8 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let extractor = try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation)
+        let localizer: Localizer
+        do { localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules())) } catch { throw ExitStatus.report(error) }
         let writer = XLIFFWriter(version: xliffVersion)
         let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0) ? nil : $0 }
         let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)
@@ -56,7 +55,8 @@ struct ExtractCommand: AsyncParsableCommand {
         let inputs = Array(files.enumerated())
         try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
             Result {
-                let document = try extractor.extract(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+                let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
+                let document = try localizer.extract(source, targetLanguage: targetLanguage)
                 let xliff = singleOutput == nil ? try writer.bytes([document]) : try stream.file(document, number: index + 1)
                 return Extracted(units: document.units.count, segments: document.segmentCount, xliff: xliff)
             }

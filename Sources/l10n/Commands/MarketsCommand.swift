@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import L10nAdapt
+import L10nPipeline
 
 struct MarketsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,10 +45,7 @@ struct MarketsCommand: ParsableCommand {
         func run() throws {
             let catalog = try location.catalog()
             let m: MarketProfile
-            do { m = try catalog.market(id) } catch let error as MarketDataError {
-                Console.error(error.description)
-                throw ExitStatus.usage
-            }
+            do { m = try catalog.market(id) } catch { throw ExitStatus.report(error) }
             var lines = ["\(m.name) (\(m.id))  — from \(catalog.sources[m.id] ?? "?")",
                          "  language \(m.language), locale \(m.locale), currency \(m.currency)",
                          "  measurement: \(m.measurement.system.rawValue)"]

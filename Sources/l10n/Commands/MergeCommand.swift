@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import L10nCore
-import L10nFormats
 import L10nPipeline
 
 struct MergeCommand: AsyncParsableCommand {
@@ -27,7 +25,7 @@ struct MergeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let merger = DocumentMerger(formats: Engine.formats)
+        let localizer = Localizer()
         let output = self.output
         // -o names the output file only when the whole run gives exactly one document, so the
         // first merged document waits until a second one shows up (or the run ends).
@@ -51,12 +49,9 @@ struct MergeCommand: AsyncParsableCommand {
 
         try await OrderedWork.run(files, jobs: parallelism.jobs, weight: { (try? $0.get().reduce(0) { $0 + $1.data.count }) ?? 0 }) { file -> Result<[Merged], any Error> in
             Result {
-                let documents = try XLIFFReader().read(InputFile.read(file), file: file)
-                return try documents.map { document in
-                    let data: Data
-                    do { data = try merger.merge(document) } catch let error as FormatError { throw error.inFile(file) }
+                try localizer.merge(xliff: InputFile.read(file), name: file).map { document in
                     let name = OutputNaming.localizedFileName(for: document.original, language: document.targetLanguage ?? "merged")
-                    return Merged(path: OutputNaming.path(name, besides: file, in: output), data: data)
+                    return Merged(path: OutputNaming.path(name, besides: file, in: output), data: document.bytes)
                 }
             }
         } deliver: { _, result in

@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-import L10nCore
-import L10nFormats
-import L10nMT
 import L10nPipeline
 
 struct PseudoCommand: AsyncParsableCommand {
@@ -34,34 +31,24 @@ struct PseudoCommand: AsyncParsableCommand {
     @OptionGroup var segmentation: SegmentationOptions
 
     func run() async throws {
-        let extractor = try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation)
-        let merger = DocumentMerger(formats: Engine.formats)
-        let writer = XLIFFWriter(version: xliffVersion)
-        let backend = PseudoBackend()
-        let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+        let localizer: Localizer
+        do { localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules())) } catch { throw ExitStatus.report(error) }
         // Outputs are staged as they are made (memory follows one document); visible only at commit.
         let batch = OutputBatch()
         var failures: [ExitCode] = []
         var segments = 0
         for file in files {
             do {
-                var document = try extractor.extract(path: file, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
-                document = try await Translation.translate(document, with: backend, context: context)
-                // Through the XLIFF and back, exactly as a translator's file would travel.
-                let xliffData = try writer.write([document])
-                let roundTripped = try XLIFFReader().read(xliffData, file: file)
-                guard roundTripped.count == 1 else {
-                    throw FormatError(.invalidXLIFF, "internal: the XLIFF written for this file did not read back as one document")
-                }
-                let localized = try merger.merge(roundTripped[0])
+                let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
+                let pseudo = try await localizer.pseudoLocalize(source, targetLanguage: targetLanguage, xliffVersion: xliffVersion)
                 let ext = URL(fileURLWithPath: file).pathExtension
                 if failures.isEmpty {
-                    try batch.stage(localized, to: OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: ext), besides: file, in: output))
+                    try batch.stage(pseudo.document, to: OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: ext), besides: file, in: output))
                 }
                 if xliff, failures.isEmpty {
-                    try batch.stage(xliffData, to: OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: "xlf"), besides: file, in: output))
+                    try batch.stage(pseudo.xliff, to: OutputNaming.path(OutputNaming.localizedFileName(for: file, language: targetLanguage.rawValue, extension: "xlf"), besides: file, in: output))
                 }
-                segments += document.segmentCount
+                segments += pseudo.segments
             } catch {
                 failures.append(ExitStatus.report(error))
             }

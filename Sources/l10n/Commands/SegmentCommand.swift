@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import L10nCore
 import L10nPipeline
 
 struct SegmentCommand: ParsableCommand {
@@ -24,8 +23,8 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let extractor = try Engine.extractor(srx: segmentation.srx, segment: !segmentation.noSegmentation)
-            let document = try extractor.extract(path: file, sourceLanguage: language, targetLanguage: nil)
+            let localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules()))
+            let document = try localizer.extract(SourceDocument(bytes: try InputFile.read(file), name: file, language: language), targetLanguage: nil)
             for unit in document.units {
                 for segment in unit.segments where !segment.isIgnorable {
                     Console.out("\(unit.id)-\(segment.id)\t\(render(segment.source))")

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import L10nCore
-import L10nFormats
 import L10nPipeline
 
 struct ValidateCommand: ParsableCommand {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import L10nCore
+import L10nPipeline
 
 extension LanguageTag: ExpressibleByArgument {
     public init?(argument: String) {
@@ -16,4 +16,12 @@ struct SegmentationOptions: ParsableArguments {
 
     @Flag(name: .customLong("no-segmentation"), help: "One segment per paragraph, heading, cell…: no sentence splitting.")
     var noSegmentation = false
+
+    /// The rules these options name: none, the built-in ones, or the built-in ones after the
+    /// user's SRX file.
+    func rules() throws -> SegmentationRules {
+        if noSegmentation { return .none }
+        guard let srx else { return .builtIn }
+        return try .srx(data: InputFile.read(srx), name: srx)
+    }
 }

@@ -1,5 +1,7 @@
+import L10nCore
+
 /// A rates file that cannot be used, with the file and line to fix (`rates.csv:3: …`).
-public struct ExchangeRatesError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct ExchangeRatesError: L10nError, Hashable {
     public var file: String
     /// 1-based.
     public var line: Int
@@ -12,4 +14,9 @@ public struct ExchangeRatesError: Error, Hashable, Sendable, CustomStringConvert
     }
 
     public var description: String { "\(file):\(line): \(message)" }
+}
+
+extension ExchangeRatesError {
+    /// A rates file that cannot be used is bad input data.
+    public var exitCategory: ExitCategory { .dataError }
 }

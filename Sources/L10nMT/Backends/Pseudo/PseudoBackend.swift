@@ -9,7 +9,7 @@ public struct PseudoBackend: TranslationBackend {
     public static let descriptor = BackendDescriptor(
         id: "pseudo", displayName: "Pseudo-localization",
         summary: "Accents, ~30% expansion and brackets; offline and deterministic.",
-        maxBatchSize: .max, supportsInlineCodes: true)
+        limits: .unlimited, supportsInlineCodes: true)
 
     /// How much longer the result is than the source text, as a fraction.
     public var expansion: Double
@@ -18,8 +18,11 @@ public struct PseudoBackend: TranslationBackend {
         self.expansion = expansion
     }
 
-    public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [Content] {
-        batch.map { pseudoLocalize($0.source) }
+    public var descriptor: BackendDescriptor { Self.descriptor }
+
+    public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
+        try Task.checkCancellation()
+        return batch.map { .translated(pseudoLocalize($0.source)) }
     }
 
     /// The pseudo-localized form of `content`.

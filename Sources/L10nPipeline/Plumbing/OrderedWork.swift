@@ -9,14 +9,14 @@ import Foundation
 /// weighing `pendingLimit` (bytes, by `weight`), are waiting: memory stays bounded by the
 /// largest inputs in flight, however many inputs there are, while a large file does not leave
 /// the other jobs idle.
-public enum OrderedWork {
+package enum OrderedWork {
     /// The default for `--jobs`: every core this process may use.
-    public static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+    package static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 
     /// Calls `work` for every input (on up to `jobs` threads at a time) and `deliver` with each
     /// result, in input order, on the calling task. When `deliver` throws, the inputs not started
     /// yet are skipped, the running ones are awaited, and the error is rethrown.
-    public static func run<Input: Sendable, Output: Sendable>(
+    package static func run<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], jobs: Int,
         pendingLimit: Int = 64 << 20, weight: (Output) -> Int = { _ in 0 },
         work: @escaping @Sendable (Input) -> Output,

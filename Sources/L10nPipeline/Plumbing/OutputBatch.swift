@@ -14,7 +14,7 @@ import Darwin
 /// Outputs are staged as soon as they are made, so a run over many files holds one file's output
 /// in memory at a time, not all of them: stage, drop, go on to the next input. Large outputs can
 /// also be written piece by piece with ``open(_:)``.
-public final class OutputBatch {
+package final class OutputBatch {
     private var staged: [(temporary: String, destination: String)] = []
     private var destinationSet: Set<String> = []
     /// Folders known to exist (checked or created by this batch), so each is checked once.
@@ -23,14 +23,14 @@ public final class OutputBatch {
     private var createdDirectories: [String] = []
     private var committed = false
 
-    public init() {}
+    package init() {}
 
     deinit {
         if !committed { discard() }
     }
 
     /// Stages `data` for `destination`; nothing is visible there until ``commit()``.
-    public func stage(_ data: Data, to destination: String) throws {
+    package func stage(_ data: Data, to destination: String) throws {
         let file = try open(destination)
         defer { file.closeQuietly() }
         try data.withUnsafeBytes { try file.write($0) }
@@ -38,7 +38,7 @@ public final class OutputBatch {
     }
 
     /// Stages `bytes` for `destination` (no copy into `Data` first).
-    public func stage(_ bytes: [UInt8], to destination: String) throws {
+    package func stage(_ bytes: [UInt8], to destination: String) throws {
         let file = try open(destination)
         defer { file.closeQuietly() }
         try bytes.withUnsafeBytes { try file.write($0) }
@@ -47,7 +47,7 @@ public final class OutputBatch {
 
     /// Opens the temporary file for `destination`, to be written piece by piece and closed with
     /// ``StagedFile/close()``; like ``stage(_:to:)-(Data,_)``, nothing is visible until ``commit()``.
-    public func open(_ destination: String) throws -> StagedFile {
+    package func open(_ destination: String) throws -> StagedFile {
         guard destinationSet.insert(destination).inserted else {
             throw PipelineError(.usage, "two outputs of this run would be written to the same file", file: destination)
         }
@@ -93,7 +93,7 @@ public final class OutputBatch {
     }
 
     /// Moves every staged file into place (each rename is atomic).
-    public func commit() throws {
+    package func commit() throws {
         for (index, item) in staged.enumerated() where rename(item.temporary, item.destination) != 0 {
             let reason = String(cString: strerror(errno))
             for rest in staged[index...] { unlink(rest.temporary) }
@@ -105,7 +105,7 @@ public final class OutputBatch {
 
     /// Removes every staged temporary file, and the output folders this batch created if they
     /// are empty again.
-    public func discard() {
+    package func discard() {
         for item in staged { unlink(item.temporary) }
         staged.removeAll()
         destinationSet.removeAll()
@@ -115,13 +115,13 @@ public final class OutputBatch {
     }
 
     /// Destinations staged so far, in order.
-    public var destinations: [String] { staged.map(\.destination) }
+    package var destinations: [String] { staged.map(\.destination) }
 }
 
 /// A staged output being written piece by piece (see ``OutputBatch/open(_:)``).
-public final class StagedFile {
+package final class StagedFile {
     private var fd: Int32
-    public let destination: String
+    package let destination: String
 
     init(fd: Int32, destination: String) {
         self.fd = fd
@@ -131,7 +131,7 @@ public final class StagedFile {
     deinit { closeQuietly() }
 
     /// Appends `bytes`.
-    public func write(_ bytes: UnsafeRawBufferPointer) throws {
+    package func write(_ bytes: UnsafeRawBufferPointer) throws {
         guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: write after close", file: destination) }
         var p = bytes.baseAddress
         var left = bytes.count
@@ -146,16 +146,16 @@ public final class StagedFile {
         }
     }
 
-    public func write(_ bytes: [UInt8]) throws {
+    package func write(_ bytes: [UInt8]) throws {
         try bytes.withUnsafeBytes { try write($0) }
     }
 
-    public func write(_ data: Data) throws {
+    package func write(_ data: Data) throws {
         try data.withUnsafeBytes { try write($0) }
     }
 
     /// Finishes the file; errors the disk reports only now (full, quota) are thrown here.
-    public func close() throws {
+    package func close() throws {
         guard fd >= 0 else { return }
         let result = posixClose(fd)
         fd = -1

@@ -2,10 +2,10 @@ import Foundation
 
 /// Where outputs go when the user does not say: `product.md` → `product.pt-BR.md` and
 /// `product.pt-BR.xlf`, beside the input or in the folder given with `-o`.
-public enum OutputNaming {
+package enum OutputNaming {
     /// `stem.<language>.<ext>` for `original`'s file name (an existing language suffix is
     /// replaced, so `product.pt-BR.xlf` gives `product.pt-BR.md`, not `product.pt-BR.pt-BR.md`).
-    public static func localizedFileName(for original: String, language: String, extension ext: String? = nil) -> String {
+    package static func localizedFileName(for original: String, language: String, extension ext: String? = nil) -> String {
         let url = URL(fileURLWithPath: original)
         let fileExtension = ext ?? url.pathExtension
         var stem = url.deletingPathExtension().lastPathComponent
@@ -16,7 +16,7 @@ public enum OutputNaming {
     /// The output path: in `directory` when given, else beside `input`.
     /// Relative stays relative (`out/product.pt-BR.md`), so messages and reports say what the
     /// user typed and do not depend on the machine.
-    public static func path(_ fileName: String, besides input: String, in directory: String?) -> String {
+    package static func path(_ fileName: String, besides input: String, in directory: String?) -> String {
         if let directory { return (directory as NSString).appendingPathComponent(fileName) }
         let parent = (input as NSString).deletingLastPathComponent
         return parent.isEmpty || parent == "." ? fileName : (parent as NSString).appendingPathComponent(fileName)
@@ -24,7 +24,7 @@ public enum OutputNaming {
 
     /// True when `path` names (or should name) a folder rather than a file: it exists as a
     /// folder, or ends with `/`, or has no extension.
-    public static func isDirectoryLike(_ path: String) -> Bool {
+    package static func isDirectoryLike(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue }
         return path.hasSuffix("/") || URL(fileURLWithPath: path).pathExtension.isEmpty

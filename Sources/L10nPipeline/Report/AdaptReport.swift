@@ -19,17 +19,20 @@ public struct AdaptReport: Hashable, Sendable, Codable {
         public var targetLanguage: String
         public var outputs: Outputs
         public var segments: Int
+        /// Where the targets came from.
+        public var targets: ReportedTargets?
         public var adaptations: [ReportedAdaptation]
         public var findings: [ReportedFinding]
 
         public init(source: String, market: String, sourceLanguage: String, targetLanguage: String, outputs: Outputs,
-                    segments: Int, adaptations: [ReportedAdaptation], findings: [ReportedFinding]) {
+                    segments: Int, targets: ReportedTargets? = nil, adaptations: [ReportedAdaptation], findings: [ReportedFinding]) {
             self.source = source
             self.market = market
             self.sourceLanguage = sourceLanguage
             self.targetLanguage = targetLanguage
             self.outputs = outputs
             self.segments = segments
+            self.targets = targets
             self.adaptations = adaptations
             self.findings = findings
         }
@@ -44,6 +47,26 @@ public struct AdaptReport: Hashable, Sendable, Codable {
             self.document = document
             self.xliff = xliff
             self.htmlFragment = htmlFragment
+        }
+    }
+
+    /// Where a document's targets came from: counts by origin (`tm`, `mt:<backend>`, `source`,
+    /// `human`), the untranslated rest, and what the backend was sent (what a paid engine bills).
+    public struct ReportedTargets: Hashable, Sendable, Codable {
+        public var backend: String?
+        public var origins: [String: Int]
+        public var untranslated: Int
+        public var failed: Int
+        public var requests: Int
+        public var characters: Int
+
+        public init(backend: String?, origins: [String: Int], untranslated: Int, failed: Int, requests: Int, characters: Int) {
+            self.backend = backend
+            self.origins = origins
+            self.untranslated = untranslated
+            self.failed = failed
+            self.requests = requests
+            self.characters = characters
         }
     }
 

@@ -2,12 +2,10 @@ import L10nAdapt
 import L10nCore
 import L10nFormats
 
-/// What `adapt` should do besides adapting: translate how, write what.
-public struct AdaptOptions: Sendable {
-    /// `none` leaves targets empty; `pseudo` pseudo-localizes (offline, deterministic).
-    public enum Backend: String, Sendable, CaseIterable { case none, pseudo }
-
-    /// The outputs `--format` can pick.
+/// What a localization run should make besides adapting and translating: which outputs, in
+/// which XLIFF version, with which adaptation choices.
+public struct LocalizationOptions: Sendable {
+    /// The outputs a run can make.
     public enum Output: String, Sendable, CaseIterable, Hashable {
         /// The localized document in its own format.
         case document
@@ -16,9 +14,9 @@ public struct AdaptOptions: Sendable {
         case htmlFragment = "html-fragment"
     }
 
-    public var backend: Backend
     public var outputs: Set<Output>
     public var xliffVersion: XLIFFVersion
+    /// Keep the original units after converted ones: "15,8 m (52 ft)".
     public var keepOriginalUnits: Bool
     /// Product categories for certification advice; empty = inferred from the copy.
     public var categories: Set<String>
@@ -26,15 +24,17 @@ public struct AdaptOptions: Sendable {
     public var allowRawHTML: Bool
     /// Exchange rates: with them, USD prices are converted into the market's currency.
     public var rates: ExchangeRates?
+    /// Memory matches below this quality (percent) are not used as targets.
+    public var minimumMatchQuality: Int
 
-    public init(backend: Backend = .none, outputs: Set<Output> = [.document, .xliff], xliffVersion: XLIFFVersion = .v2_1,
-                keepOriginalUnits: Bool = false, categories: Set<String> = [], allowRawHTML: Bool = false, rates: ExchangeRates? = nil) {
-        self.rates = rates
-        self.backend = backend
+    public init(outputs: Set<Output> = [.document, .xliff], xliffVersion: XLIFFVersion = .v2_1, keepOriginalUnits: Bool = false,
+                categories: Set<String> = [], allowRawHTML: Bool = false, rates: ExchangeRates? = nil, minimumMatchQuality: Int = 100) {
         self.outputs = outputs
         self.xliffVersion = xliffVersion
         self.keepOriginalUnits = keepOriginalUnits
         self.categories = categories
         self.allowRawHTML = allowRawHTML
+        self.rates = rates
+        self.minimumMatchQuality = minimumMatchQuality
     }
 }

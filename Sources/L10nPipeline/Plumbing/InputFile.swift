@@ -3,11 +3,11 @@ import L10nCore
 
 /// Reads an input file whole, with the checks every command needs before parsing: it exists,
 /// it is a regular file, it is not absurdly large.
-public enum InputFile {
+package enum InputFile {
     /// Inputs above this size are refused with a clear message rather than exhausting memory.
-    public static let maximumSize = 1 << 30
+    package static let maximumSize = 1 << 30
 
-    public static func read(_ path: String) throws -> Data {
+    package static func read(_ path: String) throws -> Data {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PipelineError(.cannotReadInput, "no such file", file: path)

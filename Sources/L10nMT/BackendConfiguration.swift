@@ -1,0 +1,33 @@
+/// The settings a backend is built from: options given explicitly (flags, project config) over
+/// the process environment. Secrets (API keys) come from the environment only and are never
+/// part of a description.
+public struct BackendConfiguration: Sendable, CustomStringConvertible {
+    /// Explicit options by name (`url`, `model`); they win over the environment.
+    public var options: [String: String]
+    /// The environment to read `BackendOption.environment` variables from.
+    public var environment: [String: String]
+
+    public init(options: [String: String] = [:], environment: [String: String] = [:]) {
+        self.options = options
+        self.environment = environment
+    }
+
+    /// The value of `option`: explicit first, then its environment variable.
+    public func value(for option: BackendOption) -> String? {
+        if let v = options[option.name], !v.isEmpty { return v }
+        if let name = option.environment, let v = environment[name], !v.isEmpty { return v }
+        return nil
+    }
+
+    /// Every required option of `descriptor` has a value, or a ``BackendError`` saying which
+    /// is missing and where it would come from (never the value of anything).
+    public func check(_ descriptor: BackendDescriptor) throws {
+        for option in descriptor.options where option.isRequired && value(for: option) == nil {
+            let from = option.environment.map { "set \($0)" } ?? "give --\(option.name)"
+            throw BackendError(.misconfigured, backend: descriptor.id, "needs \(option.name): \(from)")
+        }
+    }
+
+    /// Option names only: values may be secrets.
+    public var description: String { "BackendConfiguration(options: \(options.keys.sorted()))" }
+}

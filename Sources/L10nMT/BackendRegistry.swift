@@ -1,0 +1,45 @@
+import L10nCore
+
+/// The backends a run can choose from, by id: a value built once (``builtIn`` plus anything an
+/// embedding program registers) and passed down, so tests stay parallel-safe and there is no
+/// global state.
+public struct BackendRegistry: Sendable {
+    /// Makes a backend from its configuration; throws ``BackendError`` (misconfigured…).
+    public typealias Factory = @Sendable (BackendConfiguration) throws -> any TranslationBackend
+
+    public struct Entry: Sendable {
+        public var descriptor: BackendDescriptor
+        public var make: Factory
+    }
+
+    private var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    /// `none` (leaves targets to translators) and `pseudo` (offline pseudo-localization).
+    public static var builtIn: BackendRegistry {
+        var registry = BackendRegistry()
+        registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
+        registry.register(PseudoBackend.descriptor) { _ in PseudoBackend() }
+        return registry
+    }
+
+    /// Adds `descriptor`'s backend, replacing one with the same id.
+    public mutating func register(_ descriptor: BackendDescriptor, make: @escaping Factory) {
+        entries[descriptor.id] = Entry(descriptor: descriptor, make: make)
+    }
+
+    /// Every registered backend, by id.
+    public var descriptors: [BackendDescriptor] { entries.values.map(\.descriptor).sorted { $0.id < $1.id } }
+
+    public func descriptor(_ id: String) -> BackendDescriptor? { entries[id]?.descriptor }
+
+    /// The backend `id`, built from `configuration` after its required options are checked.
+    public func make(_ id: String, configuration: BackendConfiguration = BackendConfiguration()) throws -> any TranslationBackend {
+        guard let entry = entries[id] else {
+            throw BackendError(.unknownBackend, backend: id, "no such backend; known: \(entries.keys.sorted().joined(separator: ", "))")
+        }
+        try configuration.check(entry.descriptor)
+        return try entry.make(configuration)
+    }
+}

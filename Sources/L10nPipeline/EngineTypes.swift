@@ -1,0 +1,60 @@
+import L10nAdapt
+import L10nCore
+import L10nFormats
+import L10nMT
+import L10nText
+
+// The engine types the pipeline's API speaks in, named here so a client — the `l10n` CLI, an
+// embedding program — imports `L10nPipeline` alone. These are the same types, not copies.
+
+// Model (L10nCore)
+public typealias LanguageTag = L10nCore.LanguageTag
+public typealias Document = L10nCore.Document
+public typealias TextUnit = L10nCore.TextUnit
+public typealias Segment = L10nCore.Segment
+public typealias SegmentState = L10nCore.SegmentState
+public typealias Content = L10nCore.Content
+public typealias InlineCode = L10nCore.InlineCode
+public typealias Provenance = L10nCore.Provenance
+public typealias Finding = L10nCore.Finding
+public typealias Severity = L10nCore.Severity
+public typealias TextInput = L10nCore.TextInput
+public typealias DocumentCheck = L10nCore.DocumentCheck
+public typealias CheckContext = L10nCore.CheckContext
+public typealias TranslationMemory = L10nCore.TranslationMemory
+public typealias MemoryQuery = L10nCore.MemoryQuery
+public typealias MemoryMatch = L10nCore.MemoryMatch
+
+// Errors and exit codes (L10nCore)
+public typealias L10nError = L10nCore.L10nError
+public typealias ExitCategory = L10nCore.ExitCategory
+public typealias FormatError = L10nCore.FormatError
+
+// Formats (L10nFormats)
+public typealias XLIFFVersion = L10nFormats.XLIFFVersion
+public typealias XLIFFWriter = L10nFormats.XLIFFWriter
+public typealias XLIFFReader = L10nFormats.XLIFFReader
+public typealias XLIFFValidator = L10nFormats.XLIFFValidator
+
+// Segmentation rules (L10nText)
+public typealias SRXDocument = L10nText.SRXDocument
+
+// Markets and adaptation (L10nAdapt)
+public typealias MarketCatalog = L10nAdapt.MarketCatalog
+public typealias MarketProfile = L10nAdapt.MarketProfile
+public typealias ExchangeRates = L10nAdapt.ExchangeRates
+public typealias Adaptation = L10nAdapt.Adaptation
+public typealias AdaptationKind = L10nAdapt.AdaptationKind
+public typealias AdaptationEngine = L10nAdapt.AdaptationEngine
+
+// Machine translation (L10nMT)
+public typealias TranslationBackend = L10nMT.TranslationBackend
+public typealias BackendRegistry = L10nMT.BackendRegistry
+public typealias BackendConfiguration = L10nMT.BackendConfiguration
+public typealias BackendDescriptor = L10nMT.BackendDescriptor
+public typealias BackendError = L10nMT.BackendError
+public typealias SegmentRequest = L10nMT.SegmentRequest
+public typealias SegmentResult = L10nMT.SegmentResult
+public typealias TranslationContext = L10nMT.TranslationContext
+public typealias NoneBackend = L10nMT.NoneBackend
+public typealias PseudoBackend = L10nMT.PseudoBackend

@@ -1,0 +1,74 @@
+import Foundation
+import L10nAdapt
+import L10nCore
+
+/// What flows through the pipeline for one document and one target: each stage reads what the
+/// earlier ones left and adds its part.
+public struct LocalizationJob: Sendable {
+    public var source: SourceDocument
+    public var targetLanguage: LanguageTag
+    /// The market to adapt for; nil runs no adaptation (plain extraction or translation).
+    public var market: MarketProfile?
+
+    /// After `read`: the format that read it, the decoded text and its units.
+    public var format: String?
+    public var drafts: [UnitDraft]?
+    /// After `segment`: the document (its targets filled by `leverage` and `translate`).
+    public var document: Document?
+    /// After `adapt`: what was changed or flagged in the source.
+    public var adaptations: [Adaptation] = []
+    /// Findings of every stage (translation failures, quality checks).
+    public var findings: [Finding] = []
+    /// After `translate`: what the backend was asked and did.
+    public var translation: TranslationSummary?
+    /// After `write`.
+    public var outputs = LocalizedOutputs()
+
+    public init(source: SourceDocument, targetLanguage: LanguageTag, market: MarketProfile? = nil) {
+        self.source = source
+        self.targetLanguage = targetLanguage
+        self.market = market
+    }
+
+    /// The document, or an error saying the chain is misassembled.
+    func requireDocument(for stage: StageName) throws -> Document {
+        guard let document else {
+            throw PipelineError(.misassembled, "the \(stage.rawValue) stage needs a segmented document: put it after the segment stage", file: source.name)
+        }
+        return document
+    }
+}
+
+/// The bytes a run made for one document and target.
+public struct LocalizedOutputs: Sendable {
+    /// The localized document in its own format.
+    public var document: Data?
+    public var xliff: Data?
+    public var htmlFragment: Data?
+
+    public init(document: Data? = nil, xliff: Data? = nil, htmlFragment: Data? = nil) {
+        self.document = document
+        self.xliff = xliff
+        self.htmlFragment = htmlFragment
+    }
+}
+
+/// What the translate stage did: one backend, how many segments and characters it was sent
+/// (what a paid engine bills), and what came back.
+public struct TranslationSummary: Hashable, Sendable, Codable {
+    public var backend: String
+    public var requests: Int
+    public var segments: Int
+    public var characters: Int
+    public var translated: Int
+    public var failed: Int
+
+    public init(backend: String, requests: Int = 0, segments: Int = 0, characters: Int = 0, translated: Int = 0, failed: Int = 0) {
+        self.backend = backend
+        self.requests = requests
+        self.segments = segments
+        self.characters = characters
+        self.translated = translated
+        self.failed = failed
+    }
+}
