@@ -1,0 +1,30 @@
+import Foundation
+import L10nPipeline
+
+/// A backend for tests: records every batch it is sent and answers with a rule the test gives
+/// (per segment), so batching, failures and provenance can be checked without any service.
+final class RecordingBackend: TranslationBackend, @unchecked Sendable {
+    // @unchecked: `batches` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var recorded: [[SegmentRequest]] = []
+    let descriptor: BackendDescriptor
+    private let answer: @Sendable (SegmentRequest) -> SegmentResult
+    private let dropLast: Bool
+
+    init(id: String = "recording", limits: BatchLimits = .unlimited, languages: LanguageSupport = .any,
+         dropLast: Bool = false, answer: @escaping @Sendable (SegmentRequest) -> SegmentResult) {
+        descriptor = BackendDescriptor(id: id, displayName: "Recording", summary: "test double", languages: languages,
+                                       limits: limits, supportsInlineCodes: true)
+        self.answer = answer
+        self.dropLast = dropLast
+    }
+
+    var batches: [[SegmentRequest]] { lock.withLock { recorded } }
+
+    func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
+        lock.withLock { recorded.append(batch) }
+        let results = batch.map(answer)
+        return dropLast ? Array(results.dropLast()) : results
+    }
+}
+
