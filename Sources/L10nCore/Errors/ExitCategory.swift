@@ -70,11 +70,24 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
         return lines.joined(separator: "\n")
     }
 
-    /// The exit-code table as plain text for `--help`.
+    /// The exit-code table as plain text for `--help`, wrapped to fit 80 columns.
     public static var plainTable: String {
         allCases.map { c in
             let code = String(c.code)
-            return "  " + code + String(repeating: " ", count: max(1, 4 - code.count)) + c.meaning.replacingOccurrences(of: "`", with: "")
+            var lines: [String] = []
+            var line = "  " + code + String(repeating: " ", count: max(1, 4 - code.count))
+            var fresh = true
+            for word in c.meaning.replacingOccurrences(of: "`", with: "").split(separator: " ") {
+                if !fresh, line.count + 1 + word.count > 78 {
+                    lines.append(line)
+                    line = String(repeating: " ", count: 6)
+                    fresh = true
+                }
+                line += (fresh ? "" : " ") + word
+                fresh = false
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n")
         }.joined(separator: "\n")
     }
 }

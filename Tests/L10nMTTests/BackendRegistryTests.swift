@@ -1,0 +1,74 @@
+import L10nCore
+import L10nMT
+import Testing
+
+/// The registry value, configuration from options and environment, and errors that never
+/// carry secrets.
+@Suite struct BackendRegistryTests {
+    static let keyed = BackendDescriptor(
+        id: "keyed", displayName: "Keyed", summary: "needs a key",
+        options: [BackendOption(name: "api-key", environment: "KEYED_API_KEY", summary: "the key", isRequired: true, isSecret: true),
+                  BackendOption(name: "url", environment: "KEYED_URL", summary: "endpoint")],
+        limits: BatchLimits(maxSegments: 50, maxCharacters: 5_000), supportsInlineCodes: false)
+
+    @Test func builtInHasNoneAndPseudo() throws {
+        let registry = BackendRegistry.builtIn
+        #expect(registry.descriptors.map(\.id) == ["none", "pseudo"])
+        #expect(try registry.make("pseudo").descriptor.id == "pseudo")
+        #expect(try registry.make("none").descriptor.id == "none")
+    }
+
+    @Test func unknownBackendsNameTheKnownOnes() {
+        let error = #expect(throws: BackendError.self) { try BackendRegistry.builtIn.make("deepl-typo") }
+        #expect(error?.code == .unknownBackend)
+        #expect(error?.exitCategory == .usage)
+        #expect(error?.description.contains("none, pseudo") == true)
+    }
+
+    @Test func requiredOptionsComeFromFlagsOrTheEnvironmentAndAreNeverPrinted() throws {
+        var registry = BackendRegistry()
+        registry.register(Self.keyed) { configuration in
+            #expect(configuration.value(for: Self.keyed.options[0]) == "s3cr3t-key")
+            return NoneBackend()
+        }
+        let missing = #expect(throws: BackendError.self) { try registry.make("keyed", configuration: BackendConfiguration(environment: ["OTHER": "x"])) }
+        #expect(missing?.code == .misconfigured)
+        #expect(missing?.description.contains("KEYED_API_KEY") == true)
+
+        let configuration = BackendConfiguration(options: ["url": "http://127.0.0.1:1"], environment: ["KEYED_API_KEY": "s3cr3t-key", "KEYED_URL": "http://env"])
+        _ = try registry.make("keyed", configuration: configuration)
+        #expect(configuration.value(for: Self.keyed.options[1]) == "http://127.0.0.1:1", "an explicit option wins over the environment")
+        #expect(!configuration.description.contains("s3cr3t"))
+        #expect(!String(describing: configuration).contains("127.0.0.1"))
+    }
+
+    @Test func errorsSayWhatKindOfFailureTheyAre() {
+        let cases: [(BackendError.Code, ExitCategory)] = [
+            (.unknownBackend, .usage), (.misconfigured, .usage), (.unsupportedLanguages, .usage),
+            (.unauthorized, .unavailable), (.quotaExceeded, .unavailable), (.rateLimited, .unavailable),
+            (.unavailable, .unavailable), (.invalidResponse, .unavailable),
+        ]
+        for (code, category) in cases {
+            let error = BackendError(code, backend: "deepl", "refused", httpStatus: 403)
+            #expect(error.exitCategory == category, "\(code)")
+            #expect(error.description == "backend deepl: refused (HTTP 403)")
+        }
+    }
+
+    @Test func languageSupportIsByPrimaryLanguage() {
+        let pairs = LanguageSupport.pairs([LanguagePair("en", "pt")])
+        #expect(pairs.supports(LanguageTag("en-US")!, LanguageTag("pt-BR")!))
+        #expect(!pairs.supports(LanguageTag("en-US")!, LanguageTag("de-DE")!))
+        #expect(LanguageSupport.any.supports(LanguageTag("ja")!, LanguageTag("ko")!))
+    }
+
+    @Test func noneTranslatesNothingAndPseudoEverything() async throws {
+        let requests = [SegmentRequest(key: "u1-s1", source: Content(text: "Hello")), SegmentRequest(key: "u1-s2", source: Content(text: "42"))]
+        let context = TranslationContext(sourceLanguage: LanguageTag("en")!, targetLanguage: LanguageTag("qps")!)
+        #expect(try await NoneBackend().translate(requests, context: context) == [.untranslated, .untranslated])
+        let pseudo = try await PseudoBackend().translate(requests, context: context)
+        guard case .translated(let hello) = pseudo[0] else { Issue.record("not translated: \(pseudo[0])"); return }
+        #expect(hello.plainText.hasPrefix("[Ĥéĺĺő"))
+        #expect(pseudo[1] == .translated(Content(text: "42")), "nothing alphabetic: unchanged")
+    }
+}
