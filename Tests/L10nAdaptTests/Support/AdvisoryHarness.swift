@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nAdapt
 
@@ -10,9 +11,7 @@ import Testing
 enum AdvisoryHarness {
     /// The market `id`: the bundled YAML file when it is there and decodes, else the fixture.
     static func market(_ id: String) throws -> MarketProfile {
-        let file = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/L10nAdapt/Resources/Markets/\(id).yaml")
+        let file = PackagePaths.markets.appendingPathComponent("\(id).yaml")
         if let data = try? Data(contentsOf: file), let profile = try? MarketCatalog.decode(data, file: file.lastPathComponent) {
             return profile
         }

@@ -1,6 +1,7 @@
 import Foundation
 import L10nCore
 import L10nFormats
+import L10nTestSupport
 import Testing
 
 @Suite struct XLIFFReaderTests {
@@ -136,7 +137,7 @@ import Testing
     /// and rejected with the documented error.
     @Test(arguments: ["tc-2.1/valid", "tc-2.1/in-out"])
     func conformanceSuiteFilesAreParsedAndRefusedForLackOfSkeleton(folder: String) throws {
-        let files = try Fixtures.files(in: folder)
+        let files = try FixtureFolder.local.files(in: "xliff/\(folder)", withExtension: "xlf")
         #expect(files.count >= 10)
         for url in files {
             let error = try #require(throws: FormatError.self, "\(url.lastPathComponent)") {

@@ -27,12 +27,9 @@ import Testing
         #expect(errors.count >= 2, "\(errors)")
     }
 
-    @Test(arguments: XLIFFVersion.allCases)
-    func outputIsDeterministic(version: XLIFFVersion) throws {
-        let a = try XLIFFWriter(version: version).write([Samples.translated()])
-        let b = try XLIFFWriter(version: version).write([Samples.translated()])
-        #expect(a == b)
-    }
+    // Determinism is tested across two processes (L10nEndToEndTests.DeterminismTests): two
+    // writes in this one process share its hash seed and would agree even if output depended on
+    // Set or Dictionary order.
 
     @Test func xliff2CodeMapping() throws {
         let xml = String(decoding: try XLIFFWriter(version: .v2_1).write([Samples.translated()]), as: UTF8.self)

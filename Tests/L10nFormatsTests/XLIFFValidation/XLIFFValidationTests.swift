@@ -90,6 +90,7 @@ struct XLIFFValidationTests {
         for file in ConformanceSuite.cases(valid: false) + ConformanceSuite.cases(valid: true) {
             reported.formUnion(validator.validate(try Data(contentsOf: file.url), file: file.name).findings.map(\.check))
         }
+        #expect(!reported.isEmpty, "the conformance suites produced no findings: nothing was checked")
         #expect(reported.isSubset(of: Set(ids)), "\(reported.subtracting(ids))")
     }
 
@@ -112,6 +113,7 @@ struct XLIFFValidationTests {
     @Test("validation is safe to run concurrently")
     func concurrent() async throws {
         let files = ConformanceSuite.cases(valid: false).prefix(40)
+        #expect(files.count == 40)
         let expected = try files.map { validator.validate(try Data(contentsOf: $0.url), file: $0.name) }
         let results = try await withThrowingTaskGroup(of: (Int, XLIFFValidationResult).self) { group in
             for (i, file) in files.enumerated() {
