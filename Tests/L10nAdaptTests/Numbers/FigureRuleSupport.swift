@@ -57,6 +57,7 @@ enum FigureRuleSupport {
             let (out, adaptations) = adapt(example.text, with: rule, context: context(example.market))
             let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
             #expect(out == example.expected, "\(example)", sourceLocation: location)
+            #expect(!adaptations.isEmpty, "\(example): the rule found nothing", sourceLocation: location)
             #expect(adaptations.allSatisfy { $0.rule == description.id && $0.kind == description.kind && !$0.note.isEmpty }, sourceLocation: location)
         }
     }

@@ -83,6 +83,7 @@ struct XLIFFValidationTests {
     @Test("every rule id is unique, and every reported check is in the catalog")
     func catalog() throws {
         let ids = XLIFFValidator.rules.map(\.id)
+        #expect(!ids.isEmpty)
         #expect(Set(ids).count == ids.count)
         #expect(ids == ids.sorted())
         #expect(XLIFFValidator.rules.allSatisfy { !$0.summary.isEmpty })
