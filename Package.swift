@@ -65,26 +65,31 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Test support: helpers shared by the test targets (fixture folders, corpus listing,
+        // temporary folders, the CLI runner, the XLIFF target filler). Only test targets use it.
+        .target(name: "L10nTestSupport", path: "Tests/L10nTestSupport", swiftSettings: swiftSettings),
+
         // Tests
         .testTarget(name: "L10nCoreTests", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nTextTests",
-            dependencies: ["L10nText"],
+            dependencies: ["L10nText", "L10nTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "L10nFormatsTests",
-            dependencies: ["L10nFormats", "L10nText"],
+            dependencies: ["L10nFormats", "L10nText", "L10nTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nEndToEndTests",
-            dependencies: ["L10nPipeline"],
+            // `l10n`: the executable these tests run, so `swift test` builds it next to them.
+            dependencies: ["l10n", "L10nTestSupport"],
             swiftSettings: swiftSettings
         ),
     ]

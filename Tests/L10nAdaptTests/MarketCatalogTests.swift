@@ -1,5 +1,6 @@
 import Foundation
 import L10nAdapt
+import L10nTestSupport
 import Testing
 
 @Suite struct MarketCatalogTests {
@@ -49,7 +50,6 @@ import Testing
 
     /// The market file in the source tree (tests run from the checkout).
     static func sourceFile(_ name: String) -> URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/L10nAdapt/Resources/Markets").appendingPathComponent(name)
+        PackagePaths.markets.appendingPathComponent(name)
     }
 }

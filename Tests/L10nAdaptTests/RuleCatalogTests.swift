@@ -6,6 +6,7 @@ import Testing
 @Suite struct RuleCatalogTests {
     @Test func everyRuleDescribesItself() {
         let descriptions = AdaptationEngine.builtInRules.map { type(of: $0).description }
+        #expect(!descriptions.isEmpty, "no built-in rules: the loop below would check nothing")
         #expect(Set(descriptions.map(\.id)).count == descriptions.count, "rule ids must be unique")
         for d in descriptions {
             #expect(d.id.range(of: "^[a-z]+(\\.[a-z-]+)*$", options: .regularExpression) != nil, "\(d.id): ids are lower-case dotted")

@@ -79,7 +79,17 @@ import Testing
         }
     }
 
+    /// The two parameterized tests above run once per example: with no examples they would run
+    /// nothing and pass. Every rule must bring at least one of each.
+    @Test func everyRuleContributesExamplesToTheParameterizedTests() {
+        let rules = Set(AdaptationEngine.builtInRules.map { type(of: $0).description.id })
+        #expect(!rules.isEmpty)
+        #expect(Set(Self.passing.map { type(of: $0.rule).description.id }) == rules)
+        #expect(Set(Self.failing.map { type(of: $0.rule).description.id }) == rules)
+    }
+
     @Test func everyRuleDocumentsItselfWithExamples() {
+        #expect(!AdaptationEngine.builtInRules.isEmpty)
         var ids = Set<String>()
         for rule in AdaptationEngine.builtInRules {
             let d = type(of: rule).description

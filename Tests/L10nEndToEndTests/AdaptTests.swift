@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 /// `l10n adapt` end to end: a small product page adapted for several markets, checked through
@@ -33,7 +34,7 @@ import Testing
     }
 
     func run(_ markets: [String], extra: [String] = []) throws -> (dir: URL, report: Report, result: CLI.Result) {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
         // Options before the file on purpose: a list option must not swallow the file name.
         let result = try CLI.run(["adapt"] + markets.flatMap { ["--market", $0] } + extra + ["pump.md", "--out", "out", "--report", "out/report.json"], in: dir)
@@ -127,7 +128,7 @@ import Testing
     }
 
     @Test func unknownMarketAndBadMarketDataAreClearErrors() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
         let unknown = try CLI.run(["adapt", "--market", "xx", "pump.md"], in: dir)
@@ -145,7 +146,7 @@ import Testing
     }
 
     @Test func oneBadPageWritesNothingForAnyPage() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
         try Data([0x23, 0x20, 0xC3, 0x0A]).write(to: dir.appendingPathComponent("zbad.md"))

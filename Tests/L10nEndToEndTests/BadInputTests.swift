@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 /// Bad input ends in a clear message naming the file (and line), a documented exit code, and no
@@ -36,7 +37,7 @@ import Testing
 
     @Test(arguments: cases)
     func badInputIsRefusedCleanly(_ c: Case) throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent(c.file)
         try Data(c.bytes).write(to: input)
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func oneBadFileInABatchWritesNothingAndKeepsEarlierOutputs() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let good = dir.appendingPathComponent("good.md")
         try Data("# Hello\n\nA fine day.\n".utf8).write(to: good)
@@ -76,7 +77,7 @@ import Testing
     }
 
     @Test func aFolderIsNotAnInput() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let result = try CLI.run(["extract", dir.path, "-t", "de"])
         #expect(result.status == 66)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func aTargetCodeMissingFromTheSourceNamesTheXLIFF() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("# Units\n\nPlain text.\n".utf8).write(to: dir.appendingPathComponent("a.md"))
         #expect(try CLI.run(["extract", "a.md", "-t", "de"], in: dir).status == 0)

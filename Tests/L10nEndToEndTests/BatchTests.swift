@@ -1,21 +1,20 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 /// Runs over many files: outputs are staged file by file (so memory follows the largest file),
 /// yet a bad input still writes nothing, and `--jobs` changes neither the bytes nor the messages.
 @Suite struct BatchTests {
+    /// Copies every corpus file into `dir`; fails when there are none, so no test runs on nothing.
     static func corpus(in dir: URL) throws -> [String] {
-        var names: [String] = []
-        for page in CLI.corpusPages() {
-            let source = CLI.packageRoot.appendingPathComponent("corpora").appendingPathComponent(page)
-            try FileManager.default.copyItem(at: source, to: dir.appendingPathComponent(page))
-            names.append(page)
-        }
+        let names = Corpus.files()
+        try #require(!names.isEmpty, "no corpus files in \(PackagePaths.corpora.path)")
+        try Corpus.copy(names, into: dir)
         return names
     }
 
     @Test func aBadFileAfterGoodOnesWritesNothingNotEvenTheFolder() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pages = try Self.corpus(in: dir)
         try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: dir.appendingPathComponent("zz-bad.md"))
@@ -41,7 +40,7 @@ import Testing
     }
 
     @Test func jobsChangeNeitherOutputsNorMessages() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pages = try Self.corpus(in: dir)
         // Two bad inputs among good ones: their messages must come in input order.
@@ -87,7 +86,7 @@ import Testing
 
     @Test(arguments: ["2.1", "1.2"])
     func oneXLIFFForAllInputsIsWrittenPieceByPiece(version: String) throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let pages = try Self.corpus(in: dir)
         var xliffs: [Data] = []
@@ -112,7 +111,7 @@ import Testing
     }
 
     @Test func mergeOutputNamesAFileOnlyForASingleDocument() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("# One\n\nFirst page.\n".utf8).write(to: dir.appendingPathComponent("one.md"))
         try Data("# Two\n\nSecond page.\n".utf8).write(to: dir.appendingPathComponent("two.md"))

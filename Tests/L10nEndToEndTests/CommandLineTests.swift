@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 @Suite struct CommandLineTests {
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func extractThenMergeTranslatedXLIFFBesideTheInput() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("# Pump\n\nThe **XP-2000B** pump moves water. See https://example.com/pump.\n".utf8)
             .write(to: dir.appendingPathComponent("pump.md"))
@@ -32,7 +33,7 @@ import Testing
     }
 
     @Test func segmentSplitsSentencesButNotAfterAbbreviations() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("Approx. 5 ft tall. Ask Dr. Lee about it. Done!\n".utf8).write(to: dir.appendingPathComponent("a.md"))
         let result = try CLI.run(["segment", "a.md", "--language", "en"], in: dir)
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func validateReportsTheBrokenRuleAndExits1() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         let bad = """
             <?xml version="1.0"?>

@@ -1,14 +1,23 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 /// The promise every format keeps: extract → (targets = sources) → merge gives the input back,
 /// byte for byte, for every corpus page, in XLIFF 2.1 and 1.2.
 @Suite struct RoundTripTests {
-    @Test(arguments: CLI.corpusPages(), ["2.1", "1.2"])
+    /// The parameterized tests below run once per corpus file: an empty listing would run none
+    /// of them and pass.
+    @Test func theCorpusIsThere() {
+        let files = Corpus.files()
+        #expect(files.count >= 10, "corpus files in \(PackagePaths.corpora.path): \(files)")
+        #expect(files.contains("water-pump-aquaflow-xp2000b.md") && files.contains("README.md"))
+    }
+
+    @Test(arguments: Corpus.files(), ["2.1", "1.2"])
     func corpusPageSurvivesExtractAndMerge(page: String, version: String) throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = CLI.packageRoot.appendingPathComponent("corpora").appendingPathComponent(page)
+        let input = Corpus.url(page)
         let extract = try CLI.run(["extract", input.path, "--target-language", "pt-BR", "--xliff-version", version, "-o", dir.path])
         #expect(extract.status == 0, "\(extract.stderr)")
         let name = URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent
@@ -26,11 +35,11 @@ import Testing
         #expect(merged == (try Data(contentsOf: input)), "merge did not reproduce \(page)")
     }
 
-    @Test(arguments: CLI.corpusPages())
+    @Test(arguments: Corpus.files())
     func pseudoLocalizationKeepsMarkupAndReachesEveryString(page: String) throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = CLI.packageRoot.appendingPathComponent("corpora").appendingPathComponent(page)
+        let input = Corpus.url(page)
         let pseudo = try CLI.run(["pseudo", input.path, "-o", dir.path])
         #expect(pseudo.status == 0, "\(pseudo.stderr)")
         let name = URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent
@@ -42,6 +51,7 @@ import Testing
         #expect(before.status == 0 && after.status == 0, "\(before.stderr)\(after.stderr)")
         let beforeLines = before.stdout.split(separator: "\n")
         let afterLines = after.stdout.split(separator: "\n")
+        #expect(!afterLines.isEmpty, "no units found in \(page)")
         #expect(beforeLines.count == afterLines.count, "units differ after pseudo-localization of \(page)")
         // Every unit of the output is pseudo-localized (bracketed).
         for line in afterLines {

@@ -1,16 +1,11 @@
 import Foundation
 import L10nPipeline
+import L10nTestSupport
 import Testing
 
 @Suite struct OutputBatchTests {
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("l10n-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func nothingIsVisibleUntilCommit() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-batch")
         defer { try? FileManager.default.removeItem(at: dir) }
         let a = dir.appendingPathComponent("a.txt").path, b = dir.appendingPathComponent("sub/b.txt").path
         let batch = OutputBatch()
@@ -29,7 +24,7 @@ import Testing
     }
 
     @Test func discardRemovesTemporariesAndTheFoldersItCreated() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-batch")
         defer { try? FileManager.default.removeItem(at: dir) }
         let existing = dir.appendingPathComponent("kept.txt")
         try Data("earlier".utf8).write(to: existing)
@@ -44,7 +39,7 @@ import Testing
     }
 
     @Test func aFailedRunLeavesNothingBehindWhenTheBatchGoesAway() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-batch")
         defer { try? FileManager.default.removeItem(at: dir) }
         do {
             let batch = OutputBatch()
@@ -54,7 +49,7 @@ import Testing
     }
 
     @Test func twoOutputsForOneFileAreRefused() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-batch")
         defer { try? FileManager.default.removeItem(at: dir) }
         let batch = OutputBatch()
         let path = dir.appendingPathComponent("same.txt").path
@@ -65,7 +60,7 @@ import Testing
     }
 
     @Test func aFileWhereAFolderShouldBeIsAnError() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-batch")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("file")
         try Data().write(to: file)

@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 @testable import L10nText
 
@@ -6,7 +7,7 @@ import Testing
 /// segmentation the way their rules say.
 @Suite struct ThirdPartySRXTests {
     static func document(_ name: String) throws -> SRXDocument {
-        try SRXDocument(contentsOf: Fixture.url("srx/\(name)"))
+        try SRXDocument(contentsOf: FixtureFolder.local.url("srx/\(name)"))
     }
 
     func sentences(_ doc: SRXDocument, _ language: String, _ text: String, options: SentenceSegmenter.Options = .init()) throws -> [String] {

@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 @testable import L10nText
 
@@ -15,7 +16,7 @@ import Testing
 
     static func cases() throws -> [Case] {
         var out: [Case] = []
-        for (index, raw) in try Fixture.text("unicode/SentenceBreakTest.txt").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in try FixtureFolder.local.text("unicode/SentenceBreakTest.txt").split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let body = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingCharacters(in: .whitespaces)
             guard !body.isEmpty else { continue }
             var text = String.UnicodeScalarView()

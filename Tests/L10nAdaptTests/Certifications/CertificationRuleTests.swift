@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nAdapt
 
@@ -53,14 +54,15 @@ import Testing
 
     /// Every mark a market file names must be one the rule knows, or it could never be satisfied.
     @Test func everyRequiredMarkInTheMarketFilesIsKnown() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/L10nAdapt/Resources/Markets")
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }) ?? []
+        let folder = PackagePaths.markets
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        try #require(!files.isEmpty, "no market files in \(folder.path)")
         var names = Set<String>()
         for file in files {
-            guard let profile = try? MarketCatalog.decode(Data(contentsOf: folder.appendingPathComponent(file)), file: file) else { continue }
+            let profile = try MarketCatalog.decode(Data(contentsOf: folder.appendingPathComponent(file)), file: file)
             for regime in profile.certifications.values { names.formUnion(regime.required) }
         }
+        try #require(!names.isEmpty, "the market files require no marks at all: nothing to check")
         for market in FixtureMarkets.all { for regime in market.certifications.values { names.formUnion(regime.required) } }
         for name in names.sorted() {
             #expect(!CertificationMark.named(name).isEmpty, "unknown mark '\(name)' in a market file")

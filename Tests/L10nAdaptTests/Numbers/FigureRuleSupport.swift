@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nAdapt
 
@@ -13,8 +14,7 @@ enum FigureRuleSupport {
     /// being written), every file that decodes on its own.
     static let catalog: [String: MarketProfile] = {
         if let markets = try? MarketCatalog.load().markets { return markets }
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../../Sources/L10nAdapt/Resources/Markets").standardized
+        let folder = PackagePaths.markets
         var markets: [String: MarketProfile] = [:]
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasSuffix(".yaml") {
             guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path),
@@ -57,6 +57,7 @@ enum FigureRuleSupport {
             let (out, adaptations) = adapt(example.text, with: rule, context: context(example.market))
             let location = SourceLocation(fileID: example.file, filePath: example.file, line: example.line, column: 1)
             #expect(out == example.expected, "\(example)", sourceLocation: location)
+            #expect(!adaptations.isEmpty, "\(example): the rule found nothing", sourceLocation: location)
             #expect(adaptations.allSatisfy { $0.rule == description.id && $0.kind == description.kind && !$0.note.isEmpty }, sourceLocation: location)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nAdapt
 
@@ -30,8 +31,7 @@ import Testing
     }
 
     @Test func licenceAndOriginShipWithTheData() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/L10nAdapt/Resources/Spelling")
+        let folder = PackagePaths.url("Sources/L10nAdapt/Resources/Spelling")
         let licence = try String(contentsOf: folder.appendingPathComponent("LICENSE-SCOWL.txt"), encoding: .utf8)
         #expect(licence.contains("Kevin Atkinson"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("ORIGIN.md").path))

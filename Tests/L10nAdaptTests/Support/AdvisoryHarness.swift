@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nAdapt
 
@@ -10,9 +11,7 @@ import Testing
 enum AdvisoryHarness {
     /// The market `id`: the bundled YAML file when it is there and decodes, else the fixture.
     static func market(_ id: String) throws -> MarketProfile {
-        let file = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/L10nAdapt/Resources/Markets/\(id).yaml")
+        let file = PackagePaths.markets.appendingPathComponent("\(id).yaml")
         if let data = try? Data(contentsOf: file), let profile = try? MarketCatalog.decode(data, file: file.lastPathComponent) {
             return profile
         }
@@ -51,6 +50,7 @@ enum AdvisoryHarness {
     /// Checks every example of `rule`'s description.
     static func checkExamples(of rule: any AdaptationRule) throws {
         let description = type(of: rule).description
+        #expect(!description.passing.isEmpty && !description.failing.isEmpty, "\(description.id): no examples to check")
         for example in description.passing {
             let context = self.context(try market(example.market))
             #expect(matches(rule, example.text, context).isEmpty, "\(example): expected nothing, got \(flagged(rule, example.text, context))",
@@ -61,6 +61,7 @@ enum AdvisoryHarness {
             if let expected = example.expected {
                 #expect(applied(rule, example.text, context) == expected, "\(example)", sourceLocation: location(example))
             } else {
+                #expect(!example.flagged.isEmpty, "\(example): a failing example must expect a change or a flag", sourceLocation: location(example))
                 let found = matches(rule, example.text, context)
                 #expect(found.map { String(example.text[$0.range]) } == example.flagged, "\(example)", sourceLocation: location(example))
                 #expect(found.allSatisfy { $0.replacement == nil && $0.kind == description.kind && !$0.note.isEmpty }, "\(example)",

@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nFormats
 
@@ -13,11 +14,7 @@ enum HTMLTestSupport {
         "uppercase-unquoted.html",
     ]
 
-    static func fixture(_ name: String) throws -> Data {
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures/html"),
-                               "missing fixture \(name)")
-        return try Data(contentsOf: url)
-    }
+    static func fixture(_ name: String) throws -> Data { try FixtureFolder.local.data("html/\(name)") }
 
     static func document(_ data: Data, file: String = "test.html") throws -> Document {
         let text = try TextInput.decodeUTF8(data, file: file)

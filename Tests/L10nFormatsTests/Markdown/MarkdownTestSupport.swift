@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 import Testing
 @testable import L10nFormats
 
@@ -91,10 +92,7 @@ enum MarkdownTestSupport {
     }
 
     static func fixture(_ name: String, _ ext: String, in folder: String = "markdown") throws -> Data {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Fixtures/\(folder)") else {
-            throw FormatError(.malformed, "missing fixture \(folder)/\(name).\(ext)")
-        }
-        return try Data(contentsOf: url)
+        try FixtureFolder.local.data("\(folder)/\(name).\(ext)")
     }
 
     struct SpecExample: Decodable, Sendable {
@@ -105,8 +103,10 @@ enum MarkdownTestSupport {
     }
 
     /// Runs `body` for every spec example; an error is recorded against its example and the
-    /// loop goes on, so one failure does not hide the others.
+    /// loop goes on, so one failure does not hide the others. No examples (the fixture did not
+    /// load) is a failure, not a silent pass.
     static func eachExample(_ body: (SpecExample) throws -> Void) rethrows {
+        if specExamples.isEmpty { Issue.record("no CommonMark spec examples loaded from Fixtures/commonmark/spec-0.31.2.json") }
         for ex in specExamples {
             do { try body(ex) } catch { Issue.record("example \(ex.example): \(error)") }
         }

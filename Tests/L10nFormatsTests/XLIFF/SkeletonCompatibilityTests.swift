@@ -1,14 +1,14 @@
 import Foundation
 import L10nCore
 import L10nFormats
+import L10nTestSupport
 import Testing
 
 /// XLIFF written by l10n 0.1 (skeleton encoding version 1) still merges to the same bytes, and
 /// what l10n writes now is far smaller.
 @Suite struct SkeletonCompatibilityTests {
-    static let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("skeleton-v1")
-    static let corpora = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpora")
+    static let folder = FixtureFolder.local.root!.appendingPathComponent("skeleton-v1")
+    static let corpora = PackagePaths.corpora
 
     static func escaper(for document: Document) -> any TextEscaping {
         document.format == HTMLFilter.formatID ? HTMLFilter().escaper : MarkdownFilter().escaper

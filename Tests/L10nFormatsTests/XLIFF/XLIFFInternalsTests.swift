@@ -62,6 +62,8 @@ import Testing
         let decoded = try lean.withUnsafeBufferPointer { t in
             try skeleton.original.withUnsafeBytes { try SkeletonCodec.decode(t, original: $0.bindMemory(to: UInt8.self)) }
         }
+        #expect(decoded.spans.count == skeleton.spans.count)
+        #expect(decoded.spans.contains { !$0.codes.isEmpty }, "the sample must have codes, or the loop checks nothing")
         for (s, span) in decoded.spans.enumerated() {
             for (c, code) in span.codes.enumerated() {
                 #expect(decoded.overrides[s][c] == [.display])

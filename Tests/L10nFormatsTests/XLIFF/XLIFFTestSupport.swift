@@ -2,6 +2,7 @@ import CLibXML2
 import Foundation
 import L10nCore
 import L10nFormats
+import L10nTestSupport
 
 /// Builds original bytes and unit drafts side by side, so tests can describe a document as
 /// markup + text tokens and get exact byte ranges for free.
@@ -144,22 +145,13 @@ extension Document {
     }
 }
 
-enum Fixtures {
-    static var root: URL { Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("xliff") }
-
-    static func files(in folder: String) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "xlf" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
-}
-
 /// Validates XML against the OASIS schemas copied into Fixtures/xliff/schemas, offline: the
 /// `xml.xsd` import is pointed at the local copy in memory (the copied files stay unchanged).
 enum SchemaValidator {
     private static let initialized: Void = { xmlInitParser() }()
 
     static func schema(for version: XLIFFVersion) -> (url: URL, rewrites: [(String, String)]) {
-        let dir = Fixtures.root.appendingPathComponent("schemas")
+        let dir = FixtureFolder.local.root!.appendingPathComponent("xliff/schemas")
         switch version {
         case .v1_2: return (dir.appendingPathComponent("xliff-core-1.2-strict.xsd"), [])
         case .v2_0, .v2_1:

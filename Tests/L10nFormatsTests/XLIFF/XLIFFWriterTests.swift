@@ -1,6 +1,7 @@
 import Foundation
 import L10nCore
 import L10nFormats
+import L10nTestSupport
 import Testing
 
 @Suite struct XLIFFWriterTests {
@@ -27,12 +28,9 @@ import Testing
         #expect(errors.count >= 2, "\(errors)")
     }
 
-    @Test(arguments: XLIFFVersion.allCases)
-    func outputIsDeterministic(version: XLIFFVersion) throws {
-        let a = try XLIFFWriter(version: version).write([Samples.translated()])
-        let b = try XLIFFWriter(version: version).write([Samples.translated()])
-        #expect(a == b)
-    }
+    // Determinism is tested across two processes (L10nEndToEndTests.DeterminismTests): two
+    // writes in this one process share its hash seed and would agree even if output depended on
+    // Set or Dictionary order.
 
     @Test func xliff2CodeMapping() throws {
         let xml = String(decoding: try XLIFFWriter(version: .v2_1).write([Samples.translated()]), as: UTF8.self)
@@ -94,23 +92,17 @@ import Testing
         var seconds = Double.infinity
         var xml = Data()
         for _ in 0..<3 {  // best of three, in thread CPU time: the machine is shared
-            let start = Self.threadCPUTime()
+            let start = ThreadCPUTime.now()
             xml = try XLIFFWriter().write([document])
-            seconds = min(seconds, Self.threadCPUTime() - start)
+            seconds = min(seconds, ThreadCPUTime.now() - start)
         }
         print("XLIFF write: \(document.skeleton.original.count) bytes in \(seconds)s = \(Double(document.skeleton.original.count) / seconds / 1e6) MB/s")
         #expect(xml.count > document.skeleton.original.count)
-        let readStart = Self.threadCPUTime()
+        let readStart = ThreadCPUTime.now()
         let read = try XLIFFReader().read(xml, file: "large.xlf")
-        print("XLIFF read: \(xml.count) bytes of XLIFF in \(Self.threadCPUTime() - readStart)s")
+        print("XLIFF read: \(xml.count) bytes of XLIFF in \(ThreadCPUTime.now() - readStart)s")
         #expect(read == [document])
         #expect(seconds < 5, "wrote \(document.skeleton.original.count) bytes in \(seconds)s")
-    }
-
-    static func threadCPUTime() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     @Test func refusesMixedLanguages() throws {

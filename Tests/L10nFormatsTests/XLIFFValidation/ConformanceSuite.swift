@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 /// The OASIS conformance suites copied under `Fixtures/xliff-conformance` (see ORIGIN.md there).
@@ -15,8 +16,7 @@ enum ConformanceSuite {
         var testDescription: String { "\(suite)/\(folder)/\(name)" }
     }
 
-    static let root: URL = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
-        .appendingPathComponent("xliff-conformance")
+    static let root: URL = FixtureFolder.local.root!.appendingPathComponent("xliff-conformance")
 
     static let folders = ["core/valid", "core/in-out", "core/invalid", "modules/valid", "modules/invalid"]
 

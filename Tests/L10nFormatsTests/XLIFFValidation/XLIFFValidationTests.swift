@@ -83,6 +83,7 @@ struct XLIFFValidationTests {
     @Test("every rule id is unique, and every reported check is in the catalog")
     func catalog() throws {
         let ids = XLIFFValidator.rules.map(\.id)
+        #expect(!ids.isEmpty)
         #expect(Set(ids).count == ids.count)
         #expect(ids == ids.sorted())
         #expect(XLIFFValidator.rules.allSatisfy { !$0.summary.isEmpty })
@@ -90,6 +91,7 @@ struct XLIFFValidationTests {
         for file in ConformanceSuite.cases(valid: false) + ConformanceSuite.cases(valid: true) {
             reported.formUnion(validator.validate(try Data(contentsOf: file.url), file: file.name).findings.map(\.check))
         }
+        #expect(!reported.isEmpty, "the conformance suites produced no findings: nothing was checked")
         #expect(reported.isSubset(of: Set(ids)), "\(reported.subtracting(ids))")
     }
 
@@ -112,6 +114,7 @@ struct XLIFFValidationTests {
     @Test("validation is safe to run concurrently")
     func concurrent() async throws {
         let files = ConformanceSuite.cases(valid: false).prefix(40)
+        #expect(files.count == 40)
         let expected = try files.map { validator.validate(try Data(contentsOf: $0.url), file: $0.name) }
         let results = try await withThrowingTaskGroup(of: (Int, XLIFFValidationResult).self) { group in
             for (i, file) in files.enumerated() {

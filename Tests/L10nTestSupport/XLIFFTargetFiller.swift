@@ -5,8 +5,8 @@ import FoundationXML
 
 /// Does what a translator who changes nothing does: copies every source into a target, working
 /// on the XML itself (not through l10n's reader), so the round trip tests the real file.
-enum XLIFFTargetFiller {
-    static func fill(_ data: Data) throws -> Data {
+public enum XLIFFTargetFiller {
+    public static func fill(_ data: Data) throws -> Data {
         let doc = try XMLDocument(data: data, options: [.nodePreserveAll])
         guard let root = doc.rootElement() else { return data }
         if root.attribute(forName: "version")?.stringValue == "1.2" {

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Runs the `l10n` executable that this build produced, as a user or a CI job would.
+///
+/// `L10nEndToEndTests` lists the `l10n` target among its dependencies, so `swift build
+/// --build-tests` and `swift test` build it into the same products folder as the test bundle.
+/// That binary, and only that one, is run: if it is missing the run throws, naming the path, so
+/// a test can never pass against a stale or unrelated `l10n` found somewhere else.
+public enum CLI {
+    /// What a run printed and how it ended.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The build products folder (`.build/<triple>/debug`) the running test bundle lives in.
+    public static var productsDirectory: URL {
+        #if os(macOS)
+        // The test bundle is `<products>/l10nPackageTests.xctest`, loaded into a runner process.
+        if let bundle = Bundle.allBundles.first(where: { $0.bundleURL.pathExtension == "xctest" }) {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        #endif
+        // On Linux the test bundle is itself the executable, `<products>/l10nPackageTests.xctest`.
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+    }
+
+    /// Where the `l10n` executable built with the tests must be.
+    public static var executable: URL { productsDirectory.appendingPathComponent("l10n") }
+
+    /// Runs `l10n arguments` in `directory` (default: the current one). `environment` changes
+    /// or, with nil values, removes variables of the test process's environment.
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:]) throws -> Result {
+        let executable = self.executable
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw TestSupportError("""
+                no l10n executable at \(executable.path): the end-to-end tests run the binary built \
+                with them (L10nEndToEndTests depends on the l10n target); build it with \
+                `swift build --build-tests` or run `swift test`
+                """)
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if !environment.isEmpty {
+            var env = ProcessInfo.processInfo.environment
+            for (key, value) in environment { env[key] = value }
+            process.environment = env
+        }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
