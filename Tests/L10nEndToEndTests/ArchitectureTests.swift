@@ -1,4 +1,5 @@
 import Foundation
+import L10nTestSupport
 import Testing
 
 /// What the layout promises: the CLI talks to the engine through `L10nPipeline` alone, declared
@@ -46,7 +47,7 @@ import Testing
     }
 
     @Test func anUnknownMarketIsTheSameUsageErrorEverywhere() throws {
-        let dir = try CLI.temporaryDirectory()
+        let dir = try TemporaryDirectory.make("l10n-arch")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("# Pump\n".utf8).write(to: dir.appendingPathComponent("pump.md"))
         let show = try CLI.run(["markets", "show", "xx"], in: dir)

@@ -14,8 +14,12 @@ import Testing
             SegmentRequest(key: "u2-s1", source: Content([.text("See "), .code(link), .text(" now.")])),
             SegmentRequest(key: "u3-s1", source: Content(text: "42 %")),
         ]
-        let targets = try await PseudoBackend().translate(requests, context: Self.context)
-        #expect(targets.count == requests.count)
+        let results = try await PseudoBackend().translate(requests, context: Self.context)
+        #expect(results.count == requests.count)
+        let targets = results.compactMap { result -> Content? in
+            if case .translated(let content) = result { return content } else { return nil }
+        }
+        try #require(targets.count == requests.count, "every request translated: \(results)")
         #expect(targets[0].plainText == "[Þûḿþ ·]")
         #expect(targets[1].codes == [link], "codes pass through unchanged")
         #expect(targets[1].plainText.hasPrefix("[Šéé ") && targets[1].plainText.contains(" ñőŵ."))
