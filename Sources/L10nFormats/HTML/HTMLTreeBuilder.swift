@@ -1,5 +1,6 @@
 import CLibXML2
 import L10nCore
+import L10nXML
 
 /// Runs libxml2's forgiving HTML parser over the bytes with SAX callbacks and turns its events
 /// into an ``HTMLTree`` whose nodes carry exact byte ranges.
@@ -45,7 +46,7 @@ final class HTMLTreeBuilder {
 
     /// The tree of `bytes` (UTF-8, already validated), or a `FormatError` naming `file`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> HTMLTree {
-        _ = libxml2Ready
+        LibXML2.initialize()
         guard bytes.count < Int(Int32.max), let base = bytes.baseAddress else {
             throw FormatError(.tooLarge, "the file is too large for the HTML parser (\(bytes.count) bytes)", at: SourceLocation(file: file))
         }
@@ -79,12 +80,6 @@ final class HTMLTreeBuilder {
         }
         return builder.tree
     }
-
-    /// `xmlInitParser` must run once before parsers run on several threads.
-    private static let libxml2Ready: Bool = {
-        xmlInitParser()
-        return true
-    }()
 
     /// Built per parse: `xmlSAXHandler` is a C struct, not `Sendable`, so no shared global.
     private static func makeHandler() -> xmlSAXHandler {
