@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "L10nText", dependencies: ["L10nCore", "L10nXML", "CICU"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(
             name: "L10nFormats",
-            dependencies: ["L10nCore", "L10nXML", "CLibXML2", "CCmarkGFM"],
+            dependencies: ["L10nCore", "L10nXML", "CCmarkGFM"],
             resources: [.copy("XLIFF/Validation/Schemas")],
             swiftSettings: swiftSettings
         ),
