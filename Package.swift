@@ -38,10 +38,11 @@ let package = Package(
 
         // Engine
         .target(name: "L10nCore", swiftSettings: swiftSettings),
-        .target(name: "L10nText", dependencies: ["L10nCore", "CICU"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
+        .target(name: "L10nXML", dependencies: ["L10nCore", "CLibXML2"], swiftSettings: swiftSettings),
+        .target(name: "L10nText", dependencies: ["L10nCore", "L10nXML", "CICU"], resources: [.copy("Resources")], swiftSettings: swiftSettings),
         .target(
             name: "L10nFormats",
-            dependencies: ["L10nCore", "CLibXML2", "CCmarkGFM"],
+            dependencies: ["L10nCore", "L10nXML", "CCmarkGFM"],
             resources: [.copy("XLIFF/Validation/Schemas")],
             swiftSettings: swiftSettings
         ),
@@ -83,6 +84,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nTestSupport"], swiftSettings: swiftSettings),

@@ -1,5 +1,5 @@
-import CLibXML2
 import L10nCore
+import L10nXML
 
 /// Decodes character data and attribute values straight from the bytes, into pieces that keep
 /// their byte ranges: runs of plain text are verbatim pieces (so sentences may be split inside
@@ -117,9 +117,7 @@ struct HTMLCharacterDecoder {
         if let cached = entityCache[name] {
             scalar = cached
         } else {
-            scalar = name.withCString { cName in
-                cName.withMemoryRebound(to: xmlChar.self, capacity: name.utf8.count + 1) { htmlEntityLookup($0) }
-            }.flatMap { Unicode.Scalar($0.pointee.value) }
+            scalar = HTMLEntities.scalar(named: name)
             entityCache[name] = scalar
         }
         guard let scalar else { return nil }

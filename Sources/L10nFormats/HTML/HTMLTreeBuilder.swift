@@ -1,11 +1,12 @@
-import CLibXML2
+import Foundation
 import L10nCore
+import L10nXML
 
-/// Runs libxml2's forgiving HTML parser over the bytes with SAX callbacks and turns its events
+/// Turns the events of libxml2's forgiving HTML parser (through ``HTMLSAXDriver``, in L10nXML)
 /// into an ``HTMLTree`` whose nodes carry exact byte ranges.
 ///
-/// libxml2's HTML DOM has no byte offsets, so positions come from the parser itself: in each
-/// callback, `input.consumed + (input.cur - input.base)` is how far it has read. Every event is
+/// libxml2's HTML DOM has no byte offsets, so positions come from the parser itself: each event
+/// says how far it has read (`input.consumed + (input.cur - input.base)`). Every event is
 /// then matched against the raw bytes from the last accounted position (the *cursor*):
 /// - a start tag is real when `<name` is found between the cursor and the position (where the
 ///   parser stands on `>` or `/>`), otherwise libxml2 implied it and it is zero-width;
@@ -13,7 +14,7 @@ import L10nCore
 /// - character data runs from the cursor to the position of the last text event;
 /// - bytes libxml2 skipped silently (a stray `</span>`) become ``HTMLTree/Node/markup``.
 /// So the tree always tiles the input, whatever libxml2 repaired.
-final class HTMLTreeBuilder {
+final class HTMLTreeBuilder: HTMLEventHandler {
     /// Deeper nesting than this is rejected: the extractor walks the tree recursively.
     static let maxDepth = 400
 
@@ -24,7 +25,6 @@ final class HTMLTreeBuilder {
     ]
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var context: htmlParserCtxtPtr?
     private(set) var tree = HTMLTree()
     private var stack: [Int] = [0]
     private var cursor: Int
@@ -33,8 +33,8 @@ final class HTMLTreeBuilder {
     private(set) var tooDeepAt: Int?
     /// libxml2 interns element and attribute names in its dictionary, so a name's pointer is
     /// stable for one parse: Swift strings and roles are made once per distinct name.
-    private var names: [UnsafePointer<xmlChar>: (name: String, id: Int, role: HTMLElementRole)] = [:]
-    private var attributeNames: [UnsafePointer<xmlChar>: String?] = [:]
+    private var names: [UnsafePointer<UInt8>: (name: String, id: Int, role: HTMLElementRole)] = [:]
+    private var attributeNames: [UnsafePointer<UInt8>: String?] = [:]
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -45,33 +45,8 @@ final class HTMLTreeBuilder {
 
     /// The tree of `bytes` (UTF-8, already validated), or a `FormatError` naming `file`.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String) throws -> HTMLTree {
-        _ = libxml2Ready
-        guard bytes.count < Int(Int32.max), let base = bytes.baseAddress else {
-            throw FormatError(.tooLarge, "the file is too large for the HTML parser (\(bytes.count) bytes)", at: SourceLocation(file: file))
-        }
         let builder = HTMLTreeBuilder(bytes: bytes)
-        guard let ctxt = base.withMemoryRebound(to: CChar.self, capacity: bytes.count, {
-            htmlCreateMemoryParserCtxt($0, Int32(bytes.count))
-        }) else {
-            throw FormatError(.malformed, "libxml2 could not start parsing the HTML", at: SourceLocation(file: file))
-        }
-        defer {
-            if let doc = ctxt.pointee.myDoc { xmlFreeDoc(doc) }
-            htmlFreeParserCtxt(ctxt)
-        }
-        ctxt.pointee.sax.pointee = makeHandler()
-        builder.context = ctxt
-        // The builder outlives the parse (it is a local held until `withExtendedLifetime` ends),
-        // so an unretained pointer is safe; nothing else sees it.
-        ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
-        let options = Int32(bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
-            | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | XML_PARSE_HUGE.rawValue)
-        _ = htmlCtxtUseOptions(ctxt, options)
-        // The input is UTF-8 (checked before). Without this libxml2 guesses at the first non-ASCII
-        // byte, may pick ISO-8859-1 and re-encode its buffer, and positions stop matching bytes.
-        ctxt.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
-        withExtendedLifetime(builder) { _ = htmlParseDocument(ctxt) }
-        builder.context = nil
+        try HTMLSAXDriver.parse(bytes, file: file, handler: builder)
         builder.finish()
         if let at = builder.tooDeepAt {
             throw FormatError(.tooLarge, "elements are nested more than \(maxDepth) levels deep",
@@ -80,50 +55,27 @@ final class HTMLTreeBuilder {
         return builder.tree
     }
 
-    /// `xmlInitParser` must run once before parsers run on several threads.
-    private static let libxml2Ready: Bool = {
-        xmlInitParser()
-        return true
-    }()
+    // MARK: - HTMLEventHandler
 
-    /// Built per parse: `xmlSAXHandler` is a C struct, not `Sendable`, so no shared global.
-    private static func makeHandler() -> xmlSAXHandler {
-        var h = xmlSAXHandler()
-        h.startElement = { ctx, name, atts in
-            guard let ctx, let name else { return }
-            saxBuilder(ctx).startElement(name, atts)
-        }
-        h.endElement = { ctx, name in
-            guard let ctx, let name else { return }
-            saxBuilder(ctx).endElement(name)
-        }
-        h.characters = { ctx, _, _ in
-            guard let ctx else { return }
-            saxBuilder(ctx).characters()
-        }
-        h.ignorableWhitespace = h.characters
-        h.cdataBlock = h.characters
-        h.comment = { ctx, _ in
-            guard let ctx else { return }
-            saxBuilder(ctx).token(opener: [0x3C, 0x21])  // "<!"
-        }
-        h.processingInstruction = { ctx, _, _ in
-            guard let ctx else { return }
-            saxBuilder(ctx).token(opener: [0x3C, 0x3F])  // "<?"
-        }
-        h.internalSubset = { ctx, _, _, _ in
-            guard let ctx else { return }
-            saxBuilder(ctx).token(opener: [0x3C, 0x21])
-        }
-        return h
+    func startElement(_ name: UnsafePointer<UInt8>, attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, position: Int?) -> Bool {
+        startElement(name, attributes, at: clamped(position))
+        return tooDeepAt == nil
     }
+
+    func endElement(_ name: UnsafePointer<UInt8>, position: Int?) { endElement(name, at: clamped(position)) }
+
+    func characters(position: Int?) {
+        let p = clamped(position)
+        if p > textEnd { textEnd = p }
+    }
+
+    func markup(opener: (UInt8, UInt8), position: Int?) { token(opener: [opener.0, opener.1], at: clamped(position)) }
 
     // MARK: - Positions
 
-    /// How far libxml2 has read, in bytes of the original input.
-    private func position() -> Int {
-        guard let input = context?.pointee.input, let cur = input.pointee.cur, let base = input.pointee.base else { return cursor }
-        let p = Int(input.pointee.consumed) + (cur - base)
+    /// How far libxml2 has read, in bytes of the original input, never behind the cursor.
+    private func clamped(_ position: Int?) -> Int {
+        guard let p = position else { return cursor }
         return min(max(p, cursor), bytes.count)
     }
 
@@ -148,13 +100,7 @@ final class HTMLTreeBuilder {
 
     // MARK: - Events
 
-    private func characters() {
-        let p = position()
-        if p > textEnd { textEnd = p }
-    }
-
-    private func startElement(_ cName: UnsafePointer<xmlChar>, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
-        let p = position()
+    private func startElement(_ cName: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, at p: Int) {
         flushText(before: p)
         let known = intern(cName)
         var element = HTMLTree.Element(
@@ -194,13 +140,11 @@ final class HTMLTreeBuilder {
         append(.element(index))
         stack.append(index)
         if stack.count > Self.maxDepth, tooDeepAt == nil {
-            tooDeepAt = element.start
-            if let context { xmlStopParser(context) }
+            tooDeepAt = element.start  // the driver then stops libxml2
         }
     }
 
-    private func endElement(_ cName: UnsafePointer<xmlChar>) {
-        let p = position()
+    private func endElement(_ cName: UnsafePointer<UInt8>, at p: Int) {
         flushText(before: p)
         let id = intern(cName).id
         guard let depth = stack.lastIndex(where: { tree.elements[$0].nameID == id }), depth > 0 else {
@@ -220,7 +164,7 @@ final class HTMLTreeBuilder {
         if let endTag { cursor = endTag.upperBound; textEnd = cursor }
     }
 
-    private func intern(_ cName: UnsafePointer<xmlChar>) -> (name: String, id: Int, role: HTMLElementRole) {
+    private func intern(_ cName: UnsafePointer<UInt8>) -> (name: String, id: Int, role: HTMLElementRole) {
         if let known = names[cName] { return known }
         let name = String(cString: cName)
         // Names libxml2 passes as C literals (implied `html`, `body`, `p`) are not interned: look
@@ -245,8 +189,7 @@ final class HTMLTreeBuilder {
     }
 
     /// A comment, doctype or processing instruction ending at the parser's position.
-    private func token(opener: [UInt8]) {
-        let p = position()
+    private func token(opener: [UInt8], at p: Int) {
         flushText(before: p)
         var i = cursor
         while i + 1 < p, !(bytes[i] == opener[0] && bytes[i + 1] == opener[1]) { i += 1 }
@@ -269,8 +212,8 @@ final class HTMLTreeBuilder {
     /// The `<` of `<name` (or `</name`, for `closing`) within `range`: the first one for a start
     /// tag, the last one for an end tag. The name must be followed by a byte that cannot continue
     /// it, so `<p` does not match `<pre`.
-    private func findTag(_ name: UnsafePointer<xmlChar>, closing: Bool, in range: Range<Int>) -> Int? {
-        let n = Int(xmlStrlen(name))
+    private func findTag(_ name: UnsafePointer<UInt8>, closing: Bool, in range: Range<Int>) -> Int? {
+        let n = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
         let prefix = closing ? 2 : 1
         guard range.count >= prefix + n else { return nil }
         func matches(at i: Int) -> Bool {
@@ -297,9 +240,4 @@ final class HTMLTreeBuilder {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
             || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
-}
-
-/// The builder behind a libxml2 callback's user data (see ``HTMLTreeBuilder/parse(_:file:)``).
-private func saxBuilder(_ ctx: UnsafeMutableRawPointer) -> HTMLTreeBuilder {
-    Unmanaged<HTMLTreeBuilder>.fromOpaque(ctx).takeUnretainedValue()
 }

@@ -1,6 +1,6 @@
-import CLibXML2
 import Foundation
 import L10nCore
+import L10nXML
 
 /// The parsed document: every element, attribute and text node in flat arrays, built straight
 /// from libxml2's SAX2 events (no libxml2 tree, no tree of Swift values), so a large XLIFF costs
@@ -159,92 +159,56 @@ struct XMLElement: Sendable {
     }
 }
 
-/// A small, safe front end to libxml2's parser for untrusted input (XLIFF coming back from
-/// translators): no network, no entity substitution, no DTD loading, default size limits, and
-/// any DOCTYPE that declares entities is refused (before libxml2 sees it, and again if the
-/// parser reports a declaration): XXE, billion laughs.
+/// Reads an untrusted XML document (XLIFF coming back from translators) into an ``XMLArena``,
+/// through the shared ``XMLSAXReader`` and its ``XMLPolicy``: no network, no DTD, no entity
+/// declarations or substitution, no XInclude, size and depth limits.
 enum SafeXMLParser {
     static let xmlNamespace = "http://www.w3.org/XML/1998/namespace"
 
-    private static let initialized: Void = { xmlInitParser() }()
-
-    /// Parses `data`; errors are `FormatError`s naming `file` and the line libxml2 reported first.
-    static func parse(_ data: Data, file: String) throws -> XMLElement {
-        _ = initialized
+    /// Parses `data`; errors are `FormatError`s naming `file` and a line.
+    static func parse(_ data: Data, file: String, policy: XMLPolicy = .standard) throws -> XMLElement {
         guard !data.isEmpty else {
             throw FormatError(.emptyInput, "the file is empty: not XLIFF", at: SourceLocation(file: file, byteOffset: 0))
         }
-        guard data.count < Int(Int32.max) else {
-            throw FormatError(.tooLarge, "the file is larger than 2 GB", at: SourceLocation(file: file))
-        }
-        try rejectEntityDeclarations(data, file: file)
-
-        guard let ctxt = xmlNewParserCtxt() else {
-            throw FormatError(.malformed, "libxml2 could not create a parser", at: SourceLocation(file: file))
-        }
-        defer { xmlFreeParserCtxt(ctxt) }
         let builder = ArenaBuilder(expectedSize: data.count)
-        let box = Unmanaged.passRetained(builder)
-        defer { box.release() }
-        ctxt.pointee._private = box.toOpaque()
-        ctxt.pointee.sax.pointee = handler()
-        // Deliberately absent: XML_PARSE_NOENT, XML_PARSE_DTDLOAD, XML_PARSE_DTDATTR, XML_PARSE_HUGE.
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                            | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_NOCDATA.rawValue)
-        let doc = data.withUnsafeBytes { raw -> xmlDocPtr? in
-            let p = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
-            return xmlCtxtReadMemory(ctxt, p, Int32(raw.count), file, nil, options)
-        }
-        if let doc { xmlFreeDoc(doc) }  // none is built (no SAX callback makes one); to be safe
-        if let first = builder.firstError, ctxt.pointee.wellFormed == 0 || builder.root < 0 {
-            throw FormatError(.malformed, "not well-formed XML: \(first.message)",
-                              at: SourceLocation(file: file, line: first.line > 0 ? first.line : nil, column: first.column > 0 ? first.column : nil))
-        }
-        if builder.declaresEntities {
-            throw FormatError(.forbiddenConstruct, "the DOCTYPE declares entities; XLIFF files must not (XXE and entity-expansion attacks)",
-                              at: SourceLocation(file: file, line: 1))
-        }
-        guard ctxt.pointee.wellFormed != 0, builder.root >= 0 else {
-            throw FormatError(.malformed, "not well-formed XML: no root element", at: SourceLocation(file: file))
-        }
+        try XMLSAXReader.parse(data, file: file, policy: policy, handler: builder)
         return XMLElement(arena: builder.finish(), index: builder.root)
     }
 
-    /// The builder behind one parse, reached from the SAX callbacks through the context's
-    /// `_private`. Its state is one struct, so each SAX event costs one exclusivity check, not one
-    /// per array access.
-    fileprivate final class ArenaBuilder {
+    /// Builds the arena from the reader's events. Its state is one struct, so each event costs
+    /// one exclusivity check, not one per array access.
+    final class ArenaBuilder: XMLEventHandler {
         var state: ArenaState
 
         init(expectedSize: Int) { state = ArenaState(expectedSize: expectedSize) }
 
         var root: Int32 { state.root }
-        var declaresEntities: Bool { state.declaresEntities }
-        var firstError: (line: Int, column: Int, message: String)? { state.firstError }
 
         func finish() -> XMLArena {
             XMLArena(nodes: state.nodes, attributes: state.attributes, strings: state.strings, text: state.text)
         }
+
+        func startElement(_ tag: XMLStartTag) { state.startElement(tag) }
+        func endElement(line: Int) { state.endElement() }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) { state.characters(bytes) }
     }
 
-    fileprivate struct ArenaState {
+    struct ArenaState {
         var nodes: [XMLArena.Node] = []
         var attributes: [XMLElement.Attribute] = []
         var strings: [String] = []
         var text: [UInt8] = []
         var root: Int32 = -1
         var stack: [Int32] = []
-        var names: [UnsafePointer<xmlChar>: Int32] = [:]
-        var uris: [UnsafePointer<xmlChar>: Int32] = [:]
-        var declaresEntities = false
-        var firstError: (line: Int, column: Int, message: String)?
+        var names: [UnsafePointer<UInt8>: Int32] = [:]
+        var uris: [UnsafePointer<UInt8>: Int32] = [:]
 
         init(expectedSize: Int) {
             text.reserveCapacity(expectedSize / 2)
             nodes.reserveCapacity(expectedSize / 48)
         }
 
-        mutating func intern(_ p: UnsafePointer<xmlChar>, uri: Bool) -> Int32 {
+        mutating func intern(_ p: UnsafePointer<UInt8>, uri: Bool) -> Int32 {
             if let i = uri ? uris[p] : names[p] { return i }
             let i = Int32(strings.count)
             strings.append(String(cString: p))
@@ -263,23 +227,17 @@ enum SafeXMLParser {
             return i
         }
 
-        mutating func startElement(_ name: UnsafePointer<xmlChar>, _ uri: UnsafePointer<xmlChar>?, line: Int,
-                                   _ count: Int, _ attributeList: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        mutating func startElement(_ tag: XMLStartTag) {
             var node = XMLArena.Node()
-            node.name = intern(name, uri: false)
-            node.namespace = uri.map { intern($0, uri: true) } ?? -1
-            node.line = Int32(clamping: line)
+            node.name = intern(tag.localName, uri: false)
+            node.namespace = tag.namespaceURI.map { intern($0, uri: true) } ?? -1
+            node.line = Int32(clamping: tag.line)
             let first = Int32(attributes.count)
-            if let attributeList {
-                for k in 0..<count {
-                    let a = attributeList + k * 5  // localname, prefix, URI, value, end
-                    guard let localname = a[0], let value = a[3], let end = a[4] else { continue }
-                    let nameIndex = intern(localname, uri: false)
-                    let namespaceIndex = a[2].map { intern($0, uri: true) }
-                    attributes.append(XMLElement.Attribute(
-                        name: strings[Int(nameIndex)], namespace: namespaceIndex.map { strings[Int($0)] },
-                        value: Self.attributeValue(UnsafeBufferPointer(start: value, count: end - value))))
-                }
+            for a in tag.attributes {
+                let nameIndex = intern(a.localName, uri: false)
+                let namespaceIndex = a.namespaceURI.map { intern($0, uri: true) }
+                attributes.append(XMLElement.Attribute(
+                    name: strings[Int(nameIndex)], namespace: namespaceIndex.map { strings[Int($0)] }, value: a.stringValue))
             }
             node.attributes = first..<Int32(attributes.count)
             let i = append(node)
@@ -287,32 +245,12 @@ enum SafeXMLParser {
             stack.append(i)
         }
 
-        /// The value as libxml2 hands it to SAX2 without entity substitution: references are
-        /// resolved, except that `&` (from `&amp;` or `&#38;`) comes as the text `&#38;`.
-        static func attributeValue(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-            guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var i = 0
-            let amp: [UInt8] = Array("&#38;".utf8)
-            while i < bytes.count {
-                if bytes[i] == UInt8(ascii: "&"), i + amp.count <= bytes.count, bytes[i..<i + amp.count].elementsEqual(amp) {
-                    out.append(UInt8(ascii: "&"))
-                    i += amp.count
-                } else {
-                    out.append(bytes[i])
-                    i += 1
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-
         mutating func endElement() { _ = stack.popLast() }
 
-        mutating func characters(_ p: UnsafePointer<xmlChar>, _ count: Int) {
-            guard let parent = stack.last, count > 0 else { return }
+        mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let parent = stack.last, !bytes.isEmpty else { return }
             let start = text.count
-            text.append(contentsOf: UnsafeBufferPointer(start: p, count: count))
+            text.append(contentsOf: bytes)
             let last = nodes[Int(parent)].lastChild
             if last >= 0, nodes[Int(last)].isText, nodes[Int(last)].text.upperBound == start {
                 nodes[Int(last)].text = nodes[Int(last)].text.lowerBound..<text.count
@@ -322,97 +260,5 @@ enum SafeXMLParser {
                 _ = append(node)
             }
         }
-
-        mutating func record(_ error: xmlError) {
-            guard firstError == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error \(error.code)"
-            firstError = (Int(error.line), Int(error.int2), message)
-        }
     }
-
-    /// SAX2 callbacks that build the arena and nothing else (no libxml2 tree).
-    private static func handler() -> xmlSAXHandler {
-        var h = xmlSAXHandler()
-        h.initialized = UInt32(XML_SAX2_MAGIC)
-        h.startElementNs = { ctx, localname, _, uri, _, _, count, _, attributes in
-            guard let ctx, let localname, let b = arenaBuilder(ctx) else { return }
-            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-            let line = ctxt.pointee.input.map { Int($0.pointee.line) } ?? 0
-            b.state.startElement(localname, uri, line: line, Int(count), attributes)
-        }
-        h.endElementNs = { ctx, _, _, _ in
-            guard let ctx else { return }
-            arenaBuilder(ctx)?.state.endElement()
-        }
-        h.characters = { ctx, p, count in
-            guard let ctx, let p else { return }
-            arenaBuilder(ctx)?.state.characters(p, Int(count))
-        }
-        h.ignorableWhitespace = h.characters
-        h.entityDecl = { ctx, _, _, _, _, _ in
-            guard let ctx else { return }
-            arenaBuilder(ctx)?.state.declaresEntities = true
-        }
-        h.serror = { userData, error in
-            guard let userData, let error else { return }
-            arenaBuilder(userData)?.state.record(error.pointee)
-        }
-        return h
-    }
-
-    /// Refuses a DOCTYPE whose internal subset declares entities, before any parsing: entity
-    /// declarations are how XXE and entity-expansion bombs work, and XLIFF never needs them.
-    static func rejectEntityDeclarations(_ data: Data, file: String) throws {
-        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let p = raw.bindMemory(to: UInt8.self)
-            guard let doctype = doctypeOffset(p) else { return }
-            if let entity = find(Array("<!ENTITY".utf8), in: p, from: doctype, limit: p.count) {
-                throw FormatError(.forbiddenConstruct, "the DOCTYPE declares entities; XLIFF files must not (XXE and entity-expansion attacks)",
-                                  at: SourceLocation.at(byteOffset: entity, in: UnsafeRawBufferPointer(p), file: file))
-            }
-        }
-    }
-
-    /// The offset of `<!DOCTYPE` when the prolog has one (it may only appear before the root).
-    private static func doctypeOffset(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
-        let doctype = Array("<!DOCTYPE".utf8)
-        var i = 0
-        while i < p.count {
-            guard p[i] == UInt8(ascii: "<"), i + 1 < p.count else { i += 1; continue }
-            let next = p[i + 1]
-            if next == UInt8(ascii: "!"), i + 3 < p.count, p[i + 2] == UInt8(ascii: "-"), p[i + 3] == UInt8(ascii: "-") {
-                i = (find(Array("-->".utf8), in: p, from: i + 4, limit: p.count) ?? p.count) + 3
-            } else if next == UInt8(ascii: "?") {
-                i = (find(Array("?>".utf8), in: p, from: i + 2, limit: p.count) ?? p.count) + 2
-            } else if next == UInt8(ascii: "!") {
-                return find(doctype, in: p, from: i, limit: min(p.count, i + doctype.count)) == i ? i : nil
-            } else {
-                return nil
-            }
-        }
-        return nil
-    }
-
-    private static func find(_ needle: [UInt8], in p: UnsafeBufferPointer<UInt8>, from: Int, limit: Int) -> Int? {
-        guard let first = needle.first, limit - needle.count >= from else { return nil }
-        var i = from
-        let last = min(limit, p.count) - needle.count
-        while i <= last {
-            if p[i] == first {
-                var k = 1
-                while k < needle.count && p[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
-}
-
-/// The builder of the parse running on `ctx` (a parser context whose `_private` holds it); a
-/// free function, because C callbacks cannot capture context.
-private func arenaBuilder(_ ctx: UnsafeMutableRawPointer) -> SafeXMLParser.ArenaBuilder? {
-    let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-    guard let raw = ctxt.pointee._private else { return nil }
-    return Unmanaged<SafeXMLParser.ArenaBuilder>.fromOpaque(raw).takeUnretainedValue()
 }

@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nXML
 
 /// Reads an XLIFF file written by ``XLIFFWriter`` — possibly after a CAT tool or a translator
 /// edited it — back into documents with targets, states, notes and the embedded skeleton.
@@ -18,13 +19,19 @@ import L10nCore
 /// for untranslated segments — unless the 2.x segment state is translated, reviewed or final,
 /// which marks a deliberately empty translation.
 ///
-/// Parsing is hardened for untrusted files: no network, no DTD loading, no entity substitution,
-/// and a DOCTYPE declaring entities is refused (`FormatError.Code.forbiddenConstruct`).
+/// Parsing is hardened for untrusted files by the shared ``XMLPolicy``: no network, no DTD
+/// loading, no entity substitution, no XInclude, size and depth limits; a DOCTYPE declaring
+/// entities is refused (`FormatError.Code.forbiddenConstruct`).
 public struct XLIFFReader: Sendable {
-    public init() {}
+    /// The XML safety policy and limits files are parsed under.
+    public var xmlPolicy: XMLPolicy
+
+    public init(xmlPolicy: XMLPolicy = .standard) {
+        self.xmlPolicy = xmlPolicy
+    }
 
     public func read(_ data: Data, file: String) throws -> [Document] {
-        let root = try SafeXMLParser.parse(data, file: file)
+        let root = try SafeXMLParser.parse(data, file: file, policy: xmlPolicy)
         guard root.name == "xliff" else {
             throw FormatError(.invalidXLIFF, "not an XLIFF document: the root element is <\(root.name)>", at: SourceLocation(file: file, line: root.line))
         }

@@ -1,38 +1,19 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import L10nCore
+import L10nXML
 
 /// Reads SRX 1.0/2.0 XML into an ``SRXDocument``.
 ///
-/// Uses the streaming `XMLParser` so every element keeps its line number for error messages.
-/// Documents with a DOCTYPE are refused outright: SRX needs no DTD, and refusing one rules out
-/// external entity loading and entity-expansion bombs whatever the XML library's defaults are.
+/// Streams the file through the shared ``XMLSAXReader`` under ``XMLPolicy/noDoctype``: SRX needs
+/// no DTD, so any DOCTYPE is refused, and with it external entity loading and entity-expansion
+/// bombs; every element keeps its line number for error messages.
 enum SRXParser {
-    static func parse(_ data: Data, source: String) throws -> SRXDocument {
-        if let doctype = data.firstRange(of: Data("<!DOCTYPE".utf8)) ?? data.firstRange(of: Data("<!ENTITY".utf8)) {
-            throw FormatError(.forbiddenConstruct, "SRX files must not declare a DOCTYPE or entities (they are not loaded, for safety)",
-                              at: SourceLocation.at(byteOffset: doctype.lowerBound - data.startIndex, in: data, file: source))
-        }
+    static func parse(_ data: Data, source: String, policy: XMLPolicy = .noDoctype) throws -> SRXDocument {
         let handler = Handler(source: source)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = handler
-        handler.parser = parser
-        let ok = parser.parse()
-        if let failure = handler.failure { throw failure }
-        guard ok else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
-            throw FormatError(.malformed, "the SRX file is not well-formed XML (\(reason))",
-                              at: SourceLocation(file: source, line: parser.lineNumber, column: parser.columnNumber))
-        }
-        // Foundation's XMLParser on Linux reports success for a document cut off mid-way; an
-        // element still open at the end means the file is truncated.
-        if let open = handler.path.last {
-            throw FormatError(.malformed, "the SRX file is not well-formed XML: it ends inside <\(open.isEmpty ? "…" : open)>",
-                              at: SourceLocation(file: source, line: parser.lineNumber))
+        do {
+            try XMLSAXReader.parse(data, file: source, policy: policy, handler: handler)
+        } catch let error as FormatError where error.code == .malformed {
+            throw FormatError(.malformed, "the SRX file is not well-formed XML (\(error.message))", at: error.location)
         }
         guard handler.sawRoot else {
             throw FormatError(.invalidSRX, "not an SRX file: the root element must be <srx>", at: SourceLocation(file: source, line: 1))
@@ -41,92 +22,83 @@ enum SRXParser {
             header: handler.header, languageRules: handler.languageRules, mapRules: handler.maps, source: source)
     }
 
-    private final class Handler: NSObject, XMLParserDelegate {
+    private final class Handler: XMLEventHandler {
         let source: String
-        weak var parser: XMLParser?
-        var failure: FormatError?
         var sawRoot = false
         var header = SRXDocument.Header()
         var languageRules: [SRXDocument.LanguageRule] = []
         var maps: [SRXDocument.LanguageMap] = []
 
-        private(set) var path: [String] = []
+        /// Open elements: the SRX name, or "" for an element of another vocabulary (`okpsrx:…`).
+        private var path: [String] = []
         private var currentRule: SRXDocument.Rule?
         private var text: String?
 
         init(source: String) { self.source = source }
 
-        private var line: Int { parser?.lineNumber ?? 0 }
-
-        private func fail(_ message: String) {
-            guard failure == nil else { return }
-            failure = FormatError(.invalidSRX, message, at: SourceLocation(file: source, line: line))
-            parser?.abortParsing()
+        private func failure(_ message: String, line: Int) -> FormatError {
+            FormatError(.invalidSRX, message, at: SourceLocation(file: source, line: line))
         }
 
-        private func yesNo(_ value: String?, _ name: String, default fallback: Bool) -> Bool {
+        private func yesNo(_ value: String?, _ name: String, default fallback: Bool, line: Int) throws -> Bool {
             guard let value else { return fallback }
             switch value.lowercased() {
             case "yes", "true": return true
             case "no", "false": return false
-            default:
-                fail("\(name)=\"\(value)\" must be \"yes\" or \"no\"")
-                return fallback
+            default: throw failure("\(name)=\"\(value)\" must be \"yes\" or \"no\"", line: line)
             }
         }
 
-        func parser(_ parser: XMLParser, didStartElement qName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func startElement(_ tag: XMLStartTag) throws {
             // Elements of other vocabularies (okpsrx:…) are extensions: skip them.
-            let isSRX = !qName.contains(":")
-            path.append(isSRX ? qName : "")
+            let isSRX = tag.prefix == nil
+            let name = isSRX ? tag.name : ""
+            path.append(name)
             guard isSRX else { return }
+            let line = tag.line
+            let attributes = tag.attributes
             if path.count == 1 {
-                guard qName == "srx" else { return fail("not an SRX file: the root element is <\(qName)>, not <srx>") }
+                guard name == "srx" else { throw failure("not an SRX file: the root element is <\(name)>, not <srx>", line: line) }
                 sawRoot = true
                 if let version = attributes["version"], version != "2.0", version != "1.0" {
-                    fail("unsupported SRX version \"\(version)\" (expected 2.0)")
+                    throw failure("unsupported SRX version \"\(version)\" (expected 2.0)", line: line)
                 }
                 return
             }
-            switch qName {
+            switch name {
             case "header":
-                header.segmentSubflows = yesNo(attributes["segmentsubflows"], "segmentsubflows", default: true)
-                header.cascade = yesNo(attributes["cascade"], "cascade", default: true)
+                header.segmentSubflows = try yesNo(attributes["segmentsubflows"], "segmentsubflows", default: true, line: line)
+                header.cascade = try yesNo(attributes["cascade"], "cascade", default: true, line: line)
             case "languagerule":
-                guard let name = attributes["languagerulename"], !name.isEmpty else {
-                    return fail("<languagerule> needs a languagerulename")
+                guard let ruleName = attributes["languagerulename"], !ruleName.isEmpty else {
+                    throw failure("<languagerule> needs a languagerulename", line: line)
                 }
-                languageRules.append(SRXDocument.LanguageRule(name: name, rules: [], line: line))
+                languageRules.append(SRXDocument.LanguageRule(name: ruleName, rules: [], line: line))
             case "rule":
                 guard path.dropLast().last == "languagerule", !languageRules.isEmpty else {
-                    return fail("<rule> outside a <languagerule>")
+                    throw failure("<rule> outside a <languagerule>", line: line)
                 }
                 currentRule = SRXDocument.Rule(
-                    isBreak: yesNo(attributes["break"], "break", default: true), beforeBreak: "", afterBreak: "", line: line)
+                    isBreak: try yesNo(attributes["break"], "break", default: true, line: line), beforeBreak: "", afterBreak: "", line: line)
             case "beforebreak", "afterbreak":
-                guard currentRule != nil else { return fail("<\(qName)> outside a <rule>") }
+                guard currentRule != nil else { throw failure("<\(name)> outside a <rule>", line: line) }
                 text = ""
             case "languagemap":
-                guard let pattern = attributes["languagepattern"], let name = attributes["languagerulename"] else {
-                    return fail("<languagemap> needs languagepattern and languagerulename")
+                guard let pattern = attributes["languagepattern"], let ruleName = attributes["languagerulename"] else {
+                    throw failure("<languagemap> needs languagepattern and languagerulename", line: line)
                 }
-                maps.append(SRXDocument.LanguageMap(languagePattern: pattern, languageRuleName: name, line: line))
+                maps.append(SRXDocument.LanguageMap(languagePattern: pattern, languageRuleName: ruleName, line: line))
             default:
                 break  // body, languagerules, maprules, maprule (SRX 1.0), formathandle
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            text?.append(string)
+        func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) {
+            text?.append(String(decoding: bytes, as: UTF8.self))
         }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            text?.append(String(decoding: CDATABlock, as: UTF8.self))
-        }
-
-        func parser(_ parser: XMLParser, didEndElement qName: String, namespaceURI: String?, qualifiedName: String?) {
-            path.removeLast()
-            switch qName {
+        func endElement(line: Int) {
+            switch path.removeLast() {
             case "beforebreak":
                 currentRule?.beforeBreak = text ?? ""
                 text = nil

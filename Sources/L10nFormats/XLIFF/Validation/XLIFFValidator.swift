@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nXML
 
 /// Checks XLIFF 1.2, 2.0, 2.1 and 2.2 documents: well-formedness, the OASIS schemas, and the
 /// processing requirements the schemas cannot express (unique ids, code pairing, references…).
@@ -17,10 +18,14 @@ public struct XLIFFValidator: Sendable {
         public var extensionFragmentPrefixes: [String: String]
         /// Whether to validate against the bundled XSDs (the processing rules run either way).
         public var checkSchema: Bool
+        /// The XML safety policy and limits the file is parsed under.
+        public var xmlPolicy: XMLPolicy
 
-        public init(extensionFragmentPrefixes: [String: String] = Options.registeredExtensionPrefixes, checkSchema: Bool = true) {
+        public init(extensionFragmentPrefixes: [String: String] = Options.registeredExtensionPrefixes, checkSchema: Bool = true,
+                    xmlPolicy: XMLPolicy = .standard) {
             self.extensionFragmentPrefixes = extensionFragmentPrefixes
             self.checkSchema = checkSchema
+            self.xmlPolicy = xmlPolicy
         }
 
         /// Extension prefixes registered with the XLIFF TC that l10n knows by default.
@@ -36,17 +41,22 @@ public struct XLIFFValidator: Sendable {
     /// Validates `data` (the bytes of an XLIFF file); `file` names it in findings.
     public func validate(_ data: Data, file: String) -> XLIFFValidationResult {
         var findings: [Finding] = []
-        let document: LibXMLParser.Document
-        switch LibXMLParser.parse(data) {
-        case .success(let d):
-            document = d
-        case .failure(let failure):
-            let rule = failure.kind == .entityDeclaration ? DocumentRules.entityDeclaration : DocumentRules.wellFormed
-            findings.append(Finding(check: rule.id, severity: .error, message: failure.message,
-                                    location: SourceLocation(file: file, line: failure.line, column: failure.column)))
+        let document: XMLTreeDocument
+        do {
+            document = try XMLTreeDocument.parse(data, file: file, policy: options.xmlPolicy)
+        } catch {
+            let refusal = (error as? FormatError) ?? FormatError(.malformed, "\(error)")
+            let rule: XLIFFValidationRule
+            switch refusal.code {
+            case .forbiddenConstruct: rule = DocumentRules.entityDeclaration
+            case .tooLarge: rule = DocumentRules.tooLarge
+            default: rule = DocumentRules.wellFormed
+            }
+            findings.append(Finding(check: rule.id, severity: .error, message: refusal.message,
+                                    location: refusal.inFile(file).location))
             return XLIFFValidationResult(file: file, version: nil, findings: findings)
         }
-        let tree = LibXMLParser.tree(of: document)
+        let tree = XMLTree(document)
         guard let root = tree.root else {
             return XLIFFValidationResult(file: file, version: nil, findings: [
                 Finding(check: DocumentRules.wellFormed.id, severity: .error, message: "document has no root element",
@@ -87,7 +97,7 @@ public struct XLIFFValidator: Sendable {
 
     // MARK: - Schema
 
-    private func schemaFindings(_ document: LibXMLParser.Document, root: XMLElementRef, version: XLIFFVersion, file: String) -> [Finding] {
+    private func schemaFindings(_ document: XMLTreeDocument, root: XMLElementRef, version: XLIFFVersion, file: String) -> [Finding] {
         if version == .v1_2 && root.namespace == nil {
             return [Finding(check: DocumentRules.schema.id, severity: .warning,
                             message: "XLIFF 1.x root has no namespace (\(XLIFFNamespace.core12)); schema validation skipped",

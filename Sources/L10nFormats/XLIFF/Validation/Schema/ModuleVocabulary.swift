@@ -1,4 +1,5 @@
 import Foundation
+import L10nXML
 
 /// The element and attribute names each module namespace declares, read from the module XSDs.
 ///
@@ -13,8 +14,8 @@ struct ModuleVocabulary: Sendable {
     init(schemaPaths: [String]) {
         for path in schemaPaths {
             guard let data = FileManager.default.contents(atPath: path),
-                  case .success(let document) = LibXMLParser.parse(data),
-                  let schema = LibXMLParser.tree(of: document).root,
+                  let document = try? XMLTreeDocument.parse(data, file: path),
+                  let schema = XMLTree(document).root,
                   let namespace = schema["targetNamespace"] else { continue }
             let xs = "http://www.w3.org/2001/XMLSchema"
             for child in schema.children where child.namespace == xs && child.name == "attribute" {
