@@ -67,12 +67,13 @@ import Testing
         #expect(AdvisoryHarness.flagged(rule, "Done ✔️ 👍🏽 🇩🇪 1️⃣", de) == ["✔️", "👍🏽", "🇩🇪", "1️⃣"])
     }
 
-    @Test func longTextIsFast() throws {
+    /// No catastrophic backtracking on long text: a hang guard, not a speed target (speed lives in
+    /// `tools/bench`).
+    @Test(.timeLimit(.minutes(1))) func longTextIsScannedWhole() throws {
         let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
         let paragraph = "The best blender!!! Better than Brand X, with FREE SHIPPING 🎉 and a USB-C port. "
         let text = String(repeating: paragraph, count: 2_000)
-        let (found, seconds) = ThreadCPUTime.measure { rule.matches(in: text, context: de) }
+        let found = rule.matches(in: text, context: de)
         #expect(found.count == 10_000)
-        #expect(seconds < 10, "\(seconds) s of CPU time")
     }
 }

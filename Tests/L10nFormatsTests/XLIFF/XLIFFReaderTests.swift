@@ -91,14 +91,14 @@ import Testing
         #expect(!error.description.contains("root:"))
     }
 
-    @Test func billionLaughsIsRefusedQuickly() throws {
+    /// Refused before any expansion (an expanding parser would hang or exhaust memory: the time
+    /// limit is the guard).
+    @Test(.timeLimit(.minutes(1))) func billionLaughsIsRefusedBeforeExpansion() throws {
         var dtd = #"<!ENTITY lol0 "lol">"#
         for i in 1...9 { dtd += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">" }
         let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\(dtd)]>\n<xliff>&lol9;</xliff>"
-        let start = ThreadCPUTime.now()
         let error = try #require(throws: FormatError.self) { try XLIFFReader().read(Data(xml.utf8), file: "lol.xlf") }
         #expect(error.code == .forbiddenConstruct)
-        #expect(ThreadCPUTime.now() - start < 1)
     }
 
     @Test func aDoctypeWithoutEntitiesIsHarmless() throws {

@@ -77,8 +77,9 @@ import Testing
         #expect(xml.contains(#"<note from="l10n:context" priority="2" annotates="source">"#))
     }
 
-    @Test func largeDocumentIsWrittenQuickly() throws {
-        // ~5 MB of paragraphs; the writer must stay linear (the real bar is 20 MB/s in release).
+    /// ~5 MB of paragraphs written and read back whole. A hang guard against quadratic slips, not a
+    /// speed target: throughput is measured by `tools/bench` on release builds.
+    @Test(.timeLimit(.minutes(1))) func largeDocumentRoundTrips() throws {
         var b = DraftBuilder()
         for i in 0..<20_000 {
             b.unit(type: "md:paragraph", [
@@ -89,20 +90,10 @@ import Testing
             b.raw("\n\n")
         }
         let document = try b.build()
-        var seconds = Double.infinity
-        var xml = Data()
-        for _ in 0..<3 {  // best of three, in thread CPU time: the machine is shared
-            let start = ThreadCPUTime.now()
-            xml = try XLIFFWriter().write([document])
-            seconds = min(seconds, ThreadCPUTime.now() - start)
-        }
-        print("XLIFF write: \(document.skeleton.original.count) bytes in \(seconds)s = \(Double(document.skeleton.original.count) / seconds / 1e6) MB/s")
+        let xml = try XLIFFWriter().write([document])
         #expect(xml.count > document.skeleton.original.count)
-        let readStart = ThreadCPUTime.now()
         let read = try XLIFFReader().read(xml, file: "large.xlf")
-        print("XLIFF read: \(xml.count) bytes of XLIFF in \(ThreadCPUTime.now() - readStart)s")
         #expect(read == [document])
-        #expect(seconds < 5, "wrote \(document.skeleton.original.count) bytes in \(seconds)s")
     }
 
     @Test func refusesMixedLanguages() throws {
