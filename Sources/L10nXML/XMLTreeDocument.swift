@@ -129,22 +129,7 @@ public final class XMLTreeDocument {
         }
         h.externalSubset = nil
         h.resolveEntity = nil
-        h.entityDecl = { ctx, name, _, _, _, _ in
-            guard let ctx else { return }
-            XMLParseSession.of(ctx).entityDeclaration(ctx, name)
-        }
-        h.unparsedEntityDecl = { ctx, name, _, _, _ in
-            guard let ctx else { return }
-            XMLParseSession.of(ctx).entityDeclaration(ctx, name)
-        }
-        h.reference = { ctx, name in
-            guard let ctx else { return }
-            XMLParseSession.of(ctx).entityReference(ctx, name)
-        }
-        h.serror = { ctx, error in
-            guard let ctx, let error else { return }
-            XMLParseSession.of(ctx).record(error.pointee)
-        }
+        XMLParseSession.installGuards(&h)
         return h
     }
 }

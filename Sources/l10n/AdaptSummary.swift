@@ -25,7 +25,7 @@ enum AdaptSummary {
             lines.append("  \(changes.count) change(s): \(counts.joined(separator: ", "))")
         }
         let targets = result.targetOrigins
-        if let backend = targets.backend, backend != NoneBackend.descriptor.id {
+        if let backend = targets.translation?.backend, backend != NoneBackend.descriptor.id {
             let origins = targets.origins.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             lines.append("  targets: \((origins + (targets.untranslated > 0 ? ["\(targets.untranslated) untranslated"] : [])).joined(separator: ", "))")
         }

@@ -21,7 +21,7 @@ import Testing
         let entry = try #require(result.report.documents.first)
         #expect(entry.targets?.origins["mt:pseudo"] == br.document.segmentCount)
         #expect(entry.targets?.untranslated == 0)
-        #expect(entry.targets?.requests == 1)
+        #expect(entry.targets?.translation?.requests == 1)
         #expect(entry.adaptations.contains { $0.rule.hasPrefix("units.") })
     }
 

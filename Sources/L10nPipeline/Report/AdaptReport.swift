@@ -51,22 +51,17 @@ public struct AdaptReport: Hashable, Sendable, Codable {
     }
 
     /// Where a document's targets came from: counts by origin (`tm`, `mt:<backend>`, `source`,
-    /// `human`), the untranslated rest, and what the backend was sent (what a paid engine bills).
+    /// `human`), the untranslated rest, and what the translate stage sent its backend (what a
+    /// paid engine bills).
     public struct ReportedTargets: Hashable, Sendable, Codable {
-        public var backend: String?
         public var origins: [String: Int]
         public var untranslated: Int
-        public var failed: Int
-        public var requests: Int
-        public var characters: Int
+        public var translation: TranslationSummary?
 
-        public init(backend: String?, origins: [String: Int], untranslated: Int, failed: Int, requests: Int, characters: Int) {
-            self.backend = backend
+        public init(origins: [String: Int], untranslated: Int, translation: TranslationSummary?) {
             self.origins = origins
             self.untranslated = untranslated
-            self.failed = failed
-            self.requests = requests
-            self.characters = characters
+            self.translation = translation
         }
     }
 

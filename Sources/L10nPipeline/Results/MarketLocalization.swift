@@ -38,9 +38,7 @@ public struct MarketLocalization: Sendable {
                 origins[segment.provenance?.origin.description ?? "human", default: 0] += 1
             }
         }
-        return AdaptReport.ReportedTargets(
-            backend: translation?.backend, origins: origins, untranslated: untranslated,
-            failed: translation?.failed ?? 0, requests: translation?.requests ?? 0, characters: translation?.characters ?? 0)
+        return AdaptReport.ReportedTargets(origins: origins, untranslated: untranslated, translation: translation)
     }
 
     /// This result as a report entry; `outputs` are the paths the caller wrote it to.

@@ -1,0 +1,19 @@
+/// What the translate stage did: one backend, how many segments and characters it was sent
+/// (what a paid engine bills), and what came back.
+public struct TranslationSummary: Hashable, Sendable, Codable {
+    public var backend: String
+    public var requests: Int
+    public var segments: Int
+    public var characters: Int
+    public var translated: Int
+    public var failed: Int
+
+    public init(backend: String, requests: Int = 0, segments: Int = 0, characters: Int = 0, translated: Int = 0, failed: Int = 0) {
+        self.backend = backend
+        self.requests = requests
+        self.segments = segments
+        self.characters = characters
+        self.translated = translated
+        self.failed = failed
+    }
+}
