@@ -12,8 +12,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "l10n", targets: ["l10n"]),
-        /// The engine for Swift programs that embed it.
-        .library(name: "L10nEngine", targets: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nPipeline"]),
+        /// The engine for Swift programs that embed it: `import L10nPipeline` and use `Localizer`
+        /// (the engine types its API speaks in come with it, see `L10nPipeline/EngineTypes.swift`).
+        .library(name: "L10nEngine", targets: ["L10nPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
