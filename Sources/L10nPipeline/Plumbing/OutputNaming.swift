@@ -23,10 +23,12 @@ package enum OutputNaming {
     }
 
     /// True when `path` names (or should name) a folder rather than a file: it exists as a
-    /// folder, or ends with `/`, or has no extension.
-    package static func isDirectoryLike(_ path: String) -> Bool {
+    /// folder, or ends with `/`, or does not exist and its extension is not one of
+    /// `fileExtensions` (so `-o out/extract-2.1` is a folder, `-o all.xlf` a file).
+    package static func isDirectoryLike(_ path: String, fileExtensions: [String]) -> Bool {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) { return isDirectory.boolValue }
-        return path.hasSuffix("/") || URL(fileURLWithPath: path).pathExtension.isEmpty
+        if path.hasSuffix("/") { return true }
+        return !fileExtensions.contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 }

@@ -19,7 +19,7 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("The language of the input files.", valueName: "tag"))
     var sourceLanguage: LanguageTag = LanguageTag("en-US")!
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("An output folder, or one .xlf file for all inputs.", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("An output folder, or one .xlf/.xliff file for all inputs.", valueName: "path"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("XLIFF version to write (1.2 for older CAT tools).", valueName: "version"))
@@ -40,7 +40,7 @@ struct ExtractCommand: AsyncParsableCommand {
         let localizer: Localizer
         do { localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules())) } catch { throw ExitStatus.report(error) }
         let writer = XLIFFWriter(version: xliffVersion)
-        let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0) ? nil : $0 }
+        let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: ["xlf", "xliff"]) ? nil : $0 }
         let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)
         let (sourceLanguage, targetLanguage) = (self.sourceLanguage, self.targetLanguage)
 

@@ -29,7 +29,7 @@ struct MergeCommand: AsyncParsableCommand {
         let output = self.output
         // -o names the output file only when the whole run gives exactly one document, so the
         // first merged document waits until a second one shows up (or the run ends).
-        let outputFile = output.flatMap { OutputNaming.isDirectoryLike($0) ? nil : $0 }
+        let outputFile = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: FormatRegistry.builtIn.supportedExtensions) ? nil : $0 }
         var holding = outputFile != nil
         var pending: Merged?
         let batch = OutputBatch()
