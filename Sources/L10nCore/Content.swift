@@ -11,6 +11,11 @@ public struct Content: Hashable, Sendable, Codable {
         self.runs = Content.normalized(runs)
     }
 
+    /// Runs the builder already made normal (no empty text, no two texts in a row): no second pass.
+    init(normalRuns runs: [Run]) {
+        self.runs = runs
+    }
+
     public init(text: String) {
         self.init(text.isEmpty ? [] : [.text(text)])
     }

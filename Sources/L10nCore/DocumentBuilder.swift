@@ -58,12 +58,7 @@ public struct DocumentBuilder: Sendable {
         var segmentNumber = 0, ignorableNumber = 0
         func add(_ group: ArraySlice<Piece>, ignorable: Bool) {
             guard let first = group.first, let last = group.last else { return }
-            let content = Content(group.map { piece -> Content.Run in
-                switch piece {
-                case .text(let t, _, _): return .text(t)
-                case .code(let c, _): return .code(c)
-                }
-            })
+            let content = Self.content(group)
             if ignorable, let prev = segments.last, prev.isIgnorable {
                 // Two ignorables in a row become one.
                 segments[segments.count - 1].source = Content(prev.source.runs + content.runs)
@@ -92,6 +87,26 @@ public struct DocumentBuilder: Sendable {
         let unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
         let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
         return (unit, span)
+    }
+
+    /// The content of `pieces`: runs in one pass, adjacent texts joined and empty ones dropped
+    /// as ``Content/init(_:)`` would.
+    static func content(_ pieces: ArraySlice<Piece>) -> Content {
+        var runs: [Content.Run] = []
+        runs.reserveCapacity(pieces.count)
+        var pending: String?  // text not yet appended, so joins are made in place
+        for piece in pieces {
+            switch piece {
+            case .text(let t, _, _):
+                guard !t.isEmpty else { continue }
+                if pending == nil { pending = t } else { pending! += t }
+            case .code(let c, _):
+                if let text = pending { runs.append(.text(text)); pending = nil }
+                runs.append(.code(c))
+            }
+        }
+        if let text = pending { runs.append(.text(text)) }
+        return Content(normalRuns: runs)
     }
 
     private func hasTranslatableText(_ pieces: ArraySlice<Piece>) -> Bool {
@@ -209,57 +224,61 @@ public struct DocumentBuilder: Sendable {
         let boundaries = breaker.sentenceBoundaries(inUTF16: units).filter { $0 > 0 && $0 < total }
         guard !boundaries.isEmpty else { return [pieces[...]] }
 
-        // Split verbatim text pieces at boundaries that fall inside them. Boundaries and pieces
-        // are both in order, so one index walks the boundaries once.
-        var cut: [(piece: Piece, start: Int)] = []
-        cut.reserveCapacity(pieces.count + boundaries.count)
-        var next = 0  // first boundary after the current piece's start
-        for (i, piece) in pieces.enumerated() {
-            let start = starts[i], end = starts[i + 1]
-            while next < boundaries.count, boundaries[next] <= start { next += 1 }
-            guard case .text(let t, let bytes, true) = piece, next < boundaries.count, boundaries[next] < end else {
-                cut.append((piece, start))
-                continue
-            }
-            // Walk the piece's scalars once, cutting where a boundary falls between two of them
-            // (a boundary inside a surrogate pair is not a place to cut).
-            var lastIndex = t.startIndex, lastUTF16 = 0
-            var utf16 = 0
-            var k = next
-            var index = t.unicodeScalars.startIndex
-            func emit(upTo idx: String.Index, local: Int) {
-                let chunk = String(t[lastIndex..<idx])
-                let byteStart = bytes.lowerBound + t.utf8.distance(from: t.startIndex, to: lastIndex)
-                cut.append((.text(chunk, bytes: byteStart..<byteStart + chunk.utf8.count, verbatim: true), start + lastUTF16))
-                lastUTF16 = local
-                lastIndex = idx
-            }
-            while k < boundaries.count, boundaries[k] < end, index < t.unicodeScalars.endIndex {
-                let local = boundaries[k] - start
-                if utf16 == local {
-                    emit(upTo: index, local: local)
-                    k += 1
-                } else if utf16 > local {
-                    k += 1  // inside the previous scalar's surrogate pair
-                } else {
-                    utf16 += t.unicodeScalars[index].utf16.count
-                    t.unicodeScalars.formIndex(after: &index)
-                }
-            }
-            emit(upTo: t.endIndex, local: end - start)
-        }
-
+        // Split verbatim text pieces at boundaries that fall inside them, and put each piece
+        // (or part) straight into its sentence's group. Boundaries and pieces are both in
+        // order, so one index walks the boundaries once.
         var groups: [[Piece]] = Array(repeating: [], count: boundaries.count + 1)
         var atOrBefore = 0  // boundaries <= the current start
-        for (piece, start) in cut {
+        func place(_ piece: Piece, start: Int) {
             while atOrBefore < boundaries.count, boundaries[atOrBefore] <= start { atOrBefore += 1 }
             var index = atOrBefore
             if case .code(let c, _) = piece, c.kind == .close, atOrBefore > 0, boundaries[atOrBefore - 1] == start {
                 index -= 1  // a close code at a boundary stays with the sentence it closes
             }
-            if case .text(let t, _, _) = piece, t.isEmpty { continue }
-            index = min(index, groups.count - 1)
-            groups[index].append(piece)
+            if case .text(let t, _, _) = piece, t.isEmpty { return }
+            groups[min(index, groups.count - 1)].append(piece)
+        }
+        var next = 0  // first boundary after the current piece's start
+        for (i, piece) in pieces.enumerated() {
+            let start = starts[i], end = starts[i + 1]
+            while next < boundaries.count, boundaries[next] <= start { next += 1 }
+            guard case .text(let t, let bytes, true) = piece, next < boundaries.count, boundaries[next] < end else {
+                place(piece, start: start)
+                continue
+            }
+            // Walk the piece's UTF-8 once, cutting where a boundary falls between two scalars
+            // (a boundary inside a surrogate pair is not a place to cut). Offsets are counted
+            // in UTF-16 (what the breaker saw) and UTF-8 (where to cut) side by side.
+            var lastByte = 0, lastUTF16 = 0
+            var utf16 = 0, byte = 0
+            var k = next
+            let utf8 = t.utf8
+            var index = utf8.startIndex
+            let count = utf8.count
+            func emit(upTo cut: Int, local: Int) {
+                let chunk = String(t[utf8.index(t.startIndex, offsetBy: lastByte)..<utf8.index(t.startIndex, offsetBy: cut)])
+                let byteStart = bytes.lowerBound + lastByte
+                place(.text(chunk, bytes: byteStart..<byteStart + cut - lastByte, verbatim: true), start: start + lastUTF16)
+                lastUTF16 = local
+                lastByte = cut
+            }
+            while k < boundaries.count, boundaries[k] < end, byte < count {
+                let local = boundaries[k] - start
+                if utf16 == local {
+                    emit(upTo: byte, local: local)
+                    k += 1
+                } else if utf16 > local {
+                    k += 1  // inside the previous scalar's surrogate pair
+                } else {
+                    // One scalar: its UTF-8 length from the lead byte, its UTF-16 length from that.
+                    let lead = utf8[index]
+                    let n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    utf16 += n == 4 ? 2 : 1
+                    byte += n
+                    index = utf8.index(index, offsetBy: n)
+                }
+            }
+            emit(upTo: count, local: end - start)
         }
         return groups.compactMap { $0.isEmpty ? nil : $0[...] }
     }

@@ -42,6 +42,7 @@ public typealias SRXDocument = L10nText.SRXDocument
 // Markets and adaptation (L10nAdapt)
 public typealias MarketCatalog = L10nAdapt.MarketCatalog
 public typealias MarketProfile = L10nAdapt.MarketProfile
+public typealias MarketSummary = L10nAdapt.MarketSummary
 public typealias ExchangeRates = L10nAdapt.ExchangeRates
 public typealias Adaptation = L10nAdapt.Adaptation
 public typealias AdaptationKind = L10nAdapt.AdaptationKind

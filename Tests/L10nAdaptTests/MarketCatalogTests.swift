@@ -48,6 +48,37 @@ import Testing
         #expect(error.description.contains("line"))
     }
 
+    /// `markets list` reads the bundled profiles cheaply; it must show what a full decode gives.
+    @Test func summariesMatchFullyDecodedProfiles() throws {
+        let catalog = try MarketCatalog.load()
+        let summaries = try MarketCatalog.summaries()
+        #expect(summaries.map(\.id) == catalog.sortedMarkets.map(\.id))
+        for (summary, profile) in zip(summaries, catalog.sortedMarkets) {
+            #expect(summary == MarketSummary(profile), "\(profile.id)")
+        }
+    }
+
+    /// A profile the listing cannot read cheaply is decoded in full, with the same errors.
+    @Test func summariesFallBackToTheFullDecoder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("l10n-summaries-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let br = String(decoding: try Data(contentsOf: MarketCatalogTests.sourceFile("br.yaml")), as: UTF8.self)
+        // Flow style for `electrical`: not for the scanner, still valid YAML.
+        let lines = br.components(separatedBy: "\n")
+        let start = try #require(lines.firstIndex { $0.hasPrefix("electrical:") })
+        var end = start + 1
+        while end < lines.count, lines[end].hasPrefix(" ") || lines[end].hasPrefix("#") || lines[end].isEmpty { end += 1 }
+        let flow = "electrical: {voltages: [127, 220], frequency: 60, plugs: [N], summary: \"Brazil: 127/220 V\"}"
+        try Data(((lines[..<start] + [flow] + lines[end...]).joined(separator: "\n")).utf8).write(to: dir.appendingPathComponent("br.yaml"))
+        let listed = try #require(try MarketCatalog.summaries(userDirectory: dir.path).first { $0.id == "br" })
+        #expect(listed.voltages == [127, 220] && listed.frequency == 60)
+        // A broken value fails the listing as it fails a full load.
+        try Data(br.replacingOccurrences(of: "id: br", with: "id: bx").utf8).write(to: dir.appendingPathComponent("br.yaml"))
+        let error = try #require(throws: MarketDataError.self) { try MarketCatalog.summaries(userDirectory: dir.path) }
+        #expect(error.keyPath == "id")
+    }
+
     /// The market file in the source tree (tests run from the checkout).
     static func sourceFile(_ name: String) -> URL {
         PackagePaths.markets.appendingPathComponent(name)

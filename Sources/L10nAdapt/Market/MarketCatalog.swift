@@ -18,10 +18,7 @@ public struct MarketCatalog: Sendable {
         }
         try catalog.loadDirectory(bundled.path, displayPrefix: "Markets/")
         if let userDirectory {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: userDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw MarketDataError(file: userDirectory, keyPath: "", message: "is not a folder of market profiles")
-            }
+            try checkUserDirectory(userDirectory)
             try catalog.loadDirectory(userDirectory, displayPrefix: userDirectory.hasSuffix("/") ? userDirectory : userDirectory + "/")
         }
         return catalog
@@ -37,6 +34,32 @@ public struct MarketCatalog: Sendable {
         sources[profile.id] = source
     }
 
+    /// What `markets list` shows of the bundled markets and those in `userDirectory`, sorted by id:
+    /// read cheaply where the file allows (see ``MarketSummary``), else decoded and checked in full.
+    public static func summaries(userDirectory: String? = nil) throws -> [MarketSummary] {
+        guard let bundled = Bundle.module.url(forResource: "Markets", withExtension: nil) else {
+            throw MarketDataError(file: "Markets", keyPath: "", message: "the bundled market profiles are missing from this build")
+        }
+        var byID: [String: MarketSummary] = [:]
+        func add(_ path: String, displayPrefix: String) throws {
+            try forEachProfile(in: path, displayPrefix: displayPrefix) { name, display, data in
+                let stem = (name as NSString).deletingPathExtension
+                if let summary = MarketSummary.scan(data, stem: stem) {
+                    byID[summary.id] = summary
+                } else {
+                    let profile = try checked(decode(data, file: display), name: name, display: display)
+                    byID[profile.id] = MarketSummary(profile)
+                }
+            }
+        }
+        try add(bundled.path, displayPrefix: "Markets/")
+        if let userDirectory {
+            try checkUserDirectory(userDirectory)
+            try add(userDirectory, displayPrefix: userDirectory.hasSuffix("/") ? userDirectory : userDirectory + "/")
+        }
+        return byID.values.sorted { $0.id < $1.id }
+    }
+
     init(markets: [String: MarketProfile], sources: [String: String]) {
         self.markets = markets
         self.sources = sources
@@ -50,7 +73,15 @@ public struct MarketCatalog: Sendable {
 
     public var sortedMarkets: [MarketProfile] { markets.values.sorted { $0.id < $1.id } }
 
-    private mutating func loadDirectory(_ path: String, displayPrefix: String) throws {
+    private static func checkUserDirectory(_ userDirectory: String) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: userDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw MarketDataError(file: userDirectory, keyPath: "", message: "is not a folder of market profiles")
+        }
+    }
+
+    /// Calls `body` with the name, display name and bytes of each profile file in `path`, by name.
+    private static func forEachProfile(in path: String, displayPrefix: String, _ body: (String, String, Data) throws -> Void) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
         for name in names {
             let display = displayPrefix + name
@@ -58,11 +89,22 @@ public struct MarketCatalog: Sendable {
             do { data = try Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name)) } catch {
                 throw MarketDataError(file: display, keyPath: "", message: "cannot be read")
             }
-            let profile = try Self.decode(data, file: display)
-            let stem = (name as NSString).deletingPathExtension
-            guard profile.id == stem else {
-                throw MarketDataError(file: display, keyPath: "id", message: "is '\(profile.id)' but the file is named '\(name)'; they must match")
-            }
+            try body(name, display, data)
+        }
+    }
+
+    /// `profile`, unless its id does not match its file name.
+    private static func checked(_ profile: MarketProfile, name: String, display: String) throws -> MarketProfile {
+        let stem = (name as NSString).deletingPathExtension
+        guard profile.id == stem else {
+            throw MarketDataError(file: display, keyPath: "id", message: "is '\(profile.id)' but the file is named '\(name)'; they must match")
+        }
+        return profile
+    }
+
+    private mutating func loadDirectory(_ path: String, displayPrefix: String) throws {
+        try Self.forEachProfile(in: path, displayPrefix: displayPrefix) { name, display, data in
+            let profile = try Self.checked(Self.decode(data, file: display), name: name, display: display)
             markets[profile.id] = profile
             sources[profile.id] = display
         }

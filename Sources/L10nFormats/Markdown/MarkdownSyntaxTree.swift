@@ -99,6 +99,16 @@ enum MarkdownSyntaxTree {
         case CMARK_NODE_CODE: return .code
         case CMARK_NODE_LINK: return .link
         case CMARK_NODE_HEADING: return .heading
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_LIST: return .list
+        case CMARK_NODE_ITEM: return .item  // also a task-list item ("tasklist" is an item with an extension)
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_HTML_INLINE: return .htmlInline
+        case CMARK_NODE_IMAGE: return .image
         default: return kind(of: cmark_node_get_type_string(node).map { String(cString: $0) } ?? "")
         }
     }

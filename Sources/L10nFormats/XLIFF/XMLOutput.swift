@@ -16,6 +16,9 @@ struct XMLOutput {
         if bytes.capacity - bytes.count < additional { bytes.reserveCapacity(bytes.count + additional) }
     }
 
+    /// Disfavoured, so a literal picks the `StaticString` overload (one block copy instead of
+    /// the generic `String.UTF8View` append, ~170 instructions a call).
+    @_disfavoredOverload
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     mutating func indent(_ level: Int) {

@@ -16,6 +16,11 @@ struct MarketsCommand: ParsableCommand {
         func catalog() throws -> MarketCatalog {
             do { return try MarketCatalog.load(userDirectory: marketsDir) } catch { throw ExitStatus.report(error) }
         }
+
+        /// The listing only: cheap (see ``MarketSummary``).
+        func summaries() throws -> [MarketSummary] {
+            do { return try MarketCatalog.summaries(userDirectory: marketsDir) } catch { throw ExitStatus.report(error) }
+        }
     }
 
     struct List: ParsableCommand {
@@ -23,15 +28,14 @@ struct MarketsCommand: ParsableCommand {
         @OptionGroup var location: Location
 
         func run() throws {
-            let catalog = try location.catalog()
-            for m in catalog.sortedMarkets {
-                let mains = m.electrical.voltages.map { String(format: "%g", $0) }.joined(separator: "/") + " V " + String(format: "%g", m.electrical.frequency) + " Hz"
+            for m in try location.summaries() {
+                let mains = m.voltages.map { String(format: "%g", $0) }.joined(separator: "/") + " V " + String(format: "%g", m.frequency) + " Hz"
                 Console.out([m.id.padding(toLength: 4, withPad: " ", startingAt: 0),
                              m.name.padding(toLength: 22, withPad: " ", startingAt: 0),
                              m.language.padding(toLength: 8, withPad: " ", startingAt: 0),
                              m.currency.padding(toLength: 5, withPad: " ", startingAt: 0),
                              mains.padding(toLength: 18, withPad: " ", startingAt: 0),
-                             m.measurement.system.rawValue].joined(separator: " "))
+                             m.measurementSystem.rawValue].joined(separator: " "))
             }
         }
     }
