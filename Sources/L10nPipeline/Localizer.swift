@@ -91,13 +91,20 @@ public struct Localizer: Sendable {
     /// from YAML data with `MarketCatalog.decode`).
     public func localize(_ source: SourceDocument, markets: [MarketProfile], targetLanguage: LanguageTag? = nil,
                          options: LocalizationOptions = LocalizationOptions()) async throws -> Localization {
-        let pipeline = pipeline(options: options)
+        try await run(pipeline(options: options), on: source, markets: markets, targetLanguage: targetLanguage)
+    }
+
+    /// Runs `pipeline` (``pipeline(options:)`` changed by the caller, or one built by hand) over
+    /// `source` for each market: its per-document stages once, the rest per market.
+    public func run(_ pipeline: Pipeline, on source: SourceDocument, markets: [MarketProfile],
+                    targetLanguage: LanguageTag? = nil) async throws -> Localization {
         let read = try await pipeline.runPerDocument(LocalizationJob(source: source, targetLanguage: targetLanguage ?? source.language))
         var results: [MarketLocalization] = []
         for market in markets {
             var job = read
             job.market = market
             job.targetLanguage = targetLanguage ?? LanguageTag(market.language) ?? source.language
+            job.document?.targetLanguage = job.targetLanguage.rawValue
             results.append(try MarketLocalization(try await pipeline.runPerTarget(job)))
         }
         return Localization(source: source.name, results: results)

@@ -77,3 +77,19 @@ struct SlowBackend: TranslationBackend {
         return batch.map { _ in .untranslated }
     }
 }
+
+/// Each market's document carries its own target language, whatever stages run.
+@Suite struct PerMarketLanguageTests {
+    @Test func everyMarketGetsItsOwnTargetLanguageEvenWithoutATranslateStage() async throws {
+        let localizer = Localizer()
+        let profiles = try ["br", "de", "jp"].map { try localizer.markets().market($0) }
+        var pipeline = localizer.pipeline(options: LocalizationOptions(outputs: [.xliff]))
+        pipeline.remove(.translate)
+        let results = try await localizer.run(pipeline, on: PipelineFixtures.markdownSource, markets: profiles)
+        #expect(results.results.map { $0.document.targetLanguage } == ["pt-BR", "de-DE", "ja-JP"])
+        for result in results.results {
+            let xliff = String(decoding: try #require(result.outputs.xliff), as: UTF8.self)
+            #expect(xliff.contains("trgLang=\"\(result.targetLanguage)\""))
+        }
+    }
+}
