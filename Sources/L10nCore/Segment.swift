@@ -21,4 +21,13 @@ public struct Segment: Hashable, Sendable, Codable {
 
     /// The target when there is one, else the source: what merge writes.
     public var effectiveTarget: Content { target ?? source }
+
+    /// Whether someone (a person, a memory, an engine) translated this segment: it has a target,
+    /// and that target is not an untouched copy of the source still marked `initial` (a
+    /// prefilled target, see ``Document/prefillingTargets()``). A target a CAT tool changed
+    /// without updating the state (OmegaT never does) counts as translated.
+    public var isTranslated: Bool {
+        guard !isIgnorable, let target else { return false }
+        return !(state == .initial && target == source)
+    }
 }

@@ -26,9 +26,12 @@ public struct LocalizationOptions: Sendable {
     public var rates: ExchangeRates?
     /// Memory matches below this quality (percent) are not used as targets.
     public var minimumMatchQuality: Int
+    /// In the XLIFF, segments nobody translated get a copy of their source with state `initial`
+    /// (1.2: `needs-translation`), for CAT tools that only translate existing targets (OmegaT).
+    public var prefillTargets: Bool
 
     public init(outputs: Set<Output> = [.document, .xliff], xliffVersion: XLIFFVersion = .v2_1, keepOriginalUnits: Bool = false,
-                categories: Set<String> = [], allowRawHTML: Bool = false, rates: ExchangeRates? = nil, minimumMatchQuality: Int = 100) {
+                categories: Set<String> = [], allowRawHTML: Bool = false, rates: ExchangeRates? = nil, minimumMatchQuality: Int = 100, prefillTargets: Bool = false) {
         self.outputs = outputs
         self.xliffVersion = xliffVersion
         self.keepOriginalUnits = keepOriginalUnits
@@ -36,5 +39,6 @@ public struct LocalizationOptions: Sendable {
         self.allowRawHTML = allowRawHTML
         self.rates = rates
         self.minimumMatchQuality = minimumMatchQuality
+        self.prefillTargets = prefillTargets
     }
 }

@@ -2,7 +2,7 @@ import L10nCore
 
 /// XLIFF 1.2 `state` (on `<target>`) ↔ ``SegmentState``.
 ///
-/// Written: initial → `new`, translated → `translated`, reviewed → `signed-off`, final → `final`.
+/// Written: initial → `needs-translation` (a prefilled copy of the source, not translated yet), translated → `translated`, reviewed → `signed-off`, final → `final`.
 /// Read: `new`, `needs-translation`, `needs-l10n`, `needs-adaptation` → initial;
 /// `translated`, `needs-review-translation`, `needs-review-l10n`, `needs-review-adaptation` →
 /// translated (a translation exists, review pending); `signed-off` → reviewed; `final` → final;
@@ -10,7 +10,7 @@ import L10nCore
 extension SegmentState {
     var xliff12Value: String {
         switch self {
-        case .initial: return "new"
+        case .initial: return "needs-translation"
         case .translated: return "translated"
         case .reviewed: return "signed-off"
         case .final: return "final"

@@ -98,6 +98,9 @@ struct XLIFFReadPart {
         var segments: [Segment] = parts.map { part in
             var target = part.target.map { Content($0) }
             if let t = target, t.isEmpty, ![.translated, .reviewed, .final].contains(part.state) { target = nil }
+            // A prefilled copy of the source nobody touched is no translation: merge copies the
+            // original bytes for it (see `Segment.isTranslated`).
+            if let t = target, part.state == .initial, !part.isIgnorable, t == Content(part.source) { target = nil }
             return Segment(id: part.id ?? fresh(part.isIgnorable), source: Content(part.source), target: target,
                            state: part.state, isIgnorable: part.isIgnorable, provenance: target == nil ? nil : part.provenance)
         }

@@ -22,7 +22,7 @@ public struct InMemoryTranslationMemory: TranslationMemory {
 
     public init() {}
 
-    /// The translated segments of `documents` (targets that are set and not merely `initial`).
+    /// The translated segments of `documents` (``Segment/isTranslated``: not an untouched prefilled copy).
     public init(learningFrom documents: [Document], market: String? = nil) {
         for document in documents { learn(document, market: market) }
     }
@@ -40,7 +40,7 @@ public struct InMemoryTranslationMemory: TranslationMemory {
         guard let sourceLanguage = LanguageTag(document.sourceLanguage), let targetLanguage = document.targetLanguage.flatMap(LanguageTag.init) else { return }
         let segments = document.units.flatMap { $0.segments.filter { !$0.isIgnorable } }
         for (i, segment) in segments.enumerated() {
-            guard let target = segment.target, segment.state != .initial else { continue }
+            guard segment.isTranslated, let target = segment.target else { continue }
             add(source: segment.source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                 previous: i > 0 ? segments[i - 1].source : nil, next: i + 1 < segments.count ? segments[i + 1].source : nil,
                 market: market, origin: segment.provenance?.origin ?? .human)

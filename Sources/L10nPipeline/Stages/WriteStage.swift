@@ -23,7 +23,12 @@ public struct WriteStage: PipelineStage {
             localized = try DocumentMerger(formats: formats).merge(document)
         }
         if wanted.contains(.document) { job.outputs.document = localized }
-        if wanted.contains(.xliff) { job.outputs.xliff = try XLIFFWriter(version: options.xliffVersion).write([document]) }
+        if wanted.contains(.xliff) {
+            // Prefilled copies go into the XLIFF only: the localized document above keeps the
+            // original bytes of what nobody translated.
+            let forTranslators = options.prefillTargets ? document.prefillingTargets() : document
+            job.outputs.xliff = try XLIFFWriter(version: options.xliffVersion).write([forTranslators])
+        }
         if wanted.contains(.htmlFragment), let localized {
             job.outputs.htmlFragment = try HTMLFragment.make(
                 from: localized, format: document.format, language: job.targetLanguage, allowRawHTML: options.allowRawHTML, file: job.source.name)

@@ -71,6 +71,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Keep raw HTML from Markdown in the html-fragment output (default: dropped, for safety).")
     var allowRawHTML = false
 
+    @Flag(name: .long, help: "In the XLIFF, give segments nobody translated a copy of their source as target, marked not translated yet: for CAT tools such as OmegaT. Untouched copies merge as untranslated.")
+    var prefillTargets = false
+
     @OptionGroup var segmentation: SegmentationOptions
 
     func validate() throws {
@@ -96,7 +99,7 @@ struct AdaptCommand: AsyncParsableCommand {
         }
         let options = LocalizationOptions(
             outputs: try outputs, xliffVersion: xliffVersion, keepOriginalUnits: keepOriginalUnits,
-            categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates)
+            categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates, prefillTargets: prefillTargets)
         let localizer = Localizer(configuration)
 
         var entries: [AdaptReport.Entry] = []

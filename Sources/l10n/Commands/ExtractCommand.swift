@@ -25,6 +25,9 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("XLIFF version to write (1.2 for older CAT tools).", valueName: "version"))
     var xliffVersion: XLIFFVersion = .v2_1
 
+    @Flag(name: .long, help: "Give every segment a copy of its source as target, marked not translated yet (initial; 1.2: needs-translation): for CAT tools such as OmegaT that only translate existing targets. Untouched copies merge as untranslated.")
+    var prefillTargets = false
+
     @OptionGroup var segmentation: SegmentationOptions
 
     @OptionGroup var parallelism: JobsOption
@@ -42,7 +45,7 @@ struct ExtractCommand: AsyncParsableCommand {
         let writer = XLIFFWriter(version: xliffVersion)
         let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: ["xlf", "xliff"]) ? nil : $0 }
         let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)
-        let (sourceLanguage, targetLanguage) = (self.sourceLanguage, self.targetLanguage)
+        let (sourceLanguage, targetLanguage, prefillTargets) = (self.sourceLanguage, self.targetLanguage, self.prefillTargets)
 
         let batch = OutputBatch()
         var singleFile: StagedFile?
@@ -56,7 +59,8 @@ struct ExtractCommand: AsyncParsableCommand {
         try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
             Result {
                 let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
-                let document = try localizer.extract(source, targetLanguage: targetLanguage)
+                var document = try localizer.extract(source, targetLanguage: targetLanguage)
+                if prefillTargets { document = document.prefillingTargets() }
                 let xliff = singleOutput == nil ? try writer.bytes([document]) : try stream.file(document, number: index + 1)
                 return Extracted(units: document.units.count, segments: document.segmentCount, xliff: xliff)
             }
