@@ -54,9 +54,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
+        .target(name: "L10nQA", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
         .target(
             name: "L10nPipeline",
-            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT"],
+            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA"],
             swiftSettings: swiftSettings
         ),
 
@@ -88,6 +89,7 @@ let package = Package(
         .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nQATests", dependencies: ["L10nQA"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nEndToEndTests",

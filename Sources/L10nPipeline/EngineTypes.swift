@@ -2,6 +2,7 @@ import L10nAdapt
 import L10nCore
 import L10nFormats
 import L10nMT
+import L10nQA
 import L10nText
 
 // The engine types the pipeline's API speaks in, named here so a client — the `l10n` CLI, an
@@ -47,6 +48,12 @@ public typealias ExchangeRates = L10nAdapt.ExchangeRates
 public typealias Adaptation = L10nAdapt.Adaptation
 public typealias AdaptationKind = L10nAdapt.AdaptationKind
 public typealias AdaptationEngine = L10nAdapt.AdaptationEngine
+
+// Quality checks (L10nQA)
+public typealias QACheck = L10nQA.QACheck
+public typealias QAChecks = L10nQA.QAChecks
+public typealias QualityChecker = L10nQA.QualityChecker
+public typealias CheckDescription = L10nQA.CheckDescription
 
 // Machine translation (L10nMT)
 public typealias TranslationBackend = L10nMT.TranslationBackend

@@ -74,6 +74,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "In the XLIFF, give segments nobody translated a copy of their source as target, marked not translated yet: for CAT tools such as OmegaT. Untouched copies merge as untranslated.")
     var prefillTargets = false
 
+    @Flag(name: .long, help: "Run the quality checks (`l10n check --list`) on the targets; findings go into the report, and an error-severity finding makes the exit code 1 (outputs are still written).")
+    var qa = false
+
     @OptionGroup var segmentation: SegmentationOptions
 
     func validate() throws {
@@ -93,7 +96,7 @@ struct AdaptCommand: AsyncParsableCommand {
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
             let translator = try BackendRegistry.builtIn.make(backend, configuration: BackendConfiguration(environment: ProcessInfo.processInfo.environment))
-            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator)
+            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker()] : [])
         } catch {
             throw ExitStatus.report(error)
         }
@@ -145,5 +148,6 @@ struct AdaptCommand: AsyncParsableCommand {
         }
         Console.out(summaries.joined(separator: "\n"))
         if let report { Console.out("report: \(report)") }
+        if qa, entries.contains(where: { $0.findings.contains { $0.severity == Severity.error.rawValue } }) { throw ExitStatus.invalid }
     }
 }

@@ -1,0 +1,25 @@
+import L10nCore
+
+/// A target with no text where the source has some.
+public struct EmptyTargetCheck: QACheck {
+    public static let description = CheckDescription(
+        id: "target.empty", name: "Empty target",
+        summary: "The target is empty or only whitespace while the source has text.",
+        rationale: "An empty target merges as nothing: the sentence disappears from the page. It is never a translation.",
+        defaultSeverity: .error,
+        passing: [
+            CheckExample("Stainless steel housing.", "Edelstahlgehäuse."),
+            CheckExample("{x}", "{x}"),
+        ],
+        failing: [
+            CheckExample("Stainless steel housing.", "⟦"),
+            CheckExample("Read {b}this{/b}.", "{b}{/b}⟦"),
+        ])
+
+    public init() {}
+
+    public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
+        guard !pair.source.readableText.allSatisfy(\.isWhitespace), pair.target.readableText.allSatisfy(\.isWhitespace) else { return [] }
+        return [QAIssue("the target is empty")]
+    }
+}

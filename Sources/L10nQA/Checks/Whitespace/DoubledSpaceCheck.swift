@@ -1,0 +1,37 @@
+import L10nCore
+
+/// Two spaces in a row that the source does not have.
+public struct DoubledSpaceCheck: QACheck {
+    public static let description = CheckDescription(
+        id: "whitespace.doubled", name: "Doubled spaces",
+        summary: "The target has two or more spaces in a row where the source has none.",
+        rationale: "A doubled space is a typing slip; HTML hides it, Markdown and plain text do not. Sources that use them (aligned columns) are left alone.",
+        defaultSeverity: .info,
+        passing: [
+            CheckExample("Fast and quiet.", "Schnell und leise."),
+            CheckExample("A  B", "A  B"),
+        ],
+        failing: [
+            CheckExample("Fast and quiet.", "Schnell⟦  und leise."),
+        ])
+
+    public init() {}
+
+    public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
+        guard !pair.source.readableText.contains("  ") else { return [] }
+        let t = Array(pair.target.readableText)
+        var issues: [QAIssue] = []
+        var i = 1
+        while i < t.count {
+            if t[i] == " ", t[i - 1] == " ", i - 1 > 0, !(t[..<(i - 1)].allSatisfy(\.isWhitespace)) {
+                var end = i
+                while end < t.count, t[end] == " " { end += 1 }
+                if end < t.count { issues.append(QAIssue("doubled space", at: i - 1)) }  // trailing runs are whitespace.edges' business
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        return issues
+    }
+}

@@ -1,0 +1,35 @@
+import L10nCore
+
+/// Leading and trailing whitespace kept as in the source.
+public struct EdgeWhitespaceCheck: QACheck {
+    public static let description = CheckDescription(
+        id: "whitespace.edges", name: "Leading and trailing whitespace",
+        summary: "The target starts and ends with the same whitespace as the source.",
+        rationale: "Whitespace at a segment's edges joins it to its neighbours on the page; an added or lost space glues words together or opens a gap, and is invisible in most editors.",
+        defaultSeverity: .warning,
+        passing: [
+            CheckExample("Free shipping. ", "Kostenloser Versand. "),
+            CheckExample("Free shipping.", "Kostenloser Versand."),
+        ],
+        failing: [
+            CheckExample("Free shipping.", "⟦ Kostenloser Versand."),
+            CheckExample("Free shipping. ", "Kostenloser Versand.⟦"),
+        ])
+
+    public init() {}
+
+    public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
+        let s = pair.source.readableText, t = pair.target.readableText
+        guard !t.allSatisfy(\.isWhitespace) else { return [] }  // target.empty says it
+        var issues: [QAIssue] = []
+        let sLead = s.prefix(while: \.isWhitespace), tLead = t.prefix(while: \.isWhitespace)
+        if sLead != tLead { issues.append(QAIssue("the target starts with \(Self.describe(tLead)) where the source has \(Self.describe(sLead))", at: 0)) }
+        let sTrail = String(s.reversed().prefix(while: \.isWhitespace)), tTrail = String(t.reversed().prefix(while: \.isWhitespace))
+        if sTrail != tTrail { issues.append(QAIssue("the target ends with \(Self.describe(tTrail)) where the source has \(Self.describe(sTrail))", at: t.count)) }
+        return issues
+    }
+
+    static func describe(_ s: some StringProtocol) -> String {
+        s.isEmpty ? "no whitespace" : "\(s.count) whitespace character\(s.count == 1 ? "" : "s")"
+    }
+}

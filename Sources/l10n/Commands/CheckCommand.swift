@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import L10nPipeline
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the quality checks over translated XLIFF: inline codes, numbers, empty or copied targets, whitespace, punctuation, brackets, repeated words.",
+        discussion: """
+            Prints one line per finding (file: unit-segment: severity: [check] message) and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n check --list` shows every check with its default severity.
+            """)
+
+    @Argument(help: ArgumentHelp("Translated XLIFF 2.x or 1.2 files written by `l10n extract` or `l10n adapt`.", valueName: "xliff"))
+    var files: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A check id to leave out; repeatable.", valueName: "id"))
+    var disable: [String] = []
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A check's severity instead of its default: id=error|warning|info; repeatable.", valueName: "id=level"))
+    var severity: [String] = []
+
+    @Flag(name: .long, help: "List the checks and exit.")
+    var list = false
+
+    @Flag(name: .shortAndLong, help: "Print only findings, no summary.")
+    var quiet = false
+
+    func validate() throws {
+        if !list && files.isEmpty { throw ValidationError("name at least one XLIFF file (or --list)") }
+        _ = try checker()
+    }
+
+    /// The checker these options describe; unknown ids and levels are usage errors.
+    func checker() throws -> QualityChecker {
+        let known = Set(QAChecks.builtIn.map { type(of: $0).description.id })
+        func require(_ id: String) throws {
+            guard known.contains(id) else { throw ValidationError("unknown check '\(id)'; known: \(known.sorted().joined(separator: ", "))") }
+        }
+        var severities: [String: Severity] = [:]
+        for entry in severity {
+            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let level = Severity(rawValue: parts[1]) else {
+                throw ValidationError("--severity takes id=error|warning|info, not '\(entry)'")
+            }
+            try require(parts[0])
+            severities[parts[0]] = level
+        }
+        for id in disable { try require(id) }
+        return QualityChecker(severities: severities, disabled: Set(disable))
+    }
+
+    func run() throws {
+        if list {
+            for check in QAChecks.builtIn {
+                let d = type(of: check).description
+                Console.out(d.id.padding(toLength: 22, withPad: " ", startingAt: 0) + d.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + d.summary)
+            }
+            return
+        }
+        let checker = try checker()
+        var failures: [ExitCode] = []
+        var counts: [Severity: Int] = [:]
+        var segments = 0
+        for file in files {
+            do {
+                for document in try XLIFFReader().read(InputFile.read(file), file: file) {
+                    guard let source = LanguageTag(document.sourceLanguage), let target = document.targetLanguage.flatMap({ LanguageTag($0) }) else {
+                        throw PipelineError(.unsupportedInput, "has no target language: nothing to check", file: file)
+                    }
+                    segments += document.units.reduce(0) { $0 + $1.segments.filter(\.isTranslated).count }
+                    for finding in checker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target)) {
+                        counts[finding.severity, default: 0] += 1
+                        Console.out("\(file): \(finding.segment ?? "-"): \(finding.severity.rawValue): [\(finding.check)] \(finding.message)")
+                    }
+                }
+            } catch {
+                failures.append(ExitStatus.report(error))
+            }
+        }
+        if !quiet {
+            let summary = Severity.allCases.reversed().map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+            Console.note("\(segments) translated segment(s) in \(files.count) file(s): \(summary)")
+        }
+        if let worst = ExitStatus.worst(failures) { throw worst }
+        if (counts[.error] ?? 0) > 0 { throw ExitStatus.invalid }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import L10nCore
+import L10nQA
+import Testing
+
+/// Runs every built-in check's own examples (``CheckDescription``): the one test a new check
+/// needs. Each example also runs in two variants that must not change the outcome: wrapped in an
+/// extra paired inline code, and with multi-byte text put in front of source and target (after
+/// any leading whitespace), which catches checks that mix up character, UTF-16 and byte offsets.
+@Suite struct CheckExamplesTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let check: any QACheck
+        let example: CheckExample
+        let isPassing: Bool
+        var description: String { "\(type(of: check).description.id) \(isPassing ? "passing" : "failing") \(example)" }
+    }
+
+    static let passing: [Case] = QAChecks.builtIn.flatMap { check in type(of: check).description.passing.map { Case(check: check, example: $0, isPassing: true) } }
+    static let failing: [Case] = QAChecks.builtIn.flatMap { check in type(of: check).description.failing.map { Case(check: check, example: $0, isPassing: false) } }
+
+    /// Symbols, a digit and an ideograph outside the BMP — but no letters, which would make new
+    /// words for the word-based checks.
+    static let prefix = "→ ✓ \u{2000B} №5 — "
+
+    enum Variant: CaseIterable { case plain, wrapped, prefixed }
+
+    static func pair(_ e: CheckExample, _ variant: Variant) -> (SegmentPair, [Int]) {
+        var (source, _) = ExampleContent.parse(e.source)
+        var (target, markers) = ExampleContent.parse(e.target)
+        switch variant {
+        case .plain: break
+        case .wrapped:
+            let open = InlineCode(kind: .open, id: "9", data: "<span>", type: .fmt), close = InlineCode(kind: .close, id: "9", data: "</span>", type: .fmt)
+            source = Content([.code(open)] + source.runs + [.code(close)])
+            target = Content([.code(open)] + target.runs + [.code(close)])
+        case .prefixed:
+            func insert(_ c: Content) -> (Content, Int) {
+                let text = c.readableText
+                let lead = text.prefix(while: \.isWhitespace).count
+                var runs = c.runs
+                if case .text(let t)? = runs.first {
+                    let split = t.index(t.startIndex, offsetBy: min(lead, t.count))
+                    runs[0] = .text(String(t[..<split]) + prefix + String(t[split...]))
+                } else {
+                    runs.insert(.text(prefix), at: 0)
+                }
+                return (Content(runs), lead)
+            }
+            // A blank target stays blank (and its source as it is): text in front of it would
+            // make it a different case.
+            guard !target.readableText.allSatisfy(\.isWhitespace) else { break }
+            source = insert(source).0
+            let (t, lead) = insert(target)
+            target = t
+            markers = markers.map { $0 >= lead ? $0 + prefix.count : $0 }
+        }
+        return (SegmentPair(key: "u1-s1", source: source, target: target), markers)
+    }
+
+    static func context(_ e: CheckExample) -> CheckContext {
+        CheckContext(sourceLanguage: LanguageTag(e.sourceLanguage)!, targetLanguage: LanguageTag(e.targetLanguage)!)
+    }
+
+    @Test func everyCheckHasExamplesOfBothKinds() {
+        #expect(QAChecks.builtIn.count >= 9)
+        for check in QAChecks.builtIn {
+            let d = type(of: check).description
+            #expect(!d.passing.isEmpty && !d.failing.isEmpty, "\(d.id)")
+            #expect(!d.summary.isEmpty && !d.rationale.isEmpty && !d.name.isEmpty, "\(d.id)")
+        }
+        #expect(Set(QAChecks.builtIn.map { type(of: $0).description.id }).count == QAChecks.builtIn.count, "ids are unique")
+        #expect(!Self.passing.isEmpty && !Self.failing.isEmpty)
+    }
+
+    @Test(arguments: passing)
+    func passingExampleRaisesNothing(_ c: Case) {
+        for variant in Variant.allCases {
+            let (pair, _) = Self.pair(c.example, variant)
+            let issues = c.check.check(pair, context: Self.context(c.example))
+            #expect(issues.isEmpty, "\(c.example) [\(variant)]: \(issues.map(\.message))")
+        }
+    }
+
+    @Test(arguments: failing)
+    func failingExampleRaisesOneFindingPerMarker(_ c: Case) {
+        for variant in Variant.allCases {
+            let (pair, markers) = Self.pair(c.example, variant)
+            #expect(!markers.isEmpty, "\(c.example): a failing example needs a ⟦ marker")
+            let issues = c.check.check(pair, context: Self.context(c.example))
+            #expect(issues.count == markers.count, "\(c.example) [\(variant)]: \(issues.map(\.message))")
+            for issue in issues {
+                guard let offset = issue.offset else { continue }
+                #expect(markers.contains(offset), "\(c.example) [\(variant)]: \"\(issue.message)\" at \(offset), markers at \(markers)")
+            }
+        }
+    }
+
+    /// Every file under `Sources/L10nQA/Checks/` is one check in ``QAChecks/builtIn``.
+    @Test func theRegistryListsEveryCheckFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Sources/L10nQA/Checks")
+        let files = try #require(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix("Check.swift") }
+        let names = Set(files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        #expect(!names.isEmpty)
+        #expect(names == Set(QAChecks.builtIn.map { String(describing: type(of: $0)) }))
+    }
+}
