@@ -9,6 +9,7 @@ public enum QAChecks {
         EdgeWhitespaceCheck(),
         DoubledSpaceCheck(),
         EndPunctuationCheck(),
+        LocalePunctuationCheck(),
         UnbalancedBracketsCheck(),
         RepeatedWordCheck(),
     ]

@@ -18,9 +18,10 @@ import Testing
     static let passing: [Case] = QAChecks.builtIn.flatMap { check in type(of: check).description.passing.map { Case(check: check, example: $0, isPassing: true) } }
     static let failing: [Case] = QAChecks.builtIn.flatMap { check in type(of: check).description.failing.map { Case(check: check, example: $0, isPassing: false) } }
 
-    /// Symbols, a digit and an ideograph outside the BMP — but no letters, which would make new
-    /// words for the word-based checks.
-    static let prefix = "→ ✓ \u{2000B} №5 — "
+    /// Symbols, a digit and an ideograph outside the BMP (a surrogate pair in UTF-16), closed as
+    /// a sentence of its own so sentence-based checks see the example's sentence unchanged; no
+    /// lowercase words, which word-based checks would count.
+    static let prefix = "→ ✓ \u{2000B} №5. "
 
     enum Variant: CaseIterable { case plain, wrapped, prefixed }
 
