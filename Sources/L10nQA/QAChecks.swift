@@ -4,6 +4,7 @@ public enum QAChecks {
     public static let builtIn: [any QACheck] = [
         CodeParityCheck(),
         EmptyTargetCheck(),
+        LengthRatioCheck(),
         UntranslatedTargetCheck(),
         NumberConsistencyCheck(),
         EdgeWhitespaceCheck(),
