@@ -14,4 +14,14 @@ public enum QAChecks {
         UnbalancedBracketsCheck(),
         RepeatedWordCheck(),
     ]
+
+    /// The checks that compare segments with each other.
+    public static let builtInDocument: [any QADocumentCheck] = [
+        ConsistencyCheck(),
+    ]
+
+    /// Every built-in check's description, segment checks first.
+    public static var descriptions: [CheckDescription] {
+        builtIn.map { type(of: $0).description } + builtInDocument.map { type(of: $0).description }
+    }
 }

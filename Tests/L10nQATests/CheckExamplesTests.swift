@@ -69,7 +69,7 @@ import Testing
             #expect(!d.passing.isEmpty && !d.failing.isEmpty, "\(d.id)")
             #expect(!d.summary.isEmpty && !d.rationale.isEmpty && !d.name.isEmpty, "\(d.id)")
         }
-        #expect(Set(QAChecks.builtIn.map { type(of: $0).description.id }).count == QAChecks.builtIn.count, "ids are unique")
+        #expect(Set(QAChecks.descriptions.map(\.id)).count == QAChecks.descriptions.count, "ids are unique")
         #expect(!Self.passing.isEmpty && !Self.failing.isEmpty)
     }
 
@@ -103,6 +103,38 @@ import Testing
         let files = try #require(FileManager.default.subpaths(atPath: folder.path)).filter { $0.hasSuffix("Check.swift") }
         let names = Set(files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
         #expect(!names.isEmpty)
-        #expect(names == Set(QAChecks.builtIn.map { String(describing: type(of: $0)) }))
+        #expect(names == Set(QAChecks.builtIn.map { String(describing: type(of: $0)) } + QAChecks.builtInDocument.map { String(describing: type(of: $0)) }))
+    }
+
+    /// Document checks: `|` separates the segments of an example; one finding per marker, in
+    /// the segment that has it, at the marker.
+    @Test func documentCheckExamples() {
+        var ran = 0
+        for check in QAChecks.builtInDocument {
+            let d = type(of: check).description
+            #expect(!d.passing.isEmpty && !d.failing.isEmpty, "\(d.id)")
+            for (example, isPassing) in d.passing.map({ ($0, true) }) + d.failing.map({ ($0, false) }) {
+                let sources = example.source.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                let targets = example.target.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+                #expect(sources.count == targets.count, "\(example)")
+                var pairs: [SegmentPair] = []
+                var expected: [(key: String, offset: Int)] = []
+                for (i, (s, t)) in zip(sources, targets).enumerated() {
+                    let (target, markers) = ExampleContent.parse(t)
+                    pairs.append(SegmentPair(key: "u\(i + 1)-s1", source: ExampleContent.parse(s).content, target: target))
+                    expected += markers.map { ("u\(i + 1)-s1", $0) }
+                }
+                let found = check.check(pairs, context: Self.context(example))
+                if isPassing {
+                    #expect(found.isEmpty, "\(example): \(found.map(\.issue.message))")
+                } else {
+                    #expect(!expected.isEmpty, "\(example): a failing example needs a ⟦ marker")
+                    #expect(found.map(\.key) == expected.map(\.key), "\(example): \(found.map(\.issue.message))")
+                    for (f, e) in zip(found, expected) where f.issue.offset != nil { #expect(f.issue.offset == e.offset, "\(example)") }
+                }
+                ran += 1
+            }
+        }
+        #expect(ran > 0)
     }
 }

@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
 
     /// The checker these options describe; unknown ids and levels are usage errors.
     func checker() throws -> QualityChecker {
-        let known = Set(QAChecks.builtIn.map { type(of: $0).description.id })
+        let known = Set(QAChecks.descriptions.map(\.id))
         func require(_ id: String) throws {
             guard known.contains(id) else { throw ValidationError("unknown check '\(id)'; known: \(known.sorted().joined(separator: ", "))") }
         }
@@ -51,8 +51,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         if list {
-            for check in QAChecks.builtIn {
-                let d = type(of: check).description
+            for d in QAChecks.descriptions {
                 Console.out(d.id.padding(toLength: 22, withPad: " ", startingAt: 0) + d.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + d.summary)
             }
             return
