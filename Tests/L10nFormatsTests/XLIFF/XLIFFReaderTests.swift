@@ -73,6 +73,37 @@ import Testing
         #expect(merged == "Erst **fett**. Hier *zweitens*. XP-2000B\u{2}.\n")
     }
 
+    /// What OmegaT 3.6 writes back from a prefilled XLIFF 1.2 (seen in `OmegaTRoundTripTests`):
+    /// `"` re-escaped as `&quot;`, a line break in `equiv-text` written as a raw newline (which
+    /// XML attribute normalization reads as a space), `state` left at `needs-translation` on the
+    /// segment it translated, no final newline. Only the changed segment counts as translated.
+    @Test func omegatRewriteOfPrefilledXLIFF12IsReadBack() throws {
+        var b = DraftBuilder()
+        b.unit(type: "html:p", [
+            .text("It charges a 15.6\" laptop. "), .ph("<br>\n", type: .fmt, subType: "xlf:lb", equiv: "\n"),
+            .text("And a phone."),
+        ])
+        b.raw("\n")
+        let document = try b.build(original: "c.html", format: "html").prefillingTargets()
+        var xml = String(decoding: try XLIFFWriter(version: .v1_2).write([document]), as: UTF8.self)
+        #expect(xml.contains(#"equiv-text="&#10;""#))
+        #expect(xml.contains(#"15.6" laptop."#))
+        xml = xml.replacingOccurrences(of: #"equiv-text="&#10;""#, with: "equiv-text=\"\n\"")
+        xml = xml.replacingOccurrences(of: #"15.6" laptop."#, with: "15.6&quot; laptop.")
+        let target = try #require(xml.range(of: "<target", options: .backwards))
+        let phone = try #require(xml.range(of: "And a phone.", range: target.lowerBound..<xml.endIndex))
+        xml.replaceSubrange(phone, with: "E um celular.")
+        while xml.hasSuffix("\n") { xml.removeLast() }
+        #expect(xml.contains(#"<target state="needs-translation">"#))
+
+        let read = try XLIFFReader().read(Data(xml.utf8), file: "omegat.xlf")
+        let segments = read[0].units[0].segments.filter { !$0.isIgnorable }
+        #expect(segments.count == 2)
+        #expect(segments.map(\.isTranslated) == [false, true])
+        let merged = String(decoding: try SkeletonMerger(escaper: VerbatimEscaper()).merge(read[0]), as: UTF8.self)
+        #expect(merged == "It charges a 15.6\" laptop. <br>\nE um celular.\n")
+    }
+
     @Test func unknownCodeInATargetIsReportedAtMerge() throws {
         let document = try Self.catDocument().mappingTargets { _, s in Content(text: "T-\(s.id)") }
         var xml = String(decoding: try XLIFFWriter(version: .v2_1).write([document]), as: UTF8.self)
