@@ -86,11 +86,15 @@ struct XLIFF12Reader {
                         parts[i].provenance = provenance
                     }
                 } else {
-                    // A tool rewrote the target without segment markers: keep the unit whole.
                     let whole = try runs(target, codes: codes)
-                    parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: parts.flatMap(\.source),
-                                           target: whole.isEmpty ? nil : whole, state: whole.isEmpty ? nil : state,
-                                           provenance: whole.isEmpty ? nil : provenance)]
+                    // An empty target with no markers and no state saying the emptiness is meant is
+                    // no translation (Translate Toolkit's pomerge writes one into every unit): the
+                    // segments stay as extracted, so their original bytes are kept.
+                    if !whole.isEmpty || [.translated, .reviewed, .final].contains(state) {
+                        // A tool rewrote the target without segment markers: keep the unit whole.
+                        parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: parts.flatMap(\.source),
+                                               target: whole, state: state, provenance: provenance)]
+                    }
                 }
             }
         } else {
