@@ -60,7 +60,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(3)))
     func omegatTranslatesFromMemoryAndMergeRebuildsThePages() throws {
-        let omegat = try #require(Self.findOmegaT(), """
+        let omegat = try #require(ExternalTool.find("omegat"), """
             OmegaT is not installed (no `omegat` on PATH): run `tools/setup`, which installs \
             Debian's omegat package; CI runs it before `swift test`
             """)
@@ -82,7 +82,7 @@ import Testing
         try Self.memory(Self.entries).write(to: project.appendingPathComponent("tm/auto/memory.tmx"), atomically: true, encoding: .utf8)
         var extracted: [String: String] = [:]
         for page in Self.pages {
-            let name = Self.xliffName(page)
+            let name = XMLText.localizedNames(page, language: "pt-BR").xliff
             let xliff = dir.appendingPathComponent("x/\(name)")
             extracted[page] = try String(contentsOf: xliff, encoding: .utf8)
             try FileManager.default.copyItem(at: xliff, to: project.appendingPathComponent("source/\(name)"))
@@ -94,7 +94,7 @@ import Testing
         let stats = try String(contentsOf: project.appendingPathComponent("omegat/project_stats.txt"), encoding: .utf8)
 
         for page in Self.pages {
-            let name = Self.xliffName(page)
+            let name = XMLText.localizedNames(page, language: "pt-BR").xliff
             let source = try #require(extracted[page])
             let translatedURL = project.appendingPathComponent("target/\(name)")
             let translated = try String(contentsOf: translatedURL, encoding: .utf8)
@@ -102,11 +102,11 @@ import Testing
             #expect(!entries.isEmpty)
 
             // OmegaT saw every segment l10n extracted, and wrote a target segment for each.
-            let segments = Self.count("<mrk mtype=\"seg\"", in: Self.elements("seg-source", in: source))
+            let segments = XMLText.count("<mrk mtype=\"seg\"", in: XMLText.elements("seg-source", in: source))
             #expect(segments > 0)
             #expect(Self.omegatSegmentCount(file: name, stats: stats) == segments, "OmegaT statistics:\n\(stats)")
-            #expect(Self.count("<mrk mtype=\"seg\"", in: Self.elements("target", in: translated)) == segments)
-            #expect(Self.count("<trans-unit ", in: translated) == Self.count("<trans-unit ", in: source))
+            #expect(XMLText.count("<mrk mtype=\"seg\"", in: XMLText.elements("target", in: translated)) == segments)
+            #expect(XMLText.count("<trans-unit ", in: translated) == XMLText.count("<trans-unit ", in: source))
             for entry in entries {
                 #expect(translated.contains(">\(entry.xliffTarget)</mrk>"), "OmegaT did not write \(entry.xliffTarget)")
             }
@@ -125,7 +125,7 @@ import Testing
                 expected = expected.replacingOccurrences(of: entry.pageSource, with: entry.pageTarget)
             }
             #expect(expected != original)
-            let mergedURL = dir.appendingPathComponent("m/\(Self.mergedName(page))")
+            let mergedURL = dir.appendingPathComponent("m/\(XMLText.localizedNames(page, language: "pt-BR").document)")
             let merged = try String(contentsOf: mergedURL, encoding: .utf8)
             #expect(merged == expected)
             #expect(Self.tags(in: merged) == Self.tags(in: original))
@@ -159,8 +159,8 @@ import Testing
     /// A TMX 1.4 memory with `entries`, text escaped once (OmegaT tags are text in a TMX seg).
     static func memory(_ entries: [Entry]) -> String {
         let units = entries.map { entry in
-            "    <tu><tuv xml:lang=\"en-US\"><seg>\(escape(entry.omegatSource))</seg></tuv>"
-                + "<tuv xml:lang=\"pt-BR\"><seg>\(escape(entry.omegatTarget))</seg></tuv></tu>\n"
+            "    <tu><tuv xml:lang=\"en-US\"><seg>\(XMLText.escape(entry.omegatSource))</seg></tuv>"
+                + "<tuv xml:lang=\"pt-BR\"><seg>\(XMLText.escape(entry.omegatTarget))</seg></tuv></tu>\n"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -173,51 +173,21 @@ import Testing
             """
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 
-    static func xliffName(_ page: String) -> String {
-        let url = URL(fileURLWithPath: page)
-        return url.deletingPathExtension().lastPathComponent + ".pt-BR.xlf"
-    }
 
-    static func mergedName(_ page: String) -> String {
-        let url = URL(fileURLWithPath: page)
-        return url.deletingPathExtension().lastPathComponent + ".pt-BR." + url.pathExtension
-    }
 
-    /// `omegat` on PATH (Debian puts it in /usr/bin), or nil.
-    static func findOmegaT() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("omegat") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
 
     /// Runs `omegat --mode=console-translate` on `project` with its own config folder and HOME
     /// (nothing read from or written to the user's ~/.omegat), no team (git/svn) support, and a
     /// headless JVM. Console translation loads files and memories and writes `target/`; with no
     /// machine translation configured it opens no connection.
     static func runOmegaT(_ omegat: URL, project: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = omegat
         // The project folder goes last: OmegaT takes the first non-option argument that is a
         // project folder (one holding omegat.project and an omegat/ folder).
-        process.arguments = [
+        try ExternalTool.run(omegat, [
             "--mode=console-translate", "--no-team", "--disable-project-locking",
             "--config-dir=\(project.appendingPathComponent("config").path)", project.path,
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        environment["JAVA_TOOL_OPTIONS"] = "-Djava.awt.headless=true"
-        environment["HOME"] = project.appendingPathComponent("home").path
-        process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        ], environment: ["JAVA_TOOL_OPTIONS": "-Djava.awt.headless=true", "HOME": project.appendingPathComponent("home").path])
     }
 
     /// The "Total Segments" OmegaT counted for `file` in omegat/project_stats.txt, or nil.
@@ -229,20 +199,7 @@ import Testing
         return nil
     }
 
-    /// The contents of every `<name …>…</name>` element, joined.
-    static func elements(_ name: String, in xml: String) -> String {
-        var result = ""
-        var rest = Substring(xml)
-        while let start = rest.range(of: "<\(name)"), let end = rest[start.upperBound...].range(of: "</\(name)>") {
-            result += rest[start.lowerBound..<end.upperBound]
-            rest = rest[end.upperBound...]
-        }
-        return result
-    }
 
-    static func count(_ needle: String, in text: String) -> Int {
-        text.components(separatedBy: needle).count - 1
-    }
 
     /// Every HTML tag, and every Markdown structural line start (headings, list items, quotes,
     /// tables, fences), in document order: the markup the merge must keep.

@@ -76,7 +76,7 @@ import Testing
         try #require(extract.status == 0, "\(extract.stderr)")
 
         for page in Self.pages {
-            let name = Self.xliffName(page)
+            let name = XMLText.localizedNames(page, language: "pt-BR").xliff
             let xliffURL = dir.appendingPathComponent("x/\(name)")
             let source = try String(contentsOf: xliffURL, encoding: .utf8)
             let entries = Self.entries.filter { $0.page == page }
@@ -87,8 +87,8 @@ import Testing
             let convert = try Self.run(xliff2po, ["-i", xliffURL.path, "-o", poURL.path])
             try #require(convert.status == 0, "xliff2po exited \(convert.status):\n\(convert.output)")
             let po = try Self.parsePO(String(contentsOf: poURL, encoding: .utf8))
-            let units = Self.count("<trans-unit ", in: source)
-            let segments = Self.count("<mrk mtype=\"seg\"", in: Self.elements("seg-source", in: source))
+            let units = XMLText.count("<trans-unit ", in: source)
+            let segments = XMLText.count("<mrk mtype=\"seg\"", in: XMLText.elements("seg-source", in: source))
             #expect(units > 0)
             #expect(segments > units, "the page must have units of several sentences")
             #expect(po.count == units, "xliff2po must write one PO entry per trans-unit")
@@ -108,13 +108,13 @@ import Testing
             let merge = try Self.run(pomerge, ["--mergefuzzy=no", "-t", xliffURL.path, "-i", translatedPO.path, "-o", mergedXLIFF.path])
             try #require(merge.status == 0, "pomerge exited \(merge.status):\n\(merge.output)")
             let translated = try String(contentsOf: mergedXLIFF, encoding: .utf8)
-            #expect(Self.count("<trans-unit ", in: translated) == units)
-            #expect(Self.count("state=\"translated\"", in: translated) == entries.count)
-            #expect(Self.count("approved=\"yes\"", in: translated) == entries.count)
-            #expect(Self.elements("header", in: translated) == Self.elements("header", in: source))
-            #expect(Self.elements("seg-source", in: translated) == Self.elements("seg-source", in: source))
+            #expect(XMLText.count("<trans-unit ", in: translated) == units)
+            #expect(XMLText.count("state=\"translated\"", in: translated) == entries.count)
+            #expect(XMLText.count("approved=\"yes\"", in: translated) == entries.count)
+            #expect(XMLText.elements("header", in: translated) == XMLText.elements("header", in: source))
+            #expect(XMLText.elements("seg-source", in: translated) == XMLText.elements("seg-source", in: source))
             for entry in entries {
-                #expect(translated.contains("<target state=\"translated\">\(Self.escape(entry.msgstr))</target>"),
+                #expect(translated.contains("<target state=\"translated\">\(XMLText.escape(entry.msgstr))</target>"),
                         "pomerge did not write \(entry.msgstr)")
             }
 
@@ -130,7 +130,7 @@ import Testing
                 expected = expected.replacingOccurrences(of: entry.pageSource, with: entry.pageTarget)
             }
             #expect(expected != original)
-            let merged = try String(contentsOf: dir.appendingPathComponent("m/\(Self.mergedName(page))"), encoding: .utf8)
+            let merged = try String(contentsOf: dir.appendingPathComponent("m/\(XMLText.localizedNames(page, language: "pt-BR").document)"), encoding: .utf8)
             #expect(merged == expected)
         }
     }
@@ -147,7 +147,7 @@ import Testing
         try Corpus.copy([page], into: dir)
         let extract = try CLI.run(["extract", "--xliff-version", "1.2", "-t", "pt-BR", page, "-o", "x"], in: dir)
         try #require(extract.status == 0, "\(extract.stderr)")
-        let xliffURL = dir.appendingPathComponent("x/\(Self.xliffName(page))")
+        let xliffURL = dir.appendingPathComponent("x/\(XMLText.localizedNames(page, language: "pt-BR").xliff)")
         let poURL = dir.appendingPathComponent("page.po")
         let convert = try Self.run(xliff2po, ["-i", xliffURL.path, "-o", poURL.path])
         try #require(convert.status == 0, "xliff2po exited \(convert.status):\n\(convert.output)")
@@ -245,51 +245,20 @@ import Testing
     // MARK: - Helpers
 
     static func requireTool(_ name: String) throws -> URL {
-        try #require(findTool(name), """
+        try #require(ExternalTool.find(name), """
             Translate Toolkit is not installed (no `\(name)` on PATH): run `tools/setup`, which \
             installs Debian's translate-toolkit package; CI runs it before `swift test`
             """)
     }
 
-    static func findTool(_ name: String) -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent(name) }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
 
     /// Runs a TTK command (offline: it only reads and writes the files it is given).
     static func run(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = tool
-        process.arguments = ["--progress=none"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+        try ExternalTool.run(tool, ["--progress=none"] + arguments)
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 
-    static func xliffName(_ page: String) -> String {
-        URL(fileURLWithPath: page).deletingPathExtension().lastPathComponent + ".pt-BR.xlf"
-    }
 
-    static func mergedName(_ page: String) -> String {
-        let url = URL(fileURLWithPath: page)
-        return url.deletingPathExtension().lastPathComponent + ".pt-BR." + url.pathExtension
-    }
 
-    /// The contents of every `<name …>…</name>` element, joined.
-    static func elements(_ name: String, in xml: String) -> String {
-        OmegaTRoundTripTests.elements(name, in: xml)
-    }
 
-    static func count(_ needle: String, in text: String) -> Int {
-        text.components(separatedBy: needle).count - 1
-    }
 }
