@@ -34,7 +34,7 @@ public struct TranslateStage: PipelineStage {
                 positions.append((u, s))
             }
         }
-        if !requests.isEmpty, descriptor.id != NoneBackend.descriptor.id, !descriptor.languages.supports(sourceLanguage, targetLanguage) {
+        if !requests.isEmpty, !descriptor.languages.supports(sourceLanguage, targetLanguage) {
             throw BackendError(.unsupportedLanguages, backend: descriptor.id, "does not translate \(sourceLanguage) → \(targetLanguage)")
         }
         let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id, document: job.source.name)

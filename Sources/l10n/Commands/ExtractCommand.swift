@@ -40,8 +40,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let localizer: Localizer
-        do { localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules())) } catch { throw ExitStatus.report(error) }
+        let localizer = try segmentation.localizer()
         let writer = XLIFFWriter(version: xliffVersion)
         let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: ["xlf", "xliff"]) ? nil : $0 }
         let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)

@@ -31,8 +31,7 @@ struct PseudoCommand: AsyncParsableCommand {
     @OptionGroup var segmentation: SegmentationOptions
 
     func run() async throws {
-        let localizer: Localizer
-        do { localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules())) } catch { throw ExitStatus.report(error) }
+        let localizer = try segmentation.localizer()
         // Outputs are staged as they are made (memory follows one document); visible only at commit.
         let batch = OutputBatch()
         var failures: [ExitCode] = []

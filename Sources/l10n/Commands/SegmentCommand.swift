@@ -23,7 +23,7 @@ struct SegmentCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let localizer = Localizer(Localizer.Configuration(segmentation: try segmentation.rules()))
+            let localizer = try segmentation.localizer()
             let document = try localizer.extract(SourceDocument(bytes: try InputFile.read(file), name: file, language: language), targetLanguage: nil)
             for unit in document.units {
                 for segment in unit.segments where !segment.isIgnorable {

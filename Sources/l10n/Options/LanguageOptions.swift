@@ -24,4 +24,10 @@ struct SegmentationOptions: ParsableArguments {
         guard let srx else { return .builtIn }
         return try .srx(data: InputFile.read(srx), name: srx)
     }
+
+    /// A localizer with these rules and everything else built in (extract, pseudo, segment);
+    /// errors in the rules are reported and become the exit code.
+    func localizer() throws -> Localizer {
+        do { return Localizer(Localizer.Configuration(segmentation: try rules())) } catch { throw ExitStatus.report(error) }
+    }
 }
