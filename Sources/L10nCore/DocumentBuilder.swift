@@ -36,10 +36,37 @@ public struct DocumentBuilder: Sendable {
                                   at: SourceLocation.at(byteOffset: first.bytes.lowerBound, in: bytes, file: original))
             }
             let id = "u\(units.count + 1)"
-            guard let (unit, span) = makeUnit(id: id, draft: draft) else { continue }
+            guard let (unit, span, codePieces) = makeUnit(id: id, draft: draft) else {
+                // No unit to hang them on: the subflows are units of their own, in place.
+                for sub in draft.subflows {
+                    guard let first = sub.pieces.first, first.bytes.lowerBound >= lastEnd,
+                          let (unit, span, _) = makeUnit(id: "u\(units.count + 1)", draft: sub) else { continue }
+                    lastEnd = span.end
+                    units.append(unit)
+                    spans.append(span)
+                }
+                continue
+            }
             lastEnd = span.end
             units.append(unit)
             spans.append(span)
+            var lastSubEnd = span.start
+            for sub in draft.subflows {
+                guard let first = sub.pieces.first, let last = sub.pieces.last else { continue }
+                let range = first.bytes.lowerBound..<last.bytes.upperBound
+                // The code piece whose bytes hold the subflow, and its index among the unit's codes.
+                guard range.lowerBound >= lastSubEnd,
+                      let k = codePieces.firstIndex(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else {
+                    throw FormatError(.malformed, "internal: a nested unit of a \(draft.type ?? "unit") is not inside one of its codes at byte \(range.lowerBound)",
+                                      at: SourceLocation.at(byteOffset: range.lowerBound, in: bytes, file: original))
+                }
+                guard var (subUnit, subSpan, _) = makeUnit(id: "u\(units.count + 1)", draft: sub) else { continue }
+                subSpan.parent = Skeleton.Parent(unit: id, code: k, offset: subSpan.start - codePieces[k].lowerBound)
+                if subUnit.notes.isEmpty, let note = Self.location(of: sub, in: unit) { subUnit.notes = [note] }
+                lastSubEnd = subSpan.end
+                units.append(subUnit)
+                spans.append(subSpan)
+            }
         }
         return Document(
             original: original, format: format, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
@@ -48,7 +75,17 @@ public struct DocumentBuilder: Sendable {
 
     // MARK: - One unit
 
-    private func makeUnit(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan)? {
+    /// A note telling the translator where a subflow lives: its name and the start of the
+    /// sentence it belongs to, so an `alt` or `title` can be translated in context.
+    private static func location(of sub: UnitDraft, in parent: TextUnit) -> Note? {
+        let words = (parent.segments.first { !$0.isIgnorable }?.source.readableText ?? "").split(whereSeparator: \.isWhitespace)
+        let text = words.joined(separator: " ")
+        let excerpt = text.count > 60 ? String(text.prefix(60)) + "…" : text
+        guard let name = sub.name ?? sub.type else { return nil }
+        return Note(text: "\(name) inside unit \(parent.id): “\(excerpt)”", category: "l10n:context")
+    }
+
+    private func makeUnit(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan, [Range<Int>])? {
         var pieces = protect(draft.pieces)
         renumberCodes(&pieces)
         let groups = split(pieces)
@@ -81,12 +118,17 @@ public struct DocumentBuilder: Sendable {
             add(trail[...], ignorable: true)
         }
         guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
-        let codes = pieces.compactMap { piece -> InlineCode? in
-            if case .code(let c, _) = piece { return c } else { return nil }
+        var codes: [InlineCode] = []
+        var codeBytes: [Range<Int>] = []
+        for piece in pieces {
+            if case .code(let c, let r) = piece {
+                codes.append(c)
+                if !draft.subflows.isEmpty { codeBytes.append(r) }
+            }
         }
         let unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
         let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
-        return (unit, span)
+        return (unit, span, codeBytes)
     }
 
     /// The content of `pieces`: runs in one pass, adjacent texts joined and empty ones dropped

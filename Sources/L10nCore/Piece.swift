@@ -19,11 +19,16 @@ public struct UnitDraft: Hashable, Sendable {
     public var name: String?
     public var pieces: [Piece]
     public var notes: [Note]
+    /// Units nested in this one's markup: translatable attribute values (`title`, `alt`) inside
+    /// the bytes of one of its code pieces. Each becomes a unit of its own, referenced from that
+    /// code (XLIFF 2 `subFlows`), so a translation that moves the code cannot tear its tag apart.
+    public var subflows: [UnitDraft]
 
-    public init(type: String? = nil, name: String? = nil, pieces: [Piece], notes: [Note] = []) {
+    public init(type: String? = nil, name: String? = nil, pieces: [Piece], notes: [Note] = [], subflows: [UnitDraft] = []) {
         self.type = type
         self.name = name
         self.pieces = pieces
         self.notes = notes
+        self.subflows = subflows
     }
 }

@@ -8,11 +8,12 @@ import Foundation
 /// translator can send the XLIFF back and `merge` works without the original file.
 ///
 /// Encodings: version 1 is this type's JSON (``encoded()``), base64'd whole into the XLIFF;
-/// version 2, what l10n writes now, is the original bytes base64'd once plus a compact span map
-/// (see `SkeletonCodec` in L10nFormats). Readers accept both.
+/// version 2 is the original bytes base64'd once plus a compact span map (see `SkeletonCodec` in
+/// L10nFormats); version 3, what l10n writes now, adds nested units (subflows: a translatable
+/// attribute inside a code of another unit). Readers accept all three.
 public struct Skeleton: Hashable, Sendable, Codable {
     /// Bumped when the encoding changes incompatibly.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
 
     /// The encoding version the skeleton was read from (``currentVersion`` for a new one);
     /// writers always write the current encoding.
@@ -37,14 +38,32 @@ public struct Skeleton: Hashable, Sendable, Codable {
         /// The unit's inline codes with their original data, so a target that carries only ids
         /// (XLIFF 1.2 `<x id="3"/>`) can be written back.
         public var codes: [InlineCode]
+        /// Set for a subflow: the unit sits inside the data of a code of another unit.
+        public var parent: Parent?
 
-        public init(unit: String, type: String?, start: Int, end: Int, parts: [PartSpan], codes: [InlineCode]) {
+        public init(unit: String, type: String?, start: Int, end: Int, parts: [PartSpan], codes: [InlineCode], parent: Parent? = nil) {
             self.unit = unit
             self.type = type
             self.start = start
             self.end = end
             self.parts = parts
             self.codes = codes
+            self.parent = parent
+        }
+    }
+
+    /// Where a subflow sits in its parent: inside code `code` (an index into the parent span's
+    /// ``UnitSpan/codes``), `offset` bytes into that code's data. Merge writes the subflow's
+    /// translation there, wherever the parent's translation moved the code.
+    public struct Parent: Hashable, Sendable, Codable {
+        public var unit: String
+        public var code: Int
+        public var offset: Int
+
+        public init(unit: String, code: Int, offset: Int) {
+            self.unit = unit
+            self.code = code
+            self.offset = offset
         }
     }
 
@@ -82,16 +101,36 @@ public struct Skeleton: Hashable, Sendable, Codable {
         return skeleton
     }
 
-    /// Throws ``FormatError/Code/invalidSkeleton`` unless the units are in order inside the
-    /// original and each unit's parts tile it exactly: what merge relies on.
+    /// Throws ``FormatError/Code/invalidSkeleton`` unless the top-level units are in order inside
+    /// the original, each subflow follows the top-level unit it names and lies inside one of its
+    /// codes, in order with its siblings, and each unit's parts tile it exactly: what merge relies on.
     public func validate() throws {
         let skeleton = self
         let count = skeleton.original.count
         var last = 0
-        for span in skeleton.spans {
-            guard span.start >= last, span.start <= span.end, span.end <= count else {
-                throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside the original (\(count) bytes)")
+        var index: [String: Int] = [:]
+        var lastInParent: [String: Int] = [:]
+        var lastTop = -1
+        for (s, span) in skeleton.spans.enumerated() {
+            if let parent = span.parent {
+                guard let p = index[parent.unit], p == lastTop else {
+                    throw FormatError(.invalidSkeleton, "unit \(span.unit): its parent unit \(parent.unit) is not the top-level unit before it")
+                }
+                let outer = skeleton.spans[p]
+                guard parent.code >= 0, parent.code < outer.codes.count, parent.offset >= 0,
+                      parent.offset + (span.end - span.start) <= outer.codes[parent.code].data.utf8.count else {
+                    throw FormatError(.invalidSkeleton, "unit \(span.unit): it does not lie inside code \(parent.code) of unit \(parent.unit)")
+                }
+                guard span.start >= max(outer.start, lastInParent[parent.unit] ?? 0), span.start <= span.end, span.end <= outer.end else {
+                    throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside unit \(parent.unit)")
+                }
+                lastInParent[parent.unit] = span.end
+            } else {
+                guard span.start >= last, span.start <= span.end, span.end <= count else {
+                    throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside the original (\(count) bytes)")
+                }
             }
+            index[span.unit] = s
             var p = span.start
             for part in span.parts {
                 guard part.start == p, part.end >= part.start, part.end <= span.end else {
@@ -102,7 +141,7 @@ public struct Skeleton: Hashable, Sendable, Codable {
             guard p == span.end else {
                 throw FormatError(.invalidSkeleton, "unit \(span.unit): parts end at byte \(p), unit at \(span.end)")
             }
-            last = span.end
+            if span.parent == nil { last = span.end; lastTop = s }
         }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 /// A segment whose target is missing or equal to its source is copied from the original bytes,
 /// so a merge without translation reproduces the input exactly; a translated segment is written
 /// from its target, text escaped for its place and codes restored from their original data.
+/// A subflow (a translatable attribute inside a code of another unit) is written into that
+/// code's data, wherever the parent's translation put the code.
 public struct SkeletonMerger: Sendable {
     public var escaper: any TextEscaping
 
@@ -19,89 +21,150 @@ public struct SkeletonMerger: Sendable {
         var unitIndex: [String: Int] = [:]
         unitIndex.reserveCapacity(document.units.count)
         for (i, unit) in document.units.enumerated() { unitIndex[unit.id] = i }
+        var children: [String: [Int]] = [:]
+        for (s, span) in skeleton.spans.enumerated() {
+            if let parent = span.parent { children[parent.unit, default: []].append(s) }
+        }
 
         var out: [UInt8] = []
         out.reserveCapacity(original.count + original.count / 4)
         try original.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
+            let run = Run(document: document, bytes: raw.bindMemory(to: UInt8.self), unitIndex: unitIndex,
+                          children: children, escaper: escaper)
             var cursor = 0
-            for span in skeleton.spans {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<span.start]))
+            for (s, span) in skeleton.spans.enumerated() where span.parent == nil {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: run.bytes[cursor..<span.start]))
                 cursor = span.end
-                guard let i = unitIndex[span.unit] else {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-                    continue
-                }
-                let unit = document.units[i]
-                if Self.isUnchanged(unit, span: span) {
-                    // Every part comes from the original, and the parts tile the unit.
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
-                } else {
-                    out.append(contentsOf: try render(unit, span: span, original: original).utf8)
-                }
+                try run.appendUnit(s, to: &out)
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor...]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: run.bytes[cursor...]))
         }
         return Data(out)
     }
 
-    /// True when ``render(_:span:original:)`` would copy every part from the original: same
-    /// partition, and each segment ignorable or untranslated and not rewritten.
-    private static func isUnchanged(_ unit: TextUnit, span: Skeleton.UnitSpan) -> Bool {
-        guard unit.segments.count == span.parts.count else { return false }
-        for (segment, part) in zip(unit.segments, span.parts) {
-            guard segment.id == part.id else { return false }
-            if segment.isIgnorable { continue }
-            guard segment.target == nil || segment.target == segment.source, part.rewritten != true else { return false }
-        }
-        return true
-    }
+    /// One merge: the document, its original bytes and the indexes built for it.
+    private struct Run {
+        let document: Document
+        let bytes: UnsafeBufferPointer<UInt8>
+        let unitIndex: [String: Int]
+        /// Span indexes of each unit's subflows, in order.
+        let children: [String: [Int]]
+        let escaper: any TextEscaping
 
-    private func render(_ unit: TextUnit, span: Skeleton.UnitSpan, original: Data) throws -> String {
-        let samePartition = unit.segments.map(\.id) == span.parts.map(\.id)
-        var s = ""
-        for (i, segment) in unit.segments.enumerated() {
-            let unchanged = segment.target == nil || segment.target == segment.source
-            let rewritten = samePartition && span.parts[i].rewritten == true
-            if samePartition && ((unchanged && !rewritten) || segment.isIgnorable) {
-                let part = span.parts[i]
-                s += String(decoding: original[original.startIndex + part.start..<original.startIndex + part.end], as: UTF8.self)
+        var spans: [Skeleton.UnitSpan] { document.skeleton.spans }
+
+        func appendUnit(_ s: Int, to out: inout [UInt8]) throws {
+            let span = spans[s]
+            let nested = children[span.unit] ?? []
+            guard let i = unitIndex[span.unit] else {
+                try appendOriginal(span.start..<span.end, nested: nested, to: &out)
+                return
+            }
+            let unit = document.units[i]
+            if Self.isUnchanged(unit, span: span) {
+                // Every part comes from the original, and the parts tile the unit.
+                try appendOriginal(span.start..<span.end, nested: nested, to: &out)
             } else {
-                s += try write(segment.effectiveTarget, unit: unit, span: span, isUnitStart: s.isEmpty)
+                try render(unit, span: span, nested: nested, to: &out)
             }
         }
-        return s
-    }
 
-    private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan, isUnitStart: Bool) throws -> String {
-        // Codes resolved to their original data first, so the escaper can see its neighbours.
-        let runs: [Content.Run] = try content.runs.map { run in
-            guard case .code(let c) = run else { return run }
-            if let known = span.codes.first(where: { $0.id == c.id && $0.kind == c.kind }) { return .code(known) }
-            guard !c.data.isEmpty else {
-                throw FormatError(.invalidXLIFF, "unit \(unit.id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
+        /// The original bytes of `range`, with each subflow inside it merged in its place.
+        func appendOriginal(_ range: Range<Int>, nested: [Int], to out: inout [UInt8]) throws {
+            var cursor = range.lowerBound
+            for child in nested {
+                let c = spans[child]
+                guard c.start >= cursor, c.end <= range.upperBound else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<c.start]))
+                try appendUnit(child, to: &out)
+                cursor = c.end
             }
-            return .code(c)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<range.upperBound]))
         }
-        var s = ""
-        var open: [InlineCode] = []
-        for (i, run) in runs.enumerated() {
-            switch run {
-            case .text(let t):
-                var context = EscapingContext(unitType: span.type ?? unit.type, isUnitStart: isUnitStart && s.isEmpty,
-                                              enclosingCodes: open)
-                if i > 0, case .code(let c) = runs[i - 1] { context.previousCode = c }
-                if i + 1 < runs.count, case .code(let c) = runs[i + 1] { context.nextCode = c }
-                s += escaper.escape(t, context: context)
-            case .code(let c):
-                switch c.kind {
-                case .open: open.append(c)
-                case .close: if let k = open.lastIndex(where: { $0.id == c.id }) { open.remove(at: k) }
-                case .standalone: break
+
+        /// True when ``render(_:span:nested:to:)`` would copy every part from the original: same
+        /// partition, and each segment ignorable or untranslated and not rewritten.
+        static func isUnchanged(_ unit: TextUnit, span: Skeleton.UnitSpan) -> Bool {
+            guard unit.segments.count == span.parts.count else { return false }
+            for (segment, part) in zip(unit.segments, span.parts) {
+                guard segment.id == part.id else { return false }
+                if segment.isIgnorable { continue }
+                guard segment.target == nil || segment.target == segment.source, part.rewritten != true else { return false }
+            }
+            return true
+        }
+
+        func render(_ unit: TextUnit, span: Skeleton.UnitSpan, nested: [Int], to out: inout [UInt8]) throws {
+            let samePartition = unit.segments.map(\.id) == span.parts.map(\.id)
+            var atStart = true
+            for (i, segment) in unit.segments.enumerated() {
+                let unchanged = segment.target == nil || segment.target == segment.source
+                let rewritten = samePartition && span.parts[i].rewritten == true
+                if samePartition && ((unchanged && !rewritten) || segment.isIgnorable) {
+                    let part = span.parts[i]
+                    try appendOriginal(part.start..<part.end, nested: nested, to: &out)
+                    atStart = atStart && part.start == part.end
+                } else {
+                    let s = try write(segment.effectiveTarget, unit: unit, span: span, nested: nested, isUnitStart: atStart)
+                    out.append(contentsOf: s.utf8)
+                    atStart = atStart && s.isEmpty
                 }
-                s += c.data
             }
         }
-        return s
+
+        private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan, nested: [Int], isUnitStart: Bool) throws -> String {
+            // Codes resolved to their original data first (with their subflows merged in), so
+            // the escaper can see its neighbours.
+            let runs: [Content.Run] = try content.runs.map { run in
+                guard case .code(let c) = run else { return run }
+                if let k = span.codes.firstIndex(where: { $0.id == c.id && $0.kind == c.kind }) {
+                    var known = span.codes[k]
+                    let inside = nested.filter { spans[$0].parent?.code == k }
+                    if !inside.isEmpty { known.data = try data(of: known, withSubflows: inside) }
+                    return .code(known)
+                }
+                guard !c.data.isEmpty else {
+                    throw FormatError(.invalidXLIFF, "unit \(unit.id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
+                }
+                return .code(c)
+            }
+            var s = ""
+            var open: [InlineCode] = []
+            for (i, run) in runs.enumerated() {
+                switch run {
+                case .text(let t):
+                    var context = EscapingContext(unitType: span.type ?? unit.type, isUnitStart: isUnitStart && s.isEmpty,
+                                                  enclosingCodes: open)
+                    if i > 0, case .code(let c) = runs[i - 1] { context.previousCode = c }
+                    if i + 1 < runs.count, case .code(let c) = runs[i + 1] { context.nextCode = c }
+                    s += escaper.escape(t, context: context)
+                case .code(let c):
+                    switch c.kind {
+                    case .open: open.append(c)
+                    case .close: if let k = open.lastIndex(where: { $0.id == c.id }) { open.remove(at: k) }
+                    case .standalone: break
+                    }
+                    s += c.data
+                }
+            }
+            return s
+        }
+
+        /// A code's original data with the merged subflows in place of their original bytes.
+        private func data(of code: InlineCode, withSubflows inside: [Int]) throws -> String {
+            let data = Array(code.data.utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(data.count + 32)
+            var cursor = 0
+            for child in inside {
+                let c = spans[child]
+                guard let offset = c.parent?.offset, offset >= cursor, offset + (c.end - c.start) <= data.count else { continue }
+                out.append(contentsOf: data[cursor..<offset])
+                try appendUnit(child, to: &out)
+                cursor = offset + (c.end - c.start)
+            }
+            out.append(contentsOf: data[cursor...])
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -10,12 +10,11 @@ import L10nCore
 /// - Edges are trimmed: leading and trailing items without text (`<br>`, `<img>`, comments)
 ///   are left in the skeleton, and an inline element wrapping the whole run (`<li><a>Home</a></li>`)
 ///   is unwrapped, so segments do not start or end with tags the translator cannot move anyway.
-/// - Translatable attributes (`alt`, `title`, `placeholder`, `aria-label`, `meta content`…) of
-///   elements outside units are units of their own (`html:attr-alt`). Inside a unit, units
-///   cannot nest, so a double-quoted translatable value stays in the sentence as text between
-///   two codes that split the tag: `<img src="x" alt="` · `A cat` · `">`. Single-quoted and
-///   unquoted values inside a unit are left untranslated (the escaper could not make arbitrary
-///   text safe there); unquoted values are never extracted, for the same reason.
+/// - Translatable attributes (`alt`, `title`, `placeholder`, `aria-label`, `meta content`…) are
+///   units of their own (`html:attr-alt`), quoted values only (an unquoted value could not take
+///   arbitrary text back). Inside a unit the tag stays one code, which nobody may delete, and
+///   its attribute units are *subflows* of that unit: a translation may move the tag anywhere
+///   and its attributes still merge back into it.
 /// - Inside a unit, a `translate="no"` inline element is one protected code as a whole, so a
 ///   `translate="yes"` descendant of it stays untranslated; at block level it is honoured.
 struct HTMLUnitExtractor {
@@ -23,6 +22,8 @@ struct HTMLUnitExtractor {
     private let tree: HTMLTree
     private var decoder: HTMLCharacterDecoder
     private var drafts: [UnitDraft] = []
+    /// Attribute units of tags inside the unit being built, attached to it when it is done.
+    private var subflows: [UnitDraft] = []
     private var nextCode = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, tree: HTMLTree) {
@@ -122,8 +123,14 @@ struct HTMLUnitExtractor {
         }
         if !items.isEmpty {
             var pieces: [Piece] = []
+            subflows.removeAll()
             for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
-            if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces)) }
+            if !pieces.isEmpty {
+                drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows))
+            } else {
+                drafts += subflows
+            }
+            subflows.removeAll()
         }
         for tail in trailing.reversed() {
             for node in tail { emitAllAttributes(node, inherited: true) }
@@ -187,10 +194,12 @@ struct HTMLUnitExtractor {
             case _ where !t:
                 appendProtected(e, subType: "l10n:notranslate", to: &pieces)
             default:
-                appendTag(i, kind: .open, translatable: t, to: &pieces)
+                let carriesSubflows = appendTag(i, kind: .open, translatable: t, to: &pieces)
                 for child in e.children { appendPieces(of: child, inherited: t, to: &pieces) }
                 if let r = e.endTag, !r.isEmpty {
-                    pieces.append(.code(code(for: e, kind: .close, id: "e\(i)", data: decoder.string(r)), bytes: r))
+                    var close = code(for: e, kind: .close, id: "e\(i)", data: decoder.string(r))
+                    close.canDelete = !carriesSubflows  // the halves of a pair say the same
+                    pieces.append(.code(close, bytes: r))
                 }
             }
         }
@@ -206,34 +215,23 @@ struct HTMLUnitExtractor {
         pieces.append(.code(c, bytes: e.start..<e.end))
     }
 
-    /// The start tag of element `index` as one code, or split around the double-quoted
-    /// translatable attribute values it holds, each value becoming text of the unit.
-    private mutating func appendTag(_ index: Int, kind: InlineCode.Kind, translatable: Bool, to pieces: inout [Piece]) {
+    /// The start tag of element `index` as one code; its translatable attribute values become
+    /// subflows of the unit, and the code may not be deleted, since it carries them. Returns
+    /// whether it carries any.
+    @discardableResult
+    private mutating func appendTag(_ index: Int, kind: InlineCode.Kind, translatable: Bool, to pieces: inout [Piece]) -> Bool {
         let e = tree.elements[index]
-        guard let tag = e.startTag else { return }
-        let id = "e\(index)"
-        let values = translatable ? translatableValues(of: index).filter { $0.quote == UInt8(ascii: "\"") } : []
-        guard !values.isEmpty else {
-            pieces.append(.code(code(for: e, kind: kind, id: id, data: decoder.string(tag)), bytes: tag))
-            return
-        }
-        var start = tag.lowerBound
-        var first = true
-        for value in values {
-            let r = start..<value.value.lowerBound
-            if first {
-                var c = code(for: e, kind: kind, id: id, data: decoder.string(r))
+        guard let tag = e.startTag else { return false }
+        var c = code(for: e, kind: kind, id: "e\(index)", data: decoder.string(tag))
+        if translatable {
+            let nested = attributeDrafts(of: index)
+            if !nested.isEmpty {
                 c.canDelete = false
-                pieces.append(.code(c, bytes: r))
-            } else {
-                pieces.append(standalone(r, type: .other, subType: "html:tag-part", display: decoder.string(r), canDelete: false))
+                subflows += nested
             }
-            first = false
-            pieces += decoder.pieces(value.value, inAttribute: true, nextCode: &nextCode)
-            start = value.value.upperBound
         }
-        let rest = start..<tag.upperBound
-        pieces.append(standalone(rest, type: .other, subType: "html:tag-part", display: decoder.string(rest), canDelete: false))
+        pieces.append(.code(c, bytes: tag))
+        return !c.canDelete
     }
 
     private mutating func standalone(_ r: Range<Int>, type: InlineCode.CodeType, subType: String, display: String, canDelete: Bool) -> Piece {
@@ -292,13 +290,20 @@ struct HTMLUnitExtractor {
     }
 
     private mutating func emitAttributes(of index: Int) {
+        drafts += attributeDrafts(of: index)
+    }
+
+    /// A unit draft per quoted translatable attribute value of element `index`, in tag order.
+    private mutating func attributeDrafts(of index: Int) -> [UnitDraft] {
         let e = tree.elements[index]
+        var out: [UnitDraft] = []
         for value in translatableValues(of: index) where value.quote != nil {
             let pieces = decoder.pieces(value.value, inAttribute: true, nextCode: &nextCode)
             guard !pieces.isEmpty else { continue }
             let label = e.name == "meta" ? "meta[\(metaKey(e) ?? "")]@content" : "\(e.name)@\(value.name)"
-            drafts.append(UnitDraft(type: "html:attr-" + value.name, name: label, pieces: pieces))
+            out.append(UnitDraft(type: "html:attr-" + value.name, name: label, pieces: pieces))
         }
+        return out
     }
 
     /// The translatable attribute values of an element's start tag whose bytes decode to exactly

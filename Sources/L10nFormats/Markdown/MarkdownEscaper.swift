@@ -11,8 +11,9 @@ import L10nCore
 ///   start, or after a hard break) loses leading blanks and has block starters escaped (`#`, `>`,
 ///   `-`/`+`/`*` list markers, `1.`/`1)`, thematic breaks, `~~~` fences). Table cells also escape
 ///   `|`; headings escape a closing `#` run.
-/// - Link titles (text inside a `md:link-title` code pair): only the title's closing delimiter,
-///   backslashes and entity-like `&` are escaped.
+/// - Link and image titles (units `md:link-title`, `md:link-title-sq`, `md:link-title-paren`
+///   for `"…"`, `'…'`, `(…)`; or, in XLIFF from l10n 0.2, text inside a `md:link-title` code
+///   pair): only the title's delimiters, backslashes and entity-like `&` are escaped.
 /// - Front matter: `md:front-matter` is written as a plain YAML scalar when that is safe, else
 ///   double-quoted; `md:front-matter-dq` escapes `\` and `"`; `md:front-matter-sq` doubles `'`.
 public struct MarkdownEscaper: TextEscaping {
@@ -27,6 +28,9 @@ public struct MarkdownEscaper: TextEscaping {
         case "md:front-matter": return Self.yamlPlainOrQuoted(text)
         case "md:front-matter-dq": return Self.yamlDoubleQuotedBody(text)
         case "md:front-matter-sq": return text.replacingNewlines().replacing("'", with: "''")
+        case "md:link-title": return Self.linkTitle(text, opener: UInt8(ascii: "\""))
+        case "md:link-title-sq": return Self.linkTitle(text, opener: UInt8(ascii: "'"))
+        case "md:link-title-paren": return Self.linkTitle(text, opener: UInt8(ascii: "("))
         default: break
         }
         if let title = context.enclosingCodes.last(where: { $0.subType == "md:link-title" }) {

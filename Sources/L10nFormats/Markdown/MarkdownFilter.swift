@@ -180,8 +180,8 @@ extension MarkdownFilter {
                 let start = first == node.startLine ? firstStart : source.continuationStart(line: first, containers: containers)
                 guard let start, let subject = MarkdownSubject.lines(source, first: first, last: lastLine, firstStart: start, containers: containers) else { continue }
                 do {
-                    let pieces = try MarkdownInlineAligner.align(node.children, subject: subject, source: source.bytes, entities: &entities)
-                    if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces)) }
+                    let (pieces, subflows) = try MarkdownInlineAligner.align(node.children, subject: subject, source: source.bytes, entities: &entities)
+                    if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)) }
                     return
                 } catch let failure as MarkdownInlineAligner.Failure {
                     if firstFailure == nil { firstFailure = failure }
@@ -209,8 +209,8 @@ extension MarkdownFilter {
 
         private mutating func emit(_ node: MarkdownNode, subject: MarkdownSubject, type: String, name: String?) throws {
             do {
-                let pieces = try MarkdownInlineAligner.align(node.children, subject: subject, source: source.bytes, entities: &entities)
-                if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces)) }
+                let (pieces, subflows) = try MarkdownInlineAligner.align(node.children, subject: subject, source: source.bytes, entities: &entities)
+                if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)) }
             } catch let failure as MarkdownInlineAligner.Failure {
                 throw FormatError(.malformed, "cannot align the \(type.dropFirst(3)) with its source (\(failure.message))",
                                   at: SourceLocation.at(byteOffset: failure.offset, in: source.bytes, file: file))

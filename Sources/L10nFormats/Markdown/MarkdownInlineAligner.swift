@@ -19,6 +19,8 @@ struct MarkdownInlineAligner {
     private var p = 0
     private var nextID = 0
     private(set) var pieces: [Piece] = []
+    /// Link and image titles: units of their own, nested in the code of the link's tail.
+    private(set) var subflows: [UnitDraft] = []
 
     init(subject: MarkdownSubject, source: [UInt8]) {
         self.subject = subject
@@ -28,13 +30,13 @@ struct MarkdownInlineAligner {
 
     /// Aligns `nodes` (a block's inline children) with the whole subject.
     static func align(_ nodes: [MarkdownNode], subject: MarkdownSubject, source: [UInt8],
-                      entities: inout MarkdownEntityDecoder) throws -> [Piece] {
+                      entities: inout MarkdownEntityDecoder) throws -> (pieces: [Piece], subflows: [UnitDraft]) {
         var aligner = MarkdownInlineAligner(subject: subject, source: source)
         for node in nodes { try aligner.inline(node, entities: &entities) }
         guard aligner.p == aligner.s.count else {
             throw aligner.failure("text left over after the last inline")
         }
-        return aligner.pieces
+        return (aligner.pieces, aligner.subflows)
     }
 
     // MARK: - Helpers
@@ -275,17 +277,31 @@ struct MarkdownInlineAligner {
         guard byte(p) == UInt8(ascii: "]") else { throw failure("expected the end of a link text") }
         let close = p
         if byte(p + 1) == UInt8(ascii: "("), let inline = inlineLinkTail(from: p + 1) {
+            var carriesTitle = false
             if let title = inline.title {
-                // `](url` closes the link text; the title is its own pair of codes around
-                // translatable text: ` "` … `")`.
-                emitCode(.close, id: id, close..<inline.urlEnd, type: type, display: "]")
-                let titleID = newID()
-                emitCode(.open, id: titleID, inline.urlEnd..<title.lowerBound + 1, type: type, subType: "md:link-title", display: "\"")
+                // The title is a unit of its own inside the close code `](url "title")`, so a
+                // translation that moves the link cannot move text into or out of the title.
                 p = title.lowerBound + 1
+                let saved = pieces.count
                 try decodedText(until: title.upperBound - 1, entities: &entities)
-                emitCode(.close, id: titleID, title.upperBound - 1..<inline.end, type: type, subType: "md:link-title", display: "\"")
-            } else {
-                emitCode(.close, id: id, close..<inline.end, type: type, display: "]")
+                if pieces.count > saved {
+                    let unitType = switch s[title.lowerBound] {
+                    case UInt8(ascii: "'"): "md:link-title-sq"
+                    case UInt8(ascii: "("): "md:link-title-paren"
+                    default: "md:link-title"
+                    }
+                    subflows.append(UnitDraft(type: unitType, name: isImage ? "image@title" : "link@title", pieces: Array(pieces[saved...])))
+                    pieces.removeSubrange(saved...)
+                    carriesTitle = true
+                }
+            }
+            // A code that carries a title may not be deleted, nor may its other half (XLIFF wants
+            // both halves to say the same).
+            emitCode(.close, id: id, close..<inline.end, type: type, display: "]", canDelete: !carriesTitle)
+            if carriesTitle, let k = pieces.lastIndex(where: { if case .code(let c, _) = $0 { c.id == id && c.kind == .open } else { false } }),
+               case .code(var open, let r) = pieces[k] {
+                open.canDelete = false
+                pieces[k] = .code(open, bytes: r)
             }
             p = inline.end
             return

@@ -12,10 +12,13 @@ struct InlineCodeLayout {
     /// The ids of the well-formed pairs.
     var pairedIDs: Set<String> = []
 
-    /// - Parameter allowed: when set, only pairs with these ids may be one element. Targets pass
-    ///   the pairs of their source, since XLIFF 2 wants a target code to use the same element as
-    ///   the source code with the same id.
-    init(_ runs: [Content.Run], allowed: Set<String>? = nil) {
+    /// - Parameters:
+    ///   - allowed: when set, only pairs with these ids may be one element. Targets pass the pairs
+    ///     of their source, since XLIFF 2 wants a target code to use the same element as the
+    ///     source code with the same id.
+    ///   - separate: pairs with these ids are never one element (XLIFF 2 writes an open code that
+    ///     carries subflows as `<sc subFlows>`: `<pc>` would need both `subFlowsStart` and `subFlowsEnd`).
+    init(_ runs: [Content.Run], allowed: Set<String>? = nil, separate: Set<String> = []) {
         guard runs.count > 1 else { return }  // a lone text or code has no pair
         // No open code, no pair (most segments have no paired code at all).
         guard runs.contains(where: { if case .code(let c) = $0 { return c.kind == .open && !c.isolated } else { return false } }) else { return }
@@ -27,7 +30,7 @@ struct InlineCodeLayout {
                 stack.append((c.id, i))
             case .close:
                 guard let k = stack.lastIndex(where: { $0.id == c.id }) else { continue }
-                if k == stack.count - 1, allowed?.contains(c.id) ?? true {
+                if k == stack.count - 1, allowed?.contains(c.id) ?? true, !separate.contains(c.id) {
                     closeOf[stack[k].index] = i
                     pairedCloses.insert(i)
                     pairedIDs.insert(c.id)

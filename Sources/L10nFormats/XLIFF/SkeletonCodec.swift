@@ -12,7 +12,8 @@ import L10nCore
 /// | token | meaning |
 /// |---|---|
 /// | `'`*str* | defines the next string of the table (0, 1, 2…); *str* is percent-encoded |
-/// | `U`*gap* | a new unit starting *gap* bytes after the previous unit's end; its id is `u`*k* (k-th unit) unless `n`*ref* follows; `t`*ref* sets its type |
+/// | `U`*gap* | a new unit starting *gap* bytes after the previous top-level unit's end; its id is `u`*k* (k-th unit) unless `n`*ref* follows; `t`*ref* sets its type |
+/// | `F`*delta* `g`*code*`+`*offset* | (version 3) a new subflow unit of the last `U` unit, starting *delta* bytes after that unit's start, inside its code number *code* (0-based), *offset* bytes into the code's data; then as for `U` |
 /// | `s`*len*, `i`*len* | the unit's next segment / ignorable, *len* bytes; ids `s1`, `s2`… / `i1`… unless `p`*ref* follows; `R` / `r`: `rewritten` true / false |
 /// | `o`, `c`, `x` + *id* + *data* | an open / close / standalone code; *id* is decimal digits, or `=`*ref*; *data* is `@`*delta*`+`*len* (the bytes *delta* after the end of the unit's previous code's data, or the unit's start) or `$`*ref* |
 /// | `y`*t*, `z`*ref*, `d`*ref*, `e`*ref*, `k`/`K`, `j`/`J` | the last code's type (`f`mt `u`i `q`uote `l`ink `i`mage `o`ther, `-` none), subType, display, equiv (`=` same as data, `-` none), canDelete false/true, isolated false/true |
@@ -61,9 +62,19 @@ enum SkeletonCodec {
         skeleton.original.withUnsafeBytes { raw in
             let original = raw.bindMemory(to: UInt8.self)
             var lastEnd = 0
+            var lastTop = 0
             for (s, span) in skeleton.spans.enumerated() {
-                e.tag(UInt8(ascii: "U"), span.start - lastEnd)
-                lastEnd = span.end
+                if let parent = span.parent {
+                    precondition(skeleton.spans[lastTop].unit == parent.unit, "a subflow follows its parent unit (Skeleton.validate)")
+                    e.tag(UInt8(ascii: "F"), span.start - skeleton.spans[lastTop].start)
+                    e.tag(UInt8(ascii: "g"), parent.code)
+                    e.out.append(UInt8(ascii: "+"))
+                    e.number(parent.offset)
+                } else {
+                    e.tag(UInt8(ascii: "U"), span.start - lastEnd)
+                    lastEnd = span.end
+                    lastTop = s
+                }
                 if !Self.isNumbered(span.unit, UInt8(ascii: "u"), s + 1) { e.stringToken(UInt8(ascii: "n"), span.unit) }
                 if let type = span.type { e.stringToken(UInt8(ascii: "t"), type) }
                 var segments = 0, ignorables = 0
@@ -362,6 +373,7 @@ enum SkeletonCodec {
 
         mutating func run() throws -> Decoded {
             var lastEnd = 0
+            var lastTop: Int?
             var segments = 0, ignorables = 0
             var cursor = 0
             while true {
@@ -393,9 +405,28 @@ enum SkeletonCodec {
                     spans.append(Skeleton.UnitSpan(unit: "u\(spans.count + 1)", type: nil, start: start, end: start, parts: [], codes: []))
                     overrides.append([])
                     lastEnd = start
+                    lastTop = spans.count - 1
                     segments = 0
                     ignorables = 0
                     cursor = start
+                    continue
+                }
+                if tag == UInt8(ascii: "F") {
+                    guard let top = lastTop else { throw fail("a subflow (F) comes before any unit (U)") }
+                    let start = spans[top].start + (try number())
+                    guard start <= spans[top].end else { throw fail("subflow \(spans.count + 1) starts after the end of its unit") }
+                    while i < text.count, Self.isSpace(text[i]) { i += 1 }
+                    try expect(UInt8(ascii: "g"))
+                    let code = try number()
+                    try expect(UInt8(ascii: "+"))
+                    let offset = try number()
+                    spans.append(Skeleton.UnitSpan(unit: "u\(spans.count + 1)", type: nil, start: start, end: start, parts: [], codes: [],
+                                                   parent: Skeleton.Parent(unit: spans[top].unit, code: code, offset: offset)))
+                    overrides.append([])
+                    segments = 0
+                    ignorables = 0
+                    cursor = start
+                    guard i >= text.count || Self.isSpace(text[i]) else { throw fail("unexpected character after a token") }
                     continue
                 }
                 guard !spans.isEmpty else { throw fail("the span map must start with a unit (U)") }
@@ -413,7 +444,7 @@ enum SkeletonCodec {
                     if tag == UInt8(ascii: "s") { segments += 1; id = "s\(segments)" } else { ignorables += 1; id = "i\(ignorables)" }
                     spans[u].parts.append(Skeleton.PartSpan(id: id, start: start, end: start + length))
                     spans[u].end = start + length
-                    lastEnd = spans[u].end
+                    if spans[u].parent == nil { lastEnd = spans[u].end }
                 case UInt8(ascii: "p"), UInt8(ascii: "R"), UInt8(ascii: "r"):
                     guard !spans[u].parts.isEmpty else { throw fail("a part attribute comes before any part") }
                     let p = spans[u].parts.count - 1

@@ -79,12 +79,13 @@ struct XLIFF2Writer {
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
         var bases: [String: [SkeletonCodec.CodeKey: InlineCode]] = [:]
         var seen = Set<String>()
+        let subflows = Self.subflows(of: document.skeleton)
         for unit in document.units {
             guard InlineCodeLayout.isNMToken(unit.id), seen.insert(unit.id).inserted else {
                 throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
             }
             var unitBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
-            try write(unit, to: &body, bases: &unitBases)
+            try write(unit, to: &body, bases: &unitBases, subflows: subflows[unit.id] ?? [:])
             bases[unit.id] = unitBases
         }
 
@@ -107,8 +108,24 @@ struct XLIFF2Writer {
         out.indent(1); out.end("file"); out.newline()
     }
 
+    /// For each unit, the `subFlows` value of each of its codes that holds subflow units.
+    static func subflows(of skeleton: Skeleton) -> [String: [SkeletonCodec.CodeKey: String]] {
+        var index: [String: Int] = [:]
+        var out: [String: [SkeletonCodec.CodeKey: String]] = [:]
+        for (s, span) in skeleton.spans.enumerated() {
+            index[span.unit] = s
+            guard let parent = span.parent, let p = index[parent.unit], parent.code < skeleton.spans[p].codes.count else { continue }
+            let code = skeleton.spans[p].codes[parent.code]
+            let key = SkeletonCodec.CodeKey(code.kind, code.id)
+            out[parent.unit, default: [:]][key] = out[parent.unit]?[key].map { $0 + " " + span.unit } ?? span.unit
+        }
+        return out
+    }
+
     /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
-    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode]) throws {
+    /// `subflows`: the units nested in each code, written as `subFlows`.
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode],
+                       subflows: [SkeletonCodec.CodeKey: String]) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.raw("    ")
         out.tag("unit")
@@ -163,6 +180,7 @@ struct XLIFF2Writer {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
         var noBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
+        let separate = Set(subflows.keys.lazy.map(\.id))
         for segment in unit.segments {
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
@@ -173,13 +191,14 @@ struct XLIFF2Writer {
             out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state); out.attr("subState", subState)
             out.finish(empty: false)
             out.newline()
-            let layout = InlineCodeLayout(segment.source.runs)
+            let layout = InlineCodeLayout(segment.source.runs, separate: separate)
             out.raw("        <source>")
-            write(segment.source, layout: layout, dataIDs: dataIDs, to: &out, bases: &bases, record: true)
+            write(segment.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true)
             out.raw("</source>\n")
             if let target = segment.target {
                 out.raw("        <target>")
-                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs), dataIDs: dataIDs, to: &out, bases: &noBases, record: false)
+                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs, separate: separate), dataIDs: dataIDs,
+                      subflows: subflows, to: &out, bases: &noBases, record: false)
                 out.raw("</target>\n")
             }
             out.raw("      ")
@@ -191,8 +210,8 @@ struct XLIFF2Writer {
 
     /// With `record`, each code's first element is also noted in `bases` as the reader will see
     /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
-    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: Int], to out: inout XMLOutput,
-                       bases: inout [SkeletonCodec.CodeKey: InlineCode], record: Bool) {
+    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: Int], subflows: [SkeletonCodec.CodeKey: String],
+                       to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode], record: Bool) {
         let runs = content.runs
         var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
         func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
@@ -219,6 +238,7 @@ struct XLIFF2Writer {
                     out.tag("ph")
                     out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
                     out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                    if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.standalone, c.id)]) }
                     out.finish(empty: true)
                     if record {
                         (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)
@@ -246,6 +266,7 @@ struct XLIFF2Writer {
                         out.tag("sc")
                         out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
                         out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.open, c.id)]) }
                         out.finish(empty: true)
                         if record {
                             (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, c.isolated)
@@ -261,6 +282,7 @@ struct XLIFF2Writer {
                         out.tag("ec")
                         out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
                         out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
                         out.finish(empty: true)
                         if record {
                             (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, true)
@@ -270,6 +292,7 @@ struct XLIFF2Writer {
                         out.tag("ec")
                         out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data])
                         out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
                         out.finish(empty: true)
                         if record {
                             (a.canDelete, a.display, a.equiv) = (c.canDelete, c.display, c.equiv)
