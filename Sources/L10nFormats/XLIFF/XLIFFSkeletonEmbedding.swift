@@ -180,7 +180,7 @@ enum XLIFFSkeletonEmbedding {
         var spansText = spansElement.text
         return try spansText.withUTF8 { text in
             try original.withUnsafeBufferPointer { bytes in
-                try read(spans: text, original: bytes, file: file, line: spansElement.line)
+                try read(spans: text, original: bytes, version: version, file: file, line: spansElement.line)
             }
         }
     }
@@ -207,7 +207,7 @@ enum XLIFFSkeletonEmbedding {
         }
         try check(blob[(nul + 1)...], length: header.count > 1 ? header[1] : nil, crc32: header.count > 2 ? header[2] : nil, at: location)
         return try blob.withUnsafeBufferPointer { p in
-            try read(spans: UnsafeBufferPointer(rebasing: p[(lineEnd + 1)..<nul]), original: UnsafeBufferPointer(rebasing: p[(nul + 1)...]),
+            try read(spans: UnsafeBufferPointer(rebasing: p[(lineEnd + 1)..<nul]), original: UnsafeBufferPointer(rebasing: p[(nul + 1)...]), version: version,
                      file: file, line: line).skeleton
         }
     }
@@ -223,14 +223,14 @@ enum XLIFFSkeletonEmbedding {
         }
     }
 
-    private static func read(spans text: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>, file: String, line: Int) throws -> Read {
+    private static func read(spans text: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>, version: Int, file: String, line: Int) throws -> Read {
         let decoded: SkeletonCodec.Decoded
         do {
             decoded = try SkeletonCodec.decode(text, original: original)
         } catch let error as SkeletonCodec.Malformed {
             throw FormatError(.invalidSkeleton, "the embedded skeleton's span map is damaged: \(error.message)", at: SourceLocation(file: file, line: line))
         }
-        let skeleton = Skeleton(original: Data(original), spans: decoded.spans, version: Skeleton.currentVersion)
+        let skeleton = Skeleton(original: Data(original), spans: decoded.spans, version: version)
         do {
             try skeleton.validate()
         } catch var error as FormatError {

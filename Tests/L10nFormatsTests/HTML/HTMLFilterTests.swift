@@ -51,7 +51,9 @@ import Testing
         #expect(HTMLTestSupport.outline(doc) == [
             "html:attr-title: Product gallery",
             "html:attr-alt: A red bicycle",
-            "html:p: Ride the {1}All bikes{2/}new bike{/1} today. {3/} Done.",
+            "html:p: Ride the {1}new bike{/1} today. {2/} Done.",
+            "html:attr-title: All bikes",
+            "html:attr-alt: single quoted",
             "html:attr-placeholder: Your e-mail",
             "html:attr-aria-label: E-mail address",
             "html:attr-value: Subscribe",
@@ -61,12 +63,24 @@ import Testing
         // Attribute units cover exactly the value bytes, inside the quotes.
         #expect(try bytes(of: doc.units[1], in: doc) == "A red bicycle")
         #expect(doc.units[1].name == "img@alt")
-        #expect(try bytes(of: doc.units[5], in: doc) == "Subscribe")
-        // Inside a paragraph the `<a>` start tag is split around its title.
+        #expect(try bytes(of: doc.units[7], in: doc) == "Subscribe")
+        // Inside a paragraph each start tag is one code; its attributes are subflows of the
+        // paragraph, nested in that code's bytes, and the codes that carry them cannot be deleted.
         let codes = doc.units[2].source.codes
-        #expect(codes.map(\.data) == ["<a href=\"/bikes\" title=\"", "\">", "</a>", "<img src=\"i.png\" alt='single quoted'>"])
-        #expect(codes.map(\.kind) == [.open, .standalone, .close, .standalone])
-        #expect(codes[0].canDelete == false && codes[1].canDelete == false)
+        #expect(codes.map(\.data) == ["<a href=\"/bikes\" title=\"All bikes\">", "</a>", "<img src=\"i.png\" alt='single quoted'>"])
+        #expect(codes.map(\.kind) == [.open, .close, .standalone])
+        #expect(codes.map(\.canDelete) == [false, false, false])
+        let spans = doc.skeleton.spans
+        #expect(spans[3].parent?.unit == "u3" && spans[3].parent?.code == 0)
+        #expect(spans[4].parent?.unit == "u3" && spans[4].parent?.code == 2)
+        for (span, value) in [(spans[3], "All bikes"), (spans[4], "single quoted")] {
+            let data = codes[span.parent!.code].data.utf8
+            #expect(String(decoding: data.dropFirst(span.parent!.offset).prefix(span.end - span.start), as: UTF8.self) == value)
+        }
+        #expect(try bytes(of: doc.units[3], in: doc) == "All bikes")
+        #expect(try bytes(of: doc.units[4], in: doc) == "single quoted")
+        #expect(doc.units[3].notes.first?.text == "a@title inside unit u3: “Ride the new bike today. Done.”")
+        #expect(spans.allSatisfy { $0.unit == "u3" || $0.parent == nil || $0.parent?.unit == "u3" })
     }
 
     @Test func notranslateAndCodeAreProtected() throws {
@@ -186,11 +200,13 @@ import Testing
         let doc = try HTMLTestSupport.document(try HTMLTestSupport.fixture("uppercase-unquoted.html"))
         #expect(HTMLTestSupport.outline(doc) == [
             "html:p: Upper {1}case{/1} tags",
-            "html:div: Block {1/}Quoted alt{2/} text{3/}next",
+            "html:div: Block {1/} text{2/}next",
+            "html:attr-alt: Quoted alt",
             "html:attr-title: Single",
             "html:p: End",
         ])
-        #expect(doc.units[1].source.codes.map(\.data) == ["<IMG SRC=a.png ALT=\"", "\">", "<BR/>"])
+        #expect(doc.units[1].source.codes.map(\.data) == ["<IMG SRC=a.png ALT=\"Quoted alt\">", "<BR/>"])
+        #expect(doc.skeleton.spans[2].parent?.unit == "u2")
     }
 
     @Test func nonUTF8CharsetDeclarationsAreIgnoredBecauseInputIsUTF8() throws {

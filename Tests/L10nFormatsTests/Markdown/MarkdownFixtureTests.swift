@@ -96,9 +96,11 @@ struct MarkdownFixtureTests {
 
     @Test func linkTitle() throws {
         let (doc, lines, _) = try Self.units("link-title")
-        #expect(lines == ["md:paragraph|-: See {+[}the guide{-](https://x.test/guide}{+ \"}Guide title{-\")} and {+![}a diagram{-](img.png}{+ '}Diagram{-')}."])
-        let titles = Self.codes(doc.units[0]).filter { $0.subType == "md:link-title" }
-        #expect(titles.count == 4)
+        // Each title is a unit of its own, nested in the code that closes its link or image.
+        #expect(lines == ["md:paragraph|-: See {+[}the guide{-](https://x.test/guide \"Guide title\")} and {+![}a diagram{-](img.png 'Diagram')}.",
+                          "md:link-title|link@title: Guide title", "md:link-title-sq|image@title: Diagram"])
+        #expect(doc.skeleton.spans[1].parent?.unit == "u1" && doc.skeleton.spans[2].parent?.unit == "u1")
+        #expect(Self.codes(doc.units[0]).map(\.canDelete) == [false, false, false, false])
         // Title text escapes only its own delimiter.
         let out = try Support.forcedRerender(doc) { $0 == "Guide title" ? "Le \"guide\"" : $0 == "Diagram" ? "L'schéma" : $0 }
         #expect(out == "See [the guide](https://x.test/guide \"Le \\\"guide\\\"\") and ![a diagram](img.png 'L\\'schéma').\n")

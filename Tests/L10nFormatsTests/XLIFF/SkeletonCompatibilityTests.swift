@@ -78,3 +78,46 @@ import Testing
         #expect(String(decoding: merged, as: UTF8.self) == "**Fett** Text.\n")
     }
 }
+
+/// XLIFF written by l10n 0.2 (skeleton encoding version 2, before subflows: a translatable
+/// attribute inside a sentence was text between two codes that split its tag) still merges to
+/// the same bytes.
+@Suite struct SkeletonVersion2CompatibilityTests {
+    static let folder = FixtureFolder.local.root!.appendingPathComponent("skeleton-v2")
+
+    @Test(arguments: [
+        ("camping-lantern-glowtrek-400.de-DE.v2.xlf", "corpora/camping-lantern-glowtrek-400.html"),
+        ("tent-stakes-ridgegrip-aluminum.ja-JP.v2.xlf", "corpora/tent-stakes-ridgegrip-aluminum.md"),
+        ("camping-lantern-glowtrek-400.qps.v2.xlf", "camping-lantern-glowtrek-400.qps.expected.html"),
+        ("tent-stakes-ridgegrip-aluminum.qps.v2.xlf", "tent-stakes-ridgegrip-aluminum.qps.expected.md"),
+    ])
+    func version2XLIFFStillMerges(xliff: String, expected: String) throws {
+        let documents = try XLIFFReader().read(try Data(contentsOf: Self.folder.appendingPathComponent(xliff)), file: xliff)
+        let document = try #require(documents.first)
+        #expect(document.skeleton.version == 2)
+        #expect(document.skeleton.spans.allSatisfy { $0.parent == nil })
+        // The old split tags are still there: what l10n 0.2 wrote is read as it was written.
+        #expect(document.units.contains { $0.source.codes.contains { $0.subType == "html:tag-part" || $0.subType == "md:link-title" } })
+        let expectedURL = expected.hasPrefix("corpora/")
+            ? PackagePaths.corpora.appendingPathComponent(String(expected.dropFirst("corpora/".count)))
+            : Self.folder.appendingPathComponent(expected)
+        let merged = try SkeletonMerger(escaper: SkeletonCompatibilityTests.escaper(for: document)).merge(document)
+        #expect(merged == (try Data(contentsOf: expectedURL)), "\(xliff)")
+
+        // Written again it is a version 3 skeleton that merges the same.
+        let rewritten = try XLIFFWriter(version: .v2_1).write([document])
+        let again = try #require(try XLIFFReader().read(rewritten, file: "again.xlf").first)
+        #expect(again.skeleton.version == Skeleton.currentVersion)
+        #expect(try SkeletonMerger(escaper: SkeletonCompatibilityTests.escaper(for: again)).merge(again) == merged)
+    }
+
+    @Test func aNewerSkeletonIsRefusedByName() throws {
+        var xml = String(decoding: try Data(contentsOf: Self.folder.appendingPathComponent("camping-lantern-glowtrek-400.de-DE.v2.xlf")), as: UTF8.self)
+        xml = xml.replacingOccurrences(of: #"urn:x-l10n:skeleton:1" version="2""#, with: #"urn:x-l10n:skeleton:1" version="9""#)
+        #expect {
+            _ = try XLIFFReader().read(Data(xml.utf8), file: "future.xlf")
+        } throws: { error in
+            "\(error)".contains("skeleton version 9 is newer than this l10n understands (\(Skeleton.currentVersion))")
+        }
+    }
+}

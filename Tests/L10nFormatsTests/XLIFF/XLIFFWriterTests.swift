@@ -57,7 +57,7 @@ import Testing
         // States, notes, skeleton.
         #expect(xml.contains(#"<segment id="s1" state="translated">"#))
         #expect(xml.contains(#"<note id="n1" category="l10n:context" priority="2" appliesTo="source">Keep it short &amp; &lt;simple&gt;</note>"#))
-        #expect(xml.contains(#"<l10n:skeleton xmlns:l10n="urn:x-l10n:skeleton:1" version="2" format="markdown">"#))
+        #expect(xml.contains(#"<l10n:skeleton xmlns:l10n="urn:x-l10n:skeleton:1" version="3" format="markdown">"#))
         #expect(xml.contains(#"<l10n:original length="285" crc32=""#) && xml.contains(#"" encoding="base64">"#))
         #expect(xml.contains("<l10n:spans>"))
         #expect(xml.contains(#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.1" srcLang="en" trgLang="de">"#))
