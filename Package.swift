@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nQATests", dependencies: ["L10nQA"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nFormats", "L10nXML", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nEndToEndTests",
             // `l10n`: the executable these tests run, so `swift test` builds it next to them.
