@@ -3,8 +3,9 @@ import L10nCore
 /// Writes translated text back into HTML.
 ///
 /// Everywhere: `&`, `<` and `>` become references. Inside an attribute value — an attribute unit
-/// (`html:attr-*`), or text that follows the opening part of a tag split around its attribute
-/// (`<a href="/x" title="` … `">`, whose data ends in a quote) — `"` and `'` become `&quot;` and
+/// (`html:attr-*`, also a subflow nested in a tag), or, in XLIFF written by l10n 0.2, text that
+/// follows the opening part of a tag split around its attribute (`<a href="/x" title="` … `">`,
+/// whose data ends in a quote) — `"` and `'` become `&quot;` and
 /// `&#39;` too, so the value is safe between either kind of quote; in element content quotes stay
 /// as written (`1/2" NPT`). A no-break space is written as `&nbsp;`: it is
 /// how people author it, and a raw U+00A0 is invisible to whoever reads the HTML next.

@@ -3,16 +3,19 @@ import L10nCore
 
 /// How the ``Skeleton`` travels inside the XLIFF, so `merge` needs nothing but the XLIFF file.
 ///
-/// Encoding version 2 (written since l10n 0.2): the original bytes are base64'd once (XML parsers
-/// normalise CR and cannot carry some characters; base64 survives any XML tool untouched) and the
-/// spans are a compact text map (``SkeletonCodec``) that refers to the original by byte offsets.
+/// Encoding versions 2 (l10n 0.2) and 3 (written now; it adds subflow units, the `F` lines of
+/// the span map): the original bytes are base64'd once (XML parsers normalise CR and cannot carry
+/// some characters; base64 survives any XML tool untouched) and the spans are a compact text map
+/// (``SkeletonCodec``) that refers to the original by byte offsets. A version-2 map is a valid
+/// version-3 map without subflows, so both read the same way; a version newer than this l10n
+/// knows is refused with a message naming it.
 ///
-/// - XLIFF 2.x: `<skeleton><l10n:skeleton xmlns:l10n="urn:x-l10n:skeleton:1" version="2"
+/// - XLIFF 2.x: `<skeleton><l10n:skeleton xmlns:l10n="urn:x-l10n:skeleton:1" version="3"
 ///   format="markdown"><l10n:original length="…" crc32="…" encoding="base64">…</l10n:original>
 ///   <l10n:spans>…</l10n:spans></l10n:skeleton></skeleton>`. Code attributes that the unit's
 ///   inline elements already carry are not repeated in the span map.
 /// - XLIFF 1.2: `<header><skl><internal-file form="base64">` holding, base64'd, the line
-///   `L10N-SKELETON 2 <length> <crc32>`, the span map, a NUL byte and the original bytes (the
+///   `L10N-SKELETON 3 <length> <crc32>`, the span map, a NUL byte and the original bytes (the
 ///   strict schema allows only text there); the format id travels in `<file datatype>` (`html`,
 ///   or `x-` + id).
 ///
