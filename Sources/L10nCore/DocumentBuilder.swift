@@ -78,11 +78,25 @@ public struct DocumentBuilder: Sendable {
     /// A note telling the translator where a subflow lives: its name and the start of the
     /// sentence it belongs to, so an `alt` or `title` can be translated in context.
     private static func location(of sub: UnitDraft, in parent: TextUnit) -> Note? {
-        let words = (parent.segments.first { !$0.isIgnorable }?.source.readableText ?? "").split(whereSeparator: \.isWhitespace)
-        let text = words.joined(separator: " ")
-        let excerpt = text.count > 60 ? String(text.prefix(60)) + "…" : text
         guard let name = sub.name ?? sub.type else { return nil }
-        return Note(text: "\(name) inside unit \(parent.id): “\(excerpt)”", category: "l10n:context")
+        // The first 60 characters of the sentence, whitespace runs as one space: one bounded pass.
+        var excerpt = String.UnicodeScalarView()
+        var count = 0, space = false, more = false
+        scan: for run in parent.segments.first(where: { !$0.isIgnorable })?.source.runs ?? [] {
+            let text: String
+            switch run {
+            case .text(let t): text = t
+            case .code(let c): guard c.isProtectedText, let e = c.equiv else { continue }; text = e  // as readableText
+            }
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace { space = count > 0; continue }
+                if count == 60 { more = true; break scan }
+                if space { excerpt.append(" "); count += 1; space = false }
+                excerpt.append(scalar)
+                count += 1
+            }
+        }
+        return Note(text: "\(name) inside unit \(parent.id): “\(String(excerpt))\(more ? "…" : "")”", category: "l10n:context")
     }
 
     private func makeUnit(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan, [Range<Int>])? {
@@ -267,9 +281,13 @@ public struct DocumentBuilder: Sendable {
         guard !boundaries.isEmpty else { return [pieces[...]] }
 
         // Split verbatim text pieces at boundaries that fall inside them, and put each piece
-        // (or part) straight into its sentence's group. Boundaries and pieces are both in
-        // order, so one index walks the boundaries once.
-        var groups: [[Piece]] = Array(repeating: [], count: boundaries.count + 1)
+        // (or part) into one array, noting where each sentence's group starts: groups are
+        // contiguous and in order, so they are slices of that array, not arrays of their own.
+        // Boundaries and pieces are both in order, so one index walks the boundaries once.
+        var cut: [Piece] = []
+        cut.reserveCapacity(pieces.count + 2 * boundaries.count)
+        var groupStarts: [Int] = []  // index in `cut` where group k starts, for the groups seen
+        var lastGroup = -1
         var atOrBefore = 0  // boundaries <= the current start
         func place(_ piece: Piece, start: Int) {
             while atOrBefore < boundaries.count, boundaries[atOrBefore] <= start { atOrBefore += 1 }
@@ -278,7 +296,12 @@ public struct DocumentBuilder: Sendable {
                 index -= 1  // a close code at a boundary stays with the sentence it closes
             }
             if case .text(let t, _, _) = piece, t.isEmpty { return }
-            groups[min(index, groups.count - 1)].append(piece)
+            // Group indexes never decrease (a close code goes back only to a group it follows).
+            if index > lastGroup {
+                groupStarts.append(cut.count)
+                lastGroup = index
+            }
+            cut.append(piece)
         }
         var next = 0  // first boundary after the current piece's start
         for (i, piece) in pieces.enumerated() {
@@ -322,7 +345,8 @@ public struct DocumentBuilder: Sendable {
             }
             emit(upTo: count, local: end - start)
         }
-        return groups.compactMap { $0.isEmpty ? nil : $0[...] }
+        groupStarts.append(cut.count)
+        return (0..<groupStarts.count - 1).map { cut[groupStarts[$0]..<groupStarts[$0 + 1]] }
     }
 
     /// `t`'s UTF-16 code units; ASCII (the usual case) is widened byte by byte instead of going

@@ -108,29 +108,27 @@ public struct Skeleton: Hashable, Sendable, Codable {
         let skeleton = self
         let count = skeleton.original.count
         var last = 0
-        var index: [String: Int] = [:]
-        var lastInParent: [String: Int] = [:]
-        var lastTop = -1
+        var lastTop = -1  // the top-level span subflows hang on
+        var lastInParent = 0  // where the previous subflow of that span ended
         for (s, span) in skeleton.spans.enumerated() {
             if let parent = span.parent {
-                guard let p = index[parent.unit], p == lastTop else {
+                guard lastTop >= 0, skeleton.spans[lastTop].unit == parent.unit else {
                     throw FormatError(.invalidSkeleton, "unit \(span.unit): its parent unit \(parent.unit) is not the top-level unit before it")
                 }
-                let outer = skeleton.spans[p]
+                let outer = skeleton.spans[lastTop]
                 guard parent.code >= 0, parent.code < outer.codes.count, parent.offset >= 0,
                       parent.offset + (span.end - span.start) <= outer.codes[parent.code].data.utf8.count else {
                     throw FormatError(.invalidSkeleton, "unit \(span.unit): it does not lie inside code \(parent.code) of unit \(parent.unit)")
                 }
-                guard span.start >= max(outer.start, lastInParent[parent.unit] ?? 0), span.start <= span.end, span.end <= outer.end else {
+                guard span.start >= lastInParent, span.start <= span.end, span.end <= outer.end else {
                     throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside unit \(parent.unit)")
                 }
-                lastInParent[parent.unit] = span.end
+                lastInParent = span.end
             } else {
                 guard span.start >= last, span.start <= span.end, span.end <= count else {
                     throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside the original (\(count) bytes)")
                 }
             }
-            index[span.unit] = s
             var p = span.start
             for part in span.parts {
                 guard part.start == p, part.end >= part.start, part.end <= span.end else {
@@ -141,7 +139,11 @@ public struct Skeleton: Hashable, Sendable, Codable {
             guard p == span.end else {
                 throw FormatError(.invalidSkeleton, "unit \(span.unit): parts end at byte \(p), unit at \(span.end)")
             }
-            if span.parent == nil { last = span.end; lastTop = s }
+            if span.parent == nil {
+                last = span.end
+                lastTop = s
+                lastInParent = span.start
+            }
         }
     }
 }

@@ -77,17 +77,25 @@ struct XLIFF2Writer {
         // The units first, into their own buffer: the skeleton, which comes before them, leaves
         // out what their inline elements already say of each code.
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
-        var bases: [String: [SkeletonCodec.CodeKey: InlineCode]] = [:]
+        // What each unit's inline elements say of its codes, by unit (in document order; the
+        // skeleton's spans are in the same order unless someone built them otherwise).
+        var bases: [SmallMap<SkeletonCodec.CodeKey, InlineCode>] = []
+        bases.reserveCapacity(document.units.count)
         var seen = Set<String>()
+        // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
+        let numbered = document.units.enumerated().allSatisfy { SkeletonCodec.isNumbered($1.id, UInt8(ascii: "u"), $0 + 1) }
         let subflows = Self.subflows(of: document.skeleton)
         for unit in document.units {
-            guard InlineCodeLayout.isNMToken(unit.id), seen.insert(unit.id).inserted else {
+            guard numbered || InlineCodeLayout.isNMToken(unit.id) && seen.insert(unit.id).inserted else {
                 throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
             }
-            var unitBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
-            try write(unit, to: &body, bases: &unitBases, subflows: subflows[unit.id] ?? [:])
-            bases[unit.id] = unitBases
+            var unitBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
+            try write(unit, to: &body, bases: &unitBases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:])
+            bases.append(unitBases)
         }
+        let inOrder = document.units.count == document.skeleton.spans.count
+            && zip(document.units, document.skeleton.spans).allSatisfy { $0.id == $1.unit }
+        let unitIndex = inOrder ? [:] : Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
 
         out.indent(1)
         out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
@@ -97,7 +105,8 @@ struct XLIFF2Writer {
         let spans = document.skeleton.spans
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
             let code = spans[s].codes[c]
-            return bases[spans[s].unit]?[SkeletonCodec.CodeKey(code.kind, code.id)]
+            guard let u = inOrder ? s : unitIndex[spans[s].unit] else { return nil }
+            return bases[u][SkeletonCodec.CodeKey(code.kind, code.id)]
         }, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if document.units.isEmpty {
@@ -110,12 +119,13 @@ struct XLIFF2Writer {
 
     /// For each unit, the `subFlows` value of each of its codes that holds subflow units.
     static func subflows(of skeleton: Skeleton) -> [String: [SkeletonCodec.CodeKey: String]] {
-        var index: [String: Int] = [:]
         var out: [String: [SkeletonCodec.CodeKey: String]] = [:]
+        var lastTop = -1
         for (s, span) in skeleton.spans.enumerated() {
-            index[span.unit] = s
-            guard let parent = span.parent, let p = index[parent.unit], parent.code < skeleton.spans[p].codes.count else { continue }
-            let code = skeleton.spans[p].codes[parent.code]
+            guard let parent = span.parent else { lastTop = s; continue }
+            // A valid skeleton hangs each subflow on the top-level span before it.
+            guard lastTop >= 0, skeleton.spans[lastTop].unit == parent.unit, parent.code < skeleton.spans[lastTop].codes.count else { continue }
+            let code = skeleton.spans[lastTop].codes[parent.code]
             let key = SkeletonCodec.CodeKey(code.kind, code.id)
             out[parent.unit, default: [:]][key] = out[parent.unit]?[key].map { $0 + " " + span.unit } ?? span.unit
         }
@@ -124,7 +134,7 @@ struct XLIFF2Writer {
 
     /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
     /// `subflows`: the units nested in each code, written as `subFlows`.
-    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode],
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>,
                        subflows: [SkeletonCodec.CodeKey: String]) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.raw("    ")
@@ -147,21 +157,20 @@ struct XLIFF2Writer {
         }
 
         // One <data> per distinct original data, numbered in order of first use (d1, d2…).
-        var dataIDs: [String: Int] = [:]
-        var dataOrder: [String] = []
+        var dataIDs = SmallMap<String, Int>()
         func collect(_ runs: [Content.Run]) {
-            for case .code(let c) in runs where dataIDs[c.data] == nil {
-                dataOrder.append(c.data)
-                dataIDs[c.data] = dataOrder.count
+            for case .code(let c) in runs {
+                let next = dataIDs.count + 1
+                dataIDs.insertIfAbsent(c.data, next)
             }
         }
         for segment in unit.segments {
             collect(segment.source.runs)
             if let target = segment.target { collect(target.runs) }
         }
-        if !dataOrder.isEmpty {
+        if !dataIDs.isEmpty {
             out.raw("      <originalData>\n")
-            for (i, data) in dataOrder.enumerated() {
+            for (i, (data, _)) in dataIDs.entries.enumerated() {
                 out.raw("        <data")
                 out.attr("id", prefix: UInt8(ascii: "d"), i + 1)
                 if data.isEmpty {
@@ -179,7 +188,7 @@ struct XLIFF2Writer {
         guard unit.segments.contains(where: { !$0.isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
-        var noBases: [SkeletonCodec.CodeKey: InlineCode] = [:]
+        var noBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
         let separate = Set(subflows.keys.lazy.map(\.id))
         for segment in unit.segments {
             var state: String?
@@ -210,8 +219,8 @@ struct XLIFF2Writer {
 
     /// With `record`, each code's first element is also noted in `bases` as the reader will see
     /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
-    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: [String: Int], subflows: [SkeletonCodec.CodeKey: String],
-                       to out: inout XMLOutput, bases: inout [SkeletonCodec.CodeKey: InlineCode], record: Bool) {
+    private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
+                       to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>, record: Bool) {
         let runs = content.runs
         var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
         func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
@@ -222,7 +231,7 @@ struct XLIFF2Writer {
             a.subType = a.subType.map(XMLEscaping.replacingInvalid)
             a.display = a.display.map(XMLEscaping.replacingInvalid)
             a.equiv = a.equiv.map(XMLEscaping.replacingInvalid)
-            bases[key] = a.code(c.kind, id: c.id, data: "")
+            bases.insertIfAbsent(key, a.code(c.kind, id: c.id, data: ""))
         }
         let d = UInt8(ascii: "d")
         for (i, run) in runs.enumerated() {
