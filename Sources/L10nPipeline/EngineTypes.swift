@@ -54,6 +54,8 @@ public typealias QACheck = L10nQA.QACheck
 public typealias QAChecks = L10nQA.QAChecks
 public typealias QualityChecker = L10nQA.QualityChecker
 public typealias CheckDescription = L10nQA.CheckDescription
+public typealias QAReportFormat = L10nQA.QAReportFormat
+public typealias QAFileResult = L10nQA.QAFileResult
 
 // Machine translation (L10nMT)
 public typealias TranslationBackend = L10nMT.TranslationBackend

@@ -11,7 +11,7 @@ struct L10nCommand: AsyncParsableCommand {
               l10n adapt --market br product.md   # adapt + XLIFF for Brazil
               l10n extract product.md -t pt-BR     # → product.pt-BR.xlf
               l10n merge product.pt-BR.xlf         # → product.pt-BR.md
-              l10n check product.pt-BR.xlf         # quality checks on a translation
+              l10n qa product.pt-BR.xlf            # quality checks on a translation
               l10n pseudo product.md               # → product.qps.md
 
             Exit codes:
@@ -19,7 +19,7 @@ struct L10nCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, CheckCommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self,
+            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self,
         ]
     )
 }

@@ -9,7 +9,7 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
     /// Everything asked was done.
     case success = 0
     /// The run worked but what it examined failed its checks (`validate`: a file is not valid
-    /// XLIFF; `check`, `adapt --qa`: a quality finding of error severity).
+    /// XLIFF; `qa`, `adapt --qa`: a quality finding of error severity).
     case findings = 1
     /// The command line is wrong: an unknown option, a malformed language tag, an unknown market or backend.
     case usage = 64
@@ -32,7 +32,7 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
     public var meaning: String {
         switch self {
         case .success: return "success"
-        case .findings: return "`validate`: a file is not valid XLIFF; `check`, `adapt --qa`: a quality finding of error severity"
+        case .findings: return "`validate`: a file is not valid XLIFF; `qa`, `adapt --qa`: a quality finding of error severity"
         case .usage: return "usage error: unknown option or value, malformed language tag, unknown market or backend"
         case .dataError: return "bad input data: invalid UTF-8, binary or empty file, malformed XML/XLIFF, DTD entities (XXE, entity bombs), bad market or rates data"
         case .noInput: return "an input file is missing or unreadable"

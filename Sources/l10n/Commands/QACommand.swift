@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import L10nPipeline
 
-struct CheckCommand: ParsableCommand {
+struct QACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "check",
+        commandName: "qa",
         abstract: "Run the quality checks over translated XLIFF: inline codes, numbers, empty or copied targets, whitespace, punctuation, brackets, repeated words.",
         discussion: """
-            Prints one line per finding (file: unit-segment: severity: [check] message) and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n check --list` shows every check with its default severity.
-            """)
+            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. `l10n check` is the same command.
+            """,
+        aliases: ["check"])
 
     @Argument(help: ArgumentHelp("Translated XLIFF 2.x or 1.2 files written by `l10n extract` or `l10n adapt`.", valueName: "xliff"))
     var files: [String] = []
@@ -24,6 +25,15 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Print only findings, no summary.")
     var quiet = false
+
+    @Option(name: .long, help: ArgumentHelp("How to write the findings.", valueName: "text|json|junit|sarif"))
+    var format: QAReportFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("The market the translation is for (`br`): its id goes to the checks and the report.", valueName: "id"))
+    var market: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
 
     func validate() throws {
         if !list && files.isEmpty { throw ValidationError("name at least one XLIFF file (or --list)") }
@@ -57,30 +67,50 @@ struct CheckCommand: ParsableCommand {
             return
         }
         let checker = try checker()
+        if let market {
+            // An unknown market is the same usage error as for `adapt`.
+            do { _ = try MarketCatalog.load(userDirectory: nil).market(market) } catch { throw ExitStatus.report(error) }
+        }
         var failures: [ExitCode] = []
-        var counts: [Severity: Int] = [:]
-        var segments = 0
+        var results: [QAFileResult] = []
         for file in files {
             do {
-                for document in try XLIFFReader().read(InputFile.read(file), file: file) {
+                let bytes = try InputFile.read(file)
+                var findings: [Finding] = []
+                var segments = 0
+                for document in try XLIFFReader().read(bytes, file: file) {
                     guard let source = LanguageTag(document.sourceLanguage), let target = document.targetLanguage.flatMap({ LanguageTag($0) }) else {
                         throw PipelineError(.unsupportedInput, "has no target language: nothing to check", file: file)
                     }
                     segments += document.units.reduce(0) { $0 + $1.segments.filter(\.isTranslated).count }
-                    for finding in checker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target)) {
-                        counts[finding.severity, default: 0] += 1
-                        Console.out("\(file): \(finding.segment ?? "-"): \(finding.severity.rawValue): [\(finding.check)] \(finding.message)")
-                    }
+                    findings += checker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
                 }
+                results.append(QAFileResult.locating(findings, in: Array(bytes), file: file, segments: segments))
             } catch {
                 failures.append(ExitStatus.report(error))
             }
         }
+        let report = format.render(results)
+        if let output {
+            do {
+                let batch = OutputBatch()
+                try batch.stage(report, to: output)
+                try batch.commit()
+            } catch {
+                throw ExitStatus.report(error)
+            }
+        } else if !report.isEmpty {
+            FileHandle.standardOutput.write(report)
+        }
+        let counts = Dictionary(grouping: results.flatMap(\.findings), by: \.severity).mapValues(\.count)
         if !quiet {
             let summary = Severity.allCases.reversed().map { "\(counts[$0] ?? 0) \($0.rawValue)" }.joined(separator: ", ")
+            let segments = results.reduce(0) { $0 + $1.segments }
             Console.note("\(segments) translated segment(s) in \(files.count) file(s): \(summary)")
         }
         if let worst = ExitStatus.worst(failures) { throw worst }
         if (counts[.error] ?? 0) > 0 { throw ExitStatus.invalid }
     }
 }
+
+extension QAReportFormat: ExpressibleByArgument {}

@@ -1,0 +1,88 @@
+/// Finds the line of a unit's segment in XLIFF text (2.x `<unit id>` … `<segment id>`, 1.2
+/// `<trans-unit id>` … `<mrk mtype="seg" mid>`), for reports that point into the file.
+///
+/// A scan of the bytes, not a parse: the file was already read and checked by the XLIFF reader;
+/// this only needs where ids sit. A segment it cannot place falls back to its unit's line.
+struct XLIFFSegmentLocator {
+    private let bytes: [UInt8]
+    /// Line of each unit id, and of each `unit-segment` key.
+    private var units: [String: Int] = [:]
+    private var segments: [String: Int] = [:]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var line = 1
+        var unit: String?
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x0A { line += 1; i += 1; continue }
+            guard b == UInt8(ascii: "<") else { i += 1; continue }
+            if let (name, end) = Self.name(at: i + 1, in: bytes) {
+                switch name {
+                case "unit", "trans-unit":
+                    if let id = Self.attribute("id", from: end, in: bytes) {
+                        unit = id
+                        if units[id] == nil { units[id] = line }
+                    }
+                case "segment":
+                    if let unit, let id = Self.attribute("id", from: end, in: bytes) { segments[unit + "-" + id] = segments[unit + "-" + id] ?? line }
+                case "mrk":
+                    if let unit, Self.attribute("mtype", from: end, in: bytes) == "seg", let id = Self.attribute("mid", from: end, in: bytes) {
+                        segments[unit + "-" + id] = segments[unit + "-" + id] ?? line
+                    }
+                default:
+                    break
+                }
+            }
+            i += 1
+        }
+    }
+
+    /// The line of `key` (`u3-s1`), or of its unit (`u3`).
+    func line(ofSegment key: String) -> Int? {
+        if let line = segments[key] { return line }
+        guard let dash = key.lastIndex(of: "-") else { return units[key] }
+        return units[String(key[..<dash])]
+    }
+
+    private static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: "_")
+    }
+
+    /// The element name starting at `start` (prefix dropped), and where the name ends.
+    private static func name(at start: Int, in bytes: [UInt8]) -> (String, Int)? {
+        var end = start
+        while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+        guard end > start else { return nil }
+        var name = String(decoding: bytes[start..<end], as: UTF8.self)
+        if let colon = name.lastIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
+        return (name, end)
+    }
+
+    /// The value of attribute `name` in the tag that continues at `from` (up to its `>`).
+    private static func attribute(_ name: String, from: Int, in bytes: [UInt8]) -> String? {
+        let key = Array(name.utf8)
+        var i = from
+        while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
+            if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D,
+               i + key.count + 2 < bytes.count, Array(bytes[(i + 1)..<(i + 1 + key.count)]) == key {
+                var j = i + 1 + key.count
+                while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                if j < bytes.count, bytes[j] == UInt8(ascii: "=") {
+                    j += 1
+                    while j < bytes.count, bytes[j] == 0x20 { j += 1 }
+                    guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") else { return nil }
+                    let quote = bytes[j]
+                    var k = j + 1
+                    while k < bytes.count, bytes[k] != quote { k += 1 }
+                    return String(decoding: bytes[(j + 1)..<k], as: UTF8.self)
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

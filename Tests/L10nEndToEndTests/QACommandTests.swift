@@ -1,0 +1,76 @@
+import Foundation
+import L10nTestSupport
+import Testing
+
+/// `l10n qa` (alias `check`) on translated XLIFF, as a CI job runs it: findings on stdout in the
+/// chosen format, exit 1 on an error-severity finding, 0 when clean, 64 for an unknown check id
+/// or market.
+@Suite struct QACommandTests {
+    @Test func findingsAndExitCodes() throws {
+        let dir = try TemporaryDirectory.make("l10n-check")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Pump\n\nPrice: $129.99, shipping included.\n".utf8).write(to: dir.appendingPathComponent("p.md"))
+        #expect(try CLI.run(["adapt", "-m", "uk", "p.md"], in: dir).status == 0)
+        let clean = try CLI.run(["check", "p.en-GB.xlf"], in: dir)
+        #expect(clean.status == 0, "\(clean.stdout)\(clean.stderr)")
+        #expect(clean.stderr.contains("0 error"))
+
+        let xlf = dir.appendingPathComponent("p.en-GB.xlf")
+        let text = try String(contentsOf: xlf, encoding: .utf8)
+        // The price as the uk market wrote it (CLDR en-GB: "US$129.99"), changed as a careless edit would.
+        let broken = text.replacingOccurrences(of: "<target>Price: US$129.99", with: "<target>Price: US$129.90")
+        #expect(broken != text, "the test changed the price")
+        try Data(broken.utf8).write(to: xlf)
+        let failed = try CLI.run(["qa", "p.en-GB.xlf"], in: dir)
+        #expect(failed.status == 1)
+        #expect(failed.stdout.contains("error: [numbers.consistency]"), "\(failed.stdout)")
+        // The finding points at the line of its segment in the XLIFF.
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("<target>Price: US$129.99") })
+        let segmentLine = try #require(text.split(separator: "\n", omittingEmptySubsequences: false)[..<line].lastIndex { $0.contains("<segment ") })
+        #expect(failed.stdout.contains("p.en-GB.xlf:\(segmentLine + 1): u2-s1: error: [numbers.consistency]"), "\(failed.stdout)")
+        #expect(try CLI.run(["qa", "--market", "zz", "p.en-GB.xlf"], in: dir).status == 64)
+        #expect(try CLI.run(["check", "--disable", "numbers.consistency", "p.en-GB.xlf"], in: dir).status == 0)
+        #expect(try CLI.run(["check", "--disable", "nope", "p.en-GB.xlf"], in: dir).status == 64)
+        let list = try CLI.run(["check", "--list"])
+        #expect(list.status == 0 && list.stdout.split(separator: "\n").count >= 9)
+    }
+
+    @Test func reportFormatsForMachines() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-formats")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Pump\n\nPrice: $129.99, shipping included.\n\nIt runs quietly.\n".utf8).write(to: dir.appendingPathComponent("p.md"))
+        #expect(try CLI.run(["adapt", "-m", "uk", "p.md"], in: dir).status == 0)
+        let xlf = dir.appendingPathComponent("p.en-GB.xlf")
+        let text = try String(contentsOf: xlf, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "<target>Price: US$129.99", with: "<target>Price: US$129.90")
+            .replacingOccurrences(of: "<target>It runs quietly.</target>", with: "<target>It runs  quietly.</target>").utf8).write(to: xlf)
+
+        // SARIF 2.1.0: rule ids, levels, the file and line, the segment in the message.
+        let sarif = try CLI.run(["qa", "--format", "sarif", "-q", "p.en-GB.xlf"], in: dir)
+        #expect(sarif.status == 1)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let rules = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+        #expect(rules?.contains { $0["id"] as? String == "numbers.consistency" } == true)
+        let results = try #require(run["results"] as? [[String: Any]])
+        let price = try #require(results.first { $0["ruleId"] as? String == "numbers.consistency" })
+        #expect(price["level"] as? String == "error")
+        #expect(((price["message"] as? [String: Any])?["text"] as? String)?.hasPrefix("u2-s1: ") == true)
+        let physical = try #require(((price["locations"] as? [[String: Any]])?.first)?["physicalLocation"] as? [String: Any])
+        #expect((physical["artifactLocation"] as? [String: Any])?["uri"] as? String == "p.en-GB.xlf")
+        #expect(((physical["region"] as? [String: Any])?["startLine"] as? Int ?? 0) > 1)
+        #expect(results.contains { $0["ruleId"] as? String == "whitespace.doubled" && $0["level"] as? String != nil })
+
+        // JUnit: every error or warning a failed test case named by file and segment.
+        let junit = try CLI.run(["qa", "--format", "junit", "-q", "p.en-GB.xlf"], in: dir)
+        #expect(junit.stdout.hasPrefix("<?xml"))
+        #expect(junit.stdout.contains(#"<testcase classname="p.en-GB.xlf" name="p.en-GB.xlf#u2-s1 [numbers.consistency]"><failure type="numbers.consistency""#), "\(junit.stdout)")
+        #expect(junit.stdout.contains("#u3-s1 [whitespace.doubled]"))
+
+        // JSON, written atomically to a file with -o.
+        #expect(try CLI.run(["qa", "--format", "json", "-o", "qa.json", "p.en-GB.xlf"], in: dir).status == 1)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("qa.json"))) as? [String: Any])
+        #expect((json["counts"] as? [String: Int])?["error"] == 1)
+    }
+}
