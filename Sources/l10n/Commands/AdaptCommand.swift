@@ -74,7 +74,7 @@ struct AdaptCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "In the XLIFF, give segments nobody translated a copy of their source as target, marked not translated yet: for CAT tools such as OmegaT. Untouched copies merge as untranslated.")
     var prefillTargets = false
 
-    @Flag(name: .long, help: "Run the quality checks (`l10n check --list`) on the targets; findings go into the report, and an error-severity finding makes the exit code 1 (outputs are still written).")
+    @Flag(name: .long, help: "Run the quality checks (`l10n qa --list`) on the targets; findings go into the report, and an error-severity finding makes the exit code 1 (outputs are still written).")
     var qa = false
 
     @OptionGroup var segmentation: SegmentationOptions
