@@ -32,6 +32,11 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .systemLibrary(
+            name: "CHunspell",
+            pkgConfig: "hunspell",
+            providers: [.apt(["libhunspell-dev"])]
+        ),
+        .systemLibrary(
             name: "CCmarkGFM",
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
@@ -54,7 +59,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
-        .target(name: "L10nQA", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
+        .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
         .target(
             name: "L10nPipeline",
             dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA"],

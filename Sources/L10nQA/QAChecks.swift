@@ -13,6 +13,7 @@ public enum QAChecks {
         LocalePunctuationCheck(),
         UnbalancedBracketsCheck(),
         RepeatedWordCheck(),
+        SpellingCheck(),
     ]
 
     /// The checks that compare segments with each other.
