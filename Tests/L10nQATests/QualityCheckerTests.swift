@@ -34,4 +34,27 @@ import Testing
         #expect(tuned.map(\.check) == ["punctuation.end"])
         #expect(tuned.first?.severity == .error)
     }
+
+    @Test func aReviewerSuppressesAcceptedFindingsInTheXLIFF() {
+        let source = Content(text: "Free shipping.")
+        func unit(_ notes: [Note]) -> Document {
+            Document(original: "p.md", format: "markdown", sourceLanguage: "en-US", targetLanguage: "de-DE",
+                     units: [TextUnit(id: "u1", segments: [
+                        Segment(id: "s1", source: source, target: Content(text: "Kostenloser  Versand"), state: .translated),
+                        Segment(id: "s2", source: source, target: Content(text: "Gratis  Versand"), state: .translated),
+                     ], notes: notes)],
+                     skeleton: Skeleton(original: .init(), spans: []))
+        }
+        let all = QualityChecker().check(unit([]), context: context)
+        #expect(all.filter { $0.check == "whitespace.doubled" }.count == 2)
+        // Suppressed for the whole unit, or for one segment only; other notes change nothing.
+        let whole = QualityChecker().check(unit([Note(text: "whitespace.doubled", category: "l10n:qa-suppress")]), context: context)
+        #expect(!whole.contains { $0.check == "whitespace.doubled" })
+        #expect(whole.contains { $0.check == "punctuation.end" })
+        let one = QualityChecker().check(unit([Note(text: "s2:whitespace.doubled, s2:punctuation.end", category: "l10n:qa-suppress")]), context: context)
+        #expect(one.filter { $0.check == "whitespace.doubled" }.map(\.segment) == ["u1-s1"])
+        #expect(one.filter { $0.check == "punctuation.end" }.map(\.segment) == ["u1-s1"])
+        let other = QualityChecker().check(unit([Note(text: "whitespace.doubled", category: "l10n:context")]), context: context)
+        #expect(other == all)
+    }
 }
