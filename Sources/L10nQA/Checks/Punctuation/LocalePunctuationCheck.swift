@@ -1,11 +1,12 @@
 import L10nCore
 
 /// Punctuation as the target language writes it: French spaces before `; : ! ?` and inside
-/// guillemets, Spanish opening `¿ ¡`, German low-high quotation marks.
+/// guillemets, Spanish opening `¿ ¡`, German low-high quotation marks, Brazilian quotation marks,
+/// full-width sentence punctuation after Chinese and Japanese text.
 public struct LocalePunctuationCheck: QACheck {
     public static let description = CheckDescription(
         id: "punctuation.locale", name: "Locale punctuation",
-        summary: "French needs a (no-break) space before ; : ! ? and inside « », Spanish opens questions and exclamations with ¿ ¡, German quotes „so“.",
+        summary: "French needs a (no-break) space before ; : ! ? and inside « », Spanish opens questions and exclamations with ¿ ¡, German quotes „so“, Brazilian Portuguese “so” (not „…“ or «…»), Chinese and Japanese end sentences with 。！？ and separate with 、，, not ASCII marks.",
         rationale: "Engines and hurried translators keep English punctuation; a reader of the target language sees it at once as foreign. Only the conventions that are not matters of house style are checked, and only in text (URLs, codes and numbers like 10:30 are left alone).",
         defaultSeverity: .warning,
         passing: [
@@ -15,11 +16,20 @@ public struct LocalePunctuationCheck: QACheck {
             CheckExample("Why wait?", "¿Por qué esperar?", to: "es-ES"),
             CheckExample("It's \"quiet\".", "Sie ist „leise“.", to: "de-DE"),
             CheckExample("Why wait?", "Warum warten?", to: "de-DE"),
+            CheckExample("It's \"quiet\".", "Ela é “silenciosa”.", to: "pt-BR"),
+            CheckExample("It's \"quiet\".", "Ela é «silenciosa».", to: "pt-PT"),
+            CheckExample("Quiet, strong.", "静かで、強い。", to: "ja-JP"),
+            CheckExample("Why wait?", "为什么要等？", to: "zh-CN"),
+            CheckExample("Model 3.5, 2 W.", "型号 3.5, 2 W.", to: "zh-CN"),
         ],
         failing: [
             CheckExample("Why wait?", "Pourquoi attendre⟦?", to: "fr-FR"),
             CheckExample("Why wait?", "⟦Por qué esperar?", to: "es-ES"),
             CheckExample("It's \"quiet\".", "Sie ist ⟦\"leise⟦\".", to: "de-DE"),
+            CheckExample("It's \"quiet\".", "Ela é ⟦„silenciosa“.", to: "pt-BR"),
+            CheckExample("It's \"quiet\".", "Ela é ⟦«silenciosa⟦».", to: "pt-BR"),
+            CheckExample("Quiet, strong.", "静かで⟦,強い⟦.", to: "ja-JP"),
+            CheckExample("Why wait?", "为什么要等⟦?", to: "zh-CN"),
         ])
 
     public init() {}
@@ -30,6 +40,8 @@ public struct LocalePunctuationCheck: QACheck {
         case "fr": return french(text)
         case "es": return spanish(text)
         case "de": return german(text)
+        case "pt" where context.targetLanguage.region == "BR": return brazilian(text)
+        case "ja", "zh": return cjk(text, japanese: context.targetLanguage.language == "ja")
         default: return []
         }
     }
@@ -61,6 +73,29 @@ public struct LocalePunctuationCheck: QACheck {
                 issues.append(QAIssue("Spanish opens this \(c == "?" ? "question" : "exclamation") with \"\(opener)\"", at: first?.1 ?? 0))
             }
             sentenceStart = i + 1
+        }
+        return issues
+    }
+
+    private func brazilian(_ text: [(Character, Int)]) -> [QAIssue] {
+        text.filter { ["„", "«", "»"].contains($0.0) }.map { QAIssue("Brazilian Portuguese quotes with “…” (or \"…\"), not \($0.0 == "„" ? "„…“" : "«…»")", at: $0.1) }
+    }
+
+    /// Han, kana (and the CJK compatibility and extension blocks).
+    private static func isCJK(_ c: Character) -> Bool {
+        guard let v = c.unicodeScalars.first?.value else { return false }
+        return (0x3040...0x30FF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0x20000...0x2FFFF).contains(v)
+    }
+
+    /// An ASCII `. , ! ? : ;` right after Chinese or Japanese text (and not inside a number).
+    private func cjk(_ text: [(Character, Int)], japanese: Bool) -> [QAIssue] {
+        let fullWidth: [Character: String] = [".": "。", ",": japanese ? "、" : "，", "!": "！", "?": "？", ":": "：", ";": "；"]
+        var issues: [QAIssue] = []
+        for (i, (c, offset)) in text.enumerated() where i > 0 {
+            guard let wide = fullWidth[c], Self.isCJK(text[i - 1].0) else { continue }
+            if i + 1 < text.count, text[i + 1].0.isNumber { continue }
+            issues.append(QAIssue("\(japanese ? "Japanese" : "Chinese") writes \"\(wide)\" here, not \"\(c)\"", at: offset))
         }
         return issues
     }
