@@ -106,7 +106,7 @@ import Testing
     }
 
     /// No catastrophic backtracking on long text: a hang guard, not a speed target.
-    @Test(.timeLimit(.minutes(1))) func longTextIsScannedWhole() {
+    @Test(.timeLimit(.minutes(5))) func longTextIsScannedWhole() {
         let text = String(repeating: "The XP-2000B pushes 19.8 GPM at 20 psi, weighs 42 lb and measures 17.3 x 8.1 x 11.4 in; No. 1 in its class. ", count: 2000)
         let found = QuantityScanner().scan(text)
         #expect(found.count == 8000)

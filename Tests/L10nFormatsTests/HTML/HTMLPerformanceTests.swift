@@ -8,7 +8,7 @@ import Testing
     /// A few megabytes of realistic markup read in one go and merged back byte for byte: no crash,
     /// and the time limit guards against quadratic slips. Throughput is `tools/bench`'s business
     /// (release builds, measured, in the README), not a unit test's.
-    @Test(.timeLimit(.minutes(1))) func readsLargePages() throws {
+    @Test(.timeLimit(.minutes(5))) func readsLargePages() throws {
         let page = String(decoding: try HTMLTestSupport.fixture("full-page.html"), as: UTF8.self)
         let body = page.components(separatedBy: "<body>")[1].components(separatedBy: "</body>")[0]
         let product = String(decoding: try HTMLTestSupport.fixture("fragment-product.html"), as: UTF8.self)
@@ -23,7 +23,7 @@ import Testing
     }
 
     /// Product copy is mostly prose: long paragraphs with a few inline tags and references.
-    @Test(.timeLimit(.minutes(1))) func readsProseHeavyPages() throws {
+    @Test(.timeLimit(.minutes(5))) func readsProseHeavyPages() throws {
         let paragraph = "<p>The <strong>Ultralight Tent</strong> weighs only 1.2&nbsp;kg and packs down to the size of a "
             + "water bottle. Its double-wall design keeps condensation away from your sleeping bag, while two doors "
             + "and two vestibules give each camper room for boots and packs. <a href=\"/care\">Care instructions</a> "

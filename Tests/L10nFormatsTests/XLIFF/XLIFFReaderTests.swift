@@ -124,7 +124,7 @@ import Testing
 
     /// Refused before any expansion (an expanding parser would hang or exhaust memory: the time
     /// limit is the guard).
-    @Test(.timeLimit(.minutes(1))) func billionLaughsIsRefusedBeforeExpansion() throws {
+    @Test(.timeLimit(.minutes(5))) func billionLaughsIsRefusedBeforeExpansion() throws {
         var dtd = #"<!ENTITY lol0 "lol">"#
         for i in 1...9 { dtd += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">" }
         let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\(dtd)]>\n<xliff>&lol9;</xliff>"
