@@ -6,7 +6,9 @@ import Testing
 /// OmegaT (Debian's `omegat`, installed by `tools/setup`) translating from a project memory in
 /// console mode, then `l10n validate` and `l10n merge` on the file OmegaT wrote. Our own readers
 /// and writers agree with each other by construction; only a foreign tool shows whether the XLIFF
-/// we write is what a CAT tool accepts and whether we read back what it writes.
+/// we write is what a CAT tool accepts and whether we read back what it writes. The pump page also
+/// goes through `l10n adapt --market br`: OmegaT must write every `<note>` (context and
+/// adaptation notes) back on its unit.
 @Suite struct OmegaTRoundTripTests {
     /// One memory entry: the sentence as OmegaT shows it (inline codes as OmegaT tags `<g0>`…),
     /// its translation, what OmegaT must then write into the XLIFF target, and the text that
@@ -72,6 +74,10 @@ import Testing
         let extract = try CLI.run(["extract", "--prefill-targets", "--xliff-version", "1.2", "-t", "pt-BR"] + Self.pages + ["-o", "x"], in: dir)
         try #require(extract.status == 0, "\(extract.stderr)")
 
+        // …and the pump page adapted for Brazil, whose units carry the adaptation notes.
+        let adapt = try CLI.run(["adapt", "--market", "br", "--prefill-targets", "--xliff-version", "1.2", "--format", "xliff", Self.adaptedPage, "--out", "a"], in: dir)
+        try #require(adapt.status == 0, "\(adapt.stderr)")
+
         // 2. An OmegaT project: our XLIFF as source, the memory in tm/auto/ (OmegaT inserts its
         // exact matches as translations; plain tm/ would only offer them as fuzzy matches).
         let project = dir.appendingPathComponent("project")
@@ -87,6 +93,9 @@ import Testing
             extracted[page] = try String(contentsOf: xliff, encoding: .utf8)
             try FileManager.default.copyItem(at: xliff, to: project.appendingPathComponent("source/\(name)"))
         }
+
+        let adaptedURL = dir.appendingPathComponent("a/\(XMLText.localizedNames(Self.adaptedPage, language: "pt-BR").xliff)")
+        try FileManager.default.copyItem(at: adaptedURL, to: project.appendingPathComponent("source/\(Self.adaptedName)"))
 
         // 3. OmegaT itself, headless and offline.
         let run = try Self.runOmegaT(omegat, project: project)
@@ -130,7 +139,37 @@ import Testing
             #expect(merged == expected)
             #expect(Self.tags(in: merged) == Self.tags(in: original))
         }
+
+        // 4. Notes: OmegaT writes every <note> back unchanged, on its unit (`"` as `&quot;`, the
+        // same text): the context notes of attribute units on extracted pages, and the
+        // adaptation notes (changes and advisories) on the adapted page, translated units included.
+        var categories: Set<String> = []
+        for name in Self.pages.map({ XMLText.localizedNames($0, language: "pt-BR").xliff }) + [Self.adaptedName] {
+            let before = try XLIFFNotes.read(contentsOf: project.appendingPathComponent("source/\(name)"))
+            let after = try XLIFFNotes.read(contentsOf: project.appendingPathComponent("target/\(name)"))
+            #expect(!before.isEmpty, "\(name) has no notes to carry")
+            #expect(after == before, "OmegaT changed the notes of \(name)")
+            categories.formUnion(before.compactMap(\.from))
+        }
+        #expect(categories.isSuperset(of: ["l10n:context", "l10n:adaptation"]), "\(categories)")
+        let adapted = try String(contentsOf: project.appendingPathComponent("target/\(Self.adaptedName)"), encoding: .utf8)
+        // The unit whose first sentence OmegaT translated from the memory keeps its adaptation notes.
+        let translatedSentence = try #require(adapted.range(of: ">Cansado de chuveiros fracos e torneiras engasgando?</mrk>"),
+                                              "OmegaT did not translate the adapted page")
+        let unitStart = try #require(adapted[..<translatedSentence.lowerBound].range(of: "<trans-unit id=\"", options: .backwards))
+        let unit = String(adapted[unitStart.upperBound...].prefix { $0 != "\"" })
+        let after = try XLIFFNotes.read(contentsOf: project.appendingPathComponent("target/\(Self.adaptedName)"))
+        #expect(after.contains(where: { $0.unit == unit && $0.from == "l10n:adaptation" }), "no adaptation note on translated unit \(unit)")
+        #expect(Self.omegatSegmentCount(file: Self.adaptedName, stats: stats)
+            == XMLText.count("<mrk mtype=\"seg\"", in: XMLText.elements("seg-source", in: try String(contentsOf: adaptedURL, encoding: .utf8))))
+        let validate = try CLI.run(["validate", project.appendingPathComponent("target/\(Self.adaptedName)").path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     }
+
+    /// The page also taken through `l10n adapt --market br`, and the name its XLIFF gets in the
+    /// OmegaT project (beside the extracted one of the same page).
+    static let adaptedPage = "water-pump-aquaflow-xp2000b.md"
+    static let adaptedName = "adapted-water-pump-aquaflow-xp2000b.pt-BR.xlf"
 
     /// The project file as OmegaT 3.6 reads it (its `schemas/project_properties.xsd`; all paths
     /// relative to the project folder). No sentence segmentation: l10n's segments are sentences.

@@ -17,6 +17,10 @@ import Testing
 ///   untranslated; a translated entry replaces the whole `<target>` with plain text (no `<mrk>`),
 ///   `state="translated"`, and adds `approved="yes"` to the unit; header, skeleton, `<seg-source>`
 ///   are left alone;
+/// - notes: `xliff2po` turns only `<note>`s whose `from` names `translator` or `developer` into PO
+///   comments, so ours (`from="l10n:context"`, `from="l10n:adaptation"`) never reach the PO and the
+///   translator does not see them; pomerge leaves every `<note>` of the template XLIFF in place, so
+///   they are all still in the file that comes back, on translated units too;
 /// - without prefilled targets, pomerge inserts `<target>` right after `<source>`, before
 ///   `<seg-source>`, which the XLIFF 1.2 schema forbids, so `l10n validate` rejects the file.
 @Suite struct TranslateToolkitRoundTripTests {
@@ -94,6 +98,9 @@ import Testing
             #expect(po.count == units, "xliff2po must write one PO entry per trans-unit")
             #expect(po.map(\.locations) == (1...units).map { ["u\($0)"] })
             #expect(po.allSatisfy { $0.fuzzy && $0.msgstr == $0.msgid })
+            let notes = try XLIFFNotes.read(contentsOf: xliffURL)
+            #expect(!notes.isEmpty, "\(page) has no notes to carry")
+            try Self.expectNoNotes(notes, inPO: String(contentsOf: poURL, encoding: .utf8))
             for entry in entries {
                 #expect(po.filter { $0.msgid == entry.msgid }.count == 1, "no PO entry \(entry.msgid)")
             }
@@ -117,6 +124,9 @@ import Testing
                 #expect(translated.contains("<target state=\"translated\">\(XMLText.escape(entry.msgstr))</target>"),
                         "pomerge did not write \(entry.msgstr)")
             }
+
+            // The notes are all still there, on their units.
+            #expect(try XLIFFNotes.read(contentsOf: mergedXLIFF) == notes, "pomerge changed the notes of \(page)")
 
             // 5. l10n accepts what pomerge wrote, and merges it.
             let validate = try CLI.run(["validate", mergedXLIFF.path], in: dir)
@@ -168,6 +178,58 @@ import Testing
         let validate = try CLI.run(["validate", mergedXLIFF.path], in: dir)
         #expect(validate.status != 0)
         #expect((validate.stdout + validate.stderr).contains("[xliff.schema] Element 'seg-source': This element is not expected."))
+    }
+
+    /// A page adapted for Brazil: its adaptation notes do not reach the PO, and the XLIFF pomerge
+    /// writes still has every one of them, also on the unit the translator translated.
+    @Test(.timeLimit(.minutes(3)))
+    func adaptationNotesStayInTheXLIFFButNeverReachThePO() throws {
+        let xliff2po = try Self.requireTool("xliff2po")
+        let pomerge = try Self.requireTool("pomerge")
+        let dir = try TemporaryDirectory.make("l10n-ttk")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = "water-pump-aquaflow-xp2000b.md"
+        try Corpus.copy([page], into: dir)
+        let adapt = try CLI.run(["adapt", "--market", "br", "--prefill-targets", "--xliff-version", "1.2", "--format", "xliff", page, "--out", "a"], in: dir)
+        try #require(adapt.status == 0, "\(adapt.stderr)")
+        let xliffURL = dir.appendingPathComponent("a/\(XMLText.localizedNames(page, language: "pt-BR").xliff)")
+        let notes = try XLIFFNotes.read(contentsOf: xliffURL)
+        let adaptationNotes = notes.filter { $0.from == "l10n:adaptation" }
+        #expect(adaptationNotes.count > 10, "\(notes)")
+
+        let poURL = dir.appendingPathComponent("page.po")
+        let convert = try Self.run(xliff2po, ["-i", xliffURL.path, "-o", poURL.path])
+        try #require(convert.status == 0, "xliff2po exited \(convert.status):\n\(convert.output)")
+        let poText = try String(contentsOf: poURL, encoding: .utf8)
+        try Self.expectNoNotes(notes, inPO: poText)
+
+        // Translate the first entry whose unit has adaptation notes.
+        let po = try Self.parsePO(poText)
+        let annotated = Set(adaptationNotes.map(\.unit))
+        let entry = try #require(po.first(where: { $0.locations.count == 1 && annotated.contains($0.locations[0]) }))
+        let unit = entry.locations[0]
+        let translation = Entry(page: page, msgid: entry.msgid, msgstr: "Tradução de \(unit)", pageSource: "", pageTarget: "")
+        let translatedPO = dir.appendingPathComponent("page.pt-BR.po")
+        try Self.translate(poText, [translation]).write(to: translatedPO, atomically: true, encoding: .utf8)
+        let mergedXLIFF = dir.appendingPathComponent("ttk.xlf")
+        let merge = try Self.run(pomerge, ["--mergefuzzy=no", "-t", xliffURL.path, "-i", translatedPO.path, "-o", mergedXLIFF.path])
+        try #require(merge.status == 0, "pomerge exited \(merge.status):\n\(merge.output)")
+        let translated = try String(contentsOf: mergedXLIFF, encoding: .utf8)
+        #expect(translated.contains("<target state=\"translated\">Tradução de \(unit)</target>"))
+        #expect(try XLIFFNotes.read(contentsOf: mergedXLIFF) == notes, "pomerge changed the notes")
+        let validate = try CLI.run(["validate", mergedXLIFF.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+
+    /// The PO `xliff2po` wrote has no comment lines (`#.` extracted, `# ` translator) and none of
+    /// the notes' texts.
+    static func expectNoNotes(_ notes: [XLIFFNote], inPO po: String) throws {
+        let comments = po.split(separator: "\n").filter { $0.hasPrefix("#.") || $0.hasPrefix("# ") || $0 == "#" }
+        #expect(comments.isEmpty, "xliff2po wrote comments: \(comments.prefix(3))")
+        let unquoted = try parsePO(po).map { $0.msgid + "\n" + $0.msgstr }.joined(separator: "\n")
+        for note in notes {
+            #expect(!unquoted.contains(note.text) && !po.contains(note.text), "a note reached the PO: \(note)")
+        }
     }
 
     // MARK: - PO

@@ -9,7 +9,9 @@ public enum XLIFFTargetFiller {
     public static func fill(_ data: Data) throws -> Data {
         let doc = try XMLDocument(data: data, options: [.nodePreserveAll])
         guard let root = doc.rootElement() else { return data }
-        if root.attribute(forName: "version")?.stringValue == "1.2" {
+        // `attributes`, not `attribute(forName:)`: swift-corelibs-foundation finds nothing with the
+        // latter on a default-namespaced root, which sent XLIFF 1.2 down the XLIFF 2 branch.
+        if root.attributes?.first(where: { $0.name == "version" })?.stringValue == "1.2" {
             for unit in elements(named: "trans-unit", under: root) {
                 let source = unit.elements(forName: "seg-source").first ?? unit.elements(forName: "source").first
                 guard let source, unit.elements(forName: "target").isEmpty else { continue }
