@@ -54,7 +54,7 @@ let package = Package(
         ),
         .target(
             name: "L10nAdapt",
-            dependencies: ["L10nCore", "L10nText", .product(name: "Yams", package: "Yams")],
+            dependencies: ["L10nCore", "L10nText", "L10nQA", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/Markets"), .copy("Resources/Spelling")],
             swiftSettings: swiftSettings
         ),
@@ -94,7 +94,7 @@ let package = Package(
         .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nQATests", dependencies: ["L10nQA"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nFormats", "L10nXML", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nEndToEndTests",

@@ -39,15 +39,18 @@ public struct CheckExample: Sendable, CustomStringConvertible {
     public var target: String
     public var sourceLanguage: String
     public var targetLanguage: String
+    /// The market the example is checked for (`br`), for checks that need one.
+    public var market: String?
     public var file: String
     public var line: Int
 
     public init(_ source: String, _ target: String, from sourceLanguage: String = "en-US", to targetLanguage: String = "de-DE",
-                file: String = #fileID, line: Int = #line) {
+                market: String? = nil, file: String = #fileID, line: Int = #line) {
         self.source = source
         self.target = target
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        self.market = market
         self.file = file
         self.line = line
     }

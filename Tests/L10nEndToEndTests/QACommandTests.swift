@@ -73,4 +73,21 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("qa.json"))) as? [String: Any])
         #expect((json["counts"] as? [String: Int])?["error"] == 1)
     }
+
+    @Test func unitsTheMarketConvertsAreFlaggedWhenLeftAsTheSourceWroteThem() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-units")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Hose\n\nThe hose is 10 ft long and fits 27.5 in wheels.\n".utf8).write(to: dir.appendingPathComponent("h.md"))
+        // Extracted, not adapted, and "translated" by a translator who kept every figure.
+        #expect(try CLI.run(["extract", "-t", "pt-BR", "h.md"], in: dir).status == 0)
+        let xlf = dir.appendingPathComponent("h.pt-BR.xlf")
+        try XLIFFTargetFiller.fill(Data(contentsOf: xlf)).write(to: xlf)
+        let br = try CLI.run(["qa", "--market", "br", "--disable", "target.untranslated", "h.pt-BR.xlf"], in: dir)
+        #expect(br.stdout.contains(#"warning: [units.unconverted] "10 ft" is not converted for Brazil"#), "\(br.stdout)")
+        // Wheel sizes are names the market keeps.
+        #expect(!br.stdout.contains("27.5 in\" is not converted"))
+        // Without a market there is nothing to compare with.
+        let none = try CLI.run(["qa", "--disable", "target.untranslated", "h.pt-BR.xlf"], in: dir)
+        #expect(!none.stdout.contains("units.unconverted"))
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nAdapt
 import L10nQA
 import Testing
 
@@ -15,8 +16,11 @@ import Testing
         var description: String { "\(type(of: check).description.id) \(isPassing ? "passing" : "failing") \(example)" }
     }
 
-    static let passing: [Case] = QAChecks.builtIn.flatMap { check in type(of: check).description.passing.map { Case(check: check, example: $0, isPassing: true) } }
-    static let failing: [Case] = QAChecks.builtIn.flatMap { check in type(of: check).description.failing.map { Case(check: check, example: $0, isPassing: false) } }
+    /// The built-in checks and those that live with the adaptation rules.
+    static let checks: [any QACheck] = QAChecks.builtIn + [UnconvertedUnitsCheck()]
+
+    static let passing: [Case] = checks.flatMap { check in type(of: check).description.passing.map { Case(check: check, example: $0, isPassing: true) } }
+    static let failing: [Case] = checks.flatMap { check in type(of: check).description.failing.map { Case(check: check, example: $0, isPassing: false) } }
 
     /// Symbols, a digit and an ideograph outside the BMP (a surrogate pair in UTF-16), closed as
     /// a sentence of its own so sentence-based checks see the example's sentence unchanged; no
@@ -59,7 +63,7 @@ import Testing
     }
 
     static func context(_ e: CheckExample) -> CheckContext {
-        CheckContext(sourceLanguage: LanguageTag(e.sourceLanguage)!, targetLanguage: LanguageTag(e.targetLanguage)!)
+        CheckContext(sourceLanguage: LanguageTag(e.sourceLanguage)!, targetLanguage: LanguageTag(e.targetLanguage)!, market: e.market)
     }
 
     @Test func everyCheckHasExamplesOfBothKinds() {

@@ -96,7 +96,7 @@ struct AdaptCommand: AsyncParsableCommand {
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
             let translator = try BackendRegistry.builtIn.make(backend, configuration: BackendConfiguration(environment: ProcessInfo.processInfo.environment))
-            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker()] : [])
+            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker.full(markets: catalog)] : [])
         } catch {
             throw ExitStatus.report(error)
         }

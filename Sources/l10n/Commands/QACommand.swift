@@ -29,8 +29,11 @@ struct QACommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How to write the findings.", valueName: "text|json|junit|sarif"))
     var format: QAReportFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("The market the translation is for (`br`): its id goes to the checks and the report.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The market the translation is for (`br`): checks that need one (units.unconverted) use it.", valueName: "id"))
     var market: String?
+
+    @Option(name: .long, help: ArgumentHelp("A folder of market YAML files that add to or override the bundled markets.", valueName: "dir"))
+    var marketsDir: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
@@ -42,7 +45,7 @@ struct QACommand: ParsableCommand {
 
     /// The checker these options describe; unknown ids and levels are usage errors.
     func checker() throws -> QualityChecker {
-        let known = Set(QAChecks.descriptions.map(\.id))
+        let known = Set(QualityChecker.allDescriptions.map(\.id))
         func require(_ id: String) throws {
             guard known.contains(id) else { throw ValidationError("unknown check '\(id)'; known: \(known.sorted().joined(separator: ", "))") }
         }
@@ -56,12 +59,12 @@ struct QACommand: ParsableCommand {
             severities[parts[0]] = level
         }
         for id in disable { try require(id) }
-        return QualityChecker(severities: severities, disabled: Set(disable))
+        return QualityChecker.full(markets: try? MarketCatalog.load(userDirectory: marketsDir), severities: severities, disabled: Set(disable))
     }
 
     func run() throws {
         if list {
-            for d in QAChecks.descriptions {
+            for d in QualityChecker.allDescriptions {
                 Console.out(d.id.padding(toLength: 22, withPad: " ", startingAt: 0) + d.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + d.summary)
             }
             return
@@ -69,7 +72,7 @@ struct QACommand: ParsableCommand {
         let checker = try checker()
         if let market {
             // An unknown market is the same usage error as for `adapt`.
-            do { _ = try MarketCatalog.load(userDirectory: nil).market(market) } catch { throw ExitStatus.report(error) }
+            do { _ = try MarketCatalog.load(userDirectory: marketsDir).market(market) } catch { throw ExitStatus.report(error) }
         }
         var failures: [ExitCode] = []
         var results: [QAFileResult] = []
