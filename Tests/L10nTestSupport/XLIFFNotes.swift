@@ -25,7 +25,7 @@ public enum XLIFFNotes {
         let doc = try XMLDocument(data: data, options: [.nodePreserveAll])
         guard let root = doc.rootElement() else { return [] }
         var notes: [XLIFFNote] = []
-        for unit in elements(named: "trans-unit", under: root) {
+        for unit in root.descendants(named: "trans-unit") {
             let id = attribute("id", of: unit) ?? ""
             for child in unit.children ?? [] {
                 guard let note = child as? XMLElement, note.localName == "note" || note.name == "note" else { continue }
@@ -48,15 +48,5 @@ public enum XLIFFNotes {
     /// `attribute(forName:)` finds nothing on elements of a default-namespaced document).
     private static func attribute(_ name: String, of element: XMLElement) -> String? {
         element.attributes?.first { $0.name == name || $0.localName == name }?.stringValue
-    }
-
-    private static func elements(named name: String, under element: XMLElement) -> [XMLElement] {
-        var out: [XMLElement] = []
-        for child in element.children ?? [] {
-            guard let child = child as? XMLElement else { continue }
-            if child.localName == name || child.name == name { out.append(child) }
-            out += elements(named: name, under: child)
-        }
-        return out
     }
 }

@@ -12,7 +12,7 @@ public enum XLIFFTargetFiller {
         // `attributes`, not `attribute(forName:)`: swift-corelibs-foundation finds nothing with the
         // latter on a default-namespaced root, which sent XLIFF 1.2 down the XLIFF 2 branch.
         if root.attributes?.first(where: { $0.name == "version" })?.stringValue == "1.2" {
-            for unit in elements(named: "trans-unit", under: root) {
+            for unit in root.descendants(named: "trans-unit") {
                 let source = unit.elements(forName: "seg-source").first ?? unit.elements(forName: "source").first
                 guard let source, unit.elements(forName: "target").isEmpty else { continue }
                 let target = source.copy() as! XMLElement
@@ -23,7 +23,7 @@ public enum XLIFFTargetFiller {
                 unit.insertChild(target, at: index)
             }
         } else {
-            for segment in elements(named: "segment", under: root) {
+            for segment in root.descendants(named: "segment") {
                 guard let source = segment.elements(forName: "source").first, segment.elements(forName: "target").isEmpty else { continue }
                 let target = source.copy() as! XMLElement
                 target.name = "target"
@@ -33,15 +33,5 @@ public enum XLIFFTargetFiller {
             }
         }
         return doc.xmlData(options: [.nodePreserveAll])
-    }
-
-    private static func elements(named name: String, under element: XMLElement) -> [XMLElement] {
-        var out: [XMLElement] = []
-        for child in element.children ?? [] {
-            guard let child = child as? XMLElement else { continue }
-            if child.localName == name || child.name == name { out.append(child) }
-            out += elements(named: name, under: child)
-        }
-        return out
     }
 }
