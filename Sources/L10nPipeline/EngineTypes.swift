@@ -56,6 +56,7 @@ public typealias QualityChecker = L10nQA.QualityChecker
 public typealias CheckDescription = L10nQA.CheckDescription
 public typealias QAReportFormat = L10nQA.QAReportFormat
 public typealias QAFileResult = L10nQA.QAFileResult
+public typealias QAReviewPage = L10nQA.QAReviewPage
 
 // Machine translation (L10nMT)
 public typealias TranslationBackend = L10nMT.TranslationBackend

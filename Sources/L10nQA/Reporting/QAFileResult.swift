@@ -2,22 +2,27 @@ import L10nCore
 
 /// The findings of one checked XLIFF file, with where each segment sits in it, so every
 /// report format can point at a line.
-public struct QAFileResult: Hashable, Sendable {
+public struct QAFileResult: Sendable {
     public var file: String
     /// Translated segments checked.
     public var segments: Int
     /// Findings in document order, each with its `location` set to the file and line of the
     /// segment (or unit) it is about, when found.
     public var findings: [Finding]
+    /// The checked documents with their own findings, for the HTML review page (empty when
+    /// only findings are reported).
+    public var documents: [QAReviewPage.Entry]
 
-    public init(file: String, segments: Int, findings: [Finding]) {
+    public init(file: String, segments: Int, findings: [Finding], documents: [QAReviewPage.Entry] = []) {
         self.file = file
         self.segments = segments
         self.findings = findings
+        self.documents = documents
     }
 
     /// `findings` with their locations set from `xliff`, the file's bytes.
-    public static func locating(_ findings: [Finding], in xliff: [UInt8], file: String, segments: Int) -> QAFileResult {
+    public static func locating(_ findings: [Finding], in xliff: [UInt8], file: String, segments: Int,
+                                documents: [QAReviewPage.Entry] = []) -> QAFileResult {
         let locator = XLIFFSegmentLocator(xliff)
         let located = findings.map { finding -> Finding in
             var f = finding
@@ -25,6 +30,6 @@ public struct QAFileResult: Hashable, Sendable {
             f.location = SourceLocation(file: file, line: line)
             return f
         }
-        return QAFileResult(file: file, segments: segments, findings: located)
+        return QAFileResult(file: file, segments: segments, findings: located, documents: documents)
     }
 }

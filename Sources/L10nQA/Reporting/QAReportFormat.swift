@@ -1,10 +1,11 @@
 import Foundation
 import L10nCore
 
-/// How `l10n qa` writes its findings: for people (`text`), for scripts (`json`), for CI test
-/// dashboards (`junit`) and for code-scanning tools (`sarif`, SARIF 2.1.0).
+/// How `l10n qa` writes its findings: for people (`text`, and `html`, the review page with every
+/// segment side by side), for scripts (`json`), for CI test dashboards (`junit`) and for
+/// code-scanning tools (`sarif`, SARIF 2.1.0).
 public enum QAReportFormat: String, CaseIterable, Sendable {
-    case text, json, junit, sarif
+    case text, json, junit, sarif, html
 
     /// The report of `results`, deterministic for the same input. `checks` describes the rules
     /// (SARIF lists them with their rationale).
@@ -14,6 +15,7 @@ public enum QAReportFormat: String, CaseIterable, Sendable {
         case .json: return Self.json(results)
         case .junit: return Data(Self.junit(results).utf8)
         case .sarif: return Self.sarif(results, checks: checks)
+        case .html: return Data(QAReviewPage.render(results.flatMap(\.documents), title: "l10n qa review").utf8)
         }
     }
 

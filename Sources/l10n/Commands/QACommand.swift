@@ -26,7 +26,7 @@ struct QACommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only findings, no summary.")
     var quiet = false
 
-    @Option(name: .long, help: ArgumentHelp("How to write the findings.", valueName: "text|json|junit|sarif"))
+    @Option(name: .long, help: ArgumentHelp("How to write the findings (html: the review page, every segment side by side).", valueName: "text|json|junit|sarif|html"))
     var format: QAReportFormat = .text
 
     @Option(name: .long, help: ArgumentHelp("The market the translation is for (`br`): checks that need one (units.unconverted) use it.", valueName: "id"))
@@ -81,14 +81,17 @@ struct QACommand: ParsableCommand {
                 let bytes = try InputFile.read(file)
                 var findings: [Finding] = []
                 var segments = 0
+                var entries: [QAReviewPage.Entry] = []
                 for document in try XLIFFReader().read(bytes, file: file) {
                     guard let source = LanguageTag(document.sourceLanguage), let target = document.targetLanguage.flatMap({ LanguageTag($0) }) else {
                         throw PipelineError(.unsupportedInput, "has no target language: nothing to check", file: file)
                     }
                     segments += document.units.reduce(0) { $0 + $1.segments.filter(\.isTranslated).count }
-                    findings += checker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
+                    let found = checker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
+                    findings += found
+                    if format == .html { entries.append(QAReviewPage.Entry(file: file, market: market, document: document, findings: found)) }
                 }
-                results.append(QAFileResult.locating(findings, in: Array(bytes), file: file, segments: segments))
+                results.append(QAFileResult.locating(findings, in: Array(bytes), file: file, segments: segments, documents: entries))
             } catch {
                 failures.append(ExitStatus.report(error))
             }
