@@ -53,4 +53,17 @@ struct ReviewPageTests {
         #expect(try shown("#market=uk&kind=untranslated") == 0, "the uk targets are all there")
         #expect(try shown("#market=uk") == all)
     }
+
+    @Test func adaptWritesTheReviewPageForEveryMarket() throws {
+        let dir = try TemporaryDirectory.make("l10n-review-adapt")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Hose\n\nThe hose is 25 ft long.\n".utf8).write(to: dir.appendingPathComponent("h.md"))
+        let run = try CLI.run(["adapt", "-m", "uk", "-m", "de", "--backend", "pseudo", "--qa", "--report-html", "review.html", "h.md"], in: dir)
+        #expect(run.status == 0 || run.status == 1, "\(run.stderr)")
+        let html = try String(contentsOf: dir.appendingPathComponent("review.html"), encoding: .utf8)
+        #expect(html.contains(#"<section data-market="uk">"#) && html.contains(#"<section data-market="de">"#))
+        #expect(html.contains("7,6 m") || html.contains("7.6 m"), "the adapted figure is shown")
+        let dom = try Self.chromium(["--enable-logging=stderr", "--v=0", "--dump-dom", dir.appendingPathComponent("review.html").absoluteString])
+        #expect(!dom.output.contains(":CONSOLE"), "\(dom.output.prefix(2000))")
+    }
 }

@@ -30,6 +30,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the JSON report here.", valueName: "file.json"))
     var report: String?
 
+    @Option(name: .long, help: ArgumentHelp("Write the HTML review page here: every segment side by side, adaptations marked, QA findings inline (with --qa), filters by market, kind and severity. It keeps every document of the run in memory until it is written.", valueName: "file.html"))
+    var reportHtml: String?
+
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("The language of the input files.", valueName: "tag"))
     var sourceLanguage: LanguageTag = LanguageTag("en-US")!
 
@@ -110,6 +113,7 @@ struct AdaptCommand: AsyncParsableCommand {
         // follows one document, not the batch; nothing becomes visible before the commit.
         let batch = OutputBatch()
         var summaries: [String] = []
+        var review: [QAReviewPage.Entry] = []
         var failures: [ExitCode] = []
         for file in files {
             do {
@@ -128,6 +132,9 @@ struct AdaptCommand: AsyncParsableCommand {
                     outputs.xliff = try place(result.outputs.xliff, "xlf")
                     outputs.htmlFragment = try place(result.outputs.htmlFragment, "fragment.html")
                     entries.append(result.reportEntry(source: file, outputs: outputs))
+                    if reportHtml != nil {
+                        review.append(QAReviewPage.Entry(file: file, market: result.market.id, document: result.document, findings: result.findings))
+                    }
                     summaries.append(AdaptSummary.text(file: file, result: result, outputs: outputs))
                 }
             } catch {
@@ -141,6 +148,7 @@ struct AdaptCommand: AsyncParsableCommand {
         }
         do {
             if let report { try batch.stage(AdaptReport(documents: entries).encoded(), to: report) }
+            if let reportHtml { try batch.stage(Data(QAReviewPage.render(review, title: "l10n adapt review").utf8), to: reportHtml) }
             try batch.commit()
         } catch {
             batch.discard()
@@ -148,6 +156,7 @@ struct AdaptCommand: AsyncParsableCommand {
         }
         Console.out(summaries.joined(separator: "\n"))
         if let report { Console.out("report: \(report)") }
+        if let reportHtml { Console.out("review page: \(reportHtml)") }
         if qa, entries.contains(where: { $0.findings.contains { $0.severity == Severity.error.rawValue } }) { throw ExitStatus.invalid }
     }
 }
