@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C shims: system C libraries, each seen by exactly one Swift target.
@@ -56,8 +57,13 @@ let package = Package(
         .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
         .target(name: "L10nQA", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
         .target(
+            name: "L10nMemory",
+            dependencies: ["L10nCore", "L10nText", "L10nXML", "L10nFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "L10nPipeline",
-            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA"],
+            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA", "L10nMemory"],
             swiftSettings: swiftSettings
         ),
 
@@ -86,10 +92,16 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nQATests", dependencies: ["L10nQA"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "L10nMemoryTests",
+            dependencies: ["L10nMemory", "L10nTestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nEndToEndTests",
