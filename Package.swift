@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "L10nQATests", dependencies: ["L10nQA"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nMemoryTests",
-            dependencies: ["L10nMemory", "L10nTestSupport"],
+            dependencies: ["L10nMemory", "L10nTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

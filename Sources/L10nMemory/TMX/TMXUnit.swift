@@ -32,9 +32,10 @@ public struct TMXUnit: Hashable, Sendable {
         } else {
             sources = variants
         }
-        let previous = properties.first { $0.type == "prev" }.map { Content(text: $0.value) }
-        let next = properties.first { $0.type == "next" }.map { Content(text: $0.value) }
-        let document = properties.first { $0.type == "file" }?.value
+        func property(_ types: String...) -> String? { properties.first { types.contains($0.type) }?.value }
+        let previous = property("prev", "x-context-pre").map { Content(text: $0) }
+        let next = property("next", "x-context-post").map { Content(text: $0) }
+        let document = property("file", "x-document")
         var units: [TranslationUnit] = []
         for source in sources {
             for target in variants where target.language != source.language && !target.content.isEmpty {
