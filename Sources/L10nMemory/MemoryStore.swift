@@ -23,9 +23,14 @@ public protocol MemoryStore: TranslationMemory {
 }
 
 extension MemoryStore {
-    /// The leverage stage's question, answered from ``lookup(_:limit:threshold:)``: fuzzy and
-    /// number-substituted matches count only when their codes map onto the query's.
+    /// The leverage stage's question, answered from ``lookup(_:limit:threshold:)``.
     public func bestMatches(for queries: [MemoryQuery], minimumQuality: Int) async throws -> [MemoryMatch?] {
+        try matches(for: queries, minimumQuality: minimumQuality)
+    }
+
+    /// The same, synchronously (the store's I/O is a local file): fuzzy and number-substituted
+    /// matches count only when their codes map onto the query's.
+    public func matches(for queries: [MemoryQuery], minimumQuality: Int) throws -> [MemoryMatch?] {
         try queries.map { query in
             try lookup(query, limit: 5, threshold: minimumQuality).first { $0.target != nil }.map {
                 MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin)
