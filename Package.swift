@@ -74,6 +74,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Benchmarks (tools/bench-tm runs it in release mode; not a test).
+        .executableTarget(name: "bench-tm", dependencies: ["L10nMemory", "L10nCore"], path: "tools/bench-tm-src", swiftSettings: swiftSettings),
+
         // Test support: helpers shared by the test targets (fixture folders, corpus listing,
         // temporary folders, the CLI runner, the XLIFF target filler). Only test targets use it.
         .target(name: "L10nTestSupport", path: "Tests/L10nTestSupport", swiftSettings: swiftSettings),

@@ -117,6 +117,57 @@ import Testing
         #expect(written.contains("l10n:tm-101"))
     }
 
+    /// XLIFF 1.2: `tm import` takes translated targets, `tm learn` only reviewed/final ones.
+    @Test func xliff12TranslatedTargetsImportButAreNotLearned() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = Self.pages[0]
+        try Corpus.copy([page], into: dir)
+        #expect(try CLI.run(["extract", "-t", "fr-FR", "--xliff-version", "1.2", "-o", "x", page], in: dir).status == 0)
+        let xliff = dir.appendingPathComponent("x/water-pump-aquaflow-xp2000b.fr-FR.xlf")
+        // XLIFFTargetFiller finds no <seg-source> in our namespaced 1.2 (FoundationXML looks the
+        // unprefixed name up outside the namespace), so the translator's edit is done on the text.
+        let text = try String(contentsOf: xliff, encoding: .utf8)
+        let filled = text.replacing(/<seg-source>(.*?)<\/seg-source>/.dotMatchesNewlines()) { match in
+            "\(match.output.0)\n        <target state=\"translated\">\(match.output.1)</target>"
+        }
+        #expect(filled != text)
+        try Data(filled.utf8).write(to: xliff)
+        let learn = try CLI.run(["tm", "learn", "--tm", "tm.sqlite", xliff.path], in: dir)
+        #expect(learn.status == 0, "\(learn.stderr)")
+        #expect(learn.stdout.contains(": 0 read, 0 added"))
+        let imported = try CLI.run(["tm", "import", "--tm", "tm.sqlite", "--format", "json", xliff.path], in: dir)
+        struct Summary: Decodable { var read: Int; var added: Int }
+        let summary = try #require(try JSONDecoder().decode([Summary].self, from: Data(imported.stdout.utf8)).first)
+        #expect(summary.read > 10)
+        #expect(summary.added == summary.read)
+    }
+
+    /// Two processes importing into one memory at once: SQLite's lock makes them take turns.
+    @Test func twoProcessesImportingAtOnceLoseNothing() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, language) in [("a.tmx", "de-de"), ("b.tmx", "fr-fr")] {
+            var units = ""
+            for i in 0..<400 {
+                units += "<tu><tuv xml:lang=\"en-us\"><seg>Sentence number \(i) of the catalogue.</seg></tuv><tuv xml:lang=\"\(language)\"><seg>\(language) \(i)</seg></tuv></tu>\n"
+            }
+            let tmx = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en-us\" creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" datatype=\"plaintext\"/><body>\n\(units)</body></tmx>\n"
+            try Data(tmx.utf8).write(to: dir.appendingPathComponent(name))
+        }
+        // Created first, so neither process races to create the schema.
+        #expect(try CLI.run(["tm", "import", "--tm", "tm.sqlite", "a.tmx"], in: dir).status == 0)
+        let results = LockedSlots<[CLI.Result?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let r = try? CLI.run(["tm", "import", "--tm", "tm.sqlite", i == 0 ? "a.tmx" : "b.tmx"], in: dir)
+            results.set(i, r)
+        }
+        for r in results.value { #expect(r?.status == 0, "\(r?.stderr ?? "did not run")") }
+        let stats = try CLI.run(["tm", "stats", "--tm", "tm.sqlite", "--format", "json"], in: dir)
+        struct Stats: Decodable { var units: Int }
+        #expect(try JSONDecoder().decode(Stats.self, from: Data(stats.stdout.utf8)).units == 800)
+    }
+
     static let tmx = """
         <?xml version="1.0" encoding="UTF-8"?>
         <!DOCTYPE tmx SYSTEM "tmx14.dtd">
