@@ -28,13 +28,26 @@ public enum MatchScorer {
            let repaired = substituteNumbers(in: storedTarget, from: storedText.numbers, to: queryText.numbers) {
             return Result(score: 99 - cosmetic, kind: .numberSubstituted, target: renumber(repaired, from: stored, to: query))
         }
+        return Result(score: fuzzyScore(queryText, storedText), kind: .fuzzy, target: renumber(storedTarget, from: stored, to: query))
+    }
+
+    /// The fuzzy score alone, from the match texts: what a candidate is ranked by before its
+    /// unit is read.
+    public static func fuzzyScore(_ queryText: MatchText, _ storedText: MatchText) -> Int {
+        let cosmetic = (queryText.written == storedText.written ? 0 : (queryText.words == storedText.words ? 1 : 0))
+            + (queryText.punctuation == storedText.punctuation ? 0 : 1)
         let longest = max(queryText.words.count, storedText.words.count)
         let distance = editDistance(queryText.words, storedText.words)
         var score = longest == 0 ? 100 : (100 * (longest - distance)) / longest
         score -= codePenalty(queryText.codes, storedText.codes)
         score -= differingCount(queryText.numbers, storedText.numbers)
         score -= cosmetic
-        return Result(score: max(0, min(score, 99)), kind: .fuzzy, target: renumber(storedTarget, from: stored, to: query))
+        return max(0, min(score, 99))
+    }
+
+    /// The best fuzzy score two word counts allow: a quick bound before the edit distance.
+    public static func fuzzyBound(_ a: Int, _ b: Int) -> Int {
+        max(a, b) == 0 ? 100 : 100 * min(a, b) / max(a, b)
     }
 
     /// Levenshtein distance over words (two rows).
@@ -110,7 +123,7 @@ public enum MatchScorer {
 
     /// The target with the stored source's code ids replaced by the query's, matched by position
     /// (same kinds in the same order); nil when the codes cannot be mapped.
-    static func renumber(_ target: Content, from stored: Content, to query: Content) -> Content? {
+    public static func renumber(_ target: Content, from stored: Content, to query: Content) -> Content? {
         let storedCodes = stored.codes, queryCodes = query.codes
         guard storedCodes.count == queryCodes.count, zip(storedCodes, queryCodes).allSatisfy({ $0.kind == $1.kind }) else {
             return target.codes.isEmpty ? target : nil

@@ -56,14 +56,32 @@ public struct MatchText: Hashable, Sendable {
         self.codes = codes
     }
 
-    /// The terms of the candidate index: distinct non-number words, with the source language so
-    /// that the same spelling in two languages is two terms.
-    public func indexTerms(language: LanguageTag) -> Set<Int64> {
-        Set(shapes.lazy.filter { $0 != "#" }.map { Self.term($0, language: language) })
+    // MARK: stored form
+
+    /// The fields in one string (fields split by U+001E, items by U+001F), stored with each unit
+    /// so that scoring a candidate needs neither ICU nor the unit's JSON code table.
+    public var serialized: String {
+        [words, shapes, numbers, written, [punctuation], codes]
+            .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
     }
 
-    static func term(_ word: String, language: LanguageTag) -> Int64 {
-        Int64(bitPattern: FNV1a.hash(language.language + "\u{1}" + word))
+    public init?(serialized: String) {
+        let fields = serialized.split(separator: "\u{1E}", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? [] : $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }
+        guard fields.count == 6, fields[0].count == fields[1].count, fields[0].count == fields[3].count else { return nil }
+        (words, shapes, numbers, written, codes) = (fields[0], fields[1], fields[2], fields[3], fields[5])
+        punctuation = fields[4].first ?? ""
+    }
+
+    /// The terms of the candidate index: distinct non-number words, with the language pair, so
+    /// that a lookup reads only postings of units it could return.
+    public func indexTerms(from source: LanguageTag, to target: LanguageTag) -> Set<Int64> {
+        Set(shapes.lazy.filter { $0 != "#" }.map { Self.term($0, from: source, to: target) })
+    }
+
+    static func term(_ word: String, from source: LanguageTag, to target: LanguageTag) -> Int64 {
+        Int64(bitPattern: FNV1a.hash(source.rawValue + "\u{1}" + target.rawValue + "\u{1}" + word))
     }
 
     /// A word made only of digits and the separators numbers use (`100`, `3.5`, `1,000`, `-20`).

@@ -25,6 +25,10 @@ extension SQLiteMemoryStore {
                     project TEXT NOT NULL DEFAULT '',
                     market TEXT NOT NULL DEFAULT '',
                     shape_key TEXT NOT NULL,
+                    -- MatchText.serialized of the source and its word count: candidates are
+                    -- scored from these, without ICU or the code table.
+                    match_text TEXT NOT NULL,
+                    word_count INTEGER NOT NULL,
                     source_text TEXT NOT NULL,
                     source_codes TEXT NOT NULL,
                     target_text TEXT NOT NULL,

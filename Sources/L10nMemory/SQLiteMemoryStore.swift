@@ -87,51 +87,54 @@ public struct SQLiteMemoryStore: MemoryStore {
         return try run {
             try pool.write { db in
                 var added = 0
-                for unit in units where try upsert(unit, db) { added += 1 }
+                // Document frequencies are summed per batch: one write per distinct word, not per use.
+                var frequencies: [Int64: Int] = [:]
+                for unit in units where try upsert(unit, frequencies: &frequencies, db) { added += 1 }
+                let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
+                for (term, n) in frequencies { try addTerm.execute(arguments: [term, n]) }
                 return added
             }
         }
     }
 
     /// Inserts `unit`, or replaces the target of the unit with the same key; true when inserted.
-    private func upsert(_ unit: TranslationUnit, _ db: Database) throws -> Bool {
+    private func upsert(_ unit: TranslationUnit, frequencies: inout [Int64: Int], _ db: Database) throws -> Bool {
         let source = StoredContent(unit.source), target = StoredContent(unit.target)
         let key = MatchText.exactKey(unit.source)
         let now = Date().timeIntervalSince1970
         let keyArguments: StatementArguments = [unit.sourceLanguage.rawValue, unit.targetLanguage.rawValue, key,
                                                 unit.previousHash ?? "", unit.nextHash ?? "", unit.project ?? "", unit.market ?? ""]
         let properties = Self.json(unit.properties), notes = Self.json(unit.notes)
-        let existing = try db.cachedStatement(sql: """
-            SELECT id FROM unit WHERE source_language = ? AND target_language = ? AND source_key = ?
-            AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?
-            """)
-        if let id = try Int64.fetchOne(existing, arguments: keyArguments) {
-            try db.cachedStatement(sql: """
-                UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
-                properties = ?, notes = ?, changed_at = ? WHERE id = ?
-                """).execute(arguments: [source.text, source.codes, target.text, target.codes, unit.document, unit.origin.rawValue,
-                                         properties, notes, unit.changed?.timeIntervalSince1970 ?? now, id])
-            return false
-        }
         let text = MatchText(unit.source, language: unit.sourceLanguage)
         try db.cachedStatement(sql: """
             INSERT INTO unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
-            shape_key, source_text, source_codes, target_text, target_codes, document, origin, properties, notes, created_at, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: keyArguments + [text.shapeKey, source.text, source.codes, target.text, target.codes, unit.document,
-                                                    unit.origin.rawValue, properties, notes,
+            shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin, properties,
+            notes, created_at, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """).execute(arguments: keyArguments + [text.shapeKey, text.serialized, text.words.count, source.text, source.codes,
+                                                    target.text, target.codes, unit.document, unit.origin.rawValue, properties, notes,
                                                     unit.created?.timeIntervalSince1970 ?? now, unit.changed?.timeIntervalSince1970 ?? now])
+        guard db.changesCount > 0 else {
+            // The key is stored: the new target replaces the old one.
+            try db.cachedStatement(sql: """
+                UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
+                properties = ?, notes = ?, changed_at = ? WHERE source_language = ? AND target_language = ? AND source_key = ?
+                AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?
+                """).execute(arguments: [source.text, source.codes, target.text, target.codes, unit.document, unit.origin.rawValue,
+                                         properties, notes, unit.changed?.timeIntervalSince1970 ?? now] + keyArguments)
+            return false
+        }
         let id = db.lastInsertedRowID
-        let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1")
         let addPosting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO posting (term, unit) VALUES (?, ?)")
-        for term in text.indexTerms(language: unit.sourceLanguage) {
-            try addTerm.execute(arguments: [term])
+        for term in text.indexTerms(from: unit.sourceLanguage, to: unit.targetLanguage) {
+            frequencies[term, default: 0] += 1
             try addPosting.execute(arguments: [term, id])
         }
         return true
     }
 
-    private static func json(_ value: some Encodable) -> String {
+    private static func json<T: Encodable & Collection>(_ value: T) -> String {
+        if value.isEmpty { return "[]" }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
@@ -158,12 +161,16 @@ public struct SQLiteMemoryStore: MemoryStore {
             source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
             document: row["document"], origin: MemoryOrigin(row["origin"] as String) ?? .human,
             project: nonEmpty("project"), market: nonEmpty("market"),
-            properties: (try? decoder.decode([TranslationUnit.Property].self, from: Data((row["properties"] as String).utf8))) ?? [],
-            notes: (try? decoder.decode([String].self, from: Data((row["notes"] as String).utf8))) ?? [],
+            properties: Self.decodeList(row["properties"], decoder) ?? [],
+            notes: Self.decodeList(row["notes"], decoder) ?? [],
             created: Date(timeIntervalSince1970: row["created_at"]), changed: Date(timeIntervalSince1970: row["changed_at"]))
         unit.previousHash = nonEmpty("previous_hash")
         unit.nextHash = nonEmpty("next_hash")
         return unit
+    }
+
+    private static func decodeList<T: Decodable>(_ json: String, _ decoder: JSONDecoder) -> [T]? {
+        json == "[]" ? [] : try? decoder.decode([T].self, from: Data(json.utf8))
     }
 
     public func forEachUnit(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,

@@ -47,6 +47,10 @@ public struct StoredContent: Hashable, Sendable {
 
     /// The content back; nil when the text and the table disagree (a damaged row).
     public var content: Content? {
+        if codes == "[]" {
+            // No codes: the common case, without a JSON decoder.
+            if !text.contains(Self.codeMark) && !text.contains(Self.escapeMark) { return Content(text: text) }
+        }
         guard let table = try? JSONDecoder().decode([StoredCode].self, from: Data(codes.utf8)) else { return nil }
         var runs: [Content.Run] = []
         var pending = ""

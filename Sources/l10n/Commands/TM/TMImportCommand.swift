@@ -19,15 +19,11 @@ struct TMImportCommand: ParsableCommand {
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("For TMX with srclang=\"*all*\": the source language (default: every language pair).", valueName: "tag"))
     var sourceLanguage: LanguageTag?
 
-    @Option(name: .long, help: ArgumentHelp("Project the units belong to.", valueName: "name"))
-    var project: String?
-
-    @Option(name: .long, help: ArgumentHelp("Market the units are for (br, de…), when the memory keeps markets apart.", valueName: "id"))
-    var market: String?
+    @OptionGroup var scope: MemoryScopeOptions
 
     func run() throws {
         let store = try memory.open(create: true)
-        let importer = MemoryImporter(store: store, project: project, market: market, sourceLanguage: sourceLanguage)
+        let importer = MemoryImporter(store: store, project: scope.project, market: scope.market, sourceLanguage: sourceLanguage)
         try TMImportRun.run(files, output: output) { try importer.importFile(at: URL(fileURLWithPath: $0), selection: .translated) }
     }
 }

@@ -16,15 +16,11 @@ struct TMLearnCommand: ParsableCommand {
     @OptionGroup var memory: MemoryOption
     @OptionGroup var output: OutputFormatOption
 
-    @Option(name: .long, help: ArgumentHelp("Project the units belong to.", valueName: "name"))
-    var project: String?
-
-    @Option(name: .long, help: ArgumentHelp("Market the translations are for (br, de…), when the memory keeps markets apart.", valueName: "id"))
-    var market: String?
+    @OptionGroup var scope: MemoryScopeOptions
 
     func run() throws {
         let store = try memory.open(create: true)
-        let importer = MemoryImporter(store: store, project: project, market: market)
+        let importer = MemoryImporter(store: store, project: scope.project, market: scope.market)
         try TMImportRun.run(files, output: output) { try importer.importXLIFF(at: URL(fileURLWithPath: $0), selection: .reviewed) }
     }
 }
