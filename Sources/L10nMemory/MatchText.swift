@@ -29,9 +29,9 @@ public struct MatchText: Hashable, Sendable {
                 codes.append(c.kind.rawValue + ":" + c.data)
             case .text(let t):
                 for piece in breaker.pieces(of: t) {
-                    if piece.allSatisfy(\.isWhitespace) { continue }
-                    if !piece.contains(where: { $0.isLetter || $0.isNumber }) {
-                        punctuation += piece.filter { !$0.isWhitespace }
+                    let scalars = piece.unicodeScalars
+                    if !scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                        for c in scalars where !c.properties.isWhitespace { punctuation.unicodeScalars.append(c) }
                         continue
                     }
                     let word = String(piece)
@@ -86,7 +86,12 @@ public struct MatchText: Hashable, Sendable {
 
     /// A word made only of digits and the separators numbers use (`100`, `3.5`, `1,000`, `-20`).
     static func isNumber(_ s: Substring) -> Bool {
-        s.contains(where: \.isNumber) && s.allSatisfy { $0.isNumber || $0 == "." || $0 == "," || $0 == "-" || $0 == "'" }
+        var digit = false
+        for c in s.unicodeScalars {
+            if c.properties.numericType != nil { digit = true; continue }
+            if c != "." && c != "," && c != "-" && c != "'" { return false }
+        }
+        return digit
     }
 
     // MARK: keys

@@ -18,8 +18,23 @@ public struct StoredContent: Hashable, Sendable {
     public var text: String
     public var codes: String
 
-    static let codeMark: Character = "\u{E000}"
-    static let escapeMark: Character = "\u{E001}"
+    static let codeScalar: Unicode.Scalar = "\u{E000}"
+    static let escapeScalar: Unicode.Scalar = "\u{E001}"
+
+    /// Whether `s` holds U+E000 or U+E001 (UTF-8 EE 80 80 / EE 80 81), checked on bytes.
+    static func hasMarks(_ s: String) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        var state = 0
+        while let b = utf8.next() {
+            switch (state, b) {
+            case (_, 0xEE): state = 1
+            case (1, 0x80): state = 2
+            case (2, 0x80), (2, 0x81): return true
+            default: state = 0
+            }
+        }
+        return false
+    }
 
     public init(text: String, codes: String) {
         self.text = text
@@ -32,12 +47,13 @@ public struct StoredContent: Hashable, Sendable {
         for run in content.runs {
             switch run {
             case .text(let t):
-                for c in t {
-                    if c == Self.codeMark || c == Self.escapeMark { text.append(Self.escapeMark) }
-                    text.append(c)
+                guard Self.hasMarks(t) else { text += t; continue }
+                for c in t.unicodeScalars {
+                    if c == Self.codeScalar || c == Self.escapeScalar { text.unicodeScalars.append(Self.escapeScalar) }
+                    text.unicodeScalars.append(c)
                 }
             case .code(let code):
-                text.append(Self.codeMark)
+                text.unicodeScalars.append(Self.codeScalar)
                 table.append(StoredCode(code))
             }
         }
@@ -47,26 +63,24 @@ public struct StoredContent: Hashable, Sendable {
 
     /// The content back; nil when the text and the table disagree (a damaged row).
     public var content: Content? {
-        if codes == "[]" {
-            // No codes: the common case, without a JSON decoder.
-            if !text.contains(Self.codeMark) && !text.contains(Self.escapeMark) { return Content(text: text) }
-        }
+        // No codes: the common case, without a JSON decoder.
+        if codes == "[]", !Self.hasMarks(text) { return Content(text: text) }
         guard let table = try? JSONDecoder().decode([StoredCode].self, from: Data(codes.utf8)) else { return nil }
         var runs: [Content.Run] = []
         var pending = ""
         var next = 0
         var escaped = false
-        for c in text {
-            if escaped { pending.append(c); escaped = false; continue }
-            if c == Self.escapeMark { escaped = true; continue }
-            if c == Self.codeMark {
+        for c in text.unicodeScalars {
+            if escaped { pending.unicodeScalars.append(c); escaped = false; continue }
+            if c == Self.escapeScalar { escaped = true; continue }
+            if c == Self.codeScalar {
                 guard next < table.count else { return nil }
                 if !pending.isEmpty { runs.append(.text(pending)); pending = "" }
                 runs.append(.code(table[next].code))
                 next += 1
                 continue
             }
-            pending.append(c)
+            pending.unicodeScalars.append(c)
         }
         guard next == table.count, !escaped else { return nil }
         if !pending.isEmpty { runs.append(.text(pending)) }

@@ -15,6 +15,8 @@ struct Options {
     var recallSample = 50
     var seed: UInt64 = 1
     var work: String?
+    /// Reuse the TMX and memory of an earlier run with the same size and seed (lookups only).
+    var reuse = false
 
     init(_ arguments: [String]) {
         var i = 1
@@ -30,8 +32,9 @@ struct Options {
             case "--recall-sample": recallSample = Int(value())!
             case "--seed": seed = UInt64(value())!
             case "--work": work = value()
+            case "--reuse": reuse = true
             case "-h", "--help":
-                print("usage: bench-tm [--units N] [--queries N] [--recall-sample N] [--seed N] [--work DIR]")
+                print("usage: bench-tm [--units N] [--queries N] [--recall-sample N] [--seed N] [--work DIR] [--reuse]")
                 exit(0)
             default: fatalError("unknown option \(arguments[i])")
             }
@@ -129,32 +132,40 @@ let vocabulary = Vocabulary(size: 30_000, random: &random)
 let tmx = work.appendingPathComponent("corpus-\(options.units).tmx").path
 var sources: [[String]] = []
 sources.reserveCapacity(options.units)
+let database = work.appendingPathComponent("memory-\(options.units).sqlite").path
+let reusing = options.reuse && FileManager.default.fileExists(atPath: database)
 let writeTime = try seconds {
-    let writer = try TMXWriter(path: tmx, sourceLanguage: en)
+    let writer = try TMXWriter(path: reusing ? work.appendingPathComponent("discard.tmx").path : tmx, sourceLanguage: en)
     while sources.count < options.units {
         let base = sentence(vocabulary, &random)
         let family = [base] + (0..<random.below(3)).map { _ in mutate(base, vocabulary, &random, edits: 1 + random.below(2)) }
         for words in family where sources.count < options.units {
             let n = sources.count
             sources.append(words)
+            if reusing { continue }
             try writer.write(TranslationUnit(source: Content(text: text(words)), target: Content(text: "pt " + text(words) + " \(n)"),
                                              sourceLanguage: en, targetLanguage: pt))
         }
     }
     try writer.finish()
 }
-let tmxBytes = (try FileManager.default.attributesOfItem(atPath: tmx)[.size] as? NSNumber)?.intValue ?? 0
+let tmxBytes = (try? FileManager.default.attributesOfItem(atPath: tmx)[.size] as? NSNumber)?.intValue ?? 0
 print(String(format: "corpus: %d units, TMX %.0f MB written in %.1f s", options.units, Double(tmxBytes) / 1_048_576, writeTime))
 
 // 2. Import, as `l10n tm import` does.
-let database = work.appendingPathComponent("memory-\(options.units).sqlite").path
-for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
-let store = try SQLiteMemoryStore(path: database)
-var summary = ImportSummary(file: tmx)
-let importTime = try seconds { summary = try MemoryImporter(store: store, batchSize: 10_000).importTMX(at: URL(fileURLWithPath: tmx)) }
-let dbBytes = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue ?? 0
-print(String(format: "import: %d units in %.1f s = %.0f units/s; database %.0f MB", summary.added, importTime,
-             Double(summary.added) / importTime, Double(dbBytes) / 1_048_576))
+let store: SQLiteMemoryStore
+if reusing {
+    store = try SQLiteMemoryStore(path: database, create: false)
+    print("import: reusing \(database)")
+} else {
+    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+    store = try SQLiteMemoryStore(path: database)
+    var summary = ImportSummary(file: tmx)
+    let importTime = try seconds { summary = try MemoryImporter(store: store, batchSize: 10_000).importTMX(at: URL(fileURLWithPath: tmx)) }
+    let dbBytes = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue ?? 0
+    print(String(format: "import: %d units in %.1f s = %.0f units/s; database %.0f MB", summary.added, importTime,
+                 Double(summary.added) / importTime, Double(dbBytes) / 1_048_576))
+}
 
 // 3. Lookups: near-duplicates of stored sentences (most have a fuzzy or exact match) and new ones.
 var queries: [Content] = []
@@ -179,7 +190,7 @@ print(String(format: "lookup (in process, top 5, threshold 75): p50 %.2f ms, p99
 let sample = Array(queries.prefix(options.recallSample))
 let sampleTexts = sample.map { MatchText($0, language: en) }
 var bruteBest = [Int](repeating: 0, count: sample.count)
-let bruteTime = try seconds {
+let bruteTime = sample.isEmpty ? 0 : try seconds {
     try store.forEachUnit(sourceLanguage: en, targetLanguage: pt) { unit in
         let stored = MatchText(unit.source, language: en)
         for (i, q) in sampleTexts.enumerated() {
