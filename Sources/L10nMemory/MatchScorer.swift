@@ -50,8 +50,14 @@ public enum MatchScorer {
         max(a, b) == 0 ? 100 : 100 * min(a, b) / max(a, b)
     }
 
+    /// The score from the words alone (no penalties): an upper bound of ``fuzzyScore(_:_:)``.
+    public static func wordScore(_ query: [String], _ stored: [Substring]) -> Int {
+        let longest = max(query.count, stored.count)
+        return longest == 0 ? 100 : 100 * (longest - editDistance(query, stored)) / longest
+    }
+
     /// Levenshtein distance over words (two rows).
-    static func editDistance(_ a: [String], _ b: [String]) -> Int {
+    static func editDistance<A: StringProtocol, B: StringProtocol>(_ a: [A], _ b: [B]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

@@ -74,6 +74,14 @@ public struct MatchText: Hashable, Sendable {
         punctuation = fields[4].first ?? ""
     }
 
+    /// The words of a ``serialized`` form, as views into it: the edit distance a candidate is
+    /// first ranked by, without parsing the rest.
+    public static func words(ofSerialized serialized: String) -> [Substring] {
+        let end = serialized.firstIndex(of: "\u{1E}") ?? serialized.endIndex
+        guard end > serialized.startIndex else { return [] }
+        return serialized[..<end].split(separator: "\u{1F}", omittingEmptySubsequences: false)
+    }
+
     /// The terms of the candidate index: distinct non-number words, with the language pair, so
     /// that a lookup reads only postings of units it could return.
     public func indexTerms(from source: LanguageTag, to target: LanguageTag) -> Set<Int64> {

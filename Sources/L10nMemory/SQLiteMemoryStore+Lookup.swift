@@ -37,8 +37,11 @@ extension SQLiteMemoryStore {
             """, arguments: StatementArguments(candidates) + [query.targetLanguage.rawValue])
         while let row = try rows.next() {
             if let market = query.market, let unitMarket: String = row["market"], !unitMarket.isEmpty, unitMarket != market { continue }
-            guard MatchScorer.fuzzyBound(text.words.count, row["word_count"]) >= threshold,
-                  let stored = MatchText(serialized: row["match_text"]) else { continue }
+            guard MatchScorer.fuzzyBound(text.words.count, row["word_count"]) >= threshold else { continue }
+            let serialized: String = row["match_text"]
+            // Penalties only lower the word score: below the threshold, nothing more to parse.
+            guard MatchScorer.wordScore(text.words, MatchText.words(ofSerialized: serialized)) >= threshold,
+                  let stored = MatchText(serialized: serialized) else { continue }
             let score = MatchScorer.fuzzyScore(text, stored)
             if score >= threshold { scored.append((score, row["id"])) }
         }
@@ -75,11 +78,14 @@ extension SQLiteMemoryStore {
         guard !required.isEmpty else { return [] }
         let extra = rarestFirst.dropFirst(prefix.count).filter { (1...Self.rankingTermLimit).contains(df[$0] ?? 0) && !required.contains($0) }
         let ranking = Array(Set(required + extra.prefix(4)))
+        // Word counts that can reach the threshold: 100 × shorter ÷ longer ≥ threshold.
+        let shortest = (threshold * n + 99) / 100
+        let longest = threshold > 0 ? 100 * n / threshold : Int(Int32.max)
         return try Int64.fetchAll(db, sql: """
-            SELECT unit FROM posting WHERE term IN \(Self.placeholders(ranking.count))
+            SELECT unit FROM posting WHERE term IN \(Self.placeholders(ranking.count)) AND length BETWEEN ? AND ?
             GROUP BY unit HAVING sum(term IN \(Self.placeholders(required.count))) > 0
             ORDER BY count(*) DESC, unit DESC LIMIT \(Self.scoredCandidates)
-            """, arguments: StatementArguments(ranking) + StatementArguments(required))
+            """, arguments: StatementArguments(ranking) + [shortest, longest] + StatementArguments(required))
     }
 
     private func score(_ ids: [Int64], query: MemoryQuery, text: MatchText, limit: Int, threshold: Int, _ db: Database) throws -> [MemoryCandidate] {

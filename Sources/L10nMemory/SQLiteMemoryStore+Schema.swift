@@ -42,10 +42,15 @@ extension SQLiteMemoryStore {
                     UNIQUE (source_language, target_language, source_key, previous_hash, next_hash, project, market)
                 );
                 CREATE INDEX unit_shape ON unit (source_language, shape_key);
-                -- The candidate index: which units hold which word (per source language), and in
-                -- how many units each word occurs, so a lookup reads only its rarest words' postings.
+                -- The candidate index: which units hold which word (per language pair), and in
+                -- how many units each word occurs, so a lookup reads only its rarest words'
+                -- postings; by word count within a word, so it reads only the lengths that can
+                -- reach the threshold.
                 CREATE TABLE term (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
-                CREATE TABLE posting (term INTEGER NOT NULL, unit INTEGER NOT NULL, PRIMARY KEY (term, unit)) WITHOUT ROWID;
+                CREATE TABLE posting (
+                    term INTEGER NOT NULL, length INTEGER NOT NULL, unit INTEGER NOT NULL,
+                    PRIMARY KEY (term, length, unit)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -125,10 +125,10 @@ public struct SQLiteMemoryStore: MemoryStore {
             return false
         }
         let id = db.lastInsertedRowID
-        let addPosting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO posting (term, unit) VALUES (?, ?)")
+        let addPosting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO posting (term, length, unit) VALUES (?, ?, ?)")
         for term in text.indexTerms(from: unit.sourceLanguage, to: unit.targetLanguage) {
             frequencies[term, default: 0] += 1
-            try addPosting.execute(arguments: [term, id])
+            try addPosting.execute(arguments: [term, text.words.count, id])
         }
         return true
     }
