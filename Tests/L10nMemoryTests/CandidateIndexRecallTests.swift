@@ -23,7 +23,7 @@ import Testing
             (0..<Int.random(in: 4...14, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }
         }
         var sentences: [[String]] = []
-        for _ in 0..<700 {
+        for _ in 0..<200 {
             // Families of near-identical sentences, as real catalogues have.
             let base = sentence()
             sentences.append(base)
@@ -41,7 +41,7 @@ import Testing
         let stored = units.map { ($0, MatchText($0.source, language: S.en)) }
 
         var queries: [Content] = []
-        for _ in 0..<100 {
+        for _ in 0..<50 {
             var words = sentences[Int.random(in: 0..<sentences.count, using: &random)]
             for _ in 0..<Int.random(in: 0...3, using: &random) {
                 words[Int.random(in: 0..<words.count, using: &random)] = Self.vocabulary.randomElement(using: &random)!
@@ -66,7 +66,7 @@ import Testing
                 #expect(best == nil, "nothing reaches 75 by brute force, yet the index found \(best ?? 0)")
             }
         }
-        #expect(withMatch > 60, "the generated queries must mostly have a match ≥ 75 to test recall")
+        #expect(withMatch > 30, "the generated queries must mostly have a match ≥ 75 to test recall")
         #expect(found == withMatch, "recall \(found) of \(withMatch)")
     }
 }

@@ -65,4 +65,21 @@ import Testing
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
+
+    @Test func carriageReturnsTabsAndMarkupInTextSurviveARoundTrip() throws {
+        let store = try S.store()
+        let source = Content([.text("Line one\r\nline\ttwo & <three> \"4\""), .code(InlineCode(kind: .standalone, id: "1", data: "<br/>"))])
+        let unit = TranslationUnit(source: source, target: "Linha\r\num", sourceLanguage: S.en, targetLanguage: S.pt,
+                                   properties: [.init(type: "x-note\ttab", value: "a\rb")])
+        try store.add([unit])
+        let out = try TemporaryDirectory.make("l10n-tmx").appendingPathComponent("cr.tmx")
+        _ = try MemoryExporter(store: store).exportTMX(to: out.path)
+        var read: [TMXUnit] = []
+        _ = try TMXReader().read(contentsOf: out) { read.append($0) }
+        let back = try #require(read.first?.translationUnits().first)
+        #expect(back.source.plainText == "Line one\r\nline\ttwo & <three> \"4\"")
+        #expect(back.source.codes.map(\.data) == ["<br/>"])
+        #expect(back.target == "Linha\r\num")
+        #expect(back.properties.contains(.init(type: "x-note\ttab", value: "a\rb")))
+    }
 }

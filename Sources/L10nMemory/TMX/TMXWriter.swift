@@ -123,6 +123,7 @@ public final class TMXWriter {
     }
 
     /// XML 1.0 escaping; characters XML cannot carry at all (most C0 controls) are dropped.
+    /// (L10nFormats' byte-level escaper is internal to the XLIFF writers.)
     static func escape(_ s: String, attribute: Bool = false) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
@@ -132,7 +133,11 @@ public final class TMXWriter {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"" where attribute: out += "&quot;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            // A raw CR reads back as LF, and in an attribute tab and LF as spaces: references.
+            case "\r": out += "&#13;"
+            case "\t" where attribute: out += "&#9;"
+            case "\n" where attribute: out += "&#10;"
+            case "\t", "\n": out.unicodeScalars.append(scalar)
             default:
                 if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
