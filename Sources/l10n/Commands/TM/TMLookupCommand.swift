@@ -28,7 +28,7 @@ struct TMLookupCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The lowest score shown.", valueName: "score"))
     var threshold: Int = MemoryLookup.defaultThreshold
 
-    @Option(name: .long, help: ArgumentHelp("Prefer translations for this market (others are left out).", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("Leave out translations stored for another market (those for no market stay).", valueName: "id"))
     var market: String?
 
     func validate() throws {
