@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C shims: system C libraries, each seen by exactly one Swift target.
@@ -61,8 +62,13 @@ let package = Package(
         .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
         .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
         .target(
+            name: "L10nMemory",
+            dependencies: ["L10nCore", "L10nText", "L10nXML", "L10nFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "L10nPipeline",
-            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA"],
+            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA", "L10nMemory"],
             swiftSettings: swiftSettings
         ),
 
@@ -72,6 +78,9 @@ let package = Package(
             dependencies: ["L10nPipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
+
+        // Benchmarks (tools/bench-tm runs it in release mode; not a test).
+        .executableTarget(name: "bench-tm", dependencies: ["L10nMemory", "L10nCore"], path: "tools/bench-tm-src", swiftSettings: swiftSettings),
 
         // Test support: helpers shared by the test targets (fixture folders, corpus listing,
         // temporary folders, the CLI runner, the XLIFF target filler). Only test targets use it.
@@ -91,10 +100,16 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "L10nMemoryTests",
+            dependencies: ["L10nMemory", "L10nTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "L10nPipelineTests", dependencies: ["L10nPipeline", "L10nFormats", "L10nXML", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nEndToEndTests",

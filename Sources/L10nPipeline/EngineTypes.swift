@@ -2,6 +2,7 @@ import L10nAdapt
 import L10nCore
 import L10nFormats
 import L10nMT
+import L10nMemory
 import L10nQA
 import L10nText
 
@@ -73,3 +74,17 @@ public typealias SegmentResult = L10nMT.SegmentResult
 public typealias TranslationContext = L10nMT.TranslationContext
 public typealias NoneBackend = L10nMT.NoneBackend
 public typealias PseudoBackend = L10nMT.PseudoBackend
+
+// Translation memory (L10nMemory)
+public typealias MemoryStore = L10nMemory.MemoryStore
+public typealias SQLiteMemoryStore = L10nMemory.SQLiteMemoryStore
+public typealias TranslationUnit = L10nMemory.TranslationUnit
+public typealias MemoryCandidate = L10nMemory.MemoryCandidate
+public typealias MemoryOrigin = L10nMemory.MemoryOrigin
+public typealias MemoryStats = L10nMemory.MemoryStats
+public typealias MemoryError = L10nMemory.MemoryError
+public typealias MemoryLookup = L10nMemory.MemoryLookup
+public typealias MemoryImporter = L10nMemory.MemoryImporter
+public typealias MemoryExporter = L10nMemory.MemoryExporter
+public typealias ImportSummary = L10nMemory.ImportSummary
+public typealias MatchKind = L10nMemory.MatchKind

@@ -62,15 +62,15 @@ public struct Localizer: Sendable {
     /// The markets this localizer knows (the bundled ones unless the configuration gave others).
     public func markets() throws -> MarketCatalog { try catalog.get() }
 
-    /// The stage chain for one run: read → segment → leverage (with a memory) → adapt →
+    /// The stage chain for one run: read → segment → adapt → leverage (with a memory) →
     /// translate → check (with checks) → write.
     public func pipeline(options: LocalizationOptions = LocalizationOptions()) -> Pipeline {
         var stages: [any PipelineStage] = [
             ReadStage(formats: configuration.formats),
             SegmentStage(segmentation: segmentation, protectors: configuration.protectors),
         ]
-        if let memory = configuration.memory { stages.append(LeverageStage(memory: memory, minimumQuality: options.minimumMatchQuality)) }
         stages.append(AdaptStage(engine: configuration.adaptation, options: options))
+        if let memory = configuration.memory { stages.append(LeverageStage(memory: memory, minimumQuality: options.minimumMatchQuality)) }
         stages.append(TranslateStage(backend: configuration.backend))
         if !configuration.checks.isEmpty { stages.append(CheckStage(checks: configuration.checks)) }
         stages.append(WriteStage(formats: configuration.formats, options: options))

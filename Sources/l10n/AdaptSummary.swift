@@ -29,6 +29,10 @@ enum AdaptSummary {
             let origins = targets.origins.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             lines.append("  targets: \((origins + (targets.untranslated > 0 ? ["\(targets.untranslated) untranslated"] : [])).joined(separator: ", "))")
         }
+        if let leverage = result.leverage {
+            let fuzzy = leverage.fuzzy95.segments + leverage.fuzzy85.segments + leverage.fuzzy75.segments
+            lines.append("  memory: \(leverage.filled) target(s) filled (\(leverage.inContext.segments) in context, \(leverage.exact.segments) exact), \(fuzzy) fuzzy, \(leverage.none.segments) without a match")
+        }
         let failed = result.findings.filter { $0.severity >= .warning }
         if !failed.isEmpty { lines.append("  \(failed.count) finding(s): see the report") }
         let written = [outputs.document, outputs.xliff, outputs.htmlFragment].compactMap { $0 }

@@ -19,7 +19,7 @@ struct L10nCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self,
+            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self, TMCommand.self,
         ]
     )
 }

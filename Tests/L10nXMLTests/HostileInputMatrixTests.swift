@@ -1,12 +1,13 @@
 import Foundation
 import L10nCore
 import L10nFormats
+import L10nMemory
 @testable import L10nText
 import L10nXML
 import Testing
 
 /// One table of hostile documents run against every XML entry point: the XLIFF 2 and 1.2 readers,
-/// the XLIFF validator and the SRX loader must each refuse with a `FormatError` (for the
+/// the XLIFF validator, the SRX loader and the TMX reader must each refuse with a `FormatError` (for the
 /// validator: a finding) of the expected code, naming the file and the line; the HTML reader,
 /// whose parser is forgiving by design, must expand and fetch nothing and not crash. A local
 /// listener checks that nothing touched the network.
@@ -23,7 +24,7 @@ struct HostileInputMatrixTests {
     /// prolog (a DOCTYPE or nothing), line 3 the opening markup, line 4 the payload (inside an
     /// element that holds text), line 5 the closing markup.
     struct EntryPoint: Sendable, CustomTestStringConvertible {
-        enum Kind: Sendable { case xliff2, xliff12, validator, srx, html }
+        enum Kind: Sendable { case xliff2, xliff12, validator, srx, html, tmx }
         let kind: Kind
         var testDescription: String { "\(kind)" }
 
@@ -37,6 +38,8 @@ struct HostileInputMatrixTests {
                 return #"<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header segmentsubflows="yes" cascade="yes"/><body><languagerules><languagerule languagerulename="Default"><rule break="yes"><beforebreak>"#
             case .html:
                 return "<html><body><p>"
+            case .tmx:
+                return #"<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>"#
             }
         }
 
@@ -46,11 +49,19 @@ struct HostileInputMatrixTests {
             case .xliff12: return "</source></trans-unit></body></file></xliff>"
             case .srx: return #"</beforebreak><afterbreak>\s</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="Default"/></maprules></body></srx>"#
             case .html: return "</p></body></html>"
+            case .tmx: return #"</seg></tuv><tuv xml:lang="de"><seg>Text</seg></tuv></tu></body></tmx>"#
             }
         }
 
         var forbidsDoctype: Bool { kind == .srx }
-        var file: String { kind == .srx ? "hostile.srx" : kind == .html ? "hostile.html" : "hostile.xlf" }
+        var file: String {
+            switch kind {
+            case .srx: return "hostile.srx"
+            case .html: return "hostile.html"
+            case .tmx: return "hostile.tmx"
+            default: return "hostile.xlf"
+            }
+        }
 
         /// Runs the entry point. nil: it read the document; otherwise the refusal as a FormatError
         /// (for the validator, rebuilt from its one error finding).
@@ -63,6 +74,8 @@ struct HostileInputMatrixTests {
                     _ = try SRXParser.parse(data, source: file, policy: XMLPolicy(
                         doctype: .forbidden, maxDocumentBytes: policy.maxDocumentBytes, maxDepth: policy.maxDepth,
                         maxAttributeValueBytes: policy.maxAttributeValueBytes, maxTextRunBytes: policy.maxTextRunBytes))
+                case .tmx:
+                    _ = try TMXReader(policy: policy).read(data, file: file) { _ in }
                 case .html:
                     let text = try TextInput.decodeUTF8(data, file: file)
                     let drafts = try HTMLFilter().read(data, text: text, file: file)
@@ -90,7 +103,7 @@ struct HostileInputMatrixTests {
             }
         }
 
-        static let all: [EntryPoint] = [.init(kind: .xliff2), .init(kind: .xliff12), .init(kind: .validator), .init(kind: .srx), .init(kind: .html)]
+        static let all: [EntryPoint] = [.init(kind: .xliff2), .init(kind: .xliff12), .init(kind: .validator), .init(kind: .srx), .init(kind: .html), .init(kind: .tmx)]
     }
 
     /// A hostile document: what goes on line 2 and line 4, and what the XML entry points must say.
@@ -179,6 +192,7 @@ struct HostileInputMatrixTests {
             return
         }
         let error = try entry.run(data, policy: .standard)
+        if entry.kind == .tmx { #expect(error == nil, "the TMX reader refused a benign unit: \(String(describing: error))") }
         // The XLIFF readers need the skeleton l10n writes, so they stop later, at XLIFF level:
         // what matters is that the XML layer let the document through.
         if let error { #expect(![.forbiddenConstruct, .tooLarge, .malformed].contains(error.code), "\(error)") }

@@ -1,4 +1,5 @@
 import L10nCore
+import L10nMemory
 
 /// A translation memory held in memory: exact (100) and in-context exact (101) matches over
 /// translated documents an embedding program already has (a translated XLIFF read back, an
@@ -63,42 +64,14 @@ public struct InMemoryTranslationMemory: TranslationMemory {
             let quality = entry.previous == previous && entry.next == next ? 101 : 100
             if quality >= minimumQuality, quality >= (best?.quality ?? 0) { best = (entry, quality) }
         }
-        guard let best, let target = Self.renumber(best.entry.target, from: best.entry.source, to: query.source) else { return nil }
+        guard let best, let target = MatchScorer.renumber(best.entry.target, from: best.entry.source, to: query.source) else { return nil }
         return MemoryMatch(target: target, quality: best.quality, origin: best.entry.origin)
-    }
-
-    /// The target with the stored source's code ids replaced by the query's, matched by position.
-    private static func renumber(_ target: Content, from stored: Content, to query: Content) -> Content? {
-        let storedCodes = stored.codes, queryCodes = query.codes
-        guard storedCodes.count == queryCodes.count else { return nil }
-        var ids: [String: String] = [:]
-        for (s, q) in zip(storedCodes, queryCodes) { ids[s.id] = q.id }
-        let byID = Dictionary(queryCodes.map { ($0.id + "/" + $0.kind.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
-        var runs: [Content.Run] = []
-        for run in target.runs {
-            switch run {
-            case .text: runs.append(run)
-            case .code(let c):
-                guard let id = ids[c.id], let code = byID[id + "/" + c.kind.rawValue] else { return nil }
-                runs.append(.code(code))
-            }
-        }
-        return Content(runs)
     }
 
     private static func key(_ source: LanguageTag, _ target: LanguageTag, _ content: Content) -> String {
         source.rawValue + "\u{1}" + target.rawValue + "\u{1}" + fingerprint(content)
     }
 
-    /// Text plus each code's kind and original markup; ids left out.
-    private static func fingerprint(_ content: Content) -> String {
-        var s = ""
-        for run in content.runs {
-            switch run {
-            case .text(let t): s += t
-            case .code(let c): s += "\u{E000}\(c.kind.rawValue):\(c.data)\u{E001}"
-            }
-        }
-        return s
-    }
+    /// Text plus each code's kind and original markup; ids left out (the SQLite store's key too).
+    private static func fingerprint(_ content: Content) -> String { MatchText.fingerprint(content) }
 }

@@ -8,6 +8,17 @@ package enum InputFile {
     package static let maximumSize = 1 << 30
 
     package static func read(_ path: String) throws -> Data {
+        try check(path)
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw PipelineError(.cannotReadInput, "cannot be read (\((error as NSError).localizedDescription))", file: path)
+        }
+    }
+
+    /// Checks that `path` is a regular file of at most `limit` bytes, for readers that stream it
+    /// (TMX is read memory-mapped, so it may be larger than what is read whole).
+    package static func check(_ path: String, limit: Int = maximumSize) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw PipelineError(.cannotReadInput, "no such file", file: path)
@@ -16,13 +27,11 @@ package enum InputFile {
             throw PipelineError(.cannotReadInput, "is a directory, not a file", file: path)
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? NSNumber, size.intValue > maximumSize {
-            throw FormatError(.tooLarge, "the file is \(size.intValue / 1_048_576) MB; l10n reads files up to \(maximumSize / 1_048_576) MB", at: SourceLocation(file: path))
+        if let size = attributes?[.size] as? NSNumber, size.intValue > limit {
+            throw FormatError(.tooLarge, "the file is \(size.intValue / 1_048_576) MB; l10n reads files up to \(limit / 1_048_576) MB", at: SourceLocation(file: path))
         }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw PipelineError(.cannotReadInput, "cannot be read (\((error as NSError).localizedDescription))", file: path)
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw PipelineError(.cannotReadInput, "cannot be read (permission denied)", file: path)
         }
     }
 }

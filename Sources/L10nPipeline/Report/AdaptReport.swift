@@ -21,11 +21,14 @@ public struct AdaptReport: Hashable, Sendable, Codable {
         public var segments: Int
         /// Where the targets came from.
         public var targets: ReportedTargets?
+        /// What the translation memory offered (absent without `--tm`).
+        public var leverage: LeverageCounts?
         public var adaptations: [ReportedAdaptation]
         public var findings: [ReportedFinding]
 
         public init(source: String, market: String, sourceLanguage: String, targetLanguage: String, outputs: Outputs,
-                    segments: Int, targets: ReportedTargets? = nil, adaptations: [ReportedAdaptation], findings: [ReportedFinding]) {
+                    segments: Int, targets: ReportedTargets? = nil, leverage: LeverageCounts? = nil, adaptations: [ReportedAdaptation],
+                    findings: [ReportedFinding]) {
             self.source = source
             self.market = market
             self.sourceLanguage = sourceLanguage
@@ -33,6 +36,7 @@ public struct AdaptReport: Hashable, Sendable, Codable {
             self.outputs = outputs
             self.segments = segments
             self.targets = targets
+            self.leverage = leverage
             self.adaptations = adaptations
             self.findings = findings
         }

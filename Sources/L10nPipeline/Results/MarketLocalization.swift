@@ -11,6 +11,8 @@ public struct MarketLocalization: Sendable {
     public var adaptations: [Adaptation]
     public var findings: [Finding]
     public var translation: TranslationSummary?
+    /// What the translation memory offered (nil without one).
+    public var leverage: LeverageCounts?
     public var outputs: LocalizedOutputs
 
     init(_ job: LocalizationJob) throws {
@@ -24,6 +26,7 @@ public struct MarketLocalization: Sendable {
         self.adaptations = job.adaptations
         self.findings = job.findings
         self.translation = job.translation
+        self.leverage = job.leverage
         self.outputs = job.outputs
     }
 
@@ -45,7 +48,7 @@ public struct MarketLocalization: Sendable {
     public func reportEntry(source: String, outputs: AdaptReport.Outputs = AdaptReport.Outputs()) -> AdaptReport.Entry {
         AdaptReport.Entry(
             source: source, market: market.id, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue,
-            outputs: outputs, segments: document.segmentCount, targets: targetOrigins,
+            outputs: outputs, segments: document.segmentCount, targets: targetOrigins, leverage: leverage,
             adaptations: adaptations.map(AdaptReport.ReportedAdaptation.init),
             findings: findings.map(AdaptReport.ReportedFinding.init))
     }

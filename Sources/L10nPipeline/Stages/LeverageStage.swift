@@ -2,7 +2,8 @@ import L10nCore
 
 /// Fills targets from a translation memory before anything is machine-translated: exact (100)
 /// and in-context (101) matches, or fuzzy ones when ``minimumQuality`` allows. Each filled
-/// target records its provenance (`tm`, with the match quality).
+/// target records its provenance (`tm`, with the match quality); the job's ``LocalizationJob/leverage``
+/// counts what the memory offered, fuzzy bands included.
 public struct LeverageStage: PipelineStage {
     public var memory: any TranslationMemory
     public var minimumQuality: Int
@@ -15,36 +16,13 @@ public struct LeverageStage: PipelineStage {
 
     public func run(_ job: inout LocalizationJob) async throws {
         var document = try job.requireDocument(for: .leverage)
-        guard let sourceLanguage = LanguageTag(document.sourceLanguage) else { return }
-        // The translatable segments in document order, for the neighbours of in-context matches.
-        var positions: [(unit: Int, segment: Int)] = []
-        for (u, unit) in document.units.enumerated() {
-            for (s, segment) in unit.segments.enumerated() where !segment.isIgnorable { positions.append((u, s)) }
+        guard let plan = LeveragePlan(document, targetLanguage: job.targetLanguage, market: job.market?.id) else { return }
+        var matches: [MemoryMatch?] = []
+        if !plan.queries.isEmpty {
+            try Task.checkCancellation()
+            matches = try await memory.bestMatches(for: plan.queries, minimumQuality: LeveragePlan.askedQuality(minimumQuality))
         }
-        func source(_ i: Int) -> Content? {
-            guard positions.indices.contains(i) else { return nil }
-            return document.units[positions[i].unit].segments[positions[i].segment].source
-        }
-        var asked: [Int] = []
-        var queries: [MemoryQuery] = []
-        for (i, p) in positions.enumerated() where document.units[p.unit].segments[p.segment].target == nil {
-            asked.append(i)
-            queries.append(MemoryQuery(source: source(i)!, sourceLanguage: sourceLanguage, targetLanguage: job.targetLanguage,
-                                       previous: source(i - 1), next: source(i + 1), market: job.market?.id))
-        }
-        guard !queries.isEmpty else { return }
-        try Task.checkCancellation()
-        let matches = try await memory.bestMatches(for: queries, minimumQuality: minimumQuality)
-        guard matches.count == queries.count else {
-            throw PipelineError(.misassembled, "the translation memory answered \(matches.count) of \(queries.count) lookups", file: job.source.name)
-        }
-        for (i, match) in zip(asked, matches) {
-            guard let match, match.quality >= minimumQuality else { continue }
-            let p = positions[i]
-            document.units[p.unit].segments[p.segment].target = match.target
-            document.units[p.unit].segments[p.segment].state = .translated
-            document.units[p.unit].segments[p.segment].provenance = Provenance(origin: .memory, matchQuality: match.quality)
-        }
+        job.leverage = try plan.apply(matches, to: &document, minimumQuality: minimumQuality, file: job.source.name)
         job.document = document
     }
 }

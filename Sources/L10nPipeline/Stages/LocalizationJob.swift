@@ -19,6 +19,8 @@ public struct LocalizationJob: Sendable {
     public var adaptations: [Adaptation] = []
     /// Findings of every stage (translation failures, quality checks).
     public var findings: [Finding] = []
+    /// After `leverage`: what the translation memory offered.
+    public var leverage: LeverageCounts?
     /// After `translate`: what the backend was asked and did.
     public var translation: TranslationSummary?
     /// After `write`.

@@ -1,4 +1,4 @@
-/// An explicit chain of stages: read → segment → leverage → adapt → translate → check → write.
+/// An explicit chain of stages: read → segment → adapt → leverage → translate → check → write.
 ///
 /// A value: build it with ``standard(_:)`` or by hand, replace or drop a stage, hand it to a
 /// ``Localizer`` or run it directly. Stages run in the order given; ``run(_:)`` runs them all,
@@ -40,7 +40,7 @@ public struct Pipeline: Sendable {
         try await run(job, where: \.isPerDocument)
     }
 
-    /// Runs the stages that depend on the target and market (leverage … write).
+    /// Runs the stages that depend on the target and market (adapt … write).
     public func runPerTarget(_ job: LocalizationJob) async throws -> LocalizationJob {
         try await run(job, where: { !$0.isPerDocument })
     }

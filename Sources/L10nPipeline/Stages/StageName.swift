@@ -4,10 +4,12 @@ public enum StageName: String, Hashable, Sendable, CaseIterable, Comparable {
     case read
     /// Units → a document: spans protected, sentences segmented, skeleton recorded.
     case segment
-    /// Targets from translation memory.
-    case leverage
     /// The source adapted for the market (units, numbers, prices, dates…), advisories noted.
     case adapt
+    /// Targets from translation memory, looked up with the adapted source: a stored
+    /// translation is of the text the translator saw (the XLIFF carries adapted sources), and a
+    /// target filled here never goes stale by a later rewrite of its source.
+    case leverage
     /// Targets from a machine-translation backend for what memory did not fill.
     case translate
     /// Quality checks over sources and targets.

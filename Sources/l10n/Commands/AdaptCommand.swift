@@ -13,6 +13,9 @@ struct AdaptCommand: AsyncParsableCommand {
               l10n adapt --market br product.md
               l10n adapt -m de -m uk -o build/ --report build/r.json *.md
               l10n adapt -m jp --format html-fragment --backend pseudo p.html
+              l10n adapt -m br --tm tm.sqlite product.md   # reuse translations (exact and in-context matches)
+
+            With --tm (or $L10N_TM), segments the memory holds (same adapted source: exact 100; same neighbours too: in-context 101) get its translation before the backend is asked; the report counts each document's segments and words by best match (in-context, exact, fuzzy 95-99/85-94/75-84, none).
             """)
 
     @Option(name: [.customShort("m"), .long], parsing: .singleValue, help: ArgumentHelp("Market id (br, de, jp, uk, us…; see `l10n markets list`). Repeat for several.", valueName: "id"))
@@ -82,6 +85,8 @@ struct AdaptCommand: AsyncParsableCommand {
 
     @OptionGroup var segmentation: SegmentationOptions
 
+    @OptionGroup var memory: MemoryOption
+
     func validate() throws {
         if market.isEmpty { throw ValidationError("name at least one market with --market (see `l10n markets list`)") }
         _ = try outputs
@@ -99,7 +104,8 @@ struct AdaptCommand: AsyncParsableCommand {
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
             let translator = try BackendRegistry.builtIn.make(backend, configuration: BackendConfiguration(environment: ProcessInfo.processInfo.environment))
-            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker.full(markets: catalog)] : [])
+            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator,
+                                                    memory: try memory.openIfGiven(), checks: qa ? [QualityChecker.full(markets: catalog)] : [])
         } catch {
             throw ExitStatus.report(error)
         }

@@ -7,7 +7,7 @@ struct ExtractCommand: AsyncParsableCommand {
         commandName: "extract",
         abstract: "Extract the translatable text of Markdown/HTML files into XLIFF for translators.",
         discussion: """
-            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written. Files are extracted one at a time per job and written as they are done, so memory follows the largest file, not the whole batch; the output does not depend on --jobs.
+            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written. Files are extracted one at a time per job and written as they are done, so memory follows the largest file, not the whole batch; the output does not depend on --jobs. With --tm (or $L10N_TM), segments the translation memory holds (exact 100, in-context 101) get its target, state translated.
             """)
 
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) files.", valueName: "file"))
@@ -32,15 +32,21 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @OptionGroup var parallelism: JobsOption
 
+    @OptionGroup var memory: MemoryOption
+
     /// What one input gives: its counts, and its XLIFF (or its `<file>` element, for one output file).
     private struct Extracted: Sendable {
         var units: Int
         var segments: Int
+        /// Targets the memory filled (--tm).
+        var leveraged: Int
         var xliff: [UInt8]
     }
 
     func run() async throws {
         let localizer = try segmentation.localizer()
+        let store: SQLiteMemoryStore?
+        do { store = try memory.openIfGiven() } catch { throw ExitStatus.report(error) }
         let writer = XLIFFWriter(version: xliffVersion)
         let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: ["xlf", "xliff"]) ? nil : $0 }
         let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)
@@ -52,16 +58,23 @@ struct ExtractCommand: AsyncParsableCommand {
         // The first output that could not be staged; reported only when every input was good
         // (a bad input makes the run write nothing anyway).
         var writeError: (any Error)?
-        var units = 0, segments = 0, written = 0
+        var units = 0, segments = 0, written = 0, leveraged = 0
 
         let inputs = Array(files.enumerated())
         try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
             Result {
                 let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
-                var document = try localizer.extract(source, targetLanguage: targetLanguage)
+                var document: Document
+                var leveraged = 0
+                if let store {
+                    let extracted = try localizer.extract(source, targetLanguage: targetLanguage, memory: store)
+                    (document, leveraged) = (extracted.document, extracted.leverage.filled)
+                } else {
+                    document = try localizer.extract(source, targetLanguage: targetLanguage)
+                }
                 if prefillTargets { document = document.prefillingTargets() }
                 let xliff = singleOutput == nil ? try writer.bytes([document]) : try stream.file(document, number: index + 1)
-                return Extracted(units: document.units.count, segments: document.segmentCount, xliff: xliff)
+                return Extracted(units: document.units.count, segments: document.segmentCount, leveraged: leveraged, xliff: xliff)
             }
         } deliver: { index, result in
             switch result {
@@ -71,6 +84,7 @@ struct ExtractCommand: AsyncParsableCommand {
             case .success(let extracted):
                 units += extracted.units
                 segments += extracted.segments
+                leveraged += extracted.leveraged
                 written += 1
                 guard failures.isEmpty, writeError == nil else { return }
                 do {
@@ -112,6 +126,7 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         for path in batch.destinations { Console.out("wrote \(path)") }
         Console.note("\(written) file(s), \(units) unit(s), \(segments) segment(s) to translate into \(targetLanguage)")
+        if let store { Console.note("translation memory \(store.path): \(leveraged) of \(segments) segment(s) filled (exact or in-context)") }
     }
 }
 

@@ -1,0 +1,19 @@
+/// What an import did: units read from the file, how many were new in the store and how many
+/// replaced a stored target, and every unit skipped with its line and reason.
+public struct ImportSummary: Hashable, Sendable, Codable {
+    public struct Skipped: Hashable, Sendable, Codable {
+        public var line: Int?
+        public var reason: String
+    }
+
+    public var file: String
+    /// TMX `<tu>`s or XLIFF segments read and usable.
+    public var read: Int = 0
+    public var added: Int = 0
+    public var updated: Int = 0
+    public var skipped: [Skipped] = []
+
+    public init(file: String) {
+        self.file = file
+    }
+}

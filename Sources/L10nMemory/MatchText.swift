@@ -1,0 +1,149 @@
+import Foundation
+import L10nCore
+import L10nText
+
+/// A segment as the matcher sees it: words cut at ICU word boundaries and normalized (case
+/// folded; whitespace and punctuation set aside), numbers kept apart, codes reduced to their
+/// kind and original markup (ids are numbered per unit, so they never count).
+public struct MatchText: Hashable, Sendable {
+    /// Case-folded words and numbers, in order: what the edit distance runs over.
+    public var words: [String]
+    /// The same with every number as `#`: equal shapes mean only numbers differ.
+    public var shapes: [String]
+    /// The numbers as written, in order.
+    public var numbers: [String]
+    /// Each word as written (case kept), for the case penalty.
+    public var written: [String]
+    /// The punctuation, in order, for the punctuation penalty.
+    public var punctuation: String
+    /// `kind:data` of each code, in order.
+    public var codes: [String]
+
+    public init(_ content: Content, language: LanguageTag) {
+        let breaker = Self.breaker(for: language)
+        var words: [String] = [], shapes: [String] = [], numbers: [String] = [], written: [String] = []
+        var punctuation = "", codes: [String] = []
+        for run in content.runs {
+            switch run {
+            case .code(let c):
+                codes.append(c.kind.rawValue + ":" + c.data)
+            case .text(let t):
+                for piece in breaker.pieces(of: t) {
+                    let scalars = piece.unicodeScalars
+                    if !scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
+                        for c in scalars where !c.properties.isWhitespace { punctuation.unicodeScalars.append(c) }
+                        continue
+                    }
+                    let word = String(piece)
+                    written.append(word)
+                    if Self.isNumber(piece) {
+                        words.append(word)
+                        shapes.append("#")
+                        numbers.append(word)
+                    } else {
+                        let folded = word.lowercased()
+                        words.append(folded)
+                        shapes.append(folded)
+                    }
+                }
+            }
+        }
+        self.words = words
+        self.shapes = shapes
+        self.numbers = numbers
+        self.written = written
+        self.punctuation = punctuation
+        self.codes = codes
+    }
+
+    // MARK: stored form
+
+    /// The fields in one string (fields split by U+001E, items by U+001F), stored with each unit
+    /// so that scoring a candidate needs neither ICU nor the unit's JSON code table.
+    public var serialized: String {
+        [words, shapes, numbers, written, [punctuation], codes]
+            .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+    }
+
+    public init?(serialized: String) {
+        let fields = serialized.split(separator: "\u{1E}", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? [] : $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }
+        guard fields.count == 6, fields[0].count == fields[1].count, fields[0].count == fields[3].count else { return nil }
+        (words, shapes, numbers, written, codes) = (fields[0], fields[1], fields[2], fields[3], fields[5])
+        punctuation = fields[4].first ?? ""
+    }
+
+    /// The words of a ``serialized`` form, as views into it: the edit distance a candidate is
+    /// first ranked by, without parsing the rest.
+    public static func words(ofSerialized serialized: String) -> [Substring] {
+        let end = serialized.firstIndex(of: "\u{1E}") ?? serialized.endIndex
+        guard end > serialized.startIndex else { return [] }
+        return serialized[..<end].split(separator: "\u{1F}", omittingEmptySubsequences: false)
+    }
+
+    /// The terms of the candidate index: distinct non-number words, with the language pair, so
+    /// that a lookup reads only postings of units it could return.
+    public func indexTerms(from source: LanguageTag, to target: LanguageTag) -> Set<Int64> {
+        Set(shapes.lazy.filter { $0 != "#" }.map { Self.term($0, from: source, to: target) })
+    }
+
+    static func term(_ word: String, from source: LanguageTag, to target: LanguageTag) -> Int64 {
+        Int64(bitPattern: FNV1a.hash(source.rawValue + "\u{1}" + target.rawValue + "\u{1}" + word))
+    }
+
+    /// A word made only of digits and the separators numbers use (`100`, `3.5`, `1,000`, `-20`).
+    static func isNumber(_ s: Substring) -> Bool {
+        var digit = false
+        for c in s.unicodeScalars {
+            if c.properties.numericType != nil { digit = true; continue }
+            if c != "." && c != "," && c != "-" && c != "'" { return false }
+        }
+        return digit
+    }
+
+    // MARK: keys
+
+    /// Text plus each code's kind and original markup, ids left out: equal for an exact match.
+    public static func fingerprint(_ content: Content) -> String {
+        var s = ""
+        for run in content.runs {
+            switch run {
+            case .text(let t): s += t
+            case .code(let c): s += "\u{E000}\(c.kind.rawValue):\(c.data)\u{E001}"
+            }
+        }
+        return s
+    }
+
+    /// The key of an exact match, stored with each unit (64-bit FNV-1a of the fingerprint, hex).
+    public static func exactKey(_ content: Content) -> String { FNV1a.hex(fingerprint(content)) }
+
+    /// The key of a number-substituted match: the shapes and codes.
+    public var shapeKey: String { FNV1a.hex(shapes.joined(separator: " ") + "\u{1}" + codes.joined(separator: "\u{1}")) }
+
+    /// What identifies a neighbouring segment for in-context matches.
+    public static func contextHash(_ content: Content) -> String { exactKey(content) }
+
+    // MARK: word breakers
+
+    private static let breakers = BreakerCache()
+
+    static func breaker(for language: LanguageTag) -> ICUWordBreaker { breakers.breaker(for: language.language) }
+}
+
+/// One word breaker per language, opened on first use and shared.
+private final class BreakerCache: @unchecked Sendable {
+    // @unchecked: `breakers` is only touched while holding `lock`; ICUWordBreaker is Sendable.
+    private let lock = NSLock()
+    private var breakers: [String: ICUWordBreaker] = [:]
+
+    func breaker(for language: String) -> ICUWordBreaker {
+        lock.lock()
+        defer { lock.unlock() }
+        if let b = breakers[language] { return b }
+        let b = ICUWordBreaker(locale: language)
+        breakers[language] = b
+        return b
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import L10nCore
+import L10nFormats
+
+/// Fills a store from files: TMX (streamed, stored in transactional batches) and translated
+/// XLIFF 2.x or 1.2 (through the XLIFF readers of L10nFormats).
+public struct MemoryImporter: Sendable {
+    /// Which XLIFF segments are worth keeping.
+    public enum XLIFFSelection: Sendable {
+        /// `translated`, `reviewed` or `final` targets (`tm import`).
+        case translated
+        /// Only `reviewed` and `final` targets: what a translator approved (`tm learn`).
+        case reviewed
+    }
+
+    public var store: any MemoryStore
+    /// Units per transaction: a crash loses at most one batch and never half a unit.
+    public var batchSize: Int
+    public var project: String?
+    public var market: String?
+    /// For TMX with `srclang="*all*"`: the language to treat as the source (else every pair).
+    public var sourceLanguage: LanguageTag?
+
+    public init(store: any MemoryStore, batchSize: Int = 2000, project: String? = nil, market: String? = nil, sourceLanguage: LanguageTag? = nil) {
+        self.store = store
+        self.batchSize = batchSize
+        self.project = project
+        self.market = market
+        self.sourceLanguage = sourceLanguage
+    }
+
+    /// Imports by extension: `.tmx`, or `.xlf`/`.xliff`/`.xlf2`.
+    public func importFile(at url: URL, selection: XLIFFSelection = .translated) throws -> ImportSummary {
+        switch url.pathExtension.lowercased() {
+        case "tmx": return try importTMX(at: url)
+        case "xlf", "xliff", "xlf2", "sdlxliff": return try importXLIFF(at: url, selection: selection)
+        default:
+            throw FormatError(.unsupported, "cannot import '.\(url.pathExtension)' into a translation memory: give a .tmx or .xlf file",
+                              at: SourceLocation(file: url.path))
+        }
+    }
+
+    public func importTMX(at url: URL) throws -> ImportSummary {
+        var summary = ImportSummary(file: url.path)
+        var pending: [TranslationUnit] = []
+        func flush() throws {
+            let added = try store.add(pending)
+            summary.added += added
+            summary.updated += pending.count - added
+            pending.removeAll(keepingCapacity: true)
+        }
+        let report = try TMXReader().read(contentsOf: url) { tu in
+            for var unit in tu.translationUnits(preferredSource: sourceLanguage) {
+                if unit.project == nil { unit.project = project }
+                if unit.market == nil { unit.market = market }
+                pending.append(unit)
+            }
+            if pending.count >= batchSize { try flush() }
+        }
+        try flush()
+        summary.read = report.units
+        summary.skipped = report.skipped.map { ImportSummary.Skipped(line: $0.line, reason: $0.reason) }
+        return summary
+    }
+
+    public func importXLIFF(at url: URL, selection: XLIFFSelection) throws -> ImportSummary {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw FormatError(.malformed, "cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: url.path))
+        }
+        var summary = ImportSummary(file: url.path)
+        var units: [TranslationUnit] = []
+        for document in try XLIFFReader().read(data, file: url.path) {
+            units += Self.units(of: document, selection: selection, project: project, market: market, skipped: &summary.skipped)
+        }
+        summary.read = units.count
+        for start in stride(from: 0, to: units.count, by: batchSize) {
+            let batch = Array(units[start..<min(start + batchSize, units.count)])
+            let added = try store.add(batch)
+            summary.added += added
+            summary.updated += batch.count - added
+        }
+        return summary
+    }
+
+    /// The stored units of one translated document: its selected segments with their neighbours.
+    public static func units(of document: Document, selection: XLIFFSelection, project: String? = nil, market: String? = nil,
+                             skipped: inout [ImportSummary.Skipped]) -> [TranslationUnit] {
+        guard let sourceLanguage = LanguageTag(document.sourceLanguage) else {
+            skipped.append(.init(line: nil, reason: "\(document.original): source language '\(document.sourceLanguage)' is not a language tag"))
+            return []
+        }
+        guard let targetLanguage = document.targetLanguage.flatMap(LanguageTag.init) else {
+            skipped.append(.init(line: nil, reason: "\(document.original): no usable target language"))
+            return []
+        }
+        let segments = document.units.flatMap { $0.segments.filter { !$0.isIgnorable } }
+        var units: [TranslationUnit] = []
+        for (i, segment) in segments.enumerated() {
+            guard let target = segment.target, !target.isBlank, segment.isTranslated else { continue }
+            let state = segment.state ?? .initial
+            switch selection {
+            case .translated: guard state != .initial else { continue }
+            case .reviewed: guard state == .reviewed || state == .final else { continue }
+            }
+            units.append(TranslationUnit(
+                source: segment.source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                previous: i > 0 ? segments[i - 1].source : nil, next: i + 1 < segments.count ? segments[i + 1].source : nil,
+                document: document.original, origin: MemoryOrigin(state: segment.state, provenance: segment.provenance),
+                project: project, market: market))
+        }
+        return units
+    }
+}

@@ -1,0 +1,58 @@
+import GRDB
+
+/// The schema, as versioned migrations: a migration, once released, is never edited; a change is
+/// a new one appended here. The database records which ran (GRDB's `grdb_migrations`), so an
+/// older l10n refuses a memory a newer one migrated instead of misreading it.
+extension SQLiteMemoryStore {
+    /// `PRAGMA application_id` of an l10n memory ("L10N"): tells our database from another
+    /// program's SQLite file.
+    static let applicationID: Int32 = 0x4C31_304E
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-units") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            // Empty strings, not NULL, for absent context/project/market: SQLite's UNIQUE treats
+            // NULLs as distinct, and the key must dedupe units without them.
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    id INTEGER PRIMARY KEY,
+                    source_language TEXT NOT NULL,
+                    target_language TEXT NOT NULL,
+                    source_key TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL DEFAULT '',
+                    next_hash TEXT NOT NULL DEFAULT '',
+                    project TEXT NOT NULL DEFAULT '',
+                    market TEXT NOT NULL DEFAULT '',
+                    shape_key TEXT NOT NULL,
+                    -- MatchText.serialized of the source and its word count: candidates are
+                    -- scored from these, without ICU or the code table.
+                    match_text TEXT NOT NULL,
+                    word_count INTEGER NOT NULL,
+                    source_text TEXT NOT NULL,
+                    source_codes TEXT NOT NULL,
+                    target_text TEXT NOT NULL,
+                    target_codes TEXT NOT NULL,
+                    document TEXT,
+                    origin TEXT NOT NULL,
+                    properties TEXT NOT NULL DEFAULT '[]',
+                    notes TEXT NOT NULL DEFAULT '[]',
+                    created_at REAL NOT NULL,
+                    changed_at REAL NOT NULL,
+                    UNIQUE (source_language, target_language, source_key, previous_hash, next_hash, project, market)
+                );
+                CREATE INDEX unit_shape ON unit (source_language, shape_key);
+                -- The candidate index: which units hold which word (per language pair), and in
+                -- how many units each word occurs, so a lookup reads only its rarest words'
+                -- postings; by word count within a word, so it reads only the lengths that can
+                -- reach the threshold.
+                CREATE TABLE term (term INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+                CREATE TABLE posting (
+                    term INTEGER NOT NULL, length INTEGER NOT NULL, unit INTEGER NOT NULL,
+                    PRIMARY KEY (term, length, unit)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import GRDB
+import L10nCore
+
+/// The embedded translation memory: one SQLite file through GRDB, in WAL mode (readers never
+/// wait for a writer; two processes writing take turns on SQLite's lock and stay consistent).
+///
+/// Lookups never scan the memory: exact and in-context matches use the unique key's index,
+/// number-substituted ones the shape index, fuzzy ones the word postings (``MatchText``): only
+/// the query's rarest words are read, enough of them that every unit which could score at the
+/// threshold shares at least one (a prefix filter), and only the units sharing the most words
+/// are scored.
+public struct SQLiteMemoryStore: MemoryStore {
+    public let path: String
+    let pool: DatabasePool
+
+    /// How many candidates from the postings are scored exactly, at most.
+    static let scoredCandidates = 300
+
+    /// Opens the memory at `path`, creating it when `create` allows and the file is absent, and
+    /// brings its schema up to date. Throws ``MemoryError`` for a file that is not an l10n memory.
+    public init(path: String, create: Bool = true) throws {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && !create {
+            throw MemoryError(.missing, "no translation memory here (create one with `l10n tm import` or `l10n tm learn`)", file: path)
+        }
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        configuration.busyMode = .timeout(30)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.prepare(pool, path: path)
+        } catch let error as MemoryError {
+            throw error
+        } catch let error as DatabaseError {
+            throw Self.openError(error, path: path)
+        }
+    }
+
+    private static func openError(_ error: DatabaseError, path: String) -> MemoryError {
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+            return MemoryError(.corrupt, "not an SQLite database, or a damaged one (\(error.message ?? "\(error.resultCode)"))", file: path)
+        default:
+            return MemoryError(.cannotOpen, "cannot open: \(error.message ?? "\(error.resultCode)")", file: path)
+        }
+    }
+
+    /// Checks what the file is, then runs the migrations it lacks.
+    private static func prepare(_ pool: DatabasePool, path: String) throws {
+        let migrator = Self.migrator
+        try pool.barrierWriteWithoutTransaction { db in
+            let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if id != applicationID {
+                guard tables == 0 else {
+                    throw MemoryError(.foreign, "an SQLite database that is not an l10n translation memory (application_id \(id)); give another path", file: path)
+                }
+            } else if try migrator.hasBeenSuperseded(db) {
+                let unknown = try migrator.appliedIdentifiers(db).subtracting(migrator.migrations).sorted()
+                throw MemoryError(.schemaVersion, "written by a newer l10n (schema \(unknown.joined(separator: ", ")); this version knows up to \(migrator.migrations.last ?? "none")); upgrade l10n", file: path)
+            }
+        }
+        try migrator.migrate(pool)
+    }
+
+    /// The last migration applied: the schema version, for `tm stats`.
+    public func schemaVersion() throws -> String {
+        try run { try pool.read { db in try Self.migrator.completedMigrations(db).last ?? "none" } }
+    }
+
+    /// Runs `body`, turning SQLite's errors into ``MemoryError``s that name the file.
+    func run<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as DatabaseError {
+            throw Self.openError(error, path: path)
+        }
+    }
+
+    // MARK: writing
+
+    @discardableResult
+    public func add(_ units: [TranslationUnit]) throws -> Int {
+        guard !units.isEmpty else { return 0 }
+        return try run {
+            try pool.write { db in
+                var added = 0
+                // Document frequencies are summed per batch: one write per distinct word, not per use.
+                var frequencies: [Int64: Int] = [:]
+                for unit in units where try upsert(unit, frequencies: &frequencies, db) { added += 1 }
+                let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
+                for (term, n) in frequencies { try addTerm.execute(arguments: [term, n]) }
+                return added
+            }
+        }
+    }
+
+    /// Inserts `unit`, or replaces the target of the unit with the same key; true when inserted.
+    private func upsert(_ unit: TranslationUnit, frequencies: inout [Int64: Int], _ db: Database) throws -> Bool {
+        let source = StoredContent(unit.source), target = StoredContent(unit.target)
+        let key = MatchText.exactKey(unit.source)
+        let now = Date().timeIntervalSince1970
+        let keyArguments: StatementArguments = [unit.sourceLanguage.rawValue, unit.targetLanguage.rawValue, key,
+                                                unit.previousHash ?? "", unit.nextHash ?? "", unit.project ?? "", unit.market ?? ""]
+        let properties = Self.json(unit.properties), notes = Self.json(unit.notes)
+        let text = MatchText(unit.source, language: unit.sourceLanguage)
+        try db.cachedStatement(sql: """
+            INSERT INTO unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
+            shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin, properties,
+            notes, created_at, changed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """).execute(arguments: keyArguments + [text.shapeKey, text.serialized, text.words.count, source.text, source.codes,
+                                                    target.text, target.codes, unit.document, unit.origin.rawValue, properties, notes,
+                                                    unit.created?.timeIntervalSince1970 ?? now, unit.changed?.timeIntervalSince1970 ?? now])
+        guard db.changesCount > 0 else {
+            // The key is stored: the new target replaces the old one.
+            try db.cachedStatement(sql: """
+                UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
+                properties = ?, notes = ?, changed_at = ? WHERE source_language = ? AND target_language = ? AND source_key = ?
+                AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?
+                """).execute(arguments: [source.text, source.codes, target.text, target.codes, unit.document, unit.origin.rawValue,
+                                         properties, notes, unit.changed?.timeIntervalSince1970 ?? now] + keyArguments)
+            return false
+        }
+        let id = db.lastInsertedRowID
+        let addPosting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO posting (term, length, unit) VALUES (?, ?, ?)")
+        for term in text.indexTerms(from: unit.sourceLanguage, to: unit.targetLanguage) {
+            frequencies[term, default: 0] += 1
+            try addPosting.execute(arguments: [term, text.words.count, id])
+        }
+        return true
+    }
+
+    private static func json<T: Encodable & Collection>(_ value: T) -> String {
+        if value.isEmpty { return "[]" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
+    }
+
+    // MARK: reading
+
+    static let unitColumns = """
+        id, source_language, target_language, previous_hash, next_hash, project, market, source_text, source_codes,
+        target_text, target_codes, document, origin, properties, notes, created_at, changed_at
+        """
+
+    func unit(_ row: Row) throws -> TranslationUnit {
+        let id: Int64 = row["id"]
+        guard let source = StoredContent(text: row["source_text"], codes: row["source_codes"]).content,
+              let target = StoredContent(text: row["target_text"], codes: row["target_codes"]).content,
+              let sourceLanguage = LanguageTag(row["source_language"] as String),
+              let targetLanguage = LanguageTag(row["target_language"] as String) else {
+            throw MemoryError(.damagedUnit, "unit \(id) cannot be read back (its text and code table disagree)", file: path)
+        }
+        func nonEmpty(_ column: String) -> String? { (row[column] as String?).flatMap { $0.isEmpty ? nil : $0 } }
+        let decoder = JSONDecoder()
+        var unit = TranslationUnit(
+            source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+            document: row["document"], origin: MemoryOrigin(row["origin"] as String) ?? .human,
+            project: nonEmpty("project"), market: nonEmpty("market"),
+            properties: Self.decodeList(row["properties"], decoder) ?? [],
+            notes: Self.decodeList(row["notes"], decoder) ?? [],
+            created: Date(timeIntervalSince1970: row["created_at"]), changed: Date(timeIntervalSince1970: row["changed_at"]))
+        unit.previousHash = nonEmpty("previous_hash")
+        unit.nextHash = nonEmpty("next_hash")
+        return unit
+    }
+
+    private static func decodeList<T: Decodable>(_ json: String, _ decoder: JSONDecoder) -> [T]? {
+        json == "[]" ? [] : try? decoder.decode([T].self, from: Data(json.utf8))
+    }
+
+    public func forEachUnit(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                            _ body: (TranslationUnit) throws -> Void) throws {
+        var conditions: [String] = [], arguments: StatementArguments = []
+        if let sourceLanguage { conditions.append("source_language = ?"); arguments += [sourceLanguage.rawValue] }
+        if let targetLanguage { conditions.append("target_language = ?"); arguments += [targetLanguage.rawValue] }
+        let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        try run {
+            try pool.read { db in
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.unitColumns) FROM unit\(filter) ORDER BY id", arguments: arguments)
+                while let row = try rows.next() { try body(unit(row)) }
+            }
+        }
+    }
+
+    public func stats() throws -> MemoryStats {
+        try run {
+            try pool.read { db in
+                let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0
+                let pairs = try Row.fetchAll(db, sql: """
+                    SELECT source_language, target_language, count(*) AS n FROM unit
+                    GROUP BY source_language, target_language ORDER BY source_language, target_language
+                    """).map { MemoryStats.Pair(sourceLanguage: $0["source_language"], targetLanguage: $0["target_language"], units: $0["n"]) }
+                var origins: [String: Int] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT origin, count(*) AS n FROM unit GROUP BY origin") { origins[row["origin"]] = row["n"] }
+                let version = try Self.migrator.completedMigrations(db).last ?? "none"
+                return MemoryStats(units: units, pairs: pairs, origins: origins, schemaVersion: version)
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import L10nCore
+import L10nXML
+
+/// The SAX side of ``TMXReader``: a small state machine over `<header>`, `<tu>`, `<tuv>`, `<seg>`
+/// and the inline elements. End events carry no name, so it keeps the stack of open elements.
+final class TMXEventHandler: XMLEventHandler {
+    private typealias OpenCode = (element: String, kind: InlineCode.Kind, id: String, isolated: Bool, data: String)
+
+    private let file: String
+    private let body: (TMXUnit) throws -> Void
+    private(set) var report = TMXReader.Report()
+    private(set) var sawRoot = false
+
+    private var stack: [String] = []
+    private var headerSource: LanguageTag?
+    private var headerAll = false
+
+    // The <tu> being read, and why it cannot be used (first problem found).
+    private var unit: TMXUnit?
+    private var problem: String?
+    // The <tuv> being read (nil inside a <tuv> whose language is unusable).
+    private var variant: TMXUnit.Variant?
+    private var inSeg = false
+    private var runs: [Content.Run] = []
+    private var text = ""
+    // Inline codes: the one being read (its text is its data, <sub> included), <hi> ids open.
+    private var code: OpenCode?
+    private var codeDepth = 0
+    private var hiIDs: [String] = []
+    private var nextID = 1
+    private var openByI: [String: String] = [:]
+    // A <prop> or <note> being read.
+    private var capture: String?
+    private var propType: String?
+
+    init(file: String, body: @escaping (TMXUnit) throws -> Void) {
+        self.file = file
+        self.body = body
+    }
+
+    func startElement(_ tag: XMLStartTag) throws {
+        let name = tag.name
+        stack.append(name)
+        if !sawRoot {
+            guard name == "tmx" else {
+                throw FormatError(.malformed, "not a TMX file: the root element is <\(name)>, not <tmx>", at: SourceLocation(file: file, line: tag.line))
+            }
+            sawRoot = true
+            return
+        }
+        if code != nil { codeDepth += 1; return }
+        if inSeg { startInline(name, tag); return }
+        switch name {
+        case "header":
+            let src = tag.attributes["srclang"]
+            report.headerSourceLanguage = src
+            report.creationTool = tag.attributes["creationtool"]
+            headerAll = src == "*all*"
+            headerSource = src.flatMap(LanguageTag.init)
+        case "tu":
+            startUnit(tag)
+        case "tuv" where unit != nil:
+            var lang: String?
+            for a in tag.attributes where a.name == "lang" { lang = a.stringValue }
+            if let lang, let language = LanguageTag(lang) {
+                variant = TMXUnit.Variant(language: language, content: Content(), properties: [], notes: [])
+            } else {
+                variant = nil
+                problem = problem ?? (lang.map { "<tuv> language '\($0)' is not a language tag" } ?? "a <tuv> without xml:lang")
+            }
+        case "seg" where variant != nil:
+            inSeg = true
+            runs = []
+            text = ""
+            nextID = 1
+            openByI = [:]
+            hiIDs = []
+        case "prop", "note":
+            propType = name == "prop" ? (tag.attributes["type"] ?? "") : nil
+            capture = ""
+        default:
+            break
+        }
+    }
+
+    private func startUnit(_ tag: XMLStartTag) {
+        let src = tag.attributes["srclang"]
+        problem = nil
+        var source: LanguageTag?
+        if let src, src != "*all*" {
+            source = LanguageTag(src)
+            if source == nil { problem = "srclang '\(src)' is not a language tag" }
+        } else if src == nil, !headerAll {
+            source = headerSource
+            if source == nil { problem = "no source language (neither the <tu> nor the <header> has a usable srclang)" }
+        }
+        unit = TMXUnit(tuid: tag.attributes["tuid"], sourceLanguage: source, variants: [], properties: [], notes: [],
+                       created: tag.attributes["creationdate"].flatMap(TMXDate.parse),
+                       changed: tag.attributes["changedate"].flatMap(TMXDate.parse), line: tag.line)
+    }
+
+    private func startInline(_ name: String, _ tag: XMLStartTag) {
+        let attributes = tag.attributes
+        switch name {
+        case "bpt":
+            let id = attributes["x"] ?? attributes["i"].map { "i" + $0 } ?? freshID()
+            if let i = attributes["i"] { openByI[i] = id }
+            code = (name, .open, id, false, "")
+        case "ept":
+            let id = attributes["i"].flatMap { openByI.removeValue(forKey: $0) }
+            code = (name, .close, id ?? freshID(), id == nil, "")
+        case "it":
+            code = (name, attributes["pos"] == "end" ? .close : .open, attributes["x"] ?? freshID(), true, "")
+        case "ph", "ut":
+            code = (name, .standalone, attributes["x"] ?? freshID(), false, "")
+        case "hi":
+            flushText()
+            let id = attributes["x"] ?? freshID()
+            hiIDs.append(id)
+            let type = attributes["type"].map { " type=\"\($0)\"" } ?? ""
+            runs.append(.code(InlineCode(kind: .open, id: id, data: "<hi\(type)>", type: .fmt, subType: "tmx:hi", display: "<hi>")))
+        default:
+            break  // not allowed in <seg>: the tag is dropped, its text kept
+        }
+        codeDepth = 0
+    }
+
+    private func freshID() -> String {
+        defer { nextID += 1 }
+        return "n\(nextID)"
+    }
+
+    private func flushText() {
+        if !text.isEmpty { runs.append(.text(text)); text = "" }
+    }
+
+    func endElement(line: Int) throws {
+        let name = stack.popLast() ?? ""
+        if let open = code {
+            if codeDepth > 0 { codeDepth -= 1; return }
+            code = nil
+            flushText()
+            runs.append(.code(InlineCode(kind: open.kind, id: open.id, data: open.data, type: open.element == "ph" ? .other : .fmt,
+                                         subType: "tmx:" + open.element, isolated: open.isolated)))
+            return
+        }
+        switch name {
+        case "hi" where inSeg:
+            flushText()
+            if let id = hiIDs.popLast() {
+                runs.append(.code(InlineCode(kind: .close, id: id, data: "</hi>", type: .fmt, subType: "tmx:hi", display: "</hi>")))
+            }
+        case "seg" where inSeg:
+            flushText()
+            inSeg = false
+            variant?.content = Content(runs)
+        case "prop", "note":
+            guard let value = capture else { return }
+            capture = nil
+            if let type = propType {
+                let property = TranslationUnit.Property(type: type, value: value)
+                if variant != nil { variant!.properties.append(property) } else { unit?.properties.append(property) }
+            } else if stack.last != "header" {
+                if variant != nil { variant!.notes.append(value) } else { unit?.notes.append(value) }
+            }
+            propType = nil
+        case "tuv":
+            if let v = variant { unit?.variants.append(v) }
+            variant = nil
+        case "tu":
+            if let u = unit { try finish(u) }
+            unit = nil
+        default:
+            break
+        }
+    }
+
+    private func finish(_ u: TMXUnit) throws {
+        if let problem {
+            report.skipped.append(.init(line: u.line, reason: problem))
+            return
+        }
+        if u.variants.filter({ !$0.content.isEmpty }).count < 2 {
+            report.skipped.append(.init(line: u.line, reason: "fewer than two <tuv> with a non-empty <seg>"))
+            return
+        }
+        if let source = u.sourceLanguage, !u.variants.contains(where: { $0.language == source }) {
+            report.skipped.append(.init(line: u.line, reason: "no <tuv> in the source language \(source)"))
+            return
+        }
+        report.units += 1
+        try body(u)
+    }
+
+    func text(_ bytes: UnsafeBufferPointer<UInt8>, line: Int) throws {
+        guard code != nil || inSeg || capture != nil else { return }
+        let s = String(decoding: bytes, as: UTF8.self)
+        if code != nil {
+            code!.data += s
+        } else if inSeg {
+            text += s
+        } else {
+            capture! += s
+        }
+    }
+}

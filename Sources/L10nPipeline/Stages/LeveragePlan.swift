@@ -1,0 +1,50 @@
+import L10nCore
+
+/// The leverage stage's work on one document, split around the memory's answer so that an async
+/// stage and a synchronous caller (`extract --tm`) share it: the queries (each translatable
+/// segment without a target, with its neighbours), then the matches applied.
+struct LeveragePlan {
+    private var positions: [(unit: Int, segment: Int)] = []
+    private var asked: [Int] = []
+    private(set) var queries: [MemoryQuery] = []
+    let sourceLanguage: LanguageTag
+
+    init?(_ document: Document, targetLanguage: LanguageTag, market: String?) {
+        guard let sourceLanguage = LanguageTag(document.sourceLanguage) else { return nil }
+        self.sourceLanguage = sourceLanguage
+        for (u, unit) in document.units.enumerated() {
+            for (s, segment) in unit.segments.enumerated() where !segment.isIgnorable { positions.append((u, s)) }
+        }
+        func source(_ i: Int) -> Content? {
+            guard positions.indices.contains(i) else { return nil }
+            return document.units[positions[i].unit].segments[positions[i].segment].source
+        }
+        for (i, p) in positions.enumerated() where document.units[p.unit].segments[p.segment].target == nil {
+            asked.append(i)
+            queries.append(MemoryQuery(source: source(i)!, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                       previous: source(i - 1), next: source(i + 1), market: market))
+        }
+    }
+
+    /// The quality to ask the memory for: low enough to count the fuzzy bands.
+    static func askedQuality(_ minimumQuality: Int) -> Int { min(minimumQuality, LeverageCounts.lowestBand) }
+
+    /// Fills the targets of matches at or above `minimumQuality` (state `translated`, provenance
+    /// `tm` with the quality) and counts every asked segment.
+    func apply(_ matches: [MemoryMatch?], to document: inout Document, minimumQuality: Int, file: String) throws -> LeverageCounts {
+        guard matches.count == queries.count else {
+            throw PipelineError(.misassembled, "the translation memory answered \(matches.count) of \(queries.count) lookups", file: file)
+        }
+        var counts = LeverageCounts()
+        for ((i, match), query) in zip(zip(asked, matches), queries) {
+            counts.count(quality: match?.quality, source: query.source, language: sourceLanguage)
+            guard let match, match.quality >= minimumQuality else { continue }
+            let p = positions[i]
+            document.units[p.unit].segments[p.segment].target = match.target
+            document.units[p.unit].segments[p.segment].state = .translated
+            document.units[p.unit].segments[p.segment].provenance = Provenance(origin: .memory, matchQuality: match.quality)
+            counts.filled += 1
+        }
+        return counts
+    }
+}

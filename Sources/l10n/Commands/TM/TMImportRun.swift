@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import L10nPipeline
+
+/// What `tm import` and `tm learn` share: import each file, print what happened (skipped units
+/// with their lines on standard error), and exit with the worst failure after trying them all.
+enum TMImportRun {
+    static func run(_ files: [String], output: OutputFormatOption, _ importFile: (String) throws -> ImportSummary) throws {
+        var summaries: [ImportSummary] = []
+        var failures: [ExitCode] = []
+        for file in files {
+            do {
+                try InputFile.check(file, limit: file.lowercased().hasSuffix(".tmx") ? Int(Int32.max) : InputFile.maximumSize)
+                let summary = try importFile(file)
+                summaries.append(summary)
+                for skipped in summary.skipped {
+                    Console.note("\(file)\(skipped.line.map { ":\($0)" } ?? ""): skipped: \(skipped.reason)")
+                }
+                if !output.isJSON {
+                    Console.out("\(file): \(summary.read) read, \(summary.added) added, \(summary.updated) updated, \(summary.skipped.count) skipped")
+                }
+            } catch {
+                failures.append(ExitStatus.report(error))
+            }
+        }
+        if output.isJSON { try output.printJSON(summaries) }
+        if let worst = ExitStatus.worst(failures) { throw worst }
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import L10nTestSupport
+import Testing
+
+/// The translation memory end to end, as a localization team uses it: adapt a page, have it
+/// translated and reviewed, `tm learn` the reviewed XLIFF, and the next `adapt --tm` of the same
+/// page reuses every segment; `tm import`/`lookup`/`stats`/`export` on a TMX; bad memories.
+@Suite struct TranslationMemoryTests {
+    struct Report: Decodable {
+        struct Entry: Decodable {
+            struct Tally: Decodable { var segments: Int; var words: Int }
+            struct Leverage: Decodable {
+                var inContext: Tally
+                var exact: Tally
+                var fuzzy95: Tally
+                var fuzzy85: Tally
+                var fuzzy75: Tally
+                var none: Tally
+                var filled: Int
+                enum CodingKeys: String, CodingKey {
+                    case inContext = "in-context", exact, fuzzy95 = "fuzzy-95-99", fuzzy85 = "fuzzy-85-94", fuzzy75 = "fuzzy-75-84", none, filled
+                }
+            }
+            struct Targets: Decodable { var origins: [String: Int]; var untranslated: Int }
+            var source: String
+            var segments: Int
+            var targets: Targets?
+            var leverage: Leverage?
+        }
+        var documents: [Entry]
+    }
+
+    static let pages = ["water-pump-aquaflow-xp2000b.md", "usb-c-charger-gan-65w.html"]
+
+    func report(_ dir: URL, _ path: String) throws -> Report {
+        try JSONDecoder().decode(Report.self, from: Data(contentsOf: dir.appendingPathComponent(path)))
+    }
+
+    /// A reviewer who approves everything: targets copied from sources, every segment `reviewed`.
+    func review(_ url: URL) throws {
+        let filled = String(decoding: try XLIFFTargetFiller.fill(Data(contentsOf: url)), as: UTF8.self)
+        #expect(filled.contains("state=\"translated\""))
+        try Data(filled.replacingOccurrences(of: "state=\"translated\"", with: "state=\"reviewed\"").utf8).write(to: url)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func adaptReusesEverySegmentLearnedFromTheReviewedXLIFF() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Corpus.copy(Self.pages, into: dir)
+        let first = try CLI.run(["adapt", "--market", "br", "--out", "run1", "--report", "run1/report.json"] + Self.pages, in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(try report(dir, "run1/report.json").documents.allSatisfy { $0.leverage == nil }, "no memory, no leverage counts")
+
+        var learned = 0
+        for page in Self.pages {
+            let xliff = dir.appendingPathComponent("run1/" + page.replacingOccurrences(of: ".md", with: ".pt-BR.xlf").replacingOccurrences(of: ".html", with: ".pt-BR.xlf"))
+            try review(xliff)
+            let learn = try CLI.run(["tm", "learn", "--tm", "tm.sqlite", "--format", "json", xliff.path], in: dir)
+            #expect(learn.status == 0, "\(learn.stderr)")
+            struct Summary: Decodable { var read: Int; var added: Int }
+            let summaries = try JSONDecoder().decode([Summary].self, from: Data(learn.stdout.utf8))
+            learned += summaries.reduce(0) { $0 + $1.added }
+        }
+        #expect(learned > 20)
+
+        let second = try CLI.run(["adapt", "--market", "br", "--tm", "tm.sqlite", "--out", "run2", "--report", "run2/report.json"] + Self.pages, in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("memory:"))
+        let entries = try report(dir, "run2/report.json").documents
+        #expect(entries.count == 2)
+        var total = 0
+        for entry in entries {
+            let leverage = try #require(entry.leverage, "\(entry.source) has no leverage counts")
+            #expect(leverage.inContext.segments == entry.segments, "\(entry.source): every unchanged segment is an in-context match")
+            #expect(leverage.filled == entry.segments)
+            #expect(leverage.none.segments == 0)
+            #expect(leverage.inContext.words > entry.segments)
+            #expect(entry.targets?.origins["tm"] == entry.segments)
+            #expect(entry.targets?.untranslated == 0)
+            total += entry.segments
+        }
+        #expect(total == learned, "one stored unit per segment")
+
+        // One sentence edited: it finds at best a fuzzy match, its neighbours lose their context
+        // (exact, 100), everything else stays in context.
+        let pump = dir.appendingPathComponent(Self.pages[0])
+        let text = try String(contentsOf: pump, encoding: .utf8)
+        let sentence = try #require(text.range(of: "AquaFlow"))
+        try Data(text.replacingCharacters(in: sentence, with: "HydroFlow").utf8).write(to: pump)
+        let third = try CLI.run(["adapt", "--market", "br", "--tm", "tm.sqlite", "--out", "run3", "--report", "run3/report.json", Self.pages[0]], in: dir)
+        #expect(third.status == 0, "\(third.stderr)")
+        let edited = try #require(try report(dir, "run3/report.json").documents.first?.leverage)
+        let original = try #require(entries.first?.segments)
+        #expect(edited.inContext.segments < original)
+        #expect(edited.filled < original)
+        #expect(edited.exact.segments + edited.inContext.segments + edited.fuzzy95.segments + edited.fuzzy85.segments
+                + edited.fuzzy75.segments + edited.none.segments == original)
+    }
+
+    @Test func extractFillsTargetsFromTheMemory() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = Self.pages[1]
+        try Corpus.copy([page], into: dir)
+        let extract = try CLI.run(["extract", "-t", "de-DE", "-o", "x", page], in: dir)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        let xliff = dir.appendingPathComponent("x/usb-c-charger-gan-65w.de-DE.xlf")
+        try review(xliff)
+        #expect(try CLI.run(["tm", "import", "--tm", "tm.sqlite", xliff.path], in: dir).status == 0)
+        let again = try CLI.run(["extract", "-t", "de-DE", "-o", "y", page], in: dir, environment: ["L10N_TM": "tm.sqlite"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let filled = try #require(again.stderr.firstMatch(of: /(\d+) of (\d+) segment\(s\) filled/))
+        #expect(Int(filled.1) == Int(filled.2))
+        #expect((Int(filled.1) ?? 0) > 5)
+        let written = try String(contentsOf: dir.appendingPathComponent("y/usb-c-charger-gan-65w.de-DE.xlf"), encoding: .utf8)
+        #expect(written.contains("<target"))
+        #expect(written.contains("l10n:tm-101"))
+    }
+
+    /// XLIFF 1.2: `tm import` takes translated targets, `tm learn` only reviewed/final ones.
+    @Test func xliff12TranslatedTargetsImportButAreNotLearned() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = Self.pages[0]
+        try Corpus.copy([page], into: dir)
+        #expect(try CLI.run(["extract", "-t", "fr-FR", "--xliff-version", "1.2", "-o", "x", page], in: dir).status == 0)
+        let xliff = dir.appendingPathComponent("x/water-pump-aquaflow-xp2000b.fr-FR.xlf")
+        // XLIFFTargetFiller finds no <seg-source> in our namespaced 1.2 (FoundationXML looks the
+        // unprefixed name up outside the namespace), so the translator's edit is done on the text.
+        let text = try String(contentsOf: xliff, encoding: .utf8)
+        let filled = text.replacing(/<seg-source>(.*?)<\/seg-source>/.dotMatchesNewlines()) { match in
+            "\(match.output.0)\n        <target state=\"translated\">\(match.output.1)</target>"
+        }
+        #expect(filled != text)
+        try Data(filled.utf8).write(to: xliff)
+        let learn = try CLI.run(["tm", "learn", "--tm", "tm.sqlite", xliff.path], in: dir)
+        #expect(learn.status == 0, "\(learn.stderr)")
+        #expect(learn.stdout.contains(": 0 read, 0 added"))
+        let imported = try CLI.run(["tm", "import", "--tm", "tm.sqlite", "--format", "json", xliff.path], in: dir)
+        struct Summary: Decodable { var read: Int; var added: Int }
+        let summary = try #require(try JSONDecoder().decode([Summary].self, from: Data(imported.stdout.utf8)).first)
+        #expect(summary.read > 10)
+        #expect(summary.added == summary.read)
+    }
+
+    /// Two processes importing into one memory at once: SQLite's lock makes them take turns.
+    @Test func twoProcessesImportingAtOnceLoseNothing() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, language) in [("a.tmx", "de-de"), ("b.tmx", "fr-fr")] {
+            var units = ""
+            for i in 0..<400 {
+                units += "<tu><tuv xml:lang=\"en-us\"><seg>Sentence number \(i) of the catalogue.</seg></tuv><tuv xml:lang=\"\(language)\"><seg>\(language) \(i)</seg></tuv></tu>\n"
+            }
+            let tmx = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en-us\" creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" datatype=\"plaintext\"/><body>\n\(units)</body></tmx>\n"
+            try Data(tmx.utf8).write(to: dir.appendingPathComponent(name))
+        }
+        // Created first, so neither process races to create the schema.
+        #expect(try CLI.run(["tm", "import", "--tm", "tm.sqlite", "a.tmx"], in: dir).status == 0)
+        let results = LockedSlots<[CLI.Result?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let r = try? CLI.run(["tm", "import", "--tm", "tm.sqlite", i == 0 ? "a.tmx" : "b.tmx"], in: dir)
+            results.set(i, r)
+        }
+        for r in results.value { #expect(r?.status == 0, "\(r?.stderr ?? "did not run")") }
+        let stats = try CLI.run(["tm", "stats", "--tm", "tm.sqlite", "--format", "json"], in: dir)
+        struct Stats: Decodable { var units: Int }
+        #expect(try JSONDecoder().decode(Stats.self, from: Data(stats.stdout.utf8)).units == 800)
+    }
+
+    static let tmx = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE tmx SYSTEM "tmx14.dtd">
+        <tmx version="1.4">
+          <header creationtool="memoQ" creationtoolversion="9.14" segtype="sentence" o-tmf="memoQTM" adminlang="en-us" srclang="en-us" datatype="unknown"/>
+          <body>
+            <tu><tuv xml:lang="en-us"><seg>Stainless steel housing.</seg></tuv><tuv xml:lang="pt-br"><seg>Carcaça de aço inoxidável.</seg></tuv></tu>
+            <tu><tuv xml:lang="en-us"><seg>The pump delivers up to 40 litres per minute.</seg></tuv><tuv xml:lang="pt-br"><seg>A bomba fornece até 40 litros por minuto.</seg></tuv></tu>
+            <tu><tuv xml:lang="en-us"><seg>Broken unit.</seg></tuv></tu>
+          </body>
+        </tmx>
+        """
+
+    @Test func importLookupStatsAndExportATMX() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.tmx.utf8).write(to: dir.appendingPathComponent("vendor.tmx"))
+        let imported = try CLI.run(["tm", "import", "--tm", "tm.sqlite", "vendor.tmx"], in: dir)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("vendor.tmx: 2 read, 2 added, 0 updated, 1 skipped"))
+        #expect(imported.stderr.contains("vendor.tmx:8: skipped"))
+
+        let lookup = try CLI.run(["tm", "lookup", "--tm", "tm.sqlite", "-t", "pt-BR", "--format", "json",
+                                  "The pump delivers up to 25 litres per minute."], in: dir)
+        #expect(lookup.status == 0, "\(lookup.stderr)")
+        struct Candidate: Decodable { var score: Int; var kind: String; var target: String }
+        let candidates = try JSONDecoder().decode([Candidate].self, from: Data(lookup.stdout.utf8))
+        #expect(candidates.first?.kind == "number-substituted")
+        #expect(candidates.first?.target == "A bomba fornece até 25 litros por minuto.")
+
+        let stats = try CLI.run(["tm", "stats", "--tm", "tm.sqlite", "--format", "json"], in: dir)
+        struct Stats: Decodable { var units: Int; var schemaVersion: String }
+        let decoded = try JSONDecoder().decode(Stats.self, from: Data(stats.stdout.utf8))
+        #expect(decoded.units == 2)
+        #expect(decoded.schemaVersion == "v1-units")
+
+        let export = try CLI.run(["tm", "export", "--tm", "tm.sqlite", "-o", "out.tmx", "-t", "pt-BR"], in: dir)
+        #expect(export.status == 0, "\(export.stderr)")
+        let written = try String(contentsOf: dir.appendingPathComponent("out.tmx"), encoding: .utf8)
+        #expect(written.components(separatedBy: "<tu ").count - 1 == 2)
+    }
+
+    @Test func unusableMemoriesAreClearErrorsWithTheirExitCodes() throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Pump\n\nStainless steel housing.\n".utf8).write(to: dir.appendingPathComponent("pump.md"))
+        try Data(String(repeating: "not a database ", count: 400).utf8).write(to: dir.appendingPathComponent("notes.sqlite"))
+        let corrupt = try CLI.run(["adapt", "--market", "br", "--tm", "notes.sqlite", "pump.md"], in: dir)
+        #expect(corrupt.status == 65)
+        #expect(corrupt.stderr.contains("notes.sqlite: translation memory: not an SQLite database"))
+        let missing = try CLI.run(["tm", "lookup", "--tm", "absent.sqlite", "-t", "pt-BR", "x"], in: dir)
+        #expect(missing.status == 66)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("absent.sqlite").path))
+        let unnamed = try CLI.run(["tm", "stats"], in: dir, environment: ["L10N_TM": nil])
+        #expect(unnamed.status == 64)
+        #expect(unnamed.stderr.contains("--tm"))
+    }
+}
