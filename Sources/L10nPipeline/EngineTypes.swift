@@ -70,3 +70,5 @@ public typealias SegmentResult = L10nMT.SegmentResult
 public typealias TranslationContext = L10nMT.TranslationContext
 public typealias NoneBackend = L10nMT.NoneBackend
 public typealias PseudoBackend = L10nMT.PseudoBackend
+public typealias ApertiumBackend = L10nMT.ApertiumBackend
+public typealias AutomaticBackend = L10nMT.AutomaticBackend

@@ -29,6 +29,7 @@ enum AdaptSummary {
             let origins = targets.origins.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
             lines.append("  targets: \((origins + (targets.untranslated > 0 ? ["\(targets.untranslated) untranslated"] : [])).joined(separator: ", "))")
         }
+        if let note = targets.translation?.note { lines.append("  \(note)") }
         let failed = result.findings.filter { $0.severity >= .warning }
         if !failed.isEmpty { lines.append("  \(failed.count) finding(s): see the report") }
         let written = [outputs.document, outputs.xliff, outputs.htmlFragment].compactMap { $0 }

@@ -21,8 +21,8 @@ struct AdaptCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) product pages.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty) or pseudo; see `l10n backends list`.", valueName: "id"))
-    var backend: String = NoneBackend.descriptor.id
+    @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty), pseudo, apertium…; see `l10n backends list`. Default: an online engine whose key is set, else Apertium offline where it has a route, else none.", valueName: "id"))
+    var backend: String?
 
     @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
     var out: String?
@@ -95,7 +95,8 @@ struct AdaptCommand: AsyncParsableCommand {
                 let data = try InputFile.read(rates)
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
-            let translator = try BackendRegistry.builtIn.make(backend, configuration: BackendConfiguration(environment: ProcessInfo.processInfo.environment))
+            let registry = BackendRegistry.builtIn, settings = BackendConfiguration(environment: ProcessInfo.processInfo.environment)
+            let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
             configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker()] : [])
         } catch {
             throw ExitStatus.report(error)
