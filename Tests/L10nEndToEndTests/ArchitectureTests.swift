@@ -57,7 +57,7 @@ import Testing
         #expect(show.stderr.contains("no market 'xx'"))
         let backend = try CLI.run(["adapt", "--market", "br", "--backend", "nope", "pump.md"], in: dir)
         #expect(backend.status == 64)
-        #expect(backend.stderr.contains("known: none, pseudo"))
+        #expect(backend.stderr.contains("known: apertium, none, pseudo"))
     }
 
     @Test func backendsAreListedAndShown() throws {

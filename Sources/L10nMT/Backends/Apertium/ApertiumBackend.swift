@@ -50,6 +50,9 @@ public struct ApertiumBackend: TranslationBackend {
         self.init(installation: installation)
     }
 
+    /// Pipelines started so far by this backend and its copies.
+    var processesStarted: Int { pool.started }
+
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         try Task.checkCancellation()
         guard let route = installation.router.route(from: context.sourceLanguage, to: context.targetLanguage) else {

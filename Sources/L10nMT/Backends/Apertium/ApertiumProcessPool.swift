@@ -6,6 +6,7 @@ final class ApertiumProcessPool: @unchecked Sendable {
     // @unchecked: `processes` is only touched while holding `lock`.
     private let lock = NSLock()
     private var processes: [String: ApertiumProcess] = [:]
+    private var starts = 0
     let installation: ApertiumInstallation
 
     init(installation: ApertiumInstallation) {
@@ -18,6 +19,10 @@ final class ApertiumProcessPool: @unchecked Sendable {
         if let running = processes[mode.name], running.isRunning { return running }
         let started = try ApertiumProcess(mode: mode, installation: installation)
         processes[mode.name] = started
+        starts += 1
         return started
     }
+
+    /// How many pipelines were started (once per mode, unless one died).
+    var started: Int { lock.withLock { starts } }
 }
