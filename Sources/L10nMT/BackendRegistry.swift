@@ -17,14 +17,16 @@ public struct BackendRegistry: Sendable {
 
     public init() {}
 
-    /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization) and
-    /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow).
+    /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
+    /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow) and
+    /// `deepl`.
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
         registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
         registry.register(PseudoBackend.descriptor) { _ in PseudoBackend() }
         let environment = BackendConfiguration(environment: ProcessInfo.processInfo.environment)
         registry.register(ApertiumBackend.descriptor(for: ApertiumBackend.installation(environment))) { try ApertiumBackend(configuration: $0) }
+        registry.register(DeepLBackend.descriptor) { try DeepLBackend(configuration: $0) }
         return registry
     }
 

@@ -1,4 +1,5 @@
 import L10nCore
+import L10nAdapt
 import L10nMT
 
 /// Fills the targets memory left empty through a machine-translation backend, in batches cut to
@@ -43,7 +44,13 @@ public struct TranslateStage: PipelineStage {
         if !requests.isEmpty, !descriptor.languages.supports(sourceLanguage, targetLanguage) {
             throw BackendError(.unsupportedLanguages, backend: descriptor.id, "does not translate \(sourceLanguage) → \(targetLanguage)")
         }
-        let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id, document: job.source.name)
+        let formality: Formality? = switch job.market?.tone.address {
+        case .formal?: .formal
+        case .informal?: .informal
+        default: nil
+        }
+        let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id,
+                                         document: job.source.name, formality: formality)
         for range in Self.batches(requests, limits: descriptor.limits) {
             try Task.checkCancellation()
             let batch = Array(requests[range])

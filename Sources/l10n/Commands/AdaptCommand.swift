@@ -24,6 +24,12 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty), pseudo, apertium…; see `l10n backends list`. Default: an online engine whose key is set, else Apertium offline where it has a route, else none.", valueName: "id"))
     var backend: String?
 
+    @Option(name: .long, help: ArgumentHelp("The chosen backend's server (overrides DEEPL_SERVER_URL and the like).", valueName: "url"))
+    var backendUrl: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the backend's API key from this environment variable instead of its own (DEEPL_AUTH_KEY…).", valueName: "name"))
+    var apiKeyEnv: String?
+
     @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
     var out: String?
 
@@ -95,7 +101,9 @@ struct AdaptCommand: AsyncParsableCommand {
                 let data = try InputFile.read(rates)
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
-            let registry = BackendRegistry.builtIn, settings = BackendConfiguration(environment: ProcessInfo.processInfo.environment)
+            let registry = BackendRegistry.builtIn
+            let settings = BackendConfiguration(options: backendUrl.map { ["url": $0] } ?? [:], environment: ProcessInfo.processInfo.environment,
+                                                secretVariable: apiKeyEnv)
             let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
             configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker()] : [])
         } catch {
