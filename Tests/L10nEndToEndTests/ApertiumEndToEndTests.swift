@@ -11,42 +11,16 @@ import Testing
 struct ApertiumEndToEndTests {
     static let pages = ["water-pump-aquaflow-xp2000b.md", "usb-c-charger-gan-65w.html"]
 
-    struct Report: Decodable {
-        struct Entry: Decodable {
-            var market: String
-            var segments: Int
-            var targets: Targets?
-            var findings: [Finding]
-        }
-        struct Targets: Decodable { var translation: Translation? }
-        struct Translation: Decodable { var backend: String; var requests: Int; var translated: Int; var failed: Int }
-        struct Finding: Decodable { var check: String }
-        var documents: [Entry]
-    }
-
-    /// What must survive translation untouched: URLs, model numbers, markup.
-    static func invariants(_ text: String, html: Bool) -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for m in text.matches(of: /https?:\/\/[^\s)"'<>]+/) { counts[String(m.output), default: 0] += 1 }
-        for m in text.matches(of: /\b[A-Z]{1,4}-[0-9][0-9A-Z-]*\b/) { counts[String(m.output), default: 0] += 1 }
-        if html {
-            for m in text.matches(of: /<\/?[a-zA-Z][a-zA-Z0-9]*/) { counts[String(m.output), default: 0] += 1 }
-        } else {
-            for marker in ["**", "](", "`", "|", "#"] { counts[marker] = text.components(separatedBy: marker).count - 1 }
-        }
-        return counts
-    }
-
     @Test func brazilAndMexicoGetOfflineDraftsWithEverythingIntact() throws {
         let dir = try TemporaryDirectory.make("l10n-apertium")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Corpus.copy(Self.pages, into: dir)
         let result = try CLI.run(["adapt", "-m", "br", "-m", "mx", "-o", "out", "--report", "out/r.json"] + Self.pages, in: dir,
-                                 environment: ["DEEPL_AUTH_KEY": nil])
+                                 environment: ["DEEPL_AUTH_KEY": nil, "DEEPL_SERVER_URL": nil])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.components(separatedBy: "mt:apertium").count - 1 == 4, "\(result.stdout)")
 
-        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: dir.appendingPathComponent("out/r.json")))
+        let report = try TranslationReport.read(dir.appendingPathComponent("out/r.json"))
         #expect(report.documents.count == 4)
         for entry in report.documents {
             let translation = try #require(entry.targets?.translation)
@@ -63,7 +37,7 @@ struct ApertiumEndToEndTests {
                 let output = try String(contentsOf: dir.appendingPathComponent("out/\(stem).\(language).\(ext)"), encoding: .utf8)
                 #expect(output.contains(word), "\(stem).\(language) reads as \(language)")
                 #expect(output != original)
-                #expect(Self.invariants(output, html: ext == "html") == Self.invariants(original, html: ext == "html"),
+                #expect(MarkupInvariants.counts(output, html: ext == "html") == MarkupInvariants.counts(original, html: ext == "html"),
                         "\(stem).\(language): URLs, model numbers and markup as in the source")
                 let xliff = "out/\(stem).\(language).xlf"
                 let text = try String(contentsOf: dir.appendingPathComponent(xliff), encoding: .utf8)
@@ -83,11 +57,12 @@ struct ApertiumEndToEndTests {
         let dir = try TemporaryDirectory.make("l10n-apertium-de")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Corpus.copy([Self.pages[0]], into: dir)
-        let result = try CLI.run(["adapt", "-m", "de", "-o", "out", Self.pages[0]], in: dir)
+        let result = try CLI.run(["adapt", "-m", "de", "-o", "out", Self.pages[0]], in: dir, environment: ["DEEPL_AUTH_KEY": nil, "DEEPL_SERVER_URL": nil])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").filter { $0.contains("no machine translation for en-US → de-DE") }
         #expect(lines.count == 1, "\(result.stdout)")
         #expect(lines.first?.contains("Apertium has no route") == true)
+        #expect(lines.first?.contains("DEEPL_AUTH_KEY") == true, "names the variables that would enable an engine")
 
         let missing = try CLI.run(["adapt", "-m", "br", "-o", "out2", Self.pages[0]], in: dir,
                                   environment: ["APERTIUM_DATADIR": "/nonexistent/apertium"])
