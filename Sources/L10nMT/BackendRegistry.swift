@@ -18,8 +18,8 @@ public struct BackendRegistry: Sendable {
     public init() {}
 
     /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
-    /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow) and
-    /// `deepl`.
+    /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow),
+    /// `deepl` and `libretranslate`.
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
         registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
@@ -27,6 +27,7 @@ public struct BackendRegistry: Sendable {
         let environment = BackendConfiguration(environment: ProcessInfo.processInfo.environment)
         registry.register(ApertiumBackend.descriptor(for: ApertiumBackend.installation(environment))) { try ApertiumBackend(configuration: $0) }
         registry.register(DeepLBackend.descriptor) { try DeepLBackend(configuration: $0) }
+        registry.register(LibreTranslateBackend.descriptor) { try LibreTranslateBackend(configuration: $0) }
         return registry
     }
 

@@ -132,8 +132,8 @@ public final class FakeDeepL: Sendable {
     }
 }
 
-/// Faults to apply, request by request.
-private final class Script: @unchecked Sendable {
+/// Faults to apply, request by request (the fakes of every engine use them).
+final class Script: @unchecked Sendable {
     // @unchecked: `faults` is only touched while holding `lock`.
     private let lock = NSLock()
     private var faults: [FakeDeepL.Fault?]

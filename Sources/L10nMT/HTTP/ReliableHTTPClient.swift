@@ -19,7 +19,7 @@ public struct ReliableHTTPClient: Sendable {
     /// `sleep` and `jitter` are injected so tests check the waits without waiting.
     public init(backend: String, transport: any HTTPTransport, policy: HTTPPolicy = HTTPPolicy(), keyVariable: String? = nil,
                 urlVariable: String? = nil,
-                sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+                sleep: (@Sendable (Duration) async throws -> Void)? = nil,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.backend = backend
         self.transport = transport
@@ -27,7 +27,7 @@ public struct ReliableHTTPClient: Sendable {
         self.keyVariable = keyVariable
         self.urlVariable = urlVariable
         self.limiter = ConcurrencyLimiter(limit: policy.maxConcurrentRequests)
-        self.sleep = sleep
+        self.sleep = sleep ?? { try await Task.sleep(for: $0) }
         self.jitter = jitter
     }
 

@@ -51,6 +51,8 @@ public enum XMLTagMarkup {
                 let tag = String(text[text.index(after: i)..<end])
                 i = text.index(after: end)
                 flush()
+                // HTML-minded engines (LibreTranslate) write `<x id="0"/>` as `<x id="0"></x>`.
+                if tag == "/x" { continue }
                 if tag == "/g" {
                     guard let n = open.popLast() else { throw .malformed("a closing tag without its opening") }
                     guard let close = partner(of: n, in: codes) else { throw .malformed("a closing tag for a code that has none") }

@@ -37,64 +37,15 @@ public struct DeepLBackend: TranslationBackend {
         }
         self.key = key
         let keyVariable = configuration.variable(for: Self.keyOption), urlVariable = configuration.options["url"] == nil ? "DEEPL_SERVER_URL" : "--backend-url"
-        if let sleep {
-            client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: keyVariable, urlVariable: urlVariable, sleep: sleep)
-        } else {
-            client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: keyVariable, urlVariable: urlVariable)
-        }
+        client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: keyVariable, urlVariable: urlVariable, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
-        let encoded = batch.map { XMLTagMarkup.encode($0.source) }
-        var results: [SegmentResult] = []
-        for range in try chunks(encoded.map(\.text), context: context) {
-            let (texts, problem) = try await translated(Array(encoded[range].map(\.text)), context: context)
-            for offset in range {
-                guard let texts else {
-                    results.append(.failed(reason: problem))
-                    continue
-                }
-                do {
-                    results.append(.translated(try XMLTagMarkup.decode(texts[offset - range.lowerBound], codes: encoded[offset].codes)))
-                } catch {
-                    results.append(.failed(reason: "\(error)"))
-                }
-            }
-        }
-        return results
-    }
-
-    /// One request's texts. An answer that breaks the contract (unreadable JSON, a different
-    /// number of translations) is asked for once more; then every text of the request fails
-    /// alone, rather than guessing which answer is whose.
-    private func translated(_ texts: [String], context: TranslationContext) async throws -> (texts: [String]?, problem: String) {
-        var problem = ""
-        for _ in 0..<2 {
-            let response = try await client.send(try DeepLWire.request(texts: texts, context: context, key: key, server: server))
-            do {
-                let answers = try DeepLWire.texts(from: response)
-                if answers.count == texts.count { return (answers, "") }
-                problem = "DeepL answered \(answers.count) translations for \(texts.count) texts"
-            } catch let error as BackendError where error.code == .invalidResponse {
-                problem = "DeepL's \(error.message)"
-            }
-        }
-        return (nil, problem + ", twice")
-    }
-
-    /// Index ranges whose request bodies stay under DeepL's 128 KiB.
-    private func chunks(_ texts: [String], context: TranslationContext) throws -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var start = 0
-        while start < texts.count {
-            var end = texts.count
-            while end - start > 1,
-                  try DeepLWire.request(texts: Array(texts[start..<end]), context: context, key: key, server: server).body?.count ?? 0 > DeepLWire.maxBodyBytes {
-                end = start + (end - start) / 2
-            }
-            ranges.append(start..<end)
-            start = end
-        }
-        return ranges
+        let key = self.key, server = self.server
+        return try await TaggedBatchTranslator(
+            engine: "DeepL", client: client, maxBodyBytes: DeepLWire.maxBodyBytes,
+            request: { try DeepLWire.request(texts: $0, context: context, key: key, server: server) },
+            texts: DeepLWire.texts(from:)
+        ).translate(batch)
     }
 }
