@@ -19,7 +19,7 @@ public struct BackendRegistry: Sendable {
 
     /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
     /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow),
-    /// `deepl` and `libretranslate`.
+    /// `deepl`, `google` (v2) and `libretranslate`.
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
         registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
@@ -28,6 +28,7 @@ public struct BackendRegistry: Sendable {
         registry.register(ApertiumBackend.descriptor(for: ApertiumBackend.installation(environment))) { try ApertiumBackend(configuration: $0) }
         registry.register(DeepLBackend.descriptor) { try DeepLBackend(configuration: $0) }
         registry.register(LibreTranslateBackend.descriptor) { try LibreTranslateBackend(configuration: $0) }
+        registry.register(GoogleBackend.descriptor) { try GoogleBackend(configuration: $0) }
         return registry
     }
 

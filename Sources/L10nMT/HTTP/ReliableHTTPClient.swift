@@ -79,7 +79,9 @@ public struct ReliableHTTPClient: Sendable {
         case 413:
             return BackendError(.invalidResponse, backend: backend, "\(host) found the request too large", httpStatus: status)
         default:
-            return BackendError(status < 500 ? .invalidResponse : .unavailable, backend: backend, "\(host) rejected the request", httpStatus: status)
+            // Google answers a bad key with 400: name the key's variable here too.
+            return BackendError(status < 500 ? .invalidResponse : .unavailable, backend: backend, "\(host) rejected the request\(check(keyVariable))",
+                                httpStatus: status)
         }
     }
 

@@ -1,0 +1,52 @@
+import Foundation
+import L10nCore
+
+/// Google Cloud Translation Basic (v2), `format=html` so inline codes travel as tags
+/// (``XMLTagMarkup``). v3 (`GOOGLE_CLOUD_PROJECT` + `GOOGLE_ACCESS_TOKEN`) is not built yet.
+public struct GoogleBackend: TranslationBackend {
+    public static let id = "google"
+    public static let keyOption = BackendOption(name: "api-key", environment: "GOOGLE_API_KEY", summary: "Google Cloud API key",
+                                                isRequired: true, isSecret: true)
+    public static let urlOption = BackendOption(name: "url", environment: "GOOGLE_TRANSLATE_URL",
+                                                summary: "server (default https://translation.googleapis.com)")
+
+    public static let descriptor = BackendDescriptor(
+        id: id, displayName: "Google Translate (v2)", summary: "Google Cloud Translation Basic v2 (format=html).",
+        options: [keyOption, urlOption], limits: BatchLimits(maxSegments: 100, maxCharacters: 25_000), supportsInlineCodes: true,
+        producesDrafts: true)
+
+    /// Google asks for at most about 100 KiB per request.
+    public static let maxBodyBytes = 100 * 1024
+
+    public var descriptor: BackendDescriptor { Self.descriptor }
+    private let key: String
+    private let server: URL
+    private let client: ReliableHTTPClient
+
+    public init(configuration: BackendConfiguration, transport: any HTTPTransport = AsyncHTTPClientTransport(), policy: HTTPPolicy = HTTPPolicy(),
+                sleep: (@Sendable (Duration) async throws -> Void)? = nil) throws {
+        guard let key = configuration.value(for: Self.keyOption) else {
+            throw BackendError(.misconfigured, backend: Self.id, "needs a key: set \(configuration.variable(for: Self.keyOption) ?? "GOOGLE_API_KEY")")
+        }
+        if let url = configuration.value(for: Self.urlOption) {
+            guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
+                throw BackendError(.misconfigured, backend: Self.id, "the server URL (GOOGLE_TRANSLATE_URL or --backend-url) is not an http(s) URL")
+            }
+            server = parsed
+        } else {
+            server = GoogleWire.defaultServer
+        }
+        self.key = key
+        client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: configuration.variable(for: Self.keyOption),
+                                    urlVariable: "GOOGLE_TRANSLATE_URL", sleep: sleep)
+    }
+
+    public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
+        let key = self.key, server = self.server
+        return try await TaggedBatchTranslator(
+            engine: "Google", client: client, maxBodyBytes: Self.maxBodyBytes,
+            request: { try GoogleWire.request(texts: $0, context: context, key: key, server: server) },
+            texts: GoogleWire.texts(from:)
+        ).translate(batch)
+    }
+}
