@@ -27,9 +27,11 @@ public struct AutomaticBackend: TranslationBackend {
         var variables: [String] = []
         let local: Set<String> = [NoneBackend.descriptor.id, PseudoBackend.descriptor.id, ApertiumBackend.id]
         for descriptor in registry.descriptors where !local.contains(descriptor.id) {
-            let enabling = descriptor.options.filter { $0.isRequired || $0.name == "url" }
-            variables += enabling.compactMap(\.environment)
-            guard enabling.contains(where: { configuration.value(for: $0) != nil }),
+            // What turns an engine on: its required options (DeepL's key), else its URL (a local LLM server).
+            let required = descriptor.options.filter(\.isRequired)
+            let enabling = required.isEmpty ? descriptor.options.filter { $0.name == "url" } : required
+            variables += enabling.compactMap { configuration.variable(for: $0) }
+            guard !enabling.isEmpty, enabling.allSatisfy({ configuration.value(for: $0) != nil }),
                   let backend = try? registry.make(descriptor.id, configuration: configuration) else { continue }
             configured.append(backend)
         }

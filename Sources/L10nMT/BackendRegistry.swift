@@ -19,7 +19,7 @@ public struct BackendRegistry: Sendable {
 
     /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
     /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow),
-    /// `deepl`, `google` (v2) and `libretranslate`.
+    /// `deepl`, `google` (v2), `libretranslate` and `openai` (any OpenAI-compatible server).
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
         registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
@@ -29,6 +29,7 @@ public struct BackendRegistry: Sendable {
         registry.register(DeepLBackend.descriptor) { try DeepLBackend(configuration: $0) }
         registry.register(LibreTranslateBackend.descriptor) { try LibreTranslateBackend(configuration: $0) }
         registry.register(GoogleBackend.descriptor) { try GoogleBackend(configuration: $0) }
+        registry.register(OpenAIBackend.descriptor) { try OpenAIBackend(configuration: $0) }
         return registry
     }
 

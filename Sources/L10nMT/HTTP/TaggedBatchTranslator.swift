@@ -11,11 +11,12 @@ public struct TaggedBatchTranslator: Sendable {
     public var maxBodyBytes: Int
     /// The request for some texts (pure).
     public var request: @Sendable ([String]) throws -> HTTPRequest
-    /// The texts of a 2xx response (pure); throws ``BackendError/Code/invalidResponse`` when unreadable.
-    public var texts: @Sendable (HTTPResponse) throws -> [String]
+    /// The texts of a 2xx response to a request of that many texts (pure); throws
+    /// ``BackendError/Code/invalidResponse`` when unreadable.
+    public var texts: @Sendable (HTTPResponse, Int) throws -> [String]
 
     public init(engine: String, client: ReliableHTTPClient, maxBodyBytes: Int = .max,
-                request: @escaping @Sendable ([String]) throws -> HTTPRequest, texts: @escaping @Sendable (HTTPResponse) throws -> [String]) {
+                request: @escaping @Sendable ([String]) throws -> HTTPRequest, texts: @escaping @Sendable (HTTPResponse, Int) throws -> [String]) {
         self.engine = engine
         self.client = client
         self.maxBodyBytes = maxBodyBytes
@@ -49,7 +50,7 @@ public struct TaggedBatchTranslator: Sendable {
         for _ in 0..<2 {
             let response = try await client.send(try request(sent))
             do {
-                let answers = try texts(response)
+                let answers = try texts(response, sent.count)
                 if answers.count == sent.count { return (answers, "") }
                 problem = "\(engine) answered \(answers.count) translations for \(sent.count) texts"
             } catch let error as BackendError where error.code == .invalidResponse {
@@ -65,7 +66,7 @@ public struct TaggedBatchTranslator: Sendable {
         var start = 0
         while start < texts.count {
             var end = texts.count
-            while end - start > 1, try request(Array(texts[start..<end])).body?.count ?? 0 > maxBodyBytes {
+            while maxBodyBytes < .max, end - start > 1, try request(Array(texts[start..<end])).body?.count ?? 0 > maxBodyBytes {
                 end = start + (end - start) / 2
             }
             ranges.append(start..<end)

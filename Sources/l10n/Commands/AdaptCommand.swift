@@ -30,6 +30,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read the backend's API key from this environment variable instead of its own (DEEPL_AUTH_KEY…).", valueName: "name"))
     var apiKeyEnv: String?
 
+    @Option(name: .long, help: ArgumentHelp("The model, for LLM backends (overrides OPENAI_MODEL).", valueName: "name"))
+    var model: String?
+
     @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
     var out: String?
 
@@ -102,7 +105,10 @@ struct AdaptCommand: AsyncParsableCommand {
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
             let registry = BackendRegistry.builtIn
-            let settings = BackendConfiguration(options: backendUrl.map { ["url": $0] } ?? [:], environment: ProcessInfo.processInfo.environment,
+            var options: [String: String] = [:]
+            options["url"] = backendUrl
+            options["model"] = model
+            let settings = BackendConfiguration(options: options, environment: ProcessInfo.processInfo.environment,
                                                 secretVariable: apiKeyEnv)
             let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
             configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, checks: qa ? [QualityChecker()] : [])

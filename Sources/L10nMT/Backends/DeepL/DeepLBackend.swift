@@ -45,7 +45,7 @@ public struct DeepLBackend: TranslationBackend {
         return try await TaggedBatchTranslator(
             engine: "DeepL", client: client, maxBodyBytes: DeepLWire.maxBodyBytes,
             request: { try DeepLWire.request(texts: $0, context: context, key: key, server: server) },
-            texts: DeepLWire.texts(from:)
+            texts: { response, _ in try DeepLWire.texts(from: response) }
         ).translate(batch)
     }
 }

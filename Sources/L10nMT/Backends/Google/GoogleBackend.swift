@@ -46,7 +46,7 @@ public struct GoogleBackend: TranslationBackend {
         return try await TaggedBatchTranslator(
             engine: "Google", client: client, maxBodyBytes: Self.maxBodyBytes,
             request: { try GoogleWire.request(texts: $0, context: context, key: key, server: server) },
-            texts: GoogleWire.texts(from:)
+            texts: { response, _ in try GoogleWire.texts(from: response) }
         ).translate(batch)
     }
 }

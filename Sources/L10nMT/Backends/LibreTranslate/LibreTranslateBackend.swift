@@ -36,7 +36,7 @@ public struct LibreTranslateBackend: TranslationBackend {
         return try await TaggedBatchTranslator(
             engine: "LibreTranslate", client: client,
             request: { try LibreTranslateWire.request(texts: $0, context: context, key: key, server: server) },
-            texts: LibreTranslateWire.texts(from:)
+            texts: { response, _ in try LibreTranslateWire.texts(from: response) }
         ).translate(batch)
     }
 }
