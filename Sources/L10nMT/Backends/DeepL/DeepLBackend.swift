@@ -24,20 +24,11 @@ public struct DeepLBackend: TranslationBackend {
 
     public init(configuration: BackendConfiguration, transport: any HTTPTransport = AsyncHTTPClientTransport(), policy: HTTPPolicy = HTTPPolicy(),
                 sleep: (@Sendable (Duration) async throws -> Void)? = nil) throws {
-        guard let key = configuration.value(for: Self.keyOption) else {
-            throw BackendError(.misconfigured, backend: Self.id, "needs a key: set \(configuration.variable(for: Self.keyOption) ?? "DEEPL_AUTH_KEY")")
-        }
-        if let url = configuration.value(for: Self.urlOption) {
-            guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
-                throw BackendError(.misconfigured, backend: Self.id, "the server URL (DEEPL_SERVER_URL or --backend-url) is not an http(s) URL")
-            }
-            server = parsed
-        } else {
-            server = DeepLWire.server(forKey: key)
-        }
+        let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
+        let key = try settings.key() ?? ""
         self.key = key
-        let keyVariable = configuration.variable(for: Self.keyOption), urlVariable = configuration.options["url"] == nil ? "DEEPL_SERVER_URL" : "--backend-url"
-        client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: keyVariable, urlVariable: urlVariable, sleep: sleep)
+        server = try settings.server(fallback: DeepLWire.server(forKey: key))
+        client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {

@@ -25,20 +25,10 @@ public struct GoogleBackend: TranslationBackend {
 
     public init(configuration: BackendConfiguration, transport: any HTTPTransport = AsyncHTTPClientTransport(), policy: HTTPPolicy = HTTPPolicy(),
                 sleep: (@Sendable (Duration) async throws -> Void)? = nil) throws {
-        guard let key = configuration.value(for: Self.keyOption) else {
-            throw BackendError(.misconfigured, backend: Self.id, "needs a key: set \(configuration.variable(for: Self.keyOption) ?? "GOOGLE_API_KEY")")
-        }
-        if let url = configuration.value(for: Self.urlOption) {
-            guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
-                throw BackendError(.misconfigured, backend: Self.id, "the server URL (GOOGLE_TRANSLATE_URL or --backend-url) is not an http(s) URL")
-            }
-            server = parsed
-        } else {
-            server = GoogleWire.defaultServer
-        }
-        self.key = key
-        client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: configuration.variable(for: Self.keyOption),
-                                    urlVariable: "GOOGLE_TRANSLATE_URL", sleep: sleep)
+        let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
+        key = try settings.key() ?? ""
+        server = try settings.server(fallback: GoogleWire.defaultServer)
+        client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {

@@ -21,14 +21,10 @@ public struct LibreTranslateBackend: TranslationBackend {
 
     public init(configuration: BackendConfiguration, transport: any HTTPTransport = AsyncHTTPClientTransport(), policy: HTTPPolicy = HTTPPolicy(),
                 sleep: (@Sendable (Duration) async throws -> Void)? = nil) throws {
-        guard let url = configuration.value(for: Self.urlOption), let parsed = URL(string: url),
-              parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
-            throw BackendError(.misconfigured, backend: Self.id, "needs an http(s) server URL: set LIBRETRANSLATE_URL or give --backend-url")
-        }
-        server = parsed
-        key = configuration.value(for: Self.keyOption)
-        client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: configuration.variable(for: Self.keyOption),
-                                    urlVariable: "LIBRETRANSLATE_URL", sleep: sleep)
+        let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
+        key = try settings.key()
+        server = try settings.server(fallback: nil)
+        client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {

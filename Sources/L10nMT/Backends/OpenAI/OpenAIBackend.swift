@@ -27,18 +27,11 @@ public struct OpenAIBackend: TranslationBackend {
 
     public init(configuration: BackendConfiguration, transport: any HTTPTransport = AsyncHTTPClientTransport(), policy: HTTPPolicy = HTTPPolicy(),
                 sleep: (@Sendable (Duration) async throws -> Void)? = nil) throws {
-        if let url = configuration.value(for: Self.urlOption) {
-            guard let parsed = URL(string: url), parsed.scheme == "http" || parsed.scheme == "https", parsed.host != nil else {
-                throw BackendError(.misconfigured, backend: Self.id, "the server URL (OPENAI_BASE_URL or --backend-url) is not an http(s) URL")
-            }
-            server = parsed
-        } else {
-            server = OpenAIWire.defaultServer
-        }
-        key = configuration.value(for: Self.keyOption)
+        let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
+        key = try settings.key()
+        server = try settings.server(fallback: OpenAIWire.defaultServer)
         model = configuration.value(for: Self.modelOption) ?? OpenAIWire.defaultModel
-        client = ReliableHTTPClient(backend: Self.id, transport: transport, policy: policy, keyVariable: configuration.variable(for: Self.keyOption),
-                                    urlVariable: "OPENAI_BASE_URL", sleep: sleep)
+        client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
