@@ -19,7 +19,7 @@ public struct ApertiumBackend: TranslationBackend {
         let modes = installation.modes.map(\.name).sorted()
         let summary = modes.isEmpty
             ? "Offline rule-based MT with Apertium (not installed: run tools/setup)."
-            : "Offline rule-based MT with Apertium; modes: \(modes.joined(separator: ", "))."
+            : "Offline rule-based MT with Apertium (\(modes.count) modes installed; the default where it has a route)."
         return BackendDescriptor(
             id: id, displayName: "Apertium (offline)", summary: summary,
             options: [pathOption, dataOption], languages: .pairs(installation.isUsable ? installation.router.pairs : []),
