@@ -20,6 +20,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // HTTP MT backends (L10nMT) and the in-process test servers that fake their services.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C shims: system C libraries, each seen by exactly one Swift target.
@@ -59,7 +62,11 @@ let package = Package(
             resources: [.copy("Resources/Markets"), .copy("Resources/Spelling")],
             swiftSettings: swiftSettings
         ),
-        .target(name: "L10nMT", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "L10nMT",
+            dependencies: ["L10nCore", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
         .target(
             name: "L10nMemory",
@@ -84,7 +91,15 @@ let package = Package(
 
         // Test support: helpers shared by the test targets (fixture folders, corpus listing,
         // temporary folders, the CLI runner, the XLIFF target filler). Only test targets use it.
-        .target(name: "L10nTestSupport", path: "Tests/L10nTestSupport", swiftSettings: swiftSettings),
+        .target(
+            name: "L10nTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/L10nTestSupport",
+            swiftSettings: swiftSettings
+        ),
 
         // Tests
         .testTarget(name: "L10nCoreTests", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
@@ -102,7 +117,7 @@ let package = Package(
         ),
         .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nMTTests", dependencies: ["L10nMT"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nMTTests", dependencies: ["L10nMT", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nMemoryTests",

@@ -7,23 +7,33 @@ public struct BackendConfiguration: Sendable, CustomStringConvertible {
     /// The environment to read `BackendOption.environment` variables from.
     public var environment: [String: String]
 
-    public init(options: [String: String] = [:], environment: [String: String] = [:]) {
+    /// Where secret options are read from instead of their own variable (`--api-key-env NAME`).
+    public var secretVariable: String?
+
+    public init(options: [String: String] = [:], environment: [String: String] = [:], secretVariable: String? = nil) {
         self.options = options
         self.environment = environment
+        self.secretVariable = secretVariable
     }
 
-    /// The value of `option`: explicit first, then its environment variable.
+    /// The value of `option`: explicit first, then its environment variable (for a secret, the
+    /// ``secretVariable`` when one is given). Secrets are never taken from explicit options.
     public func value(for option: BackendOption) -> String? {
-        if let v = options[option.name], !v.isEmpty { return v }
-        if let name = option.environment, let v = environment[name], !v.isEmpty { return v }
+        if !option.isSecret, let v = options[option.name], !v.isEmpty { return v }
+        if let name = variable(for: option), let v = environment[name], !v.isEmpty { return v }
         return nil
+    }
+
+    /// The environment variable `option` is read from.
+    public func variable(for option: BackendOption) -> String? {
+        option.isSecret ? (secretVariable ?? option.environment) : option.environment
     }
 
     /// Every required option of `descriptor` has a value, or a ``BackendError`` saying which
     /// is missing and where it would come from (never the value of anything).
     public func check(_ descriptor: BackendDescriptor) throws {
         for option in descriptor.options where option.isRequired && value(for: option) == nil {
-            let from = option.environment.map { "set \($0)" } ?? "give --\(option.name)"
+            let from = variable(for: option).map { "set \($0)" } ?? "give --\(option.name)"
             throw BackendError(.misconfigured, backend: descriptor.id, "needs \(option.name): \(from)")
         }
     }

@@ -18,10 +18,13 @@ public struct BackendDescriptor: Hashable, Sendable {
     public var supportsGlossaries: Bool
     public var supportsFormality: Bool
     public var supportsContext: Bool
+    /// Whether its output is a draft for review (XLIFF state `initial`) rather than a finished
+    /// target: true for real MT engines, false for `pseudo`, whose output is not language.
+    public var producesDrafts: Bool
 
     public init(id: String, displayName: String, summary: String, options: [BackendOption] = [], languages: LanguageSupport = .any,
                 limits: BatchLimits, supportsInlineCodes: Bool, supportsGlossaries: Bool = false,
-                supportsFormality: Bool = false, supportsContext: Bool = false) {
+                supportsFormality: Bool = false, supportsContext: Bool = false, producesDrafts: Bool = false) {
         self.id = id
         self.displayName = displayName
         self.summary = summary
@@ -32,6 +35,7 @@ public struct BackendDescriptor: Hashable, Sendable {
         self.supportsGlossaries = supportsGlossaries
         self.supportsFormality = supportsFormality
         self.supportsContext = supportsContext
+        self.producesDrafts = producesDrafts
     }
 }
 

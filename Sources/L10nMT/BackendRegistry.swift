@@ -1,3 +1,4 @@
+import Foundation
 import L10nCore
 
 /// The backends a run can choose from, by id: a value built once (``builtIn`` plus anything an
@@ -16,12 +17,25 @@ public struct BackendRegistry: Sendable {
 
     public init() {}
 
-    /// `none` (leaves targets to translators) and `pseudo` (offline pseudo-localization).
+    /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
+    /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow),
+    /// `deepl`, `google` (v2), `libretranslate` and `openai` (any OpenAI-compatible server).
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
         registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
         registry.register(PseudoBackend.descriptor) { _ in PseudoBackend() }
+        let environment = BackendConfiguration(environment: ProcessInfo.processInfo.environment)
+        registry.register(ApertiumBackend.descriptor(for: ApertiumBackend.installation(environment))) { try ApertiumBackend(configuration: $0) }
+        registry.register(DeepLBackend.descriptor) { try DeepLBackend(configuration: $0) }
+        registry.register(LibreTranslateBackend.descriptor) { try LibreTranslateBackend(configuration: $0) }
+        registry.register(GoogleBackend.descriptor) { try GoogleBackend(configuration: $0) }
+        registry.register(OpenAIBackend.descriptor) { try OpenAIBackend(configuration: $0) }
         return registry
+    }
+
+    /// The backend for a run that named none: ``AutomaticBackend`` over this registry.
+    public func automatic(configuration: BackendConfiguration) -> any TranslationBackend {
+        AutomaticBackend(registry: self, configuration: configuration)
     }
 
     /// Adds `descriptor`'s backend, replacing one with the same id.

@@ -43,11 +43,20 @@ public struct TranslationContext: Hashable, Sendable {
     public var market: String?
     /// The document the segments come from, for engines that take context.
     public var document: String?
+    /// How the market addresses customers (its tone policy), for engines that take a formality.
+    public var formality: Formality?
 
-    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil, document: String? = nil) {
+    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil, document: String? = nil,
+                formality: Formality? = nil) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.market = market
         self.document = document
+        self.formality = formality
     }
+}
+
+/// Formal or informal address (German *Sie*/*du*, Portuguese *o senhor*/*você*).
+public enum Formality: String, Hashable, Sendable {
+    case formal, informal
 }

@@ -72,8 +72,11 @@ public typealias BackendError = L10nMT.BackendError
 public typealias SegmentRequest = L10nMT.SegmentRequest
 public typealias SegmentResult = L10nMT.SegmentResult
 public typealias TranslationContext = L10nMT.TranslationContext
+public typealias Formality = L10nMT.Formality
 public typealias NoneBackend = L10nMT.NoneBackend
 public typealias PseudoBackend = L10nMT.PseudoBackend
+public typealias ApertiumBackend = L10nMT.ApertiumBackend
+public typealias AutomaticBackend = L10nMT.AutomaticBackend
 
 // Translation memory (L10nMemory)
 public typealias MemoryStore = L10nMemory.MemoryStore

@@ -33,6 +33,7 @@ enum AdaptSummary {
             let fuzzy = leverage.fuzzy95.segments + leverage.fuzzy85.segments + leverage.fuzzy75.segments
             lines.append("  memory: \(leverage.filled) target(s) filled (\(leverage.inContext.segments) in context, \(leverage.exact.segments) exact), \(fuzzy) fuzzy, \(leverage.none.segments) without a match")
         }
+        if let note = targets.translation?.note { lines.append("  \(note)") }
         let failed = result.findings.filter { $0.severity >= .warning }
         if !failed.isEmpty { lines.append("  \(failed.count) finding(s): see the report") }
         let written = [outputs.document, outputs.xliff, outputs.htmlFragment].compactMap { $0 }

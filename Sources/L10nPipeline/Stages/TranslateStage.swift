@@ -1,4 +1,5 @@
 import L10nCore
+import L10nAdapt
 import L10nMT
 
 /// Fills the targets memory left empty through a machine-translation backend, in batches cut to
@@ -19,12 +20,18 @@ public struct TranslateStage: PipelineStage {
     /// The check id of a per-segment translation failure.
     public static let failureCheck = "translate.failed"
 
+    /// The check id of a translation the guard rails refused twice (codes, protected spans, numbers).
+    public static let guardCheck = "translate.guard"
+
     public func run(_ job: inout LocalizationJob) async throws {
         var document = try job.requireDocument(for: .translate)
-        let descriptor = backend.descriptor
         let sourceLanguage = job.source.language, targetLanguage = job.targetLanguage
+        // With no backend named, the engine is chosen per language pair.
+        let choice = (self.backend as? AutomaticBackend)?.choose(from: sourceLanguage, to: targetLanguage)
+        let backend = choice?.backend ?? self.backend
+        let descriptor = backend.descriptor
         let sameLanguage = sourceLanguage.language == targetLanguage.language
-        var summary = TranslationSummary(backend: descriptor.id)
+        var summary = TranslationSummary(backend: descriptor.id, note: choice?.note)
 
         var requests: [SegmentRequest] = []
         var positions: [(unit: Int, segment: Int)] = []
@@ -37,26 +44,54 @@ public struct TranslateStage: PipelineStage {
         if !requests.isEmpty, !descriptor.languages.supports(sourceLanguage, targetLanguage) {
             throw BackendError(.unsupportedLanguages, backend: descriptor.id, "does not translate \(sourceLanguage) → \(targetLanguage)")
         }
-        let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id, document: job.source.name)
+        let formality: Formality? = switch job.market?.tone.address {
+        case .formal?: .formal
+        case .informal?: .informal
+        default: nil
+        }
+        let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id,
+                                         document: job.source.name, formality: formality)
         for range in Self.batches(requests, limits: descriptor.limits) {
             try Task.checkCancellation()
             let batch = Array(requests[range])
-            let results = try await backend.translate(batch, context: context)
-            guard results.count == batch.count else {
-                throw BackendError(.invalidResponse, backend: descriptor.id, "returned \(results.count) results for \(batch.count) segments")
+            var results = try await Self.call(backend, batch, context: context, summary: &summary)
+            // Guard rails: a translation that broke codes or numbers is asked for once more,
+            // alone with the others that failed, then left for a translator.
+            var refused: [Int: String] = [:]
+            for (i, result) in results.enumerated() {
+                if case .translated(let target) = result, let problem = TranslationGuard.problem(source: batch[i].source, target: target) {
+                    refused[i] = problem
+                }
             }
-            if descriptor.id != NoneBackend.descriptor.id {
-                summary.requests += 1
-                summary.segments += batch.count
-                summary.characters += batch.reduce(0) { $0 + $1.source.plainText.count }
+            if !refused.isEmpty {
+                let retry = refused.keys.sorted()
+                let again = try await Self.call(backend, retry.map { batch[$0] }, context: context, summary: &summary)
+                for (k, i) in retry.enumerated() {
+                    if case .translated(let target) = again[k], TranslationGuard.problem(source: batch[i].source, target: target) == nil {
+                        results[i] = again[k]
+                        refused[i] = nil
+                    }
+                }
             }
             for (offset, result) in results.enumerated() {
                 let (u, s) = positions[range.lowerBound + offset]
+                if let problem = refused[offset] {
+                    summary.failed += 1
+                    job.findings.append(Finding(check: Self.guardCheck, severity: .warning,
+                                                message: "\(descriptor.id)'s translation was refused twice: \(problem); the segment is left for a translator",
+                                                segment: batch[offset].key))
+                    continue
+                }
                 switch result {
                 case .translated(let target):
                     document.units[u].segments[s].target = target
-                    document.units[u].segments[s].state = .translated
+                    // A real engine's output is a draft for review; pseudo's is final as it is.
+                    document.units[u].segments[s].state = descriptor.producesDrafts ? .initial : .translated
                     document.units[u].segments[s].provenance = Provenance(origin: .machine(backend: descriptor.id))
+                    if descriptor.producesDrafts, !document.units[u].notes.contains(where: { $0.category == Self.draftNoteCategory }) {
+                        document.units[u].notes.append(Note(text: "Machine translation by \(descriptor.displayName): a draft to review before use.",
+                                                            category: Self.draftNoteCategory, appliesTo: .target))
+                    }
                     summary.translated += 1
                 case .failed(let reason):
                     summary.failed += 1
@@ -75,6 +110,25 @@ public struct TranslateStage: PipelineStage {
         document.targetLanguage = targetLanguage.rawValue
         job.document = document
         job.translation = summary
+    }
+
+    /// The note category that marks a unit's targets as a machine draft.
+    public static let draftNoteCategory = "l10n:mt"
+
+    /// One call to `backend`, counted in `summary`, its answer checked for one result per segment.
+    private static func call(_ backend: any TranslationBackend, _ batch: [SegmentRequest], context: TranslationContext,
+                             summary: inout TranslationSummary) async throws -> [SegmentResult] {
+        let descriptor = backend.descriptor
+        let results = try await backend.translate(batch, context: context)
+        guard results.count == batch.count else {
+            throw BackendError(.invalidResponse, backend: descriptor.id, "returned \(results.count) results for \(batch.count) segments")
+        }
+        if descriptor.id != NoneBackend.descriptor.id {
+            summary.requests += 1
+            summary.segments += batch.count
+            summary.characters += batch.reduce(0) { $0 + $1.source.plainText.count }
+        }
+        return results
     }
 
     /// Consecutive ranges of `requests` within `limits`; a single segment over the character

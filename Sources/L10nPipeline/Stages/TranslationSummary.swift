@@ -7,13 +7,17 @@ public struct TranslationSummary: Hashable, Sendable, Codable {
     public var characters: Int
     public var translated: Int
     public var failed: Int
+    /// Why nothing was machine-translated when no backend was named and none could be chosen
+    /// (no route offline, no engine configured), naming what would enable one.
+    public var note: String?
 
-    public init(backend: String, requests: Int = 0, segments: Int = 0, characters: Int = 0, translated: Int = 0, failed: Int = 0) {
+    public init(backend: String, requests: Int = 0, segments: Int = 0, characters: Int = 0, translated: Int = 0, failed: Int = 0, note: String? = nil) {
         self.backend = backend
         self.requests = requests
         self.segments = segments
         self.characters = characters
         self.translated = translated
         self.failed = failed
+        self.note = note
     }
 }

@@ -24,8 +24,17 @@ struct AdaptCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) product pages.", valueName: "file"))
     var files: [String]
 
-    @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty) or pseudo; see `l10n backends list`.", valueName: "id"))
-    var backend: String = NoneBackend.descriptor.id
+    @Option(name: .long, help: ArgumentHelp("Translation backend: none (targets left empty), pseudo, apertium…; see `l10n backends list`. Default: an online engine whose key is set, else Apertium offline where it has a route, else none.", valueName: "id"))
+    var backend: String?
+
+    @Option(name: .long, help: ArgumentHelp("The chosen backend's server (overrides DEEPL_SERVER_URL and the like).", valueName: "url"))
+    var backendUrl: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the backend's API key from this environment variable instead of its own (DEEPL_AUTH_KEY…).", valueName: "name"))
+    var apiKeyEnv: String?
+
+    @Option(name: .long, help: ArgumentHelp("The model, for LLM backends (overrides OPENAI_MODEL).", valueName: "name"))
+    var model: String?
 
     @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
     var out: String?
@@ -103,9 +112,14 @@ struct AdaptCommand: AsyncParsableCommand {
                 let data = try InputFile.read(rates)
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)
             }
-            let translator = try BackendRegistry.builtIn.make(backend, configuration: BackendConfiguration(environment: ProcessInfo.processInfo.environment))
-            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator,
-                                                    memory: try memory.openIfGiven(), checks: qa ? [QualityChecker.full(markets: catalog)] : [])
+            let registry = BackendRegistry.builtIn
+            var options: [String: String] = [:]
+            options["url"] = backendUrl
+            options["model"] = model
+            let settings = BackendConfiguration(options: options, environment: ProcessInfo.processInfo.environment,
+                                                secretVariable: apiKeyEnv)
+            let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
+            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: try memory.openIfGiven(), checks: qa ? [QualityChecker.full(markets: catalog)] : [])
         } catch {
             throw ExitStatus.report(error)
         }

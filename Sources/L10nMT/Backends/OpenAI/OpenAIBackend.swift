@@ -1,0 +1,45 @@
+import Foundation
+import L10nCore
+
+/// Any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, llama.cpp): one
+/// request per batch with a strict JSON answer (``OpenAIWire``), inline codes as tags the model
+/// must return unchanged — the translate stage's guard checks that it did. The key is optional
+/// (local servers need none); `OPENAI_BASE_URL` alone makes it the engine of a run without
+/// `--backend`, so a key set for other tools never sends copy to a paid service unasked.
+public struct OpenAIBackend: TranslationBackend {
+    public static let id = "openai"
+    public static let urlOption = BackendOption(name: "url", environment: "OPENAI_BASE_URL",
+                                                summary: "server with /v1, e.g. http://localhost:8080/v1 (default https://api.openai.com/v1)")
+    public static let keyOption = BackendOption(name: "api-key", environment: "OPENAI_API_KEY", summary: "API key (optional for local servers)",
+                                                isSecret: true)
+    public static let modelOption = BackendOption(name: "model", environment: "OPENAI_MODEL", summary: "model (default \(OpenAIWire.defaultModel))")
+
+    public static let descriptor = BackendDescriptor(
+        id: id, displayName: "OpenAI-compatible LLM", summary: "Chat completions with a strict JSON answer; any OpenAI-compatible server.",
+        options: [urlOption, keyOption, modelOption], limits: BatchLimits(maxSegments: 40, maxCharacters: 8_000), supportsInlineCodes: true,
+        supportsFormality: true, producesDrafts: true)
+
+    public var descriptor: BackendDescriptor { Self.descriptor }
+    private let key: String?
+    private let model: String
+    private let server: URL
+    private let client: ReliableHTTPClient
+
+    public init(configuration: BackendConfiguration, transport: any HTTPTransport = AsyncHTTPClientTransport(), policy: HTTPPolicy = HTTPPolicy(),
+                sleep: (@Sendable (Duration) async throws -> Void)? = nil) throws {
+        let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
+        key = try settings.key()
+        server = try settings.server(fallback: OpenAIWire.defaultServer)
+        model = configuration.value(for: Self.modelOption) ?? OpenAIWire.defaultModel
+        client = settings.client(transport: transport, policy: policy, sleep: sleep)
+    }
+
+    public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
+        let key = self.key, server = self.server, model = self.model
+        return try await TaggedBatchTranslator(
+            engine: "the model", client: client,
+            request: { try OpenAIWire.request(texts: $0, context: context, model: model, key: key, server: server) },
+            texts: { try OpenAIWire.texts(from: $0, count: $1) }
+        ).translate(batch)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import L10nTestSupport
+import Testing
+
+/// `l10n adapt` with `DEEPL_AUTH_KEY` and `DEEPL_SERVER_URL` pointing at ``FakeDeepL`` in this
+/// process: the key makes DeepL the engine without `--backend`, faults are survived, every code
+/// stays intact (or its segment untranslated with a finding), and the key appears nowhere.
+@Suite struct DeepLEndToEndTests {
+    static let key = "e2e-secret-deepl-key-5f3a:fx"
+    static let pages = ["water-pump-aquaflow-xp2000b.md", "usb-c-charger-gan-65w.html"]
+
+
+    func run(_ fake: FakeDeepL, in dir: URL) throws -> (CLI.Result, TranslationReport) {
+        try Corpus.copy(Self.pages, into: dir)
+        let result = try CLI.run(["adapt", "-m", "de", "-m", "br", "-o", "out", "--report", "out/r.json"] + Self.pages, in: dir,
+                                 environment: ["DEEPL_AUTH_KEY": Self.key, "DEEPL_SERVER_URL": fake.baseURL])
+        let report = try TranslationReport.read(dir.appendingPathComponent("out/r.json"))
+        return (result, report)
+    }
+
+    func expectIntactAndSecret(_ dir: URL, _ result: CLI.Result) throws {
+        #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
+        for (name, data) in try TemporaryDirectory.contents(of: dir.appendingPathComponent("out")) {
+            #expect(!String(decoding: data, as: UTF8.self).contains(Self.key), "the key leaked into \(name)")
+        }
+        for page in Self.pages {
+            let url = URL(fileURLWithPath: page), html = url.pathExtension == "html"
+            let original = try String(contentsOf: dir.appendingPathComponent(page), encoding: .utf8)
+            for language in ["de-DE", "pt-BR"] {
+                let name = "out/\(url.deletingPathExtension().lastPathComponent).\(language).\(url.pathExtension)"
+                let output = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+                #expect(MarkupInvariants.counts(output, html: html) == MarkupInvariants.counts(original, html: html), "\(name)")
+            }
+        }
+    }
+
+    @Test func aKeySetMakesDeepLTheEngineAndFaultsAreSurvived() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key, faults: [.rateLimited(retryAfter: "0"), .status(503), nil, .wrongCount, nil, .malformedJSON, nil])
+        defer { Task { try? await fake.stop() } }
+        let dir = try TemporaryDirectory.make("l10n-deepl")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (result, report) = try run(fake, in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("mt:deepl"))
+        #expect(report.documents.count == 4)
+        for entry in report.documents {
+            let translation = try #require(entry.targets?.translation)
+            #expect(translation.backend == "deepl")
+            #expect(translation.failed == 0 && translation.translated > 0)
+        }
+        let targets = Set(fake.bodies.compactMap { $0["target_lang"] as? String })
+        #expect(targets == ["DE", "PT-BR"])
+        try expectIntactAndSecret(dir, result)
+        let pump = try String(contentsOf: dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.md"), encoding: .utf8)
+        #expect(pump.contains("PUMP"), "DeepL's (upper-cased) translation is in the page")
+    }
+
+    @Test func brokenTagsLeaveSegmentsUntranslatedWithFindingsNeverBrokenMarkup() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key, persistent: .dropTag)
+        defer { Task { try? await fake.stop() } }
+        let dir = try TemporaryDirectory.make("l10n-deepl-tags")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (result, report) = try run(fake, in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let findings = report.documents.flatMap(\.findings).map(\.check)
+        #expect(findings.contains("translate.guard") || findings.contains("translate.failed"))
+        #expect(report.documents.allSatisfy { ($0.targets?.translation?.translated ?? 0) > 0 }, "segments without codes still translate")
+        try expectIntactAndSecret(dir, result)
+    }
+
+    @Test func flagsNameTheServerAndTheVariableHoldingTheKey() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        defer { Task { try? await fake.stop() } }
+        let dir = try TemporaryDirectory.make("l10n-deepl-flags")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Corpus.copy([Self.pages[0]], into: dir)
+        let result = try CLI.run(["adapt", "-m", "de", "--backend", "deepl", "--backend-url", fake.baseURL, "--api-key-env", "TEAM_DEEPL_KEY",
+                                  "-o", "out", Self.pages[0]], in: dir,
+                                 environment: ["TEAM_DEEPL_KEY": Self.key, "DEEPL_AUTH_KEY": nil, "DEEPL_SERVER_URL": nil])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("mt:deepl"))
+        #expect(fake.requests.count >= 1)
+    }
+
+    @Test func aWrongKeyEndsTheRunNamingTheVariableAndWritesNothing() async throws {
+        let fake = try await FakeDeepL.start(key: "another-key")
+        defer { Task { try? await fake.stop() } }
+        let dir = try TemporaryDirectory.make("l10n-deepl-403")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Corpus.copy([Self.pages[0]], into: dir)
+        let result = try CLI.run(["adapt", "-m", "de", "-o", "out", Self.pages[0]], in: dir,
+                                 environment: ["DEEPL_AUTH_KEY": Self.key, "DEEPL_SERVER_URL": fake.baseURL])
+        #expect(result.status == 69, "\(result.stderr)")
+        #expect(result.stderr.contains("DEEPL_AUTH_KEY") && !result.stderr.contains(Self.key))
+        #expect(fake.requests.count == 1, "no retry on 403")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+}
