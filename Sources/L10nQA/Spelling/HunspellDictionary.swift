@@ -36,16 +36,4 @@ public final class HunspellDictionary: @unchecked Sendable {
             }
         }
     }
-
-    /// Up to `limit` suggestions for `word`.
-    public func suggestions(for word: String, limit: Int = 3) -> [String] {
-        guard utf8 else { return [] }
-        return lock.withLock {
-            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-            let n = Int(Hunspell_suggest(handle, &list, word))
-            defer { Hunspell_free_list(handle, &list, Int32(n)) }
-            guard n > 0, let list else { return [] }
-            return (0..<min(n, limit)).compactMap { list[$0].map { String(cString: $0) } }
-        }
-    }
 }
