@@ -190,7 +190,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let page = "water-pump-aquaflow-xp2000b.md"
         try Corpus.copy([page], into: dir)
-        let adapt = try CLI.run(["adapt", "--market", "br", "--prefill-targets", "--xliff-version", "1.2", "--format", "xliff", page, "--out", "a"], in: dir)
+        let adapt = try CLI.run(["adapt", "--market", "br", "--backend", "none", "--prefill-targets", "--xliff-version", "1.2", "--format", "xliff", page, "--out", "a"], in: dir)
         try #require(adapt.status == 0, "\(adapt.stderr)")
         let xliffURL = dir.appendingPathComponent("a/\(XMLText.localizedNames(page, language: "pt-BR").xliff)")
         let notes = try XLIFFNotes.read(contentsOf: xliffURL)

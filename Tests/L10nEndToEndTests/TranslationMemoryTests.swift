@@ -47,7 +47,7 @@ import Testing
         let dir = try TemporaryDirectory.make("l10n-tm-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Corpus.copy(Self.pages, into: dir)
-        let first = try CLI.run(["adapt", "--market", "br", "--out", "run1", "--report", "run1/report.json"] + Self.pages, in: dir)
+        let first = try CLI.run(["adapt", "--market", "br", "--backend", "none", "--out", "run1", "--report", "run1/report.json"] + Self.pages, in: dir)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(try report(dir, "run1/report.json").documents.allSatisfy { $0.leverage == nil }, "no memory, no leverage counts")
 
@@ -63,7 +63,7 @@ import Testing
         }
         #expect(learned > 20)
 
-        let second = try CLI.run(["adapt", "--market", "br", "--tm", "tm.sqlite", "--out", "run2", "--report", "run2/report.json"] + Self.pages, in: dir)
+        let second = try CLI.run(["adapt", "--market", "br", "--backend", "none", "--tm", "tm.sqlite", "--out", "run2", "--report", "run2/report.json"] + Self.pages, in: dir)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("memory:"))
         let entries = try report(dir, "run2/report.json").documents
@@ -87,7 +87,7 @@ import Testing
         let text = try String(contentsOf: pump, encoding: .utf8)
         let sentence = try #require(text.range(of: "AquaFlow"))
         try Data(text.replacingCharacters(in: sentence, with: "HydroFlow").utf8).write(to: pump)
-        let third = try CLI.run(["adapt", "--market", "br", "--tm", "tm.sqlite", "--out", "run3", "--report", "run3/report.json", Self.pages[0]], in: dir)
+        let third = try CLI.run(["adapt", "--market", "br", "--backend", "none", "--tm", "tm.sqlite", "--out", "run3", "--report", "run3/report.json", Self.pages[0]], in: dir)
         #expect(third.status == 0, "\(third.stderr)")
         let edited = try #require(try report(dir, "run3/report.json").documents.first?.leverage)
         let original = try #require(entries.first?.segments)
@@ -215,7 +215,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("# Pump\n\nStainless steel housing.\n".utf8).write(to: dir.appendingPathComponent("pump.md"))
         try Data(String(repeating: "not a database ", count: 400).utf8).write(to: dir.appendingPathComponent("notes.sqlite"))
-        let corrupt = try CLI.run(["adapt", "--market", "br", "--tm", "notes.sqlite", "pump.md"], in: dir)
+        let corrupt = try CLI.run(["adapt", "--market", "br", "--backend", "none", "--tm", "notes.sqlite", "pump.md"], in: dir)
         #expect(corrupt.status == 65)
         #expect(corrupt.stderr.contains("notes.sqlite: translation memory: not an SQLite database"))
         let missing = try CLI.run(["tm", "lookup", "--tm", "absent.sqlite", "-t", "pt-BR", "x"], in: dir)
