@@ -70,20 +70,7 @@ public enum QAReportFormat: String, CaseIterable, Sendable {
     /// One `<testsuite>` per file; each finding a `<testcase>` named `file#unit-segment` that fails
     /// (errors and warnings) or passes with the note in `<system-out>` (info).
     static func junit(_ results: [QAFileResult]) -> String {
-        func esc(_ s: String) -> String {
-            var o = ""
-            for c in s.unicodeScalars {
-                switch c {
-                case "&": o += "&amp;"
-                case "<": o += "&lt;"
-                case ">": o += "&gt;"
-                case "\"": o += "&quot;"
-                case "\u{9}", "\u{A}", "\u{D}": o.unicodeScalars.append(c)
-                default: if c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF { o += "\u{FFFD}" } else { o.unicodeScalars.append(c) }
-                }
-            }
-            return o
-        }
+        let esc = MarkupEscaping.escape
         let failing = results.reduce(0) { $0 + $1.findings.filter { $0.severity != .info }.count }
         let total = results.reduce(0) { $0 + $1.findings.count }
         var s = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

@@ -178,20 +178,7 @@ public enum QAReviewPage {
         }
     }
 
-    static func esc(_ s: String) -> String {
-        var o = ""
-        o.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            default: o.unicodeScalars.append(c)
-            }
-        }
-        return o
-    }
+    static func esc(_ s: String) -> String { MarkupEscaping.escape(s) }
 
     static let style = """
         body{font:1rem/1.5 system-ui,sans-serif;margin:1rem;color:#1b1b1b;background:#fff}
