@@ -23,6 +23,8 @@ let package = Package(
         // HTTP MT backends (L10nMT) and the in-process test servers that fake their services.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // SHA-256 content hashes for incremental batch runs (L10nPipeline).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C shims: system C libraries, each seen by exactly one Swift target.
@@ -75,7 +77,10 @@ let package = Package(
         ),
         .target(
             name: "L10nPipeline",
-            dependencies: ["L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA", "L10nMemory"],
+            dependencies: [
+                "L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA", "L10nMemory",
+                .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
 

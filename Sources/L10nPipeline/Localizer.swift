@@ -32,12 +32,14 @@ public struct Localizer: Sendable {
         public var backend: any TranslationBackend
         /// Earlier translations to reuse before anything is machine-translated.
         public var memory: (any TranslationMemory)?
+        /// Machine translations already paid for, asked before the backend is called.
+        public var translationCache: (any TranslationCache)?
         public var checks: [any DocumentCheck]
 
         public init(formats: FormatRegistry = .builtIn, segmentation: SegmentationRules = .builtIn,
                     protectors: [any SpanProtecting] = Protectors.defaultProtectors, markets: MarketCatalog? = nil,
                     adaptation: AdaptationEngine = AdaptationEngine(), backend: any TranslationBackend = NoneBackend(),
-                    memory: (any TranslationMemory)? = nil, checks: [any DocumentCheck] = []) {
+                    memory: (any TranslationMemory)? = nil, translationCache: (any TranslationCache)? = nil, checks: [any DocumentCheck] = []) {
             self.formats = formats
             self.segmentation = segmentation
             self.protectors = protectors
@@ -45,6 +47,7 @@ public struct Localizer: Sendable {
             self.adaptation = adaptation
             self.backend = backend
             self.memory = memory
+            self.translationCache = translationCache
             self.checks = checks
         }
     }
@@ -71,7 +74,7 @@ public struct Localizer: Sendable {
         ]
         stages.append(AdaptStage(engine: configuration.adaptation, options: options))
         if let memory = configuration.memory { stages.append(LeverageStage(memory: memory, minimumQuality: options.minimumMatchQuality)) }
-        stages.append(TranslateStage(backend: configuration.backend))
+        stages.append(TranslateStage(backend: configuration.backend, cache: configuration.translationCache))
         if !configuration.checks.isEmpty { stages.append(CheckStage(checks: configuration.checks)) }
         stages.append(WriteStage(formats: configuration.formats, options: options))
         return Pipeline(stages)

@@ -13,13 +13,14 @@ struct L10nCommand: AsyncParsableCommand {
               l10n merge product.pt-BR.xlf         # → product.pt-BR.md
               l10n qa product.pt-BR.xlf            # quality checks on a translation
               l10n pseudo product.md               # → product.qps.md
+              l10n batch                           # every page × market of ./l10n.yaml (CI)
 
             Exit codes:
             \(ExitCategory.plainTable)
             """,
         version: "0.1.0",
         subcommands: [
-            AdaptCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self, TMCommand.self,
+            AdaptCommand.self, BatchCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self, TMCommand.self,
         ]
     )
 }

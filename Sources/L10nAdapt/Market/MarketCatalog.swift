@@ -137,7 +137,7 @@ public struct MarketCatalog: Sendable {
         return profile
     }
 
-    private static func describe(_ error: YamlError) -> String {
+    package static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
             return "line \(mark.line): \(problem)\(context.map { " \($0.text)" } ?? "")"
@@ -146,7 +146,7 @@ public struct MarketCatalog: Sendable {
         }
     }
 
-    private static func keyPath(of error: DecodingError) -> String {
+    package static func keyPath(of error: DecodingError) -> String {
         let path: [any CodingKey]
         switch error {
         case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
@@ -156,7 +156,7 @@ public struct MarketCatalog: Sendable {
         return path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".").replacingOccurrences(of: ".[", with: "[")
     }
 
-    private static func reason(of error: DecodingError) -> String {
+    package static func reason(of error: DecodingError) -> String {
         switch error {
         case .typeMismatch(let type, _): return "has the wrong type (expected \(type))"
         case .valueNotFound(let type, _): return "is missing a value (expected \(type))"

@@ -9,12 +9,18 @@ import L10nMT
 ///
 /// A target in the source's language (en-US → en-GB) that no backend translated is the adapted
 /// source itself, with provenance `source`.
+///
+/// With a ``TranslationCache``, a real engine's earlier answers for the same source are reused
+/// instead of sent again (counted as `reused`, not as characters billed), and every accepted
+/// answer is stored as soon as its batch is done, so a run that fails later has still paid once.
 public struct TranslateStage: PipelineStage {
     public var backend: any TranslationBackend
+    public var cache: (any TranslationCache)?
     public var name: StageName { .translate }
 
-    public init(backend: any TranslationBackend) {
+    public init(backend: any TranslationBackend, cache: (any TranslationCache)? = nil) {
         self.backend = backend
+        self.cache = cache
     }
 
     /// The check id of a per-segment translation failure.
@@ -51,6 +57,38 @@ public struct TranslateStage: PipelineStage {
         }
         let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id,
                                          document: job.source.name, formality: formality)
+        func accept(_ target: Content, at u: Int, _ s: Int) {
+            document.units[u].segments[s].target = target
+            // A real engine's output is a draft for review; pseudo's is final as it is.
+            document.units[u].segments[s].state = descriptor.producesDrafts ? .initial : .translated
+            document.units[u].segments[s].provenance = Provenance(origin: .machine(backend: descriptor.id))
+            if descriptor.producesDrafts, !document.units[u].notes.contains(where: { $0.category == Self.draftNoteCategory }) {
+                document.units[u].notes.append(Note(text: "Machine translation by \(descriptor.displayName): a draft to review before use.",
+                                                    category: Self.draftNoteCategory, appliesTo: .target))
+            }
+            summary.translated += 1
+        }
+        // Answers the engine already gave (a real engine's only: pseudo and none cost nothing).
+        let cache = descriptor.producesDrafts ? self.cache : nil
+        if let cache, !requests.isEmpty {
+            let cached = try await cache.lookup(requests, backend: descriptor.id, context: context)
+            guard cached.count == requests.count else {
+                throw PipelineError(.misassembled, "the translation cache answered \(cached.count) of \(requests.count) lookups", file: job.source.name)
+            }
+            var remaining: [SegmentRequest] = [], remainingPositions: [(unit: Int, segment: Int)] = []
+            for (i, target) in cached.enumerated() {
+                if let target {
+                    accept(target, at: positions[i].unit, positions[i].segment)
+                    summary.reused = (summary.reused ?? 0) + 1
+                } else {
+                    remaining.append(requests[i])
+                    remainingPositions.append(positions[i])
+                }
+            }
+            summary.reused = summary.reused ?? 0
+            requests = remaining
+            positions = remainingPositions
+        }
         for range in Self.batches(requests, limits: descriptor.limits) {
             try Task.checkCancellation()
             let batch = Array(requests[range])
@@ -73,6 +111,7 @@ public struct TranslateStage: PipelineStage {
                     }
                 }
             }
+            var paid: [(source: Content, target: Content)] = []
             for (offset, result) in results.enumerated() {
                 let (u, s) = positions[range.lowerBound + offset]
                 if let problem = refused[offset] {
@@ -84,15 +123,8 @@ public struct TranslateStage: PipelineStage {
                 }
                 switch result {
                 case .translated(let target):
-                    document.units[u].segments[s].target = target
-                    // A real engine's output is a draft for review; pseudo's is final as it is.
-                    document.units[u].segments[s].state = descriptor.producesDrafts ? .initial : .translated
-                    document.units[u].segments[s].provenance = Provenance(origin: .machine(backend: descriptor.id))
-                    if descriptor.producesDrafts, !document.units[u].notes.contains(where: { $0.category == Self.draftNoteCategory }) {
-                        document.units[u].notes.append(Note(text: "Machine translation by \(descriptor.displayName): a draft to review before use.",
-                                                            category: Self.draftNoteCategory, appliesTo: .target))
-                    }
-                    summary.translated += 1
+                    accept(target, at: u, s)
+                    paid.append((batch[offset].source, target))
                 case .failed(let reason):
                     summary.failed += 1
                     job.findings.append(Finding(check: Self.failureCheck, severity: .warning,
@@ -106,6 +138,7 @@ public struct TranslateStage: PipelineStage {
                     document.units[u].segments[s].provenance = Provenance(origin: .source)
                 }
             }
+            if let cache { try await cache.store(paid, backend: descriptor.id, context: context) }
         }
         document.targetLanguage = targetLanguage.rawValue
         job.document = document

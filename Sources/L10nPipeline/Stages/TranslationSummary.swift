@@ -10,6 +10,9 @@ public struct TranslationSummary: Hashable, Sendable, Codable {
     /// Why nothing was machine-translated when no backend was named and none could be chosen
     /// (no route offline, no engine configured), naming what would enable one.
     public var note: String?
+    /// Segments whose translation by this engine came from the translation cache instead of a
+    /// call (not billed again); nil when the run had no cache.
+    public var reused: Int?
 
     public init(backend: String, requests: Int = 0, segments: Int = 0, characters: Int = 0, translated: Int = 0, failed: Int = 0, note: String? = nil) {
         self.backend = backend

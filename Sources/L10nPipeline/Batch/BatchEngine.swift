@@ -1,0 +1,102 @@
+import Foundation
+import L10nAdapt
+import L10nCore
+import L10nMemory
+import L10nMT
+import L10nQA
+
+/// Everything a batch run builds once from the project file before the first page: markets,
+/// rates, the backend, the memory, the checks, the localizer, and the fingerprint every page's
+/// own is built on.
+package struct BatchEngine: Sendable {
+    package let configuration: ProjectConfiguration
+    package let directory: String
+    package let markets: [MarketProfile]
+    package let catalog: MarketCatalog
+    package let localizer: Localizer
+    package let options: LocalizationOptions
+    package let site: SiteLayout?
+    package let memory: (any MemoryStore)?
+    /// The hash of everything but the page itself that decides a page's outputs.
+    package let baseFingerprint: String
+
+    /// The engine's version; part of every fingerprint, so a new version makes every page again.
+    package static let engineVersion = "0.2.0"
+
+    package init(_ configuration: ProjectConfiguration, directory: String, file: String, environment: [String: String]) throws {
+        self.configuration = configuration
+        self.directory = directory
+        func path(_ p: String) -> String { ProjectPaths.normalize(ProjectPaths.resolve(p, in: directory)) }
+
+        let catalog = try MarketCatalog.load(userDirectory: configuration.adaptation.marketsDir.map(path))
+        let markets = try configuration.markets.map { try catalog.market($0) }
+        self.catalog = catalog
+        self.markets = markets
+        var rates: ExchangeRates?
+        var ratesBytes = Data()
+        if let file = configuration.adaptation.rates {
+            ratesBytes = try InputFile.read(path(file))
+            rates = try ExchangeRates.parse(TextInput.decodeUTF8(ratesBytes, file: file), file: file)
+        }
+        let registry = BackendRegistry.builtIn
+        let settings = BackendConfiguration(options: configuration.translation.options, environment: environment,
+                                            secretVariable: configuration.translation.apiKeyEnv)
+        let backend = try configuration.translation.backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
+        let memory: (any MemoryStore)? = try configuration.memory.map { location in
+            let file = path(location)
+            // The memory is the project's: its folder (`.l10n/`) is made on first use.
+            try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            return try SQLiteMemoryStore(path: file, create: true)
+        }
+        self.memory = memory
+
+        var checks: [any DocumentCheck] = []
+        if configuration.qa.enabled {
+            let known = Set(QualityChecker.allDescriptions.map(\.id))
+            var severities: [String: Severity] = [:]
+            for (id, level) in configuration.qa.severity {
+                guard known.contains(id) else { throw ProjectConfigurationError(file: file, keyPath: "qa.severity.\(id)", message: "is not a check id (`l10n qa --list`)") }
+                severities[id] = Severity(rawValue: level)
+            }
+            for id in configuration.qa.disable where !known.contains(id) {
+                throw ProjectConfigurationError(file: file, keyPath: "qa.disable", message: "'\(id)' is not a check id (`l10n qa --list`)")
+            }
+            checks = [QualityChecker.full(markets: catalog, severities: severities, disabled: Set(configuration.qa.disable))]
+        }
+        localizer = Localizer(Localizer.Configuration(
+            markets: catalog, backend: backend, memory: memory.map { PeopleOnlyMemory(store: $0) },
+            translationCache: memory.map { MemoryTranslationCache(store: $0) }, checks: checks))
+        options = LocalizationOptions(
+            outputs: [], xliffVersion: XLIFFVersion(rawValue: configuration.output.xliffVersion) ?? .default,
+            keepOriginalUnits: configuration.adaptation.keepOriginalUnits, categories: Set(configuration.adaptation.categories),
+            rates: rates, prefillTargets: configuration.output.prefillTargets)
+        let site = try configuration.site.map { try SiteLayout(configuration, site: $0, markets: markets, file: file) }
+        self.site = site
+
+        var hash = ContentHash()
+        hash.add("engine", Self.engineVersion)
+        var settingsOnly = configuration
+        settingsOnly.reports = .init(json: nil, junit: nil, sarif: nil, html: nil)  // where reports go changes no page
+        hash.add("configuration", try Self.canonicalJSON(settingsOnly))
+        hash.add("markets", try Self.canonicalJSON(markets))
+        hash.add("rates", ratesBytes)
+        hash.add("backend", backend.descriptor.id)
+        baseFingerprint = hash.finalize()
+    }
+
+    /// The outputs to ask the pipeline for, for a source with this extension.
+    package func outputs(forExtension ext: String) -> Set<LocalizationOptions.Output> {
+        var set = Set<LocalizationOptions.Output>()
+        if configuration.output.document != nil { set.insert(.document) }
+        if configuration.output.xliff != nil { set.insert(.xliff) }
+        let markdown = ["md", "markdown"].contains(ext.lowercased())
+        if configuration.output.htmlFragment != nil || (markdown && site?.site.markdownPages != nil) { set.insert(.htmlFragment) }
+        return set
+    }
+
+    static func canonicalJSON(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(value)
+    }
+}

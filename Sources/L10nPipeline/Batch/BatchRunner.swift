@@ -1,0 +1,180 @@
+import Foundation
+import L10nCore
+import L10nFormats
+import L10nQA
+
+/// `l10n batch`: brings every page of a project up to date for every market.
+///
+/// Pages are worked on in parallel (`jobs`) and delivered in catalogue order, so messages,
+/// reports and outputs never depend on timing. Every output and page record is staged and
+/// renamed into place only when the whole run succeeded: a failed run changes no file (machine
+/// translations it paid for are in the memory already, so the next run does not pay again).
+package struct BatchRunner: Sendable {
+    package let configuration: ProjectConfiguration
+    /// The project folder: paths in the project file are relative to it.
+    package let directory: String
+    /// The project file as the user named it, for messages.
+    package let file: String
+
+    package struct Options: Sendable {
+        package var shard: BatchShard?
+        /// Change nothing; report pages whose outputs are out of date.
+        package var check = false
+        /// Make every page again, even unchanged ones.
+        package var force = false
+        package var jobs = OrderedWork.defaultJobs
+
+        package init(shard: BatchShard? = nil, check: Bool = false, force: Bool = false, jobs: Int = OrderedWork.defaultJobs) {
+            self.shard = shard
+            self.check = check
+            self.force = force
+            self.jobs = jobs
+        }
+    }
+
+    /// What the terminal shows as the run goes.
+    package enum Event: Sendable {
+        case started(pages: Int, markets: [String], inOtherShards: Int)
+        case page(done: Int, of: Int, source: String, outcome: String)
+    }
+
+    package init(configuration: ProjectConfiguration, directory: String, file: String) {
+        self.configuration = configuration
+        self.directory = directory
+        self.file = file
+    }
+
+    /// Reads the project file at `path`; the project folder is the file's folder.
+    package static func load(_ path: String) throws -> BatchRunner {
+        let data = try InputFile.read(path)
+        let configuration = try ProjectConfiguration.decode(data, file: path)
+        let folder = (path as NSString).deletingLastPathComponent
+        return BatchRunner(configuration: configuration, directory: folder.isEmpty ? "." : folder, file: path)
+    }
+
+    /// Every source page of the project (project-relative, sorted): the whole catalogue, before sharding.
+    package func sources() -> [String] {
+        SourceGlob.files(in: directory, include: configuration.source.include.map(SourceGlob.init),
+                         exclude: configuration.source.exclude.map(SourceGlob.init))
+    }
+
+    package func run(_ options: Options, environment: [String: String] = ProcessInfo.processInfo.environment,
+                     events: @escaping @Sendable (Event) -> Void = { _ in }) async throws -> BatchResult {
+        let engine = try BatchEngine(configuration, directory: directory, file: file, environment: environment)
+        let all = sources()
+        guard !all.isEmpty else {
+            throw ProjectConfigurationError(file: file, keyPath: "source.include", message: "matches no file below \(directory == "." ? "the project folder" : directory)")
+        }
+        let mine = options.shard.map { shard in all.filter(shard.contains) } ?? all
+        events(.started(pages: mine.count, markets: configuration.markets, inOtherShards: all.count - mine.count))
+
+        var result = BatchResult(markets: configuration.markets, check: options.check)
+        let batch = OutputBatch()
+        var failures: [any Error] = []
+        let jobs = mine.map { PageJob(source: $0, engine: engine) }
+        try await OrderedWork.run(jobs, jobs: options.jobs, weight: { outcome in
+            if case .made(let files, _, _) = outcome { return files.reduce(0) { $0 + $1.data.count } }
+            return 0
+        }, work: { job in await job.run(check: options.check, force: options.force) }) { index, outcome in
+            let source = jobs[index].source
+            var said: String
+            switch outcome {
+            case .unchanged(let record):
+                result.add(record.report, made: false)
+                said = "unchanged"
+            case .stale(let reason):
+                result.stale.append(.init(path: source, reason: reason))
+                said = "out of date: \(reason)"
+            case .made(let files, let record, let reason):
+                if failures.isEmpty {
+                    for file in files { try batch.stage(file.data, to: ProjectPaths.resolve(file.path, in: directory)) }
+                    try batch.stage(try record.encoded(), to: ProjectPaths.resolve(jobs[index].recordPath, in: directory))
+                }
+                result.add(record.report, made: true)
+                result.written += files.map(\.path)
+                said = "localized (\(reason))"
+            case .failed(let error):
+                failures.append(error)
+                said = "failed: \(error)"
+            }
+            events(.page(done: index + 1, of: jobs.count, source: source, outcome: said))
+        }
+        if !failures.isEmpty {
+            batch.discard()
+            throw BatchFailure(errors: failures, pages: jobs.count)
+        }
+        try writeSiteMap(engine, sources: all, check: options.check, batch: batch, result: &result)
+        guard !options.check else { return result }
+        do { try batch.commit() } catch { batch.discard(); throw error }
+        // Reports last, from the outputs now in place (the QA reports locate findings in them).
+        let reports = OutputBatch()
+        do {
+            try writeReports(engine, shard: options.shard, batch: reports, result: result)
+            try reports.commit()
+        } catch {
+            reports.discard()
+            throw error
+        }
+        return result
+    }
+
+    private func writeSiteMap(_ engine: BatchEngine, sources: [String], check: Bool, batch: OutputBatch, result: inout BatchResult) throws {
+        guard let site = engine.site, let sitemap = site.site.sitemap else { return }
+        let sets = try sources.compactMap { try site.pageSet(for: $0) }
+        let xml = Data(try SitemapWriter.write(sets, file: sitemap).utf8)
+        let target = ProjectPaths.resolve(sitemap, in: directory)
+        if FileManager.default.contents(atPath: target) == xml { return }
+        if check {
+            result.stale.append(.init(path: sitemap, reason: FileManager.default.fileExists(atPath: target) ? "differs from the catalogue's" : "is missing"))
+        } else {
+            try batch.stage(xml, to: target)
+            result.written.append(sitemap)
+        }
+    }
+
+    /// The whole run's reports (the shard's pages in a sharded run, in files named for the shard).
+    private func writeReports(_ engine: BatchEngine, shard: BatchShard?, batch: OutputBatch, result: BatchResult) throws {
+        let reports = configuration.reports
+        func target(_ path: String) -> String {
+            guard let shard else { return ProjectPaths.resolve(path, in: directory) }
+            let ext = (path as NSString).pathExtension
+            let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
+            return ProjectPaths.resolve("\(stem).shard-\(shard.index)-of-\(shard.count)" + (ext.isEmpty ? "" : ".\(ext)"), in: directory)
+        }
+        if let json = reports.json { try batch.stage(try AdaptReport(documents: result.entries).encoded(), to: target(json)) }
+        let formats: [(String?, QAReportFormat)] = [(reports.junit, .junit), (reports.sarif, .sarif), (reports.html, .html)]
+        guard formats.contains(where: { $0.0 != nil }) else { return }
+        let files = qaFiles(result.entries, withDocuments: reports.html != nil)
+        for case let (path?, format) in formats { try batch.stage(format.render(files), to: target(path)) }
+    }
+
+    /// The findings of each document × market, located at their segment in its XLIFF output
+    /// (read back from disk for pages this run did not make: the record's XLIFF is what is there).
+    private func qaFiles(_ entries: [AdaptReport.Entry], withDocuments: Bool) -> [QAFileResult] {
+        entries.map { entry in
+            let findings = entry.findings.map { Finding(check: $0.check, severity: Severity(rawValue: $0.severity) ?? .warning, message: $0.message, segment: $0.segment) }
+            let xliffPath = entry.outputs.xliff
+            let bytes = xliffPath.flatMap { FileManager.default.contents(atPath: ProjectPaths.resolve($0, in: directory)) }
+            var documents: [QAReviewPage.Entry] = []
+            if withDocuments, let bytes, let path = xliffPath, let read = try? XLIFFReader().read(bytes, file: path) {
+                documents = read.map { QAReviewPage.Entry(file: entry.source, market: entry.market, document: $0, findings: findings) }
+            }
+            return QAFileResult.locating(findings, in: bytes.map(Array.init) ?? [], file: xliffPath ?? entry.source, segments: entry.segments, documents: documents)
+        }
+    }
+}
+
+/// One or more pages could not be localized: nothing was written.
+package struct BatchFailure: L10nError {
+    package var errors: [any Error]
+    package var pages: Int
+
+    package var description: String {
+        "\(errors.count) of \(pages) page(s) failed; nothing was written"
+    }
+
+    /// The most severe of the pages' own categories.
+    package var exitCategory: ExitCategory {
+        ExitCategory.worst(errors.map { ($0 as? any L10nError)?.exitCategory ?? .software }) ?? .software
+    }
+}

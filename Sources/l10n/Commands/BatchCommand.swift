@@ -1,0 +1,141 @@
+import ArgumentParser
+import Foundation
+import L10nPipeline
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Bring a whole catalogue up to date for every market, as a project file (l10n.yaml) describes it: for CI.",
+        discussion: """
+            Reads the project file (default ./l10n.yaml; see the annotated one at the root of l10n's repository and docs/batch.md), localizes every source page it names for every market, and writes the outputs, the site pages and sitemap, the reports and a record of the run (`state`).
+
+            Incremental: a page whose bytes, project settings, market data and engine version are unchanged since the last run, and whose outputs are still the ones written then, is skipped. Machine translations are kept in the memory, so a changed page pays only for its new sentences. Deterministic: the same inputs give the same bytes, for any --jobs.
+
+            Examples:
+              l10n batch                       # run ./l10n.yaml
+              l10n batch --check               # CI: fail if committed outputs are out of date
+              l10n batch --shard 2/4           # this runner's quarter of the pages (a CI matrix)
+
+            Exit codes: 0 done; 1 with --check when something is out of date, or a QA finding at or above qa.failOn; others as below for errors (nothing is written then).
+            """)
+
+    @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The project file.", valueName: "file"))
+    var config = ProjectConfiguration.fileName
+
+    @Flag(help: "Change nothing: list pages whose outputs are out of date and exit 1 if there are any.")
+    var check = false
+
+    @Option(help: ArgumentHelp("Take a stable share of the pages, K of N (1-based), for a CI matrix: the shards together are one full run.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "Localize every page again, even unchanged ones (after the memory gained translations people made).")
+    var force = false
+
+    @Flag(name: .long, help: "No progress bar or page lines; the summary only.")
+    var quiet = false
+
+    @OptionGroup var jobs: JobsOption
+
+    func validate() throws {
+        if let shard, BatchShard(shard) == nil { throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N, such as 2/4; got '\(shard)'") }
+        if check && force { throw ValidationError("--check and --force contradict each other") }
+    }
+
+    func run() async throws {
+        let runner: BatchRunner
+        do { runner = try BatchRunner.load(config) } catch { throw ExitStatus.report(error) }
+        let progress = BatchProgressDisplay(style: quiet ? .quiet : BatchProgressDisplay.Style.detect())
+        let options = BatchRunner.Options(shard: shard.flatMap(BatchShard.init), check: check, force: force, jobs: jobs.jobs)
+        let result: BatchResult
+        do {
+            result = try await runner.run(options) { progress.show($0) }
+        } catch let failure as BatchFailure {
+            progress.finish()
+            for error in failure.errors { _ = ExitStatus.report(error) }
+            throw ExitStatus.report(failure)
+        } catch {
+            progress.finish()
+            throw ExitStatus.report(error)
+        }
+        progress.finish()
+        if check {
+            for stale in result.stale { Console.out("out of date: \(stale.path): \(stale.reason)") }
+            if !result.stale.isEmpty {
+                Console.note("\(result.stale.count) out of date; run `l10n batch` and commit the outputs")
+                throw ExitStatus.invalid
+            }
+            Console.note("up to date: \(result.pagesUnchanged) page(s) × \(result.markets.count) market(s)")
+            return
+        }
+        Console.out(result.table)
+        Console.out("\(result.pagesMade) page(s) localized, \(result.pagesUnchanged) unchanged; \(result.written.count) file(s) written")
+        let failOn = runner.configuration.qa.failOn
+        let failing = result.findings(atLeast: failOn)
+        if failOn != "never", failing > 0 {
+            Console.note("\(failing) finding(s) at or above qa.failOn (\(failOn)): exit 1")
+            throw ExitStatus.invalid
+        }
+    }
+}
+
+/// The terminal side of a batch run: a progress bar with rate and ETA on an interactive
+/// terminal, one plain line per page in CI logs (`CI` set, or standard error not a terminal).
+final class BatchProgressDisplay: @unchecked Sendable {
+    // @unchecked: every member is touched only while holding `lock`.
+    enum Style {
+        case bar, lines, quiet
+
+        static func detect(environment: [String: String] = ProcessInfo.processInfo.environment) -> Style {
+            if let ci = environment["CI"], !ci.isEmpty, ci != "false" { return .lines }
+            return isatty(STDERR_FILENO) == 1 ? .bar : .lines
+        }
+    }
+
+    private let style: Style
+    private let lock = NSLock()
+    private var start = Date()
+    private var drawn = false
+
+    init(style: Style) { self.style = style }
+
+    func show(_ event: BatchRunner.Event) {
+        lock.lock()
+        defer { lock.unlock() }
+        switch (event, style) {
+        case (_, .quiet):
+            return
+        case (.started(let pages, let markets, let others), _):
+            start = Date()
+            let shard = others > 0 ? " (\(others) in other shards)" : ""
+            Console.note("batch: \(pages) page(s)\(shard) × \(markets.count) market(s): \(markets.joined(separator: ", "))")
+        case (.page(let done, let total, let source, let outcome), .lines):
+            Console.note("[\(done)/\(total)] \(source): \(outcome)")
+        case (.page(let done, let total, _, _), .bar):
+            let elapsed = max(Date().timeIntervalSince(start), 0.001)
+            let rate = Double(done) / elapsed
+            let eta = rate > 0 ? Double(total - done) / rate : 0
+            let width = 30
+            let filled = total > 0 ? width * done / total : width
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            let line = "\r\(bar) \(done)/\(total) pages · \(String(format: "%.1f", rate)) pages/s · ETA \(Self.clock(eta))\u{1B}[K"
+            FileHandle.standardError.write(Data(line.utf8))
+            drawn = true
+        }
+    }
+
+    /// Ends the bar's line so what follows starts on its own.
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { FileHandle.standardError.write(Data("\n".utf8)); drawn = false }
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return s >= 3600 ? String(format: "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String(format: "%d:%02d", s / 60, s % 60)
+    }
+}
