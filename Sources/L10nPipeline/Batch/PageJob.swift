@@ -70,10 +70,14 @@ package struct PageJob: Sendable {
             let alternates = pageSet?.alternates ?? []
             var outputs = AdaptReport.Outputs()
             if let target = path(configuration.output.document), var document = result.outputs.document {
-                // An HTML page is the served page: it gets the market's lang and the alternates.
+                // An HTML source's localized document is its served page: it gets the market's
+                // lang and the alternates; a fragment (no head to carry them) becomes a whole page.
                 if pageSet != nil, engine.site?.pagePattern(forExtension: ext) == configuration.output.document,
                    let html = String(data: document, encoding: .utf8) {
-                    document = Data(SiteHead.decorate(html, language: result.targetLanguage.rawValue, alternates: alternates).utf8)
+                    let language = result.targetLanguage.rawValue
+                    document = Data((SiteHead.isWholePage(html)
+                        ? SiteHead.decorate(html, language: language, alternates: alternates)
+                        : FragmentSitePage.render(fragment: html, language: language, alternates: alternates)).utf8)
                 }
                 files.append((target, document))
                 outputs.document = target
@@ -88,7 +92,7 @@ package struct PageJob: Sendable {
             }
             if let pattern = engine.site?.site.markdownPages, ["md", "markdown"].contains(ext.lowercased()),
                let target = path(pattern), let fragment = result.outputs.htmlFragment.flatMap({ String(data: $0, encoding: .utf8) }) {
-                files.append((target, Data(MarkdownSitePage.render(fragment: fragment, language: result.targetLanguage.rawValue, alternates: alternates).utf8)))
+                files.append((target, Data(FragmentSitePage.render(fragment: fragment, language: result.targetLanguage.rawValue, alternates: alternates).utf8)))
             }
             entries.append(result.reportEntry(source: source, outputs: outputs))
         }

@@ -5,6 +5,11 @@ package struct SiteAlternate: Hashable, Sendable {
     package var url: String
 
     package static let xDefault = "x-default"
+
+    package init(hreflang: String, url: String) {
+        self.hreflang = hreflang
+        self.url = url
+    }
 }
 
 /// A source page across every market: where each localized page is written and served. Every
@@ -17,11 +22,24 @@ package struct SitePageSet: Hashable, Sendable {
         /// Project-relative path of the served file.
         package var path: String
         package var url: String
+
+        package init(market: String, language: String, path: String, url: String) {
+            self.market = market
+            self.language = language
+            self.path = path
+            self.url = url
+        }
     }
 
     package var source: String
     package var pages: [Page]
     package var defaultMarket: String?
+
+    package init(source: String, pages: [Page], defaultMarket: String?) {
+        self.source = source
+        self.pages = pages
+        self.defaultMarket = defaultMarket
+    }
 
     /// The `<link rel="alternate">` set every page of this set carries.
     package var alternates: [SiteAlternate] {

@@ -31,7 +31,7 @@ package enum SiteHead {
                 let previousEnd = text.index(before: lineStart)
                 let previousStart = text[..<previousEnd].lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
                 let previousIndent = text[previousStart..<previousEnd].prefix { $0 == " " || $0 == "\t" }
-                let indent = previousIndent.count > closeIndent.count ? String(previousIndent) : String(closeIndent) + "  "
+                let indent = previousIndent.count >= closeIndent.count ? String(previousIndent) : String(closeIndent) + "  "
                 text.insert(contentsOf: links.map { indent + $0 + "\n" }.joined(), at: lineStart)
             } else {
                 text.insert(contentsOf: links.joined(), at: close.lowerBound)
@@ -40,6 +40,12 @@ package enum SiteHead {
             text.insert(contentsOf: links.joined(), at: head.end)
         }
         return text
+    }
+
+    /// Whether `html` is a whole page (it has an `<html>` or `<head>` tag) rather than a fragment.
+    package static func isWholePage(_ html: String) -> Bool {
+        let comments = commentRanges(html)
+        return findTag("html", in: html, outside: comments) != nil || findTag("head", in: html, outside: comments) != nil
     }
 
     /// The site page's `<html>` or `<head>` start tag: where its attributes are and where it ends.

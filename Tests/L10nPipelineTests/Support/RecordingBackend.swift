@@ -12,9 +12,9 @@ final class RecordingBackend: TranslationBackend, @unchecked Sendable {
     private let dropLast: Bool
 
     init(id: String = "recording", limits: BatchLimits = .unlimited, languages: LanguageSupport = .any,
-         dropLast: Bool = false, answer: @escaping @Sendable (SegmentRequest) -> SegmentResult) {
+         dropLast: Bool = false, producesDrafts: Bool = false, answer: @escaping @Sendable (SegmentRequest) -> SegmentResult) {
         descriptor = BackendDescriptor(id: id, displayName: "Recording", summary: "test double", languages: languages,
-                                       limits: limits, supportsInlineCodes: true)
+                                       limits: limits, supportsInlineCodes: true, producesDrafts: producesDrafts)
         self.answer = answer
         self.dropLast = dropLast
     }

@@ -1,8 +1,9 @@
-/// A full HTML page around a Markdown source's localized fragment, for sites that serve
-/// Markdown catalogues as pages: `<html lang>` (and `dir`), a `<title>` from the first heading
+/// A full HTML page around a localized fragment — a Markdown source rendered to HTML, or an HTML
+/// source that is itself a fragment pasted from a CMS (no `<head>`) — for sites that serve them
+/// as pages: `<html lang>` (and `dir`), a `<title>` from the first heading
 /// and a meta description from the first paragraph (both already localized, since they are the
 /// fragment's own text), and the page set's alternates.
-package enum MarkdownSitePage {
+package enum FragmentSitePage {
     /// Search engines show about this many characters of a description.
     static let descriptionLimit = 160
 

@@ -1,0 +1,263 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import L10nTestSupport
+import Testing
+
+/// `l10n batch` on a small project as a CI job runs it: the machine translation goes to an
+/// in-process DeepL, so the tests can count what would have been paid for.
+@Suite(.timeLimit(.minutes(5))) struct BatchProjectTests {
+    static let key = "batch-test-key:fx"
+    static let pages = ["water-pump-aquaflow-xp2000b.md", "cordless-drill-torqmax-20v.md", "usb-c-charger-gan-65w.html", "toy-robot-kit-buildbot.html"]
+
+    /// A project folder with four corpus pages under `pages/` (one in a subfolder) and a project
+    /// file that sends Germany and Brazil through DeepL at `server`.
+    static func project(server: String, extra: String = "") throws -> URL {
+        let dir = try TemporaryDirectory.make("l10n-batch")
+        let pagesDir = dir.appendingPathComponent("pages/tools")
+        try FileManager.default.createDirectory(at: pagesDir, withIntermediateDirectories: true)
+        for (i, name) in pages.enumerated() {
+            let data = try Data(contentsOf: PackagePaths.corpora.appendingPathComponent(name))
+            try data.write(to: (i == 1 ? pagesDir : dir.appendingPathComponent("pages")).appendingPathComponent(name))
+        }
+        let yaml = """
+            version: 1
+            source:
+              language: en-US
+              root: pages
+              include: ["pages/**/*.md", "pages/**/*.html"]
+            markets: [de, br]
+            output:
+              document: "out/site/{market}/{dir}{slug}.{ext}"
+              xliff: "out/xliff/{market}/{dir}{stem}.xlf"
+            translation:
+              backend: deepl
+              options: {url: "\(server)"}
+              apiKeyEnv: BATCH_DEEPL_KEY
+            memory: .l10n/memory.sqlite
+            qa:
+              failOn: never
+            reports:
+              json: out/reports/l10n.json
+              junit: out/reports/l10n.junit.xml
+              sarif: out/reports/l10n.sarif
+            site:
+              baseURL: https://shop.example.com/
+              root: out/site
+              defaultMarket: de
+              sitemap: out/site/sitemap.xml
+              markdownPages: "out/site/{market}/{dir}{slug}.html"
+              slugs:
+                br: {water-pump-aquaflow-xp2000b: bomba-dagua}
+            \(extra)
+            """
+        try Data(yaml.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+        return dir
+    }
+
+    static func batch(_ arguments: [String] = [], in dir: URL) throws -> CLI.Result {
+        try CLI.run(["batch"] + arguments, in: dir, environment: ["BATCH_DEEPL_KEY": key, "CI": "true", "DEEPL_AUTH_KEY": nil])
+    }
+
+    /// Every file below `folders` of `dir`, by relative path.
+    static func snapshot(_ dir: URL, _ folders: [String] = ["out", ".l10n/state"]) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for folder in folders {
+            let root = dir.appendingPathComponent(folder)
+            guard let paths = FileManager.default.subpaths(atPath: root.path) else { continue }
+            for path in paths {
+                let url = root.appendingPathComponent(path)
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    files[folder + "/" + path] = try Data(contentsOf: url)
+                }
+            }
+        }
+        return files
+    }
+
+    /// Texts DeepL was sent, over all requests.
+    static func textsSent(_ fake: FakeDeepL) -> Int {
+        fake.bodies.reduce(0) { $0 + (($1["text"] as? [String])?.count ?? 0) }
+    }
+
+    @Test func twiceFreshAndChecked() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        let dir = try Self.project(server: fake.baseURL)
+        defer { try? FileManager.default.removeItem(at: dir) }
+
+        let first = try Self.batch(in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let paid = Self.textsSent(fake)
+        #expect(paid > 0, "the first run translates through DeepL")
+        #expect(first.stdout.contains("4 page(s) localized, 0 unchanged"), "\(first.stdout)")
+        #expect(first.stderr.contains("[1/4] pages/toy-robot-kit-buildbot.html") || first.stderr.contains("[1/4] pages/"), "plain page lines in CI")
+        let written = try Self.snapshot(dir)
+        #expect(written.keys.contains("out/site/br/bomba-dagua.html"), "Markdown page with its Brazilian slug: \(written.keys.sorted())")
+        #expect(written.keys.contains("out/site/de/tools/cordless-drill-torqmax-20v.md"))
+        #expect(written.keys.contains("out/xliff/br/tools/cordless-drill-torqmax-20v.xlf"))
+        #expect(written.keys.contains(".l10n/state/pages/tools/cordless-drill-torqmax-20v.md.json"))
+
+        // Twice: nothing to do, no call, the same bytes.
+        let requestsBefore = fake.requests.count
+        let second = try Self.batch(in: dir)
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(fake.requests.count == requestsBefore, "an unchanged catalogue costs no MT call")
+        #expect(second.stdout.contains("0 page(s) localized, 4 unchanged"), "\(second.stdout)")
+        #expect(try Self.snapshot(dir) == written)
+
+        // --check passes now, fails after an output is edited (naming it), passes after a run.
+        #expect(try Self.batch(["--check"], in: dir).status == 0)
+        let edited = dir.appendingPathComponent("out/site/de/toy-robot-kit-buildbot.html")
+        try Data((String(decoding: try Data(contentsOf: edited), as: UTF8.self) + "<!-- hand edit -->\n").utf8).write(to: edited)
+        let stale = try Self.batch(["--check"], in: dir)
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("out/site/de/toy-robot-kit-buildbot.html was changed"), "\(stale.stdout)")
+        #expect(try Self.batch(["--check"], in: dir).status == 1, "--check changes nothing")
+        #expect(try Self.batch(in: dir).status == 0)
+        #expect(try Self.batch(["--check"], in: dir).status == 0)
+        // The pages come back as they were, from the memory; only the run's own record of what
+        // it did (the report, the page's record: reused instead of sent) tells the runs apart.
+        #expect(try Self.snapshot(dir, ["out/site", "out/xliff"]) == written.filter { $0.key.hasPrefix("out/site/") || $0.key.hasPrefix("out/xliff/") },
+                "the run put the output back as it was, from the memory")
+        #expect(fake.requests.count == requestsBefore, "…without paying again")
+
+        // Fresh: another folder, no memory, no records: the same bytes.
+        let fresh = try Self.project(server: fake.baseURL)
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        #expect(try Self.batch(["--jobs", "1"], in: fresh).status == 0)
+        #expect(try Self.snapshot(fresh) == written, "a fresh run gives the same bytes, whatever --jobs")
+        try await fake.stop()
+    }
+
+    @Test func aChangedPagePaysOnlyForItsNewSentence() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        let dir = try Self.project(server: fake.baseURL)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.batch(in: dir).status == 0)
+        let paid = Self.textsSent(fake)
+
+        let page = dir.appendingPathComponent("pages/toy-robot-kit-buildbot.html")
+        let html = String(decoding: try Data(contentsOf: page), as: UTF8.self)
+        let changed = html.replacingOccurrences(of: "</h2>", with: "</h2>\n<p>Ships in a recyclable box.</p>", options: [], range: html.range(of: "</h2>"))
+        try #require(changed != html)
+        try Data(changed.utf8).write(to: page)
+        let run = try Self.batch(in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("1 page(s) localized, 3 unchanged"), "\(run.stdout)")
+        // One new sentence, two markets: two texts sent, not the page again.
+        #expect(Self.textsSent(fake) - paid == 2, "sent \(Self.textsSent(fake) - paid) texts for one new sentence in two markets")
+        let translated = String(decoding: try Data(contentsOf: dir.appendingPathComponent("out/site/de/toy-robot-kit-buildbot.html")), as: UTF8.self)
+        #expect(translated.contains("SHIPS IN A RECYCLABLE BOX."))
+        try await fake.stop()
+    }
+
+    @Test func shardsTogetherEqualOneRun() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        let whole = try Self.project(server: fake.baseURL)
+        let sharded = try Self.project(server: fake.baseURL)
+        defer {
+            try? FileManager.default.removeItem(at: whole)
+            try? FileManager.default.removeItem(at: sharded)
+        }
+        #expect(try Self.batch(in: whole).status == 0)
+        // The pages, the XLIFF and the sitemap; the records and reports also say what each run
+        // paid for (a shard reuses fewer sentences than one run over everything), so they differ.
+        let expected = try Self.snapshot(whole, ["out/site", "out/xliff"])
+        for shard in ["1/3", "2/3", "3/3"] {
+            let run = try Self.batch(["--shard", shard], in: sharded)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        #expect(try Self.snapshot(sharded, ["out/site", "out/xliff"]) == expected, "the shards' pages, XLIFF and sitemap equal one run's")
+        let reports = try Self.snapshot(sharded, ["out/reports"]).keys
+        #expect(reports.contains("out/reports/l10n.shard-1-of-3.json") && reports.contains("out/reports/l10n.shard-3-of-3.sarif"), "each shard's reports are named for it: \(reports.sorted())")
+        // The final job of a CI matrix: everything is current, and a plain run writes the whole report.
+        #expect(try Self.batch(["--check"], in: sharded).status == 0)
+        let final = try Self.batch(in: sharded)
+        #expect(final.stdout.contains("0 page(s) localized, 4 unchanged"), "\(final.stdout)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: sharded.appendingPathComponent("out/reports/l10n.json"))) as? [String: Any]
+        #expect((report?["documents"] as? [Any])?.count == 8, "4 pages × 2 markets in the whole-run report")
+        try await fake.stop()
+    }
+
+    @Test func siteLinksAreReciprocalAndTheSitemapListsEveryPage() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        let dir = try Self.project(server: fake.baseURL)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.batch(in: dir).status == 0)
+        let base = "https://shop.example.com/"
+        let root = dir.appendingPathComponent("out/site")
+
+        // Every served page: its lang, and its alternates (hreflang → URL).
+        var pages: [String: (lang: String, links: [String: String])] = [:]
+        for path in FileManager.default.subpaths(atPath: root.path) ?? [] where path.hasSuffix(".html") {
+            let html = String(decoding: try Data(contentsOf: root.appendingPathComponent(path)), as: UTF8.self)
+            let lang = html.firstMatch(of: /<html[^>]*\blang="([^"]+)"/)?.1 ?? ""
+            var links: [String: String] = [:]
+            for match in html.matches(of: /<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/) { links[String(match.1)] = String(match.2) }
+            pages[base + path] = (String(lang), links)
+        }
+        #expect(pages.count == 8, "4 pages × 2 markets served: \(pages.keys.sorted())")
+        for (url, page) in pages {
+            #expect(page.links[page.lang] == url, "\(url) lists itself under its own language \(page.lang)")
+            #expect(page.links["x-default"] != nil)
+            for (lang, other) in page.links where lang != "x-default" {
+                let target = try #require(pages[other], "\(url) links to \(other), which is not a served page")
+                #expect(target.links == page.links, "\(other) links back with the same set")
+                #expect(target.lang == lang)
+            }
+        }
+        #expect(Set(pages.values.map(\.lang)) == ["de-DE", "pt-BR"])
+
+        // The sitemap: the sitemaps.org namespace, one <url> per page with the same alternates.
+        let sitemap = try XMLDocument(data: Data(contentsOf: root.appendingPathComponent("sitemap.xml")))
+        let urlset = try #require(sitemap.rootElement())
+        #expect(urlset.name == "urlset" && urlset.uri == "http://www.sitemaps.org/schemas/sitemap/0.9")
+        let urls = urlset.elements(forName: "url")
+        #expect(urls.count == pages.count)
+        for url in urls {
+            let loc = try #require(url.elements(forName: "loc").first?.stringValue)
+            #expect(loc.hasPrefix(base) && loc.count <= 2048)
+            let links = url.children?.compactMap { $0 as? XMLElement }.filter { $0.localName == "link" && $0.uri == "http://www.w3.org/1999/xhtml" } ?? []
+            var set: [String: String] = [:]
+            for link in links {
+                func attribute(_ name: String) -> String? { (link.attributes ?? []).first { ($0.localName ?? $0.name) == name }?.stringValue }
+                #expect(attribute("rel") == "alternate")
+                set[attribute("hreflang") ?? ""] = attribute("href")
+            }
+            #expect(set == pages[loc]?.links, "sitemap alternates of \(loc) = its page's")
+        }
+        try await fake.stop()
+    }
+
+    @Test func mistakesInTheProjectFileNameFileAndKey() throws {
+        let dir = try Self.project(server: "http://127.0.0.1:9", extra: "colour: blue")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let typo = try Self.batch(in: dir)
+        #expect(typo.status == 64)
+        #expect(typo.stderr.contains("l10n.yaml: colour: unknown key"), "\(typo.stderr)")
+
+        let yaml = String(decoding: try Data(contentsOf: dir.appendingPathComponent("l10n.yaml")), as: UTF8.self)
+        try Data(yaml.replacingOccurrences(of: "colour: blue", with: "").replacingOccurrences(of: "[de, br]", with: "[de, xx, br]").utf8)
+            .write(to: dir.appendingPathComponent("l10n.yaml"))
+        let market = try Self.batch(in: dir)
+        #expect(market.status == 64, "an unknown market is the same usage error as for adapt: \(market.stderr)")
+        #expect(market.stderr.contains("xx"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+    }
+
+    @Test func aFailedPageWritesNothing() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        let dir = try Self.project(server: fake.baseURL)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data([0x23, 0x20, 0xFF, 0x0A]).write(to: dir.appendingPathComponent("pages/zz-bad.md"))
+        let run = try Self.batch(in: dir)
+        #expect(run.status == 65, "\(run.stderr)")
+        #expect(run.stderr.contains("pages/zz-bad.md:1:3"), "\(run.stderr)")
+        #expect(run.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".l10n/state").path))
+        try await fake.stop()
+    }
+}
