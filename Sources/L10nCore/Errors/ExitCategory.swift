@@ -32,8 +32,8 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
     public var meaning: String {
         switch self {
         case .success: return "success"
-        case .findings: return "`validate`: a file is not valid XLIFF; `qa`, `adapt --qa`: a quality finding of error severity"
-        case .usage: return "usage error: unknown option or value, malformed language tag, unknown market or backend"
+        case .findings: return "`validate`: a file is not valid XLIFF; `qa`, `adapt --qa`: a quality finding of error severity; `batch`: a finding at or above `qa.failOn`; `batch --check`: an output is out of date"
+        case .usage: return "usage error: unknown option or value, malformed language tag, unknown market or backend, a mistake in the project file (`l10n.yaml`)"
         case .dataError: return "bad input data: invalid UTF-8, binary or empty file, malformed XML/XLIFF, DTD entities (XXE, entity bombs), bad market or rates data"
         case .noInput: return "an input file is missing or unreadable"
         case .unavailable: return "a translation backend failed or refused (unreachable, unauthorized, over quota)"
