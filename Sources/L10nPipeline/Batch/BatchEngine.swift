@@ -23,6 +23,9 @@ package struct BatchEngine: Sendable {
     /// The engine's version; part of every fingerprint, so a new version makes every page again.
     package static let engineVersion = "0.2.0"
 
+    /// The environment variable that names the memory (as `--tm` does elsewhere).
+    package static let memoryVariable = "L10N_TM"
+
     package init(_ configuration: ProjectConfiguration, directory: String, file: String, environment: [String: String]) throws {
         self.configuration = configuration
         self.directory = directory
@@ -42,7 +45,10 @@ package struct BatchEngine: Sendable {
         let settings = BackendConfiguration(options: configuration.translation.options, environment: environment,
                                             secretVariable: configuration.translation.apiKeyEnv)
         let backend = try configuration.translation.backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
-        let memory: (any MemoryStore)? = try configuration.memory.map { location in
+        // `$L10N_TM` overrides the file's `memory`, as for every other command: CI gives each
+        // runner the shared memory's URL without editing the project file.
+        let location = environment[Self.memoryVariable].flatMap { $0.isEmpty ? nil : $0 } ?? configuration.memory
+        let memory: (any MemoryStore)? = try location.map { location in
             let file = path(location)
             // The memory is the project's: its folder (`.l10n/`) is made on first use.
             try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -76,7 +82,10 @@ package struct BatchEngine: Sendable {
         var hash = ContentHash()
         hash.add("engine", Self.engineVersion)
         var settingsOnly = configuration
-        settingsOnly.reports = .init(json: nil, junit: nil, sarif: nil, html: nil)  // where reports go changes no page
+        // Where the reports, the memory and the records are kept changes no page.
+        settingsOnly.reports = .init(json: nil, junit: nil, sarif: nil, html: nil)
+        settingsOnly.memory = nil
+        settingsOnly.state = ""
         hash.add("configuration", try Self.canonicalJSON(settingsOnly))
         hash.add("markets", try Self.canonicalJSON(markets))
         hash.add("rates", ratesBytes)
