@@ -247,6 +247,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
+    @Test func theProjectFileCarriesCATToolSettings() throws {
+        // For OmegaT: XLIFF 1.2 with every target prefilled, offline (no engine at all).
+        let dir = try TemporaryDirectory.make("l10n-batch")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data(contentsOf: PackagePaths.corpora.appendingPathComponent(Self.pages[0])).write(to: dir.appendingPathComponent("pages/" + Self.pages[0]))
+        try Data("""
+            version: 1
+            source: {include: ["pages/*.md"]}
+            markets: [br]
+            output: {xliff: "xliff/{market}/{stem}.xlf", xliffVersion: "1.2", prefillTargets: true}
+            translation: {backend: none}
+
+            """.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+        let run = try CLI.run(["batch"], in: dir, environment: ["CI": "true", "L10N_TM": nil])
+        #expect(run.status == 0, "\(run.stderr)")
+        let xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("xliff/br/water-pump-aquaflow-xp2000b.xlf")), as: UTF8.self)
+        #expect(xliff.contains("version=\"1.2\""))
+        let units = xliff.components(separatedBy: "<trans-unit").count - 1
+        #expect(units > 10)
+        #expect(xliff.components(separatedBy: "state=\"needs-translation\"").count - 1 >= units, "every target prefilled, marked not translated yet")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".l10n/memory.sqlite").path), "no memory unless the project names one")
+    }
+
     @Test func aFailedPageWritesNothing() async throws {
         let fake = try await FakeDeepL.start(key: Self.key)
         let dir = try Self.project(server: fake.baseURL)
