@@ -89,7 +89,14 @@ package struct BatchEngine: Sendable {
         hash.add("configuration", try Self.canonicalJSON(settingsOnly))
         hash.add("markets", try Self.canonicalJSON(markets))
         hash.add("rates", ratesBytes)
-        hash.add("backend", backend.descriptor.id)
+        // The engine that will translate each market's pages: with no backend named, the one
+        // chosen now (a DeepL key set since the last run changes every page made by Apertium).
+        let sourceLanguage = LanguageTag(configuration.source.language) ?? LanguageTag("en-US")!
+        for market in markets {
+            let target = LanguageTag(market.language) ?? sourceLanguage
+            let engine = (backend as? AutomaticBackend)?.choose(from: sourceLanguage, to: target).backend ?? backend
+            hash.add("backend:\(market.id)", engine.descriptor.id)
+        }
         baseFingerprint = hash.finalize()
     }
 
