@@ -19,7 +19,8 @@ public struct BackendRegistry: Sendable {
 
     /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
     /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow),
-    /// `deepl`, `google` (v2), `libretranslate` and `openai` (any OpenAI-compatible server).
+    /// `deepl`, `google` (v2), `libretranslate`, `openai` (any OpenAI-compatible server) and
+    /// `command` (any program speaking the JSON-lines protocol).
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
         registry.register(NoneBackend.descriptor) { _ in NoneBackend() }
@@ -30,6 +31,7 @@ public struct BackendRegistry: Sendable {
         registry.register(LibreTranslateBackend.descriptor) { try LibreTranslateBackend(configuration: $0) }
         registry.register(GoogleBackend.descriptor) { try GoogleBackend(configuration: $0) }
         registry.register(OpenAIBackend.descriptor) { try OpenAIBackend(configuration: $0) }
+        registry.register(CommandBackend.descriptor) { try CommandBackend(configuration: $0) }
         return registry
     }
 

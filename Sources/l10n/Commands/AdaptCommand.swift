@@ -36,6 +36,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The model, for LLM backends (overrides OPENAI_MODEL).", valueName: "name"))
     var model: String?
 
+    @Option(name: .long, help: ArgumentHelp("The program for the `command` backend, run with /bin/sh -c (overrides L10N_MT_COMMAND); see docs/command-backend.md.", valueName: "\"prog args\""))
+    var command: String?
+
     @Option(name: [.customShort("o"), .customLong("out")], help: ArgumentHelp("Output folder (default: beside each input).", valueName: "dir"))
     var out: String?
 
@@ -116,6 +119,7 @@ struct AdaptCommand: AsyncParsableCommand {
             var options: [String: String] = [:]
             options["url"] = backendUrl
             options["model"] = model
+            options["command"] = command
             let settings = BackendConfiguration(options: options, environment: ProcessInfo.processInfo.environment,
                                                 secretVariable: apiKeyEnv)
             let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
