@@ -8,7 +8,9 @@ import L10nMT
 /// and export those drafts like any other unit.
 ///
 /// Only an exact source (same text, same inline codes) from the same engine for the same
-/// languages and market is a hit: anything looser would change what the engine would have said.
+/// languages and formality is a hit: anything looser would change what the engine would have
+/// said. The market is not part of it: another market with the same language and formality
+/// (a second English-language shop) reuses the answer.
 public struct MemoryTranslationCache: TranslationCache {
     public let store: any MemoryStore
 
@@ -16,21 +18,28 @@ public struct MemoryTranslationCache: TranslationCache {
         self.store = store
     }
 
+    /// The TMX property that records the formality an answer was asked in.
+    public static let formalityProperty = "x-l10n-formality"
+
     public func lookup(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws -> [Content?] {
         let origin = MemoryOrigin.machine(backend)
+        let formality = Self.properties(context)
         return try requests.map { request in
-            let query = MemoryQuery(source: request.source, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
-                                    market: context.market)
+            let query = MemoryQuery(source: request.source, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage)
             return try store.lookup(query, limit: 8, threshold: 100)
-                .first { $0.unit.origin == origin && $0.unit.source == request.source && $0.unit.market == context.market }?.unit.target
+                .first { $0.unit.origin == origin && $0.unit.source == request.source && $0.unit.properties == formality }?.unit.target
         }
+    }
+
+    private static func properties(_ context: TranslationContext) -> [TranslationUnit.Property] {
+        context.formality.map { [TranslationUnit.Property(type: formalityProperty, value: $0.rawValue)] } ?? []
     }
 
     public func store(_ translations: [(source: Content, target: Content)], backend: String, context: TranslationContext) async throws {
         guard !translations.isEmpty else { return }
         try store.add(translations.map {
             TranslationUnit(source: $0.source, target: $0.target, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
-                            origin: .machine(backend), market: context.market)
+                            origin: .machine(backend), properties: Self.properties(context))
         })
     }
 }

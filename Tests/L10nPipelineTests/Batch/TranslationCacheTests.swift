@@ -39,7 +39,7 @@ import Testing
         #expect(cached.outputs.xliff == fresh.outputs.xliff, "same targets, states and provenance (mt:engine, not tm)")
     }
 
-    @Test func anotherEngineOrMarketIsNotAHit() async throws {
+    @Test func anotherEngineIsNotAHit() async throws {
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
         _ = try await localize(Self.engine(), store: store)
@@ -47,6 +47,22 @@ import Testing
         let result = try await localize(other, store: store)
         #expect(!other.batches.isEmpty, "engine's answers are not other's")
         #expect(result.translation?.reused == 0)
+    }
+
+    @Test func formalityMattersTheMarketDoesNot() async throws {
+        let (store, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = MemoryTranslationCache(store: store)
+        let source = Content([.text("Order now.")]), target = Content([.text("Bestellen Sie jetzt.")])
+        func context(_ market: String, _ formality: Formality?) -> TranslationContext {
+            TranslationContext(sourceLanguage: LanguageTag("en-US")!, targetLanguage: LanguageTag("de-DE")!, market: market, formality: formality)
+        }
+        try await cache.store([(source, target)], backend: "engine", context: context("de", .formal))
+        let request = [SegmentRequest(key: "u1-s1", source: source)]
+        #expect(try await cache.lookup(request, backend: "engine", context: context("at", .formal)) == [target], "another market, same language and formality")
+        #expect(try await cache.lookup(request, backend: "engine", context: context("de", .informal)) == [nil], "du is not Sie")
+        #expect(try await cache.lookup(request, backend: "engine", context: context("de", nil)) == [nil])
+        #expect(try await cache.lookup(request, backend: "other", context: context("de", .formal)) == [nil])
     }
 
     @Test func peopleTranslationsComeFirstAndMachineDraftsAreNotLeverage() async throws {
