@@ -87,7 +87,7 @@ public struct ElectricalRule: AdaptationRule {
                 }
             }
             if !problems.isEmpty {
-                out.append(advisory(range, problems, market: market))
+                out.append(advisory(range, problems + regional, market: market))
             } else if !regional.isEmpty {
                 out.append(regionalAdvisory(range, regional, market: market))
             }

@@ -46,7 +46,7 @@ public struct UnitConversionRule: AdaptationRule {
             }
             // "24 x 16 x 10 in (61 x 41 cm)", "2 m (approx. 7 ft)": the author gave both systems
             // but they do not agree figure for figure; converting either would write a third.
-            if pair == nil, i + 1 < expressions.count, Self.givesBoth(e, expressions[i + 1], in: ns) {
+            if pair == nil, i + 1 < expressions.count, Self.givesBoth(e, expressions[i + 1], in: ns, convert: market.measurement.convert) {
                 i += 1
                 continue
             }
@@ -207,12 +207,13 @@ public struct UnitConversionRule: AdaptationRule {
         return (ua, ub)
     }
 
-    /// "a (b)" where b measures the same quantity in the other system but not figure for figure
-    /// (another count of dimensions, or a rough "approx." within a third): the page already
-    /// gives both. Figures further apart are different things ("5,000 BTU/h (450 W)": cooling
-    /// capacity and power draw).
-    static func givesBoth(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> Bool {
-        guard let (ua, ub) = comparableUnits(a, b).map({ ($0.0, $0.1) }) else { return false }
+    /// "a (b)" where b measures the same quantity in the other system (the market converts one
+    /// of them, not both) but not figure for figure (another count of dimensions, or a rough
+    /// "approx." within a third): the page already gives both. Figures further apart are
+    /// different things ("5,000 BTU/h (450 W)": cooling capacity and power draw); two figures
+    /// in the same system ("48 x 2.8 x 2.2 in (4 ft)") both convert.
+    static func givesBoth(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString, convert: [String: String]) -> Bool {
+        guard let (ua, ub) = comparableUnits(a, b).map({ ($0.0, $0.1) }), (convert[ua.id] == nil) != (convert[ub.id] == nil) else { return false }
         for (x, y) in zip(a.atoms, b.atoms) {
             let converted = Measurement(value: x.number.value, unit: ua.dimension).converted(to: ub.dimension).value
             let tolerance = ua.quantity == .temperature ? 5 : 0.35 * max(abs(y.number.value), abs(converted))
