@@ -96,7 +96,7 @@ public struct Conventions: Hashable, Sendable {
         return nil
     }
 
-    /// Spans of `text` that are codes or names in `market` (UTF-16 ranges), with their entries.
+    /// Spans of `text` that are codes or names in `market`, with their entries.
     public func codeSpans(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
         guard text.contains(where: \.isASCIIDigit) else { return [] }
         var spans: [(Range<String.Index>, Convention)] = []

@@ -174,24 +174,14 @@ public struct UnitConversionRule: AdaptationRule {
     /// "a (b)" or "a / b" where b is the same quantity in another unit and agrees with a within
     /// 10% (1.5° for temperatures): the span of the pair.
     static func equivalent(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> NSRange? {
-        guard let units = comparableUnits(a, b), a.atoms.count == b.atoms.count else { return nil }
-        let (ua, ub) = units
         // Equivalents agree: "5,000 BTU/h (450 W)" is a cooling capacity and a power draw.
-        for (x, y) in zip(a.atoms, b.atoms) {
-            let converted = Measurement(value: x.number.value, unit: ua.dimension).converted(to: ub.dimension).value
-            let tolerance = ua.quantity == .temperature ? 1.5 : 0.1 * max(abs(y.number.value), abs(converted))
-            guard abs(converted - y.number.value) <= tolerance else { return nil }
-        }
+        guard let units = comparableUnits(a, b), a.atoms.count == b.atoms.count,
+              agree(a, b, units, within: 0.1, degrees: 1.5) else { return nil }
+        if let span = parenthesized(a, b, in: ns) { return span }
         let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
         guard gapRange.length >= 0, gapRange.length <= 16 else { return nil }
         let gap = ns.substring(with: gapRange)
-        let whole = NSRange(location: 0, length: (gap as NSString).length)
-        if openParen.firstMatch(in: gap, range: whole) != nil {
-            let rest = NSRange(location: NSMaxRange(b.range), length: min(4, ns.length - NSMaxRange(b.range)))
-            guard let close = closeParen.firstMatch(in: ns.substring(with: rest), range: NSRange(location: 0, length: rest.length)) else { return nil }
-            return NSRange(location: a.range.location, length: NSMaxRange(b.range) + close.range.length - a.range.location)
-        }
-        if slashGap.firstMatch(in: gap, range: whole) != nil {
+        if slashGap.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil {
             return NSRange(location: a.range.location, length: NSMaxRange(b.range) - a.range.location)
         }
         return nil
@@ -207,24 +197,35 @@ public struct UnitConversionRule: AdaptationRule {
         return (ua, ub)
     }
 
+    /// Whether each figure of `a` (in `units.0`) is within `within` of `b`'s (in `units.1`), or
+    /// `degrees` for temperatures.
+    private static func agree(_ a: QuantityExpression, _ b: QuantityExpression, _ units: (MeasureUnit, MeasureUnit), within: Double, degrees: Double) -> Bool {
+        zip(a.atoms, b.atoms).allSatisfy { x, y in
+            let converted = Measurement(value: x.number.value, unit: units.0.dimension).converted(to: units.1.dimension).value
+            let tolerance = units.0.quantity == .temperature ? degrees : within * max(abs(y.number.value), abs(converted))
+            return abs(converted - y.number.value) <= tolerance
+        }
+    }
+
+    /// The span of "a (b)" (also "a (approx. b)"), if `b` is in parentheses right after `a`.
+    private static func parenthesized(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> NSRange? {
+        let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
+        guard gapRange.length >= 0, gapRange.length <= 16 else { return nil }
+        let gap = ns.substring(with: gapRange)
+        guard openParen.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil else { return nil }
+        let rest = NSRange(location: NSMaxRange(b.range), length: min(4, ns.length - NSMaxRange(b.range)))
+        guard let close = closeParen.firstMatch(in: ns.substring(with: rest), range: NSRange(location: 0, length: rest.length)) else { return nil }
+        return NSRange(location: a.range.location, length: NSMaxRange(b.range) + close.range.length - a.range.location)
+    }
+
     /// "a (b)" where b measures the same quantity in the other system (the market converts one
     /// of them, not both) but not figure for figure (another count of dimensions, or a rough
     /// "approx." within a third): the page already gives both. Figures further apart are
     /// different things ("5,000 BTU/h (450 W)": cooling capacity and power draw); two figures
     /// in the same system ("48 x 2.8 x 2.2 in (4 ft)") both convert.
     static func givesBoth(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString, convert: [String: String]) -> Bool {
-        guard let (ua, ub) = comparableUnits(a, b).map({ ($0.0, $0.1) }), (convert[ua.id] == nil) != (convert[ub.id] == nil) else { return false }
-        for (x, y) in zip(a.atoms, b.atoms) {
-            let converted = Measurement(value: x.number.value, unit: ua.dimension).converted(to: ub.dimension).value
-            let tolerance = ua.quantity == .temperature ? 5 : 0.35 * max(abs(y.number.value), abs(converted))
-            guard abs(converted - y.number.value) <= tolerance else { return false }
-        }
-        let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
-        guard gapRange.length >= 0, gapRange.length <= 16 else { return false }
-        let gap = ns.substring(with: gapRange)
-        guard openParen.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil else { return false }
-        let rest = NSRange(location: NSMaxRange(b.range), length: min(4, ns.length - NSMaxRange(b.range)))
-        return closeParen.firstMatch(in: ns.substring(with: rest), range: NSRange(location: 0, length: rest.length)) != nil
+        guard let units = comparableUnits(a, b), (convert[units.0.id] == nil) != (convert[units.1.id] == nil) else { return false }
+        return agree(a, b, units, within: 0.35, degrees: 5) && parenthesized(a, b, in: ns) != nil
     }
 
     /// Below one of `named`, the smaller unit of the same system reads naturally where
