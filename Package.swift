@@ -61,7 +61,7 @@ let package = Package(
         .target(
             name: "L10nAdapt",
             dependencies: ["L10nCore", "L10nText", "L10nQA", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/Markets"), .copy("Resources/Spelling")],
+            resources: [.copy("Resources/Markets"), .copy("Resources/Conventions"), .copy("Resources/Spelling")],
             swiftSettings: swiftSettings
         ),
         .target(

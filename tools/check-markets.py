@@ -81,7 +81,8 @@ TOP_KEYS = {
     "electrical": True, "certifications": True, "spelling": True, "tone": True, "dates": True,
 }
 MEASUREMENT_KEYS = {"system": True, "convert": True, "keep": True}
-ELECTRICAL_KEYS = {"voltages": True, "frequency": True, "plugs": True, "plugStandard": False, "summary": True}
+ELECTRICAL_KEYS = {"voltages": True, "frequency": True, "plugs": True, "plugStandard": False,
+                   "regionalVoltages": False, "regionalFrequencies": False, "summary": True}
 CERT_KEYS = {"required": True, "authority": True, "note": True}
 TONE_KEYS = {
     "address": True, "superlatives": True, "comparatives": True, "exclamationRun": True,
@@ -368,6 +369,14 @@ def check_electrical(rep: Report, file: Path, e) -> None:
         check_string_list(rep, file, "electrical.plugs", e["plugs"], PLUG_TYPES, nonempty=True)
     if "plugStandard" in e:
         check_string(rep, file, "electrical.plugStandard", e["plugStandard"])
+    if "regionalVoltages" in e:
+        rv, volts = e["regionalVoltages"], e.get("voltages") or []
+        if not isinstance(rv, list) or len(rv) < 2 or any(v not in volts for v in rv):
+            rep.add(file, "electrical.regionalVoltages", "expected two or more of electrical.voltages")
+    if "regionalFrequencies" in e:
+        rf = e["regionalFrequencies"]
+        if not isinstance(rf, list) or sorted(rf) != [50, 60] or e.get("frequency") not in rf:
+            rep.add(file, "electrical.regionalFrequencies", "expected [50, 60], including electrical.frequency")
     if "summary" in e:
         check_string(rep, file, "electrical.summary", e["summary"])
 

@@ -52,10 +52,14 @@ public struct AdaptationEngine: Sendable {
             case .code: flat += "\u{FFFC}"
             }
         }
+        // Codes and names (UL 94 V-0, 225/45 R17 94W, 27.5 in wheels) are no rule's business,
+        // advisories included.
+        let protected = context.market.conventions.untouchable(in: flat, market: context.market)
         var matches: [RuleMatch] = []
         for rule in rules {
             for match in rule.matches(in: flat, context: context) {
-                guard !flat[match.range].contains("\u{FFFC}") else { continue }
+                guard !flat[match.range].contains("\u{FFFC}"),
+                      !protected.contains(where: { $0.range.overlaps(match.range) && (match.replacement != nil || $0.silencesAdvisories) }) else { continue }
                 // Changes may not overlap a change already claimed; advisories may overlap anything.
                 if match.replacement != nil, matches.contains(where: { $0.replacement != nil && $0.range.overlaps(match.range) }) { continue }
                 matches.append(match)

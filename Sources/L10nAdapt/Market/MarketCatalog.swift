@@ -9,6 +9,8 @@ public struct MarketCatalog: Sendable {
     public private(set) var markets: [String: MarketProfile]
     /// Where each market was loaded from (bundled resource or the user's file).
     public private(set) var sources: [String: String]
+    /// The industry conventions every market of this catalog consults (see ``Conventions``).
+    public private(set) var conventions: Conventions = .bundled
 
     /// The bundled markets, then those in `userDirectory` (same id → the user's wins).
     public static func load(userDirectory: String? = nil) throws -> MarketCatalog {
@@ -21,6 +23,9 @@ public struct MarketCatalog: Sendable {
             try checkUserDirectory(userDirectory)
             try catalog.loadDirectory(userDirectory, displayPrefix: userDirectory.hasSuffix("/") ? userDirectory : userDirectory + "/")
         }
+        // Loaded beside the markets and overridden the same way, so both come from one place.
+        catalog.conventions = try userDirectory.map { try Conventions.load(userDirectory: $0) } ?? Conventions.checkedBundled()
+        for id in catalog.markets.keys { catalog.markets[id]?.conventions = catalog.conventions }
         return catalog
     }
 
@@ -30,6 +35,8 @@ public struct MarketCatalog: Sendable {
     /// Adds `profile` (from YAML an embedding program holds, see ``decode(_:file:)``), replacing a
     /// market with the same id; `source` says where it came from in messages.
     public mutating func add(_ profile: MarketProfile, source: String) {
+        var profile = profile
+        profile.conventions = conventions
         markets[profile.id] = profile
         sources[profile.id] = source
     }

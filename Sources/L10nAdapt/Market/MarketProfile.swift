@@ -19,6 +19,13 @@ public struct MarketProfile: Hashable, Sendable, Codable {
     public var spelling: String?
     public var tone: Tone
     public var dates: Dates
+    /// The industry conventions adaptation leaves alone here: not part of the market file but
+    /// loaded beside it (``MarketCatalog`` sets the catalog's, with the user's overrides).
+    public var conventions: Conventions = .bundled
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, language, locale, currency, measurement, electrical, certifications, spelling, tone, dates
+    }
 
     public struct Measurement: Hashable, Sendable, Codable {
         public enum System: String, Hashable, Sendable, Codable { case metric, usCustomary = "us-customary", ukMixed = "uk-mixed" }
@@ -34,6 +41,11 @@ public struct MarketProfile: Hashable, Sendable, Codable {
         public var frequency: Double
         public var plugs: [String]
         public var plugStandard: String?
+        /// Voltages that differ by region (Brazil 127 V or 220 V by state): a product rated for
+        /// only some of them fits only part of the market, an advisory of its own.
+        public var regionalVoltages: [Double]?
+        /// Frequencies that differ by region (Japan 50 Hz east, 60 Hz west).
+        public var regionalFrequencies: [Double]?
         /// One line naming what the market uses, quoted in advisories.
         public var summary: String
     }

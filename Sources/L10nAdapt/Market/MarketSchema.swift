@@ -7,7 +7,7 @@ enum MarketSchema {
     static let topLevel: Set<String> = ["id", "name", "language", "locale", "currency", "measurement", "electrical", "certifications", "spelling", "tone", "dates"]
     static let nested: [String: Set<String>] = [
         "measurement": ["system", "convert", "keep"],
-        "electrical": ["voltages", "frequency", "plugs", "plugStandard", "summary"],
+        "electrical": ["voltages", "frequency", "plugs", "plugStandard", "regionalVoltages", "regionalFrequencies", "summary"],
         "tone": ["address", "superlatives", "comparatives", "exclamationRun", "allCaps", "emoji", "note"],
         "dates": ["order", "separator", "pattern", "longPattern"],
     ]
@@ -71,6 +71,12 @@ enum MarketSchema {
             throw fail("electrical.voltages", "must list mains voltages between 50 and 400 V")
         }
         guard [50, 60].contains(p.electrical.frequency) else { throw fail("electrical.frequency", "must be 50 or 60") }
+        if let regional = p.electrical.regionalVoltages, regional.count < 2 || !regional.allSatisfy(p.electrical.voltages.contains) {
+            throw fail("electrical.regionalVoltages", "must list two or more of electrical.voltages")
+        }
+        if let regional = p.electrical.regionalFrequencies, Set(regional) != [50, 60] || !regional.contains(p.electrical.frequency) {
+            throw fail("electrical.regionalFrequencies", "must be [50, 60] (both in use by region, one of them electrical.frequency)")
+        }
         for (i, plug) in p.electrical.plugs.enumerated() where plug.range(of: "^[A-O]$", options: .regularExpression) == nil {
             throw fail("electrical.plugs[\(i)]", "'\(plug)' is not an IEC plug type letter (A–O)")
         }

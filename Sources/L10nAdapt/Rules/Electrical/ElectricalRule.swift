@@ -12,6 +12,9 @@ import Foundation
 /// - a frequency fits when the market's is among those stated (`50/60Hz` fits everywhere).
 /// - a plug fits when one of its IEC types (NEMA 5-15 = B, NEMA 1-15 = A, "UK plug" = G…) is
 ///   among the market's `electrical.plugs`.
+/// - where mains differ by region (`electrical.regionalVoltages`: Brazil 127 V or 220 V;
+///   `regionalFrequencies`: Japan 50/60 Hz), a rating that fits only some regions is its own,
+///   milder advisory (`electrical.regional`): the product sells there, but not everywhere.
 /// Direct current and low voltages (`12V`, `20V MAX`, `5V/3A`, `48V battery`, `380 V DC`) are not
 /// mains and raise nothing; nor do display refresh rates (`60 Hz refresh rate`).
 public struct ElectricalRule: AdaptationRule {
@@ -70,21 +73,34 @@ public struct ElectricalRule: AdaptationRule {
             let values = [lo] + (hi.map { [$0] } ?? [])
             let isRange = hi != nil && v.group(2) != "/"
             var problems: [String] = []
+            var regional: [String] = []
             if !Self.voltageFits(values, isRange: isRange, market: market.electrical) {
                 problems.append("a product rated for \(Self.describe(values, isRange: isRange)) does not run on this supply without a transformer (or a model rated for it)")
+            } else if let note = Self.regionalVoltage(values, isRange: isRange, market: market.electrical) {
+                regional.append(note)
             }
-            if let stated, !stated.contains(market.electrical.frequency) {
-                problems.append(Self.frequencyProblem(stated, market: market.electrical))
+            if let stated {
+                if let note = Self.regionalFrequency(stated, market: market.electrical) {
+                    regional.append(note)
+                } else if !stated.contains(market.electrical.frequency) {
+                    problems.append(Self.frequencyProblem(stated, market: market.electrical))
+                }
             }
             if !problems.isEmpty {
-                out.append(advisory(range, problems, market: market))
+                out.append(advisory(range, problems + regional, market: market))
+            } else if !regional.isEmpty {
+                out.append(regionalAdvisory(range, regional, market: market))
             }
         }
 
         for f in frequencies where !usedFrequencies.contains(f.range) {
             let stated = Self.values(of: f)
-            guard !stated.contains(market.electrical.frequency), !Self.isNotMains(f.range, in: text) else { continue }
-            out.append(advisory(f.range, [Self.frequencyProblem(stated, market: market.electrical)], market: market))
+            guard !Self.isNotMains(f.range, in: text) else { continue }
+            if let note = Self.regionalFrequency(stated, market: market.electrical) {
+                out.append(regionalAdvisory(f.range, [note], market: market))
+            } else if !stated.contains(market.electrical.frequency) {
+                out.append(advisory(f.range, [Self.frequencyProblem(stated, market: market.electrical)], market: market))
+            }
         }
 
         for p in Self.plug.scan(text) {
@@ -93,13 +109,48 @@ public struct ElectricalRule: AdaptationRule {
             let names = types.sorted().joined(separator: "/")
             out.append(advisory(p.range, ["a Type \(names) plug does not fit the sockets there: ship the market's plug (or say an adapter is needed)"], market: market))
         }
-        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        let silenced = market.conventions.silenced(in: text, market: market)
+        return out.filter { m in !silenced.contains { $0.overlaps(m.range) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     private func advisory(_ range: Range<String.Index>, _ problems: [String], market: MarketProfile) -> RuleMatch {
         let what = problems.joined(separator: "; ")
         return RuleMatch(range: range, rule: "electrical.mains", kind: .electrical, replacement: nil,
                          note: "Does not fit the mains in \(market.name): \(what). \(market.electrical.summary)")
+    }
+
+    /// A statement that fits only some regions of a market whose mains differ by region: a
+    /// single-voltage or single-frequency product sells there, but not everywhere.
+    private func regionalAdvisory(_ range: Range<String.Index>, _ notes: [String], market: MarketProfile) -> RuleMatch {
+        RuleMatch(range: range, rule: "electrical.regional", kind: .electrical, replacement: nil,
+                  note: "Fits only part of \(market.name): \(notes.joined(separator: "; ")). Say which regions it is for, or offer a model for the others. \(market.electrical.summary)")
+    }
+
+    /// "rated for 120 V, it runs where the mains is 127 V, not on 220 V", when the market's
+    /// regional voltages are not all covered.
+    static func regionalVoltage(_ values: [Double], isRange: Bool, market: MarketProfile.Electrical) -> String? {
+        guard let regional = market.regionalVoltages else { return nil }
+        let fitting = regional.filter { fitsDirectly(values, isRange: isRange, $0) }
+        guard !fitting.isEmpty, fitting.count < regional.count else { return nil }
+        let others = regional.filter { !fitting.contains($0) }
+        return "rated for \(describe(values, isRange: isRange)), it runs where the mains is \(describe(fitting, isRange: false)), not on \(describe(others, isRange: false))"
+    }
+
+    /// Within 10 % of `supply` (or, for a range, `supply` inside it), without split phase.
+    private static func fitsDirectly(_ values: [Double], isRange: Bool, _ supply: Double) -> Bool {
+        if isRange, let lo = values.min(), let hi = values.max() { return supply > lo * 0.9 && supply < hi * 1.1 }
+        return values.contains { abs($0 - supply) < 0.1 * supply }
+    }
+
+    /// "60 Hz only: runs where the mains is 60 Hz", when frequencies differ by region and the
+    /// statement names only one.
+    static func regionalFrequency(_ stated: Set<Double>, market: MarketProfile.Electrical) -> String? {
+        guard let regional = market.regionalFrequencies else { return nil }
+        let fitting = regional.filter(stated.contains)
+        guard !fitting.isEmpty, fitting.count < regional.count else { return nil }
+        let hz = fitting.map { String(Int($0)) }.joined(separator: "/")
+        let others = regional.filter { !stated.contains($0) }.map { String(Int($0)) }.joined(separator: "/")
+        return "built for \(hz) Hz only, it runs correctly where the mains is \(hz) Hz, not where it is \(others) Hz (motors, pumps, compressors and clocks)"
     }
 
     static func voltageFits(_ values: [Double], isRange: Bool, market: MarketProfile.Electrical) -> Bool {
@@ -160,11 +211,14 @@ extension ElectricalRule {
         on 50 Hz; a NEMA plug does not fit a Schuko socket. Copy that promises "plug in and go" with the wrong rating \
         is a returns, safety and liability problem, and only the product team can fix it (a different SKU, a plug, a \
         rating), so the rule advises rather than rewrites. Universal supplies (100–240 V, 50/60 Hz) and low-voltage or \
-        battery DC (12 V, 20V MAX, 5 V USB) raise nothing; split-phase 240 V is normal in 120 V countries.
+        battery DC (12 V, 20V MAX, 5 V USB) raise nothing; split-phase 240 V is normal in 120 V countries. Where \
+        the mains differ by region (Brazil 127 or 220 V, Japan 50 or 60 Hz), a single rating is not a misfit but fits \
+        only part of the market: that is a regional advisory asking the copy to say which regions it is for.
         """,
         kind: .electrical,
         passing: [
             RuleExample("Input: 100-240V, 50/60Hz.", market: "de"),
+            RuleExample("Housing: UL 94 V-0 rated ABS", market: "br"),
             RuleExample("Universal adapter, AC 100-240V.", market: "jp"),
             RuleExample("Power supply 100–240 V ~ 50/60Hz.", market: "uk"),
             RuleExample("20V MAX lithium battery with 5V/3A USB-C output.", market: "br"),
@@ -181,6 +235,8 @@ extension ElectricalRule {
             RuleExample("Rated 100 V.", market: "jp"),
             RuleExample("Works on 220V 60Hz.", market: "sa"),
             RuleExample("Battery pack: 380 V DC.", market: "us"),
+            RuleExample("Bivolt 127/220 V, 60 Hz.", market: "br"),
+            RuleExample("Rated 100 V, 50/60 Hz.", market: "jp"),
         ],
         failing: [
             RuleExample("Rated 120V AC, 60 Hz.", market: "de", flagged: ["120V AC, 60 Hz"]),
@@ -200,6 +256,11 @@ extension ElectricalRule {
             RuleExample("Plug it into any 120V outlet.", market: "cn", flagged: ["120V"]),
             RuleExample("European model: 230V 50Hz, Schuko plug.", market: "jp", flagged: ["230V 50Hz", "Schuko plug"]),
             RuleExample("Rated 100 V.", market: "uk", flagged: ["100 V"]),
+            // Markets whose mains differ by region: a single rating fits part of the market.
+            RuleExample("Rated 120 V.", market: "br", flagged: ["120 V"]),
+            RuleExample("Input 220-240V, 60 Hz.", market: "br", flagged: ["220-240V, 60 Hz"]),
+            RuleExample("Motor: 100 V, 60 Hz.", market: "jp", flagged: ["100 V, 60 Hz"]),
+            RuleExample("Induction motor wound for 50 Hz.", market: "jp", flagged: ["50 Hz"]),
         ]
     )
 }

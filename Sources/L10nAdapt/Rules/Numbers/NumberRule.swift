@@ -138,6 +138,8 @@ public struct NumberRule: AdaptationRule {
             RuleExample("The 1st and #1 choice: 1,000th unit, 802.11ac, Dolby 5.1 surround.", market: "de"),
             RuleExample("Holds 1500 items; Austin, TX 78701.", market: "es"),
             RuleExample("Sizes 10,12,14.", market: "br"),
+            RuleExample("Men's US 10.5, UL 94 V-0 housing, XR-2.5 blower, firmware 1.10", market: "de"),
+            RuleExample("Tyres: 225/45 R17 94W, bolt pattern 5x114.3, ET45", market: "br"),
         ],
         failing: [
             RuleExample("Rated 1,500 W with a 3.5 mm jack.", market: "br", expected: "Rated 1.500 W with a 3,5 mm jack."),

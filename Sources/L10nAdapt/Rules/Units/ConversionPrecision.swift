@@ -11,7 +11,8 @@ import Foundation
 ///    an integer are not significant). The caller converts that step into the target unit.
 /// 2. The *step* is the power of ten nearest to that converted resolution (by `round(log10)`).
 /// 3. The step is never coarser than what keeps two significant digits of the value
-///    ("5 ft" → 1.5 m, not 2 m; "3,000 sq ft" → 280 m², not 300 m²).
+///    ("5 ft" → 1.5 m, not 2 m; "3,000 sq ft" → 280 m², not 300 m²). Not for tolerances: a
+///    "±" bound is one significant digit by nature ("±0.002 in" → ±0.05 mm, not ±0.051 mm).
 /// 4. If rounding to that step would still move the figure by more than ``maxRelativeError``
 ///    (one-digit figures whose value starts with 1: "3 lb" → 1.36 kg would be 1.4 kg, 2.9% off),
 ///    the step is refined tenfold until it does not. A reader comparing a converted spec with
@@ -29,7 +30,8 @@ public struct ConversionPrecision: Hashable, Sendable {
     ///   - convertedResolution: the source's resolution expressed in the target unit (for a
     ///     temperature, the converted *difference*: 1 °F → 0.556 °C).
     ///   - boundRelativeError: apply rule 4 (false for absolute temperatures).
-    public init(value: Double, convertedResolution: Double, boundRelativeError: Bool = true) {
+    ///   - twoSignificantDigits: apply rule 3 (false for ± tolerances).
+    public init(value: Double, convertedResolution: Double, boundRelativeError: Bool = true, twoSignificantDigits: Bool = true) {
         let resolution = abs(convertedResolution)
         var exponent = resolution > 0 && resolution.isFinite ? Int((log10(resolution)).rounded()) : 0
         let magnitude = abs(value)
@@ -38,7 +40,7 @@ public struct ConversionPrecision: Hashable, Sendable {
         if magnitude > resolution * 1e-6, magnitude.isFinite {
             // Two significant digits: the step may not exceed 10^(floor(log10 |v|) − 1).
             // (1 + 1e-9): -9.9999999 °C is -10 °C for counting digits.
-            exponent = min(exponent, Int(floor(log10(magnitude * (1 + 1e-9)))) - 1)
+            if twoSignificantDigits { exponent = min(exponent, Int(floor(log10(magnitude * (1 + 1e-9)))) - 1) }
             if boundRelativeError {
                 // At most 6 refinements: beyond that the source was already that precise.
                 for _ in 0..<6 {

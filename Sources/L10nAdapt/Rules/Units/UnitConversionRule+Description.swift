@@ -44,6 +44,19 @@ extension UnitConversionRule {
             RuleExample("Built-in dual 1 W speakers & 3.5 mm headphone jack", market: "us"),
             RuleExample("VESA: 75 x 75 mm with included adapter (screws: M4 x 8 mm)", market: "us"),
             RuleExample("Multi-tool with 4, 5 and 6 mm hex keys and 15 mm pedal wrench", market: "us"),
+            // Industry conventions (Resources/Conventions): names, industry units, codes.
+            RuleExample("Rolls on 27.5 in wheels.", market: "de"),
+            RuleExample("Rolls on 27.5 in wheels.", market: "br"),
+            RuleExample("Fits 27.5 x 2.4 tyres and 700x38c rims.", market: "de"),
+            RuleExample("A 29er with 160 mm rotors and a 12 mm thru-axle", market: "us"),
+            RuleExample("Tyres: 225/45 R17 94W on 18-inch alloy wheels", market: "uk"),
+            RuleExample("A 2-ton heat pump", market: "de"),
+            RuleExample("Uses a 50 mm f/1.8 lens with a 67 mm filter thread", market: "us"),
+            RuleExample("1-inch CMOS sensor", market: "fr"),
+            RuleExample("Nominal 2 x 4 in lumber", market: "de"),
+            RuleExample("G 1/2 inlet, 1/4-20 UNC tripod thread, M10 x 1.25", market: "br"),
+            RuleExample("11 kW wallbox for DC fast charging", market: "us"),
+            RuleExample("Box: 24 x 16 x 10 in (61 x 41 cm)", market: "de"),
             // Units the market does not convert.
             RuleExample("Top speed 15 mph, range 250 miles.", market: "uk"),
             RuleExample("A 250-mile range.", market: "uk"),
@@ -137,6 +150,13 @@ extension UnitConversionRule {
             RuleExample("8,000 BTU/h (2,345 W) cooling", market: "de", expected: "2.345 W cooling"),
             RuleExample("6 qt (5.7 L) basket", market: "uk", expected: "5.7 l basket"),
             RuleExample("Window A/C, 5,000 BTU/h (450 W): approx. 2.8 hrs", market: "de", expected: "Window A/C, 1,47 kW (450 W): approx. 2.8 hrs"),
+            // Both systems given: one figure stays, never a third.
+            RuleExample("Cable: 2 m (approx. 6.6 ft)", market: "br", expected: "Cable: 2 m"),
+            RuleExample("Cable: 2 m (6.6 ft)", market: "us", expected: "Cable: 6.6 ft"),
+            RuleExample("Bottle: 16 oz (473 ml)", market: "de", expected: "Bottle: 473\u{00A0}ml"),
+            // Names stay, measurements beside them convert; small results in the smaller unit.
+            RuleExample("Nominal 2x4 studs (actual 1.5\" x 3.5\")", market: "de", expected: "Nominal 2x4 studs (actual 3,8 x 8,9 cm)"),
+            RuleExample("Flatness ±0.002 in", market: "de", expected: "Flatness ±0,05 mm"),
             // Counts are not dimensions.
             RuleExample("- 2 x 5 ft hanging chains", market: "de", expected: "- 2 x 1,5 m hanging chains"),
             RuleExample("1 x 6 ft linking cord", market: "br", expected: "1 x 1,8 m linking cord"),

@@ -16,9 +16,10 @@ import Foundation
 /// - Figures the author already gave in both systems: "52 ft (15.8 m)" becomes the metric one,
 ///   reformatted ("15,8 m"); "2.2 kW (3 HP)" drops the redundant imperial one ("2,2 kW");
 ///   "1.7 lb (27 oz)" converts the first and drops the second; also with " / " ("86°F / 30°C").
-/// - ``KeepContext``: screen diagonals, pipe threads, wheel and tire sizes, BTU ratings and
-///   nominal lumber stay as written where the market lists them in `measurement.keep`; part
-///   designations (chuck, bit, collet, fastener, port sizes) always stay.
+/// - ``Conventions`` (data in `Resources/Conventions/`): trade sizes that are names (threads,
+///   wheels, tyres, sockets, 2x4), industry units (bicycle and lens mm, charger kW) and codes
+///   (tyre sizes, UL 94 V-0) stay as written, where the market keeps them.
+/// - Small results read in the smaller unit: ±0.002 in is ±0.05 mm, not ±0.0051 cm.
 /// - `--keep-original-units`: "15,8 m (52 ft)".
 public struct UnitConversionRule: AdaptationRule {
     public init() {}
@@ -30,6 +31,7 @@ public struct UnitConversionRule: AdaptationRule {
         let expressions = QuantityScanner().scan(text)
         let market = context.market
         let formatter = UnitFormatter(locale: context.formattingLocale)
+        let codes = market.conventions.codeSpans(in: text, market: market).map(\.range)
         var result: [RuleMatch] = []
         var i = 0
         while i < expressions.count {
@@ -37,8 +39,15 @@ public struct UnitConversionRule: AdaptationRule {
             defer { i += 1 }
             guard let unit = e.unit else { continue }
             let pair = i + 1 < expressions.count ? Self.equivalent(e, expressions[i + 1], in: ns) : nil
-            if let kept = KeepContext.detect(e, in: ns), kept.isKept(by: market.measurement.keep) {
+            let written = Range(e.range, in: text)!
+            if codes.contains(where: { $0.overlaps(written) }) || market.conventions.keeping(e, in: ns, market: market) != nil {
                 if pair != nil { i += 1 }
+                continue
+            }
+            // "24 x 16 x 10 in (61 x 41 cm)", "2 m (approx. 7 ft)": the author gave both systems
+            // but they do not agree figure for figure; converting either would write a third.
+            if pair == nil, i + 1 < expressions.count, Self.givesBoth(e, expressions[i + 1], in: ns, convert: market.measurement.convert) {
+                i += 1
                 continue
             }
             if let pair, let other = expressions[i + 1].unit {
@@ -71,7 +80,8 @@ public struct UnitConversionRule: AdaptationRule {
                 }
                 continue
             }
-            guard let target = market.measurement.convert[unit.id].flatMap({ MeasureUnit.byID[$0] }) else { continue }
+            guard let named = market.measurement.convert[unit.id].flatMap({ MeasureUnit.byID[$0] }) else { continue }
+            let target = Self.naturalTarget(for: e, named: named)
             var range = e.range
             // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
             if let spelled = Self.unitOnlyParenthesis(after: e, in: ns) { range = NSRange(location: range.location, length: NSMaxRange(spelled) - range.location) }
@@ -104,7 +114,8 @@ public struct UnitConversionRule: AdaptationRule {
             let exact = isDifference ? toTarget(v) - toTarget(0) : toTarget(v)
             let resolution = n.resolution(trailingZerosSignificant: isTemperature)
             let convertedResolution = abs(toTarget(v + resolution) - toTarget(v))
-            let precision = ConversionPrecision(value: exact, convertedResolution: convertedResolution, boundRelativeError: !(isTemperature && !isDifference))
+            let precision = ConversionPrecision(value: exact, convertedResolution: convertedResolution, boundRelativeError: !(isTemperature && !isDifference),
+                                                twoSignificantDigits: n.sign != .plusMinus)
             numbers.append((precision.rounded(exact), precision.fractionDigits, exact, n.sign))
         }
         let last = numbers[numbers.count - 1]
@@ -156,34 +167,77 @@ public struct UnitConversionRule: AdaptationRule {
 
     // MARK: surroundings
 
-    private static let openParen = try! NSRegularExpression(pattern: #"^\s*\(\s*$"#)
+    private static let openParen = try! NSRegularExpression(pattern: #"^\s*\(\s*(?:(?:approx\.?|approximately|about|around|ca\.|circa|~|≈)\s*)?$"#, options: [.caseInsensitive])
     private static let closeParen = try! NSRegularExpression(pattern: #"^\s*\)"#)
     private static let slashGap = try! NSRegularExpression(pattern: #"^\s*/\s*$"#)
 
     /// "a (b)" or "a / b" where b is the same quantity in another unit and agrees with a within
     /// 10% (1.5° for temperatures): the span of the pair.
     static func equivalent(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> NSRange? {
-        guard let ua = a.unit, let ub = b.unit, ua.quantity == ub.quantity, ua.id != ub.id, a.atoms.count == b.atoms.count else { return nil }
         // Equivalents agree: "5,000 BTU/h (450 W)" is a cooling capacity and a power draw.
-        for (x, y) in zip(a.atoms, b.atoms) {
-            let converted = Measurement(value: x.number.value, unit: ua.dimension).converted(to: ub.dimension).value
-            let tolerance = ua.quantity == .temperature ? 1.5 : 0.1 * max(abs(y.number.value), abs(converted))
-            guard abs(converted - y.number.value) <= tolerance else { return nil }
-        }
+        guard let units = comparableUnits(a, b), a.atoms.count == b.atoms.count,
+              agree(a, b, units, within: 0.1, degrees: 1.5) else { return nil }
+        if let span = parenthesized(a, b, in: ns) { return span }
         let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
-        guard gapRange.length >= 0, gapRange.length <= 4 else { return nil }
+        guard gapRange.length >= 0, gapRange.length <= 16 else { return nil }
         let gap = ns.substring(with: gapRange)
-        let whole = NSRange(location: 0, length: (gap as NSString).length)
-        if openParen.firstMatch(in: gap, range: whole) != nil {
-            let rest = NSRange(location: NSMaxRange(b.range), length: min(4, ns.length - NSMaxRange(b.range)))
-            guard let close = closeParen.firstMatch(in: ns.substring(with: rest), range: NSRange(location: 0, length: rest.length)) else { return nil }
-            return NSRange(location: a.range.location, length: NSMaxRange(b.range) + close.range.length - a.range.location)
-        }
-        if slashGap.firstMatch(in: gap, range: whole) != nil {
+        if slashGap.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil {
             return NSRange(location: a.range.location, length: NSMaxRange(b.range) - a.range.location)
         }
         return nil
     }
+
+    /// The units of `a` and `b` when they measure the same quantity in different units; "oz"
+    /// beside a volume is the fluid ounce ("16 oz (473 ml)" is a drink, not a weight).
+    static func comparableUnits(_ a: QuantityExpression, _ b: QuantityExpression) -> (MeasureUnit, MeasureUnit)? {
+        guard var ua = a.unit, var ub = b.unit else { return nil }
+        if ua.id == "oz", ub.quantity == .volume, let fl = MeasureUnit.byID["fl-oz"] { ua = fl }
+        if ub.id == "oz", ua.quantity == .volume, let fl = MeasureUnit.byID["fl-oz"] { ub = fl }
+        guard ua.quantity == ub.quantity, ua.id != ub.id else { return nil }
+        return (ua, ub)
+    }
+
+    /// Whether each figure of `a` (in `units.0`) is within `within` of `b`'s (in `units.1`), or
+    /// `degrees` for temperatures.
+    private static func agree(_ a: QuantityExpression, _ b: QuantityExpression, _ units: (MeasureUnit, MeasureUnit), within: Double, degrees: Double) -> Bool {
+        zip(a.atoms, b.atoms).allSatisfy { x, y in
+            let converted = Measurement(value: x.number.value, unit: units.0.dimension).converted(to: units.1.dimension).value
+            let tolerance = units.0.quantity == .temperature ? degrees : within * max(abs(y.number.value), abs(converted))
+            return abs(converted - y.number.value) <= tolerance
+        }
+    }
+
+    /// The span of "a (b)" (also "a (approx. b)"), if `b` is in parentheses right after `a`.
+    private static func parenthesized(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString) -> NSRange? {
+        let gapRange = NSRange(location: NSMaxRange(a.range), length: b.range.location - NSMaxRange(a.range))
+        guard gapRange.length >= 0, gapRange.length <= 16 else { return nil }
+        let gap = ns.substring(with: gapRange)
+        guard openParen.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil else { return nil }
+        let rest = NSRange(location: NSMaxRange(b.range), length: min(4, ns.length - NSMaxRange(b.range)))
+        guard let close = closeParen.firstMatch(in: ns.substring(with: rest), range: NSRange(location: 0, length: rest.length)) else { return nil }
+        return NSRange(location: a.range.location, length: NSMaxRange(b.range) + close.range.length - a.range.location)
+    }
+
+    /// "a (b)" where b measures the same quantity in the other system (the market converts one
+    /// of them, not both) but not figure for figure (another count of dimensions, or a rough
+    /// "approx." within a third): the page already gives both. Figures further apart are
+    /// different things ("5,000 BTU/h (450 W)": cooling capacity and power draw); two figures
+    /// in the same system ("48 x 2.8 x 2.2 in (4 ft)") both convert.
+    static func givesBoth(_ a: QuantityExpression, _ b: QuantityExpression, in ns: NSString, convert: [String: String]) -> Bool {
+        guard let units = comparableUnits(a, b), (convert[units.0.id] == nil) != (convert[units.1.id] == nil) else { return false }
+        return agree(a, b, units, within: 0.35, degrees: 5) && parenthesized(a, b, in: ns) != nil
+    }
+
+    /// Below one of `named`, the smaller unit of the same system reads naturally where
+    /// engineers write it (tolerances, thicknesses): 0.05 mm, not 0.0051 cm.
+    static func naturalTarget(for e: QuantityExpression, named: MeasureUnit) -> MeasureUnit {
+        guard let smaller = smallerUnit[named.id].flatMap({ MeasureUnit.byID[$0] }), let source = e.unit else { return named }
+        let largest = e.atoms.map { abs(Measurement(value: $0.number.magnitude, unit: source.dimension).converted(to: named.dimension).value) }.max() ?? 0
+        return largest < 1 ? smaller : named
+    }
+
+    /// Target unit → the unit used below one of it.
+    static let smallerUnit: [String: String] = ["cm": "mm"]
 
     private static let unitParenthesis = try! NSRegularExpression(pattern: #"\G\s*\(\s*(?:"# + UnitLexicon.spellings.map { "(\($0.pattern))" }.joined(separator: "|") + #")\s*\)"#)
 

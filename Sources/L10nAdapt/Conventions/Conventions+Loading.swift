@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+extension Conventions {
+    /// The bundled files, then those in `<userDirectory>/conventions/` when that folder exists: a
+    /// user file replaces the bundled file of the same name, a new name adds entries. Errors are
+    /// ``MarketDataError``s naming the file and key path, like a market's.
+    public static func load(userDirectory: String? = nil) throws -> Conventions {
+        guard let bundled = Bundle.module.url(forResource: "Conventions", withExtension: nil) else {
+            throw MarketDataError(file: "Conventions", keyPath: "", message: "the bundled conventions are missing from this build")
+        }
+        var byName: [String: (display: String, data: Data)] = [:]
+        try read(bundled.path, prefix: "Conventions/", into: &byName)
+        if let userDirectory {
+            let folder = URL(fileURLWithPath: userDirectory).appendingPathComponent("conventions").path
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
+                try read(folder, prefix: folder + "/", into: &byName)
+            }
+        }
+        var entries: [Convention] = []
+        var files: [String: String] = [:]
+        var origins: [(file: String, index: Int)] = []
+        for name in byName.keys.sorted() {
+            let (display, data) = byName[name]!
+            for (index, entry) in try decode(data, file: display).enumerated() {
+                if let first = files[entry.id] {
+                    throw MarketDataError(file: display, keyPath: "entries[\(index)].id", message: "'\(entry.id)' is already defined in \(first)")
+                }
+                files[entry.id] = display
+                entries.append(entry)
+                origins.append((display, index))
+            }
+        }
+        return try Conventions(entries: entries, files: files, origin: { origins[$0] })
+    }
+
+    /// ``bundled`` (loaded once per process), or the error that made it empty.
+    static func checkedBundled() throws -> Conventions { bundled.entries.isEmpty ? try load() : bundled }
+
+    private static func read(_ path: String, prefix: String, into byName: inout [String: (display: String, data: Data)]) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+        for name in names {
+            do { byName[name] = (prefix + name, try Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name))) } catch {
+                throw MarketDataError(file: prefix + name, keyPath: "", message: "cannot be read")
+            }
+        }
+    }
+
+    static let fileKeys: Set<String> = ["industry", "summary", "entries"]
+    static let entryKeys: Set<String> = ["id", "kind", "rationale", "source", "units", "after", "before", "values", "pattern", "silencesAdvisories", "context", "markets", "gap", "within", "examples"]
+
+    /// Decodes and checks one file's entries.
+    public static func decode(_ data: Data, file: String) throws -> [Convention] {
+        func fail(_ path: String, _ message: String) -> MarketDataError { MarketDataError(file: file, keyPath: path, message: message) }
+        guard let text = String(data: data, encoding: .utf8) else { throw fail("", "is not UTF-8 text") }
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch { throw fail("", "is not valid YAML: \(error)") }
+        guard let mapping = node?.mapping else { throw fail("", "must be a mapping with industry, summary and entries") }
+        for key in ["industry", "summary", "entries"] where mapping[key] == nil { throw fail(key, "is required") }
+        try checkKeys(mapping, allowed: fileKeys, path: "", fail: fail)
+        guard let list = mapping["entries"]?.sequence, !list.isEmpty else { throw fail("entries", "must be a non-empty list") }
+        var entries: [Convention] = []
+        for (i, item) in list.enumerated() {
+            let path = "entries[\(i)]"
+            guard let fields = item.mapping else { throw fail(path, "must be a mapping") }
+            try checkKeys(fields, allowed: entryKeys, path: path, fail: fail)
+            let entry: Convention
+            do { entry = try YAMLDecoder().decode(Convention.self, from: item) } catch let error as DecodingError {
+                let inner = MarketCatalog.keyPath(of: error)
+                throw fail(inner.isEmpty ? path : "\(path).\(inner)", MarketCatalog.reason(of: error))
+            }
+            try check(entry, path: path, fail: fail)
+            entries.append(entry)
+        }
+        return entries
+    }
+
+    private static func checkKeys(_ mapping: Node.Mapping, allowed: Set<String>, path: String, fail: (String, String) -> MarketDataError) throws {
+        for (key, _) in mapping {
+            guard let name = key.string, allowed.contains(name) else {
+                let shown = key.string ?? "?"
+                throw fail(path.isEmpty ? shown : "\(path).\(shown)", "unknown key; expected one of \(allowed.sorted().joined(separator: ", "))")
+            }
+        }
+    }
+
+    /// Values that decode but cannot work.
+    private static func check(_ e: Convention, path: String, fail: (String, String) -> MarketDataError) throws {
+        guard e.id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else { throw fail("\(path).id", "must be lower-case words joined by hyphens, got '\(e.id)'") }
+        if e.rationale.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("\(path).rationale", "must say why the form stays") }
+        if e.source.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("\(path).source", "must name where the convention comes from") }
+        switch (e.units, e.pattern) {
+        case (nil, nil): throw fail(path, "needs `units` (with cue words) or a `pattern`")
+        case (.some, .some): throw fail(path, "has both `units` and `pattern`; split it into two entries")
+        case (nil, .some):
+            let unitKeys: [(String, Bool)] = [("after", e.after != nil), ("before", e.before != nil), ("values", e.values != nil), ("gap", e.gap != nil), ("within", e.within != nil)]
+            for (key, present) in unitKeys where present {
+                throw fail("\(path).\(key)", "applies only to entries with `units`")
+            }
+        case (.some(let units), nil):
+            if units.isEmpty { throw fail("\(path).units", "must list at least one unit") }
+            if e.silencesAdvisories != nil { throw fail("\(path).silencesAdvisories", "applies only to entries with a `pattern`") }
+            for (i, u) in units.enumerated() where MeasureUnit.byID[u] == nil {
+                throw fail("\(path).units[\(i)]", "unknown unit '\(u)'; see the unit ids in Markets/README.md")
+            }
+        }
+        for key in ["after", "before"] {
+            let words = key == "after" ? e.after : e.before
+            if let words, words.isEmpty || words.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                throw fail("\(path).\(key)", "must list non-empty cue words")
+            }
+        }
+        if let gap = e.gap, !(0...4).contains(gap) { throw fail("\(path).gap", "must be 0–4 words") }
+        if let within = e.within, !(0...40).contains(within) { throw fail("\(path).within", "must be 0–40 characters") }
+        if let context = e.context, !MarketSchema.keepContexts.contains(context) {
+            throw fail("\(path).context", "unknown context '\(context)'; expected one of \(MarketSchema.keepContexts.sorted().joined(separator: ", "))")
+        }
+        if let markets = e.markets {
+            for (i, m) in markets.enumerated() where m.range(of: "^[a-z]{2,3}$", options: .regularExpression) == nil {
+                throw fail("\(path).markets[\(i)]", "must be a market id such as br, got '\(m)'")
+            }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// The industry conventions l10n knows (bundled `Resources/Conventions/*.yaml`, plus or
+/// overridden by `<markets-dir>/conventions/`), and the one place rules ask what to leave alone.
+///
+/// Two questions, both answered from data:
+/// - ``keeping(_:in:market:)``: does a quantity keep its unit here ("27.5 in wheels",
+///   "50 mm lens", "a 2-ton heat pump")? Entries with `units` answer by cue words around it.
+/// - ``codeSpans(in:market:)``: which spans are codes or names that no rule may touch
+///   ("UL 94 V-0", "225/45 R17 94W", "G 1/2", "29er")? Entries with a `pattern` answer; the
+///   engine drops every change and advisory that overlaps one.
+///
+/// Cue words are compiled once, at load, into the same two windows for every entry (a few
+/// words after the quantity; a few characters before it in the same clause, never across a
+/// line break, so a table row's header does not leak into the next row).
+public struct Conventions: Hashable, Sendable {
+    public private(set) var entries: [Convention]
+    /// Entry id → the file it came from (`Conventions/bicycles.yaml`), for notes and errors.
+    public private(set) var files: [String: String]
+    private var matchers: [Matcher]
+
+    /// An entry's compiled form.
+    private struct Matcher: @unchecked Sendable {
+        // NSRegularExpression is immutable after creation and safe to share across threads.
+        let entry: Int
+        let units: Set<String>
+        let values: Set<Double>
+        let after: NSRegularExpression?
+        let before: NSRegularExpression?
+        let pattern: NSRegularExpression?
+    }
+
+    public static let empty = Conventions(compiled: [], files: [:], matchers: [])
+
+    /// The bundled conventions; empty only if the build lost them (a test checks they load).
+    public static let bundled: Conventions = (try? load(userDirectory: nil)) ?? .empty
+
+    private init(compiled entries: [Convention], files: [String: String], matchers: [Matcher]) {
+        self.entries = entries
+        self.files = files
+        self.matchers = matchers
+    }
+
+    /// Compiles `entries` (in order); `origin(i)` names file and index for errors.
+    init(entries: [Convention], files: [String: String], origin: (Int) -> (file: String, index: Int)) throws {
+        var matchers: [Matcher] = []
+        for (i, e) in entries.enumerated() {
+            let (file, index) = origin(i)
+            func compile(_ pattern: String, key: String, options: NSRegularExpression.Options) throws -> NSRegularExpression {
+                do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+                    throw MarketDataError(file: file, keyPath: "entries[\(index)].\(key)", message: "is not a valid regular expression: \(pattern)")
+                }
+            }
+            let after = try e.after.map { try compile(Self.afterPattern($0, gap: e.gap ?? 2), key: "after", options: .caseInsensitive) }
+            let before = try e.before.map { try compile(Self.beforePattern($0, within: e.within ?? 20), key: "before", options: .caseInsensitive) }
+            let pattern = try e.pattern.map { try compile($0, key: "pattern", options: []) }
+            matchers.append(Matcher(entry: i, units: Set(e.units ?? []), values: Set(e.values ?? []), after: after, before: before, pattern: pattern))
+        }
+        self.init(compiled: entries, files: files, matchers: matchers)
+    }
+
+    public static func == (a: Conventions, b: Conventions) -> Bool { a.entries == b.entries && a.files == b.files }
+    public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
+
+    public func entry(_ id: String) -> Convention? { entries.first { $0.id == id } }
+
+    // MARK: questions
+
+    /// The entry that keeps `e` as written in `market`, if any: one for its unit whose cue words
+    /// surround it (codes are ``codeSpans(in:market:)``). Any kept match wins over one the
+    /// market does not keep (a false conversion costs more than a missed one).
+    func keeping(_ e: QuantityExpression, in text: NSString, market: MarketProfile) -> Convention? {
+        let range = e.range
+        var after: String?, before: String?
+        for m in matchers {
+            let entry = entries[m.entry]
+            guard entry.isKept(by: market) else { continue }
+            guard m.pattern == nil, m.units.contains(e.unitID) else { continue }
+            if m.after == nil && m.before == nil && m.values.isEmpty { return entry }
+            if let r = m.after {
+                let window = after ?? Self.window(text, from: NSMaxRange(range), length: 60)
+                after = window
+                if Self.occurs(r, in: window) { return entry }
+            }
+            if let r = m.before {
+                let window = before ?? Self.window(text, upTo: range.location, length: 40)
+                before = window
+                if Self.occurs(r, in: window) { return entry }
+            }
+            if !m.values.isEmpty, e.isSingle, let atom = e.atoms.first, atom.number.fractionDigits == 1,
+               m.values.contains(atom.number.magnitude), let s = atom.spelling,
+               UnitLexicon.spellings[s].isMark || UnitLexicon.spellings[s].pattern.contains("inch") {
+                return entry
+            }
+        }
+        return nil
+    }
+
+    /// Spans of `text` that are codes or names in `market`, with their entries.
+    public func codeSpans(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
+        guard text.contains(where: \.isASCIIDigit) else { return [] }
+        var spans: [(Range<String.Index>, Convention)] = []
+        for m in matchers {
+            guard let pattern = m.pattern, entries[m.entry].isKept(by: market) else { continue }
+            for r in Self.hits(pattern, in: text) {
+                if let range = Range(r, in: text) { spans.append((range, entries[m.entry])) }
+            }
+        }
+        return spans
+    }
+
+    /// Everything no rule may change in `text`: code spans, and quantities kept as trade sizes
+    /// ("27.5 in wheels", "1/2\" NPT"), which are names written as their standard writes them
+    /// (industry units such as "172.5 mm" cranks keep their unit but still take the market's
+    /// decimal mark). `silencesAdvisories` marks spans on which advisories go too.
+    public func untouchable(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, silencesAdvisories: Bool)] {
+        var spans = codeSpans(in: text, market: market).map { ($0.range, $0.entry.silencesAdvisories == true) }
+        guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.contains(where: \.isASCIIDigit) else { return spans }
+        let ns = text as NSString
+        for e in QuantityScanner().scan(text) where keeping(e, in: ns, market: market)?.kind == .tradeSize {
+            if let range = Range(e.range, in: text) { spans.append((range, false)) }
+        }
+        return spans
+    }
+
+    /// Spans on which no advisory belongs (see ``Convention/silencesAdvisories``), for rules
+    /// that advise: they are run on their own by tests and QA, not only through the engine.
+    public func silenced(in text: String, market: MarketProfile) -> [Range<String.Index>] {
+        codeSpans(in: text, market: market).filter { $0.entry.silencesAdvisories == true }.map(\.range)
+    }
+
+    // MARK: compiling cue words
+
+    /// Up to `n` words (or sizes such as `2"`) between the quantity and the cue word.
+    private static func words(_ n: Int) -> String { #"(?:[\p{L}][\p{L}\-]*\s+|&\s+|\d+(?:/\d+)?(?:"|″|-inch)?\s+){0,"# + "\(n)}?" }
+
+    /// A cue word as a pattern: literal, any run of spaces for a space, and a plural `s`/`es`.
+    private static func cue(_ word: String) -> String {
+        let escaped = NSRegularExpression.escapedPattern(for: word).replacingOccurrences(of: " ", with: #"\s+"#)
+        return word.last?.isLetter == true ? escaped + "(?:s|es)?" : escaped
+    }
+
+    static func afterPattern(_ cues: [String], gap: Int) -> String {
+        #"^\s*(?:-|\()?\s*"# + words(gap) + "(?:" + cues.map(cue).joined(separator: "|") + #")(?![\p{L}])"#
+    }
+
+    static func beforePattern(_ cues: [String], within: Int) -> String {
+        #"(?<![\p{L}])(?:"# + cues.map(cue).joined(separator: "|") + #")(?![\p{L}])[^.\n,;]{0,"# + "\(within)}$"
+    }
+
+    private static func occurs(_ r: NSRegularExpression, in s: String) -> Bool {
+        r.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+    }
+
+    private static func hits(_ r: NSRegularExpression, in s: String) -> [NSRange] {
+        r.matches(in: s, range: NSRange(location: 0, length: (s as NSString).length)).map(\.range)
+    }
+
+    private static func window(_ text: NSString, from start: Int, length: Int) -> String {
+        let s = text.substring(with: NSRange(location: start, length: min(length, text.length - start)))
+        return s.firstIndex(where: \.isNewline).map { String(s[..<$0]) } ?? s
+    }
+
+    private static func window(_ text: NSString, upTo end: Int, length: Int) -> String {
+        let start = max(0, end - length)
+        let s = text.substring(with: NSRange(location: start, length: end - start))
+        return s.lastIndex(where: \.isNewline).map { String(s[s.index(after: $0)...]) } ?? s
+    }
+}
