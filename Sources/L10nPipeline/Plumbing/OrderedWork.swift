@@ -19,11 +19,11 @@ package enum OrderedWork {
     package static func run<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], jobs: Int,
         pendingLimit: Int = 64 << 20, weight: (Output) -> Int = { _ in 0 },
-        work: @escaping @Sendable (Input) -> Output,
+        work: @escaping @Sendable (Input) async -> Output,
         deliver: (Int, Output) throws -> Void
     ) async throws {
         if jobs <= 1 || inputs.count <= 1 {
-            for (index, input) in inputs.enumerated() { try deliver(index, work(input)) }
+            for (index, input) in inputs.enumerated() { try deliver(index, await work(input)) }
             return
         }
         let window = jobs * 16
@@ -36,7 +36,7 @@ package enum OrderedWork {
             func startMore() {
                 while running < jobs, next < inputs.count, next - delivered < window, pending < pendingLimit {
                     let index = next, input = inputs[index]
-                    group.addTask { (index, work(input)) }
+                    group.addTask { (index, await work(input)) }
                     next += 1
                     running += 1
                 }
