@@ -46,7 +46,7 @@ import Testing
 
     @Test func theDatabaseIsInWALMode() async throws {
         let store = try await S.store()
-        let mode = try DatabaseQueue(path: store.location).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        let mode = try await DatabaseQueue(path: store.location).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
     }
 }

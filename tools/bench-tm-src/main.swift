@@ -189,8 +189,9 @@ print(String(format: "lookup (in process, top 5, threshold 75): p50 %.2f ms, p99
 // 4. Recall against brute force on a sample: one pass over every stored unit.
 let sample = Array(queries.prefix(options.recallSample))
 let sampleTexts = sample.map { MatchText($0, language: en) }
-var bruteBest = [Int](repeating: 0, count: sample.count)
-let bruteTime = sample.isEmpty ? 0 : try await seconds {
+/// The best score of each sample query over every stored unit (nonisolated, like the store's scan).
+func bruteForceBest(_ store: SQLiteMemoryStore, _ sample: [Content], _ sampleTexts: [MatchText]) async throws -> [Int] {
+    var best = [Int](repeating: 0, count: sample.count)
     try await store.forEachUnit(sourceLanguage: en, targetLanguage: pt) { unit in
         let stored = MatchText(unit.source, language: en)
         for (i, q) in sampleTexts.enumerated() {
@@ -199,10 +200,13 @@ let bruteTime = sample.isEmpty ? 0 : try await seconds {
             guard 4 * min(a, b) >= 3 * max(a, b) else { continue }
             let s = MatchScorer.score(query: sample[i], queryText: q, stored: unit.source, storedText: stored,
                                       storedTarget: unit.target, sameContext: false).score
-            if s > bruteBest[i] { bruteBest[i] = s }
+            if s > best[i] { best[i] = s }
         }
     }
+    return best
 }
+var bruteBest = [Int](repeating: 0, count: sample.count)
+let bruteTime = sample.isEmpty ? 0 : try await seconds { bruteBest = try await bruteForceBest(store, sample, sampleTexts) }
 var expected = 0, found = 0
 for (i, brute) in bruteBest.enumerated() where brute >= 75 {
     expected += 1

@@ -25,7 +25,7 @@ public final class PostgresMemoryStore: MemoryStore {
         let location = target.description
         self.location = location
         do {
-            let connection = try await PostgresConnection.connect(configuration: Self.connectionConfiguration(target), id: 1, logger: Self.logger)
+            let connection = try await PostgresConnection.connect(configuration: try Self.connectionConfiguration(target), id: 1, logger: Self.logger)
             do {
                 try await Self.migrate(connection, create: create, location: location)
                 try await connection.close()
@@ -52,12 +52,12 @@ public final class PostgresMemoryStore: MemoryStore {
         await running.value
     }
 
-    private static func connectionConfiguration(_ target: PostgresLocation) -> PostgresConnection.Configuration {
+    private static func connectionConfiguration(_ target: PostgresLocation) throws -> PostgresConnection.Configuration {
         let tls: PostgresConnection.Configuration.TLS
         switch target.tls {
         case .disable: tls = .disable
-        case .prefer: tls = .prefer(.makeClientConfiguration())
-        case .require: tls = .require(.makeClientConfiguration())
+        case .prefer: tls = .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+        case .require: tls = .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
         }
         return PostgresConnection.Configuration(host: target.host, port: target.port, username: target.user,
                                                 password: target.password, database: target.database, tls: tls)
