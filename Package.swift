@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         // SHA-256 content hashes for incremental batch runs (L10nPipeline).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The shared translation memory (`--tm postgres://…`): many CI runners, one memory.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Only to silence postgres-nio's logger (its events are not for people running l10n).
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C shims: system C libraries, each seen by exactly one Swift target.
@@ -72,7 +76,10 @@ let package = Package(
         .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
         .target(
             name: "L10nMemory",
-            dependencies: ["L10nCore", "L10nText", "L10nXML", "L10nFormats", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "L10nCore", "L10nText", "L10nXML", "L10nFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(

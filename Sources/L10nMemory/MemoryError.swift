@@ -1,7 +1,8 @@
 import L10nCore
 
 /// A translation memory that cannot be used: not a database, another program's database, written
-/// by a newer l10n, or damaged. Always names the file.
+/// by a newer l10n, damaged, or a PostgreSQL server that is down or refuses the login. Always
+/// names the memory: the file, or the URL with its password left out (``MemoryLocation``).
 public struct MemoryError: L10nError, Equatable {
     public enum Code: String, Sendable {
         /// Not an SQLite file, or a damaged one.
@@ -16,6 +17,14 @@ public struct MemoryError: L10nError, Equatable {
         case missing
         /// A stored row cannot be read back.
         case damagedUnit = "damaged-unit"
+        /// `--tm` is neither a path nor a usable `postgres://` URL.
+        case invalidLocation = "invalid-location"
+        /// The PostgreSQL server cannot be reached (down, wrong host or port).
+        case unreachable
+        /// The PostgreSQL server refused the login (user, password, or database not allowed).
+        case authentication
+        /// The PostgreSQL server failed a statement (out of disk, permissions, a dropped table).
+        case server
     }
 
     public var code: Code
@@ -33,6 +42,8 @@ public struct MemoryError: L10nError, Equatable {
         case .corrupt, .foreign, .schemaVersion, .damagedUnit: return .dataError
         case .cannotOpen: return .cannotCreate
         case .missing: return .noInput
+        case .invalidLocation: return .usage
+        case .unreachable, .authentication, .server: return .unavailable
         }
     }
 

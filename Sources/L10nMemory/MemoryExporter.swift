@@ -10,9 +10,9 @@ public struct MemoryExporter: Sendable {
     }
 
     /// Writes `path` atomically; returns the number of units written.
-    public func exportTMX(to path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) throws -> Int {
+    public func exportTMX(to path: String, sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil) async throws -> Int {
         let writer = try TMXWriter(path: path, sourceLanguage: sourceLanguage)
-        try store.forEachUnit(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) { try writer.write($0) }
+        try await store.forEachUnit(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) { try writer.write($0) }
         try writer.finish()
         return writer.units
     }

@@ -30,40 +30,63 @@ public struct MemoryImporter: Sendable {
     }
 
     /// Imports by extension: `.tmx`, or `.xlf`/`.xliff`/`.xlf2`.
-    public func importFile(at url: URL, selection: XLIFFSelection = .translated) throws -> ImportSummary {
+    public func importFile(at url: URL, selection: XLIFFSelection = .translated) async throws -> ImportSummary {
         switch url.pathExtension.lowercased() {
-        case "tmx": return try importTMX(at: url)
-        case "xlf", "xliff", "xlf2", "sdlxliff": return try importXLIFF(at: url, selection: selection)
+        case "tmx": return try await importTMX(at: url)
+        case "xlf", "xliff", "xlf2", "sdlxliff": return try await importXLIFF(at: url, selection: selection)
         default:
             throw FormatError(.unsupported, "cannot import '.\(url.pathExtension)' into a translation memory: give a .tmx or .xlf file",
                               at: SourceLocation(file: url.path))
         }
     }
 
-    public func importTMX(at url: URL) throws -> ImportSummary {
+    /// Reads the TMX on a thread of its own (its parser calls back synchronously) and stores each
+    /// batch as it comes, at most two batches ahead of the store.
+    public func importTMX(at url: URL) async throws -> ImportSummary {
         var summary = ImportSummary(file: url.path)
-        var pending: [TranslationUnit] = []
-        func flush() throws {
-            let added = try store.add(pending)
-            summary.added += added
-            summary.updated += pending.count - added
-            pending.removeAll(keepingCapacity: true)
-        }
-        let report = try TMXReader().read(contentsOf: url) { tu in
-            for var unit in tu.translationUnits(preferredSource: sourceLanguage) {
-                if unit.project == nil { unit.project = project }
-                if unit.market == nil { unit.market = market }
-                pending.append(unit)
+        let handoff = BatchHandoff<[TranslationUnit], TMXReader.Report>()
+        let (batchSize, project, market, sourceLanguage) = (self.batchSize, self.project, self.market, self.sourceLanguage)
+        handoff.start { handoff in
+            var pending: [TranslationUnit] = []
+            let report = try TMXReader().read(contentsOf: url) { tu in
+                for var unit in tu.translationUnits(preferredSource: sourceLanguage) {
+                    if unit.project == nil { unit.project = project }
+                    if unit.market == nil { unit.market = market }
+                    pending.append(unit)
+                }
+                if pending.count >= batchSize {
+                    try handoff.send(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
-            if pending.count >= batchSize { try flush() }
+            try handoff.send(pending)
+            return report
         }
-        try flush()
-        summary.read = report.units
-        summary.skipped = report.skipped.map { ImportSummary.Skipped(line: $0.line, reason: $0.reason) }
+        do {
+            for try await item in handoff.items {
+                switch item {
+                case .batch(let batch):
+                    try await add(batch, to: &summary)
+                    handoff.consumed()
+                case .done(let report):
+                    summary.read = report.units
+                    summary.skipped = report.skipped.map { ImportSummary.Skipped(line: $0.line, reason: $0.reason) }
+                }
+            }
+        } catch {
+            handoff.stop()
+            throw error
+        }
         return summary
     }
 
-    public func importXLIFF(at url: URL, selection: XLIFFSelection) throws -> ImportSummary {
+    private func add(_ batch: [TranslationUnit], to summary: inout ImportSummary) async throws {
+        let added = try await store.add(batch)
+        summary.added += added
+        summary.updated += batch.count - added
+    }
+
+    public func importXLIFF(at url: URL, selection: XLIFFSelection) async throws -> ImportSummary {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw FormatError(.malformed, "cannot read the file: \(error.localizedDescription)", at: SourceLocation(file: url.path))
@@ -75,10 +98,7 @@ public struct MemoryImporter: Sendable {
         }
         summary.read = units.count
         for start in stride(from: 0, to: units.count, by: batchSize) {
-            let batch = Array(units[start..<min(start + batchSize, units.count)])
-            let added = try store.add(batch)
-            summary.added += added
-            summary.updated += batch.count - added
+            try await add(Array(units[start..<min(start + batchSize, units.count)]), to: &summary)
         }
         return summary
     }

@@ -1,40 +1,64 @@
 import L10nCore
 
-/// A translation memory store: what every engine (SQLite now, PostgreSQL later) provides, so the
-/// CLI, the importers and the leverage stage work with any of them.
+/// A translation memory store: what every engine (SQLite, PostgreSQL) provides, so the CLI, the
+/// importers and the leverage stage work with any of them. Open one from a `--tm` value with
+/// ``MemoryLocation``.
 ///
 /// Writes go in batches, each one transaction: a crash loses at most the batch in flight and
 /// never leaves half a unit. Adding a unit whose source, languages, neighbours, project and
 /// market are already stored replaces that unit's target (the newest translation wins).
+///
+/// Async because a store may be a server a network away; the SQLite engine answers at once.
 public protocol MemoryStore: TranslationMemory {
+    /// Where the memory is, fit to print: a path, or a URL without its password.
+    var location: String { get }
+
     /// Stores `units` in one transaction; returns how many were new (the rest updated a unit).
     @discardableResult
-    func add(_ units: [TranslationUnit]) throws -> Int
+    func add(_ units: [TranslationUnit]) async throws -> Int
 
     /// The best `limit` candidates for `query` scoring at least `threshold`, best first (ties: newest first).
-    func lookup(_ query: MemoryQuery, limit: Int, threshold: Int) throws -> [MemoryCandidate]
+    func lookup(_ query: MemoryQuery, limit: Int, threshold: Int) async throws -> [MemoryCandidate]
 
-    func stats() throws -> MemoryStats
+    func stats() async throws -> MemoryStats
 
-    /// Every unit, optionally only one language pair, in storage order, handed over in batches so
-    /// an export never holds the whole memory.
+    /// Every unit, optionally only one language pair, in storage order, handed over as it is read
+    /// so an export never holds the whole memory.
     func forEachUnit(sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?,
-                     _ body: (TranslationUnit) throws -> Void) throws
+                     _ body: (TranslationUnit) throws -> Void) async throws
+
+    // MARK: claims (see ClaimKey and docs/translation-memory.md)
+
+    /// Claims `keys` (``ClaimKey``) for `owner` for `ttl`, so that runners sharing this memory do
+    /// not pay twice for one sentence. Returns the keys `owner` holds now: those nobody held, those
+    /// whose claim expired, and those `owner` already held (their expiry is renewed). The others
+    /// are held by another live runner: wait for its translations with
+    /// ``MemoryStore/waitForTranslations(of:owner:ttl:pollInterval:)``.
+    /// Atomic per call: of two owners claiming one key at once, exactly one gets it.
+    func claim(keys: [String], owner: String, ttl: Duration) async throws -> Set<String>
+
+    /// Gives up `owner`'s claims on `keys` (others' claims are left alone); call it once the
+    /// translations are stored with ``add(_:)``, or when giving up on them.
+    func release(keys: [String], owner: String) async throws
+
+    /// Closes connections. A store that is not closed closes when released; closing the SQLite
+    /// store does nothing.
+    func close() async
 }
 
 extension MemoryStore {
-    /// The leverage stage's question, answered from ``lookup(_:limit:threshold:)``.
+    /// The leverage stage's question, answered from ``lookup(_:limit:threshold:)``: fuzzy and
+    /// number-substituted matches count only when their codes map onto the query's.
     public func bestMatches(for queries: [MemoryQuery], minimumQuality: Int) async throws -> [MemoryMatch?] {
-        try matches(for: queries, minimumQuality: minimumQuality)
+        var matches: [MemoryMatch?] = []
+        matches.reserveCapacity(queries.count)
+        for query in queries {
+            matches.append(try await lookup(query, limit: 5, threshold: minimumQuality).first { $0.target != nil }.map {
+                MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin)
+            })
+        }
+        return matches
     }
 
-    /// The same, synchronously (the store's I/O is a local file): fuzzy and number-substituted
-    /// matches count only when their codes map onto the query's.
-    public func matches(for queries: [MemoryQuery], minimumQuality: Int) throws -> [MemoryMatch?] {
-        try queries.map { query in
-            try lookup(query, limit: 5, threshold: minimumQuality).first { $0.target != nil }.map {
-                MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin)
-            }
-        }
-    }
+    public func close() async {}
 }

@@ -53,6 +53,13 @@ extension SQLiteMemoryStore {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2-claims") { db in
+            // Who is translating which sentence (ClaimKey) until when (seconds since 1970), so
+            // runners sharing the memory never pay twice for one sentence.
+            try db.execute(sql: """
+                CREATE TABLE claim (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at REAL NOT NULL) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

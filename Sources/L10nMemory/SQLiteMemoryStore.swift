@@ -14,8 +14,7 @@ public struct SQLiteMemoryStore: MemoryStore {
     public let path: String
     let pool: DatabasePool
 
-    /// How many candidates from the postings are scored exactly, at most.
-    static let scoredCandidates = 300
+    public var location: String { path }
 
     /// Opens the memory at `path`, creating it when `create` allows and the file is absent, and
     /// brings its schema up to date. Throws ``MemoryError`` for a file that is not an l10n memory.
@@ -82,14 +81,14 @@ public struct SQLiteMemoryStore: MemoryStore {
     // MARK: writing
 
     @discardableResult
-    public func add(_ units: [TranslationUnit]) throws -> Int {
+    public func add(_ units: [TranslationUnit]) async throws -> Int {
         guard !units.isEmpty else { return 0 }
         return try run {
             try pool.write { db in
                 var added = 0
                 // Document frequencies are summed per batch: one write per distinct word, not per use.
                 var frequencies: [Int64: Int] = [:]
-                for unit in units where try upsert(unit, frequencies: &frequencies, db) { added += 1 }
+                for unit in units where try upsert(UnitRecord(unit), frequencies: &frequencies, db) { added += 1 }
                 let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
                 for (term, n) in frequencies { try addTerm.execute(arguments: [term, n]) }
                 return added
@@ -97,97 +96,62 @@ public struct SQLiteMemoryStore: MemoryStore {
         }
     }
 
-    /// Inserts `unit`, or replaces the target of the unit with the same key; true when inserted.
-    private func upsert(_ unit: TranslationUnit, frequencies: inout [Int64: Int], _ db: Database) throws -> Bool {
-        let source = StoredContent(unit.source), target = StoredContent(unit.target)
-        let key = MatchText.exactKey(unit.source)
-        let now = Date().timeIntervalSince1970
-        let keyArguments: StatementArguments = [unit.sourceLanguage.rawValue, unit.targetLanguage.rawValue, key,
-                                                unit.previousHash ?? "", unit.nextHash ?? "", unit.project ?? "", unit.market ?? ""]
-        let properties = Self.json(unit.properties), notes = Self.json(unit.notes)
-        let text = MatchText(unit.source, language: unit.sourceLanguage)
+    /// Inserts `record`, or replaces the target of the unit with the same key; true when inserted.
+    private func upsert(_ record: UnitRecord, frequencies: inout [Int64: Int], _ db: Database) throws -> Bool {
+        let r = record
+        let keyArguments: StatementArguments = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market]
         try db.cachedStatement(sql: """
             INSERT INTO unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
             shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin, properties,
             notes, created_at, changed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """).execute(arguments: keyArguments + [text.shapeKey, text.serialized, text.words.count, source.text, source.codes,
-                                                    target.text, target.codes, unit.document, unit.origin.rawValue, properties, notes,
-                                                    unit.created?.timeIntervalSince1970 ?? now, unit.changed?.timeIntervalSince1970 ?? now])
+            """).execute(arguments: keyArguments + [r.shapeKey, r.matchText, r.wordCount, r.sourceText, r.sourceCodes,
+                                                    r.targetText, r.targetCodes, r.document, r.origin, r.properties, r.notes,
+                                                    r.createdAt, r.changedAt])
         guard db.changesCount > 0 else {
             // The key is stored: the new target replaces the old one.
             try db.cachedStatement(sql: """
                 UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
                 properties = ?, notes = ?, changed_at = ? WHERE source_language = ? AND target_language = ? AND source_key = ?
                 AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?
-                """).execute(arguments: [source.text, source.codes, target.text, target.codes, unit.document, unit.origin.rawValue,
-                                         properties, notes, unit.changed?.timeIntervalSince1970 ?? now] + keyArguments)
+                """).execute(arguments: [r.sourceText, r.sourceCodes, r.targetText, r.targetCodes, r.document, r.origin,
+                                         r.properties, r.notes, r.changedAt] + keyArguments)
             return false
         }
         let id = db.lastInsertedRowID
         let addPosting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO posting (term, length, unit) VALUES (?, ?, ?)")
-        for term in text.indexTerms(from: unit.sourceLanguage, to: unit.targetLanguage) {
+        for term in r.indexTerms {
             frequencies[term, default: 0] += 1
-            try addPosting.execute(arguments: [term, text.words.count, id])
+            try addPosting.execute(arguments: [term, r.wordCount, id])
         }
         return true
     }
 
-    private static func json<T: Encodable & Collection>(_ value: T) -> String {
-        if value.isEmpty { return "[]" }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
-    }
-
     // MARK: reading
 
-    static let unitColumns = """
-        id, source_language, target_language, previous_hash, next_hash, project, market, source_text, source_codes,
-        target_text, target_codes, document, origin, properties, notes, created_at, changed_at
-        """
-
-    func unit(_ row: Row) throws -> TranslationUnit {
-        let id: Int64 = row["id"]
-        guard let source = StoredContent(text: row["source_text"], codes: row["source_codes"]).content,
-              let target = StoredContent(text: row["target_text"], codes: row["target_codes"]).content,
-              let sourceLanguage = LanguageTag(row["source_language"] as String),
-              let targetLanguage = LanguageTag(row["target_language"] as String) else {
-            throw MemoryError(.damagedUnit, "unit \(id) cannot be read back (its text and code table disagree)", file: path)
-        }
-        func nonEmpty(_ column: String) -> String? { (row[column] as String?).flatMap { $0.isEmpty ? nil : $0 } }
-        let decoder = JSONDecoder()
-        var unit = TranslationUnit(
-            source: source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
-            document: row["document"], origin: MemoryOrigin(row["origin"] as String) ?? .human,
-            project: nonEmpty("project"), market: nonEmpty("market"),
-            properties: Self.decodeList(row["properties"], decoder) ?? [],
-            notes: Self.decodeList(row["notes"], decoder) ?? [],
-            created: Date(timeIntervalSince1970: row["created_at"]), changed: Date(timeIntervalSince1970: row["changed_at"]))
-        unit.previousHash = nonEmpty("previous_hash")
-        unit.nextHash = nonEmpty("next_hash")
-        return unit
-    }
-
-    private static func decodeList<T: Decodable>(_ json: String, _ decoder: JSONDecoder) -> [T]? {
-        json == "[]" ? [] : try? decoder.decode([T].self, from: Data(json.utf8))
+    static func unitRow(_ row: Row) -> UnitRow {
+        UnitRow(id: row["id"], sourceLanguage: row["source_language"], targetLanguage: row["target_language"],
+                previousHash: row["previous_hash"], nextHash: row["next_hash"], project: row["project"], market: row["market"],
+                sourceText: row["source_text"], sourceCodes: row["source_codes"], targetText: row["target_text"],
+                targetCodes: row["target_codes"], document: row["document"], origin: row["origin"], properties: row["properties"],
+                notes: row["notes"], createdAt: row["created_at"], changedAt: row["changed_at"], matchText: row["match_text"])
     }
 
     public func forEachUnit(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
-                            _ body: (TranslationUnit) throws -> Void) throws {
+                            _ body: (TranslationUnit) throws -> Void) async throws {
         var conditions: [String] = [], arguments: StatementArguments = []
         if let sourceLanguage { conditions.append("source_language = ?"); arguments += [sourceLanguage.rawValue] }
         if let targetLanguage { conditions.append("target_language = ?"); arguments += [targetLanguage.rawValue] }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         try run {
             try pool.read { db in
-                let rows = try Row.fetchCursor(db, sql: "SELECT \(Self.unitColumns) FROM unit\(filter) ORDER BY id", arguments: arguments)
-                while let row = try rows.next() { try body(unit(row)) }
+                let rows = try Row.fetchCursor(db, sql: "SELECT \(UnitRow.columns) FROM unit\(filter) ORDER BY id", arguments: arguments)
+                while let row = try rows.next() { try body(Self.unitRow(row).unit(location: path)) }
             }
         }
     }
 
-    public func stats() throws -> MemoryStats {
+    public func stats() async throws -> MemoryStats {
         try run {
             try pool.read { db in
                 let units = try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0

@@ -81,6 +81,11 @@ public typealias AutomaticBackend = L10nMT.AutomaticBackend
 // Translation memory (L10nMemory)
 public typealias MemoryStore = L10nMemory.MemoryStore
 public typealias SQLiteMemoryStore = L10nMemory.SQLiteMemoryStore
+public typealias PostgresMemoryStore = L10nMemory.PostgresMemoryStore
+public typealias MemoryLocation = L10nMemory.MemoryLocation
+public typealias PostgresLocation = L10nMemory.PostgresLocation
+public typealias ClaimKey = L10nMemory.ClaimKey
+public typealias ClaimWaitResult = L10nMemory.ClaimWaitResult
 public typealias TranslationUnit = L10nMemory.TranslationUnit
 public typealias MemoryCandidate = L10nMemory.MemoryCandidate
 public typealias MemoryOrigin = L10nMemory.MemoryOrigin

@@ -17,7 +17,7 @@ import Testing
         the a with for and of to in on up per by from without fits includes supports delivers requires connects protects
         """.split(separator: " ").map(String.init)
 
-    @Test(.timeLimit(.minutes(1))) func bestLookupEqualsBruteForce() throws {
+    @Test(.timeLimit(.minutes(1)), arguments: S.Engine.available) func bestLookupEqualsBruteForce(engine: S.Engine) async throws {
         var random = SplitMix64(seed: 13)
         func sentence() -> [String] {
             (0..<Int.random(in: 4...14, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }
@@ -36,8 +36,8 @@ import Testing
         let units = sentences.enumerated().map { i, words in
             S.unit(Content(text: words.joined(separator: " ").capitalized + "."), Content(text: "T\(i)"))
         }
-        let store = try S.store()
-        try store.add(units)
+        let store = try await S.store(engine)
+        try await store.add(units)
         let stored = units.map { ($0, MatchText($0.source, language: S.en)) }
 
         var queries: [Content] = []
@@ -58,7 +58,7 @@ import Testing
                 MatchScorer.score(query: query, queryText: text, stored: unit.source, storedText: storedText,
                                   storedTarget: unit.target, sameContext: false).score
             }.max() ?? 0
-            let best = try store.lookup(S.query(query), limit: 1, threshold: 75).first?.score
+            let best = try await store.lookup(S.query(query), limit: 1, threshold: 75).first?.score
             if brute >= 75 {
                 withMatch += 1
                 if best == brute { found += 1 }

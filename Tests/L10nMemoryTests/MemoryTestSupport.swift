@@ -2,11 +2,32 @@ import Foundation
 import L10nCore
 import L10nMemory
 import L10nTestSupport
+import Testing
 
-/// Helpers for the memory tests: a fresh store per test, tags, and content with codes.
+/// Helpers for the memory tests: a fresh store per test on either engine, tags, and content with codes.
 enum MemoryTestSupport {
-    static func store() throws -> SQLiteMemoryStore {
-        try SQLiteMemoryStore(path: TemporaryDirectory.make("l10n-tm").appendingPathComponent("memory.sqlite").path)
+    /// The engines a store test runs against: PostgreSQL where a test cluster can start.
+    enum Engine: String, Sendable, CustomTestStringConvertible {
+        case sqlite, postgres
+
+        /// Every engine this machine can run.
+        static var available: [Engine] { TestPostgres.shared == nil ? [.sqlite] : [.sqlite, .postgres] }
+
+        var testDescription: String { rawValue }
+
+        /// A new, empty memory's location: a file in a fresh folder, or a fresh database.
+        func newLocation() throws -> String {
+            switch self {
+            case .sqlite: return try TemporaryDirectory.make("l10n-tm").appendingPathComponent("memory.sqlite").path
+            case .postgres:
+                guard let server = TestPostgres.shared else { throw TestSupportError("no PostgreSQL test cluster") }
+                return try server.makeDatabase()
+            }
+        }
+    }
+
+    static func store(_ engine: Engine = .sqlite) async throws -> any MemoryStore {
+        try await MemoryLocation.open(try engine.newLocation())
     }
 
     static func tag(_ s: String) -> LanguageTag { LanguageTag(s)! }

@@ -115,9 +115,9 @@ func percentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
 }
 
-func seconds(_ body: () throws -> Void) rethrows -> Double {
+func seconds(_ body: () async throws -> Void) async rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
-    try body()
+    try await body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
@@ -134,7 +134,7 @@ var sources: [[String]] = []
 sources.reserveCapacity(options.units)
 let database = work.appendingPathComponent("memory-\(options.units).sqlite").path
 let reusing = options.reuse && FileManager.default.fileExists(atPath: database)
-let writeTime = try seconds {
+let writeTime = try await seconds {
     let writer = try TMXWriter(path: reusing ? work.appendingPathComponent("discard.tmx").path : tmx, sourceLanguage: en)
     while sources.count < options.units {
         let base = sentence(vocabulary, &random)
@@ -161,7 +161,7 @@ if reusing {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
     store = try SQLiteMemoryStore(path: database)
     var summary = ImportSummary(file: tmx)
-    let importTime = try seconds { summary = try MemoryImporter(store: store, batchSize: 10_000).importTMX(at: URL(fileURLWithPath: tmx)) }
+    let importTime = try await seconds { summary = try await MemoryImporter(store: store, batchSize: 10_000).importTMX(at: URL(fileURLWithPath: tmx)) }
     let dbBytes = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue ?? 0
     print(String(format: "import: %d units in %.1f s = %.0f units/s; database %.0f MB", summary.added, importTime,
                  Double(summary.added) / importTime, Double(dbBytes) / 1_048_576))
@@ -178,7 +178,7 @@ var latencies: [Double] = []
 var best: [Int?] = []
 for query in queries {
     var result: [MemoryCandidate] = []
-    let t = try seconds { result = try store.lookup(MemoryQuery(source: query, sourceLanguage: en, targetLanguage: pt), limit: 5, threshold: 75) }
+    let t = try await seconds { result = try await store.lookup(MemoryQuery(source: query, sourceLanguage: en, targetLanguage: pt), limit: 5, threshold: 75) }
     latencies.append(t * 1000)
     best.append(result.first?.score)
 }
@@ -189,9 +189,10 @@ print(String(format: "lookup (in process, top 5, threshold 75): p50 %.2f ms, p99
 // 4. Recall against brute force on a sample: one pass over every stored unit.
 let sample = Array(queries.prefix(options.recallSample))
 let sampleTexts = sample.map { MatchText($0, language: en) }
-var bruteBest = [Int](repeating: 0, count: sample.count)
-let bruteTime = sample.isEmpty ? 0 : try seconds {
-    try store.forEachUnit(sourceLanguage: en, targetLanguage: pt) { unit in
+/// The best score of each sample query over every stored unit (nonisolated, like the store's scan).
+func bruteForceBest(_ store: SQLiteMemoryStore, _ sample: [Content], _ sampleTexts: [MatchText]) async throws -> [Int] {
+    var best = [Int](repeating: 0, count: sample.count)
+    try await store.forEachUnit(sourceLanguage: en, targetLanguage: pt) { unit in
         let stored = MatchText(unit.source, language: en)
         for (i, q) in sampleTexts.enumerated() {
             // Exact pruning: a length ratio below 0.75 cannot score 75.
@@ -199,10 +200,13 @@ let bruteTime = sample.isEmpty ? 0 : try seconds {
             guard 4 * min(a, b) >= 3 * max(a, b) else { continue }
             let s = MatchScorer.score(query: sample[i], queryText: q, stored: unit.source, storedText: stored,
                                       storedTarget: unit.target, sameContext: false).score
-            if s > bruteBest[i] { bruteBest[i] = s }
+            if s > best[i] { best[i] = s }
         }
     }
+    return best
 }
+var bruteBest = [Int](repeating: 0, count: sample.count)
+let bruteTime = sample.isEmpty ? 0 : try await seconds { bruteBest = try await bruteForceBest(store, sample, sampleTexts) }
 var expected = 0, found = 0
 for (i, brute) in bruteBest.enumerated() where brute >= 75 {
     expected += 1

@@ -18,7 +18,8 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
     case dataError = 65
     /// An input file is missing or unreadable.
     case noInput = 66
-    /// A translation service failed or refused: unreachable, unauthorized, over quota.
+    /// A translation service or a shared memory server failed or refused: unreachable,
+    /// unauthorized, over quota.
     case unavailable = 69
     /// A bug in l10n.
     case software = 70
@@ -36,7 +37,7 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
         case .usage: return "usage error: unknown option or value, malformed language tag, unknown market or backend, a mistake in the project file (`l10n.yaml`)"
         case .dataError: return "bad input data: invalid UTF-8, binary or empty file, malformed XML/XLIFF, DTD entities (XXE, entity bombs), bad market or rates data"
         case .noInput: return "an input file is missing or unreadable"
-        case .unavailable: return "a translation backend failed or refused (unreachable, unauthorized, over quota)"
+        case .unavailable: return "a translation backend or a PostgreSQL memory failed or refused (unreachable, unauthorized, over quota)"
         case .software: return "internal error (a bug: please report it)"
         case .cannotCreate: return "an output cannot be written"
         }

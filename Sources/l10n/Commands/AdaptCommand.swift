@@ -123,7 +123,7 @@ struct AdaptCommand: AsyncParsableCommand {
             let settings = BackendConfiguration(options: options, environment: ProcessInfo.processInfo.environment,
                                                 secretVariable: apiKeyEnv)
             let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
-            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: try memory.openIfGiven(), checks: qa ? [QualityChecker.full(markets: catalog)] : [])
+            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: try await memory.openIfGiven(), checks: qa ? [QualityChecker.full(markets: catalog)] : [])
         } catch {
             throw ExitStatus.report(error)
         }

@@ -45,8 +45,7 @@ struct ExtractCommand: AsyncParsableCommand {
 
     func run() async throws {
         let localizer = try segmentation.localizer()
-        let store: SQLiteMemoryStore?
-        do { store = try memory.openIfGiven() } catch { throw ExitStatus.report(error) }
+        let store = try await memory.openIfGiven()
         let writer = XLIFFWriter(version: xliffVersion)
         let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: ["xlf", "xliff"]) ? nil : $0 }
         let stream = XLIFFWriter.Stream(version: xliffVersion, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue)
@@ -62,19 +61,21 @@ struct ExtractCommand: AsyncParsableCommand {
 
         let inputs = Array(files.enumerated())
         try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
-            Result {
+            do {
                 let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
                 var document: Document
                 var leveraged = 0
                 if let store {
-                    let extracted = try localizer.extract(source, targetLanguage: targetLanguage, memory: store)
+                    let extracted = try await localizer.extract(source, targetLanguage: targetLanguage, memory: store)
                     (document, leveraged) = (extracted.document, extracted.leverage.filled)
                 } else {
                     document = try localizer.extract(source, targetLanguage: targetLanguage)
                 }
                 if prefillTargets { document = document.prefillingTargets() }
                 let xliff = singleOutput == nil ? try writer.bytes([document]) : try stream.file(document, number: index + 1)
-                return Extracted(units: document.units.count, segments: document.segmentCount, leveraged: leveraged, xliff: xliff)
+                return .success(Extracted(units: document.units.count, segments: document.segmentCount, leveraged: leveraged, xliff: xliff))
+            } catch {
+                return .failure(error)
             }
         } deliver: { index, result in
             switch result {
@@ -126,7 +127,7 @@ struct ExtractCommand: AsyncParsableCommand {
         }
         for path in batch.destinations { Console.out("wrote \(path)") }
         Console.note("\(written) file(s), \(units) unit(s), \(segments) segment(s) to translate into \(targetLanguage)")
-        if let store { Console.note("translation memory \(store.path): \(leveraged) of \(segments) segment(s) filled (exact or in-context)") }
+        if let store { Console.note("translation memory \(store.location): \(leveraged) of \(segments) segment(s) filled (exact or in-context)") }
     }
 }
 

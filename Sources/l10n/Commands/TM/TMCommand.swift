@@ -1,11 +1,11 @@
 import ArgumentParser
 
-struct TMCommand: ParsableCommand {
+struct TMCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tm",
         abstract: "Translation memory: import TMX/XLIFF, learn reviewed XLIFF, look up, export TMX, stats.",
         discussion: """
-            The memory is one SQLite file named with --tm PATH (or $L10N_TM). `adapt --tm` and `extract --tm` fill targets from its exact (100) and in-context (101) matches.
+            The memory is an SQLite file named with --tm PATH, or a shared PostgreSQL database named with --tm postgres://user@host:port/database (password from PGPASSWORD; never printed), or $L10N_TM. `adapt --tm` and `extract --tm` fill targets from its exact (100) and in-context (101) matches.
 
             Examples:
               l10n tm import --tm tm.sqlite vendor.tmx

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import L10nPipeline
 
-struct TMExportCommand: ParsableCommand {
+struct TMExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the memory (or one language pair of it) as TMX 1.4b.",
@@ -22,11 +22,11 @@ struct TMExportCommand: ParsableCommand {
     @Option(name: [.customShort("t"), .long], help: ArgumentHelp("Only units into this language.", valueName: "tag"))
     var targetLanguage: LanguageTag?
 
-    func run() throws {
-        let store = try memory.open(create: false)
+    func run() async throws {
+        let store = try await memory.open(create: false)
         let units: Int
         do {
-            units = try MemoryExporter(store: store).exportTMX(to: out, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            units = try await MemoryExporter(store: store).exportTMX(to: out, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
         } catch {
             throw ExitStatus.report(error)
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import L10nPipeline
 
-struct TMImportCommand: ParsableCommand {
+struct TMImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import TMX 1.4b or translated XLIFF (2.x, 1.2) into the memory.",
@@ -21,9 +21,9 @@ struct TMImportCommand: ParsableCommand {
 
     @OptionGroup var scope: MemoryScopeOptions
 
-    func run() throws {
-        let store = try memory.open(create: true)
+    func run() async throws {
+        let store = try await memory.open(create: true)
         let importer = MemoryImporter(store: store, project: scope.project, market: scope.market, sourceLanguage: sourceLanguage)
-        try TMImportRun.run(files, output: output) { try importer.importFile(at: URL(fileURLWithPath: $0), selection: .translated) }
+        try await TMImportRun.run(files, output: output) { try await importer.importFile(at: URL(fileURLWithPath: $0), selection: .translated) }
     }
 }

@@ -5,13 +5,13 @@ import L10nPipeline
 /// What `tm import` and `tm learn` share: import each file, print what happened (skipped units
 /// with their lines on standard error), and exit with the worst failure after trying them all.
 enum TMImportRun {
-    static func run(_ files: [String], output: OutputFormatOption, _ importFile: (String) throws -> ImportSummary) throws {
+    static func run(_ files: [String], output: OutputFormatOption, _ importFile: (String) async throws -> ImportSummary) async throws {
         var summaries: [ImportSummary] = []
         var failures: [ExitCode] = []
         for file in files {
             do {
                 try InputFile.check(file, limit: file.lowercased().hasSuffix(".tmx") ? Int(Int32.max) : InputFile.maximumSize)
-                let summary = try importFile(file)
+                let summary = try await importFile(file)
                 summaries.append(summary)
                 for skipped in summary.skipped {
                     Console.note("\(file)\(skipped.line.map { ":\($0)" } ?? ""): skipped: \(skipped.reason)")

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import L10nPipeline
 
-struct TMLearnCommand: ParsableCommand {
+struct TMLearnCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "learn",
         abstract: "Store what a translator approved: the reviewed and final segments of XLIFF files.",
@@ -18,9 +18,9 @@ struct TMLearnCommand: ParsableCommand {
 
     @OptionGroup var scope: MemoryScopeOptions
 
-    func run() throws {
-        let store = try memory.open(create: true)
+    func run() async throws {
+        let store = try await memory.open(create: true)
         let importer = MemoryImporter(store: store, project: scope.project, market: scope.market)
-        try TMImportRun.run(files, output: output) { try importer.importXLIFF(at: URL(fileURLWithPath: $0), selection: .reviewed) }
+        try await TMImportRun.run(files, output: output) { try await importer.importXLIFF(at: URL(fileURLWithPath: $0), selection: .reviewed) }
     }
 }

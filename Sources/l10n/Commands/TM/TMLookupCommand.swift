@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import L10nPipeline
 
-struct TMLookupCommand: ParsableCommand {
+struct TMLookupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Look a sentence up: the best matches with their scores.",
@@ -36,11 +36,11 @@ struct TMLookupCommand: ParsableCommand {
         guard (0...101).contains(threshold) else { throw ValidationError("--threshold must be between 0 and 101") }
     }
 
-    func run() throws {
-        let store = try memory.open(create: false)
+    func run() async throws {
+        let store = try await memory.open(create: false)
         let query = MemoryQuery(source: Content(text: text), sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: market)
         let candidates: [ReportedCandidate]
-        do { candidates = try store.lookup(query, limit: limit, threshold: threshold).map(ReportedCandidate.init) } catch { throw ExitStatus.report(error) }
+        do { candidates = try await store.lookup(query, limit: limit, threshold: threshold).map(ReportedCandidate.init) } catch { throw ExitStatus.report(error) }
         if output.isJSON { return try output.printJSON(candidates) }
         if candidates.isEmpty { Console.note("no match at or above \(threshold)") }
         for c in candidates {

@@ -1,0 +1,109 @@
+import L10nCore
+import PostgresNIO
+
+extension PostgresMemoryStore {
+    // MARK: writing
+
+    @discardableResult
+    public func add(_ units: [TranslationUnit]) async throws -> Int {
+        guard !units.isEmpty else { return 0 }
+        let records = units.map { UnitRecord($0) }
+        return try await withTransaction { connection in
+            var added = 0
+            // Postings and document frequencies go in one statement each per batch.
+            var frequencies: [Int64: Int] = [:]
+            var postings: (terms: [Int64], lengths: [Int64], units: [Int64]) = ([], [], [])
+            for r in records {
+                let rows = try await connection.query("""
+                    INSERT INTO l10n_unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
+                    shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin,
+                    properties, notes, created_at, changed_at)
+                    VALUES (\(r.sourceLanguage), \(r.targetLanguage), \(r.sourceKey), \(r.previousHash), \(r.nextHash), \(r.project),
+                    \(r.market), \(r.shapeKey), \(r.matchText), \(r.wordCount), \(r.sourceText), \(r.sourceCodes), \(r.targetText),
+                    \(r.targetCodes), \(r.document), \(r.origin), \(r.properties), \(r.notes), \(r.createdAt), \(r.changedAt))
+                    ON CONFLICT (source_language, target_language, source_key, previous_hash, next_hash, project, market) DO UPDATE SET
+                    source_text = EXCLUDED.source_text, source_codes = EXCLUDED.source_codes, target_text = EXCLUDED.target_text,
+                    target_codes = EXCLUDED.target_codes, document = EXCLUDED.document, origin = EXCLUDED.origin,
+                    properties = EXCLUDED.properties, notes = EXCLUDED.notes, changed_at = EXCLUDED.changed_at
+                    RETURNING id, (xmax = 0)
+                    """, logger: Self.logger)
+                // xmax is 0 for a row this statement inserted, not for one it updated.
+                for try await (id, inserted) in rows.decode((Int64, Bool).self) where inserted {
+                    added += 1
+                    for term in r.indexTerms {
+                        frequencies[term, default: 0] += 1
+                        postings.terms.append(term)
+                        postings.lengths.append(Int64(r.wordCount))
+                        postings.units.append(id)
+                    }
+                }
+            }
+            if !postings.terms.isEmpty {
+                try await Self.run("""
+                    INSERT INTO l10n_posting (term, length, unit)
+                    SELECT * FROM unnest(\(postings.terms)::int8[], \(postings.lengths)::int8[], \(postings.units)::int8[])
+                    ON CONFLICT DO NOTHING
+                    """, on: connection)
+            }
+            if !frequencies.isEmpty {
+                // Sorted, so that two runners adding at once lock the terms in the same order.
+                let terms = frequencies.keys.sorted()
+                try await Self.run("""
+                    INSERT INTO l10n_term (term, df) SELECT * FROM unnest(\(terms)::int8[], \(terms.map { Int64(frequencies[$0]!) })::int8[])
+                    ON CONFLICT (term) DO UPDATE SET df = l10n_term.df + EXCLUDED.df
+                    """, on: connection)
+            }
+            return added
+        }
+    }
+
+    // MARK: reading
+
+    static func unitRow(_ row: PostgresRow, matchText: Bool = false) throws -> UnitRow {
+        let r = row.makeRandomAccess()
+        return UnitRow(
+            id: try r["id"].decode(Int64.self), sourceLanguage: try r["source_language"].decode(String.self),
+            targetLanguage: try r["target_language"].decode(String.self), previousHash: try r["previous_hash"].decode(String.self),
+            nextHash: try r["next_hash"].decode(String.self), project: try r["project"].decode(String.self),
+            market: try r["market"].decode(String.self), sourceText: try r["source_text"].decode(String.self),
+            sourceCodes: try r["source_codes"].decode(String.self), targetText: try r["target_text"].decode(String.self),
+            targetCodes: try r["target_codes"].decode(String.self), document: try r["document"].decode(String?.self),
+            origin: try r["origin"].decode(String.self), properties: try r["properties"].decode(String.self),
+            notes: try r["notes"].decode(String.self), createdAt: try r["created_at"].decode(Double.self),
+            changedAt: try r["changed_at"].decode(Double.self), matchText: matchText ? try r["match_text"].decode(String.self) : nil)
+    }
+
+    public func forEachUnit(sourceLanguage: LanguageTag? = nil, targetLanguage: LanguageTag? = nil,
+                            _ body: (TranslationUnit) throws -> Void) async throws {
+        let location = self.location
+        try await withConnection { connection in
+            let rows = try await connection.query("""
+                SELECT \(unescaped: UnitRow.columns) FROM l10n_unit
+                WHERE (\(sourceLanguage?.rawValue)::text IS NULL OR source_language = \(sourceLanguage?.rawValue))
+                AND (\(targetLanguage?.rawValue)::text IS NULL OR target_language = \(targetLanguage?.rawValue))
+                ORDER BY id
+                """, logger: Self.logger)
+            for try await row in rows { try body(Self.unitRow(row).unit(location: location)) }
+        }
+    }
+
+    public func stats() async throws -> MemoryStats {
+        try await withConnection { connection in
+            var units = 0
+            for try await n in try await connection.query("SELECT count(*) FROM l10n_unit", logger: Self.logger).decode(Int.self) { units = n }
+            var pairs: [MemoryStats.Pair] = []
+            for try await (source, target, n) in try await connection.query("""
+                SELECT source_language, target_language, count(*) FROM l10n_unit
+                GROUP BY source_language, target_language ORDER BY source_language, target_language
+                """, logger: Self.logger).decode((String, String, Int).self) {
+                pairs.append(MemoryStats.Pair(sourceLanguage: source, targetLanguage: target, units: n))
+            }
+            var origins: [String: Int] = [:]
+            for try await (origin, n) in try await connection.query("SELECT origin, count(*) FROM l10n_unit GROUP BY origin",
+                                                                     logger: Self.logger).decode((String, Int).self) {
+                origins[origin] = n
+            }
+            return MemoryStats(units: units, pairs: pairs, origins: origins, schemaVersion: try await Self.schemaVersion(connection))
+        }
+    }
+}
