@@ -26,7 +26,23 @@ package struct BatchEngine: Sendable {
     /// The environment variable that names the memory (as `--tm` does elsewhere).
     package static let memoryVariable = "L10N_TM"
 
-    package init(_ configuration: ProjectConfiguration, directory: String, file: String, environment: [String: String]) throws {
+    /// Opens the project's memory: `$L10N_TM` overrides the file's `memory`, as for every other
+    /// command, so CI gives each runner the shared memory's URL without editing the project file.
+    /// A relative path is the project's (its folder, `.l10n/`, is made on first use).
+    package static func openMemory(_ configuration: ProjectConfiguration, directory: String, environment: [String: String]) async throws -> (any MemoryStore)? {
+        guard let location = environment[memoryVariable].flatMap({ $0.isEmpty ? nil : $0 }) ?? configuration.memory else { return nil }
+        switch try MemoryLocation(location, environment: environment) {
+        case .file(let path):
+            let file = ProjectPaths.normalize(ProjectPaths.resolve(path, in: directory))
+            try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            return try await MemoryLocation.file(file).open(create: true)
+        case .postgres(let postgres):
+            return try await MemoryLocation.postgres(postgres).open(create: true)
+        }
+    }
+
+    package init(_ configuration: ProjectConfiguration, directory: String, file: String, environment: [String: String],
+                 memory: (any MemoryStore)?) throws {
         self.configuration = configuration
         self.directory = directory
         func path(_ p: String) -> String { ProjectPaths.normalize(ProjectPaths.resolve(p, in: directory)) }
@@ -45,15 +61,6 @@ package struct BatchEngine: Sendable {
         let settings = BackendConfiguration(options: configuration.translation.options, environment: environment,
                                             secretVariable: configuration.translation.apiKeyEnv)
         let backend = try configuration.translation.backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
-        // `$L10N_TM` overrides the file's `memory`, as for every other command: CI gives each
-        // runner the shared memory's URL without editing the project file.
-        let location = environment[Self.memoryVariable].flatMap { $0.isEmpty ? nil : $0 } ?? configuration.memory
-        let memory: (any MemoryStore)? = try location.map { location in
-            let file = path(location)
-            // The memory is the project's: its folder (`.l10n/`) is made on first use.
-            try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            return try SQLiteMemoryStore(path: file, create: true)
-        }
         self.memory = memory
 
         var checks: [any DocumentCheck] = []

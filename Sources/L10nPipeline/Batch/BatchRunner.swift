@@ -60,7 +60,8 @@ package struct BatchRunner: Sendable {
 
     package func run(_ options: Options, environment: [String: String] = ProcessInfo.processInfo.environment,
                      events: @escaping @Sendable (Event) -> Void = { _ in }) async throws -> BatchResult {
-        let engine = try BatchEngine(configuration, directory: directory, file: file, environment: environment)
+        let memory = try await BatchEngine.openMemory(configuration, directory: directory, environment: environment)
+        let engine = try BatchEngine(configuration, directory: directory, file: file, environment: environment, memory: memory)
         let all = sources()
         guard !all.isEmpty else {
             throw ProjectConfigurationError(file: file, keyPath: "source.include", message: "matches no file below \(directory == "." ? "the project folder" : directory)")

@@ -14,10 +14,12 @@ public struct PeopleOnlyMemory: TranslationMemory {
     }
 
     public func bestMatches(for queries: [MemoryQuery], minimumQuality: Int) async throws -> [MemoryMatch?] {
-        try queries.map { query in
-            try store.lookup(query, limit: 8, threshold: minimumQuality)
+        var matches: [MemoryMatch?] = []
+        for query in queries {
+            matches.append(try await store.lookup(query, limit: 8, threshold: minimumQuality)
                 .first { $0.target != nil && !$0.unit.origin.rawValue.hasPrefix("mt:") }
-                .map { MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin) }
+                .map { MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin) })
         }
+        return matches
     }
 }

@@ -14,4 +14,27 @@ public protocol TranslationCache: Sendable {
 
     /// Records translations `backend` just made.
     func store(_ translations: [(source: Content, target: Content)], backend: String, context: TranslationContext) async throws
+
+    /// For runners sharing one cache at once (CI shards on one PostgreSQL memory): the indices of
+    /// `requests` (none of them cached) this runner may translate now. The others are being
+    /// translated by another runner; ``awaitOthers(_:backend:context:)`` waits for them.
+    func reserve(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws -> Set<Int>
+
+    /// Waits until the requests another runner reserved are cached (then ``lookup(_:backend:context:)``
+    /// finds them) or that runner's reservation lapsed (then this runner holds it and translates).
+    func awaitOthers(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws
+
+    /// Gives up this runner's reservations once their translations are stored (or failed).
+    func release(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws
+}
+
+extension TranslationCache {
+    /// A cache only one runner uses: everything is this runner's to translate.
+    public func reserve(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws -> Set<Int> {
+        Set(requests.indices)
+    }
+
+    public func awaitOthers(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {}
+
+    public func release(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {}
 }

@@ -68,6 +68,61 @@ public struct TranslateStage: PipelineStage {
             }
             summary.translated += 1
         }
+        var findings: [Finding] = []
+        /// Sends `requests` in batches within the backend's limits; targets go to `positions`.
+        func translate(_ requests: [SegmentRequest], _ positions: [(unit: Int, segment: Int)]) async throws {
+            for range in Self.batches(requests, limits: descriptor.limits) {
+                try Task.checkCancellation()
+                let batch = Array(requests[range])
+                var results = try await Self.call(backend, batch, context: context, summary: &summary)
+                // Guard rails: a translation that broke codes or numbers is asked for once more,
+                // alone with the others that failed, then left for a translator.
+                var refused: [Int: String] = [:]
+                for (i, result) in results.enumerated() {
+                    if case .translated(let target) = result, let problem = TranslationGuard.problem(source: batch[i].source, target: target) {
+                        refused[i] = problem
+                    }
+                }
+                if !refused.isEmpty {
+                    let retry = refused.keys.sorted()
+                    let again = try await Self.call(backend, retry.map { batch[$0] }, context: context, summary: &summary)
+                    for (k, i) in retry.enumerated() {
+                        if case .translated(let target) = again[k], TranslationGuard.problem(source: batch[i].source, target: target) == nil {
+                            results[i] = again[k]
+                            refused[i] = nil
+                        }
+                    }
+                }
+                var paid: [(source: Content, target: Content)] = []
+                for (offset, result) in results.enumerated() {
+                    let (u, s) = positions[range.lowerBound + offset]
+                    if let problem = refused[offset] {
+                        summary.failed += 1
+                        findings.append(Finding(check: Self.guardCheck, severity: .warning,
+                                                    message: "\(descriptor.id)'s translation was refused twice: \(problem); the segment is left for a translator",
+                                                    segment: batch[offset].key))
+                        continue
+                    }
+                    switch result {
+                    case .translated(let target):
+                        accept(target, at: u, s)
+                        paid.append((batch[offset].source, target))
+                    case .failed(let reason):
+                        summary.failed += 1
+                        findings.append(Finding(check: Self.failureCheck, severity: .warning,
+                                                    message: "\(descriptor.id) could not translate this segment: \(reason); it is left for a translator",
+                                                    segment: batch[offset].key))
+                    case .untranslated:
+                        guard sameLanguage else { break }
+                        // Nothing to translate: the adapted source *is* the localized text.
+                        document.units[u].segments[s].target = document.units[u].segments[s].source
+                        document.units[u].segments[s].state = .translated
+                        document.units[u].segments[s].provenance = Provenance(origin: .source)
+                    }
+                }
+                if let cache { try await cache.store(paid, backend: descriptor.id, context: context) }
+            }
+        }
         // Answers the engine already gave (a real engine's only: pseudo and none cost nothing).
         let cache = descriptor.producesDrafts ? self.cache : nil
         if let cache, !requests.isEmpty {
@@ -75,71 +130,52 @@ public struct TranslateStage: PipelineStage {
             guard cached.count == requests.count else {
                 throw PipelineError(.misassembled, "the translation cache answered \(cached.count) of \(requests.count) lookups", file: job.source.name)
             }
-            var remaining: [SegmentRequest] = [], remainingPositions: [(unit: Int, segment: Int)] = []
-            for (i, target) in cached.enumerated() {
-                if let target {
-                    accept(target, at: positions[i].unit, positions[i].segment)
-                    summary.reused = (summary.reused ?? 0) + 1
-                } else {
-                    remaining.append(requests[i])
-                    remainingPositions.append(positions[i])
-                }
-            }
-            summary.reused = summary.reused ?? 0
-            requests = remaining
-            positions = remainingPositions
-        }
-        for range in Self.batches(requests, limits: descriptor.limits) {
-            try Task.checkCancellation()
-            let batch = Array(requests[range])
-            var results = try await Self.call(backend, batch, context: context, summary: &summary)
-            // Guard rails: a translation that broke codes or numbers is asked for once more,
-            // alone with the others that failed, then left for a translator.
-            var refused: [Int: String] = [:]
-            for (i, result) in results.enumerated() {
-                if case .translated(let target) = result, let problem = TranslationGuard.problem(source: batch[i].source, target: target) {
-                    refused[i] = problem
-                }
-            }
-            if !refused.isEmpty {
-                let retry = refused.keys.sorted()
-                let again = try await Self.call(backend, retry.map { batch[$0] }, context: context, summary: &summary)
-                for (k, i) in retry.enumerated() {
-                    if case .translated(let target) = again[k], TranslationGuard.problem(source: batch[i].source, target: target) == nil {
-                        results[i] = again[k]
-                        refused[i] = nil
+            summary.reused = 0
+            func reuse(_ cached: [Content?], of requests: [SegmentRequest], at positions: [(unit: Int, segment: Int)])
+                -> (requests: [SegmentRequest], positions: [(unit: Int, segment: Int)]) {
+                var remaining: (requests: [SegmentRequest], positions: [(unit: Int, segment: Int)]) = ([], [])
+                for (i, target) in cached.enumerated() {
+                    if let target {
+                        accept(target, at: positions[i].unit, positions[i].segment)
+                        summary.reused = (summary.reused ?? 0) + 1
+                    } else {
+                        remaining.requests.append(requests[i])
+                        remaining.positions.append(positions[i])
                     }
                 }
+                return remaining
             }
-            var paid: [(source: Content, target: Content)] = []
-            for (offset, result) in results.enumerated() {
-                let (u, s) = positions[range.lowerBound + offset]
-                if let problem = refused[offset] {
-                    summary.failed += 1
-                    job.findings.append(Finding(check: Self.guardCheck, severity: .warning,
-                                                message: "\(descriptor.id)'s translation was refused twice: \(problem); the segment is left for a translator",
-                                                segment: batch[offset].key))
-                    continue
-                }
-                switch result {
-                case .translated(let target):
-                    accept(target, at: u, s)
-                    paid.append((batch[offset].source, target))
-                case .failed(let reason):
-                    summary.failed += 1
-                    job.findings.append(Finding(check: Self.failureCheck, severity: .warning,
-                                                message: "\(descriptor.id) could not translate this segment: \(reason); it is left for a translator",
-                                                segment: batch[offset].key))
-                case .untranslated:
-                    guard sameLanguage else { break }
-                    // Nothing to translate: the adapted source *is* the localized text.
-                    document.units[u].segments[s].target = document.units[u].segments[s].source
-                    document.units[u].segments[s].state = .translated
-                    document.units[u].segments[s].provenance = Provenance(origin: .source)
-                }
+            let remaining = reuse(cached, of: requests, at: positions)
+            // Runners sharing the cache split the rest: each sentence is bought by one of them,
+            // the others wait for it to land (or take it over if its runner died).
+            let mine = try await cache.reserve(remaining.requests, backend: descriptor.id, context: context)
+            let own = remaining.requests.indices.filter { mine.contains($0) }
+            let others = remaining.requests.indices.filter { !mine.contains($0) }
+            let owned = own.map { remaining.requests[$0] }
+            do {
+                try await translate(owned, own.map { remaining.positions[$0] })
+            } catch {
+                try? await cache.release(owned, backend: descriptor.id, context: context)
+                throw error
             }
-            if let cache { try await cache.store(paid, backend: descriptor.id, context: context) }
+            try await cache.release(owned, backend: descriptor.id, context: context)
+            if !others.isEmpty {
+                let waited = others.map { remaining.requests[$0] }
+                try await cache.awaitOthers(waited, backend: descriptor.id, context: context)
+                let landed = try await cache.lookup(waited, backend: descriptor.id, context: context)
+                let left = reuse(landed, of: waited, at: others.map { remaining.positions[$0] })
+                do {
+                    try await translate(left.requests, left.positions)
+                } catch {
+                    try? await cache.release(left.requests, backend: descriptor.id, context: context)
+                    throw error
+                }
+                try await cache.release(left.requests, backend: descriptor.id, context: context)
+            }
+        } else {
+            try await translate(requests, positions)
         }
+        job.findings += findings
         document.targetLanguage = targetLanguage.rawValue
         job.document = document
         job.translation = summary

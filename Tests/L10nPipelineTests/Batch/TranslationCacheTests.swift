@@ -82,6 +82,6 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let pseudo = RecordingBackend(id: "pseudo-like") { .translated($0.source.mapText { "[" + $0 + "]" }) }
         _ = try await localize(pseudo, store: store)
-        #expect(try store.stats().units == 0, "a backend whose output is not a draft costs nothing: nothing stored")
+        #expect(try await store.stats().units == 0, "a backend whose output is not a draft costs nothing: nothing stored")
     }
 }
