@@ -13,13 +13,17 @@ import Testing
 
     /// A project folder with four corpus pages under `pages/` (one in a subfolder) and a project
     /// file that sends Germany and Brazil through DeepL at `server`.
-    static func project(server: String, extra: String = "") throws -> URL {
+    /// With `copies` > 1, each page is there that many times more under other names (the same
+    /// sentences on many pages, as in a catalogue of variants).
+    static func project(server: String, extra: String = "", copies: Int = 1) throws -> URL {
         let dir = try TemporaryDirectory.make("l10n-batch")
         let pagesDir = dir.appendingPathComponent("pages/tools")
         try FileManager.default.createDirectory(at: pagesDir, withIntermediateDirectories: true)
         for (i, name) in pages.enumerated() {
             let data = try Data(contentsOf: PackagePaths.corpora.appendingPathComponent(name))
-            try data.write(to: (i == 1 ? pagesDir : dir.appendingPathComponent("pages")).appendingPathComponent(name))
+            let folder = i == 1 ? pagesDir : dir.appendingPathComponent("pages")
+            try data.write(to: folder.appendingPathComponent(name))
+            for copy in 1..<max(copies, 1) { try data.write(to: folder.appendingPathComponent("variant\(copy)-\(name)")) }
         }
         let yaml = """
             version: 1
@@ -56,8 +60,8 @@ import Testing
         return dir
     }
 
-    static func batch(_ arguments: [String] = [], in dir: URL) throws -> CLI.Result {
-        try CLI.run(["batch"] + arguments, in: dir, environment: ["BATCH_DEEPL_KEY": key, "CI": "true", "DEEPL_AUTH_KEY": nil])
+    static func batch(_ arguments: [String] = [], in dir: URL, memory: String? = nil) throws -> CLI.Result {
+        try CLI.run(["batch"] + arguments, in: dir, environment: ["BATCH_DEEPL_KEY": key, "CI": "true", "DEEPL_AUTH_KEY": nil, "L10N_TM": memory])
     }
 
     /// Every file below `folders` of `dir`, by relative path.

@@ -35,6 +35,11 @@ public struct MemoryTranslationCache: TranslationCache {
         "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
     }()
 
+    /// A copy with an owner of its own (this runner's, plus a random part).
+    public func forOneDocument() -> any TranslationCache {
+        MemoryTranslationCache(store: store, owner: owner + "/" + UUID().uuidString.prefix(8), reservation: reservation)
+    }
+
     /// The claim key of a request: engine, languages, formality and the exact source.
     static func key(_ request: SegmentRequest, backend: String, context: TranslationContext) -> String {
         ["mt", backend, context.sourceLanguage.rawValue, context.targetLanguage.rawValue, context.formality?.rawValue ?? "-",
@@ -44,13 +49,21 @@ public struct MemoryTranslationCache: TranslationCache {
     public func reserve(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws -> Set<Int> {
         let keys = requests.map { Self.key($0, backend: backend, context: context) }
         let held = try await store.claim(keys: keys, owner: owner, ttl: reservation)
-        return Set(keys.indices.filter { held.contains(keys[$0]) })
+        let mine = keys.indices.filter { held.contains(keys[$0]) }
+        // Another runner may have stored a sentence and let go of it between the caller's lookup
+        // and this claim: such a one is not this runner's to buy.
+        let landed = try await lookup(mine.map { requests[$0] }, backend: backend, context: context)
+        let done = zip(mine, landed).filter { $1 != nil }.map(\.0)
+        try await store.release(keys: done.map { keys[$0] }, owner: owner)
+        return Set(mine).subtracting(done)
     }
 
     public func awaitOthers(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {
         var waiting = requests
+        var first = true
         while !waiting.isEmpty {
-            try await Task.sleep(for: .milliseconds(250))
+            if !first { try await Task.sleep(for: .milliseconds(250)) }
+            first = false
             let landed = try await lookup(waiting, backend: backend, context: context)
             waiting = zip(waiting, landed).filter { $1 == nil }.map(\.0)
             guard !waiting.isEmpty else { return }

@@ -26,6 +26,10 @@ public protocol TranslationCache: Sendable {
 
     /// Gives up this runner's reservations once their translations are stored (or failed).
     func release(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws
+
+    /// The cache as one document's translate stage uses it: pages localized at the same time in
+    /// one process reserve against each other too, so they need owners of their own.
+    func forOneDocument() -> any TranslationCache
 }
 
 extension TranslationCache {
@@ -37,4 +41,6 @@ extension TranslationCache {
     public func awaitOthers(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {}
 
     public func release(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {}
+
+    public func forOneDocument() -> any TranslationCache { self }
 }

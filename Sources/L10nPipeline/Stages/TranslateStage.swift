@@ -69,11 +69,24 @@ public struct TranslateStage: PipelineStage {
             summary.translated += 1
         }
         var findings: [Finding] = []
-        /// Sends `requests` in batches within the backend's limits; targets go to `positions`.
+        // Answers the engine already gave (a real engine's only: pseudo and none cost nothing).
+        let cache = descriptor.producesDrafts ? self.cache?.forOneDocument() : nil
+        /// Sends `requests` in batches within the backend's limits, each distinct source once (a
+        /// sentence twice on a page is bought once); targets go to `positions`.
         func translate(_ requests: [SegmentRequest], _ positions: [(unit: Int, segment: Int)]) async throws {
-            for range in Self.batches(requests, limits: descriptor.limits) {
+            var unique: [SegmentRequest] = [], members: [[Int]] = [], first: [Content: Int] = [:]
+            for (i, request) in requests.enumerated() {
+                if let group = first[request.source] {
+                    members[group].append(i)
+                } else {
+                    first[request.source] = unique.count
+                    unique.append(request)
+                    members.append([i])
+                }
+            }
+            for range in Self.batches(unique, limits: descriptor.limits) {
                 try Task.checkCancellation()
-                let batch = Array(requests[range])
+                let batch = Array(unique[range])
                 var results = try await Self.call(backend, batch, context: context, summary: &summary)
                 // Guard rails: a translation that broke codes or numbers is asked for once more,
                 // alone with the others that failed, then left for a translator.
@@ -95,36 +108,37 @@ public struct TranslateStage: PipelineStage {
                 }
                 var paid: [(source: Content, target: Content)] = []
                 for (offset, result) in results.enumerated() {
-                    let (u, s) = positions[range.lowerBound + offset]
-                    if let problem = refused[offset] {
-                        summary.failed += 1
-                        findings.append(Finding(check: Self.guardCheck, severity: .warning,
+                    if case .translated(let target) = result, refused[offset] == nil { paid.append((batch[offset].source, target)) }
+                    for member in members[range.lowerBound + offset] {
+                        let (u, s) = positions[member]
+                        let key = requests[member].key
+                        if let problem = refused[offset] {
+                            summary.failed += 1
+                            findings.append(Finding(check: Self.guardCheck, severity: .warning,
                                                     message: "\(descriptor.id)'s translation was refused twice: \(problem); the segment is left for a translator",
-                                                    segment: batch[offset].key))
-                        continue
-                    }
-                    switch result {
-                    case .translated(let target):
-                        accept(target, at: u, s)
-                        paid.append((batch[offset].source, target))
-                    case .failed(let reason):
-                        summary.failed += 1
-                        findings.append(Finding(check: Self.failureCheck, severity: .warning,
+                                                    segment: key))
+                            continue
+                        }
+                        switch result {
+                        case .translated(let target):
+                            accept(target, at: u, s)
+                        case .failed(let reason):
+                            summary.failed += 1
+                            findings.append(Finding(check: Self.failureCheck, severity: .warning,
                                                     message: "\(descriptor.id) could not translate this segment: \(reason); it is left for a translator",
-                                                    segment: batch[offset].key))
-                    case .untranslated:
-                        guard sameLanguage else { break }
-                        // Nothing to translate: the adapted source *is* the localized text.
-                        document.units[u].segments[s].target = document.units[u].segments[s].source
-                        document.units[u].segments[s].state = .translated
-                        document.units[u].segments[s].provenance = Provenance(origin: .source)
+                                                    segment: key))
+                        case .untranslated:
+                            guard sameLanguage else { break }
+                            // Nothing to translate: the adapted source *is* the localized text.
+                            document.units[u].segments[s].target = document.units[u].segments[s].source
+                            document.units[u].segments[s].state = .translated
+                            document.units[u].segments[s].provenance = Provenance(origin: .source)
+                        }
                     }
                 }
                 if let cache { try await cache.store(paid, backend: descriptor.id, context: context) }
             }
         }
-        // Answers the engine already gave (a real engine's only: pseudo and none cost nothing).
-        let cache = descriptor.producesDrafts ? self.cache : nil
         if let cache, !requests.isEmpty {
             let cached = try await cache.lookup(requests, backend: descriptor.id, context: context)
             guard cached.count == requests.count else {
