@@ -34,6 +34,37 @@ import Testing
         }
     }
 
+    @Test func aRerunWithTheSameMemoryMakesNoCall() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        defer { Task { try? await fake.stop() } }
+        let dir = try TemporaryDirectory.make("l10n-deepl")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Corpus.copy(Self.pages, into: dir)
+        try Data(#"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en-US" datatype="plaintext"/><body/></tmx>"#.utf8)
+            .write(to: dir.appendingPathComponent("empty.tmx"))
+        #expect(try CLI.run(["tm", "import", "--tm", "tm.sqlite", "empty.tmx"], in: dir).status == 0)
+        func adapt(_ out: String) throws -> CLI.Result {
+            try CLI.run(["adapt", "-m", "de", "-m", "br", "-o", out, "--tm", "tm.sqlite", "--report", "\(out)/r.json"] + Self.pages, in: dir,
+                        environment: ["DEEPL_AUTH_KEY": Self.key, "DEEPL_SERVER_URL": fake.baseURL])
+        }
+        let first = try adapt("one")
+        #expect(first.status == 0, "\(first.stderr)")
+        let calls = fake.requests.count
+        #expect(calls > 0)
+        let second = try adapt("two")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(fake.requests.count == calls, "every sentence came from the memory")
+        for page in Self.pages {
+            let url = URL(fileURLWithPath: page)
+            for language in ["de-DE", "pt-BR"] {
+                let name = "\(url.deletingPathExtension().lastPathComponent).\(language).\(url.pathExtension)"
+                #expect(try Data(contentsOf: dir.appendingPathComponent("one/" + name)) == Data(contentsOf: dir.appendingPathComponent("two/" + name)), "\(name)")
+            }
+        }
+        let report = try TranslationReport.read(dir.appendingPathComponent("two/r.json"))
+        #expect(report.documents.allSatisfy { ($0.targets?.translation?.requests ?? 0) == 0 }, "no call the second time")
+    }
+
     @Test func aKeySetMakesDeepLTheEngineAndFaultsAreSurvived() async throws {
         let fake = try await FakeDeepL.start(key: Self.key, faults: [.rateLimited(retryAfter: "0"), .status(503), nil, .wrongCount, nil, .malformedJSON, nil])
         defer { Task { try? await fake.stop() } }

@@ -116,9 +116,13 @@ import Testing
     @Test func aProgramThatHangsIsStoppedAtTheTimeout() async throws {
         let (backend, _, dir) = try Self.backend("slow", timeout: "1")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let start = ContinuousClock.now
-        await #expect(throws: BackendError.self) { try await backend.translate(Self.batch, context: Self.context) }
-        #expect(ContinuousClock.now - start < .seconds(20))
+        // The program sleeps 30 s on its first request; the backend gives up after 1 s.
+        do {
+            _ = try await backend.translate(Self.batch, context: Self.context)
+            Issue.record("a hung program answered")
+        } catch let error as BackendError {
+            #expect(error.description.contains("no answer within"), "\(error)")
+        }
     }
 
     @Test func configurationIsChecked() throws {

@@ -17,7 +17,7 @@ import Testing
         the a with for and of to in on up per by from without fits includes supports delivers requires connects protects
         """.split(separator: " ").map(String.init)
 
-    @Test(.timeLimit(.minutes(1)), arguments: S.Engine.available) func bestLookupEqualsBruteForce(engine: S.Engine) async throws {
+    @Test(.timeLimit(.minutes(5)), arguments: S.Engine.available) func bestLookupEqualsBruteForce(engine: S.Engine) async throws {
         var random = SplitMix64(seed: 13)
         func sentence() -> [String] {
             (0..<Int.random(in: 4...14, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }

@@ -15,7 +15,7 @@ struct AdaptCommand: AsyncParsableCommand {
               l10n adapt -m jp --format html-fragment --backend pseudo p.html
               l10n adapt -m br --tm tm.sqlite product.md   # reuse translations (exact and in-context matches)
 
-            With --tm (or $L10N_TM), segments the memory holds (same adapted source: exact 100; same neighbours too: in-context 101) get its translation before the backend is asked; the report counts each document's segments and words by best match (in-context, exact, fuzzy 95-99/85-94/75-84, none).
+            With --tm (or $L10N_TM), segments the memory holds (same adapted source: exact 100; same neighbours too: in-context 101) get its translation before the backend is asked; the report counts each document's segments and words by best match (in-context, exact, fuzzy 95-99/85-94/75-84, none). Every machine translation is stored in that memory too (origin mt:<backend>), so running again with the same --tm makes no call for sentences already translated.
             """)
 
     @Option(name: [.customShort("m"), .long], parsing: .singleValue, help: ArgumentHelp("Market id (br, de, jp, uk, us…; see `l10n markets list`). Repeat for several.", valueName: "id"))
@@ -123,7 +123,12 @@ struct AdaptCommand: AsyncParsableCommand {
             let settings = BackendConfiguration(options: options, environment: ProcessInfo.processInfo.environment,
                                                 secretVariable: apiKeyEnv)
             let translator = try backend.map { try registry.make($0, configuration: settings) } ?? registry.automatic(configuration: settings)
-            configuration = Localizer.Configuration(segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: try await memory.openIfGiven(), checks: qa ? [QualityChecker.full(markets: catalog)] : [])
+            // The memory serves twice: people's translations are leverage, and every machine
+            // translation is kept in it so that a re-run pays for nothing (docs/batch.md).
+            let store = try await memory.openIfGiven()
+            configuration = Localizer.Configuration(
+                segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: store.map { PeopleOnlyMemory(store: $0) },
+                translationCache: store.map { MemoryTranslationCache(store: $0) }, checks: qa ? [QualityChecker.full(markets: catalog)] : [])
         } catch {
             throw ExitStatus.report(error)
         }
