@@ -52,6 +52,16 @@ public struct ElectricalRule: AdaptationRule {
         let frequencies = Self.frequency.scan(text)
         var usedFrequencies = Set<Range<String.Index>>()
 
+        // A segment that names a rating for every regional mains ("a 20 A breaker (115 V) or a
+        // 15 A double-pole breaker (230 V)") describes a dual-voltage product: no region is left out.
+        let coversEveryRegion = market.electrical.regionalVoltages.map { regional in
+            let ratings = Self.voltage.scan(text).compactMap { v -> ([Double], Bool)? in
+                guard let lo = v.group(1).flatMap({ Double($0) }) else { return nil }
+                let hi = v.group(3).flatMap { Double($0) }
+                return ([lo] + (hi.map { [$0] } ?? []), hi != nil && v.group(2) != "/")
+            }
+            return regional.allSatisfy { supply in ratings.contains { Self.fitsDirectly($0.0, isRange: $0.1, supply) } }
+        } ?? false
         for v in Self.voltage.scan(text) {
             guard let lo = v.group(1).flatMap({ Double($0) }) else { continue }
             let hi = v.group(3).flatMap { Double($0) }
@@ -76,7 +86,7 @@ public struct ElectricalRule: AdaptationRule {
             var regional: [String] = []
             if !Self.voltageFits(values, isRange: isRange, market: market.electrical) {
                 problems.append("a product rated for \(Self.describe(values, isRange: isRange)) does not run on this supply without a transformer (or a model rated for it)")
-            } else if let note = Self.regionalVoltage(values, isRange: isRange, market: market.electrical) {
+            } else if !coversEveryRegion, let note = Self.regionalVoltage(values, isRange: isRange, market: market.electrical) {
                 regional.append(note)
             }
             if let stated {
@@ -236,6 +246,7 @@ extension ElectricalRule {
             RuleExample("Works on 220V 60Hz.", market: "sa"),
             RuleExample("Battery pack: 380 V DC.", market: "us"),
             RuleExample("Bivolt 127/220 V, 60 Hz.", market: "br"),
+            RuleExample("Use a 20 A breaker (115 V) or a 15 A double-pole breaker (230 V).", market: "br"),
             RuleExample("Rated 100 V, 50/60 Hz.", market: "jp"),
         ],
         failing: [
