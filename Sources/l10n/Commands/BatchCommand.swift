@@ -16,7 +16,7 @@ struct BatchCommand: AsyncParsableCommand {
               l10n batch --check               # CI: fail if committed outputs are out of date
               l10n batch --shard 2/4           # this runner's quarter of the pages (a CI matrix)
 
-            Exit codes: 0 done; 1 with --check when something is out of date, or a QA finding at or above qa.failOn; others as below for errors (nothing is written then).
+            Exit codes: 0 done; 1 with --check when something is out of date, or a QA finding at or above qa.failOn; for errors, the codes in `l10n --help` (nothing is written then).
             """)
 
     @Option(name: [.customShort("c"), .long], help: ArgumentHelp("The project file.", valueName: "file"))
