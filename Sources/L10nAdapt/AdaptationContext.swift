@@ -12,6 +12,8 @@ public struct AdaptationContext: Sendable {
     /// Exchange rates from `--rates FILE`: with one into the market's currency, prices are
     /// converted (as indicative prices); without, they stay in US dollars.
     public var rates: ExchangeRates?
+    /// The engine's analysis of the segment being adapted, shared by the rules (see ``SegmentAnalysis``).
+    var analysis: SegmentAnalysis?
 
     public init(market: MarketProfile, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, keepOriginalUnits: Bool = false, categories: Set<String> = [], rates: ExchangeRates? = nil) {
         self.market = market

@@ -54,7 +54,9 @@ public struct AdaptationEngine: Sendable {
         }
         // Codes and names (UL 94 V-0, 225/45 R17 94W, 27.5 in wheels) are no rule's business,
         // advisories included.
-        let protected = context.market.conventions.untouchable(in: flat, market: context.market)
+        var context = context
+        context.analysis = SegmentAnalysis(flat, market: context.market)
+        let protected = context.market.conventions.untouchable(in: flat, market: context.market, context: context)
         var matches: [RuleMatch] = []
         for rule in rules {
             for match in rule.matches(in: flat, context: context) {

@@ -288,4 +288,46 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".l10n/state").path))
         try await fake.stop()
     }
+
+    @Test func aPageThatLeavesTheProjectTakesItsOutputsAlong() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        let dir = try Self.project(server: fake.baseURL)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try Self.batch(in: dir).status == 0)
+        let before = try Self.snapshot(dir)
+        let robot = before.keys.filter { $0.contains("toy-robot-kit-buildbot") }.sorted()
+        #expect(robot.count == 5, "two pages, two XLIFFs, one record: \(robot)")
+        let drill = before.keys.filter { $0.contains("cordless-drill") }.sorted()
+        #expect(drill.count == 7, "two pages and their HTML renderings, two XLIFFs, one record: \(drill)")
+
+        // The robot page is deleted, the drill page renamed; a translator edited the drill's German page.
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("pages/toy-robot-kit-buildbot.html"))
+        try FileManager.default.moveItem(at: dir.appendingPathComponent("pages/tools/cordless-drill-torqmax-20v.md"),
+                                         to: dir.appendingPathComponent("pages/tools/drill-torqmax-20v.md"))
+        let edited = dir.appendingPathComponent("out/site/de/tools/cordless-drill-torqmax-20v.md")
+        try Data((String(decoding: try Data(contentsOf: edited), as: UTF8.self) + "\nHand-made note.\n").utf8).write(to: edited)
+
+        let check = try Self.batch(["--check"], in: dir)
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("out of date: pages/toy-robot-kit-buildbot.html: left the project"), "\(check.stdout)")
+        #expect(try Self.snapshot(dir) == before.merging([("out/site/de/tools/cordless-drill-torqmax-20v.md", try Data(contentsOf: edited))]) { $1 },
+                "--check removes nothing")
+
+        let run = try Self.batch(in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2 page(s) left the project: 9 output(s) removed"), "\(run.stdout)")
+        #expect(run.stderr.contains("kept out/site/de/tools/cordless-drill-torqmax-20v.md"), "\(run.stderr)")
+        let after = try Self.snapshot(dir)
+        #expect(after.keys.filter { $0.contains("toy-robot-kit-buildbot") }.isEmpty, "\(after.keys.sorted())")
+        #expect(after.keys.filter { $0.contains("cordless-drill") } == ["out/site/de/tools/cordless-drill-torqmax-20v.md"],
+                "only the hand-edited page stays")
+        #expect(after.keys.contains("out/site/br/tools/drill-torqmax-20v.html"), "the renamed page is made under its new name")
+        let sitemap = String(decoding: after["out/site/sitemap.xml"] ?? Data(), as: UTF8.self)
+        #expect(!sitemap.contains("toy-robot") && !sitemap.contains("cordless-drill") && sitemap.contains("drill-torqmax-20v"))
+        for (path, data) in before where path.contains("water-pump") || path.contains("usb-c-charger") {
+            #expect(after[path] == data, "\(path) is untouched")
+        }
+        #expect(try Self.batch(["--check"], in: dir).status == 0)
+        try await fake.stop()
+    }
 }

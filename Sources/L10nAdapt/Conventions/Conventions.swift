@@ -114,10 +114,16 @@ public struct Conventions: Hashable, Sendable {
     /// (industry units such as "172.5 mm" cranks keep their unit but still take the market's
     /// decimal mark). `silencesAdvisories` marks spans on which advisories go too.
     public func untouchable(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, silencesAdvisories: Bool)] {
-        var spans = codeSpans(in: text, market: market).map { ($0.range, $0.entry.silencesAdvisories == true) }
+        untouchable(in: text, market: market, context: nil)
+    }
+
+    /// As above, with the code spans and quantities the engine already found in `text`.
+    func untouchable(in text: String, market: MarketProfile, context: AdaptationContext?) -> [(range: Range<String.Index>, silencesAdvisories: Bool)] {
+        let codes = context?.codeSpans(in: text) ?? codeSpans(in: text, market: market)
+        var spans = codes.map { ($0.range, $0.entry.silencesAdvisories == true) }
         guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.contains(where: \.isASCIIDigit) else { return spans }
         let ns = text as NSString
-        for e in QuantityScanner().scan(text) where keeping(e, in: ns, market: market)?.kind == .tradeSize {
+        for e in context?.quantities(in: text) ?? QuantityScanner().scan(text) where keeping(e, in: ns, market: market)?.kind == .tradeSize {
             if let range = Range(e.range, in: text) { spans.append((range, false)) }
         }
         return spans

@@ -32,6 +32,11 @@ package struct BatchResult: Sendable {
     package var written: [String] = []
     /// In check mode: what is out of date.
     package var stale: [Stale] = []
+    /// Pages that left the project (deleted, renamed or excluded) whose outputs were removed.
+    package var pagesRemoved = 0
+    /// Their outputs deleted this run, and those kept because they were changed since written.
+    package var removed: [String] = []
+    package var keptChanged: [String] = []
 
     init(markets: [String], check: Bool) {
         self.markets = markets.map { MarketTally(market: $0) }

@@ -104,6 +104,7 @@ package struct BatchRunner: Sendable {
             batch.discard()
             throw BatchFailure(errors: failures, pages: jobs.count)
         }
+        prune(sources: all, shard: options.shard, check: options.check, batch: batch, result: &result)
         try writeSiteMap(engine, sources: all, check: options.check, batch: batch, result: &result)
         guard !options.check else { return result }
         do { try batch.commit() } catch { batch.discard(); throw error }
@@ -117,6 +118,29 @@ package struct BatchRunner: Sendable {
             throw error
         }
         return result
+    }
+
+    /// Outputs of pages that left the project go, with their records — except an output changed
+    /// since it was written, which is somebody's work: it stays, and the run says so.
+    private func prune(sources: [String], shard: BatchShard?, check: Bool, batch: OutputBatch, result: inout BatchResult) {
+        for (path, record) in OrphanRecords.find(stateFolder: configuration.state, directory: directory, sources: sources, shard: shard) {
+            if check {
+                result.stale.append(.init(path: record.source, reason: "left the project, but its outputs are still here"))
+                continue
+            }
+            for output in record.outputs {
+                let target = ProjectPaths.resolve(output.path, in: directory)
+                guard let data = FileManager.default.contents(atPath: target) else { continue }
+                if ContentHash.of(data) == output.sha256 {
+                    batch.stageRemoval(of: target)
+                    result.removed.append(output.path)
+                } else {
+                    result.keptChanged.append(output.path)
+                }
+            }
+            batch.stageRemoval(of: ProjectPaths.resolve(path, in: directory))
+            result.pagesRemoved += 1
+        }
     }
 
     private func writeSiteMap(_ engine: BatchEngine, sources: [String], check: Bool, batch: OutputBatch, result: inout BatchResult) throws {

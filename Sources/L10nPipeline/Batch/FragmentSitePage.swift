@@ -26,7 +26,7 @@ package enum FragmentSitePage {
     /// collapsed), or nil.
     static func firstElementText(_ name: String, in html: String) -> String? {
         guard let open = SiteHead.findStartTag(name, in: html, outside: SiteHead.commentRanges(html)),
-              let close = html.range(of: "</\(name)>", options: .caseInsensitive, range: open.end..<html.endIndex) else { return nil }
+              let close = SiteHead.find("</\(name)>", in: html, from: open.end, ignoringASCIICase: true) else { return nil }
         var text = ""
         var inTag = false
         for c in html[open.end..<close.lowerBound] {

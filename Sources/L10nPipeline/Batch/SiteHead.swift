@@ -67,8 +67,8 @@ package enum SiteHead {
     static func commentRanges(_ text: String) -> [Range<String.Index>] {
         var ranges: [Range<String.Index>] = []
         var from = text.startIndex
-        while let open = text.range(of: "<!--", range: from..<text.endIndex) {
-            let close = text.range(of: "-->", range: open.upperBound..<text.endIndex)?.upperBound ?? text.endIndex
+        while let open = find("<!--", in: text, from: from) {
+            let close = find("-->", in: text, from: open.upperBound)?.upperBound ?? text.endIndex
             ranges.append(open.lowerBound..<close)
             from = close
         }
@@ -79,12 +79,36 @@ package enum SiteHead {
     /// tag boundary.
     static func findTag(_ name: String, in text: String, from: String.Index? = nil, outside comments: [Range<String.Index>]) -> Range<String.Index>? {
         var from = from ?? text.startIndex
-        while let found = text.range(of: "<" + name, options: .caseInsensitive, range: from..<text.endIndex) {
+        while let found = find("<" + name, in: text, from: from, ignoringASCIICase: true) {
             from = found.upperBound
             if comments.contains(where: { $0.contains(found.lowerBound) }) { continue }
             guard found.upperBound < text.endIndex else { return nil }
             let next = text[found.upperBound]
             if next == ">" || next == "/" || next.isWhitespace { return found }
+        }
+        return nil
+    }
+
+    /// `needle` (ASCII) in `text` at or after `from`, comparing UTF-8 bytes (ASCII letters in
+    /// either case with `ignoringASCIICase`): a page's head is searched many times, and
+    /// Foundation's `range(of:)` transcodes the whole page to UTF-16 on every call.
+    static func find(_ needle: String, in text: String, from: String.Index, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return from..<from }
+        let utf8 = text.utf8
+        func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        let lead = fold(first)
+        var i = from
+        while i < utf8.endIndex {
+            if fold(utf8[i]) == lead {
+                var j = utf8.index(after: i), k = 1
+                while k < pattern.count, j < utf8.endIndex, fold(utf8[j]) == fold(pattern[k]) {
+                    j = utf8.index(after: j)
+                    k += 1
+                }
+                if k == pattern.count { return i..<j }
+            }
+            i = utf8.index(after: i)
         }
         return nil
     }

@@ -21,6 +21,8 @@ package final class OutputBatch {
     private var knownDirectories: Set<String> = []
     /// Folders this batch created, outermost first; removed again (when empty) on discard.
     private var createdDirectories: [String] = []
+    /// Files to delete on commit (outputs of pages that left the project), after every rename.
+    private var removals: [String] = []
     private var committed = false
 
     package init() {}
@@ -92,7 +94,14 @@ package final class OutputBatch {
         knownDirectories.insert(directory)
     }
 
-    /// Moves every staged file into place (each rename is atomic).
+    /// Deletes `path` on ``commit()``, after every staged file is in place — unless this batch
+    /// also writes it. Nothing is deleted when the batch is discarded.
+    package func stageRemoval(of path: String) {
+        removals.append(path)
+    }
+
+    /// Moves every staged file into place (each rename is atomic), then deletes the files staged
+    /// for removal.
     package func commit() throws {
         for (index, item) in staged.enumerated() where rename(item.temporary, item.destination) != 0 {
             let reason = String(cString: strerror(errno))
@@ -101,6 +110,11 @@ package final class OutputBatch {
             throw PipelineError(.cannotWriteOutput, "cannot replace the file (\(reason))", file: item.destination)
         }
         committed = true
+        for path in removals where !destinationSet.contains(path) {
+            guard unlink(path) == 0 || errno == ENOENT else {
+                throw PipelineError(.cannotWriteOutput, "cannot remove the file (\(String(cString: strerror(errno))))", file: path)
+            }
+        }
     }
 
     /// Removes every staged temporary file, and the output folders this batch created if they
@@ -108,6 +122,7 @@ package final class OutputBatch {
     package func discard() {
         for item in staged { unlink(item.temporary) }
         staged.removeAll()
+        removals.removeAll()
         destinationSet.removeAll()
         for directory in createdDirectories.reversed() { rmdir(directory) }
         createdDirectories.removeAll()

@@ -69,6 +69,12 @@ struct BatchCommand: AsyncParsableCommand {
         }
         Console.out(result.table)
         Console.out("\(result.pagesMade) page(s) localized, \(result.pagesUnchanged) unchanged; \(result.written.count) file(s) written")
+        if result.pagesRemoved > 0 {
+            Console.out("\(result.pagesRemoved) page(s) left the project: \(result.removed.count) output(s) removed")
+        }
+        for path in result.keptChanged {
+            Console.note("kept \(path): its page left the project, but the file was changed since it was written (remove it yourself if it should go)")
+        }
         let failOn = runner.configuration.qa.failOn
         let failing = result.findings(atLeast: failOn)
         if failOn != "never", failing > 0 {

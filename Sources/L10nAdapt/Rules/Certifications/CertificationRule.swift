@@ -21,7 +21,7 @@ public struct CertificationRule: AdaptationRule {
     public static func applies(to context: AdaptationContext) -> Bool { !context.market.certifications.isEmpty }
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
-        let found = CertificationMark.find(in: text)
+        let found = context.certificationMarks(in: text)
         guard let first = found.first else { return [] }
         let market = context.market
         let region = Self.region(of: market)

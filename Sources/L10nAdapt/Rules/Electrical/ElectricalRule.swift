@@ -119,7 +119,7 @@ public struct ElectricalRule: AdaptationRule {
             let names = types.sorted().joined(separator: "/")
             out.append(advisory(p.range, ["a Type \(names) plug does not fit the sockets there: ship the market's plug (or say an adapter is needed)"], market: market))
         }
-        let silenced = market.conventions.silenced(in: text, market: market)
+        let silenced = context.silencedSpans(in: text)
         return out.filter { m in !silenced.contains { $0.overlaps(m.range) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 

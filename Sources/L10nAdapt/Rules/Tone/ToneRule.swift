@@ -85,7 +85,7 @@ public struct ToneRule: AdaptationRule {
             }
         }
         if tone.allCaps == .flag {
-            for range in Self.shouting(in: text) {
+            for range in Self.shouting(in: text, marks: context.certificationMarks(in: text).map(\.range)) {
                 flag(range, "all-caps", "ALL CAPS reads as shouting in \(market) copy: write it in sentence case and let the layout give emphasis.")
             }
         }
@@ -103,8 +103,8 @@ public struct ToneRule: AdaptationRule {
     }
 
     /// Runs of all-caps words that contain dictionary words: two or more, or one of 4+ letters.
-    static func shouting(in text: String) -> [Range<String.Index>] {
-        let marks = CertificationMark.find(in: text).map(\.range)
+    static func shouting(in text: String, marks: [Range<String.Index>]? = nil) -> [Range<String.Index>] {
+        let marks = marks ?? CertificationMark.find(in: text).map(\.range)
         let words = capsWord.scan(text).map(\.range).filter { w in !marks.contains { $0.overlaps(w) } }
         var runs: [[Range<String.Index>]] = []
         for w in words {

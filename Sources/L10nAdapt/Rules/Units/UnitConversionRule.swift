@@ -28,10 +28,10 @@ public struct UnitConversionRule: AdaptationRule {
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
         let ns = text as NSString
-        let expressions = QuantityScanner().scan(text)
+        let expressions = context.quantities(in: text)
         let market = context.market
         let formatter = UnitFormatter(locale: context.formattingLocale)
-        let codes = market.conventions.codeSpans(in: text, market: market).map(\.range)
+        let codes = context.codeSpans(in: text).map(\.range)
         var result: [RuleMatch] = []
         var i = 0
         while i < expressions.count {
