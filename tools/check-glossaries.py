@@ -9,7 +9,8 @@ Checks, for every CSV file:
   - `part of speech` in noun|verb|adjective|phrase; `status` in preferred|admitted|forbidden|do-not-translate
   - `language` in pt-BR, es-MX, de-DE, fr-FR, ja-JP, zh-CN, or `*` (only with do-not-translate,
     and do-not-translate rows with `*` must have target term == term)
-  - no duplicate (term, language, target term); no leading/trailing spaces in fields
+  - no duplicate (term, language, target term); no leading/trailing spaces in fields;
+    no term starting with '#' (the l10n CSV reader treats such lines as comments)
   - industry files (every file except do-not-translate.csv): every term has a `preferred` row in
     all six languages, no `*` rows, at least 40 terms; a target term is not both preferred and
     forbidden for the same term+language
@@ -77,6 +78,8 @@ def check_file(path, problems):
                     bad(line, f"field '{label}' has leading/trailing whitespace")
             if not term or not target:
                 bad(line, "empty term or target term")
+            if term.startswith("#"):
+                bad(line, "term starts with '#': readers take such a line for a comment")
             if pos not in POS:
                 bad(line, f"invalid part of speech {pos!r} (allowed: {'|'.join(sorted(POS))})")
             if status not in STATUS:
