@@ -7,7 +7,7 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     }
 
     public var file: String
-    /// TMX `<tu>`s or XLIFF segments read and usable.
+    /// TMX `<tu>`s, XLIFF segments or glossary entries read and usable.
     public var read: Int = 0
     public var added: Int = 0
     public var updated: Int = 0

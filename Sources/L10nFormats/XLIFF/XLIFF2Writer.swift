@@ -142,6 +142,7 @@ struct XLIFF2Writer {
         out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
         out.finish(empty: false)
         out.newline()
+        if !unit.glossary.isEmpty { Self.glossary(unit.glossary, to: &out) }
         if !unit.notes.isEmpty {
             out.indent(3); out.start("notes"); out.newline()
             var noteIDs = Set<String>()
@@ -215,6 +216,27 @@ struct XLIFF2Writer {
             out.newline()
         }
         out.raw("    </unit>\n")
+    }
+
+    /// The Glossary module's `<gls:glossary>` (first in the unit, where the core schema allows
+    /// other namespaces), its namespace declared on it so files without glossary entries do not
+    /// change. `ref` points to the segment (`#s1`): a segment is a span the validator resolves, and
+    /// pointing at an `<mrk>` would mean changing the source the translator and merge read.
+    static func glossary(_ entries: [GlossEntry], to out: inout XMLOutput) {
+        out.indent(3); out.start("gls:glossary", [("xmlns:gls", XLIFFNamespace.glossary)]); out.newline()
+        for entry in entries {
+            let ref = entry.segment.flatMap { InlineCodeLayout.isNMToken($0) ? "#" + $0 : nil }
+            out.indent(4); out.start("gls:glossEntry", [("ref", ref)]); out.newline()
+            out.indent(5); out.start("gls:term", [("source", entry.glossary)]); out.plainText(entry.term); out.end("gls:term"); out.newline()
+            for translation in entry.translations {
+                out.indent(5); out.start("gls:translation"); out.plainText(translation); out.end("gls:translation"); out.newline()
+            }
+            if let definition = entry.definition {
+                out.indent(5); out.start("gls:definition"); out.plainText(definition); out.end("gls:definition"); out.newline()
+            }
+            out.indent(4); out.end("gls:glossEntry"); out.newline()
+        }
+        out.indent(3); out.end("gls:glossary"); out.newline()
     }
 
     /// With `record`, each code's first element is also noted in `bases` as the reader will see

@@ -99,6 +99,8 @@ struct AdaptCommand: AsyncParsableCommand {
 
     @OptionGroup var memory: MemoryOption
 
+    @OptionGroup var glossary: GlossaryOption
+
     func validate() throws {
         if market.isEmpty { throw ValidationError("name at least one market with --market (see `l10n markets list`)") }
         _ = try outputs
@@ -128,7 +130,8 @@ struct AdaptCommand: AsyncParsableCommand {
             let store = try await memory.openIfGiven()
             configuration = Localizer.Configuration(
                 segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: store.map { PeopleOnlyMemory(store: $0) },
-                translationCache: store.map { MemoryTranslationCache(store: $0) }, checks: qa ? [QualityChecker.full(markets: catalog)] : [])
+                translationCache: store.map { MemoryTranslationCache(store: $0) }, checks: qa ? [QualityChecker.full(markets: catalog)] : [],
+                glossary: try glossary.termbase(sourceLanguage: sourceLanguage))
         } catch {
             throw ExitStatus.report(error)
         }

@@ -1,0 +1,59 @@
+import Foundation
+import L10nCore
+
+/// One row of a termbase: a source term and, for one target language, a term with its status.
+/// A do-not-translate entry has no target language: it holds in every language.
+///
+/// The same shape whatever the file was (a CSV row, a TBX `<termEntry>` expanded per source term
+/// × target term), so that the memory's index and the matcher need not know formats.
+public struct TermEntry: Hashable, Sendable, Codable {
+    public var sourceLanguage: LanguageTag
+    public var term: String
+    /// Nil: every language (do-not-translate rows, CSV language `*`).
+    public var targetLanguage: LanguageTag?
+    /// The target-language term; nil for a do-not-translate entry (the term itself is kept).
+    public var targetTerm: String?
+    public var partOfSpeech: String?
+    public var status: TermStatus
+    public var note: String?
+    /// The glossary file the entry was read from (its name), for messages and `gls:source`.
+    public var glossary: String?
+    /// The line of the file that holds it (1-based), for messages.
+    public var line: Int?
+
+    public init(sourceLanguage: LanguageTag, term: String, targetLanguage: LanguageTag?, targetTerm: String?, partOfSpeech: String? = nil,
+                status: TermStatus, note: String? = nil, glossary: String? = nil, line: Int? = nil) {
+        self.sourceLanguage = sourceLanguage
+        self.term = term
+        self.targetLanguage = targetLanguage
+        self.targetTerm = targetTerm
+        self.partOfSpeech = partOfSpeech
+        self.status = status
+        self.note = note
+        self.glossary = glossary
+        self.line = line
+    }
+
+    /// The term case-folded: the key under which a store keeps one entry per term, language,
+    /// target term and glossary.
+    public var key: String { TermMatcher.fold(Substring(term.trimmingCharacters(in: .whitespacesAndNewlines))) }
+
+    /// Whether the entry holds for translations into `language`: same language and, when the
+    /// entry names a region, the same region (`pt` serves `pt-BR`; `pt-PT` does not).
+    public func applies(to language: LanguageTag) -> Bool {
+        guard let targetLanguage else { return true }
+        guard targetLanguage.language.lowercased() == language.language.lowercased() else { return false }
+        guard let region = targetLanguage.region else { return true }
+        return region.lowercased() == language.region?.lowercased()
+    }
+
+    /// The term a translation must contain to follow this entry: the target term, or for a
+    /// do-not-translate entry the source term itself. Nil for a forbidden entry.
+    public var requiredTarget: String? {
+        switch status {
+        case .doNotTranslate: return targetTerm ?? term
+        case .forbidden: return nil
+        case .preferred, .admitted: return targetTerm
+        }
+    }
+}

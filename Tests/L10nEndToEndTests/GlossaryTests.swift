@@ -1,0 +1,115 @@
+import Foundation
+import L10nTestSupport
+import Testing
+
+/// Glossaries end to end: `glossary import`/`lookup`/`list` on a memory, and `extract`/`adapt
+/// --glossary` writing XLIFF whose glossary entries the validator accepts (2.1, 2.2: the
+/// Glossary module; 1.2: notes) while merge still gives back every byte.
+@Suite struct GlossaryTests {
+    static let page = "water-pump-aquaflow-xp2000b.md"
+
+    static let csv = """
+        term,language,target term,part of speech,status,note
+        impeller,de,Laufrad,noun,preferred,
+        stainless steel,de,Edelstahl,noun,preferred,
+        stainless steel,de,rostfreier Stahl,noun,forbidden,Not in our copy
+        AquaFlow,*,,proper noun,do-not-translate,Brand
+        pump,de,Pumpe,noun,preferred,
+        housing,de,Gehäuse,noun,admitted,
+        broken row,de
+        """
+
+    static let fixtures = PackagePaths.url("Tests/L10nGlossaryTests/Fixtures")
+
+    func folder() throws -> URL {
+        let dir = try TemporaryDirectory.make("l10n-glossary-e2e")
+        try Data(Self.csv.utf8).write(to: dir.appendingPathComponent("pumps.csv"))
+        try Corpus.copy([Self.page], into: dir)
+        return dir
+    }
+
+    @Test func importLookupAndListThroughTheCLI() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tbx = Self.fixtures.appendingPathComponent("pumps-dct.tbx").path
+        let imported = try CLI.run(["glossary", "import", "--tm", "tm.sqlite", "pumps.csv", tbx], in: dir)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("pumps.csv: 6 read, 6 added, 0 updated, 1 skipped"), "\(imported.stdout)")
+        #expect(imported.stderr.contains("pumps.csv:8: skipped:"), "\(imported.stderr)")
+        #expect(imported.stderr.contains("pumps-dct.tbx:42: skipped:"), "\(imported.stderr)")
+
+        let lookup = try CLI.run(["glossary", "lookup", "--tm", "tm.sqlite", "-t", "de-DE", "--format", "json",
+                                  "Two AquaFlow pump housings in stainless steel"], in: dir)
+        #expect(lookup.status == 0, "\(lookup.stderr)")
+        struct Found: Decodable {
+            struct Entry: Decodable { var targetTerm: String?; var status: String }
+            var text: String
+            var entries: [Entry]
+        }
+        let found = try JSONDecoder().decode([Found].self, from: Data(lookup.stdout.utf8))
+        #expect(found.map(\.text) == ["AquaFlow", "pump housings", "stainless steel"])
+        #expect(Set(found[1].entries.compactMap(\.targetTerm)) == ["Pumpengehäuse", "Pumpenmantel"])
+        #expect(found[2].entries.map(\.status) == ["preferred", "forbidden"])
+
+        let list = try CLI.run(["glossary", "list", "--tm", "tm.sqlite", "-t", "pt-BR"], in: dir)
+        #expect(list.status == 0, "\(list.stderr)")
+        let lines = list.stdout.split(separator: "\n")
+        // Only the entries for every language hold for pt-BR here.
+        #expect(lines.count == 2 && lines.allSatisfy { $0.contains("do-not-translate") }, "\(list.stdout)")
+    }
+
+    @Test func badGlossariesFailWithTheirExitCodeAndLine() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("pump,de,Pumpe\n".utf8).write(to: dir.appendingPathComponent("headless.csv"))
+        let bad = try CLI.run(["glossary", "import", "--tm", "tm.sqlite", "headless.csv"], in: dir)
+        #expect(bad.status == 65, "\(bad.stderr)")
+        #expect(bad.stderr.contains("headless.csv:1:"), "\(bad.stderr)")
+        let missing = try CLI.run(["extract", "-t", "de", "--glossary", "no-such-industry", Self.page], in: dir)
+        #expect(missing.status == 66, "\(missing.stderr)")
+        #expect(missing.stderr.contains("no-such-industry"), "\(missing.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("water-pump-aquaflow-xp2000b.de.xlf").path))
+    }
+
+    @Test(arguments: ["2.1", "2.2", "1.2"]) func extractedGlossaryEntriesValidateAndMergeGivesBackEveryByte(version: String) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let extract = try CLI.run(["extract", "-t", "de-DE", "--xliff-version", version, "--glossary", "pumps.csv", "-o", "out/", Self.page], in: dir)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        #expect(extract.stderr.contains("pumps.csv:8: skipped:"), "\(extract.stderr)")
+        let xlf = dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.xlf")
+        let xliff = try String(contentsOf: xlf, encoding: .utf8)
+        if version == "1.2" {
+            #expect(xliff.contains(#"<note from="l10n:glossary" annotates="source">impeller → Laufrad"#), "\(xliff.prefix(3000))")
+            #expect(xliff.contains("FORBIDDEN: do not translate &apos;stainless steel&apos; as &apos;rostfreier Stahl&apos;")
+                    || xliff.contains("FORBIDDEN: do not translate 'stainless steel' as 'rostfreier Stahl'"))
+        } else {
+            #expect(xliff.contains(#"<gls:glossary xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0">"#))
+            #expect(xliff.contains(#"<gls:term source="pumps.csv">impeller</gls:term>"#))
+            #expect(xliff.contains("<gls:translation>Laufrad</gls:translation>"))
+            #expect(xliff.contains("<gls:translation>AquaFlow</gls:translation>"))
+            #expect(xliff.contains("DO NOT TRANSLATE"))
+            #expect(xliff.contains(##"<gls:glossEntry ref="#s"##))
+        }
+        let validate = try CLI.run(["validate", xlf.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+
+        let merge = try CLI.run(["merge", "-o", "merged/", xlf.path], in: dir)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let merged = try Data(contentsOf: dir.appendingPathComponent("merged/water-pump-aquaflow-xp2000b.de-DE.md"))
+        #expect(merged == (try Data(contentsOf: Corpus.url(Self.page))))
+    }
+
+    @Test func adaptCarriesTheTermsIntoTheMarketsXLIFF() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let adapt = try CLI.run(["adapt", "--market", "de", "--backend", "none", "--glossary", "pumps.csv", "--out", "run", Self.page], in: dir)
+        #expect(adapt.status == 0, "\(adapt.stderr)")
+        let xlf = dir.appendingPathComponent("run/water-pump-aquaflow-xp2000b.de-DE.xlf")
+        let xliff = try String(contentsOf: xlf, encoding: .utf8)
+        #expect(xliff.components(separatedBy: "<gls:glossEntry").count > 5)
+        #expect(xliff.contains("<gls:translation>Edelstahl</gls:translation>"))
+        let validate = try CLI.run(["validate", xlf.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+}
