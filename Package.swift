@@ -89,7 +89,7 @@ let package = Package(
         .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
         .target(
             name: "L10nGlossary",
-            dependencies: ["L10nCore", "L10nText", "L10nXML"],
+            dependencies: ["L10nCore", "L10nText", "L10nXML", "L10nQA"],
             path: ".",
             exclude: glossaryExcluded,
             sources: ["Sources/L10nGlossary"],
@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory", "L10nGlossary"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT", "L10nTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt", "L10nGlossary"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nMemoryTests",
             dependencies: ["L10nMemory", "L10nGlossary", "L10nTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

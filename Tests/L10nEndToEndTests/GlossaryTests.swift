@@ -81,14 +81,15 @@ import Testing
         let xliff = try String(contentsOf: xlf, encoding: .utf8)
         if version == "1.2" {
             #expect(xliff.contains(#"<note from="l10n:glossary" annotates="source">impeller → Laufrad"#), "\(xliff.prefix(3000))")
-            #expect(xliff.contains("FORBIDDEN: do not translate &apos;stainless steel&apos; as &apos;rostfreier Stahl&apos;")
-                    || xliff.contains("FORBIDDEN: do not translate 'stainless steel' as 'rostfreier Stahl'"))
+            #expect(xliff.contains("FORBIDDEN: do not translate 'stainless steel' as 'rostfreier Stahl'"))
         } else {
             #expect(xliff.contains(#"<gls:glossary xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0">"#))
             #expect(xliff.contains(#"<gls:term source="pumps.csv">impeller</gls:term>"#))
             #expect(xliff.contains("<gls:translation>Laufrad</gls:translation>"))
             #expect(xliff.contains("<gls:translation>AquaFlow</gls:translation>"))
             #expect(xliff.contains("DO NOT TRANSLATE"))
+            #expect(xliff.contains("<gls:definition>FORBIDDEN: do not translate 'stainless steel' as 'rostfreier Stahl' (noun). Not in our copy</gls:definition>"))
+            #expect(!xliff.contains("<gls:translation>rostfreier Stahl</gls:translation>"), "a forbidden term is never offered as a translation")
             #expect(xliff.contains(##"<gls:glossEntry ref="#s"##))
         }
         let validate = try CLI.run(["validate", xlf.path], in: dir)
@@ -111,5 +112,26 @@ import Testing
         #expect(xliff.contains("<gls:translation>Edelstahl</gls:translation>"))
         let validate = try CLI.run(["validate", xlf.path], in: dir)
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+}
+
+extension GlossaryTests {
+    /// `qa --glossary`: a "translation" that copied the English source misses the German terms
+    /// but keeps the do-not-translate brand; `qa --list` shows the check.
+    @Test func qaWithAGlossaryReportsMissingTerms() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let extract = try CLI.run(["extract", "-t", "de-DE", "-o", "out/", Self.page], in: dir)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        let xlf = dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.xlf")
+        try XLIFFTargetFiller.fill(Data(contentsOf: xlf)).write(to: xlf)
+        let qa = try CLI.run(["qa", "--glossary", "pumps.csv", "--format", "json", xlf.path], in: dir)
+        #expect(qa.stdout.contains("glossary.compliance"), "\(qa.stdout.prefix(2000))")
+        #expect(qa.stdout.contains(#"\"impeller\" should be translated as \"Laufrad\" (glossary)"#), "\(qa.stdout.prefix(2000))")
+        #expect(!qa.stdout.contains("(do not translate)"), "the copied brand name is kept exactly")
+        let without = try CLI.run(["qa", "--format", "json", xlf.path], in: dir)
+        #expect(!without.stdout.contains("glossary.compliance"))
+        let list = try CLI.run(["qa", "--list"], in: dir)
+        #expect(list.stdout.contains("glossary.compliance"))
     }
 }
