@@ -1,13 +1,18 @@
 import L10nCore
 
 /// Puts the glossary terms found in each unit's source on the unit (``TextUnit/glossary``), for
-/// the XLIFF writers: one ``GlossEntry`` per term found × entry, once per unit and segment.
+/// the XLIFF writers: one ``GlossEntry`` per glossary entry found, once per unit.
 /// Pure: the same document and termbase give the same entries.
 public struct GlossaryAnnotator: Sendable {
     public let matcher: TermMatcher
 
     public init(_ termbase: Termbase, sourceLanguage: LanguageTag, targetLanguage: LanguageTag) {
         matcher = TermMatcher(termbase, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
+
+    /// An annotator with a matcher already built (``TermMatcherCache``).
+    public init(matcher: TermMatcher) {
+        self.matcher = matcher
     }
 
     /// `document` with its units' glossary entries replaced by what the termbase finds now.
@@ -20,15 +25,15 @@ public struct GlossaryAnnotator: Sendable {
         return document
     }
 
-    /// The entries of one unit, in the order their terms occur.
+    /// The entries of one unit, in the order their terms occur: each glossary entry once per
+    /// unit, at its first occurrence (`pump` twice in a paragraph is one entry).
     public func entries(for unit: TextUnit) -> [GlossEntry] {
         var out: [GlossEntry] = []
-        var seen = Set<GlossEntry>()
+        var seen = Set<TermEntry>()
         for segment in unit.segments where !segment.isIgnorable {
             for hit in matcher.hits(in: segment.source.readableText) {
-                for entry in hit.entries {
-                    let gloss = Self.gloss(entry, found: hit.text, segment: segment.id)
-                    if seen.insert(gloss).inserted { out.append(gloss) }
+                for entry in hit.entries where seen.insert(entry).inserted {
+                    out.append(Self.gloss(entry, found: hit.text, segment: segment.id))
                 }
             }
         }

@@ -107,3 +107,5 @@ public typealias TermHit = L10nGlossary.TermHit
 public typealias GlossaryFile = L10nGlossary.GlossaryFile
 public typealias GlossaryReader = L10nGlossary.GlossaryReader
 public typealias GlossaryImporter = L10nMemory.GlossaryImporter
+public typealias TermMatcherCache = L10nGlossary.TermMatcherCache
+public typealias GlossaryComplianceCheck = L10nGlossary.GlossaryComplianceCheck

@@ -61,11 +61,14 @@ public struct Localizer: Sendable {
     public let configuration: Configuration
     private let segmentation: Segmentation
     private let catalog: LazyMarketCatalog
+    /// The glossary's matchers, built once per language pair for every document of the run.
+    private let glossaryMatchers: TermMatcherCache?
 
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.segmentation = configuration.segmentation.segmentation
         self.catalog = LazyMarketCatalog(configuration.markets)
+        self.glossaryMatchers = configuration.glossary.flatMap { $0.isEmpty ? nil : TermMatcherCache($0) }
     }
 
     /// The markets this localizer knows (the bundled ones unless the configuration gave others).
@@ -79,7 +82,7 @@ public struct Localizer: Sendable {
             SegmentStage(segmentation: segmentation, protectors: configuration.protectors),
         ]
         stages.append(AdaptStage(engine: configuration.adaptation, options: options))
-        if let glossary = configuration.glossary, !glossary.isEmpty { stages.append(GlossaryStage(termbase: glossary)) }
+        if let glossaryMatchers { stages.append(GlossaryStage(matchers: glossaryMatchers)) }
         if let memory = configuration.memory { stages.append(LeverageStage(memory: memory, minimumQuality: options.minimumMatchQuality)) }
         stages.append(TranslateStage(backend: configuration.backend, cache: configuration.translationCache))
         if !configuration.checks.isEmpty { stages.append(CheckStage(checks: configuration.checks)) }
@@ -128,8 +131,9 @@ public struct Localizer: Sendable {
         let (filter, drafts) = try reader.read(source)
         let document = try SegmentStage(segmentation: segmentation, protectors: configuration.protectors)
             .build(source, format: type(of: filter).formatID, drafts: drafts, targetLanguage: targetLanguage)
-        guard let glossary = configuration.glossary, !glossary.isEmpty, let targetLanguage else { return document }
-        return GlossaryAnnotator(glossary, sourceLanguage: source.language, targetLanguage: targetLanguage).annotate(document)
+        guard let glossaryMatchers, let targetLanguage else { return document }
+        let matcher = glossaryMatchers.matcher(sourceLanguage: source.language, targetLanguage: targetLanguage)
+        return GlossaryAnnotator(matcher: matcher).annotate(document)
     }
 
     /// The XLIFF of `documents`, one `<file>` each.

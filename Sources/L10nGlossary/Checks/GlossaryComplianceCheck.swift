@@ -34,16 +34,17 @@ public struct GlossaryComplianceCheck: QACheck {
         ])
     }()
 
-    public let termbase: Termbase
+    public var termbase: Termbase { matchers.termbase }
+    private let matchers: TermMatcherCache
 
     public init(termbase: Termbase) {
-        self.termbase = termbase
+        matchers = TermMatcherCache(termbase)
     }
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
         let source = pair.source.readableText, target = pair.target.readableText
-        let sourceHits = TermMatcher(termbase, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage).hits(in: source)
-        let targetHits = TermMatcher(termbase, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage, side: .target)
+        let sourceHits = matchers.matcher(sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage).hits(in: source)
+        let targetHits = matchers.matcher(sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage, side: .target)
             .hits(in: target)
         func offset(_ hit: TermHit) -> Int { target.distance(from: target.startIndex, to: hit.range.lowerBound) }
         var issues: [QAIssue] = []

@@ -6,15 +6,23 @@ import L10nGlossary
 /// into the job's target language and their status: the XLIFF carries them (2.x Glossary
 /// module, 1.2 notes). Changes no text.
 public struct GlossaryStage: PipelineStage {
-    public var termbase: Termbase
+    public var termbase: Termbase { matchers.termbase }
     public var name: StageName { .glossary }
+    /// One matcher per language pair for every document and market of a run.
+    private let matchers: TermMatcherCache
 
     public init(termbase: Termbase) {
-        self.termbase = termbase
+        matchers = TermMatcherCache(termbase)
+    }
+
+    /// A stage sharing `matchers` (a ``Localizer``'s, for every run it makes).
+    public init(matchers: TermMatcherCache) {
+        self.matchers = matchers
     }
 
     public func run(_ job: inout LocalizationJob) async throws {
         let document = try job.requireDocument(for: .glossary)
-        job.document = GlossaryAnnotator(termbase, sourceLanguage: job.source.language, targetLanguage: job.targetLanguage).annotate(document)
+        let matcher = matchers.matcher(sourceLanguage: job.source.language, targetLanguage: job.targetLanguage)
+        job.document = GlossaryAnnotator(matcher: matcher).annotate(document)
     }
 }
