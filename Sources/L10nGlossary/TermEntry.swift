@@ -34,6 +34,43 @@ public struct TermEntry: Hashable, Sendable, Codable {
         self.line = line
     }
 
+    // Coded with languages as plain tags and `*` for every language, as the CSV writes them
+    // (what `glossary list --format json` prints).
+    private enum CodingKeys: String, CodingKey {
+        case sourceLanguage, term, targetLanguage, targetTerm, partOfSpeech, status, note, glossary, line
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let source = try c.decode(String.self, forKey: .sourceLanguage)
+        guard let sourceLanguage = LanguageTag(source) else {
+            throw DecodingError.dataCorruptedError(forKey: .sourceLanguage, in: c, debugDescription: "'\(source)' is not a language tag")
+        }
+        let target = try c.decode(String.self, forKey: .targetLanguage)
+        let targetLanguage = LanguageTag(target)
+        guard target == "*" || targetLanguage != nil else {
+            throw DecodingError.dataCorruptedError(forKey: .targetLanguage, in: c, debugDescription: "'\(target)' is not a language tag or *")
+        }
+        self.init(sourceLanguage: sourceLanguage, term: try c.decode(String.self, forKey: .term), targetLanguage: targetLanguage,
+                  targetTerm: try c.decodeIfPresent(String.self, forKey: .targetTerm),
+                  partOfSpeech: try c.decodeIfPresent(String.self, forKey: .partOfSpeech), status: try c.decode(TermStatus.self, forKey: .status),
+                  note: try c.decodeIfPresent(String.self, forKey: .note), glossary: try c.decodeIfPresent(String.self, forKey: .glossary),
+                  line: try c.decodeIfPresent(Int.self, forKey: .line))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sourceLanguage.rawValue, forKey: .sourceLanguage)
+        try c.encode(term, forKey: .term)
+        try c.encode(targetLanguage?.rawValue ?? "*", forKey: .targetLanguage)
+        try c.encodeIfPresent(targetTerm, forKey: .targetTerm)
+        try c.encodeIfPresent(partOfSpeech, forKey: .partOfSpeech)
+        try c.encode(status, forKey: .status)
+        try c.encodeIfPresent(note, forKey: .note)
+        try c.encodeIfPresent(glossary, forKey: .glossary)
+        try c.encodeIfPresent(line, forKey: .line)
+    }
+
     /// The term case-folded: the key under which a store keeps one entry per term, language,
     /// target term and glossary.
     public var key: String { TermMatcher.fold(Substring(term.trimmingCharacters(in: .whitespacesAndNewlines))) }

@@ -1,3 +1,4 @@
+import Foundation
 import L10nCore
 import L10nGlossary
 import Testing
@@ -62,5 +63,22 @@ import Testing
         #expect(hits.map(\.text) == ["Pumpengehäuse", "Pumpenmantel", "AquaFlow", "Pumpe"])
         #expect(hits[1].entries.map(\.status) == [.forbidden])
         #expect(hits[2].entries.map(\.status) == [.doNotTranslate])
+    }
+}
+
+/// The JSON `glossary list`/`lookup` print: languages as tags, `*` for every language.
+@Suite struct TermEntryCodingTests {
+    @Test func languagesAreCodedAsTagsAndStarAndComeBack() throws {
+        let entries = [
+            TermMatcherTests.entry("pump housing", "Pumpengehäuse"),
+            TermEntry(sourceLanguage: LanguageTag("en")!, term: "AquaFlow", targetLanguage: nil, targetTerm: nil, status: .doNotTranslate,
+                      note: "Brand", glossary: "dnt.csv", line: 4),
+        ]
+        let data = try JSONEncoder().encode(entries)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(json.map { $0["targetLanguage"] as? String } == ["de", "*"])
+        #expect(json.map { $0["sourceLanguage"] as? String } == ["en", "en"])
+        #expect(json[1]["status"] as? String == "do-not-translate")
+        #expect(try JSONDecoder().decode([TermEntry].self, from: data) == entries)
     }
 }
