@@ -12,6 +12,8 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     public var added: Int = 0
     public var updated: Int = 0
     public var skipped: [Skipped] = []
+    /// Glossary imports: entries of the glossary that its file no longer has (nil for TMX/XLIFF).
+    public var removed: Int?
 
     public init(file: String) {
         self.file = file

@@ -50,6 +50,11 @@ public protocol MemoryStore: TranslationMemory {
     @discardableResult
     func addTerms(_ entries: [TermEntry]) async throws -> Int
 
+    /// Makes the index hold exactly `entries` for the glossary file named `glossary` (entries of
+    /// that glossary the file no longer has are removed), in one transaction: the file is the
+    /// source of truth. Every entry is stored under `glossary`, whatever its own field says.
+    func replaceTerms(glossary: String, with entries: [TermEntry]) async throws -> TermReplacement
+
     /// Every glossary entry stored, in the order they were first added.
     func termbase() async throws -> Termbase
 

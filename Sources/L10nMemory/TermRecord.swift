@@ -36,6 +36,16 @@ struct TermRecord {
         changedAt = now.timeIntervalSince1970
     }
 
+    /// `entries` as rows of `glossary`, all with one `changed_at` (a replacement tells the rows
+    /// it wrote from the glossary's older ones by it).
+    static func stamped(_ entries: [TermEntry], glossary: String, now: Date = Date()) -> [TermRecord] {
+        entries.map {
+            var record = TermRecord($0, now: now)
+            record.glossary = glossary
+            return record
+        }
+    }
+
     /// The entry a stored row holds, or nil for a row this version cannot read (a status added
     /// by a later l10n): left out rather than misread.
     static func entry(sourceLanguage: String, term: String, targetLanguage: String, targetTerm: String, partOfSpeech: String?,

@@ -49,16 +49,33 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let csv = dir.appendingPathComponent("valves.csv")
         try Data("term,language,target term,part of speech,status,note\nvalve,de,Ventil,noun,preferred,\ncheck valve,de,,noun,preferred,\nvalve,pt-BR,válvula,noun,preferred,\n".utf8).write(to: csv)
-        var importer = GlossaryImporter(store: store)
-        importer.batchSize = 1
+        let importer = GlossaryImporter(store: store)
         let first = try await importer.importFile(csv.path)
-        #expect((first.read, first.added, first.updated) == (2, 2, 0))
+        #expect((first.read, first.added, first.updated, first.removed) == (2, 2, 0, 0))
         #expect(first.skipped.map(\.line) == [3])
         let again = try await importer.importFile(csv.path)
-        #expect((again.read, again.added, again.updated) == (2, 0, 2))
+        #expect((again.read, again.added, again.updated, again.removed) == (2, 0, 2, 0))
         let hits = TermMatcher(try await store.termbase(), sourceLanguage: LanguageTag("en")!, targetLanguage: LanguageTag("pt-BR")!)
             .hits(in: "Two valves.")
         #expect(hits.map(\.text) == ["valves"])
         #expect(hits.first?.entries.map(\.targetTerm) == ["válvula"])
+    }
+
+    @Test(arguments: S.Engine.available) func aFileImportedAgainIsWhatTheIndexHoldsForItsGlossary(engine: S.Engine) async throws {
+        let store = try await S.store(engine)
+        defer { Task { await store.close() } }
+        try await store.addTerms([Self.entry("AquaFlow", nil, to: nil, .doNotTranslate, glossary: "do-not-translate.csv")])
+        let first = try await store.replaceTerms(glossary: "pumps.csv", with: [
+            Self.entry("pump", "Pumpe"), Self.entry("impeller", "Laufrad"), Self.entry("valve", "Ventil"),
+        ])
+        #expect(first == TermReplacement(added: 3, updated: 0, removed: 0))
+        // The file lost "valve", changed "impeller" and gained "seal".
+        let second = try await store.replaceTerms(glossary: "pumps.csv", with: [
+            Self.entry("pump", "Pumpe"), Self.entry("impeller", "Laufrad", .admitted), Self.entry("seal", "Dichtung"),
+        ])
+        #expect(second == TermReplacement(added: 1, updated: 2, removed: 1))
+        let stored = try await store.termbase().entries
+        #expect(Set(stored.map(\.term)) == ["AquaFlow", "pump", "impeller", "seal"], "another glossary's rows are left alone")
+        #expect(stored.first { $0.term == "impeller" }?.status == .admitted)
     }
 }

@@ -20,7 +20,8 @@ enum TMImportRun {
                     Console.note("\(file)\(skipped.line.map { ":\($0)" } ?? ""): skipped: \(skipped.reason)")
                 }
                 if !output.isJSON {
-                    Console.out("\(file): \(summary.read) read, \(summary.added) added, \(summary.updated) updated, \(summary.skipped.count) skipped")
+                    Console.out("\(file): \(summary.read) read, \(summary.added) added, \(summary.updated) updated, \(summary.skipped.count) skipped"
+                                + (summary.removed.map { ", \($0) removed" } ?? ""))
                 }
             } catch {
                 failures.append(ExitStatus.report(error))
