@@ -8,9 +8,11 @@ import L10nText
 ///
 /// Text and terms are cut into words at ICU word boundaries (``ICUWordBreaker``), whitespace is
 /// skipped and punctuation kept as a word of its own (so `Wi-Fi` matches `Wi-Fi` and not `Wi Fi`),
-/// and words compare case-folded. Matches are whole words only; where terms overlap, the longest
-/// (in words) wins and the search resumes after it. In English, the last word of a term also
-/// matches its regular plurals (`housing` → `housings`, `box` → `boxes`, `battery` → `batteries`).
+/// and words compare case-folded — except do-not-translate terms in a source, which match only as
+/// written (`Thread` the protocol, not *thread* the screw thread; `mAh`, not *MAH*). Matches are
+/// whole words only; where terms overlap, the longest (in words) wins (with every entry of that
+/// length) and the search resumes after it. In English, the last word of a term also matches its
+/// regular plurals (`housing` → `housings`, `box` → `boxes`, `battery` → `batteries`).
 public struct TermMatcher: Sendable {
     /// Which term of an entry is looked for.
     public enum Side: Hashable, Sendable {
@@ -22,13 +24,23 @@ public struct TermMatcher: Sendable {
     }
 
     private struct Pattern: Sendable {
+        /// Folded words; with `exact`, the words as written, compared as they are.
         var words: [String]
+        var exact: Bool
         var entries: [TermEntry]
     }
 
+    private struct Key: Hashable {
+        var words: [String]
+        var exact: Bool
+    }
+
     private struct Word {
+        var text: String
         var folded: String
+        /// The word and what it may be the plural of, folded (and as written, for exact patterns).
         var forms: [String]
+        var exactForms: [String]
         var range: Range<String.Index>
     }
 
@@ -46,8 +58,8 @@ public struct TermMatcher: Sendable {
         self.language = language
         breaker = ICUWordBreaker(locale: language.rawValue)
         plurals = language.language.lowercased() == "en"
-        var grouped: [[String]: [TermEntry]] = [:]
-        var order: [[String]] = []
+        var grouped: [Key: [TermEntry]] = [:]
+        var order: [Key] = []
         for entry in termbase.entries(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) {
             let term: String?
             switch side {
@@ -55,14 +67,20 @@ public struct TermMatcher: Sendable {
             case .target: term = entry.status == .doNotTranslate ? (entry.targetTerm ?? entry.term) : entry.targetTerm
             }
             guard let term else { continue }
-            let words = Self.words(of: term, breaker: breaker, plurals: false).map(\.folded)
+            // In a source, a do-not-translate term is a name: it matches as written. In a target
+            // it is looked for in any case, so that an altered one is found (and reported).
+            let exact = side == .source && entry.status == .doNotTranslate
+            let words = Self.words(of: term, breaker: breaker, plurals: false).map { exact ? $0.text : $0.folded }
             guard !words.isEmpty else { continue }
-            if grouped[words] == nil { order.append(words) }
-            grouped[words, default: []].append(entry)
+            let key = Key(words: words, exact: exact)
+            if grouped[key] == nil { order.append(key) }
+            grouped[key, default: []].append(entry)
         }
         var index: [String: [Pattern]] = [:]
-        for words in order { index[words[0], default: []].append(Pattern(words: words, entries: grouped[words]!)) }
-        for key in index.keys { index[key]!.sort { $0.words.count > $1.words.count } }
+        for key in order {
+            let first = key.exact ? Self.fold(Substring(key.words[0])) : key.words[0]
+            index[first, default: []].append(Pattern(words: key.words, exact: key.exact, entries: grouped[key]!))
+        }
         self.index = index
     }
 
@@ -76,27 +94,33 @@ public struct TermMatcher: Sendable {
         var hits: [TermHit] = []
         var i = 0
         while i < words.count {
-            var best: Pattern?
+            // The longest patterns starting here, and all of their entries (an industry term and
+            // a do-not-translate name spelled alike are both reported).
+            var length = 0
+            var entries: [TermEntry] = []
             for form in words[i].forms {
-                for pattern in index[form] ?? [] where pattern.words.count > (best?.words.count ?? 0) && matches(pattern, words, at: i) {
-                    best = pattern
+                for pattern in index[form] ?? [] where pattern.words.count >= length && matches(pattern, words, at: i) {
+                    if pattern.words.count > length { (length, entries) = (pattern.words.count, []) }
+                    entries += pattern.entries.filter { !entries.contains($0) }
                 }
             }
-            guard let best else { i += 1; continue }
-            let range = words[i].range.lowerBound..<words[i + best.words.count - 1].range.upperBound
-            hits.append(TermHit(range: range, text: String(text[range]), entries: best.entries))
-            i += best.words.count
+            guard length > 0 else { i += 1; continue }
+            let range = words[i].range.lowerBound..<words[i + length - 1].range.upperBound
+            hits.append(TermHit(range: range, text: String(text[range]), entries: entries))
+            i += length
         }
         return hits
     }
 
-    /// Whether `pattern` starts at word `i`: every word the same folded, the last also as a plural.
+    /// Whether `pattern` starts at word `i`: every word the same (folded, or as written for an
+    /// exact pattern), the last also as a plural.
     private func matches(_ pattern: Pattern, _ words: [Word], at i: Int) -> Bool {
         let n = pattern.words.count
         guard i + n <= words.count else { return false }
         for k in 0..<n {
             let word = words[i + k]
-            if k == n - 1 ? !word.forms.contains(pattern.words[k]) : word.folded != pattern.words[k] { return false }
+            let forms = pattern.exact ? word.exactForms : word.forms
+            if k == n - 1 ? !forms.contains(pattern.words[k]) : forms[0] != pattern.words[k] { return false }
         }
         return true
     }
@@ -105,8 +129,9 @@ public struct TermMatcher: Sendable {
     private static func words(of text: String, breaker: ICUWordBreaker, plurals: Bool) -> [Word] {
         var words: [Word] = []
         for piece in breaker.pieces(of: text) where !piece.allSatisfy(\.isWhitespace) {
-            let folded = fold(piece)
-            words.append(Word(folded: folded, forms: plurals ? [folded] + singulars(of: folded) : [folded], range: piece.startIndex..<piece.endIndex))
+            let raw = String(piece), folded = fold(piece)
+            words.append(Word(text: raw, folded: folded, forms: plurals ? [folded] + singulars(of: folded) : [folded],
+                              exactForms: plurals ? [raw] + singulars(of: raw) : [raw], range: piece.startIndex..<piece.endIndex))
         }
         return words
     }

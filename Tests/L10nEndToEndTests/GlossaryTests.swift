@@ -135,3 +135,25 @@ extension GlossaryTests {
         #expect(list.stdout.contains("glossary.compliance"))
     }
 }
+
+extension GlossaryTests {
+    /// `--glossary INDUSTRY` reads the glossary bundled from the repository's `glossaries/`, from
+    /// a folder that has no such file: the industry's terms and the do-not-translate marks.
+    @Test func bundledIndustriesWorkFromAnyFolder() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let shipped = try FileManager.default.contentsOfDirectory(atPath: PackagePaths.url("glossaries").path)
+        try #require(shipped.contains("pumps-valves.csv") && shipped.contains("do-not-translate.csv"), "\(shipped)")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("pumps-valves").path))
+        let extract = try CLI.run(["extract", "-t", "de-DE", "--glossary", "pumps-valves", "--glossary", "do-not-translate", "-o", "out/", Self.page], in: dir)
+        #expect(extract.status == 0, "\(extract.stderr)")
+        let xlf = dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.xlf")
+        let xliff = try String(contentsOf: xlf, encoding: .utf8)
+        #expect(xliff.contains(#"<gls:term source="pumps-valves.csv">jet pump</gls:term>"#) || xliff.contains(#"<gls:term source="pumps-valves.csv">Jet Pump</gls:term>"#),
+                "\(xliff.prefix(4000))")
+        #expect(xliff.contains("<gls:translation>Jetpumpe</gls:translation>"))
+        #expect(xliff.contains(#"<gls:term source="do-not-translate.csv">UL</gls:term>"#))
+        let validate = try CLI.run(["validate", xlf.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+}

@@ -57,6 +57,20 @@ import Testing
         #expect(found("AquaFlow valve", into: LanguageTag("pt-BR")!) == ["AquaFlow", "valve"])
     }
 
+    @Test func doNotTranslateNamesMatchOnlyAsWrittenInASource() {
+        let termbase = Termbase([
+            Self.entry("thread", "Gewinde"),
+            Self.entry("Thread", nil, .doNotTranslate, to: nil),
+            Self.entry("LED", nil, .doNotTranslate, to: nil),
+        ])
+        let hits = TermMatcher(termbase, sourceLanguage: Self.en, targetLanguage: Self.de).hits(in: "Thread and Matter; a 1/2 in thread; two LEDs, no leds.")
+        #expect(hits.map(\.text) == ["Thread", "thread", "LEDs"])
+        #expect(hits.map { $0.entries.map(\.status) } == [[.preferred, .doNotTranslate], [.preferred], [.doNotTranslate]])
+        // In a translation any spelling is found, so that an altered name can be reported.
+        let target = TermMatcher(termbase, sourceLanguage: Self.en, targetLanguage: Self.de, side: .target).hits(in: "thread-fähig, mit LED")
+        #expect(target.map(\.text) == ["thread", "LED"])
+    }
+
     @Test func theTargetSideFindsTranslationsAndForbiddenTerms() {
         let matcher = TermMatcher(Self.termbase, sourceLanguage: Self.en, targetLanguage: Self.de, side: .target)
         let hits = matcher.hits(in: "Das Pumpengehäuse (nicht Pumpenmantel) der AquaFlow-Pumpe.")
