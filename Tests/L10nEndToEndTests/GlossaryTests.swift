@@ -157,3 +157,38 @@ extension GlossaryTests {
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
     }
 }
+
+extension GlossaryTests {
+    /// `glossaries:` in l10n.yaml: the terms reach every market's XLIFF, skipped rows are said,
+    /// and an edited glossary makes the pages out of date (its content is in the fingerprint).
+    @Test func batchProjectsNameTheirGlossaries() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let yaml = """
+            version: 1
+            source:
+              include: ["*.md"]
+            markets: [de]
+            output:
+              xliff: "out/{market}/{stem}.xlf"
+            translation:
+              backend: none
+            glossaries: [pumps.csv, do-not-translate]
+            qa:
+              failOn: never
+            """
+        try Data(yaml.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+        let run = try CLI.run(["batch", "--quiet"], in: dir, environment: ["CI": "true"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stderr.contains("pumps.csv:8: skipped:"), "\(run.stderr)")
+        let xliff = try String(contentsOf: dir.appendingPathComponent("out/de/water-pump-aquaflow-xp2000b.xlf"), encoding: .utf8)
+        #expect(xliff.contains(#"<gls:term source="pumps.csv">impeller</gls:term>"#))
+        #expect(xliff.contains(#"<gls:term source="do-not-translate.csv">UL</gls:term>"#))
+        #expect(try CLI.run(["batch", "--check"], in: dir, environment: ["CI": "true"]).status == 0)
+
+        try Data(Self.csv.replacingOccurrences(of: "Laufrad", with: "Flügelrad").utf8).write(to: dir.appendingPathComponent("pumps.csv"))
+        let check = try CLI.run(["batch", "--check"], in: dir, environment: ["CI": "true"])
+        #expect(check.status == 1, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("out of date: water-pump-aquaflow-xp2000b.md"), "\(check.stdout)")
+    }
+}

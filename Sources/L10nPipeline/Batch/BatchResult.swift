@@ -32,6 +32,8 @@ package struct BatchResult: Sendable {
     package var written: [String] = []
     /// In check mode: what is out of date.
     package var stale: [Stale] = []
+    /// Glossary rows that could not be used (`file:line: skipped: reason`).
+    package var glossarySkipped: [String] = []
 
     init(markets: [String], check: Bool) {
         self.markets = markets.map { MarketTally(market: $0) }
