@@ -75,13 +75,14 @@ public struct TermEntry: Hashable, Sendable, Codable {
     /// target term and glossary.
     public var key: String { TermMatcher.fold(Substring(term.trimmingCharacters(in: .whitespacesAndNewlines))) }
 
-    /// Whether the entry holds for translations into `language`: same language and, when the
-    /// entry names a region, the same region (`pt` serves `pt-BR`; `pt-PT` does not).
+    /// Whether the entry holds for translations into `language`: same language and, when both
+    /// name a region, the same region (`pt` serves `pt-BR`, `pt-PT` does not; `de-DE` serves a
+    /// target of plain `de`, which names no region to disagree with).
     public func applies(to language: LanguageTag) -> Bool {
         guard let targetLanguage else { return true }
         guard targetLanguage.language.lowercased() == language.language.lowercased() else { return false }
-        guard let region = targetLanguage.region else { return true }
-        return region.lowercased() == language.region?.lowercased()
+        guard let region = targetLanguage.region, let wanted = language.region else { return true }
+        return region.lowercased() == wanted.lowercased()
     }
 
     /// The term a translation must contain to follow this entry: the target term, or for a

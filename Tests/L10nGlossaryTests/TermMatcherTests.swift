@@ -55,6 +55,9 @@ import Testing
     @Test func entriesForOtherTargetLanguagesAreLeftOutButDoNotTranslateHoldsEverywhere() {
         #expect(found("AquaFlow valve") == ["AquaFlow"])
         #expect(found("AquaFlow valve", into: LanguageTag("pt-BR")!) == ["AquaFlow", "valve"])
+        let brazil = Self.entry("pump", "bomba", to: "pt-BR")
+        #expect(brazil.applies(to: LanguageTag("pt-BR")!) && brazil.applies(to: LanguageTag("pt")!))
+        #expect(!brazil.applies(to: LanguageTag("pt-PT")!) && !brazil.applies(to: LanguageTag("es-MX")!))
     }
 
     @Test func doNotTranslateNamesMatchOnlyAsWrittenInASource() {
