@@ -27,6 +27,8 @@ import Testing
         #expect(try await store.addTerms(entries) == 3)
         let stored = try await store.termbase().entries
         #expect(stored == entries)
+        let stats = try await store.stats()
+        #expect(stats.glossaryEntries == 3 && stats.units == 0)
     }
 
     @Test(arguments: S.Engine.available) func importingAgainReplacesTheSameKeyWhateverItsCase(engine: S.Engine) async throws {
