@@ -18,6 +18,19 @@ import Testing
         #expect(GlossaryReader.bundledIndustries() == industries.sorted())
     }
 
+    /// The curated glossaries are data l10n ships: every row must be usable, and every industry
+    /// name must resolve (a bad row fails here with its file and line).
+    @Test func everyBundledGlossaryReadsWithoutSkippedRows() throws {
+        let industries = GlossaryReader.bundledIndustries()
+        #expect(!industries.isEmpty)
+        for industry in industries {
+            let file = try GlossaryReader().read(industry)
+            #expect(!file.termbase.isEmpty, "\(industry)")
+            #expect(file.skipped.isEmpty, "\(industry): \(file.skipped.map { "line \($0.line): \($0.reason)" })")
+            #expect(file.termbase.entries.allSatisfy { $0.glossary == industry + ".csv" || $0.glossary == industry + ".tbx" })
+        }
+    }
+
     @Test func anUnknownIndustryIsAMissingInputNamingIt() throws {
         let error = try #require(throws: GlossaryError.self) { try GlossaryReader().read("no-such-industry") }
         #expect(error.exitCategory == .noInput && error.description.hasPrefix("no-such-industry: "))
