@@ -16,11 +16,14 @@ public struct GlossaryComplianceCheck: QACheck {
             CheckExample("Cast-iron pump housings.", "Pumpengehäuse aus Gusseisen."),
             CheckExample("AquaFlow pumps last.", "AquaFlow-Pumpen halten."),
             CheckExample("Quiet and efficient.", "Leise und effizient."),
+            CheckExample("Works with Thread.", "Funktioniert mit Thread."),
+            CheckExample("Thread the pipe.", "Das Gewinde des Rohrs eindrehen."),
         ],
         failing: [
             CheckExample("The impeller is balanced.", "⟦Das Flügelrad ist ausgewuchtet."),
             CheckExample("Cast-iron pump housing.", "Pumpengehäuse, kein ⟦Pumpenmantel."),
             CheckExample("AquaFlow pumps last.", "⟦Aquaflow-Pumpen halten."),
+            CheckExample("AquaFlow pumps last.", "⟦Diese Pumpen halten."),
         ])
 
     /// The glossary the examples are checked against (``description``), as a CSV would give it.
@@ -31,6 +34,8 @@ public struct GlossaryComplianceCheck: QACheck {
             TermEntry(sourceLanguage: en, term: "pump housing", targetLanguage: de, targetTerm: "Pumpengehäuse", status: .preferred),
             TermEntry(sourceLanguage: en, term: "pump housing", targetLanguage: de, targetTerm: "Pumpenmantel", status: .forbidden),
             TermEntry(sourceLanguage: en, term: "AquaFlow", targetLanguage: nil, targetTerm: nil, status: .doNotTranslate),
+            TermEntry(sourceLanguage: en, term: "thread", targetLanguage: de, targetTerm: "Gewinde", status: .preferred),
+            TermEntry(sourceLanguage: en, term: "Thread", targetLanguage: nil, targetTerm: "Thread", status: .doNotTranslate),
         ])
     }()
 
@@ -51,18 +56,29 @@ public struct GlossaryComplianceCheck: QACheck {
         var reported = Set<String>()
         for hit in sourceHits {
             let required = hit.entries.filter { $0.status == .preferred || $0.status == .admitted }
-            if !required.isEmpty, !targetHits.contains(where: { !Set($0.entries).isDisjoint(with: required) }), reported.insert(hit.text.lowercased()).inserted {
-                let wanted = required.compactMap(\.targetTerm).map { "\"\($0)\"" }.joined(separator: " or ")
-                issues.append(QAIssue("\"\(hit.text)\" should be translated as \(wanted) (glossary)"))
-            }
-            for entry in hit.entries where entry.status == .doNotTranslate {
-                let kept = entry.targetTerm ?? entry.term
+            let names = hit.entries.filter { $0.status == .doNotTranslate }
+            let translated = !required.isEmpty && targetHits.contains { !Set($0.entries).isDisjoint(with: required) }
+            // A name is kept when the target has it exactly; found in another spelling, it was altered.
+            var kept = false
+            var altered: TermHit?
+            for entry in names {
                 let found = targetHits.filter { $0.entries.contains(entry) }
-                if found.contains(where: { $0.text == kept }) { continue }
-                if let altered = found.first {
-                    issues.append(QAIssue("\"\(altered.text)\" should stay \"\(kept)\" exactly (do not translate)", at: offset(altered)))
-                } else if reported.insert(kept).inserted {
-                    issues.append(QAIssue("\"\(kept)\" is missing: it is kept as written in every language (do not translate)"))
+                if found.contains(where: { $0.text == (entry.targetTerm ?? entry.term) }) { kept = true } else { altered = altered ?? found.first }
+            }
+            // A term that is both (`Thread` the protocol, `thread` the screw thread) is fine either way.
+            guard !translated, !kept, !(required.isEmpty && names.isEmpty) else { continue }
+            let wanted = required.compactMap(\.targetTerm).map { "\"\($0)\"" }.joined(separator: " or ")
+            let name = names.first.map { $0.targetTerm ?? $0.term }
+            if let altered, let name {
+                issues.append(QAIssue("\"\(altered.text)\" should stay \"\(name)\" exactly (do not translate)", at: offset(altered)))
+            } else if reported.insert(hit.text.lowercased()).inserted {
+                switch (wanted.isEmpty, name) {
+                case (true, let name?):
+                    issues.append(QAIssue("\"\(name)\" is missing: it stays as written in every language (do not translate)"))
+                case (false, let name?):
+                    issues.append(QAIssue("\"\(hit.text)\" should be translated as \(wanted) (glossary), or kept as \"\(name)\" (do not translate)"))
+                default:
+                    issues.append(QAIssue("\"\(hit.text)\" should be translated as \(wanted) (glossary)"))
                 }
             }
         }
