@@ -83,7 +83,8 @@ import Testing
             #expect(xliff.contains(#"<note from="l10n:glossary" annotates="source">impeller → Laufrad"#), "\(xliff.prefix(3000))")
             #expect(xliff.contains("FORBIDDEN: do not translate 'stainless steel' as 'rostfreier Stahl'"))
         } else {
-            #expect(xliff.contains(#"<gls:glossary xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0">"#))
+            #expect(xliff.contains(#"<gls:glossary xmlns:gls="urn:oasis:names:tc:xliff:glossary:2.0" xmlns:l10n="urn:x-l10n:glossary:1">"#))
+            #expect(xliff.contains(##"l10n:status="forbidden">"##) && xliff.contains(##"l10n:status="do-not-translate">"##))
             #expect(xliff.contains(#"<gls:term source="pumps.csv">impeller</gls:term>"#))
             #expect(xliff.contains("<gls:translation>Laufrad</gls:translation>"))
             #expect(xliff.contains("<gls:translation>AquaFlow</gls:translation>"))
