@@ -48,7 +48,7 @@ public struct TermMatcher: Sendable {
     public let language: LanguageTag
     private let breaker: ICUWordBreaker
     private let plurals: Bool
-    /// Patterns by their first word, longest first.
+    /// Patterns by their first word (folded), in termbase order.
     private let index: [String: [Pattern]]
 
     /// A matcher for the entries of `termbase` that translate from `sourceLanguage` into

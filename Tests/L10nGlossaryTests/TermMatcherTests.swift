@@ -41,6 +41,15 @@ import Testing
         #expect(found("pumps housing") == ["pumps"])
     }
 
+    @Test func caseFoldingIsFullFolding() {
+        let german = Termbase([TermEntry(sourceLanguage: LanguageTag("de")!, term: "Straße", targetLanguage: LanguageTag("en"),
+                                         targetTerm: "street", status: .preferred)])
+        let hits = TermMatcher(german, sourceLanguage: LanguageTag("de-DE")!, targetLanguage: LanguageTag("en-US")!).hits(in: "DIE STRASSE, die Straße.")
+        #expect(hits.map(\.text) == ["STRASSE", "Straße"])
+        // No English plurals for a German source.
+        #expect(TermMatcher(german, sourceLanguage: LanguageTag("de")!, targetLanguage: nil).hits(in: "Straßes").isEmpty)
+    }
+
     @Test func onlyWholeWords() {
         #expect(found("Pumping boxer pumpkin mispump") == [])
         #expect(found("Wi-Fi and Wi Fi") == ["Wi-Fi"])
