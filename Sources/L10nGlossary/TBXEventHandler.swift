@@ -36,7 +36,6 @@ final class TBXEventHandler: XMLEventHandler {
     private let file: String
     private let body: (Entry) throws -> Void
     private(set) var sawRoot = false
-    private(set) var style: TBXReader.Style?
 
     private var stack: [String] = []
     private var entry: Entry?
@@ -57,10 +56,8 @@ final class TBXEventHandler: XMLEventHandler {
         let name = tag.name
         stack.append(name)
         if !sawRoot {
-            switch name {
-            case "tbx": style = tag.attributes["style"]?.lowercased() == "dct" ? .dct : .dca
-            case "martif": style = .tbx2008
-            default:
+            // DCA and DCT need not be told apart: both shapes are read by element names.
+            guard name == "tbx" || name == "martif" else {
                 throw FormatError(.malformed, "not a TBX file: the root element is <\(name)>, not <tbx> or <martif>",
                                   at: SourceLocation(file: file, line: tag.line))
             }

@@ -16,11 +16,6 @@ import L10nXML
 /// in the source language, a term without text or a bad `xml:lang` is skipped and listed with
 /// its line; a file that is not TBX is a ``FormatError`` naming file and line.
 public struct TBXReader: Sendable {
-    /// Which TBX shape the file had.
-    public enum Style: String, Hashable, Sendable {
-        case dca, dct, tbx2008
-    }
-
     public var sourceLanguage: LanguageTag
     public var policy: XMLPolicy
 
