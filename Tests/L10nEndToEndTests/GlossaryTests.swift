@@ -193,3 +193,23 @@ extension GlossaryTests {
         #expect(check.stdout.contains("out of date: water-pump-aquaflow-xp2000b.md"), "\(check.stdout)")
     }
 }
+
+extension GlossaryTests {
+    /// `glossary import INDUSTRY` indexes a bundled glossary; importing it again changes nothing
+    /// (JSON summary), and `tm stats` counts the entries.
+    @Test func importingABundledIndustryByName() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        struct Summary: Decodable { var file: String; var read: Int; var added: Int; var updated: Int; var removed: Int? }
+        let first = try CLI.run(["glossary", "import", "--tm", "tm.sqlite", "--format", "json", "do-not-translate"], in: dir)
+        #expect(first.status == 0, "\(first.stderr)")
+        let summary = try #require(try JSONDecoder().decode([Summary].self, from: Data(first.stdout.utf8)).first)
+        #expect(summary.file == "do-not-translate" && summary.read > 50 && summary.added == summary.read && summary.removed == 0)
+        let again = try #require(try JSONDecoder().decode([Summary].self, from: Data(try CLI.run(
+            ["glossary", "import", "--tm", "tm.sqlite", "--format", "json", "do-not-translate"], in: dir).stdout.utf8)).first)
+        #expect((again.added, again.updated, again.removed) == (0, summary.read, 0))
+        struct Stats: Decodable { var glossaryEntries: Int }
+        let stats = try JSONDecoder().decode(Stats.self, from: Data(try CLI.run(["tm", "stats", "--tm", "tm.sqlite", "--format", "json"], in: dir).stdout.utf8))
+        #expect(stats.glossaryEntries == summary.read)
+    }
+}
