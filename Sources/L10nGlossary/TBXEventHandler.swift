@@ -68,11 +68,13 @@ final class TBXEventHandler: XMLEventHandler {
         switch name {
         case "conceptEntry", "termEntry":
             entry = Entry(line: tag.line)
-        case "langSec", "langSet" where entry != nil:
+        case "langSec", "langSet":
+            guard entry != nil else { return }
             var lang = ""
             for a in tag.attributes where a.name == "lang" { lang = a.stringValue }
             language = Language(tag: lang)
-        case "termSec", "tig", "ntig" where language != nil:
+        case "termSec", "tig", "ntig":
+            guard language != nil else { return }
             term = Term(line: tag.line)
         case "term" where term != nil:
             inTerm = true
