@@ -1,4 +1,5 @@
 // swift-tools-version:6.1
+import Foundation
 import PackageDescription
 
 /// Settings every Swift target shares: Swift 6 language mode (strict concurrency) plus
@@ -6,6 +7,18 @@ import PackageDescription
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
+
+/// `L10nGlossary` is rooted at the package so that the curated `glossaries/` folder (CSV/TBX
+/// files, the source of truth) is its resource and `--glossary INDUSTRY` works from any folder:
+/// every other top-level entry and every other `Sources/` folder is excluded from it. Listed
+/// when the manifest is read; new files inside `glossaries/` are copied without a change here.
+let glossaryExcluded: [String] = {
+    let root = Context.packageDirectory
+    let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    let sources = (try? FileManager.default.contentsOfDirectory(atPath: root + "/Sources")) ?? []
+    return entries.filter { !$0.hasPrefix(".") && $0 != "Sources" && $0 != "glossaries" }.sorted()
+        + sources.filter { !$0.hasPrefix(".") && $0 != "L10nGlossary" }.sorted().map { "Sources/" + $0 }
+}()
 
 let package = Package(
     name: "l10n",
@@ -75,9 +88,18 @@ let package = Package(
         ),
         .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
         .target(
+            name: "L10nGlossary",
+            dependencies: ["L10nCore", "L10nText", "L10nXML", "L10nQA"],
+            path: ".",
+            exclude: glossaryExcluded,
+            sources: ["Sources/L10nGlossary"],
+            resources: [.copy("glossaries")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "L10nMemory",
             dependencies: [
-                "L10nCore", "L10nText", "L10nXML", "L10nFormats", .product(name: "GRDB", package: "GRDB.swift"),
+                "L10nCore", "L10nText", "L10nXML", "L10nFormats", "L10nGlossary", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -85,7 +107,7 @@ let package = Package(
         .target(
             name: "L10nPipeline",
             dependencies: [
-                "L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA", "L10nMemory",
+                "L10nCore", "L10nText", "L10nFormats", "L10nAdapt", "L10nMT", "L10nQA", "L10nMemory", "L10nGlossary",
                 .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
@@ -127,13 +149,19 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory", "L10nGlossary"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nMTTests", dependencies: ["L10nMT", "L10nTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt", "L10nGlossary"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nMemoryTests",
-            dependencies: ["L10nMemory", "L10nTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["L10nMemory", "L10nGlossary", "L10nTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "L10nGlossaryTests",
+            dependencies: ["L10nGlossary", "L10nTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),

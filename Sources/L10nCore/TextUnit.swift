@@ -10,13 +10,17 @@ public struct TextUnit: Hashable, Sendable, Codable {
     public var name: String?
     public var segments: [Segment]
     public var notes: [Note]
+    /// Glossary terms found in the source (``GlossEntry``), in order of appearance; empty unless
+    /// a run was given glossaries.
+    public var glossary: [GlossEntry]
 
-    public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = []) {
+    public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = [], glossary: [GlossEntry] = []) {
         self.id = id
         self.type = type
         self.name = name
         self.segments = segments
         self.notes = notes
+        self.glossary = glossary
     }
 
     /// The segments that carry text, ignorables left out.

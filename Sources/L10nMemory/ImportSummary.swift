@@ -7,11 +7,13 @@ public struct ImportSummary: Hashable, Sendable, Codable {
     }
 
     public var file: String
-    /// TMX `<tu>`s or XLIFF segments read and usable.
+    /// TMX `<tu>`s, XLIFF segments or glossary entries read and usable.
     public var read: Int = 0
     public var added: Int = 0
     public var updated: Int = 0
     public var skipped: [Skipped] = []
+    /// Glossary imports: entries of the glossary that its file no longer has (nil for TMX/XLIFF).
+    public var removed: Int?
 
     public init(file: String) {
         self.file = file

@@ -1,4 +1,5 @@
 import L10nCore
+import L10nGlossary
 
 /// A translation memory store: what every engine (SQLite, PostgreSQL) provides, so the CLI, the
 /// importers and the leverage stage work with any of them. Open one from a `--tm` value with
@@ -40,6 +41,22 @@ public protocol MemoryStore: TranslationMemory {
     /// Gives up `owner`'s claims on `keys` (others' claims are left alone); call it once the
     /// translations are stored with ``add(_:)``, or when giving up on them.
     func release(keys: [String], owner: String) async throws
+
+    // MARK: termbase (see docs/glossaries.md)
+
+    /// Stores glossary entries in the termbase index in one transaction; an entry already stored
+    /// (same source language, folded term, target language, target term and glossary) is
+    /// replaced. Returns how many were new.
+    @discardableResult
+    func addTerms(_ entries: [TermEntry]) async throws -> Int
+
+    /// Makes the index hold exactly `entries` for the glossary file named `glossary` (entries of
+    /// that glossary the file no longer has are removed), in one transaction: the file is the
+    /// source of truth. Every entry is stored under `glossary`, whatever its own field says.
+    func replaceTerms(glossary: String, with entries: [TermEntry]) async throws -> TermReplacement
+
+    /// Every glossary entry stored, in the order they were first added.
+    func termbase() async throws -> Termbase
 
     /// Closes connections. A store that is not closed closes when released; closing the SQLite
     /// store does nothing.

@@ -60,6 +60,29 @@ extension SQLiteMemoryStore {
                 CREATE TABLE claim (key TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_at REAL NOT NULL) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-glossary") { db in
+            // The termbase index (TermRecord): glossary files stay the source of truth; this is
+            // what `glossary import` read from them, one row per source term × target language ×
+            // target term × glossary ('' target language: every language).
+            try db.execute(sql: """
+                CREATE TABLE glossary_entry (
+                    id INTEGER PRIMARY KEY,
+                    source_language TEXT NOT NULL,
+                    term TEXT NOT NULL,
+                    term_key TEXT NOT NULL,
+                    target_language TEXT NOT NULL DEFAULT '',
+                    target_term TEXT NOT NULL DEFAULT '',
+                    part_of_speech TEXT,
+                    status TEXT NOT NULL,
+                    note TEXT,
+                    glossary TEXT NOT NULL DEFAULT '',
+                    line INTEGER,
+                    changed_at REAL NOT NULL,
+                    UNIQUE (source_language, term_key, target_language, target_term, glossary)
+                );
+                CREATE INDEX glossary_entry_language ON glossary_entry (source_language, target_language);
+                """)
+        }
         return migrator
     }
 }

@@ -162,7 +162,8 @@ public struct SQLiteMemoryStore: MemoryStore {
                 var origins: [String: Int] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT origin, count(*) AS n FROM unit GROUP BY origin") { origins[row["origin"]] = row["n"] }
                 let version = try Self.migrator.completedMigrations(db).last ?? "none"
-                return MemoryStats(units: units, pairs: pairs, origins: origins, schemaVersion: version)
+                let glossaryEntries = try Int.fetchOne(db, sql: "SELECT count(*) FROM glossary_entry") ?? 0
+                return MemoryStats(units: units, pairs: pairs, origins: origins, schemaVersion: version, glossaryEntries: glossaryEntries)
             }
         }
     }

@@ -1,6 +1,7 @@
 import L10nAdapt
 import L10nCore
 import L10nFormats
+import L10nGlossary
 import L10nMT
 import L10nMemory
 import L10nQA
@@ -96,3 +97,15 @@ public typealias MemoryImporter = L10nMemory.MemoryImporter
 public typealias MemoryExporter = L10nMemory.MemoryExporter
 public typealias ImportSummary = L10nMemory.ImportSummary
 public typealias MatchKind = L10nMemory.MatchKind
+
+// Glossaries (L10nGlossary; the termbase index is the memory's, see MemoryStore)
+public typealias Termbase = L10nGlossary.Termbase
+public typealias TermEntry = L10nGlossary.TermEntry
+public typealias TermStatus = L10nGlossary.TermStatus
+public typealias TermMatcher = L10nGlossary.TermMatcher
+public typealias TermHit = L10nGlossary.TermHit
+public typealias GlossaryFile = L10nGlossary.GlossaryFile
+public typealias GlossaryReader = L10nGlossary.GlossaryReader
+public typealias GlossaryImporter = L10nMemory.GlossaryImporter
+public typealias TermMatcherCache = L10nGlossary.TermMatcherCache
+public typealias GlossaryComplianceCheck = L10nGlossary.GlossaryComplianceCheck

@@ -2,6 +2,7 @@ import Foundation
 import L10nAdapt
 import L10nCore
 import L10nFormats
+import L10nGlossary
 import L10nMT
 import L10nText
 
@@ -35,11 +36,15 @@ public struct Localizer: Sendable {
         /// Machine translations already paid for, asked before the backend is called.
         public var translationCache: (any TranslationCache)?
         public var checks: [any DocumentCheck]
+        /// Terms to recognize in sources and carry to translators (``GlossaryStage``); nil or
+        /// empty: none.
+        public var glossary: Termbase?
 
         public init(formats: FormatRegistry = .builtIn, segmentation: SegmentationRules = .builtIn,
                     protectors: [any SpanProtecting] = Protectors.defaultProtectors, markets: MarketCatalog? = nil,
                     adaptation: AdaptationEngine = AdaptationEngine(), backend: any TranslationBackend = NoneBackend(),
-                    memory: (any TranslationMemory)? = nil, translationCache: (any TranslationCache)? = nil, checks: [any DocumentCheck] = []) {
+                    memory: (any TranslationMemory)? = nil, translationCache: (any TranslationCache)? = nil, checks: [any DocumentCheck] = [],
+                    glossary: Termbase? = nil) {
             self.formats = formats
             self.segmentation = segmentation
             self.protectors = protectors
@@ -49,23 +54,27 @@ public struct Localizer: Sendable {
             self.memory = memory
             self.translationCache = translationCache
             self.checks = checks
+            self.glossary = glossary
         }
     }
 
     public let configuration: Configuration
     private let segmentation: Segmentation
     private let catalog: LazyMarketCatalog
+    /// The glossary's matchers, built once per language pair for every document of the run.
+    private let glossaryMatchers: TermMatcherCache?
 
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
         self.segmentation = configuration.segmentation.segmentation
         self.catalog = LazyMarketCatalog(configuration.markets)
+        self.glossaryMatchers = configuration.glossary.flatMap { $0.isEmpty ? nil : TermMatcherCache($0) }
     }
 
     /// The markets this localizer knows (the bundled ones unless the configuration gave others).
     public func markets() throws -> MarketCatalog { try catalog.get() }
 
-    /// The stage chain for one run: read → segment → adapt → leverage (with a memory) →
+    /// The stage chain for one run: read → segment → adapt → glossary (with a termbase) → leverage (with a memory) →
     /// translate → check (with checks) → write.
     public func pipeline(options: LocalizationOptions = LocalizationOptions()) -> Pipeline {
         var stages: [any PipelineStage] = [
@@ -73,6 +82,7 @@ public struct Localizer: Sendable {
             SegmentStage(segmentation: segmentation, protectors: configuration.protectors),
         ]
         stages.append(AdaptStage(engine: configuration.adaptation, options: options))
+        if let glossaryMatchers { stages.append(GlossaryStage(matchers: glossaryMatchers)) }
         if let memory = configuration.memory { stages.append(LeverageStage(memory: memory, minimumQuality: options.minimumMatchQuality)) }
         stages.append(TranslateStage(backend: configuration.backend, cache: configuration.translationCache))
         if !configuration.checks.isEmpty { stages.append(CheckStage(checks: configuration.checks)) }
@@ -114,12 +124,16 @@ public struct Localizer: Sendable {
     }
 
     /// Reads and segments `source` into a document for translation (no market, no backend):
-    /// what `l10n extract` writes as XLIFF. Pure and synchronous.
+    /// what `l10n extract` writes as XLIFF, with the configuration's glossary terms on their
+    /// units when there is a target language. Pure and synchronous.
     public func extract(_ source: SourceDocument, targetLanguage: LanguageTag?) throws -> Document {
         let reader = ReadStage(formats: configuration.formats)
         let (filter, drafts) = try reader.read(source)
-        return try SegmentStage(segmentation: segmentation, protectors: configuration.protectors)
+        let document = try SegmentStage(segmentation: segmentation, protectors: configuration.protectors)
             .build(source, format: type(of: filter).formatID, drafts: drafts, targetLanguage: targetLanguage)
+        guard let glossaryMatchers, let targetLanguage else { return document }
+        let matcher = glossaryMatchers.matcher(sourceLanguage: source.language, targetLanguage: targetLanguage)
+        return GlossaryAnnotator(matcher: matcher).annotate(document)
     }
 
     /// The XLIFF of `documents`, one `<file>` each.

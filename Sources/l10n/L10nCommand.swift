@@ -20,7 +20,7 @@ struct L10nCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            AdaptCommand.self, BatchCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self, TMCommand.self,
+            AdaptCommand.self, BatchCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self, TMCommand.self, GlossaryCommand.self,
         ]
     )
 }

@@ -7,7 +7,9 @@ import Testing
     @Test func theStandardChainHasTheDocumentedOrder() {
         let plain = Localizer().pipeline()
         #expect(plain.stageNames == [.read, .segment, .adapt, .translate, .write])
-        let full = Localizer(Localizer.Configuration(memory: InMemoryTranslationMemory(), checks: [SourceCopyCheck()])).pipeline()
+        let termbase = Termbase([TermEntry(sourceLanguage: LanguageTag("en")!, term: "pump", targetLanguage: LanguageTag("de")!,
+                                           targetTerm: "Pumpe", status: .preferred)])
+        let full = Localizer(Localizer.Configuration(memory: InMemoryTranslationMemory(), checks: [SourceCopyCheck()], glossary: termbase)).pipeline()
         #expect(full.stageNames == StageName.allCases)
         #expect(StageName.allCases.filter(\.isPerDocument) == [.read, .segment])
     }

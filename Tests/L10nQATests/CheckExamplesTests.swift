@@ -1,6 +1,7 @@
 import Foundation
 import L10nCore
 import L10nAdapt
+import L10nGlossary
 import L10nQA
 import Testing
 
@@ -16,8 +17,8 @@ import Testing
         var description: String { "\(type(of: check).description.id) \(isPassing ? "passing" : "failing") \(example)" }
     }
 
-    /// The built-in checks and those that live with the adaptation rules.
-    static let checks: [any QACheck] = QAChecks.builtIn + [UnconvertedUnitsCheck()]
+    /// The built-in checks and those that live with their data (adaptation rules, glossaries).
+    static let checks: [any QACheck] = QAChecks.builtIn + [UnconvertedUnitsCheck(), GlossaryComplianceCheck(termbase: GlossaryComplianceCheck.exampleTermbase)]
 
     static let passing: [Case] = checks.flatMap { check in type(of: check).description.passing.map { Case(check: check, example: $0, isPassing: true) } }
     static let failing: [Case] = checks.flatMap { check in type(of: check).description.failing.map { Case(check: check, example: $0, isPassing: false) } }

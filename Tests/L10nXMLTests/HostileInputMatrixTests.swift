@@ -1,13 +1,14 @@
 import Foundation
 import L10nCore
 import L10nFormats
+import L10nGlossary
 import L10nMemory
 @testable import L10nText
 import L10nXML
 import Testing
 
 /// One table of hostile documents run against every XML entry point: the XLIFF 2 and 1.2 readers,
-/// the XLIFF validator, the SRX loader and the TMX reader must each refuse with a `FormatError` (for the
+/// the XLIFF validator, the SRX loader, the TMX and the TBX readers must each refuse with a `FormatError` (for the
 /// validator: a finding) of the expected code, naming the file and the line; the HTML reader,
 /// whose parser is forgiving by design, must expand and fetch nothing and not crash. A local
 /// listener checks that nothing touched the network.
@@ -24,7 +25,7 @@ struct HostileInputMatrixTests {
     /// prolog (a DOCTYPE or nothing), line 3 the opening markup, line 4 the payload (inside an
     /// element that holds text), line 5 the closing markup.
     struct EntryPoint: Sendable, CustomTestStringConvertible {
-        enum Kind: Sendable { case xliff2, xliff12, validator, srx, html, tmx }
+        enum Kind: Sendable { case xliff2, xliff12, validator, srx, html, tmx, tbx }
         let kind: Kind
         var testDescription: String { "\(kind)" }
 
@@ -40,6 +41,8 @@ struct HostileInputMatrixTests {
                 return "<html><body><p>"
             case .tmx:
                 return #"<tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/><body><tu><tuv xml:lang="en"><seg>"#
+            case .tbx:
+                return #"<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body><conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>"#
             }
         }
 
@@ -50,6 +53,7 @@ struct HostileInputMatrixTests {
             case .srx: return #"</beforebreak><afterbreak>\s</afterbreak></rule></languagerule></languagerules><maprules><languagemap languagepattern=".*" languagerulename="Default"/></maprules></body></srx>"#
             case .html: return "</p></body></html>"
             case .tmx: return #"</seg></tuv><tuv xml:lang="de"><seg>Text</seg></tuv></tu></body></tmx>"#
+            case .tbx: return #"</term></termSec></langSec><langSec xml:lang="de"><termSec><term>Text</term></termSec></langSec></conceptEntry></body></text></tbx>"#
             }
         }
 
@@ -59,6 +63,7 @@ struct HostileInputMatrixTests {
             case .srx: return "hostile.srx"
             case .html: return "hostile.html"
             case .tmx: return "hostile.tmx"
+            case .tbx: return "hostile.tbx"
             default: return "hostile.xlf"
             }
         }
@@ -76,6 +81,8 @@ struct HostileInputMatrixTests {
                         maxAttributeValueBytes: policy.maxAttributeValueBytes, maxTextRunBytes: policy.maxTextRunBytes))
                 case .tmx:
                     _ = try TMXReader(policy: policy).read(data, file: file) { _ in }
+                case .tbx:
+                    _ = try TBXReader(policy: policy).read(data, file: file)
                 case .html:
                     let text = try TextInput.decodeUTF8(data, file: file)
                     let drafts = try HTMLFilter().read(data, text: text, file: file)
@@ -103,7 +110,7 @@ struct HostileInputMatrixTests {
             }
         }
 
-        static let all: [EntryPoint] = [.init(kind: .xliff2), .init(kind: .xliff12), .init(kind: .validator), .init(kind: .srx), .init(kind: .html), .init(kind: .tmx)]
+        static let all: [EntryPoint] = [.init(kind: .xliff2), .init(kind: .xliff12), .init(kind: .validator), .init(kind: .srx), .init(kind: .html), .init(kind: .tmx), .init(kind: .tbx)]
     }
 
     /// A hostile document: what goes on line 2 and line 4, and what the XML entry points must say.
@@ -192,7 +199,7 @@ struct HostileInputMatrixTests {
             return
         }
         let error = try entry.run(data, policy: .standard)
-        if entry.kind == .tmx { #expect(error == nil, "the TMX reader refused a benign unit: \(String(describing: error))") }
+        if entry.kind == .tmx || entry.kind == .tbx { #expect(error == nil, "the \(entry) reader refused a benign document: \(String(describing: error))") }
         // The XLIFF readers need the skeleton l10n writes, so they stop later, at XLIFF level:
         // what matters is that the XML layer let the document through.
         if let error { #expect(![.forbiddenConstruct, .tooLarge, .malformed].contains(error.code), "\(error)") }

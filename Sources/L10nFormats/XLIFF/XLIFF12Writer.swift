@@ -150,7 +150,24 @@ struct XLIFF12Writer {
             out.plainText(note.text)
             out.end("note"); out.newline()
         }
+        // XLIFF 1.2 has no glossary module: one note per term found, its status in words.
+        for entry in unit.glossary {
+            out.indent(4)
+            out.start("note", [("from", "l10n:glossary"), ("annotates", "source")])
+            out.plainText(Self.noteText(entry))
+            out.end("note"); out.newline()
+        }
         out.indent(3); out.end("trans-unit"); out.newline()
+    }
+
+    /// `pump housing → Pumpengehäuse (segment s1): preferred term (noun) [plumbing.csv]`.
+    static func noteText(_ entry: GlossEntry) -> String {
+        var text = entry.term
+        if !entry.translations.isEmpty { text += " → " + entry.translations.joined(separator: " | ") }
+        if let segment = entry.segment { text += " (segment \(segment))" }
+        if let definition = entry.definition { text += ": " + definition }
+        if let glossary = entry.glossary { text += " [\(glossary)]" }
+        return text
     }
 
     private func write(_ content: Content, layout: InlineCodeLayout, rids: inout Set<String>, cp: inout Int, to out: inout XMLOutput) {

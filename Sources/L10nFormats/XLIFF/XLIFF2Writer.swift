@@ -142,6 +142,7 @@ struct XLIFF2Writer {
         out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
         out.finish(empty: false)
         out.newline()
+        if !unit.glossary.isEmpty { Self.glossary(unit.glossary, to: &out) }
         if !unit.notes.isEmpty {
             out.indent(3); out.start("notes"); out.newline()
             var noteIDs = Set<String>()
@@ -215,6 +216,31 @@ struct XLIFF2Writer {
             out.newline()
         }
         out.raw("    </unit>\n")
+    }
+
+    /// The namespace of `l10n:status` on `<gls:glossEntry>` (the module's `##other` attributes).
+    static let glossaryStatusNamespace = "urn:x-l10n:glossary:1"
+
+    /// The Glossary module's `<gls:glossary>` (first in the unit, where the core schema allows
+    /// other namespaces), its namespaces declared on it so files without glossary entries do not
+    /// change. `ref` points to the segment (`#s1`): a segment is a span the validator resolves, and
+    /// pointing at an `<mrk>` would mean changing the source the translator and merge read. The
+    /// status is in the definition for people and in `l10n:status` for tools.
+    static func glossary(_ entries: [GlossEntry], to out: inout XMLOutput) {
+        out.indent(3); out.start("gls:glossary", [("xmlns:gls", XLIFFNamespace.glossary), ("xmlns:l10n", glossaryStatusNamespace)]); out.newline()
+        for entry in entries {
+            let ref = entry.segment.flatMap { InlineCodeLayout.isNMToken($0) ? "#" + $0 : nil }
+            out.indent(4); out.start("gls:glossEntry", [("ref", ref), ("l10n:status", entry.status)]); out.newline()
+            out.indent(5); out.start("gls:term", [("source", entry.glossary)]); out.plainText(entry.term); out.end("gls:term"); out.newline()
+            for translation in entry.translations {
+                out.indent(5); out.start("gls:translation"); out.plainText(translation); out.end("gls:translation"); out.newline()
+            }
+            if let definition = entry.definition {
+                out.indent(5); out.start("gls:definition"); out.plainText(definition); out.end("gls:definition"); out.newline()
+            }
+            out.indent(4); out.end("gls:glossEntry"); out.newline()
+        }
+        out.indent(3); out.end("gls:glossary"); out.newline()
     }
 
     /// With `record`, each code's first element is also noted in `bases` as the reader will see

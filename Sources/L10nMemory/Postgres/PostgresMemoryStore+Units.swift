@@ -103,7 +103,12 @@ extension PostgresMemoryStore {
                                                                      logger: Self.logger).decode((String, Int).self) {
                 origins[origin] = n
             }
-            return MemoryStats(units: units, pairs: pairs, origins: origins, schemaVersion: try await Self.schemaVersion(connection))
+            var glossaryEntries = 0
+            for try await n in try await connection.query("SELECT count(*) FROM l10n_glossary_entry", logger: Self.logger).decode(Int.self) {
+                glossaryEntries = n
+            }
+            return MemoryStats(units: units, pairs: pairs, origins: origins, schemaVersion: try await Self.schemaVersion(connection),
+                               glossaryEntries: glossaryEntries)
         }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
 import L10nAdapt
 import L10nCore
+import L10nGlossary
 import L10nMemory
 import L10nMT
 import L10nQA
 
 /// Everything a batch run builds once from the project file before the first page: markets,
-/// rates, the backend, the memory, the checks, the localizer, and the fingerprint every page's
+/// rates, glossaries, the backend, the memory, the checks, the localizer, and the fingerprint every page's
 /// own is built on.
 package struct BatchEngine: Sendable {
     package let configuration: ProjectConfiguration
@@ -19,6 +20,8 @@ package struct BatchEngine: Sendable {
     package let memory: (any MemoryStore)?
     /// The hash of everything but the page itself that decides a page's outputs.
     package let baseFingerprint: String
+    /// Glossary rows that could not be used (`file:line: skipped: reason`), for the CLI to say.
+    package let glossarySkipped: [String]
 
     /// The engine's version; part of every fingerprint, so a new version makes every page again.
     package static let engineVersion = "0.2.0"
@@ -57,6 +60,17 @@ package struct BatchEngine: Sendable {
             ratesBytes = try InputFile.read(path(file))
             rates = try ExchangeRates.parse(TextInput.decodeUTF8(ratesBytes, file: file), file: file)
         }
+        let sourceLanguage = LanguageTag(configuration.source.language) ?? LanguageTag("en-US")!
+        // A name that is no file of the project is a bundled industry (`pumps-valves`).
+        var termbase = Termbase()
+        var skipped: [String] = []
+        let reader = GlossaryReader(sourceLanguage: sourceLanguage)
+        for name in configuration.glossaries {
+            let file = FileManager.default.fileExists(atPath: path(name)) ? try reader.read(path(name)) : try reader.read(name)
+            termbase = termbase.merging(file.termbase)
+            skipped += file.skipped.map { "\(name):\($0.line): skipped: \($0.reason)" }
+        }
+        glossarySkipped = skipped
         let registry = BackendRegistry.builtIn
         let settings = BackendConfiguration(options: configuration.translation.options, environment: environment,
                                             secretVariable: configuration.translation.apiKeyEnv)
@@ -74,11 +88,11 @@ package struct BatchEngine: Sendable {
             for id in configuration.qa.disable where !known.contains(id) {
                 throw ProjectConfigurationError(file: file, keyPath: "qa.disable", message: "'\(id)' is not a check id (`l10n qa --list`)")
             }
-            checks = [QualityChecker.full(markets: catalog, severities: severities, disabled: Set(configuration.qa.disable))]
+            checks = [QualityChecker.full(markets: catalog, glossary: termbase, severities: severities, disabled: Set(configuration.qa.disable))]
         }
         localizer = Localizer(Localizer.Configuration(
             markets: catalog, backend: backend, memory: memory.map { PeopleOnlyMemory(store: $0) },
-            translationCache: memory.map { MemoryTranslationCache(store: $0) }, checks: checks))
+            translationCache: memory.map { MemoryTranslationCache(store: $0) }, checks: checks, glossary: termbase))
         options = LocalizationOptions(
             outputs: [], xliffVersion: XLIFFVersion(rawValue: configuration.output.xliffVersion) ?? .default,
             keepOriginalUnits: configuration.adaptation.keepOriginalUnits, categories: Set(configuration.adaptation.categories),
@@ -96,9 +110,10 @@ package struct BatchEngine: Sendable {
         hash.add("configuration", try Self.canonicalJSON(settingsOnly))
         hash.add("markets", try Self.canonicalJSON(markets))
         hash.add("rates", ratesBytes)
+        // The glossaries' content, not their names: an edited glossary makes every page again.
+        hash.add("glossaries", try Self.canonicalJSON(termbase.entries))
         // The engine that will translate each market's pages: with no backend named, the one
         // chosen now (a DeepL key set since the last run changes every page made by Apertium).
-        let sourceLanguage = LanguageTag(configuration.source.language) ?? LanguageTag("en-US")!
         for market in markets {
             let target = LanguageTag(market.language) ?? sourceLanguage
             let engine = (backend as? AutomaticBackend)?.choose(from: sourceLanguage, to: target).backend ?? backend

@@ -37,6 +37,8 @@ package struct BatchResult: Sendable {
     /// Their outputs deleted this run, and those kept because they were changed since written.
     package var removed: [String] = []
     package var keptChanged: [String] = []
+    /// Glossary rows that could not be used (`file:line: skipped: reason`).
+    package var glossarySkipped: [String] = []
 
     init(markets: [String], check: Bool) {
         self.markets = markets.map { MarketTally(market: $0) }

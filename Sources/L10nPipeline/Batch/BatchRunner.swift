@@ -70,6 +70,7 @@ package struct BatchRunner: Sendable {
         events(.started(pages: mine.count, markets: configuration.markets, inOtherShards: all.count - mine.count))
 
         var result = BatchResult(markets: configuration.markets, check: options.check)
+        result.glossarySkipped = engine.glossarySkipped
         let batch = OutputBatch()
         var failures: [any Error] = []
         let jobs = mine.map { PageJob(source: $0, engine: engine) }

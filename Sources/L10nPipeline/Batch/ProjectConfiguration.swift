@@ -20,6 +20,9 @@ public struct ProjectConfiguration: Hashable, Sendable, Codable {
     /// people made (used first) and every machine translation (so a sentence is paid for once).
     public var memory: String?
     public var adaptation: AdaptationSettings
+    /// Glossaries (TBX or CSV files, relative to the project folder, or bundled industries such
+    /// as `pumps-valves`): their terms travel in the XLIFF and `glossary.compliance` checks them.
+    public var glossaries: [String]
     public var qa: QASettings
     public var reports: Reports
     public var site: Site?
@@ -193,6 +196,7 @@ private struct RawProject: Decodable {
     var translation: Translation?
     var memory: String?
     var adaptation: Adaptation?
+    var glossaries: [String]?
     var qa: QA?
     var reports: ProjectConfiguration.Reports?
     var site: Site?
@@ -209,6 +213,7 @@ private struct RawProject: Decodable {
             memory: memory,
             adaptation: .init(keepOriginalUnits: adaptation?.keepOriginalUnits ?? false, categories: adaptation?.categories ?? [],
                               rates: adaptation?.rates, marketsDir: adaptation?.marketsDir),
+            glossaries: glossaries ?? [],
             qa: .init(enabled: qa?.enabled ?? true, failOn: qa?.failOn ?? "error", disable: qa?.disable ?? [], severity: qa?.severity ?? [:]),
             reports: reports ?? .init(json: nil, junit: nil, sarif: nil, html: nil),
             site: site.map {
@@ -222,7 +227,7 @@ private struct RawProject: Decodable {
 /// The keys a project file may have at each level.
 private enum ProjectSchema {
     static let keys: [String: Set<String>] = [
-        "": ["version", "source", "markets", "output", "translation", "memory", "adaptation", "qa", "reports", "site", "state"],
+        "": ["version", "source", "markets", "output", "translation", "memory", "adaptation", "glossaries", "qa", "reports", "site", "state"],
         "source": ["language", "root", "include", "exclude"],
         "output": ["document", "xliff", "htmlFragment", "xliffVersion", "prefillTargets"],
         "translation": ["backend", "options", "apiKeyEnv"],

@@ -1,4 +1,4 @@
-/// An explicit chain of stages: read → segment → adapt → leverage → translate → check → write.
+/// An explicit chain of stages: read → segment → adapt → glossary → leverage → translate → check → write.
 ///
 /// A value: build it with ``standard(_:)`` or by hand, replace or drop a stage, hand it to a
 /// ``Localizer`` or run it directly. Stages run in the order given; ``run(_:)`` runs them all,

@@ -6,6 +6,9 @@ public enum StageName: String, Hashable, Sendable, CaseIterable, Comparable {
     case segment
     /// The source adapted for the market (units, numbers, prices, dates…), advisories noted.
     case adapt
+    /// Glossary terms recognized in the (adapted) source and put on their units for the
+    /// translator, with their approved translations and status.
+    case glossary
     /// Targets from translation memory, looked up with the adapted source: a stored
     /// translation is of the text the translator saw (the XLIFF carries adapted sources), and a
     /// target filled here never goes stale by a later rewrite of its source.

@@ -99,6 +99,8 @@ struct AdaptCommand: AsyncParsableCommand {
 
     @OptionGroup var memory: MemoryOption
 
+    @OptionGroup var glossary: GlossaryOption
+
     func validate() throws {
         if market.isEmpty { throw ValidationError("name at least one market with --market (see `l10n markets list`)") }
         _ = try outputs
@@ -126,9 +128,11 @@ struct AdaptCommand: AsyncParsableCommand {
             // The memory serves twice: people's translations are leverage, and every machine
             // translation is kept in it so that a re-run pays for nothing (docs/batch.md).
             let store = try await memory.openIfGiven()
+            let termbase = try glossary.termbase(sourceLanguage: sourceLanguage)
             configuration = Localizer.Configuration(
                 segmentation: try segmentation.rules(), markets: catalog, backend: translator, memory: store.map { PeopleOnlyMemory(store: $0) },
-                translationCache: store.map { MemoryTranslationCache(store: $0) }, checks: qa ? [QualityChecker.full(markets: catalog)] : [])
+                translationCache: store.map { MemoryTranslationCache(store: $0) }, checks: qa ? [QualityChecker.full(markets: catalog, glossary: termbase)] : [],
+                glossary: termbase)
         } catch {
             throw ExitStatus.report(error)
         }

@@ -58,6 +58,7 @@ struct BatchCommand: AsyncParsableCommand {
             throw ExitStatus.report(error)
         }
         progress.finish()
+        for line in result.glossarySkipped { Console.note(line) }
         if check {
             for stale in result.stale { Console.out("out of date: \(stale.path): \(stale.reason)") }
             if !result.stale.isEmpty {

@@ -7,7 +7,7 @@ struct ExtractCommand: AsyncParsableCommand {
         commandName: "extract",
         abstract: "Extract the translatable text of Markdown/HTML files into XLIFF for translators.",
         discussion: """
-            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written. Files are extracted one at a time per job and written as they are done, so memory follows the largest file, not the whole batch; the output does not depend on --jobs. With --tm (or $L10N_TM), segments the translation memory holds (exact 100, in-context 101) get its target, state translated.
+            Each input becomes <stem>.<target-language>.xlf beside it (or in the folder given with -o). With -o FILE.xlf, all inputs go into that one XLIFF, one <file> each. The XLIFF carries the original document (its skeleton), so `l10n merge` needs nothing else. If any input is bad, nothing is written. Files are extracted one at a time per job and written as they are done, so memory follows the largest file, not the whole batch; the output does not depend on --jobs. With --tm (or $L10N_TM), segments the translation memory holds (exact 100, in-context 101) get its target, state translated. With --glossary, terms found in each unit's source go with it: XLIFF 2 in the Glossary module (<gls:glossary>), 1.2 as <note from="l10n:glossary">, each with its translation and status (forbidden, do not translate).
             """)
 
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) files.", valueName: "file"))
@@ -34,6 +34,8 @@ struct ExtractCommand: AsyncParsableCommand {
 
     @OptionGroup var memory: MemoryOption
 
+    @OptionGroup var glossary: GlossaryOption
+
     /// What one input gives: its counts, and its XLIFF (or its `<file>` element, for one output file).
     private struct Extracted: Sendable {
         var units: Int
@@ -44,7 +46,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let localizer = try segmentation.localizer()
+        let localizer = try segmentation.localizer(glossary: try glossary.termbase(sourceLanguage: sourceLanguage))
         let store = try await memory.openIfGiven()
         let writer = XLIFFWriter(version: xliffVersion)
         let singleOutput = output.flatMap { OutputNaming.isDirectoryLike($0, fileExtensions: ["xlf", "xliff"]) ? nil : $0 }

@@ -7,7 +7,7 @@ struct QACommand: ParsableCommand {
         commandName: "qa",
         abstract: "Run the quality checks over translated XLIFF: inline codes, numbers, empty or copied targets, whitespace, punctuation, brackets, repeated words.",
         discussion: """
-            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. `l10n check` is the same command.
+            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered). `l10n check` is the same command.
             """,
         aliases: ["check"])
 
@@ -38,13 +38,19 @@ struct QACommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
+    @OptionGroup var glossary: GlossaryOption
+
+    @Option(name: .long, help: ArgumentHelp("The language of the glossaries' source terms (with --glossary).", valueName: "tag"))
+    var glossarySourceLanguage: LanguageTag = LanguageTag("en")!
+
     func validate() throws {
         if !list && files.isEmpty { throw ValidationError("name at least one XLIFF file (or --list)") }
-        _ = try checker()
+        _ = try checker(glossary: nil)
     }
 
-    /// The checker these options describe; unknown ids and levels are usage errors.
-    func checker() throws -> QualityChecker {
+    /// The checker these options describe, with `glossary.compliance` when a glossary is given;
+    /// unknown ids and levels are usage errors.
+    func checker(glossary: Termbase?) throws -> QualityChecker {
         let known = Set(QualityChecker.allDescriptions.map(\.id))
         func require(_ id: String) throws {
             guard known.contains(id) else { throw ValidationError("unknown check '\(id)'; known: \(known.sorted().joined(separator: ", "))") }
@@ -59,7 +65,8 @@ struct QACommand: ParsableCommand {
             severities[parts[0]] = level
         }
         for id in disable { try require(id) }
-        return QualityChecker.full(markets: try? MarketCatalog.load(userDirectory: marketsDir), severities: severities, disabled: Set(disable))
+        return QualityChecker.full(markets: try? MarketCatalog.load(userDirectory: marketsDir), glossary: glossary,
+                                   severities: severities, disabled: Set(disable))
     }
 
     func run() throws {
@@ -69,7 +76,7 @@ struct QACommand: ParsableCommand {
             }
             return
         }
-        let checker = try checker()
+        let checker = try checker(glossary: try glossary.termbase(sourceLanguage: glossarySourceLanguage))
         if let market {
             // An unknown market is the same usage error as for `adapt`.
             do { _ = try MarketCatalog.load(userDirectory: marketsDir).market(market) } catch { throw ExitStatus.report(error) }

@@ -25,9 +25,9 @@ struct SegmentationOptions: ParsableArguments {
         return try .srx(data: InputFile.read(srx), name: srx)
     }
 
-    /// A localizer with these rules and everything else built in (extract, pseudo, segment);
+    /// A localizer with these rules (and `glossary`'s terms) and everything else built in (extract, pseudo, segment);
     /// errors in the rules are reported and become the exit code.
-    func localizer() throws -> Localizer {
-        do { return Localizer(Localizer.Configuration(segmentation: try rules())) } catch { throw ExitStatus.report(error) }
+    func localizer(glossary: Termbase? = nil) throws -> Localizer {
+        do { return Localizer(Localizer.Configuration(segmentation: try rules(), glossary: glossary)) } catch { throw ExitStatus.report(error) }
     }
 }

@@ -36,6 +36,8 @@ import Testing
         #expect(c.output.xliffVersion == "2.1" && c.output.xliff == nil)
         #expect(c.qa.enabled && c.qa.failOn == "error")
         #expect(c.state == ".l10n/state" && c.site == nil && c.memory == nil && c.translation.backend == nil)
+        #expect(c.glossaries.isEmpty)
+        #expect(try decode(Self.minimal + "\nglossaries: [pumps-valves, terms/ours.tbx]").glossaries == ["pumps-valves", "terms/ours.tbx"])
     }
 
     @Test func theShippedExampleReads() throws {
@@ -55,6 +57,7 @@ import Testing
         (minimal.replacingOccurrences(of: "{path}", with: "{name}"), "l10n.yaml: output.document: has an unknown placeholder {name}"),
         (minimal.replacingOccurrences(of: "markets: [de]", with: "markets: de"), "l10n.yaml: markets:"),
         (minimal + "\nqa: {failOn: loud}", "l10n.yaml: qa.failOn: is 'loud'"),
+        (minimal + "\nglossaries: pumps.csv", "l10n.yaml: glossaries:"),
         (minimal + "\nsite: {baseURL: shop.example.com}", "l10n.yaml: site.baseURL: must be an absolute http(s) URL"),
         (minimal + "\nsite: {baseURL: 'https://x.example/', defaultMarket: fr}", "l10n.yaml: site.defaultMarket: is 'fr', which is not in markets"),
         ("version: 1\nsource: [", "l10n.yaml: is not valid YAML: line"),

@@ -5,7 +5,7 @@ import L10nPipeline
 struct TMStatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
-        abstract: "What the memory holds: units per language pair and per origin, schema version.")
+        abstract: "What the memory holds: units per language pair and per origin, glossary entries, schema version.")
 
     @OptionGroup var memory: MemoryOption
     @OptionGroup var output: OutputFormatOption
@@ -18,5 +18,6 @@ struct TMStatsCommand: AsyncParsableCommand {
         Console.out("\(store.location): \(stats.units) unit(s), schema \(stats.schemaVersion)")
         for pair in stats.pairs { Console.out("  \(pair.sourceLanguage) → \(pair.targetLanguage): \(pair.units)") }
         for (origin, n) in stats.origins.sorted(by: { $0.key < $1.key }) { Console.out("  \(origin): \(n)") }
+        if stats.glossaryEntries > 0 { Console.out("  glossary entries: \(stats.glossaryEntries)") }
     }
 }

@@ -1,0 +1,29 @@
+/// A glossary term recognized in a unit's source, carried to the translator with its approved
+/// translations and its status (XLIFF 2 Glossary module `<gls:glossEntry>`; XLIFF 1.2, which has
+/// no glossary module, a `<note from="l10n:glossary">`). Only written, never read back: a new
+/// extraction recognizes the terms again from the glossaries of the day.
+public struct GlossEntry: Hashable, Sendable, Codable {
+    /// The segment whose source holds the term (written as the entry's `ref`).
+    public var segment: String?
+    /// The term as the source text spells it (`Pump housings`).
+    public var term: String
+    /// Translations the translator should use (the term itself for a do-not-translate term);
+    /// none for a forbidden one, whose wrong translation is in ``definition``.
+    public var translations: [String]
+    /// What the translator must know: the status (`forbidden`, `do not translate`), the part of
+    /// speech, the glossary's note.
+    public var definition: String?
+    /// `preferred`, `admitted`, `forbidden` or `do-not-translate`.
+    public var status: String
+    /// The glossary the entry comes from (a file name).
+    public var glossary: String?
+
+    public init(segment: String?, term: String, translations: [String], definition: String?, status: String, glossary: String? = nil) {
+        self.segment = segment
+        self.term = term
+        self.translations = translations
+        self.definition = definition
+        self.status = status
+        self.glossary = glossary
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import L10nCore
+import L10nGlossary
+import Testing
+
+/// Term recognition: ICU words, case folding, English plurals, whole words, longest match,
+/// multi-word terms, and the target side a compliance check will use.
+@Suite struct TermMatcherTests {
+    static let en = LanguageTag("en")!, de = LanguageTag("de-DE")!
+
+    static func entry(_ term: String, _ target: String?, _ status: TermStatus = .preferred, to language: String? = "de") -> TermEntry {
+        TermEntry(sourceLanguage: en, term: term, targetLanguage: language.flatMap(LanguageTag.init), targetTerm: target, status: status)
+    }
+
+    static let termbase = Termbase([
+        entry("pump", "Pumpe"),
+        entry("pump housing", "Pumpengehäuse"),
+        entry("pump housing", "Pumpenmantel", .forbidden),
+        entry("battery", "Akku"),
+        entry("box", "Karton"),
+        entry("glass", "Glas"),
+        entry("Wi-Fi", "WLAN"),
+        entry("AquaFlow", nil, .doNotTranslate, to: nil),
+        entry("valve", "válvula", to: "pt"),
+    ])
+
+    func found(_ text: String, into target: LanguageTag = de) -> [String] {
+        TermMatcher(Self.termbase, sourceLanguage: Self.en, targetLanguage: target).hits(in: text).map(\.text)
+    }
+
+    @Test func longestMatchWinsAndCaseIsFolded() {
+        #expect(found("The PUMP HOUSING of the pump.") == ["PUMP HOUSING", "pump"])
+        let hit = TermMatcher(Self.termbase, sourceLanguage: Self.en, targetLanguage: Self.de).hits(in: "Pump housing")[0]
+        #expect(hit.entries.map(\.targetTerm) == ["Pumpengehäuse", "Pumpenmantel"])
+    }
+
+    @Test func englishPluralsOfTheLastWordMatch() {
+        #expect(found("Two pump housings, spare batteries and boxes of pumps.") == ["pump housings", "batteries", "boxes", "pumps"])
+        #expect(found("Glasses and glass.") == ["Glasses", "glass"])
+        // A plural of a word that is not last does not make the term.
+        #expect(found("pumps housing") == ["pumps"])
+    }
+
+    @Test func caseFoldingIsFullFolding() {
+        let german = Termbase([TermEntry(sourceLanguage: LanguageTag("de")!, term: "Straße", targetLanguage: LanguageTag("en"),
+                                         targetTerm: "street", status: .preferred)])
+        let hits = TermMatcher(german, sourceLanguage: LanguageTag("de-DE")!, targetLanguage: LanguageTag("en-US")!).hits(in: "DIE STRASSE, die Straße.")
+        #expect(hits.map(\.text) == ["STRASSE", "Straße"])
+        // No English plurals for a German source.
+        #expect(TermMatcher(german, sourceLanguage: LanguageTag("de")!, targetLanguage: nil).hits(in: "Straßes").isEmpty)
+    }
+
+    @Test func onlyWholeWords() {
+        #expect(found("Pumping boxer pumpkin mispump") == [])
+        #expect(found("Wi-Fi and Wi Fi") == ["Wi-Fi"])
+    }
+
+    @Test func rangesPointIntoTheSearchedText() {
+        let text = "Ünïcode first: the pump housing."
+        let hits = TermMatcher(Self.termbase, sourceLanguage: Self.en, targetLanguage: Self.de).hits(in: text)
+        #expect(hits.map { String(text[$0.range]) } == ["pump housing"])
+    }
+
+    @Test func entriesForOtherTargetLanguagesAreLeftOutButDoNotTranslateHoldsEverywhere() {
+        #expect(found("AquaFlow valve") == ["AquaFlow"])
+        #expect(found("AquaFlow valve", into: LanguageTag("pt-BR")!) == ["AquaFlow", "valve"])
+        let brazil = Self.entry("pump", "bomba", to: "pt-BR")
+        #expect(brazil.applies(to: LanguageTag("pt-BR")!) && brazil.applies(to: LanguageTag("pt")!))
+        #expect(!brazil.applies(to: LanguageTag("pt-PT")!) && !brazil.applies(to: LanguageTag("es-MX")!))
+    }
+
+    @Test func doNotTranslateNamesMatchOnlyAsWrittenInASource() {
+        let termbase = Termbase([
+            Self.entry("thread", "Gewinde"),
+            Self.entry("Thread", nil, .doNotTranslate, to: nil),
+            Self.entry("LED", nil, .doNotTranslate, to: nil),
+        ])
+        let hits = TermMatcher(termbase, sourceLanguage: Self.en, targetLanguage: Self.de).hits(in: "Thread and Matter; a 1/2 in thread; two LEDs, no leds.")
+        #expect(hits.map(\.text) == ["Thread", "thread", "LEDs"])
+        #expect(hits.map { $0.entries.map(\.status) } == [[.preferred, .doNotTranslate], [.preferred], [.doNotTranslate]])
+        // In a translation any spelling is found, so that an altered name can be reported.
+        let target = TermMatcher(termbase, sourceLanguage: Self.en, targetLanguage: Self.de, side: .target).hits(in: "thread-fähig, mit LED")
+        #expect(target.map(\.text) == ["thread", "LED"])
+    }
+
+    @Test func theTargetSideFindsTranslationsAndForbiddenTerms() {
+        let matcher = TermMatcher(Self.termbase, sourceLanguage: Self.en, targetLanguage: Self.de, side: .target)
+        let hits = matcher.hits(in: "Das Pumpengehäuse (nicht Pumpenmantel) der AquaFlow-Pumpe.")
+        #expect(hits.map(\.text) == ["Pumpengehäuse", "Pumpenmantel", "AquaFlow", "Pumpe"])
+        #expect(hits[1].entries.map(\.status) == [.forbidden])
+        #expect(hits[2].entries.map(\.status) == [.doNotTranslate])
+    }
+}
+
+/// The JSON `glossary list`/`lookup` print: languages as tags, `*` for every language.
+@Suite struct TermEntryCodingTests {
+    @Test func languagesAreCodedAsTagsAndStarAndComeBack() throws {
+        let entries = [
+            TermMatcherTests.entry("pump housing", "Pumpengehäuse"),
+            TermEntry(sourceLanguage: LanguageTag("en")!, term: "AquaFlow", targetLanguage: nil, targetTerm: nil, status: .doNotTranslate,
+                      note: "Brand", glossary: "dnt.csv", line: 4),
+        ]
+        let data = try JSONEncoder().encode(entries)
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(json.map { $0["targetLanguage"] as? String } == ["de", "*"])
+        #expect(json.map { $0["sourceLanguage"] as? String } == ["en", "en"])
+        #expect(json[1]["status"] as? String == "do-not-translate")
+        #expect(try JSONDecoder().decode([TermEntry].self, from: data) == entries)
+    }
+}
