@@ -248,6 +248,9 @@ extension ElectricalRule {
             RuleExample("Bivolt 127/220 V, 60 Hz.", market: "br"),
             RuleExample("Use a 20 A breaker (115 V) or a 15 A double-pole breaker (230 V).", market: "br"),
             RuleExample("Rated 100 V, 50/60 Hz.", market: "jp"),
+            // Tyre service descriptions (Resources/Conventions/automotive.yaml): 94V is a load index and speed symbol.
+            RuleExample("All-season touring tyre, 225/45R17 94V XL.", market: "de"),
+            RuleExample("- Load index / speed rating: 94V", market: "uk"),
         ],
         failing: [
             RuleExample("Rated 120V AC, 60 Hz.", market: "de", flagged: ["120V AC, 60 Hz"]),
