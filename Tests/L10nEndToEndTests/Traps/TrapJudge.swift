@@ -16,7 +16,7 @@ struct TrapJudge: Sendable {
         var known: String?
 
         var description: String {
-            "[\(kind.rawValue)] \(caseID) (\(market)): expected \(expected); got: \(got)" + (known.map { " — known: \($0)" } ?? "")
+            "[\(kind.rawValue)\(known == nil ? "" : ", known")] \(caseID) (\(market)): expected \(expected); got: \(got)"
         }
     }
 
