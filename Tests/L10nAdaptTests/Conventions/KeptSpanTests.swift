@@ -43,6 +43,14 @@ import Testing
         #expect(try adapt("A 29er with 160 mm rotors.", market: "de").kept.isEmpty)
     }
 
+    @Test func aCodeThatSilencesAnAdvisoryIsKept() throws {
+        // Without the tyre code, "94V" would be flagged as a 94 V mains rating in Germany.
+        let result = try adapt("All-season tyre, 225/45R17 94V XL.", market: "de")
+        #expect(result.adaptations.filter { $0.kind == .electrical }.isEmpty)
+        #expect(result.kept.map(\.text) == ["225/45R17 94V XL"])
+        #expect(result.kept.first?.convention == "car-tyre-size")
+    }
+
     @Test func bothSystemsGivenIsKeptByTheUnitRule() throws {
         let result = try adapt("Box: 24 x 16 x 10 in (61 x 41 cm)", market: "de")
         #expect(result.content.plainText == "Box: 24 x 16 x 10 in (61 x 41 cm)")

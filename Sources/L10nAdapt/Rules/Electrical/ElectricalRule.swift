@@ -48,6 +48,29 @@ public struct ElectricalRule: AdaptationRule {
     ]
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
+        review(text, context: context).matches
+    }
+
+    /// The advisories, and the codes that silenced one ("94V" in a tyre's 225/45R17 94V is a
+    /// speed symbol, "94 V" in UL 94 V-0 a flammability class): kept, with their convention.
+    public func review(_ text: String, context: AdaptationContext) -> (matches: [RuleMatch], kept: [RuleKeep]) {
+        let advisories = allAdvisories(in: text, context: context)
+        let conventions = context.market.conventions
+        let silencing = conventions.codeSpans(in: text, market: context.market).filter { $0.entry.silencesAdvisories == true }
+        var kept: [RuleKeep] = []
+        var matches: [RuleMatch] = []
+        for m in advisories {
+            if let code = silencing.first(where: { $0.range.overlaps(m.range) }) {
+                kept.append(RuleKeep(range: code.range, entry: code.entry, in: conventions))
+            } else {
+                matches.append(m)
+            }
+        }
+        return (matches, kept)
+    }
+
+    /// Every mains and plug statement that does not fit, before codes silence any.
+    private func allAdvisories(in text: String, context: AdaptationContext) -> [RuleMatch] {
         let market = context.market
         var out: [RuleMatch] = []
         let frequencies = Self.frequency.scan(text)
@@ -124,8 +147,7 @@ public struct ElectricalRule: AdaptationRule {
                 out.append(advisory(p.range, ["\(text[p.range]) is a 240 V configuration of the North American split-phase system, which the mains there does not have: name the connection the market uses (or say an electrician must fit one)"], market: market))
             }
         }
-        let silenced = market.conventions.silenced(in: text, market: market)
-        return out.filter { m in !silenced.contains { $0.overlaps(m.range) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     private func advisory(_ range: Range<String.Index>, _ problems: [String], market: MarketProfile) -> RuleMatch {
