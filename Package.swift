@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "L10nAdapt",
             dependencies: ["L10nCore", "L10nText", "L10nQA", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/Markets"), .copy("Resources/Conventions"), .copy("Resources/Spelling")],
+            resources: [.copy("Resources/Markets"), .copy("Resources/Conventions"), .copy("Resources/Spelling"), .copy("Resources/Units")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -169,7 +169,8 @@ let package = Package(
         .testTarget(
             name: "L10nEndToEndTests",
             // `l10n`: the executable these tests run, so `swift test` builds it next to them.
-            dependencies: ["l10n", "L10nTestSupport"],
+            // Yams: the trap corpus (`corpora/traps/*.yaml`) is read by the tests themselves.
+            dependencies: ["l10n", "L10nTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
     ]

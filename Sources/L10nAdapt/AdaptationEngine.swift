@@ -18,32 +18,50 @@ public struct AdaptationEngine: Sendable {
     public struct Result: Sendable {
         public var document: Document
         public var adaptations: [Adaptation]
+        /// What was deliberately left alone, and why (conventions, both systems given).
+        public var kept: [KeptSpan] = []
+    }
+
+    /// One segment's adapted content, what was done to it and what was deliberately kept.
+    public struct SegmentResult: Sendable {
+        public var content: Content
+        public var adaptations: [Adaptation]
+        public var kept: [KeptSpan]
     }
 
     public func adapt(_ document: Document, context: AdaptationContext) -> Result {
         let active = rules.filter { type(of: $0).applies(to: context) }
         var copy = document
         var all: [Adaptation] = []
+        var kept: [KeptSpan] = []
         for u in copy.units.indices {
             var notes: [Note] = []
             for s in copy.units[u].segments.indices where !copy.units[u].segments[s].isIgnorable {
                 let segment = copy.units[u].segments[s]
                 let key = "\(copy.units[u].id)-\(segment.id)"
-                let (content, adaptations) = adapt(segment.source, key: key, rules: active, context: context)
-                if content != segment.source {
-                    copy.units[u].segments[s].source = content
+                let result = adaptSegment(segment.source, key: key, rules: active, context: context)
+                if result.content != segment.source {
+                    copy.units[u].segments[s].source = result.content
                     copy.markSourceRewritten(unit: copy.units[u].id, segment: segment.id)
                 }
-                all += adaptations
-                notes += adaptations.map(Self.note(for:))
+                all += result.adaptations
+                kept += result.kept
+                notes += result.adaptations.map(Self.note(for:)) + result.kept.map(Self.note(for:))
             }
             copy.units[u].notes += notes
         }
-        return Result(document: copy, adaptations: all)
+        return Result(document: copy, adaptations: all, kept: kept)
     }
 
     /// One segment's adapted content and what was done to it.
     public func adapt(_ content: Content, key: String, rules: [any AdaptationRule], context: AdaptationContext) -> (Content, [Adaptation]) {
+        let result = adaptSegment(content, key: key, rules: rules, context: context)
+        return (result.content, result.adaptations)
+    }
+
+    /// One segment's adapted content, what was done to it and what was deliberately kept: the
+    /// rules' own keeps, and every code or trade size on which the engine dropped a match.
+    public func adaptSegment(_ content: Content, key: String, rules: [any AdaptationRule], context: AdaptationContext) -> SegmentResult {
         // Codes become U+FFFC so rules see the text around them but can never match across them.
         var flat = ""
         for run in content.runs {
@@ -56,12 +74,19 @@ public struct AdaptationEngine: Sendable {
         // advisories included.
         var context = context
         context.analysis = SegmentAnalysis(flat, market: context.market)
-        let protected = context.market.conventions.untouchable(in: flat, market: context.market, context: context)
+        let conventions = context.market.conventions
+        let protected = conventions.untouchable(in: flat, market: context.market, context: context)
         var matches: [RuleMatch] = []
+        var keeps: [RuleKeep] = []
         for rule in rules {
-            for match in rule.matches(in: flat, context: context) {
-                guard !flat[match.range].contains("\u{FFFC}"),
-                      !protected.contains(where: { $0.range.overlaps(match.range) && (match.replacement != nil || $0.silencesAdvisories) }) else { continue }
+            let review = rule.review(flat, context: context)
+            keeps += review.kept
+            for match in review.matches {
+                guard !flat[match.range].contains("\u{FFFC}") else { continue }
+                if let guarded = protected.first(where: { $0.range.overlaps(match.range) && (match.replacement != nil || $0.entry.silencesAdvisories == true) }) {
+                    keeps.append(RuleKeep(range: guarded.range, entry: guarded.entry, in: conventions))
+                    continue
+                }
                 // Changes may not overlap a change already claimed; advisories may overlap anything.
                 if match.replacement != nil, matches.contains(where: { $0.replacement != nil && $0.range.overlaps(match.range) }) { continue }
                 matches.append(match)
@@ -71,8 +96,9 @@ public struct AdaptationEngine: Sendable {
         let adaptations = matches.map {
             Adaptation(segment: key, rule: $0.rule, kind: $0.kind, before: String(flat[$0.range]), after: $0.replacement, note: $0.note)
         }
+        let kept = Self.kept(keeps, in: flat, segment: key)
         let edits = matches.filter { $0.replacement != nil }
-        guard !edits.isEmpty else { return (content, adaptations) }
+        guard !edits.isEmpty else { return SegmentResult(content: content, adaptations: adaptations, kept: kept) }
 
         // Rebuild the runs: text with the edits applied, codes in their places.
         var result = ""
@@ -96,11 +122,26 @@ public struct AdaptationEngine: Sendable {
             }
         }
         runs.append(.text(String(text)))
-        return (Content(runs), adaptations)
+        return SegmentResult(content: Content(runs), adaptations: adaptations, kept: kept)
+    }
+
+    /// Keeps in text order, each span and reason once (a tyre code may stop the unit and the
+    /// number rule alike), none across a code.
+    static func kept(_ keeps: [RuleKeep], in flat: String, segment: String) -> [KeptSpan] {
+        var seen = Set<RuleKeep>()
+        return keeps.filter { !flat[$0.range].contains("\u{FFFC}") && seen.insert($0).inserted }
+            .sorted { $0.range.lowerBound != $1.range.lowerBound ? $0.range.lowerBound < $1.range.lowerBound : $0.source < $1.source }
+            .map { KeptSpan(segment: segment, text: String(flat[$0.range]), reason: $0.reason, source: $0.source, convention: $0.convention) }
     }
 
     static func note(for a: Adaptation) -> Note {
         let text = a.after.map { "\(a.rule): \"\(a.before)\" → \"\($0)\". \(a.note)" } ?? "\(a.rule): \"\(a.before)\": \(a.note)"
         return Note(text: text, category: "l10n:adaptation", priority: a.isAdvisory ? 1 : 5, appliesTo: .source)
+    }
+
+    /// "kept \"27.5 x 2.4\": <why> (conventions/bicycles.yaml)": tells the translator the span
+    /// was left alone on purpose, so it is not "fixed" by hand.
+    static func note(for k: KeptSpan) -> Note {
+        Note(text: "kept \"\(k.text)\": \(k.reason) (\(k.source))", category: "l10n:kept", priority: 8, appliesTo: .source)
     }
 }

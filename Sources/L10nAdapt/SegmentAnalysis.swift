@@ -26,11 +26,6 @@ extension AdaptationContext {
         return market.conventions.codeSpans(in: text, market: market)
     }
 
-    /// Spans on which no advisory belongs (see ``Conventions/silenced(in:market:)``).
-    func silencedSpans(in text: String) -> [Range<String.Index>] {
-        codeSpans(in: text).filter { $0.entry.silencesAdvisories == true }.map(\.range)
-    }
-
     /// The quantities written in `text`.
     func quantities(in text: String) -> [QuantityExpression] {
         if let analysis, analysis.text == text { return analysis.quantities }

@@ -2,7 +2,7 @@ import Foundation
 import L10nPipeline
 
 /// The short human summary `adapt` prints: advisories first (they need a person), then counts
-/// of changes by kind, then what was written.
+/// of changes by kind and of deliberate keeps, then what was written.
 enum AdaptSummary {
     static func text(file: String, result: MarketLocalization, outputs: AdaptReport.Outputs) -> String {
         let market = result.market
@@ -23,6 +23,9 @@ enum AdaptSummary {
                 return n == 0 ? nil : "\(n) \(kind.rawValue)"
             }
             lines.append("  \(changes.count) change(s): \(counts.joined(separator: ", "))")
+        }
+        if !result.kept.isEmpty {
+            lines.append("  \(result.kept.count) kept on purpose (names, industry units, codes): see `kept` in the report")
         }
         let targets = result.targetOrigins
         if let backend = targets.translation?.backend, backend != NoneBackend.descriptor.id {

@@ -10,7 +10,7 @@ extension Conventions {
             throw MarketDataError(file: "Conventions", keyPath: "", message: "the bundled conventions are missing from this build")
         }
         var byName: [String: (display: String, data: Data)] = [:]
-        try read(bundled.path, prefix: "Conventions/", into: &byName)
+        try read(bundled.path, prefix: "conventions/", into: &byName)
         if let userDirectory {
             let folder = URL(fileURLWithPath: userDirectory).appendingPathComponent("conventions").path
             var isDirectory: ObjCBool = false

@@ -15,7 +15,8 @@ import Foundation
 /// line break, so a table row's header does not leak into the next row).
 public struct Conventions: Hashable, Sendable {
     public private(set) var entries: [Convention]
-    /// Entry id → the file it came from (`Conventions/bicycles.yaml`), for notes and errors.
+    /// Entry id → the file it came from (`conventions/bicycles.yaml` for a bundled one, the path
+    /// for one from `--markets-dir`), for notes, `kept` entries and errors.
     public private(set) var files: [String: String]
     private var matchers: [Matcher]
 
@@ -112,19 +113,19 @@ public struct Conventions: Hashable, Sendable {
     /// Everything no rule may change in `text`: code spans, and quantities kept as trade sizes
     /// ("27.5 in wheels", "1/2\" NPT"), which are names written as their standard writes them
     /// (industry units such as "172.5 mm" cranks keep their unit but still take the market's
-    /// decimal mark). `silencesAdvisories` marks spans on which advisories go too.
-    public func untouchable(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, silencesAdvisories: Bool)] {
+    /// decimal mark), each with the entry that protects it (whose `silencesAdvisories` says
+    /// whether advisories go too).
+    public func untouchable(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
         untouchable(in: text, market: market, context: nil)
     }
 
     /// As above, with the code spans and quantities the engine already found in `text`.
-    func untouchable(in text: String, market: MarketProfile, context: AdaptationContext?) -> [(range: Range<String.Index>, silencesAdvisories: Bool)] {
-        let codes = context?.codeSpans(in: text) ?? codeSpans(in: text, market: market)
-        var spans = codes.map { ($0.range, $0.entry.silencesAdvisories == true) }
+    func untouchable(in text: String, market: MarketProfile, context: AdaptationContext?) -> [(range: Range<String.Index>, entry: Convention)] {
+        var spans = context?.codeSpans(in: text) ?? codeSpans(in: text, market: market)
         guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.contains(where: \.isASCIIDigit) else { return spans }
         let ns = text as NSString
-        for e in context?.quantities(in: text) ?? QuantityScanner().scan(text) where keeping(e, in: ns, market: market)?.kind == .tradeSize {
-            if let range = Range(e.range, in: text) { spans.append((range, false)) }
+        for e in context?.quantities(in: text) ?? QuantityScanner().scan(text) {
+            if let entry = keeping(e, in: ns, market: market), entry.kind == .tradeSize, let range = Range(e.range, in: text) { spans.append((range, entry)) }
         }
         return spans
     }
@@ -154,7 +155,7 @@ public struct Conventions: Hashable, Sendable {
         #"(?<![\p{L}])(?:"# + cues.map(cue).joined(separator: "|") + #")(?![\p{L}])[^.\n,;]{0,"# + "\(within)}$"
     }
 
-    private static func occurs(_ r: NSRegularExpression, in s: String) -> Bool {
+    static func occurs(_ r: NSRegularExpression, in s: String) -> Bool {
         r.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
     }
 
@@ -162,12 +163,12 @@ public struct Conventions: Hashable, Sendable {
         r.matches(in: s, range: NSRange(location: 0, length: (s as NSString).length)).map(\.range)
     }
 
-    private static func window(_ text: NSString, from start: Int, length: Int) -> String {
+    static func window(_ text: NSString, from start: Int, length: Int) -> String {
         let s = text.substring(with: NSRange(location: start, length: min(length, text.length - start)))
         return s.firstIndex(where: \.isNewline).map { String(s[..<$0]) } ?? s
     }
 
-    private static func window(_ text: NSString, upTo end: Int, length: Int) -> String {
+    static func window(_ text: NSString, upTo end: Int, length: Int) -> String {
         let start = max(0, end - length)
         let s = text.substring(with: NSRange(location: start, length: end - start))
         return s.lastIndex(where: \.isNewline).map { String(s[s.index(after: $0)...]) } ?? s

@@ -15,7 +15,17 @@ public protocol AdaptationRule: Sendable {
     /// The spans of `text` this rule changes or comments on.
     func matches(in text: String, context: AdaptationContext) -> [RuleMatch]
 
+    /// The matches, and the spans the rule deliberately left alone (what the report lists as
+    /// `kept`). Rules that never keep anything get this from ``matches(in:context:)``.
+    func review(_ text: String, context: AdaptationContext) -> (matches: [RuleMatch], kept: [RuleKeep])
+
     init()
+}
+
+extension AdaptationRule {
+    public func review(_ text: String, context: AdaptationContext) -> (matches: [RuleMatch], kept: [RuleKeep]) {
+        (matches(in: text, context: context), [])
+    }
 }
 
 /// One rule's finding in a text: a span, its replacement (nil for advisories) and the note.

@@ -24,11 +24,14 @@ public struct AdaptReport: Hashable, Sendable, Codable {
         /// What the translation memory offered (absent without `--tm`).
         public var leverage: LeverageCounts?
         public var adaptations: [ReportedAdaptation]
+        /// What adaptation deliberately left alone, and why (always written by this version;
+        /// optional so records written before it still decode).
+        public var kept: [ReportedKeep]?
         public var findings: [ReportedFinding]
 
         public init(source: String, market: String, sourceLanguage: String, targetLanguage: String, outputs: Outputs,
                     segments: Int, targets: ReportedTargets? = nil, leverage: LeverageCounts? = nil, adaptations: [ReportedAdaptation],
-                    findings: [ReportedFinding]) {
+                    kept: [ReportedKeep]? = nil, findings: [ReportedFinding]) {
             self.source = source
             self.market = market
             self.sourceLanguage = sourceLanguage
@@ -38,6 +41,7 @@ public struct AdaptReport: Hashable, Sendable, Codable {
             self.targets = targets
             self.leverage = leverage
             self.adaptations = adaptations
+            self.kept = kept
             self.findings = findings
         }
     }
@@ -95,6 +99,24 @@ public struct AdaptReport: Hashable, Sendable, Codable {
             try c.encode(before, forKey: .before)
             try c.encode(after, forKey: .after)  // explicit null for advisories
             try c.encode(note, forKey: .note)
+        }
+    }
+
+    /// A span deliberately left alone: `text`, `reason`, `source` (`conventions/bicycles.yaml`
+    /// or a rule id) and the convention's id when one decided it.
+    public struct ReportedKeep: Hashable, Sendable, Codable {
+        public var segment: String
+        public var text: String
+        public var reason: String
+        public var source: String
+        public var convention: String?
+
+        public init(_ k: KeptSpan) {
+            segment = k.segment
+            text = k.text
+            reason = k.reason
+            source = k.source
+            convention = k.convention
         }
     }
 

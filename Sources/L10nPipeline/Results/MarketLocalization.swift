@@ -9,6 +9,8 @@ public struct MarketLocalization: Sendable {
     /// The adapted and translated document, targets with their provenance.
     public var document: Document
     public var adaptations: [Adaptation]
+    /// What adaptation deliberately left alone, and why.
+    public var kept: [KeptSpan]
     public var findings: [Finding]
     public var translation: TranslationSummary?
     /// What the translation memory offered (nil without one).
@@ -24,6 +26,7 @@ public struct MarketLocalization: Sendable {
         self.targetLanguage = job.targetLanguage
         self.document = document
         self.adaptations = job.adaptations
+        self.kept = job.kept
         self.findings = job.findings
         self.translation = job.translation
         self.leverage = job.leverage
@@ -50,6 +53,7 @@ public struct MarketLocalization: Sendable {
             source: source, market: market.id, sourceLanguage: sourceLanguage.rawValue, targetLanguage: targetLanguage.rawValue,
             outputs: outputs, segments: document.segmentCount, targets: targetOrigins, leverage: leverage,
             adaptations: adaptations.map(AdaptReport.ReportedAdaptation.init),
+            kept: kept.map(AdaptReport.ReportedKeep.init),
             findings: findings.map(AdaptReport.ReportedFinding.init))
     }
 }

@@ -4,7 +4,8 @@ import L10nCore
 /// Adapts the source for the job's market before it is translated, so MT and translators
 /// receive adapted figures: units, numbers, prices, dates and spelling change; electrical,
 /// certification and tone findings are advisories. Every change and advisory becomes a note on
-/// its unit. Without a market, nothing happens.
+/// its unit, and so does every span deliberately kept (`l10n:kept`). Without a market, nothing
+/// happens.
 public struct AdaptStage: PipelineStage {
     public var engine: AdaptationEngine
     public var options: LocalizationOptions
@@ -24,5 +25,6 @@ public struct AdaptStage: PipelineStage {
         let adapted = engine.adapt(document, context: context)
         job.document = adapted.document
         job.adaptations += adapted.adaptations
+        job.kept += adapted.kept
     }
 }

@@ -17,6 +17,8 @@ public struct LocalizationJob: Sendable {
     public var document: Document?
     /// After `adapt`: what was changed or flagged in the source.
     public var adaptations: [Adaptation] = []
+    /// After `adapt`: what was deliberately left alone, and why.
+    public var kept: [KeptSpan] = []
     /// Findings of every stage (translation failures, quality checks).
     public var findings: [Finding] = []
     /// After `leverage`: what the translation memory offered.

@@ -30,6 +30,18 @@ import Testing
         }
     }
 
+    /// tire/tyre and curb/kerb split by sense: only a neighbouring word marking the noun changes them.
+    @Test func senseDependentSpellingsNeedACue() {
+        let senses = SenseSpellings.bundled
+        #expect(senses.entries.map(\.us).sorted() == ["curb", "tire"])
+        #expect(senses.convert("tires", before: "the", after: "at", to: .gb)?.spelling == "tyres")
+        #expect(senses.convert("tire", before: "spare", after: nil, to: .au)?.spelling == "tyre")
+        #expect(senses.convert("curb", before: nil, after: "weight", to: .gb)?.spelling == "kerb")
+        #expect(senses.convert("tire", before: "not", after: "your", to: .gb) == nil, "the verb")
+        #expect(senses.convert("curb", before: "helps", after: "fuel", to: .gb) == nil, "the verb")
+        #expect(senses.convert("tire", before: "the", after: "pressure", to: .ca) == nil, "en-CA writes tire")
+    }
+
     @Test func licenceAndOriginShipWithTheData() throws {
         let folder = PackagePaths.url("Sources/L10nAdapt/Resources/Spelling")
         let licence = try String(contentsOf: folder.appendingPathComponent("LICENSE-SCOWL.txt"), encoding: .utf8)

@@ -11,7 +11,8 @@ import Foundation
 ///   240 V dryer outlet), so 240 V fits the US.
 /// - a frequency fits when the market's is among those stated (`50/60Hz` fits everywhere).
 /// - a plug fits when one of its IEC types (NEMA 5-15 = B, NEMA 1-15 = A, "UK plug" = G…) is
-///   among the market's `electrical.plugs`.
+///   among the market's `electrical.plugs`; a 240 V NEMA configuration (6-, 10-, 14-, L-, TT-)
+///   also needs a 120/240 V split-phase supply (Japan has Type B sockets, no NEMA 14-50).
 /// - where mains differ by region (`electrical.regionalVoltages`: Brazil 127 V or 220 V;
 ///   `regionalFrequencies`: Japan 50/60 Hz), a rating that fits only some regions is its own,
 ///   milder advisory (`electrical.regional`): the product sells there, but not everywhere.
@@ -47,6 +48,29 @@ public struct ElectricalRule: AdaptationRule {
     ]
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
+        review(text, context: context).matches
+    }
+
+    /// The advisories, and the codes that silenced one ("94V" in a tyre's 225/45R17 94V is a
+    /// speed symbol, "94 V" in UL 94 V-0 a flammability class): kept, with their convention.
+    public func review(_ text: String, context: AdaptationContext) -> (matches: [RuleMatch], kept: [RuleKeep]) {
+        let advisories = allAdvisories(in: text, context: context)
+        let conventions = context.market.conventions
+        let silencing = context.codeSpans(in: text).filter { $0.entry.silencesAdvisories == true }
+        var kept: [RuleKeep] = []
+        var matches: [RuleMatch] = []
+        for m in advisories {
+            if let code = silencing.first(where: { $0.range.overlaps(m.range) }) {
+                kept.append(RuleKeep(range: code.range, entry: code.entry, in: conventions))
+            } else {
+                matches.append(m)
+            }
+        }
+        return (matches, kept)
+    }
+
+    /// Every mains and plug statement that does not fit, before codes silence any.
+    private func allAdvisories(in text: String, context: AdaptationContext) -> [RuleMatch] {
         let market = context.market
         var out: [RuleMatch] = []
         let frequencies = Self.frequency.scan(text)
@@ -115,12 +139,15 @@ public struct ElectricalRule: AdaptationRule {
 
         for p in Self.plug.scan(text) {
             let types = Self.plugTypes(p)
-            guard !types.isEmpty, types.isDisjoint(with: market.electrical.plugs) else { continue }
-            let names = types.sorted().joined(separator: "/")
-            out.append(advisory(p.range, ["a Type \(names) plug does not fit the sockets there: ship the market's plug (or say an adapter is needed)"], market: market))
+            guard !types.isEmpty else { continue }
+            if types.isDisjoint(with: market.electrical.plugs) {
+                let names = types.sorted().joined(separator: "/")
+                out.append(advisory(p.range, ["a Type \(names) plug does not fit the sockets there: ship the market's plug (or say an adapter is needed)"], market: market))
+            } else if Self.isSplitPhaseNEMA(p), !Self.hasSplitPhase(market.electrical) {
+                out.append(advisory(p.range, ["\(text[p.range]) is a 240 V configuration of the North American split-phase system, which the mains there does not have: name the connection the market uses (or say an electrician must fit one)"], market: market))
+            }
         }
-        let silenced = context.silencedSpans(in: text)
-        return out.filter { m in !silenced.contains { $0.overlaps(m.range) } }.sorted { $0.range.lowerBound < $1.range.lowerBound }
+        return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
     private func advisory(_ range: Range<String.Index>, _ problems: [String], market: MarketProfile) -> RuleMatch {
@@ -192,6 +219,19 @@ public struct ElectricalRule: AdaptationRule {
         return notMains.occurs(in: before) || notMains.occurs(in: after)
     }
 
+    /// A NEMA configuration other than 1- and 5- (6-, 10-, 14-, L-series, TT-30): a 240 V (or
+    /// RV) receptacle that only a split-phase 120/240 V supply has, not just any Type B socket.
+    private static func isSplitPhaseNEMA(_ p: RegexHit) -> Bool {
+        guard let nema = p.group(1) else { return false }
+        return nema.contains("TT") || !["1", "5"].contains(p.group(2).map(String.init) ?? "")
+    }
+
+    /// Mains with a second voltage around 240 V beside a 100–127 V one (the US and Canada's
+    /// 120/240 V, Mexico's 127/220 V): where NEMA 6-, 14- and TT- receptacles are installed.
+    private static func hasSplitPhase(_ e: MarketProfile.Electrical) -> Bool {
+        e.voltages.contains { (100...127).contains($0) } && e.voltages.contains { abs($0 - 240) < 24 }
+    }
+
     private static func plugTypes(_ p: RegexHit) -> Set<String> {
         if let nema = p.group(1) {
             // NEMA 1-xx is the unearthed Type A; every other NEMA (and RV TT-30) is earthed Type B family.
@@ -248,6 +288,11 @@ extension ElectricalRule {
             RuleExample("Bivolt 127/220 V, 60 Hz.", market: "br"),
             RuleExample("Use a 20 A breaker (115 V) or a 15 A double-pole breaker (230 V).", market: "br"),
             RuleExample("Rated 100 V, 50/60 Hz.", market: "jp"),
+            RuleExample("Level 2 charging station, hardwired or NEMA 14-50 plug.", market: "us"),
+            RuleExample("Window AC with a NEMA 6-20P plug.", market: "ca"),
+            // Tyre service descriptions (Resources/Conventions/automotive.yaml): 94V is a load index and speed symbol.
+            RuleExample("All-season touring tyre, 225/45R17 94V XL.", market: "de"),
+            RuleExample("- Load index / speed rating: 94V", market: "uk"),
         ],
         failing: [
             RuleExample("Rated 120V AC, 60 Hz.", market: "de", flagged: ["120V AC, 60 Hz"]),
@@ -272,6 +317,8 @@ extension ElectricalRule {
             RuleExample("Input 220-240V, 60 Hz.", market: "br", flagged: ["220-240V, 60 Hz"]),
             RuleExample("Motor: 100 V, 60 Hz.", market: "jp", flagged: ["100 V, 60 Hz"]),
             RuleExample("Induction motor wound for 50 Hz.", market: "jp", flagged: ["50 Hz"]),
+            // Japan lists Type B sockets, but no 240 V split-phase receptacles (trap corpus: ev-level2-jp-flag).
+            RuleExample("Level 2 charging station, hardwired or NEMA 14-50 plug.", market: "jp", flagged: ["NEMA 14-50"]),
         ]
     )
 }

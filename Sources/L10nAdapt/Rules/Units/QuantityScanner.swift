@@ -59,7 +59,7 @@ struct QuantityScanner: Sendable {
         "tube", "of", "offset", "rise", "drop", "overhang", "gap", "opening", "depth", "height", "width", "length", "size",
         "radius", "seat", "subwoofer", "woofer", "driver", "drivers", "speaker", "speakers", "frame",
         "lumber", "board", "boards", "stud", "studs", "post", "posts", "bike", "bikes", "bicycle", "thread", "NPT", "BSP", "well",
-        "submersible", "collet", "collets", "socket", "drive", "jack",
+        "submersible", "collet", "collets", "socket", "drive", "jack", "on center", "on-center", "o.c.", "shaft",
     ]
     static let inFollowRegex: NSRegularExpression = {
         let words = inFollowers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
@@ -96,7 +96,7 @@ struct QuantityScanner: Sendable {
                 atoms.append(.init(range: numberRange, number: n, spelling: nil))
                 return
             }
-            if let s = spelling, UnitLexicon.spellings[s].isBareIn,
+            if let s = spelling, UnitLexicon.spellings[s].isBareIn, !endsDimension(before: numberRange.location, in: ns),
                inFollowRegex.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: NSMaxRange(m.range), length: ns.length - NSMaxRange(m.range))) == nil {
                 atoms.append(.init(range: numberRange, number: n, spelling: nil))
                 return
@@ -104,6 +104,16 @@ struct QuantityScanner: Sendable {
             atoms.append(.init(range: spelling == nil ? numberRange : whole, number: n, spelling: spelling))
         }
         return atoms
+    }
+
+    private static let dimensionLead = try! NSRegularExpression(pattern: #"\d(?:[.,]\d+)?\s?[x×]\s?$"#)
+
+    /// Whether the number at `location` is the last figure of a dimension ("60 x 30 in top",
+    /// "33 x 22 in overall"): after "x" the bare word "in" is the unit, whatever follows.
+    static func endsDimension(before location: Int, in ns: NSString) -> Bool {
+        let start = max(0, location - 12)
+        let lead = ns.substring(with: NSRange(location: start, length: location - start))
+        return dimensionLead.firstMatch(in: lead, range: NSRange(location: 0, length: (lead as NSString).length)) != nil
     }
 
     /// Whether the `"` (or `”`) at `index` closes a quotation ("Offer ends March 31, 2026"",

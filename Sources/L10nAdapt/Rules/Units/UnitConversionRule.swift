@@ -27,12 +27,21 @@ public struct UnitConversionRule: AdaptationRule {
     public static func applies(to context: AdaptationContext) -> Bool { !context.market.measurement.convert.isEmpty }
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
+        review(text, context: context).matches
+    }
+
+    /// The conversions, and the quantities left alone on purpose: those inside a code or kept
+    /// by a convention where the market would otherwise convert them, and figures the page
+    /// already gives in both systems.
+    public func review(_ text: String, context: AdaptationContext) -> (matches: [RuleMatch], kept: [RuleKeep]) {
         let ns = text as NSString
-        let expressions = context.quantities(in: text)
+        let expressions = context.quantities(in: text).map { UnitSenses.bundled.resolved($0, in: ns) }
         let market = context.market
+        let conventions = market.conventions
         let formatter = UnitFormatter(locale: context.formattingLocale)
-        let codes = context.codeSpans(in: text).map(\.range)
+        let codes = context.codeSpans(in: text)
         var result: [RuleMatch] = []
+        var kept: [RuleKeep] = []
         var i = 0
         while i < expressions.count {
             let e = expressions[i]
@@ -40,13 +49,19 @@ public struct UnitConversionRule: AdaptationRule {
             guard let unit = e.unit else { continue }
             let pair = i + 1 < expressions.count ? Self.equivalent(e, expressions[i + 1], in: ns) : nil
             let written = Range(e.range, in: text)!
-            if codes.contains(where: { $0.overlaps(written) }) || market.conventions.keeping(e, in: ns, market: market) != nil {
+            let code = codes.first { $0.range.overlaps(written) }
+            if let entry = code?.entry ?? conventions.keeping(e, in: ns, market: market) ?? Self.listKeeping(i, expressions, in: ns, market: market) {
+                if market.measurement.convert[unit.id] != nil {
+                    kept.append(RuleKeep(range: code?.range ?? written, entry: entry, in: conventions))
+                }
                 if pair != nil { i += 1 }
                 continue
             }
             // "24 x 16 x 10 in (61 x 41 cm)", "2 m (approx. 7 ft)": the author gave both systems
             // but they do not agree figure for figure; converting either would write a third.
-            if pair == nil, i + 1 < expressions.count, Self.givesBoth(e, expressions[i + 1], in: ns, convert: market.measurement.convert) {
+            if pair == nil, i + 1 < expressions.count, Self.givesBoth(e, expressions[i + 1], in: ns, convert: market.measurement.convert),
+               let both = Self.parenthesized(e, expressions[i + 1], in: ns), let range = Range(both, in: text) {
+                kept.append(RuleKeep(range: range, reason: Self.bothSystemsReason, source: Self.description.id))
                 i += 1
                 continue
             }
@@ -94,8 +109,25 @@ public struct UnitConversionRule: AdaptationRule {
                 : "\(Self.reason(market, quantity: unit.quantity)); \(original) = \(exact), rounded to the source's precision."
             result.append(RuleMatch(range: Range(range, in: text)!, rule: "units.\(unit.quantity.rawValue)", kind: .unit, replacement: after, note: note))
         }
-        return result
+        return (result, kept)
     }
+
+    private static let listGap = try! NSRegularExpression(pattern: #"^\s*(?:,\s*(?:and\s+|or\s+|&\s+)?|and\s+|or\s+|&\s+|/\s*)$"#)
+
+    /// "10 mm, 13 mm and 17 mm sockets": the cue after the last item of a list of quantities in
+    /// one unit names every item, so the convention that keeps the last keeps them all.
+    static func listKeeping(_ i: Int, _ expressions: [QuantityExpression], in ns: NSString, market: MarketProfile) -> Convention? {
+        var j = i
+        while j + 1 < expressions.count, expressions[j + 1].unitID == expressions[i].unitID {
+            let gapStart = NSMaxRange(expressions[j].range)
+            let gap = ns.substring(with: NSRange(location: gapStart, length: expressions[j + 1].range.location - gapStart))
+            guard listGap.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil else { break }
+            j += 1
+        }
+        return j > i ? market.conventions.keeping(expressions[j], in: ns, market: market) : nil
+    }
+
+    static let bothSystemsReason = "The page already gives the figure in both systems (not figure for figure); converting either would write a third."
 
     // MARK: conversion
 
@@ -112,7 +144,9 @@ public struct UnitConversionRule: AdaptationRule {
             let v = n.sign == .plusMinus ? n.magnitude : n.value
             let isDifference = difference || n.sign == .plusMinus
             let exact = isDifference ? toTarget(v) - toTarget(0) : toTarget(v)
-            let resolution = n.resolution(trailingZerosSignificant: isTemperature)
+            // A dimension's figures are measured to the unit ("60 x 30 in" top, "60 x 80 in"
+            // mattress): 152 x 76 cm, not 150 x 76 cm with one figure rounded and one not.
+            let resolution = n.resolution(trailingZerosSignificant: isTemperature || e.isDimension)
             let convertedResolution = abs(toTarget(v + resolution) - toTarget(v))
             let precision = ConversionPrecision(value: exact, convertedResolution: convertedResolution, boundRelativeError: !(isTemperature && !isDifference),
                                                 twoSignificantDigits: n.sign != .plusMinus)
@@ -252,7 +286,7 @@ public struct UnitConversionRule: AdaptationRule {
     }
 
     private static let differenceBefore = try! NSRegularExpression(pattern: #"(?:\bby|\bwithin|\bdifferential(?: of)?|\bincrements? of|\bsteps? of|\b(?:rise|drop|increase|decrease|difference|change|swing|variation|fluctuation)s? of(?: up to| about| approx\.?| around)?|\bdelta|Δ)\s*$"#, options: [.caseInsensitive])
-    private static let differenceAfter = try! NSRegularExpression(pattern: #"^\s*(?:cooler|warmer|colder|hotter|lower|higher|less|more|rise|drop|increase|decrease|difference|differential|delta|swing|steps?|increments?|change|variation|above|below)\b"#, options: [.caseInsensitive])
+    private static let differenceAfter = try! NSRegularExpression(pattern: #"^\s*(?:temperature\s+)?(?:cooler|warmer|colder|hotter|lower|higher|less|more|rise|drop|increase|decrease|difference|differential|delta|swing|steps?|increments?|change|variation|above|below)\b"#, options: [.caseInsensitive])
 
     /// "raises the temperature by 2°F", "20°F cooler", "a 5°F rise", "±2°F", "5°F steps".
     /// "Up to 20°F cooler" is a difference by the word after it; "up to 104°F" is a limit.
