@@ -52,6 +52,8 @@ for _dim, _ids in {
     "speed": "mph km-h m-s kn",
     "power": "hp btu-h W kW",
     "torque": "ft-lbf in-lbf N-m",
+    "feed rate": "in-min mm-min",
+    "areal density": "oz-sq-yd g-m2",
 }.items():
     for _u in _ids.split():
         UNITS[_u] = _dim

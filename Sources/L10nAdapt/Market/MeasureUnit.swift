@@ -4,7 +4,7 @@ import Foundation
 /// what formats them (the ICU/CLDR unit identifier used in number skeletons).
 public struct MeasureUnit: Hashable, Sendable {
     public enum Quantity: String, Hashable, Sendable, CaseIterable {
-        case length, area, volume, mass, temperature, pressure, flow, speed, power, torque
+        case length, area, volume, mass, temperature, pressure, flow, speed, power, torque, feedRate, arealDensity
     }
 
     /// Id used in market files (`ft`, `sq-ft`, `gpm`).
@@ -96,6 +96,12 @@ public struct MeasureUnit: Hashable, Sendable {
         .init("btu-h", .power, icu: "energy-british-thermal-unit per-measure-unit/duration-hour", symbol: "BTU/h") { UnitPower(symbol: "BTU/h", converter: UnitConverterLinear(coefficient: 0.29307107)) },
         .init("W", .power, icu: "power-watt", symbol: "W") { UnitPower.watts },
         .init("kW", .power, icu: "power-kilowatt", symbol: "kW") { UnitPower.kilowatts },
+        // feed rates (machining: "cuts at 600 in/min"): a speed, written per minute
+        .init("in-min", .feedRate, icu: "length-inch per-measure-unit/duration-minute", symbol: "in/min") { UnitSpeed(symbol: "in/min", converter: UnitConverterLinear(coefficient: 0.0254 / 60)) },
+        .init("mm-min", .feedRate, icu: "length-millimeter per-measure-unit/duration-minute", symbol: "mm/min") { UnitSpeed(symbol: "mm/min", converter: UnitConverterLinear(coefficient: 0.001 / 60)) },
+        // areal weight (fabrics, paper: "2.9 oz/sq yd", "98 g/m²")
+        .init("oz-sq-yd", .arealDensity, icu: "mass-ounce per-measure-unit/area-square-yard", symbol: "oz/sq yd") { UnitArealDensity.ouncesPerSquareYard },
+        .init("g-m2", .arealDensity, icu: "mass-gram per-measure-unit/area-square-meter", symbol: "g/m²") { UnitArealDensity.gramsPerSquareMeter },
         // torque (Foundation has no UnitTorque; a Dimension subclass with N·m as base)
         .init("ft-lbf", .torque, icu: "torque-pound-force-foot", symbol: "ft-lbf") { UnitTorque.poundForceFeet },
         .init("in-lbf", .torque, icu: "torque-pound-force-inch", symbol: "in-lbf") { UnitTorque.poundForceInches },
@@ -124,4 +130,13 @@ final class UnitTorque: Dimension, @unchecked Sendable {
     static let poundForceFeet = UnitTorque(symbol: "lbf·ft", converter: UnitConverterLinear(coefficient: 1.3558179483314004))
     static let poundForceInches = UnitTorque(symbol: "lbf·in", converter: UnitConverterLinear(coefficient: 1.3558179483314004 / 12))
     override class func baseUnit() -> Self { Self(symbol: "N·m", converter: UnitConverterLinear(coefficient: 1)) }
+}
+
+/// Mass per area (fabric and paper weights), base unit grams per square metre. 1 oz/sq yd =
+/// 28.349523125 g / 0.83612736 m² = 33.905747… g/m² (exact by the definitions of the ounce and
+/// the yard).
+final class UnitArealDensity: Dimension, @unchecked Sendable {
+    static let gramsPerSquareMeter = UnitArealDensity(symbol: "g/m²", converter: UnitConverterLinear(coefficient: 1))
+    static let ouncesPerSquareYard = UnitArealDensity(symbol: "oz/sq yd", converter: UnitConverterLinear(coefficient: 28.349523125 / 0.83612736))
+    override class func baseUnit() -> Self { Self(symbol: "g/m²", converter: UnitConverterLinear(coefficient: 1)) }
 }

@@ -65,7 +65,7 @@ import Testing
     /// The bare word "in" is the unit only in size-like surroundings.
     @Test func inHeuristic() {
         for text in ["No. 1 in customer satisfaction", "5 in the box", "2 in stock", "1 in 10 buyers", "5-in-1 tool", "12 in Black",
-                     "No. 1 in\ncustomer satisfaction", "600 in/min"] {
+                     "No. 1 in\ncustomer satisfaction", "600 in/ft"] {
             #expect(scan(text).isEmpty, "\(text) → \(scan(text).map(\.0))")
         }
         for (text, span) in [("3 in lag screws", "3 in"), ("0.3 in thin", "0.3 in"), ("5 in of space", "5 in"), ("10 in |", "10 in"),
@@ -75,9 +75,19 @@ import Testing
         }
     }
 
+    /// Feed rates and fabric weights are units of their own, never a length or a mass cut short.
+    @Test func compoundUnitsAreWholeUnits() {
+        for (text, span, unit) in [("600 in/min", "600 in/min", "in-min"), ("1,200 IPM", "1,200 IPM", "in-min"), ("5,000 mm/min", "5,000 mm/min", "mm-min"),
+                                   ("2.9 oz/sq yd", "2.9 oz/sq yd", "oz-sq-yd"), ("180 g/m²", "180 g/m²", "g-m2"), ("300 GSM", "300 GSM", "g-m2")] {
+            #expect(scan(text).first?.0 == span && scan(text).first?.1 == unit, "\(text) → \(scan(text).map { ($0.0, $0.1) })")
+        }
+        // A vapour transmission rate is not a fabric weight.
+        #expect(scan("15,000 g/m²/24h").isEmpty, "\(scan("15,000 g/m²/24h").map(\.0))")
+    }
+
     @Test func numbersInsideIdentifiersAndPricesAreNotQuantities() {
         for text in ["XP-2000B", "IB-4848 in a shop", "$39.99 lb", "v2.4.1 ft", "#1 in", "Fall '26", "the 90's", "\"1,150\"", "115/230 V",
-                     "1,512 Wh", "2.9 oz/sq yd", "12V", "60Hz", "Route 66", "1920 x 1080", "03/04/2026"] {
+                     "1,512 Wh", "2.9 oz/ft", "12V", "60Hz", "Route 66", "1920 x 1080", "03/04/2026"] {
             #expect(scan(text).isEmpty, "\(text) → \(scan(text).map(\.0))")
         }
     }

@@ -17,7 +17,7 @@ import Foundation
 ///   ``inFollowers`` ("3 in lag screws", "0.3 in thin", "5 in of space"). A capitalised or
 ///   unknown word after it means it is the preposition; this misses rare sizes such as
 ///   "12 in Black" (left unconverted, never mis-converted);
-/// - units this rule does not know, even in part ("600 in/min", "2.9 oz/sq yd", "1,512 Wh").
+/// - units this rule does not know, even in part ("0.5 lb/ft", "3.2 oz/ft", "1,512 Wh").
 struct QuantityScanner: Sendable {
     init() {}
 

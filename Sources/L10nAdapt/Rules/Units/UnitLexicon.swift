@@ -47,6 +47,9 @@ enum UnitLexicon {
         .init("l-min", #"(?:[lL]/min|LPM|lpm|lit(?:er|re)s? per minute)"#),
         .init("l-h", #"(?:[lL]/h|lit(?:er|re)s? per hour)"#),
         .init("m3-h", #"(?:m³/h|m3/h|m³/hr|m3/hr)"#),
+        // feed rate, before length ("in") and speed ("m/s")
+        .init("in-min", #"(?:in\.?/min|IPM|ipm|inch(?:es)? per minute)"#),
+        .init("mm-min", #"(?:mm/min)"#),
         // speed
         .init("mph", #"(?:mph|MPH|miles per hour)"#),
         .init("km-h", #"(?:km/h|kph|km/hr)"#),
@@ -65,6 +68,9 @@ enum UnitLexicon {
         // temperature: the degree sign may be spaced from the number and from the letter
         .init("F", #"(?:[°º˚] ?F|℉|degrees? (?:Fahrenheit|F)|deg\.? ?F)"#),
         .init("C", #"(?:[°º˚] ?C|℃|degrees? (?:Celsius|C)|deg\.? ?C)"#),
+        // areal weight, before area and mass ("g/m²/24h" is a vapour transmission rate: not this)
+        .init("oz-sq-yd", #"(?:oz\.?/(?:sq\.? ?yd|yd²|yd2)|ounces? per square yard)(?!/)"#),
+        .init("g-m2", #"(?:g/m²|g/m2|gsm|GSM)(?!/)"#),
         // area
         .init("sq-ft", #"(?:sq\.? ?ft|ft²|ft2|square f(?:ee|oo)t|sq\.? feet)"# + dot),
         .init("sq-in", #"(?:sq\.? ?in(?:ch(?:es)?)?|in²|square inch(?:es)?)"# + dot),
@@ -113,7 +119,7 @@ enum UnitLexicon {
     static let space = #"[ \u00A0\u202F\u2009]"#
 
     /// What may not follow a unit: a letter or digit (so "in" is not "inside", "m" not "min",
-    /// "W" not "Wh"), "-1" or "-in" ("5-in-1"), or "/" + letter ("oz/sq yd", "in/min": compound
+    /// "W" not "Wh"), "-1" or "-in" ("5-in-1"), or "/" + letter ("lb/ft", "oz/ft": compound
     /// units this rule does not know must not be half-converted). Marks may be followed by "x"
     /// ("48"x48"").
     static let wordEnd = #"(?![\p{L}\p{N}_])(?![-‐][\p{L}\p{N}])(?!/\p{L})"#
