@@ -13,6 +13,9 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// Glossary terms found in the source (``GlossEntry``), in order of appearance; empty unless
     /// a run was given glossaries.
     public var glossary: [GlossEntry]
+    /// Translations offered for its segments but not applied (fuzzy memory matches), best first
+    /// per segment; empty unless a run had a memory.
+    public var candidates: [TranslationCandidate] = []
 
     public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = [], glossary: [GlossEntry] = []) {
         self.id = id

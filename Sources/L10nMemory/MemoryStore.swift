@@ -71,7 +71,8 @@ extension MemoryStore {
         matches.reserveCapacity(queries.count)
         for query in queries {
             matches.append(try await lookup(query, limit: 5, threshold: minimumQuality).first { $0.target != nil }.map {
-                MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin)
+                MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin,
+                            matchedSource: $0.unit.source, matchedTarget: $0.unit.target)
             })
         }
         return matches

@@ -121,6 +121,44 @@ import Testing
         memory.expectNoSecret(in: [again.stdout, again.stderr, written])
     }
 
+    /// A sentence changed by one word is a fuzzy match: not filled, but offered to the translator
+    /// with the memory's source beside it — XLIFF 2 `<mtc:match>` (Translation Candidates module),
+    /// XLIFF 1.2 `<alt-trans>` — in files that validate and merge back to the page.
+    @Test(arguments: ["2.1", "2.2", "1.2"]) func fuzzyMatchesAreOfferedAsCandidates(version: String) throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-candidates")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tm = dir.appendingPathComponent("memory.sqlite").path
+        let page = Self.pages[1]
+        try Corpus.copy([page], into: dir)
+        #expect(try CLI.run(["extract", "-t", "de-DE", "-o", "x", page], in: dir).status == 0)
+        let xliff = dir.appendingPathComponent("x/usb-c-charger-gan-65w.de-DE.xlf")
+        try review(xliff)
+        #expect(try CLI.run(["tm", "import", "--tm", tm, xliff.path], in: dir).status == 0)
+
+        // The page again, one sentence with one word changed.
+        let pageURL = dir.appendingPathComponent(page)
+        let original = try String(contentsOf: pageURL, encoding: .utf8)
+        let changed = original.replacingOccurrences(of: "before it leaves our factory in Dongguan", with: "before it leaves our plant in Dongguan")
+        #expect(changed != original)
+        try Data(changed.utf8).write(to: pageURL)
+        let again = try CLI.run(["extract", "-t", "de-DE", "--xliff-version", version, "--tm", tm, "-o", "y", page], in: dir)
+        #expect(again.status == 0, "\(again.stderr)")
+        let out = dir.appendingPathComponent("y/usb-c-charger-gan-65w.de-DE.xlf")
+        let written = try String(contentsOf: out, encoding: .utf8)
+        let quality = version == "1.2" ? /<alt-trans mid="s\d+" match-quality="(\d+)" origin="tm-\d+" alttranstype="proposal">/
+                                       : /<mtc:match id="m1" ref="#s\d+" similarity="(\d+)" matchQuality="\d+" origin="tm-\d+" type="tm">/
+        let match = try #require(written.firstMatch(of: quality), "\(written)")
+        #expect((75..<100).contains(Int(match.1) ?? 0))
+        #expect(written.contains("our factory in Dongguan"), "the memory's source is shown beside the match")
+        #expect(written.components(separatedBy: version == "1.2" ? "<alt-trans " : "<mtc:match ").count == 2, "one candidate, for the changed sentence")
+        let validate = try CLI.run(["validate", out.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        // The candidate fills nothing: merging gives the changed page back.
+        let merge = try CLI.run(["merge", out.path, "-o", "merged.html"], in: dir)
+        #expect(merge.status == 0, "\(merge.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("merged.html"), encoding: .utf8) == changed)
+    }
+
     /// XLIFF 1.2: `tm import` takes translated targets, `tm learn` only reviewed/final ones.
     @Test func xliff12TranslatedTargetsImportButAreNotLearned() throws {
         let dir = try TemporaryDirectory.make("l10n-tm-e2e")

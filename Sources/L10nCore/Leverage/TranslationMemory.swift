@@ -34,15 +34,20 @@ public struct MemoryQuery: Hashable, Sendable {
 
 /// A memory's answer for one query.
 public struct MemoryMatch: Hashable, Sendable {
+    /// The translation, its codes renumbered onto the query's (what fills the target).
     public var target: Content
-    /// 101 in-context exact, 100 exact, below 100 fuzzy.
     public var quality: Int
-    /// Who made the stored translation (a person, a reviewed MT…), for the reviewer.
     public var origin: Provenance.Origin
+    /// The memory unit as stored, source and target with their own codes: what a translator is
+    /// shown beside a fuzzy match (nil where the memory does not say).
+    public var matchedSource: Content?
+    public var matchedTarget: Content?
 
-    public init(target: Content, quality: Int, origin: Provenance.Origin = .human) {
+    public init(target: Content, quality: Int, origin: Provenance.Origin = .human, matchedSource: Content? = nil, matchedTarget: Content? = nil) {
         self.target = target
         self.quality = quality
         self.origin = origin
+        self.matchedSource = matchedSource
+        self.matchedTarget = matchedTarget
     }
 }

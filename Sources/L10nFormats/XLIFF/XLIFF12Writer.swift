@@ -150,6 +150,24 @@ struct XLIFF12Writer {
             out.plainText(note.text)
             out.end("note"); out.newline()
         }
+        // Fuzzy memory matches as <alt-trans>, each pointing at its segment's mrk (`mid`).
+        let segments = Set(unit.segments.lazy.filter { !$0.isIgnorable }.map(\.id))
+        for candidate in unit.candidates where segments.contains(candidate.segment) {
+            out.indent(4)
+            out.start("alt-trans", [("mid", candidate.segment), ("match-quality", String(min(max(candidate.similarity, 0), 100))),
+                                    ("origin", candidate.origin), ("alttranstype", "proposal")])
+            out.newline()
+            var rids = Set<String>(), cp = 0
+            let layout = InlineCodeLayout(candidate.source.runs)
+            out.indent(5); out.start("source")
+            write(candidate.source, layout: layout, rids: &rids, cp: &cp, to: &out)
+            out.end("source"); out.newline()
+            rids = []
+            out.indent(5); out.start("target")
+            write(candidate.target, layout: InlineCodeLayout(candidate.target.runs, allowed: layout.pairedIDs), rids: &rids, cp: &cp, to: &out)
+            out.end("target"); out.newline()
+            out.indent(4); out.end("alt-trans"); out.newline()
+        }
         // XLIFF 1.2 has no glossary module: one note per term found, its status in words.
         for entry in unit.glossary {
             out.indent(4)

@@ -142,6 +142,7 @@ struct XLIFF2Writer {
         out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
         out.finish(empty: false)
         out.newline()
+        if !unit.candidates.isEmpty { candidates(unit.candidates, of: unit, to: &out) }
         if !unit.glossary.isEmpty { Self.glossary(unit.glossary, to: &out) }
         if !unit.notes.isEmpty {
             out.indent(3); out.start("notes"); out.newline()
@@ -241,6 +242,35 @@ struct XLIFF2Writer {
             out.indent(4); out.end("gls:glossEntry"); out.newline()
         }
         out.indent(3); out.end("gls:glossary"); out.newline()
+    }
+
+    /// The Translation Candidates module's `<mtc:matches>` (before the glossary, where the core
+    /// schema allows other namespaces): one `<mtc:match>` per candidate, pointing at its segment,
+    /// with the memory unit's source and target. Their codes carry no `dataRef` (the unit's
+    /// `<originalData>` is the segments'), so a reader never confuses them with the segment's.
+    private func candidates(_ candidates: [TranslationCandidate], of unit: TextUnit, to out: inout XMLOutput) {
+        let segments = Set(unit.segments.lazy.filter { !$0.isIgnorable }.map(\.id))
+        let offered = candidates.filter { segments.contains($0.segment) && InlineCodeLayout.isNMToken($0.segment) }
+        guard !offered.isEmpty else { return }
+        out.indent(3); out.start("mtc:matches", [("xmlns:mtc", XLIFFNamespace.matches)]); out.newline()
+        var none = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
+        for (i, candidate) in offered.enumerated() {
+            let similarity = String(min(max(candidate.similarity, 0), 100))
+            out.indent(4)
+            out.start("mtc:match", [("id", "m\(i + 1)"), ("ref", "#" + candidate.segment), ("similarity", similarity), ("matchQuality", similarity),
+                                    ("origin", candidate.origin), ("type", "tm")])
+            out.newline()
+            let layout = InlineCodeLayout(candidate.source.runs)
+            out.indent(5); out.raw("<source>")
+            write(candidate.source, layout: layout, dataIDs: SmallMap(), subflows: [:], to: &out, bases: &none, record: false)
+            out.raw("</source>"); out.newline()
+            out.indent(5); out.raw("<target>")
+            write(candidate.target, layout: InlineCodeLayout(candidate.target.runs, allowed: layout.pairedIDs), dataIDs: SmallMap(), subflows: [:],
+                  to: &out, bases: &none, record: false)
+            out.raw("</target>"); out.newline()
+            out.indent(4); out.end("mtc:match"); out.newline()
+        }
+        out.indent(3); out.end("mtc:matches"); out.newline()
     }
 
     /// With `record`, each code's first element is also noted in `bases` as the reader will see

@@ -18,7 +18,8 @@ public struct PeopleOnlyMemory: TranslationMemory {
         for query in queries {
             matches.append(try await store.lookup(query, limit: 8, threshold: minimumQuality)
                 .first { $0.target != nil && !$0.unit.origin.rawValue.hasPrefix("mt:") }
-                .map { MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin) })
+                .map { MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin,
+                                    matchedSource: $0.unit.source, matchedTarget: $0.unit.target) })
         }
         return matches
     }

@@ -38,8 +38,19 @@ struct LeveragePlan {
         var counts = LeverageCounts()
         for ((i, match), query) in zip(zip(asked, matches), queries) {
             counts.count(quality: match?.quality, source: query.source, language: sourceLanguage)
-            guard let match, match.quality >= minimumQuality else { continue }
+            guard let match else { continue }
             let p = positions[i]
+            guard match.quality >= minimumQuality else {
+                // Below what fills a target: offered to the translator, with the source it is of.
+                if let source = match.matchedSource, let target = match.matchedTarget {
+                    let segment = document.units[p.unit].segments[p.segment].id
+                    var origin = Provenance(origin: .memory, matchQuality: match.quality).token
+                    if case .machine = match.origin { origin = Provenance(origin: match.origin).token }
+                    document.units[p.unit].candidates.append(
+                        TranslationCandidate(segment: segment, source: source, target: target, similarity: match.quality, origin: origin))
+                }
+                continue
+            }
             document.units[p.unit].segments[p.segment].target = match.target
             document.units[p.unit].segments[p.segment].state = .translated
             document.units[p.unit].segments[p.segment].provenance = Provenance(origin: .memory, matchQuality: match.quality)
