@@ -34,6 +34,7 @@ public struct AdaptationEngine: Sendable {
         var copy = document
         var all: [Adaptation] = []
         var kept: [KeptSpan] = []
+        var advisedOnce = Set<String>()
         for u in copy.units.indices {
             var notes: [Note] = []
             for s in copy.units[u].segments.indices where !copy.units[u].segments[s].isIgnorable {
@@ -44,9 +45,14 @@ public struct AdaptationEngine: Sendable {
                     copy.units[u].segments[s].source = result.content
                     copy.markSourceRewritten(unit: copy.units[u].id, segment: segment.id)
                 }
-                all += result.adaptations
+                // A certification advisory says the same of every segment that cites marks
+                // ("Brazil requires INMETRO…"): once per document is enough.
+                let adaptations = result.adaptations.filter { a in
+                    a.kind != .certification || a.after != nil || advisedOnce.insert(a.note).inserted
+                }
+                all += adaptations
                 kept += result.kept
-                notes += result.adaptations.map(Self.note(for:)) + result.kept.map(Self.note(for:))
+                notes += adaptations.map(Self.note(for:)) + result.kept.map(Self.note(for:))
             }
             copy.units[u].notes += notes
         }

@@ -26,6 +26,25 @@ import Testing
         #expect(found.contains { $0.note.contains("ANATEL") })
     }
 
+    /// The same advisory on every segment that cites marks would bury the reviewer: a document
+    /// gets each once, at its first place; other advisories are not merged.
+    @Test func aDocumentGetsEachAdvisoryOnce() throws {
+        let br = AdvisoryHarness.context(try AdvisoryHarness.market("br"))
+        let units = ["UL Listed charger.", "Also UL Listed: the cable.", "FCC Part 15 Class B."].enumerated().map { i, text in
+            TextUnit(id: "u\(i + 1)", segments: [Segment(id: "s1", source: Content(text: text))])
+        }
+        let document = Document(original: "page.md", format: "markdown", sourceLanguage: "en-US", units: units,
+                                skeleton: Skeleton(original: Data(), spans: []))
+        let result = AdaptationEngine(rules: [rule]).adapt(document, context: br)
+        let notes = result.adaptations.map(\.note)
+        #expect(Set(notes).count == notes.count, "\(notes)")
+        let perSegment = units.map { AdvisoryHarness.matches(rule, $0.segments[0].source.plainText, br).map(\.note) }
+        #expect(Set(perSegment.flatMap { $0 }) == Set(notes), "every distinct advisory is still there")
+        #expect(perSegment[0].allSatisfy { note in result.adaptations.contains { $0.note == note && $0.segment == "u1-s1" } },
+                "at its first place")
+        #expect(result.document.units[1].notes.filter { $0.text.contains("UL is a US") }.isEmpty)
+    }
+
     @Test func givenCategoriesReplaceInference() throws {
         let market = try AdvisoryHarness.market("jp")
         let plain = AdvisoryHarness.context(market)
