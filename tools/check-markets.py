@@ -82,7 +82,7 @@ TOP_KEYS = {
     "id": True, "name": True, "language": True, "locale": True, "currency": True, "measurement": True,
     "electrical": True, "certifications": True, "spelling": True, "tone": True, "dates": True,
 }
-MEASUREMENT_KEYS = {"system": True, "convert": True, "keep": True}
+MEASUREMENT_KEYS = {"system": True, "convert": True, "keep": True, "convertWhen": False}
 ELECTRICAL_KEYS = {"voltages": True, "frequency": True, "plugs": True, "plugStandard": False,
                    "regionalVoltages": False, "regionalFrequencies": False, "summary": True}
 CERT_KEYS = {"required": True, "authority": True, "note": True}
@@ -342,6 +342,21 @@ def check_measurement(rep: Report, file: Path, m) -> None:
                 if isinstance(dst, str) and dst in conv and src != dst:
                     rep.add(file, join("measurement.convert", str(src)),
                             f"target {dst!r} is itself converted to {conv[dst]!r}; map {src!r} straight to the final unit")
+    for i, rule in enumerate(m.get("convertWhen") or []):
+        p = f"measurement.convertWhen[{i}]"
+        if not isinstance(rule, dict):
+            rep.add(file, p, f"expected a mapping, found {type_name(rule)}")
+            continue
+        for key in rule:
+            if key not in ("from", "to", "cues"):
+                rep.add(file, join(p, str(key)), "unknown key (allowed: from, to, cues)")
+        src, dst, cues = rule.get("from"), rule.get("to"), rule.get("cues")
+        if src not in UNITS or dst not in UNITS:
+            rep.add(file, p, f"from {src!r} and to {dst!r} must be units of the vocabulary")
+        elif UNITS[src] != UNITS[dst] or src == dst:
+            rep.add(file, p, f"{src} ({UNITS[src]}) cannot convert to {dst} ({UNITS[dst]})")
+        if not isinstance(cues, list) or not cues or not all(isinstance(c, str) and c.strip() for c in cues):
+            rep.add(file, join(p, "cues"), "must list the words that say what the sentence is about")
     if "keep" in m:
         keep = m["keep"]
         if keep is None:

@@ -34,6 +34,42 @@ public struct MarketProfile: Hashable, Sendable, Codable {
         public var convert: [String: String]
         /// Contexts that keep their original unit (`screen-diagonal`, `pipe-thread`…).
         public var keep: [String]
+        /// Targets that depend on what the sentence is about, checked before `convert`: m³/h is
+        /// airflow (cfm) on a fan's page but water (gal/min) on a pump's.
+        public var convertWhen: [ContextualConversion]?
+
+        /// The unit `unit` becomes in a sentence reading `text`, or nil when it stays.
+        public func target(for unit: String, in text: String) -> String? {
+            for rule in convertWhen ?? [] where rule.from == unit && rule.applies(to: text) { return rule.to }
+            return convert[unit]
+        }
+    }
+
+    /// One `measurement.convertWhen` entry: `from` becomes `to` in a sentence with one of `cues`.
+    public struct ContextualConversion: Hashable, Sendable, Codable {
+        public var from: String
+        public var to: String
+        /// Words or phrases (any case, whole words, a plural `s` allowed) of which one must occur.
+        public var cues: [String]
+
+        func applies(to text: String) -> Bool {
+            let words = text.lowercased()
+            return cues.contains { cue in
+                let cue = cue.lowercased()
+                var from = words.startIndex
+                while let r = words.range(of: cue, range: from..<words.endIndex) {
+                    from = r.upperBound
+                    let before = r.lowerBound == words.startIndex ? nil : words[words.index(before: r.lowerBound)]
+                    var after = r.upperBound < words.endIndex ? words[r.upperBound] : nil
+                    if after == "s", words.index(after: r.upperBound) <= words.endIndex {
+                        let next = words.index(after: r.upperBound)
+                        after = next < words.endIndex ? words[next] : nil
+                    }
+                    if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
+                }
+                return false
+            }
+        }
     }
 
     public struct Electrical: Hashable, Sendable, Codable {

@@ -6,7 +6,7 @@ import Yams
 enum MarketSchema {
     static let topLevel: Set<String> = ["id", "name", "language", "locale", "currency", "measurement", "electrical", "certifications", "spelling", "tone", "dates"]
     static let nested: [String: Set<String>] = [
-        "measurement": ["system", "convert", "keep"],
+        "measurement": ["system", "convert", "keep", "convertWhen"],
         "electrical": ["voltages", "frequency", "plugs", "plugStandard", "regionalVoltages", "regionalFrequencies", "summary"],
         "tone": ["address", "superlatives", "comparatives", "exclamationRun", "allCaps", "emoji", "note"],
         "dates": ["order", "separator", "pattern", "longPattern"],
@@ -27,6 +27,9 @@ enum MarketSchema {
         try checkKeys(mapping, allowed: topLevel, path: "", file: file)
         for (key, allowed) in nested {
             if let child = mapping[key]?.mapping { try checkKeys(child, allowed: allowed, path: key, file: file) }
+        }
+        for (i, entry) in (mapping["measurement"]?.mapping?["convertWhen"]?.sequence ?? []).enumerated() {
+            if let entry = entry.mapping { try checkKeys(entry, allowed: ["from", "to", "cues"], path: "measurement.convertWhen[\(i)]", file: file) }
         }
         if let certs = mapping["certifications"]?.mapping {
             try checkKeys(certs, allowed: categories, path: "certifications", file: file)
@@ -62,6 +65,15 @@ enum MarketSchema {
             guard let target = MeasureUnit.byID[to] else { throw fail("measurement.convert.\(from)", "unknown unit '\(to)'") }
             guard source.quantity == target.quantity else {
                 throw fail("measurement.convert.\(from)", "converts \(source.quantity.rawValue) to \(target.quantity.rawValue)")
+            }
+        }
+        for (i, rule) in (p.measurement.convertWhen ?? []).enumerated() {
+            let path = "measurement.convertWhen[\(i)]"
+            guard let source = MeasureUnit.byID[rule.from] else { throw fail(path + ".from", "unknown unit '\(rule.from)'") }
+            guard let target = MeasureUnit.byID[rule.to] else { throw fail(path + ".to", "unknown unit '\(rule.to)'") }
+            guard source.quantity == target.quantity else { throw fail(path, "converts \(source.quantity.rawValue) to \(target.quantity.rawValue)") }
+            guard !rule.cues.isEmpty, rule.cues.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw fail(path + ".cues", "must list the words that say what the sentence is about")
             }
         }
         for (i, keep) in p.measurement.keep.enumerated() where !keepContexts.contains(keep) {

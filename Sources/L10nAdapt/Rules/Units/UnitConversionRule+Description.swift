@@ -101,6 +101,10 @@ extension UnitConversionRule {
             RuleExample("Recommended tank: 20 gal or larger", market: "br", expected: "Recommended tank: 76 l or larger"),
             RuleExample("Max. water temperature: 104°F.", market: "br", expected: "Max. water temperature: 40 °C."),
             RuleExample("Delivers 19.8 GPM at 20 psi.", market: "br", expected: "Delivers 75 l/min at 1,4 bar."),
+            // What the sentence is about picks the target (measurement.convertWhen): a compressor's air in l/min, a pump's water in gal/min.
+            RuleExample("The compressor delivers 4.0 CFM at 90 PSI.", market: "de", expected: "The compressor delivers 113 l/min at 6,2 bar."),
+            RuleExample("The pump moves 25 m³/h of water.", market: "us", expected: "The pump moves 110 gal/min of water."),
+            RuleExample("The exhaust fan moves 25 m³/h.", market: "us", expected: "The exhaust fan moves 14.7 ft³/min."),
             // Feed rates and fabric weights: compound units of their own, not a length and a mass.
             RuleExample("Cuts at up to 600 in/min on 2.9 oz/sq yd fabric.", market: "de", expected: "Cuts at up to 15.000 mm/min on 98 g/m² fabric."),
             RuleExample("Max. feed 1,200 IPM", market: "br", expected: "Max. feed 30.000 mm/min"),

@@ -67,8 +67,8 @@ public struct UnitConversionRule: AdaptationRule {
             }
             if let pair, let other = expressions[i + 1].unit {
                 i += 1
-                let firstTarget = market.measurement.convert[unit.id].flatMap { MeasureUnit.byID[$0] }
-                let secondTarget = market.measurement.convert[other.id].flatMap { MeasureUnit.byID[$0] }
+                let firstTarget = market.measurement.target(for: unit.id, in: text).flatMap { MeasureUnit.byID[$0] }
+                let secondTarget = market.measurement.target(for: other.id, in: text).flatMap { MeasureUnit.byID[$0] }
                 let range = Range(pair, in: text)!
                 let rule = "units.\(unit.quantity.rawValue)"
                 switch (firstTarget, secondTarget) {
@@ -95,7 +95,7 @@ public struct UnitConversionRule: AdaptationRule {
                 }
                 continue
             }
-            guard let named = market.measurement.convert[unit.id].flatMap({ MeasureUnit.byID[$0] }) else { continue }
+            guard let named = market.measurement.target(for: unit.id, in: text).flatMap({ MeasureUnit.byID[$0] }) else { continue }
             let target = Self.naturalTarget(for: e, named: named)
             var range = e.range
             // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
