@@ -85,7 +85,7 @@ TOP_KEYS = {
 MEASUREMENT_KEYS = {"system": True, "convert": True, "keep": True, "convertWhen": False}
 ELECTRICAL_KEYS = {"voltages": True, "frequency": True, "plugs": True, "plugStandard": False,
                    "regionalVoltages": False, "regionalFrequencies": False, "summary": True}
-CERT_KEYS = {"required": True, "authority": True, "note": True}
+CERT_KEYS = {"required": True, "authority": True, "note": True, "match": False}
 TONE_KEYS = {
     "address": True, "superlatives": True, "comparatives": True, "exclamationRun": True,
     "allCaps": True, "emoji": True, "note": True,
@@ -411,6 +411,8 @@ def check_certifications(rep: Report, file: Path, c) -> None:
             continue
         if "required" in entry:
             check_string_list(rep, file, join(p, "required"), entry["required"], MARKS, nonempty=False)
+        if "match" in entry and entry["match"] not in ("any", "all"):
+            rep.add(file, join(p, "match"), f"must be 'any' or 'all', found {entry['match']!r}")
         for k in ("authority", "note"):
             if k in entry:
                 check_string(rep, file, join(p, k), entry[k])

@@ -87,9 +87,14 @@ public struct MarketProfile: Hashable, Sendable, Codable {
     }
 
     public struct CertificationRegime: Hashable, Sendable, Codable {
+        /// How `required` reads: any one of the marks (Canada: CSA, cUL or ETL), or all of them
+        /// together (the EU's RoHS and WEEE).
+        public enum Match: String, Hashable, Sendable, Codable { case any, all }
         public var required: [String]
         public var authority: String?
         public var note: String
+        /// `any` when the file does not say.
+        public var match: Match?
     }
 
     public struct Tone: Hashable, Sendable, Codable {

@@ -11,7 +11,7 @@ enum MarketSchema {
         "tone": ["address", "superlatives", "comparatives", "exclamationRun", "allCaps", "emoji", "note"],
         "dates": ["order", "separator", "pattern", "longPattern"],
     ]
-    static let regimeKeys: Set<String> = ["required", "authority", "note"]
+    static let regimeKeys: Set<String> = ["required", "authority", "note", "match"]
     static let categories: Set<String> = [
         "electrical-safety", "radio", "emc", "energy-efficiency", "food-contact", "toys", "pv-inverter",
         "hazardous-substances", "machinery", "medical",

@@ -33,8 +33,17 @@ public struct CertificationRule: AdaptationRule {
             accepted[category] = Set(regime.required.flatMap { CertificationMark.named($0).map(\.id) })
         }
         let acceptedAnywhere = accepted.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        // For a regime that needs all its marks: the `required` entries no cited mark answers.
+        func missing(_ category: String) -> [String] {
+            guard let regime = market.certifications[category], regime.match == .all else { return [] }
+            return regime.required.filter { entry in
+                let ids = Set(CertificationMark.named(entry).map(\.id))
+                return !found.contains { ids.contains($0.mark.id) }
+            }
+        }
         func satisfied(_ category: String) -> Bool {
-            found.contains { f in
+            if market.certifications[category]?.match == .all { return missing(category).isEmpty }
+            return found.contains { f in
                 accepted[category, default: []].contains(f.mark.id)
                     || (f.mark.mandatory && f.mark.regions.contains(region) && f.mark.categories.contains(category))
             }
@@ -53,7 +62,13 @@ public struct CertificationRule: AdaptationRule {
             }
         }
         for category in categories.sorted() where namesMarks(category) && !advised.contains(category) && !satisfied(category) {
-            out.append(advisory(first.range, "The text names no \(market.name) mark for \(ProductCategories.displayName(category)); \(Self.requirement(category, market))", category: category))
+            let lacking = missing(category), required = market.certifications[category]?.required ?? []
+            if !lacking.isEmpty, lacking.count < required.count {
+                let named = required.filter { !lacking.contains($0) }
+                out.append(advisory(first.range, "The text names \(named.joined(separator: " and ")) but not \(lacking.joined(separator: " and ")), which \(market.name) also requires for \(ProductCategories.displayName(category)); \(Self.requirement(category, market))", category: category))
+            } else {
+                out.append(advisory(first.range, "The text names no \(market.name) mark for \(ProductCategories.displayName(category)); \(Self.requirement(category, market))", category: category))
+            }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
@@ -71,7 +86,8 @@ public struct CertificationRule: AdaptationRule {
         if regime.required.isEmpty {
             return "\(market.name) has no mark for \(what)\(authority): \(regime.note)"
         }
-        return "\(market.name) requires \(regime.required.joined(separator: " / "))\(authority) for \(what): \(regime.note)"
+        let marks = regime.match == .all ? regime.required.joined(separator: " and ") : regime.required.joined(separator: " / ")
+        return "\(market.name) requires \(marks)\(authority) for \(what): \(regime.note)"
     }
 
     /// The market's ISO 3166 region, from its locale (`pt_BR` → BR).
@@ -96,7 +112,7 @@ extension CertificationRule {
         """,
         kind: .certification,
         passing: [
-            RuleExample("CE marked and RoHS compliant.", market: "de"),
+            RuleExample("CE marked; RoHS compliant, WEEE registered.", market: "de"),
             RuleExample("UKCA and CE marked.", market: "uk"),
             RuleExample("CE marked for the EU and Great Britain.", market: "uk"),
             RuleExample("UL Listed, FCC Part 15 compliant.", market: "us"),
@@ -123,6 +139,8 @@ extension CertificationRule {
             RuleExample("CE marked.", market: "us", flagged: ["CE"]),
             RuleExample("UL Listed.", market: "sa", flagged: ["UL Listed"]),
             RuleExample("UL Listed.", market: "au", flagged: ["UL Listed"]),
+            // The EU needs RoHS *and* WEEE (match: all): one of them is not enough.
+            RuleExample("CE marked and RoHS compliant.", market: "de", flagged: ["CE"]),
         ]
     )
 }
