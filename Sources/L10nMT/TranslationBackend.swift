@@ -45,14 +45,34 @@ public struct TranslationContext: Hashable, Sendable {
     public var document: String?
     /// How the market addresses customers (its tone policy), for engines that take a formality.
     public var formality: Formality?
+    /// The glossary terms found in the document's sources, for engines that take terminology
+    /// (an LLM's prompt); empty without glossaries.
+    public var terms: [GlossaryTerm]
 
     public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil, document: String? = nil,
-                formality: Formality? = nil) {
+                formality: Formality? = nil, terms: [GlossaryTerm] = []) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.market = market
         self.document = document
         self.formality = formality
+        self.terms = terms
+    }
+}
+
+/// A term the translation must respect: its required translations (`preferred`/`admitted`), or
+/// none when it is `forbidden` (the definition says what not to write) or `do-not-translate`.
+public struct GlossaryTerm: Hashable, Sendable {
+    public var term: String
+    public var translations: [String]
+    public var status: String
+    public var definition: String?
+
+    public init(term: String, translations: [String], status: String, definition: String? = nil) {
+        self.term = term
+        self.translations = translations
+        self.status = status
+        self.definition = definition
     }
 }
 

@@ -43,6 +43,36 @@ import Testing
         }
     }
 
+    /// The customer's terminology goes with the copy: the terms a batch contains, with their
+    /// translations and status, in the user message's document (data, like the copy); the
+    /// instructions say how to use them. Terms the batch does not contain stay out.
+    @Test func glossaryTermsTravelWithTheBatchThatContainsThem() async throws {
+        let fake = try await FakeOpenAI.start(key: Self.key)
+        defer { Task { try? await fake.stop() } }
+        var context = Self.context
+        context.terms = [
+            GlossaryTerm(term: "impeller", translations: ["Laufrad"], status: "preferred", definition: "pumps-valves.csv"),
+            GlossaryTerm(term: "head", translations: [], status: "forbidden", definition: "FORBIDDEN: not \"Kopf\" (pumping height)"),
+            GlossaryTerm(term: "Bluetooth", translations: ["Bluetooth"], status: "do-not-translate"),
+            GlossaryTerm(term: "flange", translations: ["Flansch"], status: "preferred"),
+        ]
+        let batch = [SegmentRequest(key: "u1-s1", source: Content(text: "Brass impeller, 25 m head.")),
+                     SegmentRequest(key: "u2-s1", source: Content(text: "Bluetooth app control."))]
+        let results = try await backend(fake).translate(batch, context: context)
+        #expect(results.count == 2)
+        let messages = try #require(fake.bodies.first?["messages"] as? [[String: String]])
+        #expect(messages[0]["content"]?.contains("glossary") == true)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(messages[1]["content"]!.utf8)) as? [String: Any])
+        let glossary = try #require(document["glossary"] as? [[String: Any]])
+        #expect(glossary.map { $0["term"] as? String } == ["impeller", "head", "Bluetooth"], "flange is in no segment of the batch")
+        #expect(glossary[0]["translations"] as? [String] == ["Laufrad"] && glossary[0]["status"] as? String == "preferred")
+        #expect(glossary[1]["translations"] == nil && (glossary[1]["note"] as? String)?.contains("Kopf") == true)
+        // Without terms the document has no glossary key at all (the cache and older servers see the same request).
+        _ = try await backend(fake).translate(batch, context: Self.context)
+        let plain = try #require(fake.bodies.last?["messages"] as? [[String: String]])
+        #expect(!(plain[1]["content"] ?? "").contains("glossary"))
+    }
+
     @Test(arguments: [FakeDeepL.Fault.malformedJSON, .wrongCount])
     func answersOutOfShapeAreAskedOnceMore(fault: FakeDeepL.Fault) async throws {
         let fake = try await FakeOpenAI.start(key: nil, faults: [fault, fault])

@@ -35,6 +35,18 @@ import Testing
         #expect(terms(extracted) == terms(br))
     }
 
+    /// The engine is told the terms the glossary stage found (an LLM puts them in its prompt),
+    /// each once per document, in the market's language.
+    @Test func theTranslateStageHandsTheTermsToTheEngine() async throws {
+        let backend = RecordingBackend { .translated($0.source) }
+        let localizer = Localizer(Localizer.Configuration(backend: backend, glossary: Self.termbase))
+        _ = try await localizer.localize(PipelineFixtures.markdownSource, markets: ["br"])
+        let terms = try #require(backend.contexts.first?.terms)
+        #expect(terms.map(\.term) == ["AquaFlow", "pump", "care guide"], "\(terms)")
+        #expect(terms.first { $0.term == "pump" }?.translations == ["bomba"])
+        #expect(terms.first { $0.term == "AquaFlow" }?.status == "do-not-translate")
+    }
+
     @Test func withoutATermbaseThereIsNoStageAndNoEntry() async throws {
         #expect(!Localizer(Localizer.Configuration(glossary: Termbase())).pipeline().stageNames.contains(.glossary))
         let result = try await Localizer().localize(PipelineFixtures.markdownSource, markets: ["br"])

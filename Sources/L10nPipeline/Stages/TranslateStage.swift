@@ -55,8 +55,13 @@ public struct TranslateStage: PipelineStage {
         case .informal?: .informal
         default: nil
         }
+        // The document's glossary hits, once each (the glossary stage found them in the sources).
+        var seenTerms = Set<GlossaryTerm>()
+        let terms = document.units.flatMap(\.glossary).map {
+            GlossaryTerm(term: $0.term, translations: $0.translations, status: $0.status, definition: $0.definition)
+        }.filter { seenTerms.insert($0).inserted }
         let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id,
-                                         document: job.source.name, formality: formality)
+                                         document: job.source.name, formality: formality, terms: terms)
         func accept(_ target: Content, at u: Int, _ s: Int) {
             document.units[u].segments[s].target = target
             // A real engine's output is a draft for review; pseudo's is final as it is.

@@ -7,6 +7,7 @@ final class RecordingBackend: TranslationBackend, @unchecked Sendable {
     // @unchecked: `batches` is only touched while holding `lock`.
     private let lock = NSLock()
     private var recorded: [[SegmentRequest]] = []
+    private var recordedContexts: [TranslationContext] = []
     let descriptor: BackendDescriptor
     private let answer: @Sendable (SegmentRequest) -> SegmentResult
     private let dropLast: Bool
@@ -20,9 +21,10 @@ final class RecordingBackend: TranslationBackend, @unchecked Sendable {
     }
 
     var batches: [[SegmentRequest]] { lock.withLock { recorded } }
+    var contexts: [TranslationContext] { lock.withLock { recordedContexts } }
 
     func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
-        lock.withLock { recorded.append(batch) }
+        lock.withLock { recorded.append(batch); recordedContexts.append(context) }
         let results = batch.map(answer)
         return dropLast ? Array(results.dropLast()) : results
     }
