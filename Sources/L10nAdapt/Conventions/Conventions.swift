@@ -115,12 +115,8 @@ public struct Conventions: Hashable, Sendable {
     /// (industry units such as "172.5 mm" cranks keep their unit but still take the market's
     /// decimal mark), each with the entry that protects it (whose `silencesAdvisories` says
     /// whether advisories go too).
-    public func untouchable(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
-        untouchable(in: text, market: market, context: nil)
-    }
-
-    /// As above, with the code spans and quantities the engine already found in `text`.
-    func untouchable(in text: String, market: MarketProfile, context: AdaptationContext?) -> [(range: Range<String.Index>, entry: Convention)] {
+    /// With `context`, the code spans and quantities the engine already found in `text` are reused.
+    public func untouchable(in text: String, market: MarketProfile, context: AdaptationContext? = nil) -> [(range: Range<String.Index>, entry: Convention)] {
         var spans = context?.codeSpans(in: text) ?? codeSpans(in: text, market: market)
         guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.contains(where: \.isASCIIDigit) else { return spans }
         let ns = text as NSString
@@ -128,12 +124,6 @@ public struct Conventions: Hashable, Sendable {
             if let entry = keeping(e, in: ns, market: market), entry.kind == .tradeSize, let range = Range(e.range, in: text) { spans.append((range, entry)) }
         }
         return spans
-    }
-
-    /// Spans on which no advisory belongs (see ``Convention/silencesAdvisories``), for rules
-    /// that advise: they are run on their own by tests and QA, not only through the engine.
-    public func silenced(in text: String, market: MarketProfile) -> [Range<String.Index>] {
-        codeSpans(in: text, market: market).filter { $0.entry.silencesAdvisories == true }.map(\.range)
     }
 
     // MARK: compiling cue words

@@ -60,11 +60,10 @@ public struct MarketProfile: Hashable, Sendable, Codable {
                 while let r = words.range(of: cue, range: from..<words.endIndex) {
                     from = r.upperBound
                     let before = r.lowerBound == words.startIndex ? nil : words[words.index(before: r.lowerBound)]
-                    var after = r.upperBound < words.endIndex ? words[r.upperBound] : nil
-                    if after == "s", words.index(after: r.upperBound) <= words.endIndex {
-                        let next = words.index(after: r.upperBound)
-                        after = next < words.endIndex ? words[next] : nil
-                    }
+                    // A plural "s" may follow ("pumps"); any other letter means another word.
+                    var end = r.upperBound
+                    if end < words.endIndex, words[end] == "s" { end = words.index(after: end) }
+                    let after = end < words.endIndex ? words[end] : nil
                     if !(before?.isLetter ?? false), !(after?.isLetter ?? false) { return true }
                 }
                 return false
