@@ -105,10 +105,10 @@ public struct SentenceSegmenter: SentenceBreaking {
 
     public func sentenceBoundaries(inUTF16 units: [UInt16]) -> [Int] {
         guard !units.isEmpty else { return [] }
-        // Most units (headings, cells, list items) hold no sentence terminal at all: then ICU
-        // proposes nothing but the end, and when no break rule can match either, there is
-        // nothing for the rules to decide.
-        if usesShortcuts, Self.hasNoSentenceTerminal(units), units.withUnsafeBufferPointer({ evaluator.cannotProposeBreaks(in: $0) }) {
+        // Most units (headings, cells, list items, one-sentence paragraphs) give ICU no place to
+        // break but the end, and when no break rule can match either, there is nothing for the
+        // rules to decide.
+        if usesShortcuts, Self.hasNoInnerSentenceBreak(units), units.withUnsafeBufferPointer({ evaluator.cannotProposeBreaks(in: $0) }) {
             return [units.count]
         }
         var proposals: [Int] = []
@@ -126,18 +126,46 @@ public struct SentenceSegmenter: SentenceBreaking {
         return out
     }
 
-    /// True when `units` are all ASCII and none can end a sentence or a paragraph for UAX #29
-    /// (ATerm `.`, STerm `!` `?`, CR, LF; VT and FF too, to be safe): ICU then breaks only at
-    /// the end. Non-ASCII text is not decided here.
-    static func hasNoSentenceTerminal(_ units: [UInt16]) -> Bool {
-        for u in units {
-            if u >= 0x80 { return false }
-            switch u {
-            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x0B, 0x0C: return false
-            default: continue
+    /// True when ICU's sentence rules (UAX #29) can break `units` only at their end: no
+    /// paragraph separator anywhere, and every sentence terminal either sits in the closing run
+    /// (`Terminal+ Close* Space*` at the very end: "Fits a 6-qt basket.") or is a full stop
+    /// directly before a digit ("$89.99", SB6). Most units of product copy — headings, cells,
+    /// list items, one-sentence paragraphs — are like that, and need neither ICU nor the rules.
+    /// Decided conservatively: a character this does not know (a surrogate pair, an unusual
+    /// terminal) means "ask ICU".
+    static func hasNoInnerSentenceBreak(_ units: [UInt16]) -> Bool {
+        var end = units.count
+        // The closing run: spaces, then closing quotes and brackets, then terminals.
+        while end > 0, units[end - 1] == 0x20 || units[end - 1] == 0x09 { end -= 1 }
+        while end > 0, isASCIIOrCommonClose(units[end - 1]) { end -= 1 }
+        while end > 0, units[end - 1] == 0x2E || units[end - 1] == 0x21 || units[end - 1] == 0x3F { end -= 1 }
+        var i = 0
+        while i < end {
+            let u = units[i]
+            i += 1
+            if u < 0x80 {
+                switch u {
+                case 0x2E:  // a full stop is harmless only before a digit (SB6)
+                    guard i < units.count, units[i] >= 0x30, units[i] <= 0x39 else { return false }
+                case 0x21, 0x3F, 0x0A, 0x0D, 0x0B, 0x0C: return false
+                default: continue
+                }
+            } else {
+                // ParaSep (Sep) and the other ATerms; surrogates are not looked into.
+                switch u {
+                case 0x85, 0x2024, 0x2028, 0x2029, 0xFE52, 0xFF0E: return false
+                case 0xD800...0xDFFF: return false
+                default:
+                    guard let scalar = Unicode.Scalar(u), !scalar.properties.isSentenceTerminal else { return false }
+                }
             }
         }
         return true
+    }
+
+    /// ASCII closing brackets and quotes, and the right curly quotes (SB Close).
+    @inline(__always) private static func isASCIIOrCommonClose(_ u: UInt16) -> Bool {
+        u == 0x29 || u == 0x5D || u == 0x7D || u == 0x22 || u == 0x27 || u == 0x2019 || u == 0x201D
     }
 
     /// Opening brackets and quotes (general categories Ps and Pi).

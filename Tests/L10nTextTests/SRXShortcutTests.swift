@@ -77,19 +77,30 @@ import Testing
         }
     }
 
-    /// The shortcut for units without a sentence terminal relies on this: ICU proposes nothing
-    /// but the end in ASCII text without `.`, `!`, `?` and line breaks.
+    /// The shortcut for units with no inner break relies on this: whenever
+    /// ``SentenceSegmenter/hasNoInnerSentenceBreak(_:)`` says so, ICU proposes nothing but the
+    /// end — checked on generated texts with decimals, closing runs and non-ASCII letters, and
+    /// the generator must make the predicate say yes often and no often.
     @Test(arguments: ["en", "de", "fr", "ja", "root"])
-    func icuBreaksASCIITextWithoutTerminalsOnlyAtTheEnd(locale: String) {
-        let alphabet = Array("aZ09 \t,;:'\"()[]{}<>-_/\\@#$%^&*+=|~`Mr Dr Hello WORLD 12 3")
+    func icuBreaksOnlyAtTheEndWhereTheShortcutSaysSo(locale: String) {
+        let alphabet: [String] = Array("aZ09 \t,;:'\"()[]{}<>-_/\\@#$%^&*+=|~`Mr Dr Hello WORLD 12 3").map(String.init)
+            + ["é", "°", "–", "€", "中", "”", "’", "5.5", "$89.99", ". ", ".", "!", "?", "\n", "…", "。", "U.S", "1.", ".)", "e.g"]
+        let tails = ["", ".", "!", "?", "...", ".\"", ".) ", "?!", "!”  ", ". ", ".’", "\n", ". X"]
         var rng = SplitMix64(seed: 5)
         let breaker = ICUSentenceBreaker(locale: locale)
-        for _ in 0..<3000 {
-            let text = String((0..<Int.random(in: 1...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
-            #expect(SentenceSegmenter.hasNoSentenceTerminal(Array(text.utf16)))
+        var yes = 0, no = 0
+        for _ in 0..<4000 {
+            let body = (0..<Int.random(in: 1...30, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            let text = body + tails.randomElement(using: &rng)!
+            guard SentenceSegmenter.hasNoInnerSentenceBreak(Array(text.utf16)) else { no += 1; continue }
+            yes += 1
             #expect(breaker.sentenceBoundaries(in: text) == [text.utf16.count], "\(text.debugDescription)")
         }
-        #expect(!SentenceSegmenter.hasNoSentenceTerminal(Array("One. Two".utf16)))
-        #expect(!SentenceSegmenter.hasNoSentenceTerminal(Array("Ein Satz。".utf16)))
+        #expect(yes > 500 && no > 500, "yes \(yes), no \(no)")
+        #expect(SentenceSegmenter.hasNoInnerSentenceBreak(Array("Fits a 6.5-qt basket for $89.99.\u{201D} ".utf16)))
+        #expect(!SentenceSegmenter.hasNoInnerSentenceBreak(Array("One. Two".utf16)))
+        #expect(!SentenceSegmenter.hasNoInnerSentenceBreak(Array("Ein Satz。Noch einer".utf16)))
+        #expect(!SentenceSegmenter.hasNoInnerSentenceBreak(Array("Hi. )".utf16)))
+        #expect(!SentenceSegmenter.hasNoInnerSentenceBreak(Array("Line one\nline two".utf16)))
     }
 }
