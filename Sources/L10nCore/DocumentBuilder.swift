@@ -106,6 +106,8 @@ public struct DocumentBuilder: Sendable {
 
         var segments: [Segment] = []
         var parts: [Skeleton.PartSpan] = []
+        segments.reserveCapacity(groups.count + 2)
+        parts.reserveCapacity(groups.count + 2)
         var segmentNumber = 0, ignorableNumber = 0
         func add(_ group: ArraySlice<Piece>, ignorable: Bool) {
             guard let first = group.first, let last = group.last else { return }
@@ -186,7 +188,11 @@ public struct DocumentBuilder: Sendable {
         for (index, piece) in pieces.enumerated() {
             guard case .text(let text, let bytes, true) = piece else { out?.append(piece); continue }
             var spans: [ProtectedSpan] = []
-            for protector in protectors { spans += protector.protectedSpans(in: text) }
+            for protector in protectors {
+                let found = protector.protectedSpans(in: text)
+                guard !found.isEmpty else { continue }
+                if spans.isEmpty { spans = found } else { spans += found }
+            }
             guard !spans.isEmpty else { out?.append(piece); continue }
             if out == nil {
                 out = Array(pieces[..<index])

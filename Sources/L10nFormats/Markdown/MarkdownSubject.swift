@@ -17,10 +17,8 @@ struct MarkdownSubject {
     func isVerbatim(_ r: Range<Int>) -> Bool { raw[r.upperBound] - raw[r.lowerBound] == r.count }
 
     mutating func append(_ source: [UInt8], _ range: Range<Int>) {
-        for i in range {
-            bytes.append(source[i])
-            raw.append(i)
-        }
+        bytes.append(contentsOf: source[range])
+        raw.append(contentsOf: range)
     }
 
     /// Closes the subject at raw offset `end` after trimming trailing whitespace, as cmark does.
@@ -38,7 +36,10 @@ struct MarkdownSubject {
     static func lines(_ source: MarkdownSource, first: Int, last: Int, firstStart: Int,
                       containers: [MarkdownSource.Container]) -> MarkdownSubject? {
         var subject = MarkdownSubject()
-        subject.bytes.reserveCapacity(64)
+        // The raw span of the lines bounds the subject: one allocation per array.
+        let capacity = max(0, (source.lineBreakEnd(last) ?? source.bytes.count) - firstStart + 1)
+        subject.bytes.reserveCapacity(capacity)
+        subject.raw.reserveCapacity(capacity + 1)
         for line in first...last {
             let start = line == first ? firstStart : source.continuationStart(line: line, containers: containers)
             guard let start, let end = source.lineEnd(line), start <= end else { return nil }
@@ -59,6 +60,8 @@ struct MarkdownSubject {
         while lo < hi, MarkdownSource.isSpaceOrTab(b[lo]) { lo += 1 }
         while hi > lo, MarkdownSource.isSpaceOrTab(b[hi - 1]) { hi -= 1 }
         var subject = MarkdownSubject()
+        subject.bytes.reserveCapacity(hi - lo)
+        subject.raw.reserveCapacity(hi - lo + 1)
         var i = lo
         while i < hi {
             subject.raw.append(i)

@@ -75,7 +75,11 @@ enum MarkdownSyntaxTree {
         default: break
         }
         var children: [MarkdownNode] = []
+        var count = 0
         var child = cmark_node_first_child(node)
+        while let c = child { count += 1; child = cmark_node_next(c) }
+        children.reserveCapacity(count)
+        child = cmark_node_first_child(node)
         while let c = child {
             children.append(try copy(c, depth: depth + 1))
             child = cmark_node_next(c)
