@@ -67,15 +67,30 @@ extension MemoryStore {
     /// The leverage stage's question, answered from ``lookup(_:limit:threshold:)``: fuzzy and
     /// number-substituted matches count only when their codes map onto the query's.
     public func bestMatches(for queries: [MemoryQuery], minimumQuality: Int) async throws -> [MemoryMatch?] {
-        var matches: [MemoryMatch?] = []
-        matches.reserveCapacity(queries.count)
+        try await matches(for: queries, minimumQuality: minimumQuality, limit: 1).map(\.first)
+    }
+
+    public func matches(for queries: [MemoryQuery], minimumQuality: Int, limit: Int) async throws -> [[MemoryMatch]] {
+        try await matches(for: queries, minimumQuality: minimumQuality, limit: limit) { _ in true }
+    }
+
+    /// Up to `limit` usable matches per query (a target whose codes map onto the query's), best
+    /// first, among the units `admits`; two units with the same translation count once.
+    package func matches(for queries: [MemoryQuery], minimumQuality: Int, limit: Int,
+                         admitting admits: (TranslationUnit) -> Bool) async throws -> [[MemoryMatch]] {
+        var all: [[MemoryMatch]] = []
+        all.reserveCapacity(queries.count)
         for query in queries {
-            matches.append(try await lookup(query, limit: 5, threshold: minimumQuality).first { $0.target != nil }.map {
-                MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin,
-                            matchedSource: $0.unit.source, matchedTarget: $0.unit.target)
-            })
+            var found: [MemoryMatch] = []
+            for candidate in try await lookup(query, limit: max(5, 2 * limit), threshold: minimumQuality) {
+                guard found.count < limit, let target = candidate.target, admits(candidate.unit),
+                      !found.contains(where: { $0.target == target }) else { continue }
+                found.append(MemoryMatch(target: target, quality: candidate.score, origin: candidate.unit.origin.provenanceOrigin,
+                                         matchedSource: candidate.unit.source, matchedTarget: candidate.unit.target))
+            }
+            all.append(found)
         }
-        return matches
+        return all
     }
 
     public func close() async {}

@@ -8,7 +8,8 @@ extension Localizer {
                         minimumQuality: Int = 100) async throws -> (document: Document, leverage: LeverageCounts) {
         var document = try extract(source, targetLanguage: targetLanguage)
         guard let plan = LeveragePlan(document, targetLanguage: targetLanguage, market: nil) else { return (document, LeverageCounts()) }
-        let matches = try await memory.bestMatches(for: plan.queries, minimumQuality: LeveragePlan.askedQuality(minimumQuality))
+        let matches = try await memory.matches(for: plan.queries, minimumQuality: LeveragePlan.askedQuality(minimumQuality),
+                                               limit: LeveragePlan.candidateLimit)
         let counts = try plan.apply(matches, to: &document, minimumQuality: minimumQuality, file: source.name)
         return (document, counts)
     }

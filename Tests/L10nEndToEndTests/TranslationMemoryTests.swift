@@ -159,6 +159,50 @@ import Testing
         #expect(try String(contentsOf: dir.appendingPathComponent("merged.html"), encoding: .utf8) == changed)
     }
 
+    /// Several fuzzy matches for one sentence: the best few are offered, best first, each with
+    /// the memory's own source, one per distinct translation; a match too far off is not.
+    @Test(arguments: ["2.1", "1.2"]) func severalFuzzyMatchesAreOfferedBestFirst(version: String) throws {
+        let dir = try TemporaryDirectory.make("l10n-tm-candidates")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = "<!DOCTYPE html>\n<html lang=\"en\"><body>\n<p>Every unit passes a burn-in test before it leaves our factory in Dongguan.</p>\n</body></html>\n"
+        try Data(page.utf8).write(to: dir.appendingPathComponent("page.html"))
+        let variants: [(String, String)] = [
+            ("Every unit passes a burn-in test before it leaves our plant in Dongguan.", "Jedes Gerät besteht vor dem Verlassen unseres Werks in Dongguan einen Einbrenntest."),
+            ("Every unit passes a burn-in test before it leaves our plant in Shenzhen.", "Jedes Gerät besteht vor dem Verlassen unseres Werks in Shenzhen einen Einbrenntest."),
+            ("Every unit passes a burn-in test before it leaves our plant in Dongguan!", "Jedes Gerät besteht vor dem Verlassen unseres Werks in Dongguan einen Einbrenntest."),
+            ("Each single unit passes a long burn-in test before it leaves the old plant in Shenzhen.", "Jede einzelne Einheit besteht einen langen Test."),
+            ("Our warranty covers every charger for two full years from the date of purchase.", "Unsere Garantie gilt zwei Jahre."),
+        ]
+        let units = variants.map {
+            "<tu><tuv xml:lang=\"en-US\"><seg>\($0.0)</seg></tuv><tuv xml:lang=\"de-DE\"><seg>\($0.1)</seg></tuv></tu>"
+        }.joined(separator: "\n")
+        let tmx = "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header srclang=\"en-US\" creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" adminlang=\"en\" datatype=\"plaintext\"/><body>\n\(units)\n</body></tmx>\n"
+        try Data(tmx.utf8).write(to: dir.appendingPathComponent("memory.tmx"))
+        let tm = dir.appendingPathComponent("memory.sqlite").path
+        let imported = try CLI.run(["tm", "import", "--tm", tm, "memory.tmx"], in: dir)
+        #expect(imported.status == 0, "\(imported.stderr)")
+
+        let run = try CLI.run(["extract", "-t", "de-DE", "--xliff-version", version, "--tm", tm, "-o", "y", "page.html"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let out = dir.appendingPathComponent("y/page.de-DE.xlf")
+        let written = try String(contentsOf: out, encoding: .utf8)
+        let pattern = version == "1.2" ? /<alt-trans mid="s1" match-quality="(\d+)" origin="tm-\d+" alttranstype="proposal">/
+                                       : /<mtc:match id="m\d+" ref="#s1" similarity="(\d+)" matchQuality="\d+" origin="tm-\d+" type="tm">/
+        let similarities = written.matches(of: pattern).compactMap { Int($0.1) }
+        #expect(similarities.count == 2, "two distinct translations above the threshold: \(similarities)\n\(written)")
+        #expect(similarities == similarities.sorted(by: >), "best first: \(similarities)")
+        #expect(similarities.allSatisfy { (75..<100).contains($0) })
+        #expect(written.components(separatedBy: "<target").count - 1 == similarities.count, "no match is good enough to fill the segment's own target")
+        #expect(written.contains("our plant in Dongguan."), "the best match's own source is shown")
+        #expect(written.contains("our plant in Shenzhen."))
+        #expect(!written.contains("Unsere Garantie"), "an unrelated unit is not offered")
+        if version != "1.2" {
+            #expect(written.contains("<mtc:match id=\"m1\"") && written.contains("<mtc:match id=\"m2\""))
+        }
+        let validate = try CLI.run(["validate", out.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+
     /// XLIFF 1.2: `tm import` takes translated targets, `tm learn` only reviewed/final ones.
     @Test func xliff12TranslatedTargetsImportButAreNotLearned() throws {
         let dir = try TemporaryDirectory.make("l10n-tm-e2e")

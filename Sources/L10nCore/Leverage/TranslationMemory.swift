@@ -8,6 +8,18 @@ public protocol TranslationMemory: Sendable {
     /// The best match for each query, in order; nil where the memory has none at or above
     /// `minimumQuality`.
     func bestMatches(for queries: [MemoryQuery], minimumQuality: Int) async throws -> [MemoryMatch?]
+
+    /// Up to `limit` matches for each query, best first, at or above `minimumQuality`: the best
+    /// one may fill the target; the others are offered to the translator beside it, as CAT
+    /// tools show several fuzzy matches. A memory that can only answer with its best match
+    /// gets the default (at most one each).
+    func matches(for queries: [MemoryQuery], minimumQuality: Int, limit: Int) async throws -> [[MemoryMatch]]
+}
+
+extension TranslationMemory {
+    public func matches(for queries: [MemoryQuery], minimumQuality: Int, limit: Int) async throws -> [[MemoryMatch]] {
+        try await bestMatches(for: queries, minimumQuality: minimumQuality).map { $0.map { [$0] } ?? [] }
+    }
 }
 
 /// One segment to look up, with what makes an in-context (101) match.

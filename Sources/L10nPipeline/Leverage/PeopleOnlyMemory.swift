@@ -14,13 +14,10 @@ public struct PeopleOnlyMemory: TranslationMemory {
     }
 
     public func bestMatches(for queries: [MemoryQuery], minimumQuality: Int) async throws -> [MemoryMatch?] {
-        var matches: [MemoryMatch?] = []
-        for query in queries {
-            matches.append(try await store.lookup(query, limit: 8, threshold: minimumQuality)
-                .first { $0.target != nil && !$0.unit.origin.rawValue.hasPrefix("mt:") }
-                .map { MemoryMatch(target: $0.target!, quality: $0.score, origin: $0.unit.origin.provenanceOrigin,
-                                    matchedSource: $0.unit.source, matchedTarget: $0.unit.target) })
-        }
-        return matches
+        try await matches(for: queries, minimumQuality: minimumQuality, limit: 1).map(\.first)
+    }
+
+    public func matches(for queries: [MemoryQuery], minimumQuality: Int, limit: Int) async throws -> [[MemoryMatch]] {
+        try await store.matches(for: queries, minimumQuality: minimumQuality, limit: limit) { !$0.origin.rawValue.hasPrefix("mt:") }
     }
 }

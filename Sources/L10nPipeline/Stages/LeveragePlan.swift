@@ -29,21 +29,28 @@ struct LeveragePlan {
     /// The quality to ask the memory for: low enough to count the fuzzy bands.
     static func askedQuality(_ minimumQuality: Int) -> Int { min(minimumQuality, LeverageCounts.lowestBand) }
 
+    /// How many matches below the fill quality a segment offers its translator (OmegaT and
+    /// Trados show a handful; more is noise in a review file).
+    static let candidateLimit = 3
+
     /// Fills the targets of matches at or above `minimumQuality` (state `translated`, provenance
-    /// `tm` with the quality) and counts every asked segment.
-    func apply(_ matches: [MemoryMatch?], to document: inout Document, minimumQuality: Int, file: String) throws -> LeverageCounts {
+    /// `tm` with the quality) and counts every asked segment; where the best match is below it,
+    /// up to ``candidateLimit`` matches are offered as translation candidates instead.
+    func apply(_ matches: [[MemoryMatch]], to document: inout Document, minimumQuality: Int, file: String) throws -> LeverageCounts {
         guard matches.count == queries.count else {
             throw PipelineError(.misassembled, "the translation memory answered \(matches.count) of \(queries.count) lookups", file: file)
         }
         var counts = LeverageCounts()
-        for ((i, match), query) in zip(zip(asked, matches), queries) {
-            counts.count(quality: match?.quality, source: query.source, language: sourceLanguage)
-            guard let match else { continue }
+        for ((i, found), query) in zip(zip(asked, matches), queries) {
+            let best = found.first
+            counts.count(quality: best?.quality, source: query.source, language: sourceLanguage)
+            guard let best else { continue }
             let p = positions[i]
-            guard match.quality >= minimumQuality else {
-                // Below what fills a target: offered to the translator, with the source it is of.
-                if let source = match.matchedSource, let target = match.matchedTarget {
-                    let segment = document.units[p.unit].segments[p.segment].id
+            guard best.quality >= minimumQuality else {
+                // Below what fills a target: offered to the translator, each with the source it is of.
+                let segment = document.units[p.unit].segments[p.segment].id
+                for match in found.prefix(Self.candidateLimit) {
+                    guard let source = match.matchedSource, let target = match.matchedTarget else { continue }
                     var origin = Provenance(origin: .memory, matchQuality: match.quality).token
                     if case .machine = match.origin { origin = Provenance(origin: match.origin).token }
                     document.units[p.unit].candidates.append(
@@ -51,9 +58,9 @@ struct LeveragePlan {
                 }
                 continue
             }
-            document.units[p.unit].segments[p.segment].target = match.target
+            document.units[p.unit].segments[p.segment].target = best.target
             document.units[p.unit].segments[p.segment].state = .translated
-            document.units[p.unit].segments[p.segment].provenance = Provenance(origin: .memory, matchQuality: match.quality)
+            document.units[p.unit].segments[p.segment].provenance = Provenance(origin: .memory, matchQuality: best.quality)
             counts.filled += 1
         }
         return counts

@@ -17,10 +17,11 @@ public struct LeverageStage: PipelineStage {
     public func run(_ job: inout LocalizationJob) async throws {
         var document = try job.requireDocument(for: .leverage)
         guard let plan = LeveragePlan(document, targetLanguage: job.targetLanguage, market: job.market?.id) else { return }
-        var matches: [MemoryMatch?] = []
+        var matches: [[MemoryMatch]] = []
         if !plan.queries.isEmpty {
             try Task.checkCancellation()
-            matches = try await memory.bestMatches(for: plan.queries, minimumQuality: LeveragePlan.askedQuality(minimumQuality))
+            matches = try await memory.matches(for: plan.queries, minimumQuality: LeveragePlan.askedQuality(minimumQuality),
+                                               limit: LeveragePlan.candidateLimit)
         }
         job.leverage = try plan.apply(matches, to: &document, minimumQuality: minimumQuality, file: job.source.name)
         job.document = document
