@@ -16,10 +16,21 @@ public struct Termbase: Hashable, Sendable {
 
     /// The entries whose source is in `sourceLanguage`'s language and which hold for
     /// translations into `targetLanguage` (every entry with a nil target language does).
+    ///
+    /// The most specific translation wins: where a term has a translation for the target's own
+    /// region (`pt-BR`), the translations given for the language alone (`pt`) or for no
+    /// language step aside — a Brazilian page is not asked for both "bomba" and "bomba d'água".
+    /// Forbidden and do-not-translate entries are restrictions and always hold.
     public func entries(sourceLanguage: LanguageTag, targetLanguage: LanguageTag?) -> [TermEntry] {
-        entries.filter { entry in
+        let applying = entries.filter { entry in
             entry.sourceLanguage.language.lowercased() == sourceLanguage.language.lowercased()
                 && (targetLanguage.map { entry.applies(to: $0) } ?? true)
         }
+        guard let region = targetLanguage?.region?.lowercased() else { return applying }
+        func isTranslation(_ entry: TermEntry) -> Bool { entry.status == .preferred || entry.status == .admitted }
+        func isRegional(_ entry: TermEntry) -> Bool { entry.targetLanguage?.region?.lowercased() == region }
+        let regional = Set(applying.filter { isTranslation($0) && isRegional($0) }.map(\.key))
+        guard !regional.isEmpty else { return applying }
+        return applying.filter { !isTranslation($0) || isRegional($0) || !regional.contains($0.key) }
     }
 }

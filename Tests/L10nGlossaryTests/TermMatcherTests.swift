@@ -69,6 +69,26 @@ import Testing
         #expect(!brazil.applies(to: LanguageTag("pt-PT")!) && !brazil.applies(to: LanguageTag("es-MX")!))
     }
 
+    /// A regional translation shadows the language-wide one for the same term; restrictions
+    /// (forbidden, do-not-translate) given language-wide still hold; other regions are untouched.
+    @Test func theRegionsOwnTranslationWinsOverTheLanguagesOne() {
+        let termbase = Termbase([
+            Self.entry("water pump", "bomba", to: "pt"),
+            Self.entry("water pump", "bomba d'água", to: "pt-BR"),
+            Self.entry("water pump", "bomba de água", to: "pt-PT"),
+            Self.entry("water pump", "motobomba", .forbidden, to: "pt"),
+            Self.entry("valve", "válvula", to: "pt"),
+        ])
+        func targets(_ language: String) -> [String] {
+            TermMatcher(termbase, sourceLanguage: Self.en, targetLanguage: LanguageTag(language)!)
+                .hits(in: "The water pump has a valve.").flatMap(\.entries).map { "\($0.status.rawValue):\($0.targetTerm ?? "")" }
+        }
+        #expect(targets("pt-BR") == ["preferred:bomba d'água", "forbidden:motobomba", "preferred:válvula"])
+        #expect(targets("pt-PT") == ["preferred:bomba de água", "forbidden:motobomba", "preferred:válvula"])
+        // A target with no region has no regional entry to prefer: every translation applies.
+        #expect(targets("pt").count == 5)
+    }
+
     @Test func doNotTranslateNamesMatchOnlyAsWrittenInASource() {
         let termbase = Termbase([
             Self.entry("thread", "Gewinde"),
