@@ -40,6 +40,25 @@ import Testing
         #expect(try await store.lookup(S.query("5-year warranty."), limit: 5, threshold: 100).map(\.target) == ["5 anos de garantia."])
     }
 
+    /// One call with more units than one statement takes, a key among them twice: the later
+    /// unit wins and counts once, as if added one by one; every unit is found, exactly and fuzzily.
+    @Test(arguments: S.Engine.available) func aLargeBatchWithARepeatedKeyIsAddedAsOneByOne(engine: S.Engine) async throws {
+        let store = try await S.store(engine)
+        var units = (0..<2_300).map { i in S.unit(Content(text: "Stainless pump housing model \(i) with a drain plug."), Content(text: "Carcaça da bomba modelo \(i).")) }
+        units.insert(S.unit("5-year warranty.", "Garantia de 5 anos."), at: 700)
+        units.insert(S.unit("Cast iron impeller for clean and slightly dirty water.", "Rotor de ferro fundido."), at: 1_800)
+        units.append(S.unit("5-year warranty.", "5 anos de garantia.", origin: .reviewed))
+        #expect(try await store.add(units) == 2_302)
+        let stats = try await store.stats()
+        #expect(stats.units == 2_302)
+        #expect(try await store.lookup(S.query("5-year warranty."), limit: 5, threshold: 100).map(\.target) == ["5 anos de garantia."])
+        #expect(try await store.lookup(S.query("Stainless pump housing model 2299 with a drain plug."), limit: 1, threshold: 100)
+            .map(\.target) == ["Carcaça da bomba modelo 2299."])
+        let fuzzy = try await store.lookup(S.query("Cast iron impeller for clean and dirty water."), limit: 3, threshold: 75)
+        #expect(fuzzy.first?.unit.target == "Rotor de ferro fundido.", "postings of a later statement's rows are indexed")
+        #expect(try await store.add(units) == 0, "a second import only updates")
+    }
+
     @Test(arguments: S.Engine.available) func unitsSurviveReopeningWithEverythingTheyCarry(engine: S.Engine) async throws {
         let location = try engine.newLocation()
         let unit = TranslationUnit(source: S.bold("See the ", "care guide", ".", markup: ("<a href=\"care.html\">", "</a>")),

@@ -4,31 +4,33 @@ import PostgresNIO
 extension PostgresMemoryStore {
     // MARK: writing
 
+    /// Units per `INSERT`: each column travels as one array parameter, so a statement's size,
+    /// not the parameter limit, bounds a batch.
+    static let unitsPerStatement = 1_000
+
     @discardableResult
     public func add(_ units: [TranslationUnit]) async throws -> Int {
         guard !units.isEmpty else { return 0 }
-        let records = units.map { UnitRecord($0) }
+        // One row per key: a key twice in one statement cannot be both inserted and updated
+        // (PostgreSQL refuses), and added one by one the later unit would replace the earlier.
+        var records: [UnitRecord] = []
+        var slot: [UnitKey: Int] = [:]
+        for unit in units {
+            let r = UnitRecord(unit)
+            if let k = slot[UnitKey(r)] { records[k] = r } else { slot[UnitKey(r)] = records.count; records.append(r) }
+        }
         return try await withTransaction { connection in
             var added = 0
             // Postings and document frequencies go in one statement each per batch.
             var frequencies: [Int64: Int] = [:]
             var postings: (terms: [Int64], lengths: [Int64], units: [Int64]) = ([], [], [])
-            for r in records {
-                let rows = try await connection.query("""
-                    INSERT INTO l10n_unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
-                    shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin,
-                    properties, notes, created_at, changed_at)
-                    VALUES (\(r.sourceLanguage), \(r.targetLanguage), \(r.sourceKey), \(r.previousHash), \(r.nextHash), \(r.project),
-                    \(r.market), \(r.shapeKey), \(r.matchText), \(r.wordCount), \(r.sourceText), \(r.sourceCodes), \(r.targetText),
-                    \(r.targetCodes), \(r.document), \(r.origin), \(r.properties), \(r.notes), \(r.createdAt), \(r.changedAt))
-                    ON CONFLICT (source_language, target_language, source_key, previous_hash, next_hash, project, market) DO UPDATE SET
-                    source_text = EXCLUDED.source_text, source_codes = EXCLUDED.source_codes, target_text = EXCLUDED.target_text,
-                    target_codes = EXCLUDED.target_codes, document = EXCLUDED.document, origin = EXCLUDED.origin,
-                    properties = EXCLUDED.properties, notes = EXCLUDED.notes, changed_at = EXCLUDED.changed_at
-                    RETURNING id, (xmax = 0)
-                    """, logger: Self.logger)
+            for start in stride(from: 0, to: records.count, by: Self.unitsPerStatement) {
+                let batch = records[start..<min(start + Self.unitsPerStatement, records.count)]
+                let rows = try await connection.query(Self.insertion(batch), logger: Self.logger)
                 // xmax is 0 for a row this statement inserted, not for one it updated.
-                for try await (id, inserted) in rows.decode((Int64, Bool).self) where inserted {
+                for try await (id, inserted, key) in rows.decode((Int64, Bool, String).self) where inserted {
+                    guard let k = slot[UnitKey(joined: key)] else { continue }
+                    let r = records[k]
                     added += 1
                     for term in r.indexTerms {
                         frequencies[term, default: 0] += 1
@@ -54,6 +56,44 @@ extension PostgresMemoryStore {
                     """, on: connection)
             }
             return added
+        }
+    }
+
+    /// One `INSERT … SELECT FROM unnest(…)` for `batch` (keys unique), returning each row's id,
+    /// whether it was inserted, and its key (rows come back in no promised order).
+    private static func insertion(_ batch: ArraySlice<UnitRecord>) -> PostgresQuery {
+        func column<T>(_ path: KeyPath<UnitRecord, T>) -> [T] { batch.map { $0[keyPath: path] } }
+        let documents = batch.map { $0.document ?? "" }, noDocument = batch.map { $0.document == nil }
+        return """
+            INSERT INTO l10n_unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
+            shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin,
+            properties, notes, created_at, changed_at)
+            SELECT sl, tl, sk, ph, nh, pj, mk, sh, mt, wc, st, sc, tt, tc, CASE WHEN nd THEN NULL ELSE dc END, og, pr, nt, ca, ch
+            FROM unnest(\(column(\.sourceLanguage))::text[], \(column(\.targetLanguage))::text[], \(column(\.sourceKey))::text[],
+                 \(column(\.previousHash))::text[], \(column(\.nextHash))::text[], \(column(\.project))::text[],
+                 \(column(\.market))::text[], \(column(\.shapeKey))::text[], \(column(\.matchText))::text[],
+                 \(column(\.wordCount))::int8[], \(column(\.sourceText))::text[], \(column(\.sourceCodes))::text[],
+                 \(column(\.targetText))::text[], \(column(\.targetCodes))::text[], \(documents)::text[], \(noDocument)::bool[],
+                 \(column(\.origin))::text[], \(column(\.properties))::text[], \(column(\.notes))::text[],
+                 \(column(\.createdAt))::float8[], \(column(\.changedAt))::float8[])
+                 AS u(sl, tl, sk, ph, nh, pj, mk, sh, mt, wc, st, sc, tt, tc, dc, nd, og, pr, nt, ca, ch)
+            ON CONFLICT (source_language, target_language, source_key, previous_hash, next_hash, project, market) DO UPDATE SET
+            source_text = EXCLUDED.source_text, source_codes = EXCLUDED.source_codes, target_text = EXCLUDED.target_text,
+            target_codes = EXCLUDED.target_codes, document = EXCLUDED.document, origin = EXCLUDED.origin,
+            properties = EXCLUDED.properties, notes = EXCLUDED.notes, changed_at = EXCLUDED.changed_at
+            RETURNING id, (xmax = 0), concat_ws(E'\\x01', source_language, target_language, source_key, previous_hash, next_hash, project, market)
+            """
+    }
+
+    /// The unique key of a unit row, as the `ON CONFLICT` clause names it.
+    private struct UnitKey: Hashable {
+        var joined: String
+
+        init(joined: String) { self.joined = joined }
+
+        init(_ r: UnitRecord) {
+            joined = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market]
+                .joined(separator: "\u{1}")
         }
     }
 
