@@ -36,11 +36,12 @@ let package = Package(
         // HTTP MT backends (L10nMT) and the in-process test servers that fake their services.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        // SHA-256 content hashes for incremental batch runs (L10nPipeline).
+        // SHA-256 content hashes for incremental batch runs (L10nPipeline) and DeepL glossary names (L10nMT).
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         // The shared translation memory (`--tm postgres://…`): many CI runners, one memory.
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
-        // Only to silence postgres-nio's logger (its events are not for people running l10n).
+        // To silence postgres-nio's logger (its events are not for people running l10n), and for
+        // the DeepL backend's warnings (a glossary it had to translate without).
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
@@ -83,7 +84,12 @@ let package = Package(
         ),
         .target(
             name: "L10nMT",
-            dependencies: ["L10nCore", .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            // Crypto: DeepL glossaries are named by a SHA-256 of their entries; Logging: warnings
+            // about glossaries a batch had to go without.
+            dependencies: [
+                "L10nCore", .product(name: "AsyncHTTPClient", package: "async-http-client"), .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "L10nQA", dependencies: ["L10nCore", "CHunspell"], swiftSettings: swiftSettings),
@@ -151,7 +157,11 @@ let package = Package(
         ),
         .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory", "L10nGlossary"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "L10nMTTests", dependencies: ["L10nMT", "L10nTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "L10nMTTests",
+            dependencies: ["L10nMT", "L10nTestSupport", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "L10nQATests", dependencies: ["L10nQA", "L10nAdapt", "L10nGlossary"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nMemoryTests",

@@ -48,15 +48,24 @@ public struct TranslationContext: Hashable, Sendable {
     /// The glossary terms found in the document's sources, for engines that take terminology
     /// (an LLM's prompt); empty without glossaries.
     public var terms: [GlossaryTerm]
+    /// What the document is about, in its source language: its title or first heading and the
+    /// text that follows, a few hundred characters at most (the translate stage keeps it within
+    /// ``maxAboutCharacters``), for engines that take context that steers the translation but is
+    /// not translated (DeepL's `context`); nil when the document has no text to take it from.
+    public var about: String?
+
+    /// The most characters the translate stage puts in ``about``.
+    public static let maxAboutCharacters = 1_000
 
     public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil, document: String? = nil,
-                formality: Formality? = nil, terms: [GlossaryTerm] = []) {
+                formality: Formality? = nil, terms: [GlossaryTerm] = [], about: String? = nil) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.market = market
         self.document = document
         self.formality = formality
         self.terms = terms
+        self.about = about
     }
 }
 

@@ -86,6 +86,58 @@ import Testing
         #expect(pump.contains("PUMP"), "DeepL's (upper-cased) translation is in the page")
     }
 
+    /// `--glossary` with DeepL: one glossary per language pair of the page's terms, named by
+    /// their content hash, sent with every translation of that pair (with `source_lang`), and
+    /// found again by the next run instead of created; the page's title goes along as `context`.
+    @Test func glossaryTermsBecomeOneDeepLGlossaryPerPairThatTheNextRunReuses() async throws {
+        let fake = try await FakeDeepL.start(key: Self.key)
+        defer { Task { try? await fake.stop() } }
+        let dir = try TemporaryDirectory.make("l10n-deepl-glossary")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Corpus.copy([Self.pages[0]], into: dir)
+        try Data("""
+            term,language,target term,part of speech,status,note
+            pump,de,Pumpe,noun,preferred,
+            pump,pt-BR,bomba,noun,preferred,
+            pump,de,Pumpapparat,noun,forbidden,not this
+            AquaFlow,*,,proper noun,do-not-translate,brand
+
+            """.utf8).write(to: dir.appendingPathComponent("terms.csv"))
+        func adapt(_ out: String) throws -> CLI.Result {
+            try CLI.run(["adapt", "-m", "de", "-m", "br", "--glossary", "terms.csv", "-o", out, Self.pages[0]], in: dir,
+                        environment: ["DEEPL_AUTH_KEY": Self.key, "DEEPL_SERVER_URL": fake.baseURL])
+        }
+        let first = try adapt("one")
+        #expect(first.status == 0, "\(first.stderr)")
+        let glossaries = fake.glossaries.all
+        #expect(glossaries.count == 2, "\(glossaries.map(\.name))")
+        #expect(Set(glossaries.map { "\($0.sourceLanguage)→\($0.targetLanguage)" }) == ["en→de", "en→pt"])
+        #expect(glossaries.allSatisfy { $0.name.hasPrefix("l10n-") && $0.name.count == 37 })
+        let de = try #require(glossaries.first { $0.targetLanguage == "de" })
+        let pt = try #require(glossaries.first { $0.targetLanguage == "pt" })
+        #expect(de.entries.contains { $0.source.lowercased().hasPrefix("pump") && $0.target == "Pumpe" }, "\(de.entries)")
+        #expect(!de.entries.contains { $0.target == "Pumpapparat" }, "forbidden terms are not glossary entries")
+        #expect(pt.entries.contains { $0.source.lowercased().hasPrefix("pump") && $0.target == "bomba" }, "\(pt.entries)")
+        #expect(!fake.bodies.isEmpty)
+        for body in fake.bodies {
+            #expect(body["source_lang"] as? String == "EN")
+            #expect(body["glossary_id"] as? String == (body["target_lang"] as? String == "DE" ? de.id : pt.id))
+            let context = body["context"] as? String ?? ""
+            #expect(context.contains("Shallow Well Jet Pump") && context.count <= 1_000, "the page's title: \(context)")
+        }
+        let page = try String(contentsOf: dir.appendingPathComponent("one/water-pump-aquaflow-xp2000b.de-DE.md"), encoding: .utf8)
+        #expect(page.contains("Pumpe"), "the fake applied the glossary")
+
+        let second = try adapt("two")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(fake.glossaries.createdCount == 2, "the next run finds both glossaries by name")
+        #expect(fake.glossaryRequests.filter { $0.method == "POST" }.count == 2)
+        for result in [first, second] {
+            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
+            #expect(!result.stderr.contains("glossary terms"), "no glossary warning: \(result.stderr)")
+        }
+    }
+
     @Test func brokenTagsLeaveSegmentsUntranslatedWithFindingsNeverBrokenMarkup() async throws {
         let fake = try await FakeDeepL.start(key: Self.key, persistent: .dropTag)
         defer { Task { try? await fake.stop() } }

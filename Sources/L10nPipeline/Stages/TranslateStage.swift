@@ -61,7 +61,7 @@ public struct TranslateStage: PipelineStage {
             GlossaryTerm(term: $0.term, translations: $0.translations, status: $0.status, definition: $0.definition)
         }.filter { seenTerms.insert($0).inserted }
         let context = TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, market: job.market?.id,
-                                         document: job.source.name, formality: formality, terms: terms)
+                                         document: job.source.name, formality: formality, terms: terms, about: DocumentAbout.text(of: document))
         func accept(_ target: Content, at u: Int, _ s: Int) {
             document.units[u].segments[s].target = target
             // A real engine's output is a draft for review; pseudo's is final as it is.

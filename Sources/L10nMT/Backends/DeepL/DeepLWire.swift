@@ -3,7 +3,9 @@ import L10nCore
 
 /// DeepL API v2 `/v2/translate` on the wire, pure: the request for a batch and the texts of a
 /// response, as DeepL documents them (JSON body, `Authorization: DeepL-Auth-Key …`,
-/// `tag_handling=xml`, `{"translations": [{"detected_source_language", "text"}]}`).
+/// `tag_handling=xml`, `{"translations": [{"detected_source_language", "text"}]}`), with a
+/// glossary's `glossary_id` (``DeepLGlossaryWire``) and a `context` (what the page is about,
+/// ``TranslationContext/about``: it steers the translation and is neither translated nor billed).
 public enum DeepLWire {
     /// The free API's endpoint serves keys ending in `:fx`; every other key goes to the pro one.
     public static func server(forKey key: String) -> URL {
@@ -20,11 +22,14 @@ public enum DeepLWire {
         var split_sentences = "0"
         var formality: String?
         var context: String?
+        /// DeepL requires `source_lang` with it: always sent.
+        var glossary_id: String?
     }
 
-    public static func request(texts: [String], context: TranslationContext, key: String, server: URL) throws -> HTTPRequest {
+    public static func request(texts: [String], context: TranslationContext, glossaryID: String? = nil, key: String, server: URL) throws -> HTTPRequest {
         let body = Body(text: texts, source_lang: sourceLanguage(context.sourceLanguage), target_lang: targetLanguage(context.targetLanguage),
-                        formality: context.formality.map { $0 == .formal ? "prefer_more" : "prefer_less" })
+                        formality: context.formality.map { $0 == .formal ? "prefer_more" : "prefer_less" },
+                        context: contextText(context.about), glossary_id: glossaryID)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return HTTPRequest(method: "POST", url: server.appendingPathComponent("v2/translate"),
@@ -47,6 +52,32 @@ public enum DeepLWire {
         } catch {
             throw BackendError(.invalidResponse, backend: DeepLBackend.id, "unreadable answer (not DeepL's JSON)", httpStatus: response.status)
         }
+    }
+
+    /// The most `context` sent: enough for a title and a lead paragraph, little next to a batch.
+    public static let maxContextCharacters = 1_000
+
+    /// `about` as DeepL's `context`: each line's whitespace runs made one space, blank lines
+    /// dropped, cut at a word boundary to at most ``maxContextCharacters`` characters (a first
+    /// word longer than that is cut itself); nil when nothing is left.
+    public static func contextText(_ about: String?) -> String? {
+        guard let about else { return nil }
+        var out = "", count = 0
+        lines: for line in about.split(whereSeparator: \.isNewline) {
+            var first = true
+            for word in line.split(whereSeparator: \.isWhitespace) {
+                let separator = count == 0 ? 0 : 1, n = word.count
+                guard count + separator + n <= maxContextCharacters else {
+                    if count == 0 { out = String(word.prefix(maxContextCharacters)) }
+                    break lines
+                }
+                if separator == 1 { out += first ? "\n" : " " }
+                out += word
+                count += separator + n
+                first = false
+            }
+        }
+        return out.isEmpty ? nil : out
     }
 
     /// DeepL's source codes are bare languages (`EN`).
