@@ -15,6 +15,20 @@ import Testing
         #expect(try catalog.market("us").measurement.system == .usCustomary)
     }
 
+    /// Bundled profiles are decoded on first use; every one of them decodes and checks, and the
+    /// one asked for is the same value the whole catalog holds, conventions included.
+    @Test func bundledProfilesDecodedOnDemandAreTheSameAsAll() throws {
+        let catalog = try MarketCatalog.load()
+        try catalog.checkAll()
+        let all = catalog.markets
+        #expect(all.count == catalog.sources.count)
+        for id in ["de", "jp", "br"] {
+            let one = try MarketCatalog.load().market(id)
+            #expect(one == all[id])
+            #expect(one.conventions == catalog.conventions && !one.conventions.entries.isEmpty)
+        }
+    }
+
     @Test func unknownMarketNamesTheKnownOnes() throws {
         let error = try #require(throws: UnknownMarketError.self) { try MarketCatalog.load().market("zz") }
         #expect(error.description.contains("br"))

@@ -6,27 +6,54 @@ import Yams
 /// The one place where market YAML is decoded and checked. Every problem is a
 /// ``MarketDataError`` naming the file and the key path; nothing here traps on bad data.
 public struct MarketCatalog: Sendable {
-    public private(set) var markets: [String: MarketProfile]
+    /// Every market, by id. Bundled profiles not asked for yet are decoded here (a bundled file
+    /// that fails to decode, which the test suite rules out, is left out; ``market(_:)`` and
+    /// ``checkAll()`` report it).
+    public var markets: [String: MarketProfile] {
+        var all = decoded
+        for id in bundled.ids where all[id] == nil {
+            if let profile = try? bundled.profile(id, conventions: conventions) { all[id] = profile }
+        }
+        return all
+    }
     /// Where each market was loaded from (bundled resource or the user's file).
     public private(set) var sources: [String: String]
     /// The industry conventions every market of this catalog consults (see ``Conventions``).
     public private(set) var conventions: Conventions = .bundled
+    /// Markets decoded when loaded (the user's, which are checked up front) or added.
+    private var decoded: [String: MarketProfile]
+    /// The bundled profiles' bytes, decoded on first use: a run for one market does not pay for
+    /// decoding two dozen (Yams made that half of a one-page `adapt`).
+    private var bundled = BundledProfiles()
 
     /// The bundled markets, then those in `userDirectory` (same id → the user's wins).
     public static func load(userDirectory: String? = nil) throws -> MarketCatalog {
         var catalog = MarketCatalog(markets: [:], sources: [:])
-        guard let bundled = Bundle.module.url(forResource: "Markets", withExtension: nil) else {
+        guard let folder = Bundle.module.url(forResource: "Markets", withExtension: nil) else {
             throw MarketDataError(file: "Markets", keyPath: "", message: "the bundled market profiles are missing from this build")
         }
-        try catalog.loadDirectory(bundled.path, displayPrefix: "Markets/")
+        var files: [String: BundledProfiles.File] = [:]
+        try forEachProfile(in: folder.path, displayPrefix: "Markets/") { name, display, data in
+            let id = (name as NSString).deletingPathExtension
+            files[id] = BundledProfiles.File(name: name, display: display, data: data)
+            catalog.sources[id] = display
+        }
         if let userDirectory {
             try checkUserDirectory(userDirectory)
             try catalog.loadDirectory(userDirectory, displayPrefix: userDirectory.hasSuffix("/") ? userDirectory : userDirectory + "/")
+            for id in catalog.decoded.keys { files[id] = nil }
         }
+        catalog.bundled = BundledProfiles(files)
         // Loaded beside the markets and overridden the same way, so both come from one place.
         catalog.conventions = try userDirectory.map { try Conventions.load(userDirectory: $0) } ?? Conventions.checkedBundled()
-        for id in catalog.markets.keys { catalog.markets[id]?.conventions = catalog.conventions }
+        for id in catalog.decoded.keys { catalog.decoded[id]?.conventions = catalog.conventions }
         return catalog
+    }
+
+    /// Decodes every market not decoded yet, throwing the first ``MarketDataError`` (what
+    /// `load` did for all of them before bundled profiles were decoded on demand).
+    public func checkAll() throws {
+        for id in bundled.ids where decoded[id] == nil { _ = try bundled.profile(id, conventions: conventions) }
     }
 
     /// The bundled markets only.
@@ -37,7 +64,7 @@ public struct MarketCatalog: Sendable {
     public mutating func add(_ profile: MarketProfile, source: String) {
         var profile = profile
         profile.conventions = conventions
-        markets[profile.id] = profile
+        decoded[profile.id] = profile
         sources[profile.id] = source
     }
 
@@ -68,14 +95,17 @@ public struct MarketCatalog: Sendable {
     }
 
     init(markets: [String: MarketProfile], sources: [String: String]) {
-        self.markets = markets
+        self.decoded = markets
         self.sources = sources
     }
 
-    /// The market with `id` (case-insensitive), or an error listing the known ones.
+    /// The market with `id` (case-insensitive), or an error listing the known ones; a bundled
+    /// profile is decoded (once) the first time it is asked for.
     public func market(_ id: String) throws -> MarketProfile {
-        if let market = markets[id.lowercased()] { return market }
-        throw UnknownMarketError(id: id, known: markets.keys.sorted())
+        let key = id.lowercased()
+        if let market = decoded[key] { return market }
+        if bundled.ids.contains(key) { return try bundled.profile(key, conventions: conventions) }
+        throw UnknownMarketError(id: id, known: Set(decoded.keys).union(bundled.ids).sorted())
     }
 
     public var sortedMarkets: [MarketProfile] { markets.values.sorted { $0.id < $1.id } }
@@ -112,9 +142,14 @@ public struct MarketCatalog: Sendable {
     private mutating func loadDirectory(_ path: String, displayPrefix: String) throws {
         try Self.forEachProfile(in: path, displayPrefix: displayPrefix) { name, display, data in
             let profile = try Self.checked(Self.decode(data, file: display), name: name, display: display)
-            markets[profile.id] = profile
+            decoded[profile.id] = profile
             sources[profile.id] = display
         }
+    }
+
+    /// `profile`, unless its id does not match its file name (for ``BundledProfiles``).
+    static func checkedProfile(_ file: BundledProfiles.File) throws -> MarketProfile {
+        try checked(decode(file.data, file: file.display), name: file.name, display: file.display)
     }
 
     /// Decodes and checks one profile.

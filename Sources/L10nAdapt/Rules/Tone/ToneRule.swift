@@ -58,7 +58,15 @@ public struct ToneRule: AdaptationRule {
         guard let folder = Bundle.module.url(forResource: "Spelling", withExtension: nil),
               let text = try? String(contentsOf: folder.appendingPathComponent("en-common-words.txt"), encoding: .utf8)
         else { return [] }
-        return Set(text.split(whereSeparator: \.isNewline).lazy.filter { !$0.hasPrefix("#") }.map(String.init))
+        // Lines split on bytes: splitting 360 KB into Characters took longer than the rest of a
+        // one-page run.
+        var words = Set<String>(minimumCapacity: 65_536)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
+            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
+            let end = line.last == UInt8(ascii: "\r") ? line.index(before: line.endIndex) : line.endIndex
+            if let word = String(line[line.startIndex..<end]), !word.isEmpty { words.insert(word) }
+        }
+        return words
     }()
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
