@@ -112,4 +112,21 @@ import Testing
         validate(written, "nested groups")
         #expect(try XLIFFReader().read(written, file: "nested.xlf") == [d])
     }
+
+    /// Without a profile no tool checks a restriction (the module's empty default profile):
+    /// `l10n validate` warns, and the model keeps the restrictions without profiles.
+    @Test func validateWarnsOfRestrictionsNoProfileMeasures() throws {
+        let xml = String(decoding: try FixtureFolder.local.data(Self.folder + "size-restrictions.v22.xlf"), as: UTF8.self)
+        #expect(XLIFFValidator().validate(Data(xml.utf8), file: "v22.xlf").findings.map(\.check) == [])
+        let start = try #require(xml.range(of: "    <slr:profiles")), end = try #require(xml.range(of: "</slr:profiles>\n"))
+        var bare = xml
+        bare.removeSubrange(start.lowerBound..<end.upperBound)
+        let result = XLIFFValidator().validate(Data(bare.utf8), file: "bare.xlf")
+        #expect(result.isValid)
+        #expect(result.findings.map(\.check) == ["xliff.slr.profile", "xliff.slr.profile", "xliff.slr.profile"])
+        #expect(result.findings.allSatisfy { $0.severity == .warning })
+        #expect(result.findings.first?.message == #"slr:sizeRestriction on <unit id="u1"> has no generalProfile in the file's <slr:profiles>: no tool checks it"#)
+        let document = try XLIFFReader().read(Data(bare.utf8), file: "bare.xlf")[0]
+        #expect(document.sizeProfiles == nil && document.units[0].sizeLimits == SizeLimits(size: "12,*"))
+    }
 }
