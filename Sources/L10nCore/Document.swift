@@ -9,6 +9,14 @@ public struct Document: Hashable, Sendable, Codable {
     public var targetLanguage: String?
     public var units: [TextUnit]
     public var skeleton: Skeleton
+    /// The profiles its size restrictions are measured under (XLIFF 2 `<slr:profiles>`); nil
+    /// when the file selects none.
+    public var sizeProfiles: SizeProfiles?
+    /// Size restrictions on all its units together (`slr:` attributes on `<file>`); nil when none.
+    public var sizeLimits: SizeLimits?
+    /// Groups of units restricted together (`<group>`s with `slr:` attributes), outer groups
+    /// before the groups they contain; units' own restrictions are on the units.
+    public var sizeGroups: [SizeGroup]?
 
     public init(original: String, format: String, sourceLanguage: String, targetLanguage: String? = nil, units: [TextUnit], skeleton: Skeleton) {
         self.original = original
@@ -17,6 +25,12 @@ public struct Document: Hashable, Sendable, Codable {
         self.targetLanguage = targetLanguage
         self.units = units
         self.skeleton = skeleton
+    }
+
+    /// Whether anything in it is size-restricted (profiles, the file, a group or a unit).
+    public var hasSizeRestrictions: Bool {
+        sizeProfiles != nil || sizeLimits.map { !$0.isEmpty } == true || sizeGroups?.isEmpty == false
+            || units.contains { $0.sizeLimits.map { !$0.isEmpty } == true }
     }
 
     /// Every non-ignorable segment with its unit, in document order.

@@ -16,6 +16,10 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// Translations offered for its segments but not applied (fuzzy memory matches), best first
     /// per segment; empty unless a run had a memory.
     public var candidates: [TranslationCandidate] = []
+    /// The size restrictions on the unit's content as a whole (XLIFF `slr:sizeRestriction` and
+    /// `slr:storageRestriction` on `<unit>`, 1.2 `maxwidth`/`maxbytes`); nil when it has none.
+    /// They are measured under the document's ``Document/sizeProfiles``.
+    public var sizeLimits: SizeLimits?
 
     public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = [], glossary: [GlossEntry] = []) {
         self.id = id
@@ -31,4 +35,8 @@ public struct TextUnit: Hashable, Sendable, Codable {
 
     /// The whole source of the unit, segments and ignorables joined.
     public var source: Content { Content(segments.flatMap(\.source.runs)) }
+
+    /// What merge writes for the whole unit: each segment's target, or its source where it has
+    /// none, ignorables included.
+    public var effectiveTarget: Content { Content(segments.flatMap(\.effectiveTarget.runs)) }
 }

@@ -41,16 +41,20 @@ public struct CheckExample: Sendable, CustomStringConvertible {
     public var targetLanguage: String
     /// The market the example is checked for (`br`), for checks that need one.
     public var market: String?
+    /// The size restriction the target is checked against as a whole, for checks of restricted
+    /// units (``QAScopeCheck``).
+    public var size: SizeScope?
     public var file: String
     public var line: Int
 
     public init(_ source: String, _ target: String, from sourceLanguage: String = "en-US", to targetLanguage: String = "de-DE",
-                market: String? = nil, file: String = #fileID, line: Int = #line) {
+                market: String? = nil, size: SizeScope? = nil, file: String = #fileID, line: Int = #line) {
         self.source = source
         self.target = target
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.market = market
+        self.size = size
         self.file = file
         self.line = line
     }

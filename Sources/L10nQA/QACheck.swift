@@ -11,17 +11,28 @@ public protocol QACheck: Sendable {
     func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue]
 }
 
+/// A check of what a unit, a group of units or a file holds as a whole rather than of one
+/// segment (a size restriction). ``QualityChecker`` gives it, besides every segment (where it
+/// finds nothing, having no ``SegmentPair/size``), one pair per restricted unit, group and file:
+/// their segments' sources and targets joined (untranslated segments as merge writes them, by
+/// their source), and the restriction in ``SegmentPair/size``. Its examples run as any check's.
+public protocol QAScopeCheck: QACheck {}
+
 /// A segment as the checks see it: its source and its target, both with their inline codes.
 public struct SegmentPair: Hashable, Sendable {
     /// `u3-s1`.
     public var key: String
     public var source: Content
     public var target: Content
+    /// The size restriction the target is checked against as a whole, in pairs that stand for a
+    /// restricted unit, group or file (see ``QAScopeCheck``); nil for a segment.
+    public var size: SizeScope?
 
-    public init(key: String, source: Content, target: Content) {
+    public init(key: String, source: Content, target: Content, size: SizeScope? = nil) {
         self.key = key
         self.source = source
         self.target = target
+        self.size = size
     }
 }
 

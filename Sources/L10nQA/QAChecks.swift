@@ -5,6 +5,7 @@ public enum QAChecks {
         CodeParityCheck(),
         EmptyTargetCheck(),
         LengthRatioCheck(),
+        SizeRestrictionCheck(),
         UntranslatedTargetCheck(),
         NumberConsistencyCheck(),
         EdgeWhitespaceCheck(),

@@ -1,32 +1,62 @@
 import L10nCore
 
 /// Runs QA checks over every translated segment of a document: the pipeline's check stage takes
-/// it as a ``DocumentCheck``. Severities can be overridden and checks disabled by id (per market
-/// or project), and accepted per unit or segment in the XLIFF (``QASuppression``); untranslated
-/// segments and untouched prefilled copies are not checked.
+/// it as a ``DocumentCheck``. Severities can be overridden and checks disabled by id, for the run
+/// and per market (``QAOverrides``), and accepted per unit or segment in the XLIFF
+/// (``QASuppression``); untranslated segments and untouched prefilled copies are not checked.
+/// Size restrictions (``QAScopeCheck``) are checked once per restricted unit, group and file.
 public struct QualityChecker: DocumentCheck {
     public var checks: [any QACheck]
     public var documentChecks: [any QADocumentCheck]
     /// Check id → severity to report instead of the default.
     public var severities: [String: Severity]
     public var disabled: Set<String>
+    /// Market id → what changes for that market's targets (`qa.markets` in a project file),
+    /// applied when the context names the market.
+    public var markets: [String: QAOverrides]
 
     public init(checks: [any QACheck] = QAChecks.builtIn, documentChecks: [any QADocumentCheck] = QAChecks.builtInDocument,
-                severities: [String: Severity] = [:], disabled: Set<String> = []) {
+                severities: [String: Severity] = [:], disabled: Set<String> = [], markets: [String: QAOverrides] = [:]) {
         self.checks = checks
         self.documentChecks = documentChecks
         self.severities = severities
         self.disabled = disabled
+        self.markets = markets
     }
 
     public var id: String { "qa" }
 
+    /// The severities and disabled checks in force for `market`'s targets: the run's, changed by
+    /// the market's overrides (a market's severity for a check the run disables turns it on for
+    /// that market; a market's disable wins over everything).
+    public func settings(for market: String?) -> (severities: [String: Severity], disabled: Set<String>) {
+        guard let market, let overrides = markets[market] else { return (severities, disabled) }
+        return (severities.merging(overrides.severities) { $1 },
+                disabled.subtracting(overrides.severities.keys).union(overrides.disabled))
+    }
+
+    /// Applies `severities` and `disabled` over everything already set, for every market too:
+    /// settings given last (the command line's, over a project file's) win.
+    public mutating func override(severities: [String: Severity], disabled: Set<String>) {
+        for (id, level) in severities {
+            self.severities[id] = level
+            self.disabled.remove(id)
+            for m in markets.keys { markets[m]?.severities[id] = level; markets[m]?.disabled.remove(id) }
+        }
+        for id in disabled {
+            self.disabled.insert(id)
+            for m in markets.keys { markets[m]?.severities[id] = nil; markets[m]?.disabled.insert(id) }
+        }
+    }
+
     /// Findings of every check, except those a unit's `l10n:qa-suppress` note accepts
     /// (``QASuppression``).
     public func check(_ document: Document, context: CheckContext) -> [Finding] {
+        let settings = settings(for: context.market)
         var findings: [Finding] = []
         var pairs: [SegmentPair] = []
         var suppressions: [String: (QASuppression, segment: String)] = [:]  // by pair key, where any
+        let scopeChecks = document.hasSizeRestrictions ? checks.filter { $0 is any QAScopeCheck } : []
         for unit in document.units {
             let suppression = QASuppression(unit)
             for segment in unit.segments where segment.isTranslated {
@@ -34,13 +64,34 @@ public struct QualityChecker: DocumentCheck {
                 let pair = SegmentPair(key: "\(unit.id)-\(segment.id)", source: segment.source, target: target)
                 pairs.append(pair)
                 if !suppression.isEmpty { suppressions[pair.key] = (suppression, segment.id) }
-                findings += check(pair, context: context)
+                findings += check(pair, with: checks, settings: settings, context: context)
+            }
+            if !scopeChecks.isEmpty, let limits = unit.sizeLimits, !limits.isEmpty,
+               let pair = Self.scopePair([unit], limits: limits, profiles: document.sizeProfiles,
+                                         name: unit.translatableSegments.count > 1 ? "unit \(unit.id) (\(unit.translatableSegments.count) segments)" : "the target") {
+                findings += check(pair, with: scopeChecks, settings: settings, context: context)
+            }
+        }
+        if !scopeChecks.isEmpty {
+            var byID: [String: TextUnit] = [:]
+            for unit in document.units where byID[unit.id] == nil { byID[unit.id] = unit }
+            for group in document.sizeGroups ?? [] where !group.limits.isEmpty {
+                let units = group.units.compactMap { byID[$0] }
+                if let pair = Self.scopePair(units, limits: group.limits, profiles: document.sizeProfiles,
+                                             name: "group \(group.id) (\(units.count) units)") {
+                    findings += check(pair, with: scopeChecks, settings: settings, context: context)
+                }
+            }
+            if let limits = document.sizeLimits, !limits.isEmpty,
+               let pair = Self.scopePair(document.units, limits: limits, profiles: document.sizeProfiles,
+                                         name: "the file (\(document.units.count) units)") {
+                findings += check(pair, with: scopeChecks, settings: settings, context: context)
             }
         }
         for check in documentChecks {
             let description = type(of: check).description
-            guard !disabled.contains(description.id) else { continue }
-            let severity = severities[description.id] ?? description.defaultSeverity
+            guard !settings.disabled.contains(description.id) else { continue }
+            let severity = settings.severities[description.id] ?? description.defaultSeverity
             for (key, issue) in check.check(pairs, context: context) {
                 findings.append(Finding(check: description.id, severity: severity, message: issue.message, segment: key))
             }
@@ -52,13 +103,28 @@ public struct QualityChecker: DocumentCheck {
         }
     }
 
-    /// The findings for one pair, with severities applied.
+    /// What a restriction on `units` as a whole is checked on: their sources and targets joined
+    /// (a segment without a target as merge writes it, by its source), placed at the first
+    /// translated segment. nil when nothing in them is translated: untranslated units are not
+    /// checked.
+    static func scopePair(_ units: [TextUnit], limits: SizeLimits, profiles: SizeProfiles?, name: String) -> SegmentPair? {
+        guard let (unit, segment) = units.lazy.compactMap({ u in u.segments.first(where: \.isTranslated).map { (u, $0) } }).first else { return nil }
+        return SegmentPair(key: "\(unit.id)-\(segment.id)", source: Content(units.flatMap(\.source.runs)),
+                           target: Content(units.flatMap(\.effectiveTarget.runs)), size: SizeScope(limits: limits, profiles: profiles, name: name))
+    }
+
+    /// The findings for one pair, with the severities in force for the context's market.
     public func check(_ pair: SegmentPair, context: CheckContext) -> [Finding] {
+        check(pair, with: checks, settings: settings(for: context.market), context: context)
+    }
+
+    private func check(_ pair: SegmentPair, with checks: [any QACheck], settings: (severities: [String: Severity], disabled: Set<String>),
+                       context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
         for check in checks {
             let description = type(of: check).description
-            guard !disabled.contains(description.id) else { continue }
-            let severity = severities[description.id] ?? description.defaultSeverity
+            guard !settings.disabled.contains(description.id) else { continue }
+            let severity = settings.severities[description.id] ?? description.defaultSeverity
             for issue in check.check(pair, context: context) {
                 findings.append(Finding(check: description.id, severity: severity, message: issue.message, segment: pair.key))
             }

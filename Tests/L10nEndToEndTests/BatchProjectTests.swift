@@ -275,6 +275,73 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".l10n/memory.sqlite").path), "no memory unless the project names one")
     }
 
+    /// `qa.markets`: the same check an error for one market and off for another, so the two
+    /// markets' findings differ, and so does the exit code when the config changes.
+    @Test func qaSettingsPerMarket() throws {
+        let dir = try TemporaryDirectory.make("l10n-batch-qa")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data(contentsOf: PackagePaths.corpora.appendingPathComponent(Self.pages[0])).write(to: dir.appendingPathComponent("pages/" + Self.pages[0]))
+        func project(_ markets: String) throws {
+            try Data("""
+                version: 1
+                source: {include: ["pages/*.md"]}
+                markets: [de, br]
+                output: {xliff: "xliff/{market}/{stem}.xlf"}
+                translation: {backend: pseudo}
+                qa:
+                  failOn: error
+                  markets:
+                \(markets)
+                reports: {json: out/l10n.json}
+
+                """.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+        }
+        func run() throws -> (CLI.Result, [String: [String: Int]]) {
+            let run = try CLI.run(["batch"], in: dir, environment: ["CI": "true", "L10N_TM": nil])
+            var counts: [String: [String: Int]] = [:]  // market → "check severity" → count
+            if let data = FileManager.default.contents(atPath: dir.appendingPathComponent("out/l10n.json").path),
+               let report = try JSONSerialization.jsonObject(with: data) as? [String: Any] {
+                for document in report["documents"] as? [[String: Any]] ?? [] {
+                    let market = document["market"] as? String ?? "?"
+                    for finding in document["findings"] as? [[String: Any]] ?? [] {
+                        counts[market, default: [:]]["\(finding["check"] ?? "") \(finding["severity"] ?? "")", default: 0] += 1
+                    }
+                }
+            }
+            return (run, counts)
+        }
+
+        // The pseudo-translation drops end punctuation: punctuation.end, a warning by default.
+        try project("""
+                de: {severity: {punctuation.end: error}}
+                br: {disable: [punctuation.end]}
+            """)
+        let (strict, found) = try run()
+        #expect(strict.status == 1, "an error finding for de fails the run: \(strict.stdout)\(strict.stderr)")
+        #expect(strict.stderr.contains("at or above qa.failOn (error): exit 1"), "\(strict.stderr)")
+        #expect((found["de"]?["punctuation.end error"] ?? 0) > 0, "\(found)")
+        #expect(found["de"]?["punctuation.end warning"] == nil)
+        #expect(found["br"]?.keys.contains { $0.hasPrefix("punctuation.end") } == false, "off for br: \(found["br"] ?? [:])")
+        #expect(found["br"]?.isEmpty == false, "br's other findings are still there")
+
+        try project("""
+                de: {disable: [punctuation.end]}
+                br: {severity: {punctuation.end: warning}}
+            """)
+        let (relaxed, refound) = try run()
+        #expect(relaxed.status == 0, "\(relaxed.stdout)\(relaxed.stderr)")
+        #expect(refound["de"]?.keys.contains { $0.hasPrefix("punctuation.end") } == false, "\(refound["de"] ?? [:])")
+        #expect((refound["br"]?["punctuation.end warning"] ?? 0) > 0, "\(refound["br"] ?? [:])")
+
+        try project("""
+                de: {disable: [punctuation.ending]}
+            """)
+        let (wrong, _) = try run()
+        #expect(wrong.status == 64, "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("l10n.yaml: qa.markets.de.disable: 'punctuation.ending' is not a check id"), "\(wrong.stderr)")
+    }
+
     @Test func aFailedPageWritesNothing() async throws {
         let fake = try await FakeDeepL.start(key: Self.key)
         let dir = try Self.project(server: fake.baseURL)

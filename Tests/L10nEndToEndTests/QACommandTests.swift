@@ -90,4 +90,88 @@ import Testing
         let none = try CLI.run(["qa", "--disable", "target.untranslated", "h.pt-BR.xlf"], in: dir)
         #expect(!none.stdout.contains("units.unconverted"))
     }
+
+    /// Hand-edited XLIFF with size restrictions (2.1, 2.2, 1.2; see the fixtures' README):
+    /// valid, and every target over or under its unit's, group's or file's limit is an error.
+    @Test func sizeRestrictionsAreChecked() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-size")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fixtures = PackagePaths.root.appendingPathComponent("Tests/L10nFormatsTests/Fixtures/xliff/size-restriction")
+        let expected: [String: [String]] = [
+            "size-restrictions.v21.xlf": [
+                "u3-s1: error: [length.size-restriction] the target takes 72 bytes in UTF-16, over the limit of 70 (storage restriction, xliff:utf16)",
+                "u1-s1: error: [length.size-restriction] group g1 (2 units) is 55 code points, over the limit of 50 (size restriction, xliff:codepoints, NFC)",
+                "u1-s1: error: [length.size-restriction] the file (3 units) takes 182 bytes in UTF-16, over the limit of 160 (storage restriction, xliff:utf16)",
+            ],
+            "size-restrictions.v22.xlf": [
+                "u1-s1: error: [length.size-restriction] the target is 9 code points, under the minimum of 12 (size restriction, xliff:codepoints, NFD)",
+                "u3-s1: error: [length.size-restriction] the target is 36 code points, over the limit of 33 (size restriction, xliff:codepoints, NFD)",
+            ],
+            "size-restrictions.v12.xlf": [
+                "u2-s1: error: [length.size-restriction] unit u2 (2 segments) takes 43 bytes in UTF-8, over the limit of 42 (storage restriction, xliff:utf8)",
+                "u3-s1: error: [length.size-restriction] the target is 34 code points, over the limit of 30 (size restriction, xliff:codepoints)",
+            ],
+        ]
+        for (name, lines) in expected.sorted(by: { $0.key < $1.key }) {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+            #expect(try CLI.run(["validate", name], in: dir).status == 0, "\(name) validates")
+            let run = try CLI.run(["qa", "--disable", "spelling.unknown", name], in: dir)
+            #expect(run.status == 1, "\(name): \(run.stderr)")
+            let found = run.stdout.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" }
+            #expect(found == lines, "\(name):\n\(run.stdout)")
+            let accepted = try CLI.run(["qa", "--disable", "spelling.unknown", "--severity", "length.size-restriction=warning", name], in: dir)
+            #expect(accepted.status == 0, "\(name): \(accepted.stdout)")
+        }
+    }
+
+    /// `--config`: the project file's qa settings, with `--market` that market's own; the command
+    /// line over both; a wrong check id named by file and key.
+    @Test func projectFileSettingsPerMarket() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-config")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("# Pump\n\nIt runs quietly.\n".utf8).write(to: dir.appendingPathComponent("p.md"))
+        #expect(try CLI.run(["adapt", "-m", "uk", "-m", "us", "p.md"], in: dir).status == 0)
+        for name in ["p.en-GB.xlf", "p.en-US.xlf"] {
+            let xlf = dir.appendingPathComponent(name)
+            let text = try String(contentsOf: xlf, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "<target>It runs quietly.</target>", with: "<target>It runs  quietly.</target>").utf8).write(to: xlf)
+        }
+        func project(_ qa: String) throws {
+            try Data("""
+                version: 1
+                source: {include: ["*.md"]}
+                markets: [uk, us]
+                output: {xliff: "x/{market}/{stem}.xlf"}
+                qa:
+                \(qa)
+                """.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+        }
+        try project("""
+              severity: {whitespace.doubled: warning}
+              markets:
+                uk: {severity: {whitespace.doubled: error}}
+                us: {disable: [whitespace.doubled]}
+            """)
+        func qa(_ arguments: [String]) throws -> CLI.Result { try CLI.run(["qa", "--config", "l10n.yaml"] + arguments, in: dir) }
+        let uk = try qa(["--market", "uk", "p.en-GB.xlf"])
+        #expect(uk.status == 1 && uk.stdout.contains("u2-s1: error: [whitespace.doubled]"), "\(uk.stdout)\(uk.stderr)")
+        let us = try qa(["--market", "us", "p.en-US.xlf"])
+        #expect(us.status == 0 && !us.stdout.contains("whitespace.doubled"), "\(us.stdout)\(us.stderr)")
+        let noMarket = try qa(["p.en-GB.xlf"])
+        #expect(noMarket.status == 0 && noMarket.stdout.contains("u2-s1: warning: [whitespace.doubled]"), "the project's own setting: \(noMarket.stdout)")
+        let overridden = try qa(["--market", "uk", "--severity", "whitespace.doubled=info", "p.en-GB.xlf"])
+        #expect(overridden.status == 0 && overridden.stdout.contains("u2-s1: info: [whitespace.doubled]"), "the command line wins: \(overridden.stdout)")
+        let plain = try CLI.run(["qa", "--market", "uk", "p.en-GB.xlf"], in: dir)
+        #expect(plain.stdout.contains("u2-s1: info: [whitespace.doubled]"), "without --config, the defaults: \(plain.stdout)")
+
+        try project("""
+              markets:
+                uk: {severity: {whitespace.dubbled: error}}
+            """)
+        let wrong = try qa(["--market", "uk", "p.en-GB.xlf"])
+        #expect(wrong.status == 64, "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("l10n.yaml: qa.markets.uk.severity.whitespace.dubbled: is not a check id"), "\(wrong.stderr)")
+        let missing = try CLI.run(["qa", "--config", "nope.yaml", "p.en-GB.xlf"], in: dir)
+        #expect(missing.status != 0 && missing.stderr.contains("nope.yaml"), "\(missing.stderr)")
+    }
 }

@@ -180,6 +180,48 @@ import Testing
         #expect((validate.stdout + validate.stderr).contains("[xliff.schema] Element 'seg-source': This element is not expected."))
     }
 
+    /// A size restriction a project manager put on a unit (1.2 `size-unit="char"` `maxwidth`,
+    /// `maxbytes`) is still there in the file pomerge writes, which validates, and `l10n qa`
+    /// checks the translation against it.
+    @Test(.timeLimit(.minutes(3)))
+    func sizeRestrictionsSurvivePomergeAndAreChecked() throws {
+        let xliff2po = try Self.requireTool("xliff2po")
+        let pomerge = try Self.requireTool("pomerge")
+        let dir = try TemporaryDirectory.make("l10n-ttk")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let page = "usb-c-charger-gan-65w.html"
+        try Corpus.copy([page], into: dir)
+        let extract = try CLI.run(["extract", "--prefill-targets", "--xliff-version", "1.2", "-t", "pt-BR", page, "-o", "x"], in: dir)
+        try #require(extract.status == 0, "\(extract.stderr)")
+        let xliffURL = dir.appendingPathComponent("x/\(XMLText.localizedNames(page, language: "pt-BR").xliff)")
+        var source = try String(contentsOf: xliffURL, encoding: .utf8)
+        // The unit of "Why GaN?" (an <h3>): at most 10 characters and 12 bytes.
+        let unit = try #require(source.range(of: #"<trans-unit id="u\d+"[^>]*>(?=\s*<source>Why GaN\?</source>)"#, options: .regularExpression))
+        let start = String(source[unit])
+        source.replaceSubrange(unit, with: start.dropLast() + #" size-unit="char" maxwidth="10" maxbytes="12">"#)
+        try source.write(to: xliffURL, atomically: true, encoding: .utf8)
+
+        let poURL = dir.appendingPathComponent("page.po")
+        try #require(try Self.run(xliff2po, ["-i", xliffURL.path, "-o", poURL.path]).status == 0)
+        let translatedPO = dir.appendingPathComponent("page.pt-BR.po")
+        // "Por que GaN?": 12 characters (over 10), 12 bytes (at the limit).
+        try Self.translate(String(contentsOf: poURL, encoding: .utf8), Self.entries.filter { $0.msgid == "Why GaN?" })
+            .write(to: translatedPO, atomically: true, encoding: .utf8)
+        let mergedXLIFF = dir.appendingPathComponent("ttk.xlf")
+        let merge = try Self.run(pomerge, ["--mergefuzzy=no", "-t", xliffURL.path, "-i", translatedPO.path, "-o", mergedXLIFF.path])
+        try #require(merge.status == 0, "pomerge exited \(merge.status):\n\(merge.output)")
+        let translated = try String(contentsOf: mergedXLIFF, encoding: .utf8)
+        #expect(translated.contains(#"size-unit="char" maxwidth="10" maxbytes="12""#), "pomerge dropped the restriction")
+
+        let validate = try CLI.run(["validate", mergedXLIFF.path], in: dir)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        let qa = try CLI.run(["qa", "--disable", "spelling.unknown", mergedXLIFF.path], in: dir)
+        #expect(qa.status == 1, "\(qa.stdout)\(qa.stderr)")
+        let findings = qa.stdout.split(separator: "\n").filter { $0.contains("[length.size-restriction]") }
+        #expect(findings.count == 1, "\(qa.stdout)")
+        #expect(findings.first?.hasSuffix("the target is 12 code points, over the limit of 10 (size restriction, xliff:codepoints)") == true, "\(qa.stdout)")
+    }
+
     /// A page adapted for Brazil: its adaptation notes do not reach the PO, and the XLIFF pomerge
     /// writes still has every one of them, also on the unit the translator translated.
     @Test(.timeLimit(.minutes(3)))

@@ -33,6 +33,7 @@ import Testing
     static func pair(_ e: CheckExample, _ variant: Variant) -> (SegmentPair, [Int]) {
         var (source, _) = ExampleContent.parse(e.source)
         var (target, markers) = ExampleContent.parse(e.target)
+        var size = e.size
         switch variant {
         case .plain: break
         case .wrapped:
@@ -59,8 +60,31 @@ import Testing
             let (t, lead) = insert(target)
             target = t
             markers = markers.map { $0 >= lead ? $0 + prefix.count : $0 }
+            size = raised(size, by: prefix)
         }
-        return (SegmentPair(key: "u1-s1", source: source, target: target), markers)
+        return (SegmentPair(key: "u1-s1", source: source, target: target, size: size), markers)
+    }
+
+    /// A size restriction with its limits raised by what `text` adds to a target, counted here
+    /// rather than by the check's own code (the prefix is the same in every normalization form).
+    static func raised(_ scope: SizeScope?, by text: String) -> SizeScope? {
+        guard var scope, let profiles = scope.profiles else { return scope }
+        func size(_ profile: String?) -> Int? {
+            switch profile {
+            case SizeProfiles.codepoints?: return text.unicodeScalars.count
+            case SizeProfiles.utf8?: return text.utf8.count
+            case SizeProfiles.utf16?: return text.utf16.count * 2
+            case SizeProfiles.utf32?: return text.unicodeScalars.count * 4
+            default: return nil
+            }
+        }
+        func raise(_ value: String?, by n: Int?) -> String? {
+            guard let value, let n, let r = SizeRestriction(value) else { return value }
+            return SizeRestriction(minimum: r.minimum + n, maximum: r.maximum.map { $0 + n }).description
+        }
+        scope.limits.size = raise(scope.limits.size, by: size(profiles.general))
+        scope.limits.storage = raise(scope.limits.storage, by: size(profiles.storage))
+        return scope
     }
 
     static func context(_ e: CheckExample) -> CheckContext {

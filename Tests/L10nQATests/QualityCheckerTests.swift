@@ -57,4 +57,72 @@ import Testing
         let other = QualityChecker().check(unit([Note(text: "whitespace.doubled", category: "l10n:context")]), context: context)
         #expect(other == all)
     }
+
+    @Test func aMarketHasItsOwnSeveritiesAndDisabledChecks() {
+        let doc = document([Segment(id: "s1", source: Content(text: "Free shipping."), target: Content(text: "Kostenloser  Versand"), state: .translated)])
+        var checker = QualityChecker(disabled: ["whitespace.doubled"], markets: [
+            "de": QAOverrides(severities: ["punctuation.end": .error, "whitespace.doubled": .warning]),
+            "at": QAOverrides(disabled: ["punctuation.end"]),
+        ])
+        func found(_ market: String?) -> [String: Severity] {
+            let context = CheckContext(sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage, market: market)
+            return Dictionary(uniqueKeysWithValues: checker.check(doc, context: context).map { ($0.check, $0.severity) })
+        }
+        #expect(found(nil) == ["punctuation.end": .warning], "the run's settings")
+        #expect(found("ch") == ["punctuation.end": .warning], "a market without overrides")
+        #expect(found("de") == ["punctuation.end": .error, "whitespace.doubled": .warning], "a market's severity turns a disabled check on for it")
+        #expect(found("at") == [:])
+        // The command line's settings, applied last, win for every market.
+        checker.override(severities: ["punctuation.end": .info], disabled: ["whitespace.doubled"])
+        #expect(found("de") == ["punctuation.end": .info])
+        #expect(found("at") == ["punctuation.end": .info])
+        #expect(found(nil) == ["punctuation.end": .info])
+    }
+
+    /// Size restrictions bind a unit's segments, a group's or the file's units together; only
+    /// restricted content with a translation is measured, under the document's profiles.
+    @Test func sizeRestrictionsBindUnitsGroupsAndFilesAsAWhole() {
+        func segment(_ id: String, _ source: String, _ target: String?) -> Segment {
+            Segment(id: id, source: Content(text: source), target: target.map { Content(text: $0) }, state: target == nil ? nil : .translated)
+        }
+        func unit(_ id: String, _ limit: String?, _ segments: [Segment]) -> TextUnit {
+            var u = TextUnit(id: id, segments: segments)
+            u.sizeLimits = limit.map { SizeLimits(size: $0) }
+            return u
+        }
+        var doc = Document(original: "p.html", format: "html", sourceLanguage: "en-US", targetLanguage: "de-DE", units: [
+            unit("u1", "16", [segment("s1", "Add to cart", "In den Warenkorb")]),                  // exactly at the limit
+            unit("u2", "10", [segment("s1", "Checkout", "Zur Kasse gehen")]),                      // 15 > 10
+            unit("u3", "12", [segment("s1", "Free.", "Gratis."), segment("i1", " ", nil), segment("s2", "Fast.", "Schnell.")]),  // 7 + 1 + 8 = 16 > 12
+            unit("u4", "3", [segment("s1", "Untranslated", nil)]),                                  // nothing translated: not checked
+            unit("u5", nil, [segment("s1", "Help", "Hilfe")]),
+        ], skeleton: Skeleton(original: .init(), spans: []))
+        doc.units[2].segments[1].isIgnorable = true
+        let checker = QualityChecker(checks: [SizeRestrictionCheck()], documentChecks: [])
+        #expect(checker.check(doc, context: context).isEmpty, "no profiles: nothing is checked")
+
+        doc.sizeProfiles = SizeProfiles(general: SizeProfiles.codepoints)
+        var findings = checker.check(doc, context: context)
+        #expect(findings.map(\.segment) == ["u2-s1", "u3-s1"])
+        #expect(findings.allSatisfy { $0.check == "length.size-restriction" && $0.severity == .error })
+        #expect(findings.first?.message == "the target is 15 code points, over the limit of 10 (size restriction, xliff:codepoints)")
+        #expect(findings.last?.message.hasPrefix("unit u3 (2 segments) is 16 code points") == true, "\(findings.last?.message ?? "")")
+
+        // A group holding u1 and u5 (16 + 5 = 21), each of them within its own limit.
+        doc.units[1].sizeLimits = nil
+        doc.units[2].sizeLimits = nil
+        doc.sizeGroups = [SizeGroup(id: "g1", limits: SizeLimits(size: "20"), units: ["u4", "u5", "u1"])]
+        findings = checker.check(doc, context: context)
+        #expect(findings.map(\.segment) == ["u5-s1"], "placed at the first translated segment of the group")
+        #expect(findings.first?.message.hasPrefix("group g1 (3 units) is 33 code points, over the limit of 20") == true, "\(findings.first?.message ?? "")")
+        doc.sizeGroups = [SizeGroup(id: "g1", limits: SizeLimits(size: "21"), units: ["u1", "u5"])]
+        #expect(checker.check(doc, context: context).isEmpty, "a group exactly at its limit")
+
+        // The file: every unit, untranslated ones as merge writes them (their source).
+        doc.sizeLimits = SizeLimits(size: "60")
+        findings = checker.check(doc, context: context)
+        #expect(findings.map(\.segment) == ["u1-s1"])
+        #expect(findings.first?.message.hasPrefix("the file (5 units) is 64 code points, over the limit of 60") == true, "\(findings.first?.message ?? "")")
+        #expect(QualityChecker(checks: [SizeRestrictionCheck()], documentChecks: [], disabled: ["length.size-restriction"]).check(doc, context: context).isEmpty)
+    }
 }

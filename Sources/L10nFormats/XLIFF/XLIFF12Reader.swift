@@ -44,9 +44,12 @@ struct XLIFF12Reader {
             }
         }
         if let body = fileElement.first("body", namespace: namespace) { try collect(body) }
-        return Document(
+        var document = Document(
             original: fileElement["original"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: fileElement["target-language"], units: units, skeleton: skeleton)
+        // 1.2 sizes are code points and UTF-8 bytes, unnormalized: XLIFF 2's standard profiles.
+        if units.contains(where: { $0.sizeLimits != nil }) { document.sizeProfiles = .xliff12 }
+        return document
     }
 
     private func unit(_ element: XMLElement, spans: [String: Skeleton.UnitSpan]) throws -> TextUnit {
@@ -113,7 +116,11 @@ struct XLIFF12Reader {
                  appliesTo: note["annotates"].flatMap(Note.AppliesTo.init(rawValue:)))
         }
         let type = span?.type ?? element["restype"].map { $0.hasPrefix("x-") ? String($0.dropFirst(2)) : $0 }
-        return TextUnit(id: id, type: type, name: element["resname"], segments: XLIFFReadPart.segments(parts), notes: notes)
+        var unit = TextUnit(id: id, type: type, name: element["resname"], segments: XLIFFReadPart.segments(parts), notes: notes)
+        unit.sizeLimits = XLIFFSizeRestrictions.xliff12Limits(
+            sizeUnit: element["size-unit"], maxwidth: element["maxwidth"], minwidth: element["minwidth"],
+            maxbytes: element["maxbytes"], minbytes: element["minbytes"])
+        return unit
     }
 
     private func isSegmentMarker(_ e: XMLElement) -> Bool {

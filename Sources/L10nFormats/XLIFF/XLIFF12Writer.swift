@@ -82,15 +82,16 @@ struct XLIFF12Writer {
         out.indent(3); out.end("skl"); out.newline()
         out.indent(2); out.end("header"); out.newline()
         out.indent(2); out.start("body"); out.newline()
-        for unit in document.units { try write(unit, to: &out) }
+        for unit in document.units { try write(unit, sizeProfiles: document.sizeProfiles, to: &out) }
         out.indent(2); out.end("body"); out.newline()
         out.indent(1); out.end("file"); out.newline()
     }
 
-    private func write(_ unit: TextUnit, to out: inout XMLOutput) throws {
+    private func write(_ unit: TextUnit, sizeProfiles: SizeProfiles?, to out: inout XMLOutput) throws {
         let restype = unit.type.map { "x-" + String($0.map { $0.isWhitespace ? "-" : $0 }) }
         out.indent(3)
-        out.start("trans-unit", [("id", unit.id), ("resname", unit.name), ("restype", restype), ("xml:space", "preserve")])
+        out.start("trans-unit", [("id", unit.id), ("resname", unit.name), ("restype", restype), ("xml:space", "preserve")]
+                  + XLIFFSizeRestrictions.xliff12Attributes(unit.sizeLimits, profiles: sizeProfiles))
         out.newline()
 
         let layouts = unit.segments.map { InlineCodeLayout($0.source.runs) }

@@ -33,6 +33,7 @@ struct XLIFF2Reader {
         for (i, span) in skeleton.spans.enumerated() where spanIndex[span.unit] == nil { spanIndex[span.unit] = i }
 
         var units: [TextUnit] = []
+        var groups: [SizeGroup] = []
         func collect(_ container: XMLElement) throws {
             for child in container.elements where child.namespace == namespace {
                 if child.name == "unit" {
@@ -50,14 +51,51 @@ struct XLIFF2Reader {
                     }
                     units.append(try unit(child, span: span))
                 } else if child.name == "group" {
+                    // A restricted group keeps its place (outer before inner) and its units.
+                    let limits = Self.sizeLimits(child)
+                    let (slot, first) = (groups.count, units.count)
+                    if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
                     try collect(child)
+                    if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
             }
         }
         try collect(fileElement)
-        return Document(
+        var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
+        document.sizeProfiles = Self.sizeProfiles(fileElement)
+        document.sizeLimits = Self.sizeLimits(fileElement)
+        groups.removeAll { $0.units.isEmpty }  // a restriction on no unit restricts nothing
+        if !groups.isEmpty { document.sizeGroups = groups }
+        return document
+    }
+
+    /// `slr:sizeRestriction` and `slr:storageRestriction` of a `<file>`, `<group>` or `<unit>`,
+    /// as written (their syntax is the profile's business; `l10n validate` checks it under the
+    /// standard profiles, `length.size-restriction` reports values it cannot read).
+    static func sizeLimits(_ element: XMLElement) -> SizeLimits? {
+        let limits = SizeLimits(size: element.attribute("sizeRestriction", namespace: XLIFFNamespace.sizeRestriction),
+                                storage: element.attribute("storageRestriction", namespace: XLIFFNamespace.sizeRestriction))
+        return limits.isEmpty ? nil : limits
+    }
+
+    /// The file's `<slr:profiles>` and its `<slr:normalization>`, as written. Settings of
+    /// third-party profiles (other elements inside it) are not kept.
+    static func sizeProfiles(_ file: XMLElement) -> SizeProfiles? {
+        var found: XMLElement?
+        file.forEachElement { e in
+            if e.name == "profiles" && e.namespace == XLIFFNamespace.sizeRestriction { found = e; return false }
+            return true
+        }
+        guard let profiles = found else { return nil }
+        var normalization: XMLElement?
+        profiles.forEachElement { e in
+            if e.name == "normalization" && e.namespace == XLIFFNamespace.sizeRestriction { normalization = e; return false }
+            return true
+        }
+        return SizeProfiles(general: profiles["generalProfile"], storage: profiles["storageProfile"],
+                            generalNormalization: normalization?["general"], storageNormalization: normalization?["storage"])
     }
 
     /// What the first inline element of each code (by kind and id) in the unit's sources says of
@@ -131,7 +169,9 @@ struct XLIFF2Reader {
                 target: try target.map { try runs($0, codes: codes) }, state: state, provenance: provenance, order: order))
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
-        return TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
+        var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
+        unit.sizeLimits = Self.sizeLimits(element)
+        return unit
     }
 
     /// The inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>` may appear.

@@ -85,20 +85,33 @@ struct XLIFF2Writer {
         // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
         let numbered = document.units.enumerated().allSatisfy { SkeletonCodec.isNumbered($1.id, UInt8(ascii: "u"), $0 + 1) }
         let subflows = Self.subflows(of: document.skeleton)
-        for unit in document.units {
+        let sized = document.hasSizeRestrictions
+        let groups = sized ? try XLIFFSizeRestrictions.GroupLayout(document) : nil
+        let codeSizes = groups.flatMap { _ in XLIFFSizeRestrictions.CodeSizes(document.sizeProfiles) }
+        let restricted = groups.map { XLIFFSizeRestrictions.restrictedUnits(document, groups: $0) } ?? []
+        for (u, unit) in document.units.enumerated() {
             guard numbered || InlineCodeLayout.isNMToken(unit.id) && seen.insert(unit.id).inserted else {
                 throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
             }
+            for group in groups?.opens[u] ?? [] {
+                body.indent(2)
+                body.start("group", [("id", group.id), ("slr:sizeRestriction", group.limits.size), ("slr:storageRestriction", group.limits.storage)])
+                body.newline()
+            }
             var unitBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
-            try write(unit, to: &body, bases: &unitBases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:])
+            try write(unit, to: &body, bases: &unitBases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:],
+                      codeSizes: restricted.contains(unit.id) ? codeSizes : nil)
             bases.append(unitBases)
+            for _ in 0..<(groups?.closes[u] ?? 0) { body.indent(2); body.end("group"); body.newline() }
         }
         let inOrder = document.units.count == document.skeleton.spans.count
             && zip(document.units, document.skeleton.spans).allSatisfy { $0.id == $1.unit }
         let unitIndex = inOrder ? [:] : Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
 
         out.indent(1)
-        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve")])
+        out.start("file", [("id", fileID), ("original", document.original), ("xml:space", "preserve"),
+                           ("xmlns:slr", sized ? XLIFFNamespace.sizeRestriction : nil),
+                           ("slr:sizeRestriction", document.sizeLimits?.size), ("slr:storageRestriction", document.sizeLimits?.storage)])
         out.newline()
         out.indent(2); out.start("skeleton"); out.newline()
         out.indent(3)
@@ -109,6 +122,16 @@ struct XLIFF2Writer {
             return bases[u][SkeletonCodec.CodeKey(code.kind, code.id)]
         }, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
+        if let profiles = document.sizeProfiles {
+            out.indent(2)
+            let normalization = profiles.generalNormalization != nil || profiles.storageNormalization != nil
+            out.start("slr:profiles", [("generalProfile", profiles.general), ("storageProfile", profiles.storage)], empty: !normalization)
+            if normalization {
+                out.start("slr:normalization", [("general", profiles.generalNormalization), ("storage", profiles.storageNormalization)], empty: true)
+                out.end("slr:profiles")
+            }
+            out.newline()
+        }
         if document.units.isEmpty {
             // The schema wants at least one unit or group; an empty group keeps the file valid.
             out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
@@ -134,12 +157,14 @@ struct XLIFF2Writer {
 
     /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
     /// `subflows`: the units nested in each code, written as `subFlows`.
+    /// `codeSizes`: for a unit under a size restriction, what its protected spans' `<ph>` say of their size.
     private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>,
-                       subflows: [SkeletonCodec.CodeKey: String]) throws {
+                       subflows: [SkeletonCodec.CodeKey: String], codeSizes: XLIFFSizeRestrictions.CodeSizes? = nil) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.raw("    ")
         out.tag("unit")
         out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
+        if let limits = unit.sizeLimits { out.attr("slr:sizeRestriction", limits.size); out.attr("slr:storageRestriction", limits.storage) }
         out.finish(empty: false)
         out.newline()
         if !unit.candidates.isEmpty { candidates(unit.candidates, of: unit, to: &out) }
@@ -204,12 +229,12 @@ struct XLIFF2Writer {
             out.newline()
             let layout = InlineCodeLayout(segment.source.runs, separate: separate)
             out.raw("        <source>")
-            write(segment.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true)
+            write(segment.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true, codeSizes: codeSizes)
             out.raw("</source>\n")
             if let target = segment.target {
                 out.raw("        <target>")
                 write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs, separate: separate), dataIDs: dataIDs,
-                      subflows: subflows, to: &out, bases: &noBases, record: false)
+                      subflows: subflows, to: &out, bases: &noBases, record: false, codeSizes: codeSizes)
                 out.raw("</target>\n")
             }
             out.raw("      ")
@@ -276,7 +301,8 @@ struct XLIFF2Writer {
     /// With `record`, each code's first element is also noted in `bases` as the reader will see
     /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
     private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
-                       to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>, record: Bool) {
+                       to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>, record: Bool,
+                       codeSizes: XLIFFSizeRestrictions.CodeSizes? = nil) {
         let runs = content.runs
         var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
         func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
@@ -304,6 +330,10 @@ struct XLIFF2Writer {
                     out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
                     out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
                     if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.standalone, c.id)]) }
+                    if let codeSizes {
+                        let (info, storage) = codeSizes.sizes(of: c)
+                        out.attr("slr:sizeInfo", info); out.attr("slr:equivStorage", storage)
+                    }
                     out.finish(empty: true)
                     if record {
                         (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)

@@ -79,16 +79,10 @@ package struct BatchEngine: Sendable {
 
         var checks: [any DocumentCheck] = []
         if configuration.qa.enabled {
-            let known = Set(QualityChecker.allDescriptions.map(\.id))
-            var severities: [String: Severity] = [:]
-            for (id, level) in configuration.qa.severity {
-                guard known.contains(id) else { throw ProjectConfigurationError(file: file, keyPath: "qa.severity.\(id)", message: "is not a check id (`l10n qa --list`)") }
-                severities[id] = Severity(rawValue: level)
-            }
-            for id in configuration.qa.disable where !known.contains(id) {
-                throw ProjectConfigurationError(file: file, keyPath: "qa.disable", message: "'\(id)' is not a check id (`l10n qa --list`)")
-            }
-            checks = [QualityChecker.full(markets: catalog, glossary: termbase, severities: severities, disabled: Set(configuration.qa.disable))]
+            // Each market's targets are checked with its own overrides (`qa.markets`).
+            var checker = QualityChecker.full(markets: catalog, glossary: termbase)
+            try configuration.qa.configure(&checker, file: file)
+            checks = [checker]
         }
         localizer = Localizer(Localizer.Configuration(
             markets: catalog, backend: backend, memory: memory.map { PeopleOnlyMemory(store: $0) },

@@ -79,6 +79,20 @@ public struct ProjectConfiguration: Hashable, Sendable, Codable {
         public var disable: [String]
         /// Severity per check id (`units.unconverted: error`).
         public var severity: [String: String]
+        /// Per market id (one of `markets`): what changes for that market's targets.
+        public var markets: [String: MarketQA]
+
+        /// `qa.markets.<id>`: a market's own severities (which also turn on, for that market, a
+        /// check `qa.disable` switches off) and checks switched off for it alone.
+        public struct MarketQA: Hashable, Sendable, Codable {
+            public var disable: [String]
+            public var severity: [String: String]
+
+            public init(disable: [String] = [], severity: [String: String] = [:]) {
+                self.disable = disable
+                self.severity = severity
+            }
+        }
     }
 
     /// Whole-run reports; nil = not written.
@@ -159,8 +173,17 @@ extension ProjectConfiguration {
             throw fail("output.xliffVersion", "is '\(output.xliffVersion)'; use \(XLIFFVersion.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard ["error", "warning", "info", "never"].contains(qa.failOn) else { throw fail("qa.failOn", "is '\(qa.failOn)'; use error, warning, info or never") }
-        for (id, level) in qa.severity where Severity(rawValue: level) == nil {
+        for (id, level) in qa.severity.sorted(by: { $0.key < $1.key }) where Severity(rawValue: level) == nil {
             throw fail("qa.severity.\(id)", "is '\(level)'; use error, warning or info")
+        }
+        for (market, settings) in qa.markets.sorted(by: { $0.key < $1.key }) {
+            guard markets.contains(market) else { throw fail("qa.markets.\(market)", "is not in markets") }
+            for (id, level) in settings.severity.sorted(by: { $0.key < $1.key }) where Severity(rawValue: level) == nil {
+                throw fail("qa.markets.\(market).severity.\(id)", "is '\(level)'; use error, warning or info")
+            }
+            if let both = settings.disable.first(where: { settings.severity[$0] != nil }) {
+                throw fail("qa.markets.\(market).disable", "'\(both)' is also given a severity for this market; keep one of the two")
+            }
         }
         if let site {
             guard let url = URL(string: site.baseURL), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
@@ -183,7 +206,10 @@ private struct RawProject: Decodable {
     struct Output: Decodable { var document: String?; var xliff: String?; var htmlFragment: String?; var xliffVersion: String?; var prefillTargets: Bool? }
     struct Translation: Decodable { var backend: String?; var options: [String: String]?; var apiKeyEnv: String? }
     struct Adaptation: Decodable { var keepOriginalUnits: Bool?; var categories: [String]?; var rates: String?; var marketsDir: String? }
-    struct QA: Decodable { var enabled: Bool?; var failOn: String?; var disable: [String]?; var severity: [String: String]? }
+    struct QA: Decodable {
+        struct Market: Decodable { var disable: [String]?; var severity: [String: String]? }
+        var enabled: Bool?; var failOn: String?; var disable: [String]?; var severity: [String: String]?; var markets: [String: Market]?
+    }
     struct Site: Decodable {
         var baseURL: String; var root: String?; var defaultMarket: String?; var sitemap: String?; var markdownPages: String?
         var slugs: [String: [String: String]]?
@@ -214,7 +240,8 @@ private struct RawProject: Decodable {
             adaptation: .init(keepOriginalUnits: adaptation?.keepOriginalUnits ?? false, categories: adaptation?.categories ?? [],
                               rates: adaptation?.rates, marketsDir: adaptation?.marketsDir),
             glossaries: glossaries ?? [],
-            qa: .init(enabled: qa?.enabled ?? true, failOn: qa?.failOn ?? "error", disable: qa?.disable ?? [], severity: qa?.severity ?? [:]),
+            qa: .init(enabled: qa?.enabled ?? true, failOn: qa?.failOn ?? "error", disable: qa?.disable ?? [], severity: qa?.severity ?? [:],
+                      markets: (qa?.markets ?? [:]).mapValues { .init(disable: $0.disable ?? [], severity: $0.severity ?? [:]) }),
             reports: reports ?? .init(json: nil, junit: nil, sarif: nil, html: nil),
             site: site.map {
                 .init(baseURL: $0.baseURL, root: $0.root ?? ".", defaultMarket: $0.defaultMarket, sitemap: $0.sitemap,
@@ -232,7 +259,9 @@ private enum ProjectSchema {
         "output": ["document", "xliff", "htmlFragment", "xliffVersion", "prefillTargets"],
         "translation": ["backend", "options", "apiKeyEnv"],
         "adaptation": ["keepOriginalUnits", "categories", "rates", "marketsDir"],
-        "qa": ["enabled", "failOn", "disable", "severity"],
+        "qa": ["enabled", "failOn", "disable", "severity", "markets"],
+        // Under `qa.markets.<market id>`.
+        "qa.markets.*": ["disable", "severity"],
         "reports": ["json", "junit", "sarif", "html"],
         "site": ["baseURL", "root", "defaultMarket", "sitemap", "markdownPages", "slugs"],
     ]
@@ -244,10 +273,19 @@ private enum ProjectSchema {
             guard let name = key.string, keys[name] != nil, let mapping = value.mapping else { continue }
             try checkKeys(mapping, path: name, file: file)
         }
+        // One level deeper: each market's QA settings.
+        for (key, qa) in top where key.string == "qa" {
+            for (key, markets) in qa.mapping.map(Array.init) ?? [] where key.string == "markets" {
+                for (key, value) in markets.mapping.map(Array.init) ?? [] {
+                    guard let market = key.string, let mapping = value.mapping else { continue }
+                    try checkKeys(mapping, path: "qa.markets.\(market)", allowedAt: "qa.markets.*", file: file)
+                }
+            }
+        }
     }
 
-    private static func checkKeys(_ mapping: Node.Mapping, path: String, file: String) throws {
-        let allowed = keys[path] ?? []
+    private static func checkKeys(_ mapping: Node.Mapping, path: String, allowedAt schemaPath: String? = nil, file: String) throws {
+        let allowed = keys[schemaPath ?? path] ?? []
         for (key, _) in mapping {
             let name = key.string ?? ""
             guard allowed.contains(name) else {

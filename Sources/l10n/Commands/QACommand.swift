@@ -7,7 +7,7 @@ struct QACommand: ParsableCommand {
         commandName: "qa",
         abstract: "Run the quality checks over translated XLIFF: inline codes, numbers, empty or copied targets, whitespace, punctuation, brackets, repeated words.",
         discussion: """
-            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered). `l10n check` is the same command.
+            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered). Size restrictions in the XLIFF (slr:sizeRestriction and slr:storageRestriction under the file's slr:profiles; 1.2 maxwidth/maxbytes) are checked by length.size-restriction. With --config, the project file's qa settings apply (severity, disable, and the qa.markets entry of --market); --severity and --disable win over them. `l10n check` is the same command.
             """,
         aliases: ["check"])
 
@@ -19,6 +19,9 @@ struct QACommand: ParsableCommand {
 
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("A check's severity instead of its default: id=error|warning|info; repeatable.", valueName: "id=level"))
     var severity: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A project file (l10n.yaml) whose qa settings apply: severity, disable, and with --market that market's qa.markets entry.", valueName: "file"))
+    var config: String?
 
     @Flag(name: .long, help: "List the checks and exit.")
     var list = false
@@ -45,12 +48,21 @@ struct QACommand: ParsableCommand {
 
     func validate() throws {
         if !list && files.isEmpty { throw ValidationError("name at least one XLIFF file (or --list)") }
-        _ = try checker(glossary: nil)
+        _ = try commandLineSettings()
     }
 
-    /// The checker these options describe, with `glossary.compliance` when a glossary is given;
-    /// unknown ids and levels are usage errors.
+    /// The checker these options describe, with `glossary.compliance` when a glossary is given:
+    /// the project file's settings (`--config`), then the command line's over them.
     func checker(glossary: Termbase?) throws -> QualityChecker {
+        let (severities, disabled) = try commandLineSettings()
+        var checker = QualityChecker.full(markets: try? MarketCatalog.load(userDirectory: marketsDir), glossary: glossary)
+        if let config { try ProjectConfiguration.load(config).qa.configure(&checker, file: config) }
+        checker.override(severities: severities, disabled: disabled)
+        return checker
+    }
+
+    /// `--severity` and `--disable`; unknown ids and levels are usage errors.
+    func commandLineSettings() throws -> (severities: [String: Severity], disabled: Set<String>) {
         let known = Set(QualityChecker.allDescriptions.map(\.id))
         func require(_ id: String) throws {
             guard known.contains(id) else { throw ValidationError("unknown check '\(id)'; known: \(known.sorted().joined(separator: ", "))") }
@@ -65,8 +77,7 @@ struct QACommand: ParsableCommand {
             severities[parts[0]] = level
         }
         for id in disable { try require(id) }
-        return QualityChecker.full(markets: try? MarketCatalog.load(userDirectory: marketsDir), glossary: glossary,
-                                   severities: severities, disabled: Set(disable))
+        return (severities, Set(disable))
     }
 
     func run() throws {
@@ -76,7 +87,8 @@ struct QACommand: ParsableCommand {
             }
             return
         }
-        let checker = try checker(glossary: try glossary.termbase(sourceLanguage: glossarySourceLanguage))
+        let checker: QualityChecker
+        do { checker = try self.checker(glossary: try glossary.termbase(sourceLanguage: glossarySourceLanguage)) } catch { throw ExitStatus.report(error) }
         if let market {
             // An unknown market is the same usage error as for `adapt`.
             do { _ = try MarketCatalog.load(userDirectory: marketsDir).market(market) } catch { throw ExitStatus.report(error) }

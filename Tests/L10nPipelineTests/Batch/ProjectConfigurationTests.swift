@@ -57,6 +57,12 @@ import Testing
         (minimal.replacingOccurrences(of: "{path}", with: "{name}"), "l10n.yaml: output.document: has an unknown placeholder {name}"),
         (minimal.replacingOccurrences(of: "markets: [de]", with: "markets: de"), "l10n.yaml: markets:"),
         (minimal + "\nqa: {failOn: loud}", "l10n.yaml: qa.failOn: is 'loud'"),
+        (minimal + "\nqa: {markets: {de: {colour: blue}}}", "l10n.yaml: qa.markets.de.colour: unknown key; expected one of disable, severity"),
+        (minimal + "\nqa: {markets: {fr: {disable: [words.repeated]}}}", "l10n.yaml: qa.markets.fr: is not in markets"),
+        (minimal + "\nqa: {markets: {de: {severity: {words.repeated: loud}}}}", "l10n.yaml: qa.markets.de.severity.words.repeated: is 'loud'"),
+        (minimal + "\nqa: {markets: {de: {severity: {words.repeated: info}, disable: [words.repeated]}}}",
+         "l10n.yaml: qa.markets.de.disable: 'words.repeated' is also given a severity"),
+        (minimal + "\nqa: {markets: {de: [words.repeated]}}", "l10n.yaml: qa.markets.de:"),
         (minimal + "\nglossaries: pumps.csv", "l10n.yaml: glossaries:"),
         (minimal + "\nsite: {baseURL: shop.example.com}", "l10n.yaml: site.baseURL: must be an absolute http(s) URL"),
         (minimal + "\nsite: {baseURL: 'https://x.example/', defaultMarket: fr}", "l10n.yaml: site.defaultMarket: is 'fr', which is not in markets"),
@@ -67,5 +73,43 @@ import Testing
         let message = problem(yaml)
         #expect(message?.hasPrefix(expected) == true, "got \(message ?? "no error")")
     }
-}
 
+    @Test func qaSettingsPerMarket() throws {
+        let c = try decode(Self.minimal.replacingOccurrences(of: "[de]", with: "[de, jp]") + """
+
+            qa:
+              disable: [spelling.unknown]
+              severity: {words.repeated: error}
+              markets:
+                jp:
+                  severity: {length.ratio: error, spelling.unknown: info}
+                  disable: [punctuation.end]
+            """)
+        #expect(c.qa.markets == ["jp": .init(disable: ["punctuation.end"], severity: ["length.ratio": "error", "spelling.unknown": "info"])])
+        var checker = QualityChecker()
+        try c.qa.configure(&checker, file: "l10n.yaml")
+        #expect(checker.disabled == ["spelling.unknown"] && checker.severities == ["words.repeated": .error])
+        let jp = checker.settings(for: "jp")
+        #expect(jp.disabled == ["punctuation.end"])
+        #expect(jp.severities == ["words.repeated": .error, "length.ratio": .error, "spelling.unknown": .info])
+        #expect(checker.settings(for: "de").disabled == ["spelling.unknown"])
+    }
+
+    /// Check ids are known only once the checks are: `configure` names file and key of a wrong one.
+    @Test(arguments: [
+        ("severity: {lenght.ratio: error}", "l10n.yaml: qa.severity.lenght.ratio: is not a check id"),
+        ("disable: [nope]", "l10n.yaml: qa.disable: 'nope' is not a check id"),
+        ("markets: {de: {severity: {nope: error}}}", "l10n.yaml: qa.markets.de.severity.nope: is not a check id"),
+        ("markets: {de: {disable: [words.repeated, nope]}}", "l10n.yaml: qa.markets.de.disable: 'nope' is not a check id"),
+    ])
+    func unknownCheckIdsAreNamed(qa: String, expected: String) throws {
+        let c = try decode(Self.minimal + "\nqa: {\(qa)}")
+        var checker = QualityChecker()
+        do {
+            try c.qa.configure(&checker, file: "l10n.yaml")
+            Issue.record("\(qa) was accepted")
+        } catch let error as ProjectConfigurationError {
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+}

@@ -12,7 +12,11 @@ enum SizeRestrictionRules: XLIFFRuleGroup {
     static let sizeInfoRef = XLIFFValidationRule(
         "xliff.slr.size-info-ref", "slr:sizeInfoRef names an element inside an <slr:data> that is a sibling of the element or of one of its ancestors.")
 
-    static let rules = [sizeInfo, isolated, value, sizeInfoRef]
+    static let profile = XLIFFValidationRule(
+        "xliff.slr.profile",
+        "slr:sizeRestriction and slr:storageRestriction are measured under the generalProfile and storageProfile of the file's <slr:profiles> (a warning: without one, no tool checks them).")
+
+    static let rules = [sizeInfo, isolated, value, sizeInfoRef, profile]
 
     static func check(_ context: inout ValidationContext) {
         let ns = XLIFFNamespace.sizeRestriction
@@ -37,6 +41,13 @@ enum SizeRestrictionRules: XLIFFRuleGroup {
                         context.report(element, "slr:\(attribute.name) '\(attribute.value)' is not a non-negative integer, as \(under) requires", rule: value)
                     }
                 case "sizeRestriction", "storageRestriction":
+                    let profileName = attribute.name == "sizeRestriction" ? "generalProfile" : "storageProfile"
+                    let profile = declaredProfile(profileName, for: element)
+                    if profile?.isEmpty ?? true {
+                        // The module's default profile is empty, which disables restriction checking.
+                        context.report(element, "slr:\(attribute.name) on \(element.label) has no \(profileName) in the file's <slr:profiles>: no tool checks it",
+                                       rule: Self.profile, severity: .warning)
+                    }
                     if !isRestriction(attribute.value) {
                         context.report(element, "slr:\(attribute.name) '\(attribute.value)' is not '*', 'n', 'n,m' or 'n,*'", rule: value)
                     }
