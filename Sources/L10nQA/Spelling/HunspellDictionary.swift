@@ -29,6 +29,8 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// Whether the dictionary knows `word` (in any of its forms). A word the dictionary's
     /// encoding cannot spell is reported as known: it cannot be judged.
     public func knows(_ word: String) -> Bool {
+        // Dictionaries spell words precomposed (NFC); a decomposed "Für" is the same word.
+        let word = word.precomposedStringWithCanonicalMapping
         guard let bytes = utf8 ? Array(word.utf8) : word.data(using: .isoLatin1).map(Array.init) else { return true }
         return lock.withLock {
             (bytes + [0]).withUnsafeBufferPointer { p in

@@ -20,6 +20,8 @@ public struct SpellingCheck: QACheck {
             CheckExample("Made by TrailBeam in USA.", "Hergestellt von TrailBeam in den USA."),
             CheckExample("Connect over Wi-Fi.", "Über WLAN oder E-Mail verbinden."),
             CheckExample("The pump runs quietly.", "A bomba funciona silenciosamente.", to: "pt-BR"),
+            // Decomposed (NFD) text, as some editors and macOS file names give it: still known.
+            CheckExample("For the pump.", "F\u{75}\u{308}r die Pumpe, la\u{308}uft leise.", to: "de-DE"),
         ],
         failing: [
             CheckExample("The pump runs quietly.", "Die Pumpe ⟦läuuft leise."),
