@@ -106,6 +106,8 @@ let package = Package(
             name: "L10nMemory",
             dependencies: [
                 "L10nCore", "L10nText", "L10nXML", "L10nFormats", "L10nGlossary", .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C API for the import's posting rows (see PostingWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -1,8 +1,14 @@
 /// 64-bit FNV-1a over UTF-8: a stable hash (the same on every run and machine, unlike `Hasher`)
 /// for keys stored in a database.
 enum FNV1a {
-    static func hash(_ s: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func hash(_ s: String) -> UInt64 { hash(s, continuing: offsetBasis) }
+
+    /// The hash of whatever gave `state`, followed by `s`: `hash(a + b) == hash(b, continuing:
+    /// hash(a))`, so a shared prefix is hashed once.
+    static func hash(_ s: String, continuing state: UInt64) -> UInt64 {
+        var h = state
         for b in s.utf8 {
             h ^= UInt64(b)
             h &*= 0x100_0000_01b3

@@ -22,21 +22,25 @@ public struct MatchText: Hashable, Sendable {
     public init(_ content: Content, language: LanguageTag) {
         let breaker = Self.breaker(for: language)
         var words: [String] = [], shapes: [String] = [], numbers: [String] = [], written: [String] = []
-        var punctuation = "", codes: [String] = []
+        var punctuation: [UInt8] = [], codes: [String] = []
         for run in content.runs {
             switch run {
             case .code(let c):
                 codes.append(c.kind.rawValue + ":" + c.data)
             case .text(let t):
-                for piece in breaker.pieces(of: t) {
-                    let scalars = piece.unicodeScalars
-                    if !scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) {
-                        for c in scalars where !c.properties.isWhitespace { punctuation.unicodeScalars.append(c) }
+                let pieces = breaker.pieces(of: t)
+                words.reserveCapacity(words.count + pieces.count / 2 + 1)
+                shapes.reserveCapacity(shapes.count + pieces.count / 2 + 1)
+                written.reserveCapacity(written.count + pieces.count / 2 + 1)
+                for piece in pieces {
+                    let kind = Self.kind(of: piece)
+                    guard kind != .punctuation else {
+                        Self.appendPunctuation(of: piece, to: &punctuation)
                         continue
                     }
                     let word = String(piece)
                     written.append(word)
-                    if Self.isNumber(piece) {
+                    if kind == .number {
                         words.append(word)
                         shapes.append("#")
                         numbers.append(word)
@@ -52,8 +56,17 @@ public struct MatchText: Hashable, Sendable {
         self.shapes = shapes
         self.numbers = numbers
         self.written = written
-        self.punctuation = punctuation
+        self.punctuation = String(decoding: punctuation, as: UTF8.self)
         self.codes = codes
+    }
+
+    /// The piece's characters but whitespace, as UTF-8 (ASCII decided on bytes).
+    private static func appendPunctuation(of piece: Substring, to out: inout [UInt8]) {
+        if piece.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in piece.utf8 where !(b == 0x20 || (0x09...0x0D).contains(b)) { out.append(b) }
+            return
+        }
+        for c in piece.unicodeScalars where !c.properties.isWhitespace { out.append(contentsOf: String(c).utf8) }
     }
 
     // MARK: stored form
@@ -61,8 +74,21 @@ public struct MatchText: Hashable, Sendable {
     /// The fields in one string (fields split by U+001E, items by U+001F), stored with each unit
     /// so that scoring a candidate needs neither ICU nor the unit's JSON code table.
     public var serialized: String {
-        [words, shapes, numbers, written, [punctuation], codes]
-            .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * written.reduce(0) { $0 + $1.utf8.count + 1 } + punctuation.utf8.count + 16)
+        func append(_ items: [String]) {
+            for (i, item) in items.enumerated() {
+                if i > 0 { bytes.append(0x1F) }
+                bytes.append(contentsOf: item.utf8)
+            }
+        }
+        append(words); bytes.append(0x1E)
+        append(shapes); bytes.append(0x1E)
+        append(numbers); bytes.append(0x1E)
+        append(written); bytes.append(0x1E)
+        bytes.append(contentsOf: punctuation.utf8); bytes.append(0x1E)
+        append(codes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public init?(serialized: String) {
@@ -85,11 +111,42 @@ public struct MatchText: Hashable, Sendable {
     /// The terms of the candidate index: distinct non-number words, with the language pair, so
     /// that a lookup reads only postings of units it could return.
     public func indexTerms(from source: LanguageTag, to target: LanguageTag) -> Set<Int64> {
-        Set(shapes.lazy.filter { $0 != "#" }.map { Self.term($0, from: source, to: target) })
+        let pair = Self.pairState(from: source, to: target)
+        var terms = Set<Int64>(minimumCapacity: shapes.count)
+        for shape in shapes where shape != "#" { terms.insert(Int64(bitPattern: FNV1a.hash(shape, continuing: pair))) }
+        return terms
     }
 
     static func term(_ word: String, from source: LanguageTag, to target: LanguageTag) -> Int64 {
-        Int64(bitPattern: FNV1a.hash(source.rawValue + "\u{1}" + target.rawValue + "\u{1}" + word))
+        Int64(bitPattern: FNV1a.hash(word, continuing: pairState(from: source, to: target)))
+    }
+
+    /// The hash state after the language pair, which every term of a pair starts with.
+    private static func pairState(from source: LanguageTag, to target: LanguageTag) -> UInt64 {
+        FNV1a.hash(source.rawValue + "\u{1}" + target.rawValue + "\u{1}")
+    }
+
+    /// What a word-break piece is to the matcher.
+    enum PieceKind { case punctuation, number, word }
+
+    /// A piece without letters or digits is punctuation (or space); one made only of digits and
+    /// the separators numbers use (`100`, `3.5`, `1,000`, `-20`) is a number; the rest are words.
+    /// ASCII, nearly every piece of product copy, is decided on bytes.
+    static func kind(of piece: Substring) -> PieceKind {
+        var ascii = true, alphanumeric = false, digit = false, numberLike = true
+        for b in piece.utf8 {
+            guard b < 0x80 else { ascii = false; break }
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): alphanumeric = true; digit = true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): alphanumeric = true; numberLike = false
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "'"): break
+            default: numberLike = false
+            }
+        }
+        if ascii { return !alphanumeric ? .punctuation : (numberLike && digit ? .number : .word) }
+        let scalars = piece.unicodeScalars
+        guard scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return .punctuation }
+        return isNumber(piece) ? .number : .word
     }
 
     /// A word made only of digits and the separators numbers use (`100`, `3.5`, `1,000`, `-20`).
@@ -129,21 +186,24 @@ public struct MatchText: Hashable, Sendable {
 
     private static let breakers = BreakerCache()
 
-    static func breaker(for language: LanguageTag) -> ICUWordBreaker { breakers.breaker(for: language.language) }
+    static func breaker(for language: LanguageTag) -> ICUWordBreaker { breakers.breaker(for: language) }
 }
 
 /// One word breaker per language, opened on first use and shared.
 private final class BreakerCache: @unchecked Sendable {
     // @unchecked: `breakers` is only touched while holding `lock`; ICUWordBreaker is Sendable.
     private let lock = NSLock()
+    /// By the whole tag (no parsing per segment); tags of one language share their breaker.
     private var breakers: [String: ICUWordBreaker] = [:]
 
-    func breaker(for language: String) -> ICUWordBreaker {
+    func breaker(for tag: LanguageTag) -> ICUWordBreaker {
         lock.lock()
         defer { lock.unlock() }
-        if let b = breakers[language] { return b }
-        let b = ICUWordBreaker(locale: language)
+        if let b = breakers[tag.rawValue] { return b }
+        let language = tag.language
+        let b = breakers[language] ?? ICUWordBreaker(locale: language)
         breakers[language] = b
+        breakers[tag.rawValue] = b
         return b
     }
 }

@@ -88,7 +88,9 @@ public struct SQLiteMemoryStore: MemoryStore {
                 var added = 0
                 // Document frequencies are summed per batch: one write per distinct word, not per use.
                 var frequencies: [Int64: Int] = [:]
-                for unit in units where try upsert(UnitRecord(unit), frequencies: &frequencies, db) { added += 1 }
+                let postings = try PostingWriter(db)
+                defer { postings.close() }
+                for unit in units where try upsert(UnitRecord(unit), frequencies: &frequencies, postings: postings, db) { added += 1 }
                 let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
                 for (term, n) in frequencies { try addTerm.execute(arguments: [term, n]) }
                 return added
@@ -97,7 +99,7 @@ public struct SQLiteMemoryStore: MemoryStore {
     }
 
     /// Inserts `record`, or replaces the target of the unit with the same key; true when inserted.
-    private func upsert(_ record: UnitRecord, frequencies: inout [Int64: Int], _ db: Database) throws -> Bool {
+    private func upsert(_ record: UnitRecord, frequencies: inout [Int64: Int], postings: PostingWriter, _ db: Database) throws -> Bool {
         let r = record
         let keyArguments: StatementArguments = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market]
         try db.cachedStatement(sql: """
@@ -119,10 +121,9 @@ public struct SQLiteMemoryStore: MemoryStore {
             return false
         }
         let id = db.lastInsertedRowID
-        let addPosting = try db.cachedStatement(sql: "INSERT OR IGNORE INTO posting (term, length, unit) VALUES (?, ?, ?)")
         for term in r.indexTerms {
             frequencies[term, default: 0] += 1
-            try addPosting.execute(arguments: [term, r.wordCount, id])
+            try postings.add(term: term, length: Int64(r.wordCount), unit: id)
         }
         return true
     }
