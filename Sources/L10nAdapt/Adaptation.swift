@@ -23,6 +23,12 @@ public struct Adaptation: Hashable, Sendable, Codable {
     }
 
     public var isAdvisory: Bool { after == nil }
+
+    /// The note a translator (and an engine that takes notes) reads: `units.length: "33 ft" →
+    /// "10 m". <why>` for a change, `electrical.mains: "110 V": <why>` for an advisory.
+    public var noteText: String {
+        after.map { "\(rule): \"\(before)\" → \"\($0)\". \(note)" } ?? "\(rule): \"\(before)\": \(note)"
+    }
 }
 
 /// The report's `kind` values. Units, numbers, currency, dates and spelling change the text;

@@ -141,13 +141,12 @@ public struct AdaptationEngine: Sendable {
     }
 
     static func note(for a: Adaptation) -> Note {
-        let text = a.after.map { "\(a.rule): \"\(a.before)\" → \"\($0)\". \(a.note)" } ?? "\(a.rule): \"\(a.before)\": \(a.note)"
-        return Note(text: text, category: "l10n:adaptation", priority: a.isAdvisory ? 1 : 5, appliesTo: .source)
+        Note(text: a.noteText, category: "l10n:adaptation", priority: a.isAdvisory ? 1 : 5, appliesTo: .source)
     }
 
     /// "kept \"27.5 x 2.4\": <why> (conventions/bicycles.yaml)": tells the translator the span
     /// was left alone on purpose, so it is not "fixed" by hand.
     static func note(for k: KeptSpan) -> Note {
-        Note(text: "kept \"\(k.text)\": \(k.reason) (\(k.source))", category: "l10n:kept", priority: 8, appliesTo: .source)
+        Note(text: k.noteText, category: "l10n:kept", priority: 8, appliesTo: .source)
     }
 }

@@ -22,4 +22,8 @@ public struct KeptSpan: Hashable, Sendable, Codable {
         self.source = source
         self.convention = convention
     }
+
+    /// The note a translator (and an engine that takes notes) reads: `kept "27.5 x 2.4": <why>
+    /// (conventions/bicycles.yaml)`, so the span is not "fixed" by hand.
+    public var noteText: String { "kept \"\(text)\": \(reason) (\(source))" }
 }

@@ -19,7 +19,7 @@ public struct BackendRegistry: Sendable {
 
     /// `none` (leaves targets to translators), `pseudo` (offline pseudo-localization),
     /// `apertium` (offline MT; its descriptor lists the routes the installed modes allow),
-    /// `deepl`, `google` (v2), `libretranslate`, `openai` (any OpenAI-compatible server) and
+    /// `deepl`, `google` (v2), `google-v3`, `libretranslate`, `openai` (any OpenAI-compatible server) and
     /// `command` (any program speaking the JSON-lines protocol).
     public static var builtIn: BackendRegistry {
         var registry = BackendRegistry()
@@ -30,6 +30,7 @@ public struct BackendRegistry: Sendable {
         registry.register(DeepLBackend.descriptor) { try DeepLBackend(configuration: $0) }
         registry.register(LibreTranslateBackend.descriptor) { try LibreTranslateBackend(configuration: $0) }
         registry.register(GoogleBackend.descriptor) { try GoogleBackend(configuration: $0) }
+        registry.register(GoogleV3Backend.descriptor) { try GoogleV3Backend(configuration: $0) }
         registry.register(OpenAIBackend.descriptor) { try OpenAIBackend(configuration: $0) }
         registry.register(CommandBackend.descriptor) { try CommandBackend(configuration: $0) }
         return registry

@@ -19,10 +19,17 @@ public struct SegmentRequest: Hashable, Sendable {
     /// `u3-s1`: unit and segment ids joined, unique in a document.
     public var key: String
     public var source: Content
+    /// What the translation should know about this segment, in plain words, for engines that
+    /// take per-segment context (an LLM's prompt): how adaptation already changed its source for
+    /// the market (`units.length: "6 ft" → "1.8 m". …`) and which spans it kept on purpose, so
+    /// the engine keeps those figures as they are. Information about the copy, never
+    /// instructions; empty when nothing was adapted (and for engines that take no context).
+    public var notes: [String]
 
-    public init(key: String, source: Content) {
+    public init(key: String, source: Content, notes: [String] = []) {
         self.key = key
         self.source = source
+        self.notes = notes
     }
 }
 

@@ -57,13 +57,13 @@ import Testing
         #expect(show.stderr.contains("no market 'xx'"))
         let backend = try CLI.run(["adapt", "--market", "br", "--backend", "nope", "pump.md"], in: dir)
         #expect(backend.status == 64)
-        #expect(backend.stderr.contains("known: apertium, command, deepl, google, libretranslate, none, openai, pseudo"))
+        #expect(backend.stderr.contains("known: apertium, command, deepl, google, google-v3, libretranslate, none, openai, pseudo"))
     }
 
     @Test func backendsAreListedAndShown() throws {
         let list = try CLI.run(["backends", "list"])
         #expect(list.status == 0)
-        #expect(list.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) } == ["apertium", "command", "deepl", "google", "libretranslate", "none", "openai", "pseudo"])
+        #expect(list.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) } == ["apertium", "command", "deepl", "google", "google-v3", "libretranslate", "none", "openai", "pseudo"])
         let show = try CLI.run(["backends", "show", "pseudo"])
         #expect(show.status == 0 && show.stdout.contains("inline codes yes"))
         let apertium = try CLI.run(["backends", "show", "apertium"])

@@ -13,7 +13,7 @@ import Testing
 
     @Test func builtInHasEveryBackend() throws {
         let registry = BackendRegistry.builtIn
-        #expect(registry.descriptors.map(\.id) == ["apertium", "command", "deepl", "google", "libretranslate", "none", "openai", "pseudo"])
+        #expect(registry.descriptors.map(\.id) == ["apertium", "command", "deepl", "google", "google-v3", "libretranslate", "none", "openai", "pseudo"])
         #expect(try registry.make("pseudo").descriptor.id == "pseudo")
         #expect(try registry.make("none").descriptor.id == "none")
     }
@@ -22,7 +22,7 @@ import Testing
         let error = #expect(throws: BackendError.self) { try BackendRegistry.builtIn.make("deepl-typo") }
         #expect(error?.code == .unknownBackend)
         #expect(error?.exitCategory == .usage)
-        #expect(error?.description.contains("apertium, command, deepl, google, libretranslate, none, openai, pseudo") == true)
+        #expect(error?.description.contains("apertium, command, deepl, google, google-v3, libretranslate, none, openai, pseudo") == true)
     }
 
     @Test func requiredOptionsComeFromFlagsOrTheEnvironmentAndAreNeverPrinted() throws {

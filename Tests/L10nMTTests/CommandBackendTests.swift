@@ -76,6 +76,29 @@ import Testing
         #expect(!(segments[1]["text"] ?? "").contains("example.com"), "a protected URL travels as a tag, not as text")
     }
 
+    /// `about` and a segment's `notes` are optional fields of protocol 1: sent when there are
+    /// some, absent otherwise (the first test's request has neither).
+    @Test func aboutAndNotesAreSentWhenThereAreSome() async throws {
+        let (backend, log, dir) = try Self.backend("ok")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var context = Self.context
+        context.about = "AquaFlow pump\nIt lifts water 10 m high."
+        let note = "units.length: \"33 ft\" → \"10 m\". Brazil uses metric units."
+        let batch = [SegmentRequest(key: "u1-s1", source: Content(text: "It lifts water 10 m high."), notes: [note]),
+                     SegmentRequest(key: "u2-s1", source: Content(text: "Quiet."))]
+        let results = try await backend.translate(batch, context: context)
+        #expect(results == [.translated(Content(text: "IT LIFTS WATER 10 M HIGH.")), .translated(Content(text: "QUIET."))])
+        _ = try await backend.translate([batch[1]], context: Self.context)
+        let lines = String(decoding: try Data(contentsOf: log), as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == 2)
+        let request = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(request["about"] as? String == context.about)
+        let segments = try #require(request["segments"] as? [[String: Any]])
+        #expect(segments[0]["notes"] as? [String] == [note] && segments[1]["notes"] == nil)
+        let bare = try #require(try JSONSerialization.jsonObject(with: Data(lines[1].utf8)) as? [String: Any])
+        #expect(bare["about"] == nil && bare.keys.sorted() == ["document", "formality", "id", "market", "protocol", "segments", "source", "target"])
+    }
+
     @Test func aSegmentTheProgramCannotTranslateFailsAlone() async throws {
         let (backend, _, dir) = try Self.backend("one-fails")
         defer { try? FileManager.default.removeItem(at: dir) }

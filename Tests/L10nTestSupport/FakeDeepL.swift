@@ -20,6 +20,9 @@ public final class FakeDeepL: Sendable {
         case dropTag
         case duplicateTag
         case reorderTags
+        /// An answer whose first translation has no text (Google v3 documents that a text that
+        /// failed may come back without `translatedText`); DeepL answers it normally.
+        case missingText
     }
 
     /// The languages DeepL's v2 glossary documentation lists (every ordered pair of two).
@@ -152,7 +155,7 @@ public final class FakeDeepL: Sendable {
             translations = translations.map(duplicateTag)
         case .reorderTags?:
             translations = translations.map(reorderTags)
-        case nil:
+        case .missingText?, nil:
             break
         }
         return .json(encode(translations))

@@ -1,8 +1,9 @@
 import Foundation
 
 /// An OpenAI-compatible `/v1/chat/completions`, in process: reads the user message's JSON
-/// document of segments and answers a chat completion whose content is `{"translations": [{"id",
-/// "text"}]}` with each text upper-cased outside tags (a "model" that follows the instructions).
+/// document of segments (their notes and the document's `about` are read past) and answers a
+/// chat completion whose content is `{"translations": [{"id", "text"}]}` with each text
+/// upper-cased outside tags (a "model" that follows the instructions).
 /// Faults as ``FakeDeepL``'s: `.wrongCount` leaves a segment out, `.malformedJSON` answers prose.
 public final class FakeOpenAI: Sendable {
     public let server: FakeHTTPServer
@@ -37,10 +38,10 @@ public final class FakeOpenAI: Sendable {
         guard let body = (try? JSONSerialization.jsonObject(with: request.body)) as? [String: Any],
               let messages = body["messages"] as? [[String: Any]], let user = messages.last?["content"] as? String,
               let document = (try? JSONSerialization.jsonObject(with: Data(user.utf8))) as? [String: Any],
-              let segments = document["segments"] as? [[String: String]] else {
+              let segments = document["segments"] as? [[String: Any]] else {
             return error(400, "Invalid request", "invalid_request_error")
         }
-        var translations = segments.map { ["id": $0["id"] ?? "", "text": FakeDeepL.translate($0["text"] ?? "")] }
+        var translations = segments.map { ["id": $0["id"] as? String ?? "", "text": FakeDeepL.translate($0["text"] as? String ?? "")] }
         var content: String?
         switch script.next() {
         case .rateLimited(let after)?:

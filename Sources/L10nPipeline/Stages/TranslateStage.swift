@@ -39,11 +39,13 @@ public struct TranslateStage: PipelineStage {
         let sameLanguage = sourceLanguage.language == targetLanguage.language
         var summary = TranslationSummary(backend: descriptor.id, note: choice?.note)
 
+        let notes = Self.notes(adaptations: job.adaptations, kept: job.kept)
         var requests: [SegmentRequest] = []
         var positions: [(unit: Int, segment: Int)] = []
         for (u, unit) in document.units.enumerated() {
             for (s, segment) in unit.segments.enumerated() where !segment.isIgnorable && segment.target == nil {
-                requests.append(SegmentRequest(key: "\(unit.id)-\(segment.id)", source: segment.source))
+                let key = "\(unit.id)-\(segment.id)"
+                requests.append(SegmentRequest(key: key, source: segment.source, notes: notes[key] ?? []))
                 positions.append((u, s))
             }
         }
@@ -198,6 +200,17 @@ public struct TranslateStage: PipelineStage {
         document.targetLanguage = targetLanguage.rawValue
         job.document = document
         job.translation = summary
+    }
+
+    /// Each segment's notes for engines that take them (``SegmentRequest/notes``), by segment key:
+    /// what the adapt stage changed in it, then what it kept on purpose (each in text order), as
+    /// the XLIFF notes word them. Advisories (mains, certifications, tone) are left out: they ask a
+    /// person to decide about the product or the claim, which no engine should do in a translation.
+    static func notes(adaptations: [Adaptation], kept: [KeptSpan]) -> [String: [String]] {
+        var notes: [String: [String]] = [:]
+        for adaptation in adaptations where !adaptation.isAdvisory { notes[adaptation.segment, default: []].append(adaptation.noteText) }
+        for span in kept { notes[span.segment, default: []].append(span.noteText) }
+        return notes
     }
 
     /// The note category that marks a unit's targets as a machine draft.

@@ -6,7 +6,9 @@ import L10nCore
 /// engines, so a wrapper around any engine that keeps XML tags works unchanged.
 ///
 /// Request: `{"protocol":1,"id":7,"source":"en-US","target":"pt-BR","market":"br",
-/// "formality":"formal","document":"pump.md","segments":[{"key":"u1-s1","text":"…"}]}`.
+/// "formality":"formal","document":"pump.md","about":"…","segments":[{"key":"u1-s1","text":"…",
+/// "notes":["…"]}]}` (`market`, `formality`, `document`, `about` and a segment's `notes` only
+/// when there are some).
 /// Answer: `{"id":7,"translations":[{"key":"u1-s1","text":"…"},{"key":"u2-s1","error":"…"}]}`,
 /// one entry per segment in order, or `{"id":7,"error":"…"}` when the whole batch failed.
 public enum CommandWire {
@@ -20,11 +22,15 @@ public enum CommandWire {
         var market: String?
         var formality: String?
         var document: String?
+        /// What the page is about (``TranslationContext/about``).
+        var about: String?
         var segments: [Segment]
 
         struct Segment: Encodable {
             var key: String
             var text: String
+            /// How adaptation changed this segment (``SegmentRequest/notes``); absent when none.
+            var notes: [String]?
         }
     }
 
@@ -47,10 +53,11 @@ public enum CommandWire {
         for request in batch {
             let encoded = XMLTagMarkup.encode(request.source)
             codes.append(encoded.codes)
-            segments.append(.init(key: request.key, text: encoded.text))
+            segments.append(.init(key: request.key, text: encoded.text, notes: request.notes.isEmpty ? nil : request.notes))
         }
+        let about = context.about.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : $0 }
         let request = Request(id: id, source: context.sourceLanguage.rawValue, target: context.targetLanguage.rawValue, market: context.market,
-                              formality: context.formality?.rawValue, document: context.document, segments: segments)
+                              formality: context.formality?.rawValue, document: context.document, about: about, segments: segments)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(request)  // JSON never holds a raw newline: one line

@@ -2,7 +2,8 @@ import Foundation
 import L10nCore
 
 /// Google Cloud Translation Basic (v2), `format=html` so inline codes travel as tags
-/// (``XMLTagMarkup``). v3 (`GOOGLE_CLOUD_PROJECT` + `GOOGLE_ACCESS_TOKEN`) is not built yet.
+/// (``XMLTagMarkup``), with an API key. Advanced (v3: a project and an OAuth access token) is
+/// ``GoogleV3Backend``, `google-v3`.
 public struct GoogleBackend: TranslationBackend {
     public static let id = "google"
     public static let keyOption = BackendOption(name: "api-key", environment: "GOOGLE_API_KEY", summary: "Google Cloud API key",

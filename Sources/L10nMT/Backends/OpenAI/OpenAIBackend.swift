@@ -3,7 +3,9 @@ import L10nCore
 
 /// Any OpenAI-compatible chat-completions server (OpenAI, vLLM, Ollama, llama.cpp): one
 /// request per batch with a strict JSON answer (``OpenAIWire``), inline codes as tags the model
-/// must return unchanged — the translate stage's guard checks that it did. The key is optional
+/// must return unchanged — the translate stage's guard checks that it did. The prompt carries
+/// the market's formality, the glossary terms the batch contains, what the page is about and
+/// each segment's adaptation notes, as data beside the copy. The key is optional
 /// (local servers need none); `OPENAI_BASE_URL` alone makes it the engine of a run without
 /// `--backend`, so a key set for other tools never sends copy to a paid service unasked.
 public struct OpenAIBackend: TranslationBackend {
@@ -17,7 +19,7 @@ public struct OpenAIBackend: TranslationBackend {
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "OpenAI-compatible LLM", summary: "Chat completions with a strict JSON answer; any OpenAI-compatible server.",
         options: [urlOption, keyOption, modelOption], limits: BatchLimits(maxSegments: 40, maxCharacters: 8_000), supportsInlineCodes: true,
-        supportsFormality: true, producesDrafts: true)
+        supportsGlossaries: true, supportsFormality: true, supportsContext: true, producesDrafts: true)
 
     public var descriptor: BackendDescriptor { Self.descriptor }
     private let key: String?
@@ -38,8 +40,8 @@ public struct OpenAIBackend: TranslationBackend {
         let key = self.key, server = self.server, model = self.model
         return try await TaggedBatchTranslator(
             engine: "the model", client: client,
-            request: { try OpenAIWire.request(texts: $0, context: context, model: model, key: key, server: server) },
-            texts: { try OpenAIWire.texts(from: $0, count: $1) }
+            segments: { try OpenAIWire.request(texts: $0.map(\.text), notes: $0.map(\.request.notes), context: context, model: model, key: key, server: server) },
+            answers: { try OpenAIWire.texts(from: $0, count: $1).map(Optional.some) }
         ).translate(batch)
     }
 }
