@@ -76,4 +76,24 @@ import Testing
         let found = rule.matches(in: text, context: de)
         #expect(found.count == 10_000)
     }
+
+    /// The prefilter only skips texts the comparative expression cannot match: checked on
+    /// generated sentences built from the expression's own vocabulary (and near misses).
+    @Test func theComparisonPrefilterNeverHidesAMatch() {
+        let pieces = ["faster", "than", "Than", "THAN", "more", "quiet", "less", "noisy", "the", "competition", "Dyson", "BrandX",
+                      "outlasts", "beats", "crushes", "vs.", "versus", "compared", "to", "with", "unlike", "competitors", "other",
+                      "brands", "we", "our", "pump", "ſ", "vſ", "tha", "an", "out", "beat", "Compared", "UNLIKE", "é", "–", ",", "."]
+        var rng = SplitMix64(seed: 3)
+        var skipped = 0, matched = 0
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 1...9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
+            let found = !ToneRule.comparative.scan(text).isEmpty
+            if found { matched += 1 }
+            if !ToneRule.mayCompare(text) {
+                skipped += 1
+                #expect(!found, "\(text.debugDescription)")
+            }
+        }
+        #expect(skipped > 300 && matched > 100, "skipped \(skipped), matched \(matched)")
+    }
 }

@@ -35,7 +35,7 @@ public struct ToneRule: AdaptationRule {
 
     /// A named competitor or "the competition" after a comparison.
     private static let rival = #"(?:(?i:the\scompetition|(?:our\s)?competitors?|competing\s\p{L}+|other\s(?:leading\s)?brands?|(?:leading|rival|major|big|name)\s(?:brands?|competitors?)|brand\s[a-z]\p{L}*)|(?!(?:The|A|An|I|We|You|It|Its|This|That|Ever|Before|Expected|Standard|Normal|Regular|Conventional)\b)\p{Lu}[\p{L}\d]*\p{L}(?:\s\p{Lu}[\p{L}\d]*)?)"#
-    private static let comparative = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:(?i:(?!other\b|rather\b|older\b|never\b|ever\b)(?:more\s\p{L}+|less\s\p{L}+|\p{L}+er)\sthan)\s"# + rival
+    static let comparative = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:(?i:(?!other\b|rather\b|older\b|never\b|ever\b)(?:more\s\p{L}+|less\s\p{L}+|\p{L}+er)\sthan)\s"# + rival
         + #"|(?i:outperform(?:s|ed|ing)?|outlast(?:s|ed|ing)?|outclass(?:es|ed|ing)?|outshines?|beats?|crush(?:es)?)\s"# + rival
         + #"|(?i:vs\.?|versus)\s"# + rival
         + #"|(?i:compared\s(?:to|with)|unlike)\s(?i:the\scompetition|competitors?|other\s(?:leading\s)?brands?|competing\s\p{L}+))(?![\p{L}\p{N}])"#)
@@ -82,7 +82,7 @@ public struct ToneRule: AdaptationRule {
                 flag(m.range, "superlative", "Unproven superlative in \(market): back \"\(text[m.range])\" with evidence (test, source, date) or soften it (\"one of the most…\", \"among the quietest in its class\").")
             }
         }
-        if tone.comparatives == .flag {
+        if tone.comparatives == .flag, Self.mayCompare(text) {
             for m in Self.comparative.scan(text) {
                 flag(m.range, "comparative", "Comparative advertising in \(market): compare with your own earlier model or with measured, verifiable figures instead of a competitor.")
             }
@@ -108,6 +108,37 @@ public struct ToneRule: AdaptationRule {
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Every alternative of ``comparative`` needs one of these words, in any case: a sentence
+    /// without them cannot match, and the expression (which tries `\p{L}+er\sthan` at every
+    /// word) is the costliest of the rule.
+    private static let comparisonWords: [[UInt8]] = ["than", "out", "beat", "crush", "vs", "versus", "compared", "unlike"].map { Array($0.utf8) }
+
+    /// False only when `text` has none of ``comparisonWords`` (ASCII case-insensitively) and no
+    /// character that case-folds to an ASCII letter (U+017F ſ → s, U+212A K → k), so that
+    /// skipping the expression never changes what it finds.
+    static func mayCompare(_ text: String) -> Bool {
+        var lower: [UInt8] = []
+        lower.reserveCapacity(text.utf8.count)
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            // ſ is C5 BF, K is E2 84 AA.
+            if (previous == 0xC5 && b == 0xBF) || (previous == 0x84 && b == 0xAA) { return true }
+            previous = b
+            lower.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
+        }
+        return lower.withUnsafeBufferPointer { p in
+            comparisonWords.contains { word in
+                guard p.count >= word.count else { return false }
+                for i in 0...(p.count - word.count) where p[i] == word[0] {
+                    var k = 1
+                    while k < word.count, p[i + k] == word[k] { k += 1 }
+                    if k == word.count { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// Runs of all-caps words that contain dictionary words: two or more, or one of 4+ letters.
