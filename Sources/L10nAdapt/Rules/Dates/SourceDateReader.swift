@@ -65,12 +65,16 @@ struct SourceDateReader: Sendable {
 
     /// Every date in `text`, in order, none overlapping.
     func dates(in text: String) -> [Found] {
+        // Every form below holds an ASCII digit (`[0-9]`): most sentences are done here.
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return [] }
         var found: [Found] = []
         func add(_ date: Found?) {
             guard let date, !found.contains(where: { $0.range.overlaps(date.range) }) else { return }
             found.append(date)
         }
-        for hit in Self.numeric.scan(text) { add(numeric(hit)) }
+        if text.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "-") }) {
+            for hit in Self.numeric.scan(text) { add(numeric(hit)) }  // needs `/` or `-`
+        }
         for hit in Self.monthFirst.scan(text) { add(written(hit, text: text)) }
         for hit in Self.dayFirst.scan(text) { add(written(hit, text: text)) }
         for hit in Self.monthAndYear.scan(text) { add(written(hit, text: text)) }
