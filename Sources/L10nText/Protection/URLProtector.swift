@@ -12,7 +12,7 @@ public struct URLProtector: SpanProtecting {
     private static let matcher = PatternMatcher(
         #"(?:(?<![A-Za-z0-9+.\-])(?:https?|ftp)://|(?<![A-Za-z0-9.\-])www\.)[^\s<>"'`\u3000-\u303F\uFF01-\uFF0F]+"#
         + #"|(?<![@\w.\-/])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:com|org|net|edu|gov|io|co|info|biz|de|fr|es|it|pt|br|uk|jp|cn|eu|us|ca|au|nl|ch|at|be|mx|ar|ru|pl|se|no|dk|fi|in|kr|tw|hk|app|dev|shop|store)/[^\s<>"'`]*"#,
-        options: [.caseInsensitive])
+        caseInsensitive: true)
 
     public init() {}
 
