@@ -48,6 +48,43 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
+    @Test func scratchFilesAreReadBackAndNeverLeftBehind() throws {
+        let dir = try TemporaryDirectory.make("l10n-batch")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let destination = dir.appendingPathComponent("reports/report.txt").path
+        for commit in [true, false] {
+            let batch = OutputBatch()
+            let file = try batch.open(destination)
+            let body = try batch.scratch(beside: destination)
+            try body.write("one, ")
+            try body.write(Data("two, ".utf8))
+            try body.write(Array("three".utf8))
+            #expect(body.count == 15)
+            var chunks: [String] = []
+            try body.read(chunk: 4) { chunks.append(String(decoding: $0, as: UTF8.self)) }
+            #expect(chunks == ["one,", " two", ", th", "ree"])
+            try file.write(Data("head: ".utf8))
+            try body.copy(to: file)
+            try file.close()
+            let during = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path).filter { $0.hasSuffix(".tmp") }
+            #expect(during.count == 2 && during.allSatisfy { $0.hasPrefix(".report.txt.") }, "the staged file and the scratch file, hidden beside it: \(during)")
+            if commit {
+                try batch.commit()
+                #expect(try String(contentsOfFile: destination, encoding: .utf8) == "head: one, two, three")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path) == ["report.txt"])
+            } else {
+                batch.discard()
+                #expect(try String(contentsOfFile: destination, encoding: .utf8) == "head: one, two, three", "the committed file stays")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("reports").path) == ["report.txt"])
+            }
+        }
+        // Discarded in a folder it made: the folder goes too.
+        let batch = OutputBatch()
+        _ = try batch.scratch(beside: dir.appendingPathComponent("new/deeper/x.txt").path)
+        batch.discard()
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new").path))
+    }
+
     @Test func twoOutputsForOneFileAreRefused() throws {
         let dir = try TemporaryDirectory.make("l10n-batch")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -27,9 +27,8 @@ package struct BatchResult: Sendable {
 
     package let check: Bool
     package private(set) var markets: [MarketTally]
-    /// Every page × market's report entry, in catalogue order (unchanged pages' from their records).
-    package private(set) var entries: [AdaptReport.Entry] = []
-    package var written: [String] = []
+    /// Files written this run (outputs of pages made, the sitemap); page records not counted.
+    package var filesWritten = 0
     /// In check mode: what is out of date.
     package var stale: [Stale] = []
     /// Pages that left the project (deleted, renamed or excluded) whose outputs were removed.
@@ -45,8 +44,9 @@ package struct BatchResult: Sendable {
         self.check = check
     }
 
+    /// Counts a page's entries (every market's); the entries themselves go to the reports as the
+    /// page is delivered (``BatchReportWriter``): nothing of them is kept here.
     mutating func add(_ report: [AdaptReport.Entry], made: Bool) {
-        entries += report
         for entry in report {
             guard let i = markets.firstIndex(where: { $0.market == entry.market }) else { continue }
             if made { markets[i].made += 1 } else { markets[i].unchanged += 1 }

@@ -1,7 +1,5 @@
 import Foundation
 import L10nCore
-import L10nFormats
-import L10nQA
 
 /// `l10n batch`: brings every page of a project up to date for every market.
 ///
@@ -9,6 +7,9 @@ import L10nQA
 /// reports and outputs never depend on timing. Every output and page record is staged and
 /// renamed into place only when the whole run succeeded: a failed run changes no file (machine
 /// translations it paid for are in the memory already, so the next run does not pay again).
+/// Each delivered page goes to disk at once — its outputs staged, its part of the whole-run
+/// reports written (``BatchReportWriter``) — so memory holds the pages in flight and the run's
+/// counts, not the catalogue.
 package struct BatchRunner: Sendable {
     package let configuration: ProjectConfiguration
     /// The project folder: paths in the project file are relative to it.
@@ -71,53 +72,66 @@ package struct BatchRunner: Sendable {
 
         var result = BatchResult(markets: configuration.markets, check: options.check)
         result.glossarySkipped = engine.glossarySkipped
+        // The reports' files first (a report that cannot be written fails the run before any
+        // page is made), so their folders are made before the outputs': on failure the outputs
+        // are discarded first, then the reports, and every folder the run made goes again.
+        let reports = options.check ? nil : try openReports(shard: options.shard)
         let batch = OutputBatch()
+        func discard() {
+            batch.discard()
+            reports?.discard()
+        }
         var failures: [any Error] = []
         let jobs = mine.map { PageJob(source: $0, engine: engine) }
-        try await OrderedWork.run(jobs, jobs: options.jobs, weight: { outcome in
-            if case .made(let files, _, _) = outcome { return files.reduce(0) { $0 + $1.data.count } }
-            return 0
-        }, work: { job in await job.run(check: options.check, force: options.force) }) { index, outcome in
-            let source = jobs[index].source
-            var said: String
-            switch outcome {
-            case .unchanged(let record):
-                result.add(record.report, made: false)
-                said = "unchanged"
-            case .stale(let reason):
-                result.stale.append(.init(path: source, reason: reason))
-                said = "out of date: \(reason)"
-            case .made(let files, let record, let reason):
-                if failures.isEmpty {
-                    for file in files { try batch.stage(file.data, to: ProjectPaths.resolve(file.path, in: directory)) }
-                    try batch.stage(try record.encoded(), to: ProjectPaths.resolve(jobs[index].recordPath, in: directory))
-                }
-                result.add(record.report, made: true)
-                result.written += files.map(\.path)
-                said = "localized (\(reason))"
-            case .failed(let error):
-                failures.append(error)
-                said = "failed: \(error)"
-            }
-            events(.page(done: index + 1, of: jobs.count, source: source, outcome: said))
-        }
-        if !failures.isEmpty {
-            batch.discard()
-            throw BatchFailure(errors: failures, pages: jobs.count)
-        }
-        prune(sources: all, shard: options.shard, check: options.check, batch: batch, result: &result)
-        try writeSiteMap(engine, sources: all, check: options.check, batch: batch, result: &result)
-        guard !options.check else { return result }
-        do { try batch.commit() } catch { batch.discard(); throw error }
-        // Reports last, from the outputs now in place (the QA reports locate findings in them).
-        let reports = OutputBatch()
         do {
-            try writeReports(engine, shard: options.shard, batch: reports, result: result)
-            try reports.commit()
+            try await OrderedWork.run(jobs, jobs: options.jobs, weight: { outcome in
+                if case .made(let files, _, _) = outcome { return files.reduce(0) { $0 + $1.data.count } }
+                return 0
+            }, work: { job in await job.run(check: options.check, force: options.force) }) { index, outcome in
+                let source = jobs[index].source
+                var said: String
+                switch outcome {
+                case .unchanged(let record):
+                    result.add(record.report, made: false)
+                    if failures.isEmpty, let reports {
+                        // Its outputs on disk are the ones its record lists (that is why it is unchanged).
+                        try reports.add(record.report) { FileManager.default.contents(atPath: ProjectPaths.resolve($0, in: directory)) }
+                    }
+                    said = "unchanged"
+                case .stale(let reason):
+                    result.stale.append(.init(path: source, reason: reason))
+                    said = "out of date: \(reason)"
+                case .made(let files, let record, let reason):
+                    if failures.isEmpty {
+                        for file in files { try batch.stage(file.data, to: ProjectPaths.resolve(file.path, in: directory)) }
+                        try batch.stage(try record.encoded(), to: ProjectPaths.resolve(jobs[index].recordPath, in: directory))
+                        // Its outputs are the files just staged: what will be on disk after the run.
+                        try reports?.add(record.report) { path in files.first { $0.path == path }?.data }
+                    }
+                    result.add(record.report, made: true)
+                    result.filesWritten += files.count
+                    said = "localized (\(reason))"
+                case .failed(let error):
+                    failures.append(error)
+                    said = "failed: \(error)"
+                }
+                events(.page(done: index + 1, of: jobs.count, source: source, outcome: said))
+            }
+            if !failures.isEmpty { throw BatchFailure(errors: failures, pages: jobs.count) }
+            prune(sources: all, shard: options.shard, check: options.check, batch: batch, result: &result)
+            try writeSiteMap(engine, sources: all, check: options.check, batch: batch, result: &result)
+            guard !options.check else {
+                discard()
+                return result
+            }
+            // The reports are complete before anything is renamed into place.
+            try reports?.finish()
         } catch {
-            reports.discard()
+            discard()
             throw error
         }
+        do { try batch.commit() } catch { discard(); throw error }
+        do { try reports?.commit() } catch { reports?.discard(); throw error }
         return result
     }
 
@@ -154,38 +168,20 @@ package struct BatchRunner: Sendable {
             result.stale.append(.init(path: sitemap, reason: FileManager.default.fileExists(atPath: target) ? "differs from the catalogue's" : "is missing"))
         } else {
             try batch.stage(xml, to: target)
-            result.written.append(sitemap)
+            result.filesWritten += 1
         }
     }
 
-    /// The whole run's reports (the shard's pages in a sharded run, in files named for the shard).
-    private func writeReports(_ engine: BatchEngine, shard: BatchShard?, batch: OutputBatch, result: BatchResult) throws {
+    /// The whole run's reports, written as the pages come (the shard's pages in a sharded run,
+    /// in files named for the shard); nil when the project asks for none.
+    private func openReports(shard: BatchShard?) throws -> BatchReportWriter? {
         let reports = configuration.reports
-        func target(_ path: String) -> String {
+        guard [reports.json, reports.junit, reports.sarif, reports.html].contains(where: { $0 != nil }) else { return nil }
+        return try BatchReportWriter(reports) { path in
             guard let shard else { return ProjectPaths.resolve(path, in: directory) }
             let ext = (path as NSString).pathExtension
             let stem = ext.isEmpty ? path : String(path.dropLast(ext.count + 1))
             return ProjectPaths.resolve("\(stem).shard-\(shard.index)-of-\(shard.count)" + (ext.isEmpty ? "" : ".\(ext)"), in: directory)
-        }
-        if let json = reports.json { try batch.stage(try AdaptReport(documents: result.entries).encoded(), to: target(json)) }
-        let formats: [(String?, QAReportFormat)] = [(reports.junit, .junit), (reports.sarif, .sarif), (reports.html, .html)]
-        guard formats.contains(where: { $0.0 != nil }) else { return }
-        let files = qaFiles(result.entries, withDocuments: reports.html != nil)
-        for case let (path?, format) in formats { try batch.stage(format.render(files), to: target(path)) }
-    }
-
-    /// The findings of each document × market, located at their segment in its XLIFF output
-    /// (read back from disk for pages this run did not make: the record's XLIFF is what is there).
-    private func qaFiles(_ entries: [AdaptReport.Entry], withDocuments: Bool) -> [QAFileResult] {
-        entries.map { entry in
-            let findings = entry.findings.map { Finding(check: $0.check, severity: Severity(rawValue: $0.severity) ?? .warning, message: $0.message, segment: $0.segment) }
-            let xliffPath = entry.outputs.xliff
-            let bytes = xliffPath.flatMap { FileManager.default.contents(atPath: ProjectPaths.resolve($0, in: directory)) }
-            var documents: [QAReviewPage.Entry] = []
-            if withDocuments, let bytes, let path = xliffPath, let read = try? XLIFFReader().read(bytes, file: path) {
-                documents = read.map { QAReviewPage.Entry(file: entry.source, market: entry.market, document: $0, findings: findings) }
-            }
-            return QAFileResult.locating(findings, in: bytes.map(Array.init) ?? [], file: xliffPath ?? entry.source, segments: entry.segments, documents: documents)
         }
     }
 }

@@ -101,6 +101,13 @@ public struct ProjectConfiguration: Hashable, Sendable, Codable {
         public var junit: String?
         public var sarif: String?
         public var html: String?
+
+        package init(json: String? = nil, junit: String? = nil, sarif: String? = nil, html: String? = nil) {
+            self.json = json
+            self.junit = junit
+            self.sarif = sarif
+            self.html = html
+        }
     }
 
     /// Settings for pages a web server serves as they are.

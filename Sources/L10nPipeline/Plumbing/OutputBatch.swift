@@ -13,7 +13,9 @@ import Darwin
 ///
 /// Outputs are staged as soon as they are made, so a run over many files holds one file's output
 /// in memory at a time, not all of them: stage, drop, go on to the next input. Large outputs can
-/// also be written piece by piece with ``open(_:)``.
+/// also be written piece by piece with ``open(_:)``, and parts of an output that can only be put
+/// together at the end (a report's body, written before its head) kept in a
+/// ``scratch(beside:)`` file, which is never renamed into place and always removed.
 package final class OutputBatch {
     private var staged: [(temporary: String, destination: String)] = []
     private var destinationSet: Set<String> = []
@@ -23,6 +25,8 @@ package final class OutputBatch {
     private var createdDirectories: [String] = []
     /// Files to delete on commit (outputs of pages that left the project), after every rename.
     private var removals: [String] = []
+    /// Scratch files: removed on commit and on discard.
+    private var scratchFiles: [String] = []
     private var committed = false
 
     package init() {}
@@ -70,6 +74,22 @@ package final class OutputBatch {
         }
     }
 
+    /// A temporary file beside `destination` (in its folder, created if need be) for a part of it
+    /// that is written now and copied into its staged file later: never renamed into place,
+    /// removed on ``commit()`` and on ``discard()`` — a failed run leaves none behind.
+    package func scratch(beside destination: String) throws -> ScratchFile {
+        let url = URL(fileURLWithPath: destination)
+        let directory = url.deletingLastPathComponent().path
+        try ensureDirectory(directory)
+        let path = directory + "/." + url.lastPathComponent + ".l10n-\(getpid())-s\(scratchFiles.count).tmp"
+        let fd = posixOpenScratch(path)
+        guard fd >= 0 else {
+            throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
+        }
+        scratchFiles.append(path)
+        return ScratchFile(fd: fd, destination: destination)
+    }
+
     private func ensureDirectory(_ directory: String) throws {
         guard !knownDirectories.contains(directory) else { return }
         var isDirectory: ObjCBool = false
@@ -103,6 +123,7 @@ package final class OutputBatch {
     /// Moves every staged file into place (each rename is atomic), then deletes the files staged
     /// for removal.
     package func commit() throws {
+        removeScratchFiles()
         for (index, item) in staged.enumerated() where rename(item.temporary, item.destination) != 0 {
             let reason = String(cString: strerror(errno))
             for rest in staged[index...] { unlink(rest.temporary) }
@@ -120,6 +141,7 @@ package final class OutputBatch {
     /// Removes every staged temporary file, and the output folders this batch created if they
     /// are empty again.
     package func discard() {
+        removeScratchFiles()
         for item in staged { unlink(item.temporary) }
         staged.removeAll()
         removals.removeAll()
@@ -127,6 +149,11 @@ package final class OutputBatch {
         for directory in createdDirectories.reversed() { rmdir(directory) }
         createdDirectories.removeAll()
         knownDirectories.removeAll()
+    }
+
+    private func removeScratchFiles() {
+        for path in scratchFiles { unlink(path) }
+        scratchFiles.removeAll()
     }
 
     /// Destinations staged so far, in order.
@@ -184,7 +211,79 @@ package final class StagedFile {
     }
 }
 
+/// A scratch file (see ``OutputBatch/scratch(beside:)``): appended to, then read back from the start.
+package final class ScratchFile {
+    private var fd: Int32
+    /// The output it is a part of (for messages).
+    package let destination: String
+    /// Bytes written so far.
+    package private(set) var count = 0
+
+    init(fd: Int32, destination: String) {
+        self.fd = fd
+        self.destination = destination
+    }
+
+    deinit { if fd >= 0 { _ = posixClose(fd) } }
+
+    /// Appends `bytes`.
+    package func write(_ bytes: UnsafeRawBufferPointer) throws {
+        guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: write after close", file: destination) }
+        var p = bytes.baseAddress
+        var left = bytes.count
+        while left > 0, let base = p {
+            let n = posixWrite(fd, base, left)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
+            }
+            p = base + n
+            left -= n
+            count += n
+        }
+    }
+
+    package func write(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try write($0) }
+    }
+
+    package func write(_ data: Data) throws {
+        try data.withUnsafeBytes { try write($0) }
+    }
+
+    package func write(_ string: String) throws {
+        var string = string
+        try string.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Calls `body` with everything written so far, from the start, a chunk (at most `chunk`
+    /// bytes) at a time.
+    package func read(chunk: Int = 1 << 20, _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: read after close", file: destination) }
+        var buffer = [UInt8](repeating: 0, count: max(chunk, 1))
+        var offset = 0
+        while offset < count {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(offset)) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw PipelineError(.cannotWriteOutput, "cannot read back a temporary file (\(String(cString: strerror(errno))))", file: destination)
+            }
+            guard n > 0 else {
+                throw PipelineError(.cannotWriteOutput, "a temporary file was cut short (\(offset) of \(count) bytes)", file: destination)
+            }
+            try buffer.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+            offset += n
+        }
+    }
+
+    /// Copies everything written so far to `file`.
+    package func copy(to file: StagedFile) throws {
+        try read { try file.write($0) }
+    }
+}
+
 // The C calls by other names: inside the types above, `open`, `write` and `close` are methods.
 private func posixOpen(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666) }
+private func posixOpenScratch(_ path: String) -> Int32 { open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
 private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
 private func posixClose(_ fd: Int32) -> Int32 { close(fd) }

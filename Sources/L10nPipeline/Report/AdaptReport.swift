@@ -136,9 +136,14 @@ public struct AdaptReport: Hashable, Sendable, Codable {
 
     /// Pretty, key-sorted JSON: the same run gives the same bytes.
     public func encoded() throws -> Data {
+        try Self.encoded(self)
+    }
+
+    /// `value` as ``encoded()`` writes a report (a skeleton of one, to learn its layout).
+    static func encoded(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(self)
+        var data = try encoder.encode(value)
         data.append(0x0A)
         return data
     }

@@ -26,32 +26,51 @@ public enum QAReviewPage {
     }
 
     public static func render(_ entries: [Entry], title: String = "l10n review") -> String {
+        var summary = Summary()
         var body = ""
-        var markets: [String] = []
-        var summary: [String: Counts] = [:]
-        for entry in entries {
-            let market = entry.market ?? entry.document.targetLanguage ?? "-"
-            if !markets.contains(market) { markets.append(market) }
-            body += section(entry, market: market, counts: &summary[market, default: Counts()])
-        }
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<title>\(esc(title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
-        html += "<header><h1>\(esc(title))</h1>\n"
-        html += summaryTable(markets: markets, summary: summary)
-        html += filters(markets: markets)
-        html += "</header>\n<main>\n\(body)</main>\n"
-        html += "<p id=\"shown\" role=\"status\" aria-live=\"polite\"></p>\n"
-        html += "<script>\(script)</script>\n</body>\n</html>\n"
-        return html
+        for entry in entries { body += summary.section(entry) }
+        return head(title: title, summary: summary) + body + tail
     }
 
     /// What the summary counts per market.
-    struct Counts {
+    package struct Counts: Hashable, Sendable {
         var memory = 0, machine = 0, human = 0, untranslated = 0
         var errors = 0, warnings = 0, infos = 0
         var total: Int { memory + machine + human + untranslated }
     }
+
+    /// The markets seen so far (in order of first appearance) and their counts: all the page's
+    /// head needs to know of its sections, so a long report can write its sections one at a time
+    /// and its head last (``head(title:summary:)`` + every ``Summary/section(_:)`` + ``tail`` is
+    /// the page ``render(_:title:)`` writes).
+    package struct Summary: Hashable, Sendable {
+        package private(set) var markets: [String] = []
+        package private(set) var counts: [String: Counts] = [:]
+
+        package init() {}
+
+        /// The entry's `<section>`, counted.
+        package mutating func section(_ entry: Entry) -> String {
+            let market = entry.market ?? entry.document.targetLanguage ?? "-"
+            if !markets.contains(market) { markets.append(market) }
+            return QAReviewPage.section(entry, market: market, counts: &counts[market, default: Counts()])
+        }
+    }
+
+    /// The page up to its first section.
+    package static func head(title: String, summary: Summary) -> String {
+        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        html += "<title>\(esc(title))</title>\n<style>\(style)</style>\n</head>\n<body>\n"
+        html += "<header><h1>\(esc(title))</h1>\n"
+        html += summaryTable(markets: summary.markets, summary: summary.counts)
+        html += filters(markets: summary.markets)
+        html += "</header>\n<main>\n"
+        return html
+    }
+
+    /// The page after its last section.
+    package static let tail = "</main>\n<p id=\"shown\" role=\"status\" aria-live=\"polite\"></p>\n<script>\(script)</script>\n</body>\n</html>\n"
 
     // MARK: - Parts
 

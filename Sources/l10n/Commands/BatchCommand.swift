@@ -69,7 +69,7 @@ struct BatchCommand: AsyncParsableCommand {
             return
         }
         Console.out(result.table)
-        Console.out("\(result.pagesMade) page(s) localized, \(result.pagesUnchanged) unchanged; \(result.written.count) file(s) written")
+        Console.out("\(result.pagesMade) page(s) localized, \(result.pagesUnchanged) unchanged; \(result.filesWritten) file(s) written")
         if result.pagesRemoved > 0 {
             Console.out("\(result.pagesRemoved) page(s) left the project: \(result.removed.count) output(s) removed")
         }
