@@ -174,18 +174,7 @@ package final class StagedFile {
 
     /// Appends `bytes`.
     package func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: write after close", file: destination) }
-        var p = bytes.baseAddress
-        var left = bytes.count
-        while left > 0, let base = p {
-            let n = posixWrite(fd, base, left)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
-            }
-            p = base + n
-            left -= n
-        }
+        try writeAll(bytes, to: fd, destination: destination)
     }
 
     package func write(_ bytes: [UInt8]) throws {
@@ -228,19 +217,8 @@ package final class ScratchFile {
 
     /// Appends `bytes`.
     package func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: write after close", file: destination) }
-        var p = bytes.baseAddress
-        var left = bytes.count
-        while left > 0, let base = p {
-            let n = posixWrite(fd, base, left)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
-            }
-            p = base + n
-            left -= n
-            count += n
-        }
+        try writeAll(bytes, to: fd, destination: destination)
+        count += bytes.count
     }
 
     package func write(_ bytes: [UInt8]) throws {
@@ -287,3 +265,20 @@ private func posixOpen(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT 
 private func posixOpenScratch(_ path: String) -> Int32 { open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600) }
 private func posixWrite(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { write(fd, p, n) }
 private func posixClose(_ fd: Int32) -> Int32 { close(fd) }
+
+/// Writes all of `bytes` to `fd` (retrying short writes and interrupts); `destination` names the
+/// output in errors. Shared by ``StagedFile`` and ``ScratchFile``.
+private func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32, destination: String) throws {
+    guard fd >= 0 else { throw PipelineError(.cannotWriteOutput, "internal: write after close", file: destination) }
+    var p = bytes.baseAddress
+    var left = bytes.count
+    while left > 0, let base = p {
+        let n = posixWrite(fd, base, left)
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw PipelineError(.cannotWriteOutput, "cannot write (\(String(cString: strerror(errno))))", file: destination)
+        }
+        p = base + n
+        left -= n
+    }
+}
