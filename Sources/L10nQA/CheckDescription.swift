@@ -15,9 +15,15 @@ public struct CheckDescription: Sendable {
     public var passing: [CheckExample]
     /// Pairs that must raise one finding per ``CheckExample/marker`` in the target, at the marker.
     public var failing: [CheckExample]
+    /// Whether the check judges the target's language (spelling, punctuation, wording): those
+    /// checks skip pseudo-localized targets, whose accented words, padding and brackets are
+    /// made that way on purpose, so QA on a pseudo run reports what pseudo-localization tests
+    /// (codes, numbers, whitespace, length) and not one finding per word.
+    public var judgesLanguage: Bool
 
     public init(id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity,
-                passing: [CheckExample], failing: [CheckExample]) {
+                passing: [CheckExample], failing: [CheckExample], judgesLanguage: Bool = false) {
+        self.judgesLanguage = judgesLanguage
         self.id = id
         self.name = name
         self.summary = summary

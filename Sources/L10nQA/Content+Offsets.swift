@@ -10,10 +10,14 @@ extension Content {
         for run in runs {
             switch run {
             case .text(let t):
-                for c in t { out.append((c, offset)); offset += 1 }
+                if Graphemes.allStandalone(t) {
+                    for scalar in t.unicodeScalars { out.append((Character(scalar), offset)); offset += 1 }
+                } else {
+                    for c in t { out.append((c, offset)); offset += 1 }
+                }
             case .code(let c):
                 out.append(("\u{FFFC}", offset))
-                if c.isProtectedText, let e = c.equiv { offset += e.count }
+                if c.isProtectedText, let e = c.equiv { offset += Graphemes.count(e) }
             }
         }
         return out

@@ -57,6 +57,7 @@ public struct QualityChecker: DocumentCheck {
         var pairs: [SegmentPair] = []
         var suppressions: [String: (QASuppression, segment: String)] = [:]  // by pair key, where any
         let scopeChecks = document.hasSizeRestrictions ? checks.filter { $0 is any QAScopeCheck } : []
+        let pseudoChecks = checks.filter { !type(of: $0).description.judgesLanguage }
         for unit in document.units {
             let suppression = QASuppression(unit)
             for segment in unit.segments where segment.isTranslated {
@@ -64,7 +65,8 @@ public struct QualityChecker: DocumentCheck {
                 let pair = SegmentPair(key: "\(unit.id)-\(segment.id)", source: segment.source, target: target)
                 pairs.append(pair)
                 if !suppression.isEmpty { suppressions[pair.key] = (suppression, segment.id) }
-                findings += check(pair, with: checks, settings: settings, context: context)
+                let pseudo = segment.provenance?.origin == .machine(backend: "pseudo")
+                findings += check(pair, with: pseudo ? pseudoChecks : checks, settings: settings, context: context)
             }
             if !scopeChecks.isEmpty, let limits = unit.sizeLimits, !limits.isEmpty,
                let pair = Self.scopePair([unit], limits: limits, profiles: document.sizeProfiles,

@@ -26,6 +26,29 @@ import Testing
         #expect(findings.first?.message.contains("129,90") == true)
     }
 
+    @Test func pseudoTargetsAreNotJudgedAsLanguage() {
+        // Accented words, padding after the end mark, a quote German would not use: all made so
+        // on purpose by pseudo-localization. A number it lost is still a finding.
+        let source = Content(text: "Say \"hello\" to 12 modes.")
+        let pseudo = Provenance(origin: .machine(backend: "pseudo"))
+        let machine = Provenance(origin: .machine(backend: "deepl"))
+        let doc = document([
+            Segment(id: "s1", source: source, target: Content(text: "[Šàý \"ĥéĺĺő\" ţő 12 ḿőđéš. ·ĺőŕéḿ]"), state: .translated, provenance: pseudo),
+            Segment(id: "s2", source: source, target: Content(text: "[Šàý \"ĥéĺĺő\" ţő 13 ḿőđéš. ·ĺőŕéḿ]"), state: .translated, provenance: pseudo),
+            Segment(id: "s3", source: source, target: Content(text: "[Šàý \"ĥéĺĺő\" ţő 12 ḿőđéš. ·ĺőŕéḿ]"), state: .translated, provenance: machine),
+        ])
+        let findings = QualityChecker().check(doc, context: context)
+        // (s2 also translates the source of s1 differently: consistency.source, a document check.)
+        let pseudoChecks = Set(findings.filter { $0.segment != "u1-s3" }.map(\.check))
+        #expect(pseudoChecks == ["numbers.consistency", "consistency.source"], "\(findings.map { "\($0.segment ?? "") \($0.check)" })")
+        #expect(findings.contains { $0.segment == "u1-s2" && $0.check == "numbers.consistency" })
+        // The same text from an engine is judged: end punctuation and German quotes.
+        let judged = Set(findings.filter { $0.segment == "u1-s3" }.map(\.check))
+        #expect(judged.isSuperset(of: ["punctuation.end", "punctuation.locale"]), "\(judged)")
+        let languageChecks = QAChecks.builtIn.filter { type(of: $0).description.judgesLanguage }.map { type(of: $0).description.id }
+        #expect(Set(languageChecks) == ["spelling.unknown", "punctuation.end", "punctuation.locale"])
+    }
+
     @Test func severitiesCanBeOverriddenAndChecksDisabled() {
         let doc = document([Segment(id: "s1", source: Content(text: "Free shipping."), target: Content(text: "Kostenloser  Versand"), state: .translated)])
         let plain = QualityChecker().check(doc, context: context)

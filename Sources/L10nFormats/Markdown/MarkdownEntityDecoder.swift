@@ -32,10 +32,10 @@ struct MarkdownEntityDecoder {
 
     private static func decodeWithCmark(_ reference: [UInt8]) -> [UInt8]? {
         guard let tree = try? MarkdownSyntaxTree.parse(reference),
-              let paragraph = tree.children.first, paragraph.kind == .paragraph,
-              paragraph.children.count == 1, let text = paragraph.children.first, text.kind == .text,
-              text.literal != reference else { return nil }
-        return text.literal
+              let paragraph = tree.children(of: tree.root).first, paragraph.kind == .paragraph,
+              paragraph.children.count == 1, let text = tree.children(of: paragraph).first, text.kind == .text,
+              !tree.literal(of: text).elementsEqual(reference) else { return nil }
+        return Array(tree.literal(of: text))
     }
 }
 

@@ -46,15 +46,15 @@ public struct MarkdownFilter: DocumentFilter {
             for i in frontMatter.range where raw[i] != 0x0A && raw[i] != 0x0D { parserInput[i - bom] = 0x20 }
         }
 
-        let tree: MarkdownNode
+        let tree: MarkdownTree
         do {
             tree = try MarkdownSyntaxTree.parse(parserInput)
         } catch let error as MarkdownSyntaxTree.TooDeep {
             throw FormatError(.unsupported, "the document nests blocks or inlines more than \(MarkdownSyntaxTree.maximumDepth) levels deep",
                               at: SourceLocation(file: file, line: error.line))
         }
-        var reader = Reader(source: MarkdownSource(bytes: raw, start: bom), file: file)
-        try reader.blocks(tree.children, containers: [], parent: .document)
+        var reader = Reader(source: MarkdownSource(bytes: raw, start: bom), tree: tree, file: file)
+        try reader.blocks(tree.children(of: tree.root), containers: [], parent: .document)
         drafts += reader.drafts
         return drafts
     }
@@ -64,16 +64,18 @@ extension MarkdownFilter {
     /// Walks the block tree and turns each leaf block with inline content into a unit draft.
     private struct Reader {
         let source: MarkdownSource
+        let tree: MarkdownTree
         let file: String
         var drafts: [UnitDraft] = []
         var entities = MarkdownEntityDecoder()
 
-        init(source: MarkdownSource, file: String) {
+        init(source: MarkdownSource, tree: MarkdownTree, file: String) {
             self.source = source
+            self.tree = tree
             self.file = file
         }
 
-        mutating func blocks(_ nodes: [MarkdownNode], containers: [MarkdownSource.Container], parent: MarkdownNode.Kind) throws {
+        mutating func blocks(_ nodes: ArraySlice<MarkdownNode>, containers: [MarkdownSource.Container], parent: MarkdownNode.Kind) throws {
             for node in nodes {
                 switch node.kind {
                 case .paragraph:
@@ -88,14 +90,14 @@ extension MarkdownFilter {
                 case .table:
                     try table(node)
                 case .blockQuote:
-                    try blocks(node.children, containers: containers + [.blockQuote], parent: .blockQuote)
+                    try blocks(tree.children(of: node), containers: containers + [.blockQuote], parent: .blockQuote)
                 case .item:
                     guard let column = source.itemContentColumn(line: node.startLine, column: node.startColumn) else {
                         throw error("cannot find the list marker", line: node.startLine)
                     }
-                    try blocks(node.children, containers: containers + [.item(contentColumn: column)], parent: .item)
+                    try blocks(tree.children(of: node), containers: containers + [.item(contentColumn: column)], parent: .item)
                 case .list, .document:
-                    try blocks(node.children, containers: containers, parent: node.kind)
+                    try blocks(tree.children(of: node), containers: containers, parent: node.kind)
                 default:
                     // Code blocks, HTML blocks, thematic breaks: skeleton.
                     continue
@@ -180,7 +182,7 @@ extension MarkdownFilter {
                 let start = first == node.startLine ? firstStart : source.continuationStart(line: first, containers: containers)
                 guard let start, let subject = MarkdownSubject.lines(source, first: first, last: lastLine, firstStart: start, containers: containers) else { continue }
                 do {
-                    let (pieces, subflows) = try MarkdownInlineAligner.align(node.children, subject: subject, source: source.bytes, entities: &entities)
+                    let (pieces, subflows) = try MarkdownInlineAligner.align(node, in: tree, subject: subject, source: source.bytes, entities: &entities)
                     if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)) }
                     return
                 } catch let failure as MarkdownInlineAligner.Failure {
@@ -193,8 +195,8 @@ extension MarkdownFilter {
         }
 
         private mutating func table(_ node: MarkdownNode) throws {
-            for (r, row) in node.children.enumerated() where row.kind == .tableRow {
-                for cell in row.children where cell.kind == .tableCell && !cell.children.isEmpty {
+            for (r, row) in tree.children(of: node).enumerated() where row.kind == .tableRow {
+                for cell in tree.children(of: row) where cell.kind == .tableCell && !cell.children.isEmpty {
                     guard cell.startLine == cell.endLine,
                           let start = source.offset(line: cell.startLine, column: cell.startColumn),
                           let end = source.offset(line: cell.endLine, column: cell.endColumn),
@@ -209,7 +211,7 @@ extension MarkdownFilter {
 
         private mutating func emit(_ node: MarkdownNode, subject: MarkdownSubject, type: String, name: String?) throws {
             do {
-                let (pieces, subflows) = try MarkdownInlineAligner.align(node.children, subject: subject, source: source.bytes, entities: &entities)
+                let (pieces, subflows) = try MarkdownInlineAligner.align(node, in: tree, subject: subject, source: source.bytes, entities: &entities)
                 if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)) }
             } catch let failure as MarkdownInlineAligner.Failure {
                 throw FormatError(.malformed, "cannot align the \(type.dropFirst(3)) with its source (\(failure.message))",

@@ -16,23 +16,25 @@ struct MarkdownInlineAligner {
     private let s: [UInt8]
     private let subject: MarkdownSubject
     private let source: [UInt8]
+    private let tree: MarkdownTree
     private var p = 0
     private var nextID = 0
     private(set) var pieces: [Piece] = []
     /// Link and image titles: units of their own, nested in the code of the link's tail.
     private(set) var subflows: [UnitDraft] = []
 
-    init(subject: MarkdownSubject, source: [UInt8]) {
+    init(tree: MarkdownTree, subject: MarkdownSubject, source: [UInt8]) {
+        self.tree = tree
         self.subject = subject
         self.s = subject.bytes
         self.source = source
     }
 
-    /// Aligns `nodes` (a block's inline children) with the whole subject.
-    static func align(_ nodes: [MarkdownNode], subject: MarkdownSubject, source: [UInt8],
+    /// Aligns the inline children of `block` with the whole subject.
+    static func align(_ block: MarkdownNode, in tree: MarkdownTree, subject: MarkdownSubject, source: [UInt8],
                       entities: inout MarkdownEntityDecoder) throws -> (pieces: [Piece], subflows: [UnitDraft]) {
-        var aligner = MarkdownInlineAligner(subject: subject, source: source)
-        for node in nodes { try aligner.inline(node, entities: &entities) }
+        var aligner = MarkdownInlineAligner(tree: tree, subject: subject, source: source)
+        for node in tree.children(of: block) { try aligner.inline(node, entities: &entities) }
         guard aligner.p == aligner.s.count else {
             throw aligner.failure("text left over after the last inline")
         }
@@ -112,7 +114,7 @@ struct MarkdownInlineAligner {
     private mutating func inline(_ node: MarkdownNode, entities: inout MarkdownEntityDecoder) throws {
         switch node.kind {
         case .text:
-            try text(node.literal, entities: &entities)
+            try text(tree.literal(of: node), entities: &entities)
         case .softBreak:
             let start = p
             guard let next = afterLineEnding(skipSpaceTab(p)) else { throw failure("expected a line break") }
@@ -131,7 +133,7 @@ struct MarkdownInlineAligner {
             try codeSpan(node)
         case .htmlInline:
             let start = p
-            try matchLiteral(node.literal)
+            try matchLiteral(tree.literal(of: node))
             let data = rawString(start..<p)
             emitCode(.standalone, id: newID(), start..<p, type: .other, subType: "md:html", display: data)
         case .emph, .strong, .strikethrough:
@@ -139,16 +141,16 @@ struct MarkdownInlineAligner {
         case .link, .image:
             try link(node, entities: &entities)
         default:
-            throw failure("unsupported inline \(node.kind)")
+            throw failure("unsupported inline \(tree.name(of: node.kind))")
         }
     }
 
     /// A text literal: verbatim runs, with backslash escapes and entity references as
     /// non-verbatim pieces of their own.
-    private mutating func text(_ literal: [UInt8], entities: inout MarkdownEntityDecoder) throws {
-        var i = 0
+    private mutating func text(_ literal: ArraySlice<UInt8>, entities: inout MarkdownEntityDecoder) throws {
+        var i = literal.startIndex
         var runStart = p
-        while i < literal.count {
+        while i < literal.endIndex {
             guard p < s.count else { throw failure("text ends early") }
             let c = s[p]
             if c == UInt8(ascii: "\\"), p + 1 < s.count, s[p + 1].isASCIIPunctuation, literal[i] == s[p + 1] {
@@ -160,7 +162,7 @@ struct MarkdownInlineAligner {
                 continue
             }
             if c == UInt8(ascii: "&"), let (length, decoded) = entities.reference(in: s, at: p),
-               i + decoded.count <= literal.count, literal[i..<i + decoded.count].elementsEqual(decoded) {
+               i + decoded.count <= literal.endIndex, literal[i..<i + decoded.count].elementsEqual(decoded) {
                 try emitVerbatim(runStart..<p)
                 emitText(String(decoding: decoded, as: UTF8.self), p..<p + length, verbatim: false)
                 p += length
@@ -177,13 +179,13 @@ struct MarkdownInlineAligner {
 
     /// Matches `literal` byte for byte, except that line endings may differ in kind and the
     /// whitespace after them may differ (cmark keeps it on lazy lines, the subject never has it).
-    private mutating func matchLiteral(_ literal: [UInt8]) throws {
-        var i = 0
-        while i < literal.count {
+    private mutating func matchLiteral(_ literal: ArraySlice<UInt8>) throws {
+        var i = literal.startIndex
+        while i < literal.endIndex {
             if literal[i] == 0x0A || literal[i] == 0x0D, let next = afterLineEnding(p) {
-                i += literal[i] == 0x0D && i + 1 < literal.count && literal[i + 1] == 0x0A ? 2 : 1
+                i += literal[i] == 0x0D && i + 1 < literal.endIndex && literal[i + 1] == 0x0A ? 2 : 1
                 p = skipSpaceTab(next)
-                while i < literal.count, literal[i] == 0x20 || literal[i] == 0x09 { i += 1 }
+                while i < literal.endIndex, literal[i] == 0x20 || literal[i] == 0x09 { i += 1 }
                 continue
             }
             guard p < s.count, s[p] == literal[i] else { throw failure("inline HTML does not match the source") }
@@ -205,7 +207,7 @@ struct MarkdownInlineAligner {
                 while k < s.count, s[k] == UInt8(ascii: "`") { k += 1 }
                 if k - i == n {
                     p = k
-                    let content = String(decoding: node.literal, as: UTF8.self)
+                    let content = String(decoding: tree.literal(of: node), as: UTF8.self)
                     emitCode(.standalone, id: newID(), start..<p, type: .other, subType: "l10n:code",
                              display: rawString(start..<p), equiv: content, canDelete: false)
                     return
@@ -239,7 +241,7 @@ struct MarkdownInlineAligner {
         let openData = rawString(p..<p + openLength)
         emitCode(.open, id: id, p..<p + openLength, type: .fmt, subType: subType, display: openData)
         p += openLength
-        for child in node.children { try inline(child, entities: &entities) }
+        for child in tree.children(of: node) { try inline(child, entities: &entities) }
         let closeLength = try delimiter(p)
         emitCode(.close, id: id, p..<p + closeLength, type: .fmt, subType: subType, display: rawString(p..<p + closeLength))
         p += closeLength
@@ -261,7 +263,7 @@ struct MarkdownInlineAligner {
         if !isImage, byte(p) != UInt8(ascii: "[") {
             // GFM extended autolink (`www.x.com`, `https://…`, e-mail): the link text is the source.
             let saved = pieces.count
-            for child in node.children { try inline(child, entities: &entities) }
+            for child in tree.children(of: node) { try inline(child, entities: &entities) }
             pieces.removeSubrange(saved...)
             let text = rawString(start..<p)
             emitCode(.standalone, id: newID(), start..<p, type: .link, subType: "l10n:url", display: text, equiv: text, canDelete: false)
@@ -273,7 +275,7 @@ struct MarkdownInlineAligner {
         let type: InlineCode.CodeType = isImage ? .image : .link
         emitCode(.open, id: id, p..<p + openLength, type: type, display: isImage ? "![" : "[")
         p += openLength
-        for child in node.children { try inline(child, entities: &entities) }
+        for child in tree.children(of: node) { try inline(child, entities: &entities) }
         guard byte(p) == UInt8(ascii: "]") else { throw failure("expected the end of a link text") }
         let close = p
         if byte(p + 1) == UInt8(ascii: "("), let inline = inlineLinkTail(from: p + 1) {

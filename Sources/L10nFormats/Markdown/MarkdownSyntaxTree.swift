@@ -1,14 +1,18 @@
 import CCmarkGFM
 import Foundation
 
-/// One node of cmark-gfm's tree, copied into Swift values so the rest of the filter never holds
-/// C pointers (the C tree is freed as soon as it is copied).
+/// One node of cmark-gfm's tree, copied into a plain value of a ``MarkdownTree`` so the rest of
+/// the filter never holds C pointers (the C tree is freed as soon as it is copied).
+///
+/// A node owns nothing: its literal and its children are ranges into the tree's two arrays, so
+/// copying a page's tree costs two allocations, not two per node.
 struct MarkdownNode: Sendable {
     enum Kind: Sendable, Equatable {
         case document, blockQuote, list, item, codeBlock, htmlBlock, paragraph, heading, thematicBreak
         case table, tableRow, tableCell
         case text, softBreak, lineBreak, code, htmlInline, emph, strong, strikethrough, link, image
-        case other(String)
+        /// A type this filter does not know; its name is ``MarkdownTree/otherNames``[index].
+        case other(Int)
     }
 
     var kind: Kind
@@ -17,10 +21,45 @@ struct MarkdownNode: Sendable {
     var startColumn: Int
     var endLine: Int
     var endColumn: Int
-    /// Text of text, code, HTML nodes: cmark's decoded view, not the raw bytes.
-    var literal: [UInt8]
+    /// Text of text, code, HTML nodes (cmark's decoded view, not the raw bytes): a range of
+    /// ``MarkdownTree/literals``.
+    var literal: Range<Int>
     var headingLevel: Int
-    var children: [MarkdownNode]
+    /// The node's children: a range of ``MarkdownTree/nodes`` (breadth-first order keeps the
+    /// children of a node next to each other).
+    var children: Range<Int>
+}
+
+/// A cmark-gfm tree as two flat arrays: nodes in breadth-first order, and the bytes of their
+/// literals.
+struct MarkdownTree: Sendable {
+    private(set) var nodes: [MarkdownNode]
+    private(set) var literals: [UInt8]
+    /// Names of the node types ``MarkdownNode/Kind/other(_:)`` refers to.
+    private(set) var otherNames: [String]
+
+    init(nodes: [MarkdownNode], literals: [UInt8], otherNames: [String]) {
+        self.nodes = nodes
+        self.literals = literals
+        self.otherNames = otherNames
+    }
+
+    /// A tree with an empty document.
+    static let empty = MarkdownTree(
+        nodes: [MarkdownNode(kind: .document, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0, literal: 0..<0, headingLevel: 0, children: 1..<1)],
+        literals: [], otherNames: [])
+
+    var root: MarkdownNode { nodes[0] }
+
+    func children(of node: MarkdownNode) -> ArraySlice<MarkdownNode> { nodes[node.children] }
+
+    func literal(of node: MarkdownNode) -> ArraySlice<UInt8> { literals[node.literal] }
+
+    /// The kind as a name for messages (`other` kinds by their cmark type name).
+    func name(of kind: MarkdownNode.Kind) -> String {
+        if case .other(let index) = kind { return otherNames[index] }
+        return "\(kind)"
+    }
 }
 
 /// Parses Markdown with cmark-gfm (tables, strikethrough, autolinks, task lists) into a
@@ -40,13 +79,11 @@ enum MarkdownSyntaxTree {
     /// filter's time (the tree walk and alignment run outside it).
     static let cmarkLock = NSLock()
 
-    static func parse(_ bytes: [UInt8]) throws -> MarkdownNode {
+    static func parse(_ bytes: [UInt8]) throws -> MarkdownTree {
         cmarkLock.lock()
         defer { cmarkLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else {
-            return MarkdownNode(kind: .document, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0, literal: [], headingLevel: 0, children: [])
-        }
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -56,45 +93,61 @@ enum MarkdownSyntaxTree {
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
-            return MarkdownNode(kind: .document, startLine: 0, startColumn: 0, endLine: 0, endColumn: 0, literal: [], headingLevel: 0, children: [])
-        }
+        guard let root = cmark_parser_finish(parser) else { return .empty }
         defer { cmark_node_free(root) }
-        return try copy(root, depth: 0)
+        return try copy(root)
     }
 
-    private static func copy(_ node: OpaquePointer, depth: Int) throws -> MarkdownNode {
-        guard depth < maximumDepth else { throw TooDeep(line: Int(cmark_node_get_start_line(node))) }
-        let kind = kind(of: node)
-        var literal: [UInt8] = []
-        switch kind {
-        case .text, .code, .htmlInline:
-            if let c = cmark_node_get_literal(node) {
-                literal = Array(UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c)))
+    /// The C tree breadth-first into flat arrays: each node's children are appended together
+    /// when the node's turn comes, so they form one range.
+    private static func copy(_ root: OpaquePointer) throws -> MarkdownTree {
+        var nodes: [MarkdownNode] = []
+        var literals: [UInt8] = []
+        var otherNames: [String] = []
+        var extensionKinds: [UInt32: MarkdownNode.Kind] = [:]  // extension types by their number, named once
+        var pointers: [OpaquePointer] = []  // the C node of each node, same index
+        var depths: [Int] = []
+        func append(_ node: OpaquePointer, depth: Int) throws {
+            guard depth < maximumDepth else { throw TooDeep(line: Int(cmark_node_get_start_line(node))) }
+            let kind = kind(of: node, extensionKinds: &extensionKinds, otherNames: &otherNames)
+            var literal = literals.count..<literals.count
+            switch kind {
+            case .text, .code, .htmlInline:
+                if let c = cmark_node_get_literal(node) {
+                    literals.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(c).assumingMemoryBound(to: UInt8.self), count: strlen(c)))
+                    literal = literal.lowerBound..<literals.count
+                }
+            default: break
             }
-        default: break
+            nodes.append(MarkdownNode(
+                kind: kind,
+                startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
+                endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
+                literal: literal, headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
+                children: 0..<0))
+            pointers.append(node)
+            depths.append(depth)
         }
-        var children: [MarkdownNode] = []
-        var count = 0
-        var child = cmark_node_first_child(node)
-        while let c = child { count += 1; child = cmark_node_next(c) }
-        children.reserveCapacity(count)
-        child = cmark_node_first_child(node)
-        while let c = child {
-            children.append(try copy(c, depth: depth + 1))
-            child = cmark_node_next(c)
+        try append(root, depth: 0)
+        var next = 0
+        while next < nodes.count {
+            let first = nodes.count
+            var child = cmark_node_first_child(pointers[next])
+            while let c = child {
+                try append(c, depth: depths[next] + 1)
+                child = cmark_node_next(c)
+            }
+            nodes[next].children = first..<nodes.count
+            next += 1
         }
-        return MarkdownNode(
-            kind: kind,
-            startLine: Int(cmark_node_get_start_line(node)), startColumn: Int(cmark_node_get_start_column(node)),
-            endLine: Int(cmark_node_get_end_line(node)), endColumn: Int(cmark_node_get_end_column(node)),
-            literal: literal, headingLevel: kind == .heading ? Int(cmark_node_get_heading_level(node)) : 0,
-            children: children)
+        return MarkdownTree(nodes: nodes, literals: literals, otherNames: otherNames)
     }
 
     /// Core node types by their enum value (no string per node); extension types by name.
-    private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {
-        switch cmark_node_get_type(node) {
+    private static func kind(of node: OpaquePointer, extensionKinds: inout [UInt32: MarkdownNode.Kind],
+                             otherNames: inout [String]) -> MarkdownNode.Kind {
+        let type = cmark_node_get_type(node)
+        switch type {
         case CMARK_NODE_TEXT: return .text
         case CMARK_NODE_PARAGRAPH: return .paragraph
         case CMARK_NODE_SOFTBREAK: return .softBreak
@@ -113,7 +166,16 @@ enum MarkdownSyntaxTree {
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_HTML_INLINE: return .htmlInline
         case CMARK_NODE_IMAGE: return .image
-        default: return kind(of: cmark_node_get_type_string(node).map { String(cString: $0) } ?? "")
+        default:
+            if let known = extensionKinds[type.rawValue] { return known }
+            let name = cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+            var kind = kind(of: name)
+            if case .other = kind {
+                otherNames.append(name)
+                kind = .other(otherNames.count - 1)
+            }
+            extensionKinds[type.rawValue] = kind
+            return kind
         }
     }
 
@@ -141,7 +203,7 @@ enum MarkdownSyntaxTree {
         case "strikethrough": .strikethrough
         case "link": .link
         case "image": .image
-        default: .other(typeName)
+        default: .other(-1)  // numbered by the caller
         }
     }
 

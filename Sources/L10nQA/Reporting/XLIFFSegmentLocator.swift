@@ -19,21 +19,19 @@ struct XLIFFSegmentLocator {
             let b = bytes[i]
             if b == 0x0A { line += 1; i += 1; continue }
             guard b == UInt8(ascii: "<") else { i += 1; continue }
-            if let (name, end) = Self.name(at: i + 1, in: bytes) {
+            if let (name, end) = Self.tag(at: i + 1, in: bytes) {
                 switch name {
-                case "unit", "trans-unit":
+                case .unit:
                     if let id = Self.attribute("id", from: end, in: bytes) {
                         unit = id
                         if units[id] == nil { units[id] = line }
                     }
-                case "segment":
+                case .segment:
                     if let unit, let id = Self.attribute("id", from: end, in: bytes) { segments[unit + "-" + id] = segments[unit + "-" + id] ?? line }
-                case "mrk":
+                case .mrk:
                     if let unit, Self.attribute("mtype", from: end, in: bytes) == "seg", let id = Self.attribute("mid", from: end, in: bytes) {
                         segments[unit + "-" + id] = segments[unit + "-" + id] ?? line
                     }
-                default:
-                    break
                 }
             }
             i += 1
@@ -52,14 +50,22 @@ struct XLIFFSegmentLocator {
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-") || b == UInt8(ascii: ":") || b == UInt8(ascii: "_")
     }
 
-    /// The element name starting at `start` (prefix dropped), and where the name ends.
-    private static func name(at start: Int, in bytes: [UInt8]) -> (String, Int)? {
-        var end = start
-        while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-        guard end > start else { return nil }
-        var name = String(decoding: bytes[start..<end], as: UTF8.self)
-        if let colon = name.lastIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
-        return (name, end)
+    /// The elements whose ids it records.
+    private enum Tag { case unit, segment, mrk }
+
+    /// The element named at `start` (any prefix dropped) when it is one of ``Tag``, and where the
+    /// name ends: compared as bytes, since every tag of the file passes here.
+    private static func tag(at start: Int, in bytes: [UInt8]) -> (Tag, Int)? {
+        var end = start, local = start
+        while end < bytes.count, isNameByte(bytes[end]) {
+            if bytes[end] == UInt8(ascii: ":") { local = end + 1 }
+            end += 1
+        }
+        let name = bytes[local..<end]
+        if name.elementsEqual("unit".utf8) || name.elementsEqual("trans-unit".utf8) { return (.unit, end) }
+        if name.elementsEqual("segment".utf8) { return (.segment, end) }
+        if name.elementsEqual("mrk".utf8) { return (.mrk, end) }
+        return nil
     }
 
     /// The value of attribute `name` in the tag that continues at `from` (up to its `>`).
@@ -68,7 +74,7 @@ struct XLIFFSegmentLocator {
         var i = from
         while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
             if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D,
-               i + key.count + 2 < bytes.count, Array(bytes[(i + 1)..<(i + 1 + key.count)]) == key {
+               i + key.count + 2 < bytes.count, bytes[(i + 1)..<(i + 1 + key.count)].elementsEqual(key) {
                 var j = i + 1 + key.count
                 while j < bytes.count, bytes[j] == 0x20 { j += 1 }
                 if j < bytes.count, bytes[j] == UInt8(ascii: "=") {

@@ -66,9 +66,9 @@ struct CommonMarkSpecTests {
                 case .htmlInline: inlineHTML += 1
                 default: break
                 }
-                node.children.forEach(walk)
+                tree.children(of: node).forEach(walk)
             }
-            walk(tree)
+            walk(tree.root)
             var lastEnd = 0
             var codeCodes = 0, htmlCodes = 0
             for draft in drafts {

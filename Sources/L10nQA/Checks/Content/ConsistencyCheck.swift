@@ -39,10 +39,46 @@ public struct ConsistencyCheck: QADocumentCheck {
         var s = ""
         for run in content.runs {
             switch run {
-            case .text(let t): s += t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")
+            case .text(let t):
+                if Graphemes.allStandalone(t) {
+                    appendCollapsed(t, to: &s)
+                } else {
+                    s += t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")
+                }
             case .code(let c): s += "\u{E000}\(c.kind.rawValue)\(c.data)\u{E001}"
             }
         }
-        return s.trimmingCharacters(in: .whitespaces)
+        // Every whitespace of the text became one U+0020 and codes are bracketed by U+E000 and
+        // U+E001, so trimming spaces and tabs (`CharacterSet.whitespaces`) trims U+0020 only.
+        let bytes = s.utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return s }
+        return String(decoding: bytes[first...last], as: UTF8.self)
+    }
+
+    /// The same as splitting `t` at whitespace characters and joining with one space (plus one
+    /// space when it ends with whitespace), for a text whose characters are its scalars: words
+    /// are appended whole.
+    private static func appendCollapsed(_ t: String, to s: inout String) {
+        var wroteWord = false, pendingSpace = false, endsWithSpace = false
+        var wordStart: String.Index?
+        let scalars = t.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if Graphemes.isWhitespace(scalars[i]) {
+                if let start = wordStart { s.append(contentsOf: t[start..<i]); wordStart = nil; wroteWord = true }
+                pendingSpace = wroteWord
+                endsWithSpace = true
+            } else {
+                if wordStart == nil {
+                    if pendingSpace { s.append(" "); pendingSpace = false }
+                    wordStart = i
+                }
+                endsWithSpace = false
+            }
+            i = scalars.index(after: i)
+        }
+        if let start = wordStart { s.append(contentsOf: t[start...]) }
+        if endsWithSpace { s.append(" ") }
     }
 }

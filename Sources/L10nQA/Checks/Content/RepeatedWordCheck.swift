@@ -26,20 +26,37 @@ public struct RepeatedWordCheck: QACheck {
 
     /// Words (letters only, two or more) that follow themselves with only spaces between.
     static func repeats(in text: String) -> [(word: String, offset: Int)] {
-        var out: [(String, Int)] = []
-        let chars = Array(text)
-        var words: [(word: String, start: Int, end: Int)] = []
-        var i = 0
-        while i < chars.count {
-            guard chars[i].isLetter else { i += 1; continue }
-            let start = i
-            while i < chars.count, chars[i].isLetter { i += 1 }
-            words.append((String(chars[start..<i]).lowercased(), start, i))
+        // Two words with nothing but spaces between them need a space.
+        guard text.utf8.contains(UInt8(ascii: " ")) else { return [] }
+        if Graphemes.allStandalone(text) {
+            let scalars = Array(text.unicodeScalars)
+            return repeats(count: scalars.count, isLetter: { Graphemes.isLetter(scalars[$0]) }, isSpace: { scalars[$0] == " " },
+                           word: { String(String.UnicodeScalarView(scalars[$0])) })
         }
-        for k in words.indices.dropFirst() {
-            let a = words[k - 1], b = words[k]
-            guard a.word == b.word, a.word.count >= 2, chars[a.end..<b.start].allSatisfy({ $0 == " " }) else { continue }
-            out.append((a.word, b.start))
+        let chars = Array(text)
+        return repeats(count: chars.count, isLetter: { chars[$0].isLetter }, isSpace: { chars[$0] == " " }, word: { String(chars[$0]) })
+    }
+
+    /// The walk over `count` characters: each word is compared with the word before it when only
+    /// spaces came between (lower-cased, and only when they are the same length).
+    private static func repeats(count: Int, isLetter: (Int) -> Bool, isSpace: (Int) -> Bool,
+                                word: (Range<Int>) -> String) -> [(word: String, offset: Int)] {
+        var out: [(String, Int)] = []
+        var previous: Range<Int>?  // the last word, while only spaces followed it
+        var i = 0
+        while i < count {
+            guard isLetter(i) else {
+                if !isSpace(i) { previous = nil }
+                i += 1
+                continue
+            }
+            let start = i
+            while i < count, isLetter(i) { i += 1 }
+            if let a = previous, a.count == i - start, a.count >= 2 {
+                let lower = word(a).lowercased()
+                if lower == word(start..<i).lowercased() { out.append((lower, start)) }
+            }
+            previous = start..<i
         }
         return out
     }

@@ -20,15 +20,29 @@ public struct LengthRatioCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        let s = pair.source.readableText.trimmingCharacters(in: .whitespaces).count
-        let t = pair.target.readableText.trimmingCharacters(in: .whitespaces)
-        guard s >= 20, !t.isEmpty else { return [] }
-        let ratio = Double(t.count) / Double(s)
+        let s = Self.trimmedCount(pair.source.readableText).trimmed
+        guard s >= 20 else { return [] }
+        let (t, end) = Self.trimmedCount(pair.target.readableText)
+        guard t > 0 else { return [] }
+        let ratio = Double(t) / Double(s)
         let minimum = ["zh", "ja", "ko"].contains(context.targetLanguage.language) ? 0.2 : 1.0 / 3.0
-        let end = pair.target.readableText.count
         if ratio > 2.5 { return [QAIssue("the target is \(Self.times(ratio)) as long as the source", at: end)] }
         if ratio < minimum { return [QAIssue("the target is only \(Self.percent(ratio)) as long as the source", at: end)] }
         return []
+    }
+
+    /// How many characters `text` has once spaces and tabs (Unicode's `Zs`, and TAB: what
+    /// Foundation's `CharacterSet.whitespaces` holds) are trimmed from both ends, and how many
+    /// it has in all.
+    static func trimmedCount(_ text: String) -> (trimmed: Int, all: Int) {
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+            return (0, Graphemes.count(text))
+        }
+        let all = Graphemes.count(text)
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return (all, all) }
+        return (Graphemes.count(String(text.unicodeScalars[first...last])), all)
     }
 
     static func times(_ r: Double) -> String { String(Int((r * 10).rounded()) / 10) + "." + String(Int((r * 10).rounded()) % 10) + "×" }

@@ -26,9 +26,9 @@ public struct NumberConsistencyCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        var missing = Self.numbers(in: pair.source.textWithReadableOffsets).map(\.text)
+        var missing = Self.numbers(in: pair.source).map(\.text)
         var extra: [(text: String, offset: Int)] = []
-        for n in Self.numbers(in: pair.target.textWithReadableOffsets) {
+        for n in Self.numbers(in: pair.target) {
             if let i = missing.firstIndex(of: n.text) { missing.remove(at: i) } else { extra.append(n) }
         }
         var issues: [QAIssue] = []
@@ -43,26 +43,52 @@ public struct NumberConsistencyCheck: QACheck {
         return issues
     }
 
-    /// Digit runs with their inner separators (`1,299.00`, `1.4`, `12 345`), and where each starts.
-    static func numbers(in characters: [(Character, Int)]) -> [(text: String, offset: Int)] {
+    /// ``numbers(in:)-([(Character, Int)])`` of `content`'s text; text without an ASCII digit has none.
+    /// Digit runs with their inner separators (`1,299.00`, `1.4`, `12 345`) in `content`'s text,
+    /// and where each starts in its readable text (``Content/readableText``). Codes end a number;
+    /// text without an ASCII digit has none.
+    static func numbers(in content: Content) -> [(text: String, offset: Int)] {
+        func hasDigit(_ t: String) -> Bool { t.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        guard content.runs.contains(where: { if case .text(let t) = $0 { return hasDigit(t) } else { return false } }) else { return [] }
         var out: [(String, Int)] = []
-        var i = 0
-        while i < characters.count {
-            guard characters[i].0.isASCII, characters[i].0.isNumber else { i += 1; continue }
-            let start = characters[i].1
-            var s = ""
-            while i < characters.count {
-                let c = characters[i].0
-                if c.isASCII && c.isNumber { s.append(c); i += 1; continue }
-                // A separator counts only between digits: "1,4", "12 345" (no-break or thin space).
-                if [",", ".", "\u{00A0}", "\u{202F}", "'"].contains(c), i + 1 < characters.count,
-                   characters[i + 1].0.isASCII, characters[i + 1].0.isNumber {
-                    s.append(c); i += 1; continue
+        var offset = 0  // where the run starts in the readable text
+        for run in content.runs {
+            switch run {
+            case .text(let t):
+                if Graphemes.allStandalone(t) {
+                    let values = t.unicodeScalars.map(\.value)
+                    if hasDigit(t) { scan(values, base: offset, into: &out) }
+                    offset += values.count
+                } else {
+                    // A digit or separator with a combining mark on it is another character.
+                    let values = t.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
+                    if hasDigit(t) { scan(values, base: offset, into: &out) }
+                    offset += values.count
                 }
-                break
+            case .code(let c):
+                if c.isProtectedText, let e = c.equiv { offset += Graphemes.count(e) }
             }
-            out.append((s, start))
         }
         return out
+    }
+
+    /// The numbers among characters given by their scalar value.
+    private static func scan(_ characters: [UInt32], base: Int, into out: inout [(String, Int)]) {
+        func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+        var i = 0
+        while i < characters.count {
+            guard isDigit(characters[i]) else { i += 1; continue }
+            let start = base + i
+            var s = String.UnicodeScalarView()
+            while i < characters.count {
+                let v = characters[i]
+                // A separator counts only between digits: "1,4", "12 345" (no-break or thin space).
+                let separator = v == 0x2C || v == 0x2E || v == 0xA0 || v == 0x202F || v == 0x27
+                guard isDigit(v) || (separator && i + 1 < characters.count && isDigit(characters[i + 1])) else { break }
+                s.append(Unicode.Scalar(v)!)
+                i += 1
+            }
+            out.append((String(s), start))
+        }
     }
 }

@@ -19,7 +19,8 @@ public struct EndPunctuationCheck: QACheck {
             CheckExample("Free shipping.", "Kostenloser Versand⟦"),
             CheckExample("Why AquaFlow?", "Warum AquaFlow.⟦"),
             CheckExample("Specifications", "Technische Daten:⟦"),
-        ])
+        ],
+        judgesLanguage: true)
 
     public init() {}
 

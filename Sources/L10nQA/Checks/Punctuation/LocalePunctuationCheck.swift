@@ -30,19 +30,35 @@ public struct LocalePunctuationCheck: QACheck {
             CheckExample("It's \"quiet\".", "Ela é ⟦«silenciosa⟦».", to: "pt-BR"),
             CheckExample("Quiet, strong.", "静かで⟦,強い⟦.", to: "ja-JP"),
             CheckExample("Why wait?", "为什么要等⟦?", to: "zh-CN"),
-        ])
+        ],
+        judgesLanguage: true)
 
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        let text = Array(pair.target.textWithReadableOffsets)
+        // Each language's rule looks for a few ASCII or typographic marks: a target with none of
+        // them (by their UTF-8 bytes) has nothing to find, and is not split into characters.
+        let marks: [UInt8]
+        switch context.targetLanguage.language {
+        case "fr": marks = [UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"), 0xC2]  // 0xC2: »
+        case "es": marks = [UInt8(ascii: "!"), UInt8(ascii: "?")]
+        case "de": marks = [UInt8(ascii: "\"")]
+        case "pt" where context.targetLanguage.region == "BR": marks = [0xC2, 0xE2]  // « », „
+        case "ja", "zh": marks = [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";")]
+        default: return []
+        }
+        let hasMark = pair.target.runs.contains { run in
+            guard case .text(let t) = run else { return false }
+            return t.utf8.contains { marks.contains($0) }
+        }
+        guard hasMark else { return [] }
+        let text = pair.target.textWithReadableOffsets
         switch context.targetLanguage.language {
         case "fr": return french(text)
         case "es": return spanish(text)
         case "de": return german(text)
-        case "pt" where context.targetLanguage.region == "BR": return brazilian(text)
-        case "ja", "zh": return cjk(text, japanese: context.targetLanguage.language == "ja")
-        default: return []
+        case "pt": return brazilian(text)
+        default: return cjk(text, japanese: context.targetLanguage.language == "ja")
         }
     }
 

@@ -18,25 +18,53 @@ public struct UnbalancedBracketsCheck: QACheck {
 
     public init() {}
 
-    static let pairs: [Character: Character] = [")": "(", "]": "[", "}": "{", "）": "（", "】": "【"]
-
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        guard Self.unbalanced(Array(pair.source.readableText)) == nil else { return [] }
-        guard let (c, offset) = Self.unbalanced(Array(pair.target.readableText)) else { return [] }
+        guard Self.unbalanced(in: pair.source.readableText) == nil else { return [] }
+        guard let (c, offset) = Self.unbalanced(in: pair.target.readableText) else { return [] }
         return [QAIssue("\"\(c)\" has no partner", at: offset)]
     }
 
-    /// The first bracket without a partner, and where it is.
-    static func unbalanced(_ text: [Character]) -> (Character, Int)? {
-        let openers = Set(pairs.values)
-        var stack: [(Character, Int)] = []
-        for (i, c) in text.enumerated() {
-            if openers.contains(c) { stack.append((c, i)) }
-            else if let opener = pairs[c] {
-                guard stack.last?.0 == opener else { return (c, i) }
+    /// The opening bracket a closing one pairs with: `()`, `[]`, `{}`, full-width `（）`, `【】`.
+    @inline(__always)
+    static func opener(ofCloser v: UInt32) -> UInt32? {
+        switch v {
+        case 0x29: 0x28
+        case 0x5D: 0x5B
+        case 0x7D: 0x7B
+        case 0xFF09: 0xFF08
+        case 0x3011: 0x3010
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    static func isOpener(_ v: UInt32) -> Bool { v == 0x28 || v == 0x5B || v == 0x7B || v == 0xFF08 || v == 0x3010 }
+
+    /// The first bracket in `text` without a partner, and where it is (in characters). A text
+    /// without a bracket byte (ASCII, or the lead byte of the full-width ones) has none; one whose
+    /// characters are its scalars is walked by scalar.
+    static func unbalanced(in text: String) -> (Character, Int)? {
+        guard text.utf8.contains(where: { b in
+            b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
+                || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == 0xE3 || b == 0xEF
+        }) else { return nil }
+        if Graphemes.allStandalone(text) { return unbalanced(text.unicodeScalars.lazy.map(\.value)) }
+        // A bracket with a combining mark on it is another character, not a bracket.
+        return unbalanced(text.lazy.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : 0 })
+    }
+
+    /// The first unpaired bracket among characters given by their scalar value.
+    private static func unbalanced(_ characters: some Sequence<UInt32>) -> (Character, Int)? {
+        var stack: [(UInt32, Int)] = []
+        func character(_ v: UInt32) -> Character { Character(Unicode.Scalar(v) ?? "?") }
+        for (i, v) in characters.enumerated() {
+            if isOpener(v) {
+                stack.append((v, i))
+            } else if let opener = opener(ofCloser: v) {
+                guard stack.last?.0 == opener else { return (character(v), i) }
                 stack.removeLast()
             }
         }
-        return stack.first
+        return stack.first.map { (character($0.0), $0.1) }
     }
 }

@@ -26,7 +26,8 @@ public struct SpellingCheck: QACheck {
         failing: [
             CheckExample("The pump runs quietly.", "Die Pumpe ⟦läuuft leise."),
             CheckExample("The pump runs quietly.", "A bomba funciona ⟦silensiosamente.", to: "pt-BR"),
-        ])
+        ],
+        judgesLanguage: true)
 
     public init() {}
 

@@ -18,8 +18,10 @@ public struct DoubledSpaceCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        guard !pair.source.readableText.contains("  ") else { return [] }
-        let t = Array(pair.target.readableText)
+        guard !Self.hasDoubledSpace(pair.source.readableText) else { return [] }
+        let target = pair.target.readableText
+        guard Self.hasDoubledSpace(target) else { return [] }
+        let t = Graphemes.characters(target)
         var issues: [QAIssue] = []
         var i = 1
         while i < t.count {
@@ -33,5 +35,16 @@ public struct DoubledSpaceCheck: QACheck {
             }
         }
         return issues
+    }
+
+    /// Two U+0020 in a row (a space is never part of a larger character, except before a
+    /// combining mark, where the characters loop above decides).
+    static func hasDoubledSpace(_ text: String) -> Bool {
+        var last: UInt8 = 0
+        for b in text.utf8 {
+            if b == 0x20, last == 0x20 { return true }
+            last = b
+        }
+        return false
     }
 }

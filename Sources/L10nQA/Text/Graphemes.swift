@@ -1,0 +1,96 @@
+/// Shortcuts around Swift's grapheme breaking, which the checks' `Character` loops pay for on
+/// every character of non-ASCII text (the cost of QA on German, Cyrillic or pseudo-localized
+/// targets was mostly that).
+///
+/// Most scripts a product page is translated into are written in scalars that never join a
+/// neighbour into one grapheme cluster: when every scalar of a text is one of those, its
+/// characters *are* its scalars, and they can be counted and made without breaking. Anything
+/// else (combining marks, joiners, emoji, Hangul jamo, Indic vowel signs, CR LF) takes Swift's
+/// own path, so the results are the same either way.
+enum Graphemes {
+    /// Whether `v` always forms a `Character` of its own: it is not Extend, ZWJ, SpacingMark,
+    /// Prepend, a regional indicator, Hangul, or CR (which joins a following LF). Conservative:
+    /// ranges known to hold none of those.
+    @inline(__always)
+    static func isStandalone(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x00..<0x0D, 0x0E..<0x0300: return true            // ASCII but CR, Latin-1, Latin Extended A/B, IPA, spacing modifiers
+        case 0x0370..<0x0483, 0x048A..<0x0530: return true       // Greek, Cyrillic (not its combining marks)
+        case 0x1E00..<0x2000: return true                        // Latin Extended Additional, Greek Extended
+        case 0x2010..<0x2028, 0x2030..<0x205F: return true       // dashes, quotes, bullets, ellipsis, per mille…
+        case 0x20A0..<0x20C1, 0x2100..<0x2190: return true       // currency signs, letterlike (™, ℃), number forms
+        case 0x3000..<0x302A, 0x3030..<0x3099, 0x309B..<0x3100: return true  // CJK punctuation, kana (not the combining sound marks)
+        case 0x4E00..<0xA000: return true                        // CJK unified ideographs
+        case 0xFF01..<0xFF9E: return true                        // full-width forms, half-width katakana (not the sound marks)
+        default: return false
+        }
+    }
+
+    /// Whether every scalar of `text` forms a character of its own.
+    static func allStandalone(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        if let answer = utf8.withContiguousStorageIfAvailable({ allStandalone(utf8: $0) }) { return answer }
+        return Array(utf8).withUnsafeBufferPointer { allStandalone(utf8: $0) }
+    }
+
+    /// The same over valid UTF-8 bytes, decoded by hand: this runs on every text of every check.
+    private static func allStandalone(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+            } else if b < 0xE0 {
+                guard i + 1 < n else { return false }
+                if !isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) { return false }
+                i += 2
+            } else if b < 0xF0 {
+                guard i + 2 < n else { return false }
+                if !isStandalone(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) { return false }
+                i += 3
+            } else {
+                return false  // outside the Basic Multilingual Plane: emoji and the like
+            }
+        }
+        return true
+    }
+
+    /// `Array(text)`, without grapheme breaking where ``allStandalone(_:)`` holds.
+    static func characters(_ text: String) -> [Character] {
+        guard allStandalone(text) else { return Array(text) }
+        var out: [Character] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { out.append(Character(scalar)) }
+        return out
+    }
+
+    /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
+    static func count(_ text: String) -> Int {
+        allStandalone(text) ? text.unicodeScalars.count : text.count
+    }
+
+    /// `Character(scalar).isLetter` for a standalone scalar (Swift decides a character by its
+    /// first scalar's Alphabetic property), ASCII without the property table.
+    @inline(__always)
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if v < UInt32(lowLetters.count) { return lowLetters[Int(v)] }
+        return scalar.properties.isAlphabetic
+    }
+
+    /// The Alphabetic property of U+0000…U+1FFF (Latin, Greek, Cyrillic and the rest of the
+    /// alphabets a translation mostly uses), looked up once instead of per character.
+    private static let lowLetters: [Bool] = (0..<0x2000).map { v in Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
+
+    /// `Character(scalar).isWhitespace` for a standalone scalar, ASCII without the property table.
+    @inline(__always)
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        if v < 0x1680 { return v == 0x85 || v == 0xA0 }  // the only White_Space below U+1680
+        return scalar.properties.isWhitespace
+    }
+}
