@@ -16,9 +16,20 @@ struct XLIFFSegmentLocator {
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
-            if b == 0x0A { line += 1; i += 1; continue }
-            guard b == UInt8(ascii: "<") else { i += 1; continue }
+            // To the next tag, counting lines on the way (one pass, no bounds checks: every byte
+            // of the file passes here).
+            let next = bytes.withUnsafeBufferPointer { p -> Int in
+                var k = i
+                while k < n {
+                    let b = p[k]
+                    if b == UInt8(ascii: "<") { break }
+                    if b == 0x0A { line += 1 }
+                    k += 1
+                }
+                return k
+            }
+            i = next
+            guard i < n else { break }
             if let (name, end) = Self.tag(at: i + 1, in: bytes) {
                 switch name {
                 case .unit:

@@ -36,49 +36,65 @@ public struct ConsistencyCheck: QADocumentCheck {
 
     /// Text with whitespace collapsed, codes by kind and markup.
     static func normalized(_ content: Content) -> String {
-        var s = ""
+        var out: [UInt8] = []
         for run in content.runs {
             switch run {
             case .text(let t):
                 if Graphemes.allStandalone(t) {
-                    appendCollapsed(t, to: &s)
+                    appendCollapsed(t, to: &out)
                 } else {
-                    s += t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")
+                    out += (t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")).utf8
                 }
-            case .code(let c): s += "\u{E000}\(c.kind.rawValue)\(c.data)\u{E001}"
+            case .code(let c):
+                out += "\u{E000}".utf8
+                out += c.kind.rawValue.utf8
+                out += c.data.utf8
+                out += "\u{E001}".utf8
             }
         }
         // Every whitespace of the text became one U+0020 and codes are bracketed by U+E000 and
         // U+E001, so trimming spaces and tabs (`CharacterSet.whitespaces`) trims U+0020 only.
-        let bytes = s.utf8
-        guard let first = bytes.firstIndex(where: { $0 != 0x20 }), let last = bytes.lastIndex(where: { $0 != 0x20 }) else { return "" }
-        if first == bytes.startIndex && bytes.index(after: last) == bytes.endIndex { return s }
-        return String(decoding: bytes[first...last], as: UTF8.self)
+        guard let first = out.firstIndex(where: { $0 != 0x20 }), let last = out.lastIndex(where: { $0 != 0x20 }) else { return "" }
+        return String(decoding: out[first...last], as: UTF8.self)
     }
 
     /// The same as splitting `t` at whitespace characters and joining with one space (plus one
-    /// space when it ends with whitespace), for a text whose characters are its scalars: words
-    /// are appended whole.
-    private static func appendCollapsed(_ t: String, to s: inout String) {
-        var wroteWord = false, pendingSpace = false, endsWithSpace = false
-        var wordStart: String.Index?
-        let scalars = t.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            if Graphemes.isWhitespace(scalars[i]) {
-                if let start = wordStart { s.append(contentsOf: t[start..<i]); wordStart = nil; wroteWord = true }
-                pendingSpace = wroteWord
-                endsWithSpace = true
-            } else {
-                if wordStart == nil {
-                    if pendingSpace { s.append(" "); pendingSpace = false }
-                    wordStart = i
+    /// space when it ends with whitespace), for a text whose characters are its scalars: on its
+    /// UTF-8 bytes, words copied whole. The only whitespace such a text can hold besides ASCII's
+    /// is U+0085, U+00A0 and U+3000 (``Graphemes/isStandalone(_:)``).
+    private static func appendCollapsed(_ t: String, to out: inout [UInt8]) {
+        var t = t
+        t.withUTF8 { bytes in
+            let n = bytes.count
+            var wroteWord = false, pendingSpace = false, endsWithSpace = false
+            var wordStart = -1
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                var space = 0  // length of the whitespace character at i, if it is one
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    space = 1
+                } else if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 {
+                    space = 2
+                } else if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 {
+                    space = 3
                 }
-                endsWithSpace = false
+                if space > 0 {
+                    if wordStart >= 0 { out.append(contentsOf: bytes[wordStart..<i]); wordStart = -1; wroteWord = true }
+                    pendingSpace = wroteWord
+                    endsWithSpace = true
+                    i += space
+                } else {
+                    if wordStart < 0 {
+                        if pendingSpace { out.append(0x20); pendingSpace = false }
+                        wordStart = i
+                    }
+                    endsWithSpace = false
+                    i += 1
+                }
             }
-            i = scalars.index(after: i)
+            if wordStart >= 0 { out.append(contentsOf: bytes[wordStart..<n]) }
+            if endsWithSpace { out.append(0x20) }
         }
-        if let start = wordStart { s.append(contentsOf: t[start...]) }
-        if endsWithSpace { s.append(" ") }
     }
 }
