@@ -16,9 +16,12 @@ import L10nMT
 /// before the digest existed have none and simply miss. The market is not part of it: another
 /// market with the same language and formality (a second English-language shop) reuses the answer.
 ///
-/// The memory keeps one unit per source and language pair, so the newest answer wins: a
-/// sentence translated under other inputs (another page's context, for an engine that reads it)
-/// replaces the earlier answer, which the next run with those inputs buys again.
+/// Answers to one source under other inputs (a sentence on two pages, for an engine that reads
+/// the page's context) are separate units, side by side: each is stored with ``inputsMarker(_:)``
+/// as its preceding neighbour, which makes it its own unit in the memory's unique key (source,
+/// languages, neighbours, project, market) and the in-context match of a lookup with the same
+/// inputs, so it comes first however many other answers the sentence has. Machine units are never
+/// leverage (``PeopleOnlyMemory``), so no in-context match for real copy is taken from them.
 ///
 /// Runners that share the memory at once (shards on one PostgreSQL) reserve each sentence before
 /// sending it (the store's claims, one owner per runner): a sentence another runner is
@@ -97,7 +100,9 @@ public struct MemoryTranslationCache: TranslationCache {
         let origin = MemoryOrigin.machine(backend.id)
         var targets: [Content?] = []
         for request in requests {
-            let query = MemoryQuery(source: request.source, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage)
+            let digest = backend.digest(of: request, context: context)
+            let query = MemoryQuery(source: request.source, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
+                                    previous: Self.inputsMarker(digest))
             let properties = Self.properties(request, backend: backend, context: context)
             targets.append(try await store.lookup(query, limit: 8, threshold: 100)
                 .first { $0.unit.origin == origin && $0.unit.source == request.source && $0.unit.properties == properties }?.unit.target)
@@ -112,11 +117,16 @@ public struct MemoryTranslationCache: TranslationCache {
         return (formality ?? []) + [TranslationUnit.Property(type: inputsProperty, value: backend.digest(of: request, context: context))]
     }
 
+    /// What a unit made under inputs with this digest is stored with as its preceding neighbour
+    /// (never text of a page: the slot's hash keeps answers under other inputs apart).
+    static func inputsMarker(_ digest: String) -> Content { Content([.text(inputsProperty + ":" + digest)]) }
+
     public func store(_ translations: [(request: SegmentRequest, target: Content)], backend: EngineSignature, context: TranslationContext) async throws {
         guard !translations.isEmpty else { return }
         try await store.add(translations.map {
             TranslationUnit(source: $0.request.source, target: $0.target, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
-                            origin: .machine(backend.id), properties: Self.properties($0.request, backend: backend, context: context))
+                            previous: Self.inputsMarker(backend.digest(of: $0.request, context: context)), origin: .machine(backend.id),
+                            properties: Self.properties($0.request, backend: backend, context: context))
         })
     }
 }

@@ -108,6 +108,21 @@ import Testing
         #expect(try await lookup(Self.inputs(), EngineSignature(id: "engine")) == nil)
     }
 
+    @Test func answersUnderOtherInputsAreKeptSideBySide() async throws {
+        let (store, dir) = try Self.store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let cache = MemoryTranslationCache(store: store)
+        // One sentence on a dozen pages (more than one lookup's worth of candidates), each with its own context.
+        let pages = (1...12).map { Self.inputs(about: "Page \($0)") }
+        for (i, page) in pages.enumerated() {
+            try await cache.store([(page.0, Content([.text("Antwort \(i)")]))], backend: "engine", context: page.1)
+        }
+        for (i, page) in pages.enumerated() {
+            #expect(try await cache.lookup([page.0], backend: "engine", context: page.1) == [Content([.text("Antwort \(i)")])],
+                    "page \(i + 1)'s answer, whatever was stored after it")
+        }
+    }
+
     @Test func inputsTheEngineDoesNotReadDoNotSplitTheCache() async throws {
         let (store, dir) = try Self.store()
         defer { try? FileManager.default.removeItem(at: dir) }
