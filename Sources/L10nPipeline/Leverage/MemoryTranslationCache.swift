@@ -10,14 +10,14 @@ import L10nMT
 ///
 /// Only an exact source (same text, same inline codes) from the same engine with the same inputs
 /// is a hit: the unit carries the ``EngineSignature/digest(of:context:)`` of the request it
-/// answered (languages, engine settings such as the model, and the formality, glossary terms,
-/// page context and notes the engine reads) as its ``inputsProperty``, and a lookup wants that
+/// answered (languages, engine settings such as the model, and the formality, glossary terms
+/// and notes the engine reads; not what the page is about) as its ``inputsProperty``, and a lookup wants that
 /// digest exactly; anything looser would change what the engine would have said. Units stored
 /// before the digest existed have none and simply miss. The market is not part of it: another
 /// market with the same language and formality (a second English-language shop) reuses the answer.
 ///
-/// Answers to one source under other inputs (a sentence on two pages, for an engine that reads
-/// the page's context) are separate units, side by side: each is stored with ``inputsMarker(_:)``
+/// Answers to one source under other inputs (a sentence with other adaptation notes, or under
+/// another glossary entry) are separate units, side by side: each is stored with ``inputsMarker(_:)``
 /// as its preceding neighbour, which makes it its own unit in the memory's unique key (source,
 /// languages, neighbours, project, market) and the in-context match of a lookup with the same
 /// inputs, so it comes first however many other answers the sentence has. Machine units are never

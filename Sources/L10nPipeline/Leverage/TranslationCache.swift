@@ -6,10 +6,12 @@ import L10nMT
 ///
 /// A cached translation is applied exactly as the engine's answer would be (same target, state
 /// and provenance), so a page made from the cache is byte-identical to one made by calling the
-/// engine: outputs depend on the inputs, not on what earlier runs happened to translate. So an
-/// answer counts only for the inputs it was made from: the same source and the same
-/// ``EngineSignature/digest(of:context:)`` (the engine's settings, the languages, and the
-/// formality, glossary terms, page context and notes the engine reads).
+/// engine with the inputs the answer was made from. So an answer counts only for the same source
+/// and the same ``EngineSignature/digest(of:context:)`` (the engine's settings, the languages,
+/// and the formality, glossary terms and notes the engine reads). What the page is about is not
+/// among them, on purpose: it is page-level, and a page edit must not buy its unchanged sentences
+/// again — so for an engine that reads it, a reused answer may have been made with another
+/// page's title and lead (or the page's earlier ones).
 public protocol TranslationCache: Sendable {
     /// For each request, the translation `backend` gave for exactly this source (text and inline
     /// codes) and these inputs (``EngineSignature/digest(of:context:)``), or nil.

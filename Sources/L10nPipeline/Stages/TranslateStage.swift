@@ -11,7 +11,7 @@ import L10nMT
 /// source itself, with provenance `source`.
 ///
 /// With a ``TranslationCache``, a real engine's earlier answers for the same source and the same
-/// inputs (``EngineSignature``: settings, formality, glossary terms, page context, notes) are
+/// inputs (``EngineSignature``: settings, formality, glossary terms, notes; not the page context) are
 /// reused instead of sent again (counted as `reused`, not as characters billed), and every
 /// accepted answer is stored as soon as its batch is done, so a run that fails later has still
 /// paid once.
