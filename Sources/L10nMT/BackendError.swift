@@ -3,7 +3,8 @@ import L10nCore
 /// A backend call that failed as a whole, or a backend that cannot be set up.
 ///
 /// A struct with an open set of codes (backends to come add reasons without breaking callers).
-/// Its description names the backend, the HTTP status and a reason, never segment text or keys.
+/// Its description names the backend, the HTTP status and a reason, never segment text or keys;
+/// for a service that refused a request, what the service said (``serviceMessage``), keys taken out.
 public struct BackendError: L10nError, Hashable {
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         public var rawValue: String
@@ -35,17 +36,23 @@ public struct BackendError: L10nError, Hashable {
     public var httpStatus: Int?
     /// Seconds to wait before retrying, when the service said.
     public var retryAfter: Double?
+    /// The service's own words from its error body (``ServiceErrorMessage``): short, one line,
+    /// without keys. The reason is often only there (an unsupported language, an unknown model).
+    public var serviceMessage: String?
 
-    public init(_ code: Code, backend: String, _ message: String, httpStatus: Int? = nil, retryAfter: Double? = nil) {
+    public init(_ code: Code, backend: String, _ message: String, httpStatus: Int? = nil, retryAfter: Double? = nil,
+                serviceMessage: String? = nil) {
         self.code = code
         self.backend = backend
         self.message = message
         self.httpStatus = httpStatus
         self.retryAfter = retryAfter
+        self.serviceMessage = serviceMessage
     }
 
     public var description: String {
         "backend \(backend): \(message)" + (httpStatus.map { " (HTTP \($0))" } ?? "")
+            + (serviceMessage.map { "; the service said: \"\($0)\"" } ?? "")
     }
 
     /// Set-up problems are the user's to fix on the command line; the rest is the service's.

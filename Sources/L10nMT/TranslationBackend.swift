@@ -12,6 +12,17 @@ import L10nCore
 public protocol TranslationBackend: Sendable {
     var descriptor: BackendDescriptor { get }
     func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult]
+
+    /// The settings of this backend, beyond its id, that change what it answers (`model=…`, a
+    /// server-side glossary, the program run), as `name=value` lines: the translation cache keeps
+    /// answers made under other settings apart. Never a key or other secret; only a digest of
+    /// them is ever stored.
+    var outputSettings: [String] { get }
+}
+
+extension TranslationBackend {
+    /// Nothing but the request and its context decides the answer.
+    public var outputSettings: [String] { [] }
 }
 
 /// One segment to translate.

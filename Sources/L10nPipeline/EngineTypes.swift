@@ -74,6 +74,7 @@ public typealias SegmentRequest = L10nMT.SegmentRequest
 public typealias SegmentResult = L10nMT.SegmentResult
 public typealias TranslationContext = L10nMT.TranslationContext
 public typealias Formality = L10nMT.Formality
+public typealias GlossaryTerm = L10nMT.GlossaryTerm
 public typealias NoneBackend = L10nMT.NoneBackend
 public typealias PseudoBackend = L10nMT.PseudoBackend
 public typealias ApertiumBackend = L10nMT.ApertiumBackend

@@ -71,4 +71,23 @@ import Testing
         #expect(hello.plainText.hasPrefix("[Ĥéĺĺő"))
         #expect(pseudo[1] == .translated(Content(text: "42")), "nothing alphabetic: unchanged")
     }
+
+    /// What the translation cache keys on besides the request: the settings that change answers
+    /// (never a key), and what each engine's descriptor says it reads.
+    @Test func settingsThatChangeAnswersAreNamedAndKeysAreNot() throws {
+        let registry = BackendRegistry.builtIn
+        let openai = try registry.make("openai", configuration: BackendConfiguration(environment: [
+            "OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_MODEL": "smol-test", "OPENAI_API_KEY": "sk-never-in-settings"]))
+        #expect(openai.outputSettings == ["model=smol-test"])
+        let v3 = try registry.make("google-v3", configuration: BackendConfiguration(environment: [
+            "GOOGLE_ACCESS_TOKEN": "ya29.never-in-settings", "GOOGLE_CLOUD_PROJECT": "p", "GOOGLE_CLOUD_LOCATION": "us-central1",
+            "GOOGLE_TRANSLATE_MODEL": "general/translation-llm", "GOOGLE_TRANSLATE_GLOSSARY": "shop"]))
+        #expect(v3.outputSettings == ["model=projects/p/locations/us-central1/models/general/translation-llm",
+                                      "glossary=projects/p/locations/us-central1/glossaries/shop"])
+        let deepl = try registry.make("deepl", configuration: BackendConfiguration(environment: ["DEEPL_AUTH_KEY": "never-in-settings:fx"]))
+        #expect(deepl.outputSettings.isEmpty)
+        #expect(deepl.descriptor.supportsGlossaries && deepl.descriptor.supportsFormality && deepl.descriptor.supportsContext,
+                "DeepL reads the glossary terms, the formality and the page's context")
+        for backend in [openai, v3, deepl] { #expect(!backend.outputSettings.joined().contains("never-in-settings")) }
+    }
 }

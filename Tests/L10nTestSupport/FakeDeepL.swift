@@ -23,6 +23,9 @@ public final class FakeDeepL: Sendable {
         /// An answer whose first translation has no text (Google v3 documents that a text that
         /// failed may come back without `translatedText`); DeepL answers it normally.
         case missingText
+        /// This status with exactly this body (every fake): an error body that echoes the key, a
+        /// proxy's HTML page. JSON when it starts with `{`, else `text/html`.
+        case errorBody(status: Int, body: String)
     }
 
     /// The languages DeepL's v2 glossary documentation lists (every ordered pair of two).
@@ -136,6 +139,8 @@ public final class FakeDeepL: Sendable {
         }
         var translations = texts.map { applying(glossary, to: translate($0)) }
         switch script.next() {
+        case .errorBody(let status, let body)?:
+            return .raw(body, status: status)
         case .rateLimited(let after)?:
             return .json(#"{"message":"Too many requests"}"#, status: 429, headers: ["Retry-After": after])
         case .status(let status)?:

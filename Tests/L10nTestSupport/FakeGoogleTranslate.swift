@@ -60,6 +60,8 @@ public final class FakeGoogleTranslate: Sendable {
     /// A scripted fault that ends the request with an error, or nil.
     static func failure(_ fault: FakeDeepL.Fault?) -> FakeHTTPServer.Response? {
         switch fault {
+        case .errorBody(let status, let body)?:
+            return .raw(body, status: status)
         case .rateLimited(let after)?:
             var response = error(429, "Quota exceeded for quota metric 'v3 general model characters' and limit 'per minute per user'.")
             response.headers["Retry-After"] = after

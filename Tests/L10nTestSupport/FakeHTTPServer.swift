@@ -39,6 +39,12 @@ public final class FakeHTTPServer: Sendable {
         public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Response {
             Response(status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a }, body: Data(text.utf8))
         }
+
+        /// `text` as it is: JSON when it starts with `{`, else an HTML page (a proxy's error page).
+        public static func raw(_ text: String, status: Int) -> Response {
+            Response(status: status, headers: ["Content-Type": text.hasPrefix("{") ? "application/json" : "text/html; charset=utf-8"],
+                     body: Data(text.utf8))
+        }
     }
 
     /// Called on the server's event loop, never on Swift's cooperative pool, so a test that blocks

@@ -36,6 +36,8 @@ public final class FakeLibreTranslate: Sendable {
         }
         var texts = q.map { FakeDeepL.translate($0).replacingOccurrences(of: #"/>"#, with: ">").replacing(/<x (id="[0-9]+")>/) { "<x \($0.1)></x>" } }
         switch script.next() {
+        case .errorBody(let status, let body)?:
+            return .raw(body, status: status)
         case .rateLimited(let after)?:
             return .json(#"{"error":"Slowdown: too many requests"}"#, status: 429, headers: ["Retry-After": after])
         case .status(let status)?:

@@ -44,6 +44,8 @@ public final class FakeOpenAI: Sendable {
         var translations = segments.map { ["id": $0["id"] as? String ?? "", "text": FakeDeepL.translate($0["text"] as? String ?? "")] }
         var content: String?
         switch script.next() {
+        case .errorBody(let status, let body)?:
+            return .raw(body, status: status)
         case .rateLimited(let after)?:
             return FakeHTTPServer.Response.json(#"{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}"#,
                                                 status: 429, headers: ["Retry-After": after])

@@ -35,6 +35,7 @@ struct HTTPBackendSettings {
 
     func client(transport: any HTTPTransport, policy: HTTPPolicy, sleep: (@Sendable (Duration) async throws -> Void)?) -> ReliableHTTPClient {
         ReliableHTTPClient(backend: backend, transport: transport, policy: policy, keyVariable: keyOption.flatMap { configuration.variable(for: $0) },
-                           urlVariable: configuration.options[urlOption.name] == nil ? urlOption.environment : "--backend-url", sleep: sleep)
+                           urlVariable: configuration.options[urlOption.name] == nil ? urlOption.environment : "--backend-url",
+                           secrets: keyOption.flatMap { configuration.value(for: $0) }.map { [$0] } ?? [], sleep: sleep)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// backoff and jitter on 429, 500, 502, 503, 504 and on no answer (honouring `Retry-After`), no
 /// retry where retrying cannot help (400, 401, 403, 413, 456, other 4xx), a concurrency limit,
 /// and ``BackendError``s that name the backend and the variable to check, never a key, a URL
-/// query or segment text.
+/// query or segment text, with what the service said in its error body
+/// (``BackendError/serviceMessage``, from ``ServiceErrorMessage``) with the keys taken out.
 public struct ReliableHTTPClient: Sendable {
     public var backend: String
     /// The variables a user would check on 401/403/456 (`DEEPL_AUTH_KEY`) and on a bad URL.
@@ -15,13 +16,17 @@ public struct ReliableHTTPClient: Sendable {
     private let limiter: ConcurrencyLimiter
     private let sleep: @Sendable (Duration) async throws -> Void
     private let jitter: @Sendable () -> Double
+    /// Kept out of every error: the backend's key (a service may echo it back).
+    private let secrets: [String]
 
-    /// `sleep` and `jitter` are injected so tests check the waits without waiting.
+    /// `sleep` and `jitter` are injected so tests check the waits without waiting. `secrets`: the
+    /// key(s) to keep out of errors, besides the credentials each request carries in its headers.
     public init(backend: String, transport: any HTTPTransport, policy: HTTPPolicy = HTTPPolicy(), keyVariable: String? = nil,
-                urlVariable: String? = nil,
+                urlVariable: String? = nil, secrets: [String] = [],
                 sleep: (@Sendable (Duration) async throws -> Void)? = nil,
                 jitter: @escaping @Sendable () -> Double = { Double.random(in: 0...1) }) {
         self.backend = backend
+        self.secrets = secrets
         self.transport = transport
         self.policy = policy
         self.keyVariable = keyVariable
@@ -34,6 +39,7 @@ public struct ReliableHTTPClient: Sendable {
     /// The 2xx response to `request`, after retries; else the ``BackendError`` that ends the call.
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let host = request.url.host ?? "the service"
+        let secrets = self.secrets + Self.credentials(in: request)
         var attempt = 0
         while true {
             attempt += 1
@@ -53,13 +59,17 @@ public struct ReliableHTTPClient: Sendable {
                 try await sleep(policy.backoff(after: attempt, jitter: jitter()))
             case .success(let response):
                 if (200..<300).contains(response.status) { return response }
-                if let error = refusal(response, host: host) { throw error }
+                if var error = refusal(response, host: host) {
+                    error.serviceMessage = ServiceErrorMessage.message(in: response.body, secrets: secrets)
+                    throw error
+                }
                 // Retryable: 429 and server errors.
                 let asked = response.retryAfter()
-                if let asked, Duration.seconds(asked) > policy.maxRetryAfter {
-                    throw failure(response, host: host, attempt: attempt, retryAfter: asked)
+                if last || asked.map({ Duration.seconds($0) > policy.maxRetryAfter }) == true {
+                    var error = failure(response, host: host, attempt: attempt, retryAfter: asked)
+                    error.serviceMessage = ServiceErrorMessage.message(in: response.body, secrets: secrets)
+                    throw error
                 }
-                if last { throw failure(response, host: host, attempt: attempt, retryAfter: asked) }
                 try await sleep(asked.map { Duration.seconds($0) } ?? policy.backoff(after: attempt, jitter: jitter()))
             }
         }
@@ -93,4 +103,15 @@ public struct ReliableHTTPClient: Sendable {
     }
 
     private func check(_ variable: String?) -> String { variable.map { "; check \($0)" } ?? "" }
+
+    /// The credentials `request` carries in its headers (whole values, and the part after an
+    /// auth scheme such as `Bearer`), so an error never shows them even if the service echoes them.
+    static func credentials(in request: HTTPRequest) -> [String] {
+        let names: Set<String> = ["authorization", "proxy-authorization", "x-goog-api-key", "x-api-key", "api-key"]
+        return request.headers.filter { names.contains($0.name.lowercased()) }.flatMap { header -> [String] in
+            let value = header.value.trimmingCharacters(in: .whitespaces)
+            guard let space = value.firstIndex(of: " ") else { return [value] }
+            return [value, String(value[value.index(after: space)...]).trimmingCharacters(in: .whitespaces)]
+        }
+    }
 }

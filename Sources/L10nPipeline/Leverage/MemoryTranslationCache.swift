@@ -8,10 +8,20 @@ import L10nMT
 /// PostgreSQL for many CI runners) is also what stops paying twice — and a translator can see
 /// and export those drafts like any other unit.
 ///
-/// Only an exact source (same text, same inline codes) from the same engine for the same
-/// languages and formality is a hit: anything looser would change what the engine would have
-/// said. The market is not part of it: another market with the same language and formality
-/// (a second English-language shop) reuses the answer.
+/// Only an exact source (same text, same inline codes) from the same engine with the same inputs
+/// is a hit: the unit carries the ``EngineSignature/digest(of:context:)`` of the request it
+/// answered (languages, engine settings such as the model, and the formality, glossary terms
+/// and notes the engine reads; not what the page is about) as its ``inputsProperty``, and a lookup wants that
+/// digest exactly; anything looser would change what the engine would have said. Units stored
+/// before the digest existed have none and simply miss. The market is not part of it: another
+/// market with the same language and formality (a second English-language shop) reuses the answer.
+///
+/// Answers to one source under other inputs (a sentence with other adaptation notes, or under
+/// another glossary entry) are separate units, side by side: each is stored with ``inputsMarker(_:)``
+/// as its preceding neighbour, which makes it its own unit in the memory's unique key (source,
+/// languages, neighbours, project, market) and the in-context match of a lookup with the same
+/// inputs, so it comes first however many other answers the sentence has. Machine units are never
+/// leverage (``PeopleOnlyMemory``), so no in-context match for real copy is taken from them.
 ///
 /// Runners that share the memory at once (shards on one PostgreSQL) reserve each sentence before
 /// sending it (the store's claims, one owner per runner): a sentence another runner is
@@ -40,13 +50,13 @@ public struct MemoryTranslationCache: TranslationCache {
         MemoryTranslationCache(store: store, owner: owner + "/" + UUID().uuidString.prefix(8), reservation: reservation)
     }
 
-    /// The claim key of a request: engine, languages, formality and the exact source.
-    static func key(_ request: SegmentRequest, backend: String, context: TranslationContext) -> String {
-        ["mt", backend, context.sourceLanguage.rawValue, context.targetLanguage.rawValue, context.formality?.rawValue ?? "-",
+    /// The claim key of a request: engine, languages, the digest of its inputs and the exact source.
+    static func key(_ request: SegmentRequest, backend: EngineSignature, context: TranslationContext) -> String {
+        ["mt", backend.id, context.sourceLanguage.rawValue, context.targetLanguage.rawValue, backend.digest(of: request, context: context),
          MatchText.exactKey(request.source)].joined(separator: "|")
     }
 
-    public func reserve(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws -> Set<Int> {
+    public func reserve(_ requests: [SegmentRequest], backend: EngineSignature, context: TranslationContext) async throws -> Set<Int> {
         let keys = requests.map { Self.key($0, backend: backend, context: context) }
         let held = try await store.claim(keys: keys, owner: owner, ttl: reservation)
         let mine = keys.indices.filter { held.contains(keys[$0]) }
@@ -58,7 +68,7 @@ public struct MemoryTranslationCache: TranslationCache {
         return Set(mine).subtracting(done)
     }
 
-    public func awaitOthers(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {
+    public func awaitOthers(_ requests: [SegmentRequest], backend: EngineSignature, context: TranslationContext) async throws {
         var waiting = requests
         var first = true
         while !waiting.isEmpty {
@@ -74,34 +84,49 @@ public struct MemoryTranslationCache: TranslationCache {
         }
     }
 
-    public func release(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws {
+    public func release(_ requests: [SegmentRequest], backend: EngineSignature, context: TranslationContext) async throws {
         try await store.release(keys: requests.map { Self.key($0, backend: backend, context: context) }, owner: owner)
     }
 
-    /// The TMX property that records the formality an answer was asked in.
+    /// The TMX property that records the formality an answer was asked in (for people reading an
+    /// export; the digest already holds it).
     public static let formalityProperty = "x-l10n-formality"
 
-    public func lookup(_ requests: [SegmentRequest], backend: String, context: TranslationContext) async throws -> [Content?] {
-        let origin = MemoryOrigin.machine(backend)
-        let formality = Self.properties(context)
+    /// The TMX property that holds the ``EngineSignature/digest(of:context:)`` of the request an
+    /// answer was made for.
+    public static let inputsProperty = "x-l10n-mt-inputs"
+
+    public func lookup(_ requests: [SegmentRequest], backend: EngineSignature, context: TranslationContext) async throws -> [Content?] {
+        let origin = MemoryOrigin.machine(backend.id)
         var targets: [Content?] = []
         for request in requests {
-            let query = MemoryQuery(source: request.source, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage)
+            let digest = backend.digest(of: request, context: context)
+            let query = MemoryQuery(source: request.source, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
+                                    previous: Self.inputsMarker(digest))
+            let properties = Self.properties(request, backend: backend, context: context)
             targets.append(try await store.lookup(query, limit: 8, threshold: 100)
-                .first { $0.unit.origin == origin && $0.unit.source == request.source && $0.unit.properties == formality }?.unit.target)
+                .first { $0.unit.origin == origin && $0.unit.source == request.source && $0.unit.properties == properties }?.unit.target)
         }
         return targets
     }
 
-    private static func properties(_ context: TranslationContext) -> [TranslationUnit.Property] {
-        context.formality.map { [TranslationUnit.Property(type: formalityProperty, value: $0.rawValue)] } ?? []
+    /// What a unit made for `request` carries: the formality (when the engine reads it) and the
+    /// digest of the request's inputs.
+    static func properties(_ request: SegmentRequest, backend: EngineSignature, context: TranslationContext) -> [TranslationUnit.Property] {
+        let formality = backend.readsFormality ? context.formality.map { [TranslationUnit.Property(type: formalityProperty, value: $0.rawValue)] } : nil
+        return (formality ?? []) + [TranslationUnit.Property(type: inputsProperty, value: backend.digest(of: request, context: context))]
     }
 
-    public func store(_ translations: [(source: Content, target: Content)], backend: String, context: TranslationContext) async throws {
+    /// What a unit made under inputs with this digest is stored with as its preceding neighbour
+    /// (never text of a page: the slot's hash keeps answers under other inputs apart).
+    static func inputsMarker(_ digest: String) -> Content { Content([.text(inputsProperty + ":" + digest)]) }
+
+    public func store(_ translations: [(request: SegmentRequest, target: Content)], backend: EngineSignature, context: TranslationContext) async throws {
         guard !translations.isEmpty else { return }
         try await store.add(translations.map {
-            TranslationUnit(source: $0.source, target: $0.target, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
-                            origin: .machine(backend), properties: Self.properties(context))
+            TranslationUnit(source: $0.request.source, target: $0.target, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage,
+                            previous: Self.inputsMarker(backend.digest(of: $0.request, context: context)), origin: .machine(backend.id),
+                            properties: Self.properties($0.request, backend: backend, context: context))
         })
     }
 }

@@ -10,9 +10,11 @@ import L10nMT
 /// A target in the source's language (en-US → en-GB) that no backend translated is the adapted
 /// source itself, with provenance `source`.
 ///
-/// With a ``TranslationCache``, a real engine's earlier answers for the same source are reused
-/// instead of sent again (counted as `reused`, not as characters billed), and every accepted
-/// answer is stored as soon as its batch is done, so a run that fails later has still paid once.
+/// With a ``TranslationCache``, a real engine's earlier answers for the same source and the same
+/// inputs (``EngineSignature``: settings, formality, glossary terms, notes; not the page context) are
+/// reused instead of sent again (counted as `reused`, not as characters billed), and every
+/// accepted answer is stored as soon as its batch is done, so a run that fails later has still
+/// paid once.
 public struct TranslateStage: PipelineStage {
     public var backend: any TranslationBackend
     public var cache: (any TranslationCache)?
@@ -36,6 +38,7 @@ public struct TranslateStage: PipelineStage {
         let choice = (self.backend as? AutomaticBackend)?.choose(from: sourceLanguage, to: targetLanguage)
         let backend = choice?.backend ?? self.backend
         let descriptor = backend.descriptor
+        let signature = EngineSignature(backend)
         let sameLanguage = sourceLanguage.language == targetLanguage.language
         var summary = TranslationSummary(backend: descriptor.id, note: choice?.note)
 
@@ -78,15 +81,17 @@ public struct TranslateStage: PipelineStage {
         var findings: [Finding] = []
         // Answers the engine already gave (a real engine's only: pseudo and none cost nothing).
         let cache = descriptor.producesDrafts ? self.cache?.forOneDocument() : nil
-        /// Sends `requests` in batches within the backend's limits, each distinct source once (a
-        /// sentence twice on a page is bought once); targets go to `positions`.
+        /// Sends `requests` in batches within the backend's limits, each distinct source (with its
+        /// notes) once (a sentence twice on a page is bought once); targets go to `positions`.
         func translate(_ requests: [SegmentRequest], _ positions: [(unit: Int, segment: Int)]) async throws {
-            var unique: [SegmentRequest] = [], members: [[Int]] = [], first: [Content: Int] = [:]
+            var unique: [SegmentRequest] = [], members: [[Int]] = [], first: [SegmentRequest: Int] = [:]
             for (i, request) in requests.enumerated() {
-                if let group = first[request.source] {
+                var twin = request
+                twin.key = ""
+                if let group = first[twin] {
                     members[group].append(i)
                 } else {
-                    first[request.source] = unique.count
+                    first[twin] = unique.count
                     unique.append(request)
                     members.append([i])
                 }
@@ -113,9 +118,9 @@ public struct TranslateStage: PipelineStage {
                         }
                     }
                 }
-                var paid: [(source: Content, target: Content)] = []
+                var paid: [(request: SegmentRequest, target: Content)] = []
                 for (offset, result) in results.enumerated() {
-                    if case .translated(let target) = result, refused[offset] == nil { paid.append((batch[offset].source, target)) }
+                    if case .translated(let target) = result, refused[offset] == nil { paid.append((batch[offset], target)) }
                     for member in members[range.lowerBound + offset] {
                         let (u, s) = positions[member]
                         let key = requests[member].key
@@ -143,11 +148,11 @@ public struct TranslateStage: PipelineStage {
                         }
                     }
                 }
-                if let cache { try await cache.store(paid, backend: descriptor.id, context: context) }
+                if let cache { try await cache.store(paid, backend: signature, context: context) }
             }
         }
         if let cache, !requests.isEmpty {
-            let cached = try await cache.lookup(requests, backend: descriptor.id, context: context)
+            let cached = try await cache.lookup(requests, backend: signature, context: context)
             guard cached.count == requests.count else {
                 throw PipelineError(.misassembled, "the translation cache answered \(cached.count) of \(requests.count) lookups", file: job.source.name)
             }
@@ -169,29 +174,29 @@ public struct TranslateStage: PipelineStage {
             let remaining = reuse(cached, of: requests, at: positions)
             // Runners sharing the cache split the rest: each sentence is bought by one of them,
             // the others wait for it to land (or take it over if its runner died).
-            let mine = try await cache.reserve(remaining.requests, backend: descriptor.id, context: context)
+            let mine = try await cache.reserve(remaining.requests, backend: signature, context: context)
             let own = remaining.requests.indices.filter { mine.contains($0) }
             let others = remaining.requests.indices.filter { !mine.contains($0) }
             let owned = own.map { remaining.requests[$0] }
             do {
                 try await translate(owned, own.map { remaining.positions[$0] })
             } catch {
-                try? await cache.release(owned, backend: descriptor.id, context: context)
+                try? await cache.release(owned, backend: signature, context: context)
                 throw error
             }
-            try await cache.release(owned, backend: descriptor.id, context: context)
+            try await cache.release(owned, backend: signature, context: context)
             if !others.isEmpty {
                 let waited = others.map { remaining.requests[$0] }
-                try await cache.awaitOthers(waited, backend: descriptor.id, context: context)
-                let landed = try await cache.lookup(waited, backend: descriptor.id, context: context)
+                try await cache.awaitOthers(waited, backend: signature, context: context)
+                let landed = try await cache.lookup(waited, backend: signature, context: context)
                 let left = reuse(landed, of: waited, at: others.map { remaining.positions[$0] })
                 do {
                     try await translate(left.requests, left.positions)
                 } catch {
-                    try? await cache.release(left.requests, backend: descriptor.id, context: context)
+                    try? await cache.release(left.requests, backend: signature, context: context)
                     throw error
                 }
-                try await cache.release(left.requests, backend: descriptor.id, context: context)
+                try await cache.release(left.requests, backend: signature, context: context)
             }
         } else {
             try await translate(requests, positions)

@@ -11,13 +11,19 @@ final class RecordingBackend: TranslationBackend, @unchecked Sendable {
     let descriptor: BackendDescriptor
     private let answer: @Sendable (SegmentRequest) -> SegmentResult
     private let dropLast: Bool
+    let outputSettings: [String]
 
+    /// `reads`: which of a request's context it takes (formality, glossaries, context), as its
+    /// descriptor says; `settings`: its ``TranslationBackend/outputSettings`` (`model=…`).
     init(id: String = "recording", limits: BatchLimits = .unlimited, languages: LanguageSupport = .any,
-         dropLast: Bool = false, producesDrafts: Bool = false, answer: @escaping @Sendable (SegmentRequest) -> SegmentResult) {
+         dropLast: Bool = false, producesDrafts: Bool = false, reads: Bool = false, settings: [String] = [],
+         answer: @escaping @Sendable (SegmentRequest) -> SegmentResult) {
         descriptor = BackendDescriptor(id: id, displayName: "Recording", summary: "test double", languages: languages,
-                                       limits: limits, supportsInlineCodes: true, producesDrafts: producesDrafts)
+                                       limits: limits, supportsInlineCodes: true, supportsGlossaries: reads, supportsFormality: reads,
+                                       supportsContext: reads, producesDrafts: producesDrafts)
         self.answer = answer
         self.dropLast = dropLast
+        self.outputSettings = settings
     }
 
     var batches: [[SegmentRequest]] { lock.withLock { recorded } }

@@ -55,6 +55,9 @@ public final class CommandBackend: TranslationBackend, @unchecked Sendable {
         return (child!, nextID)
     }
 
+    /// The program is the engine: another command answers otherwise.
+    public var outputSettings: [String] { ["command=\(command)"] }
+
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         guard !batch.isEmpty else { return [] }
         try Task.checkCancellation()

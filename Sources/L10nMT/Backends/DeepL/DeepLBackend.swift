@@ -24,7 +24,8 @@ public struct DeepLBackend: TranslationBackend {
         summary: "DeepL API v2; inline codes as XML tags; formality from the market's tone; glossary terms as a DeepL glossary; the page's title as context.",
         options: [keyOption, urlOption],
         languages: .pairs(DeepLWire.languages.flatMap { s in DeepLWire.languages.filter { $0 != s }.map { LanguagePair(s, $0) } }),
-        limits: BatchLimits(maxSegments: 50, maxCharacters: 30_000), supportsInlineCodes: true, supportsFormality: true, producesDrafts: true)
+        limits: BatchLimits(maxSegments: 50, maxCharacters: 30_000), supportsInlineCodes: true, supportsGlossaries: true,
+        supportsFormality: true, supportsContext: true, producesDrafts: true)
 
     public var descriptor: BackendDescriptor { Self.descriptor }
     private let key: String

@@ -60,6 +60,12 @@ public struct GoogleV3Backend: TranslationBackend {
         client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
+    /// The model and the Google Cloud glossary (the user's, not ``TranslationContext/terms``)
+    /// decide the answer.
+    public var outputSettings: [String] {
+        ["model=\(target.modelName ?? "")", "glossary=\(target.glossaryName ?? "")"]
+    }
+
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         let token = self.token, target = self.target, glossary = target.glossary != nil
         do {

@@ -36,6 +36,9 @@ public struct OpenAIBackend: TranslationBackend {
         client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
+    /// Another model answers otherwise.
+    public var outputSettings: [String] { ["model=\(model)"] }
+
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         let key = self.key, server = self.server, model = self.model
         return try await TaggedBatchTranslator(
