@@ -11,42 +11,35 @@ struct XLIFFSegmentLocator {
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
-        var line = 1
-        var unit: String?
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            // To the next tag, counting lines on the way (one pass, no bounds checks: every byte
-            // of the file passes here).
-            let next = bytes.withUnsafeBufferPointer { p -> Int in
-                var k = i
-                while k < n {
-                    let b = p[k]
-                    if b == UInt8(ascii: "<") { break }
-                    if b == 0x0A { line += 1 }
-                    k += 1
-                }
-                return k
-            }
-            i = next
-            guard i < n else { break }
-            if let (name, end) = Self.tag(at: i + 1, in: bytes) {
+        var units: [String: Int] = [:], segments: [String: Int] = [:]
+        // One pass over the whole file without bounds checks: every byte passes here.
+        bytes.withUnsafeBufferPointer { p in
+            var line = 1
+            var unit: String?
+            var i = 0
+            let n = p.count
+            while i < n {
+                let b = p[i]
+                i += 1
+                if b == 0x0A { line += 1; continue }
+                guard b == UInt8(ascii: "<"), let (name, end) = Self.tag(at: i, in: p) else { continue }
                 switch name {
                 case .unit:
-                    if let id = Self.attribute("id", from: end, in: bytes) {
+                    if let id = Self.attribute("id", from: end, in: p) {
                         unit = id
                         if units[id] == nil { units[id] = line }
                     }
                 case .segment:
-                    if let unit, let id = Self.attribute("id", from: end, in: bytes) { segments[unit + "-" + id] = segments[unit + "-" + id] ?? line }
+                    if let unit, let id = Self.attribute("id", from: end, in: p) { segments[unit + "-" + id] = segments[unit + "-" + id] ?? line }
                 case .mrk:
-                    if let unit, Self.attribute("mtype", from: end, in: bytes) == "seg", let id = Self.attribute("mid", from: end, in: bytes) {
+                    if let unit, Self.attribute("mtype", from: end, in: p) == "seg", let id = Self.attribute("mid", from: end, in: p) {
                         segments[unit + "-" + id] = segments[unit + "-" + id] ?? line
                     }
                 }
             }
-            i += 1
         }
+        self.units = units
+        self.segments = segments
     }
 
     /// The line of `key` (`u3-s1`), or of its unit (`u3`).
@@ -66,7 +59,13 @@ struct XLIFFSegmentLocator {
 
     /// The element named at `start` (any prefix dropped) when it is one of ``Tag``, and where the
     /// name ends: compared as bytes, since every tag of the file passes here.
-    private static func tag(at start: Int, in bytes: [UInt8]) -> (Tag, Int)? {
+    private static func tag(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Tag, Int)? {
+        // Closing tags, comments and declarations go no further than one byte.
+        guard start < bytes.count else { return nil }
+        switch bytes[start] {
+        case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "!"): return nil
+        default: break
+        }
         var end = start, local = start
         while end < bytes.count, isNameByte(bytes[end]) {
             if bytes[end] == UInt8(ascii: ":") { local = end + 1 }
@@ -80,7 +79,7 @@ struct XLIFFSegmentLocator {
     }
 
     /// The value of attribute `name` in the tag that continues at `from` (up to its `>`).
-    private static func attribute(_ name: String, from: Int, in bytes: [UInt8]) -> String? {
+    private static func attribute(_ name: String, from: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let key = Array(name.utf8)
         var i = from
         while i < bytes.count, bytes[i] != UInt8(ascii: ">") {

@@ -93,4 +93,21 @@ enum Graphemes {
         if v < 0x1680 { return v == 0x85 || v == 0xA0 }  // the only White_Space below U+1680
         return scalar.properties.isWhitespace
     }
+
+    /// The scalar that starts at `i` in valid UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, Int) {
+        let b = UInt32(bytes[i])
+        let (value, length): (UInt32, Int)
+        if b < 0x80 {
+            (value, length) = (b, 1)
+        } else if b < 0xE0 {
+            (value, length) = ((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F), 2)
+        } else if b < 0xF0 {
+            (value, length) = ((b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F), 3)
+        } else {
+            (value, length) = ((b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F), 4)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
 }

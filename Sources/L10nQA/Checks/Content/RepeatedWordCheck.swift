@@ -28,13 +28,43 @@ public struct RepeatedWordCheck: QACheck {
     static func repeats(in text: String) -> [(word: String, offset: Int)] {
         // Two words with nothing but spaces between them need a space.
         guard text.utf8.contains(UInt8(ascii: " ")) else { return [] }
-        if Graphemes.allStandalone(text) {
-            let scalars = Array(text.unicodeScalars)
-            return repeats(count: scalars.count, isLetter: { Graphemes.isLetter(scalars[$0]) }, isSpace: { scalars[$0] == " " },
-                           word: { String(String.UnicodeScalarView(scalars[$0])) })
-        }
+        if Graphemes.allStandalone(text) { return standaloneRepeats(in: text) }
         let chars = Array(text)
         return repeats(count: chars.count, isLetter: { chars[$0].isLetter }, isSpace: { chars[$0] == " " }, word: { String(chars[$0]) })
+    }
+
+    /// The same walk over the UTF-8 of a text whose characters are its scalars: characters are
+    /// counted as scalars are decoded, words are byte ranges.
+    private static func standaloneRepeats(in text: String) -> [(word: String, offset: Int)] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [(String, Int)] = []
+            var previous: (bytes: Range<Int>, start: Int, count: Int)?  // the last word, while only spaces followed it
+            var i = 0, characters = 0
+            while i < bytes.count {
+                var (scalar, length) = Graphemes.scalar(at: i, in: bytes)
+                guard Graphemes.isLetter(scalar) else {
+                    if scalar != " " { previous = nil }
+                    i += length
+                    characters += 1
+                    continue
+                }
+                let (startByte, start) = (i, characters)
+                repeat {
+                    i += length
+                    characters += 1
+                    guard i < bytes.count else { break }
+                    (scalar, length) = Graphemes.scalar(at: i, in: bytes)
+                } while Graphemes.isLetter(scalar)
+                let count = characters - start
+                if let a = previous, a.count == count, count >= 2 {
+                    let word = String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
+                    if word == String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased() { out.append((word, start)) }
+                }
+                previous = (startByte..<i, start, count)
+            }
+            return out
+        }
     }
 
     /// The walk over `count` characters: each word is compared with the word before it when only

@@ -55,14 +55,16 @@ public struct NumberConsistencyCheck: QACheck {
         for run in content.runs {
             switch run {
             case .text(let t):
-                if Graphemes.allStandalone(t) {
+                if !hasDigit(t) {
+                    offset += Graphemes.count(t)
+                } else if Graphemes.allStandalone(t) {
                     let values = t.unicodeScalars.map(\.value)
-                    if hasDigit(t) { scan(values, base: offset, into: &out) }
+                    scan(values, base: offset, into: &out)
                     offset += values.count
                 } else {
                     // A digit or separator with a combining mark on it is another character.
                     let values = t.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
-                    if hasDigit(t) { scan(values, base: offset, into: &out) }
+                    scan(values, base: offset, into: &out)
                     offset += values.count
                 }
             case .code(let c):
