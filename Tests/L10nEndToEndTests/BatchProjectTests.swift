@@ -282,25 +282,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages"), withIntermediateDirectories: true)
         try Data(contentsOf: PackagePaths.corpora.appendingPathComponent(Self.pages[0])).write(to: dir.appendingPathComponent("pages/" + Self.pages[0]))
-        // An engine (the `command` backend) that drops each sentence's end punctuation and doubles
-        // its first space: punctuation.end (a warning by default) and whitespace.doubled (info).
-        // Pseudo-localization would not do: the checks that judge language skip pseudo targets.
-        let engine = dir.appendingPathComponent("engine.py")
-        try Data("""
-            import json, re, sys
-            for line in sys.stdin:
-                r = json.loads(line)
-                out = [{"key": s["key"], "text": re.sub(r"[.!?]((\\s|<[^>]*>)*)$", r"\\1", s["text"]).replace(" ", "  ", 1)} for s in r["segments"]]
-                print(json.dumps({"id": r["id"], "translations": out}), flush=True)
-
-            """.utf8).write(to: engine)
+        // An engine that drops end punctuation: punctuation.end, a warning by default.
+        let engine = try SloppyEngine.install(in: dir)
         func project(_ markets: String) throws {
             try Data("""
                 version: 1
                 source: {include: ["pages/*.md"]}
                 markets: [de, br]
                 output: {xliff: "xliff/{market}/{stem}.xlf"}
-                translation: {backend: command, options: {command: "python3 '\(engine.path)'"}}
+                translation: {backend: command, options: {command: "\(engine)"}}
                 qa:
                   failOn: error
                   markets:

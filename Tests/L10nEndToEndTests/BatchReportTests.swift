@@ -9,7 +9,7 @@ import Testing
     static let reports = ["out/reports/l10n.json", "out/reports/l10n.junit.xml", "out/reports/l10n.sarif", "out/reports/l10n.html"]
 
     /// A project of four corpus pages (two Markdown, two HTML, of different sizes, so that with
-    /// several jobs they finish out of order), pseudo-translated for Germany and Brazil, offline,
+    /// several jobs they finish out of order), translated for Germany and Brazil by ``SloppyEngine``, offline,
     /// with every report.
     static func project() throws -> URL {
         let dir = try TemporaryDirectory.make("l10n-batch-reports")
@@ -22,7 +22,7 @@ import Testing
             source: {root: pages, include: ["pages/*.md", "pages/*.html"]}
             markets: [de, br]
             output: {document: "out/site/{market}/{path}", xliff: "out/xliff/{market}/{stem}.xlf"}
-            translation: {backend: pseudo}
+            translation: {backend: command, options: {command: "\(try SloppyEngine.install(in: dir))"}}
             qa: {failOn: never}
             reports: {json: out/reports/l10n.json, junit: out/reports/l10n.junit.xml, sarif: out/reports/l10n.sarif, html: out/reports/l10n.html}
 
@@ -57,7 +57,7 @@ import Testing
             #expect(try Data(contentsOf: one.appendingPathComponent(report)) == data, "\(report): --jobs 4 and --jobs 1 differ")
         }
         #expect(try TemporaryDirectory.contents(of: one.appendingPathComponent("out")) == written, "every output the same too")
-        // The reports name findings (pseudo-translation drops end punctuation) and every page × market.
+        // The reports name findings (the engine drops end punctuation) and every page × market.
         let junit = String(decoding: written["reports/l10n.junit.xml"] ?? Data(), as: UTF8.self)
         #expect(junit.contains("<failure "), "\(junit.prefix(500))")
         let json = try #require(try JSONSerialization.jsonObject(with: written["reports/l10n.json"] ?? Data()) as? [String: Any])

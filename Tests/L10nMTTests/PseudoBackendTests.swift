@@ -26,6 +26,25 @@ import Testing
         #expect(targets[2] == requests[2].source, "text without letters is left as it is")
     }
 
+    @Test func bracketsGoInsideTheWhitespaceAtTheEdges() {
+        let br = InlineCode(kind: .standalone, id: "1", data: "<br/>", type: .fmt, subType: "xlf:lb", equiv: "\n")
+        let bold = InlineCode(kind: .open, id: "2", data: "<b>", type: .fmt)
+        let boldEnd = InlineCode(kind: .close, id: "2", data: "</b>", type: .fmt)
+        let pseudo = PseudoBackend(expansion: 0)
+        // Whitespace after a line-break code, and a space after a closing tag, stay outside: the
+        // brackets sit next to the first and last text.
+        let target = pseudo.pseudoLocalize(Content([.code(br), .text("\nWarranty "), .code(bold), .text("2 years"), .code(boldEnd), .text(" ")]))
+        #expect(target == Content([.code(br), .text("\n[Ŵàŕŕàñţý "), .code(bold), .text("2 ýéàŕš]"), .code(boldEnd), .text(" ")]))
+        // One text with spaces at both ends.
+        #expect(pseudo.pseudoLocalize(Content(text: "  Pump ")).plainText == "  [Þûḿþ] ")
+        // No whitespace at the edges: the brackets go around everything, codes included.
+        #expect(pseudo.pseudoLocalize(Content([.code(bold), .text("Pump"), .code(boldEnd)])) == Content([.text("["), .code(bold), .text("Þûḿþ"), .code(boldEnd), .text("]")]))
+        // Readable text keeps the source's edges, as QA's whitespace.edges wants.
+        let source = Content([.text(" See "), .code(bold), .text("it"), .code(boldEnd), .text(".\n")])
+        let readable = pseudo.pseudoLocalize(source).readableText
+        #expect(readable.hasPrefix(" [") && readable.hasSuffix("]\n"), "\(readable)")
+    }
+
     @Test func expansionFollowsTheLetterCount() {
         let source = Content(text: String(repeating: "a", count: 10))
         #expect(PseudoBackend(expansion: 0.3).pseudoLocalize(source).plainText == "[" + String(repeating: "à", count: 10) + " ·ĺ]")

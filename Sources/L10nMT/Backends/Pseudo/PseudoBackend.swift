@@ -25,15 +25,53 @@ public struct PseudoBackend: TranslationBackend {
         return batch.map { .translated(pseudoLocalize($0.source)) }
     }
 
-    /// The pseudo-localized form of `content`.
+    /// The pseudo-localized form of `content`. The brackets go inside the whitespace at its
+    /// edges (`<br/>⏎[Ŵàŕŕàñţý…]`), so the target starts and ends with the whitespace the source
+    /// does, as a translation must: QA's `whitespace.edges` would flag it otherwise.
     public func pseudoLocalize(_ content: Content) -> Content {
         let letters = content.plainText.unicodeScalars.filter { $0.properties.isAlphabetic }.count
         guard letters > 0 else { return content }
         var runs = content.mapText(Self.accented).runs
         let padding = Int((Double(letters) * expansion).rounded(.up))
-        runs.insert(.text("["), at: 0)
-        runs.append(.text(Self.padding(padding) + "]"))
+        let (open, openSplit) = Self.edge(of: runs, leading: true)
+        let (close, closeSplit) = Self.edge(of: runs, leading: false)
+        // The closing side first, so the opening side's indexes still hold.
+        Self.insert(Self.padding(padding) + "]", at: close, split: closeSplit, leading: false, into: &runs)
+        Self.insert("[", at: open, split: openSplit, leading: true, into: &runs)
         return Content(runs)
+    }
+
+    /// Where a bracket goes: past the edge's whitespace (whitespace text, and the markup codes
+    /// among it). With `split` 0, `index` is where to insert it among the runs; otherwise the
+    /// whitespace ends inside text run `index`, and `split` of its characters (its first when
+    /// `leading`, its last otherwise) stay outside the bracket. An edge without whitespace gets
+    /// it at the very start or end.
+    private static func edge(of runs: [Content.Run], leading: Bool) -> (index: Int, split: Int) {
+        let outermost = leading ? 0 : runs.count
+        var sawSpace = false
+        for i in leading ? Array(runs.indices) : runs.indices.reversed() {
+            switch runs[i] {
+            case .code(let c):
+                guard c.isProtectedText else { continue }  // markup: look past it
+                return sawSpace ? (leading ? i : i + 1, 0) : (outermost, 0)
+            case .text(let t):
+                let space = leading ? t.prefix(while: \.isWhitespace).count : t.reversed().prefix(while: \.isWhitespace).count
+                if space == t.count { sawSpace = true; continue }
+                if space > 0 { return (i, space) }
+                return sawSpace ? (leading ? i : i + 1, 0) : (outermost, 0)
+            }
+        }
+        return (outermost, 0)
+    }
+
+    /// `text` put where ``edge(of:leading:)`` said.
+    private static func insert(_ text: String, at index: Int, split: Int, leading: Bool, into runs: inout [Content.Run]) {
+        guard split > 0, case .text(let t) = runs[index] else {
+            runs.insert(.text(text), at: index)
+            return
+        }
+        let cut = leading ? t.index(t.startIndex, offsetBy: split) : t.index(t.endIndex, offsetBy: -split)
+        runs.replaceSubrange(index...index, with: [.text(String(t[..<cut])), .text(text), .text(String(t[cut...]))])
     }
 
     static func padding(_ count: Int) -> String {
