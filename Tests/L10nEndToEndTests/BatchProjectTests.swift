@@ -343,6 +343,112 @@ import Testing
         #expect(wrong.stderr.contains("l10n.yaml: qa.markets.de.disable: 'punctuation.ending' is not a check id"), "\(wrong.stderr)")
     }
 
+    /// Cold runs agree byte for byte whatever `--jobs` (issue 16): pages that share sentences are
+    /// localized at once, yet the page that pays for a shared sentence (in the reports and the
+    /// records) and the page whose context it is translated in are the first in catalogue order
+    /// that needs it, as in a run with one job. No sentence is sent twice in a run, and a warm run
+    /// sends none.
+    @Test func coldRunsAgreeWhateverJobs() throws {
+        // An engine (the `command` backend) that shows which page paid for each sentence: it swaps
+        // the case of the text (codes and entities kept) and appends the name of the page it was
+        // asked for. It sleeps a little per call so pages in flight overlap, and logs what it is sent.
+        let engineDir = try TemporaryDirectory.make("l10n-batch-jobs-engine")
+        defer { try? FileManager.default.removeItem(at: engineDir) }
+        let engine = engineDir.appendingPathComponent("engine.py")
+        try Data("""
+            import json, os, re, sys, time
+            log = open(sys.argv[1], "a")
+            for line in sys.stdin:
+                r = json.loads(line)
+                time.sleep(0.02)
+                page = re.sub(r"[^a-z]", "", os.path.basename(r.get("document", "")).rsplit(".", 1)[0])
+                out = []
+                for s in r["segments"]:
+                    log.write(r["target"] + "\\t" + s["text"] + "\\n")
+                    parts = re.split(r"(<[^>]*>|&[#a-zA-Z0-9]+;)", s["text"])
+                    text = "".join(p if i % 2 else p.swapcase() for i, p in enumerate(parts))
+                    out.append({"key": s["key"], "text": text + " [" + page + "]"})
+                log.flush()
+                print(json.dumps({"id": r["id"], "translations": out}), flush=True)
+
+            """.utf8).write(to: engine)
+
+        // Twelve pages drawing on one pool of sentences. The first page in catalogue order is long
+        // (many sentences of its own before the shared ones), so the short pages after it reach the
+        // engine first: the race a run with several jobs has on every catalogue of variants.
+        let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"]
+        let pool = (1...40).map { "Shared sentence \($0) describes the housing, the seals and the **service kit** of the series." }
+        func page(_ k: Int) -> String {
+            let name = names[k]
+            var paragraphs = ["# The \(name) model", "The \(name) model is one of a family of variants."]
+            if k == 0 { paragraphs += (1...300).map { "Detail \($0) of the \(name) model is told here and nowhere else." } }
+            paragraphs += k == 0 ? pool : (0..<16).map { pool[(k * 7 + $0 * 3) % pool.count] }
+            return paragraphs.joined(separator: "\n\n") + "\n"
+        }
+        func project() throws -> URL {
+            let dir = try TemporaryDirectory.make("l10n-batch-jobs")
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages"), withIntermediateDirectories: true)
+            for k in names.indices { try Data(page(k).utf8).write(to: dir.appendingPathComponent("pages/\(names[k]).md")) }
+            try Data("""
+                version: 1
+                source: {include: ["pages/*.md"]}
+                markets: [de, br]
+                output:
+                  document: "out/site/{market}/{stem}.{ext}"
+                  xliff: "out/xliff/{market}/{stem}.xlf"
+                translation: {backend: command, options: {command: "python3 '\(engine.path)' mt-sent.log"}}
+                memory: .l10n/memory.sqlite
+                qa: {failOn: never}
+                reports:
+                  json: out/reports/l10n.json
+                  junit: out/reports/l10n.junit.xml
+                  sarif: out/reports/l10n.sarif
+                  html: out/reports/l10n.html
+
+                """.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+            return dir
+        }
+        func sent(_ dir: URL) -> [String] {
+            String(decoding: FileManager.default.contents(atPath: dir.appendingPathComponent("mt-sent.log").path) ?? Data(), as: UTF8.self)
+                .split(separator: "\n").map(String.init)
+        }
+        func differences(_ a: [String: Data], _ b: [String: Data]) -> [String] {
+            Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+        }
+
+        var dirs: [URL] = []
+        defer { for dir in dirs { try? FileManager.default.removeItem(at: dir) } }
+        var snapshots: [[String: Data]] = []
+        for jobs in ["1", "4", "4"] {
+            let dir = try project()
+            dirs.append(dir)
+            let run = try CLI.run(["batch", "--jobs", jobs], in: dir, environment: ["CI": "true", "L10N_TM": nil])
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            let lines = sent(dir)
+            #expect(!lines.isEmpty, "the engine was called")
+            #expect(Set(lines).count == lines.count, "no sentence is sent twice in a run (--jobs \(jobs))")
+            #expect(lines.sorted() == sent(dirs[0]).sorted(), "every run sends the same sentences (--jobs \(jobs))")
+            snapshots.append(try Self.snapshot(dir))
+        }
+        let reports = ["out/reports/l10n.json", "out/reports/l10n.junit.xml", "out/reports/l10n.sarif", "out/reports/l10n.html"]
+        #expect(reports.allSatisfy { snapshots[0][$0] != nil }, "\(snapshots[0].keys.sorted())")
+        #expect(snapshots[0].keys.contains("out/site/de/bravo.md") && snapshots[0].keys.contains(".l10n/state/pages/lima.md.json"))
+        let bravo = String(decoding: snapshots[0]["out/site/de/bravo.md"] ?? Data(), as: UTF8.self)
+        // The engine's lowercase page name (the text itself comes back in swapped case): the
+        // shared sentences were bought for the first page, the page's own for itself.
+        #expect(bravo.contains("alpha") && bravo.contains("bravo"), "\(bravo)")
+        #expect(differences(snapshots[0], snapshots[1]).isEmpty, "--jobs 4 differs from --jobs 1 in \(differences(snapshots[0], snapshots[1]))")
+        #expect(differences(snapshots[1], snapshots[2]).isEmpty, "two cold --jobs 4 runs differ in \(differences(snapshots[1], snapshots[2]))")
+
+        // Warm: no call, the same bytes.
+        let before = sent(dirs[1]).count
+        let warm = try CLI.run(["batch", "--jobs", "4"], in: dirs[1], environment: ["CI": "true", "L10N_TM": nil])
+        #expect(warm.status == 0, "\(warm.stderr)")
+        #expect(warm.stdout.contains("0 page(s) localized, 12 unchanged"), "\(warm.stdout)")
+        #expect(sent(dirs[1]).count == before, "a warm run sends nothing")
+        #expect(try Self.snapshot(dirs[1]) == snapshots[1])
+    }
+
     @Test func aFailedPageWritesNothing() async throws {
         let fake = try await FakeDeepL.start(key: Self.key)
         let dir = try Self.project(server: fake.baseURL)

@@ -82,12 +82,22 @@ package struct BatchRunner: Sendable {
             reports?.discard()
         }
         var failures: [any Error] = []
-        let jobs = mine.map { PageJob(source: $0, engine: engine) }
+        // Pages in flight reserve sentences in catalogue order, per target language (the language
+        // each market's pages are translated into, as the localizer picks it).
+        let sourceLanguage = LanguageTag(configuration.source.language) ?? LanguageTag("en-US")!
+        let order = ReservationOrder(lanes: Dictionary(engine.markets.map { ($0.id, (LanguageTag($0.language) ?? sourceLanguage).rawValue) },
+                                                       uniquingKeysWith: { first, _ in first }))
+        let jobs = mine.enumerated().map { PageJob(source: $1, engine: engine, order: order, index: $0) }
         do {
             try await OrderedWork.run(jobs, jobs: options.jobs, weight: { outcome in
                 if case .made(let files, _, _) = outcome { return files.reduce(0) { $0 + $1.data.count } }
                 return 0
-            }, work: { job in await job.run(check: options.check, force: options.force) }) { index, outcome in
+            }, work: { (job: PageJob) -> PageJob.Outcome in
+                let outcome = await job.run(check: options.check, force: options.force)
+                // Done, whatever the outcome: no later page waits for its reservations.
+                await order.finish(page: job.index)
+                return outcome
+            }) { index, outcome in
                 let source = jobs[index].source
                 var said: String
                 switch outcome {

@@ -6,6 +6,17 @@ import L10nCore
 package struct PageJob: Sendable {
     package let source: String
     package let engine: BatchEngine
+    /// The order the run's pages reserve sentences for machine translation in, and this page's
+    /// place in it (its index in catalogue order): a sentence pages share is paid for by the first.
+    package var order: ReservationOrder?
+    package var index = 0
+
+    package init(source: String, engine: BatchEngine, order: ReservationOrder? = nil, index: Int = 0) {
+        self.source = source
+        self.engine = engine
+        self.order = order
+        self.index = index
+    }
 
     package enum Outcome: Sendable {
         /// Nothing changed since the last run: its record stands.
@@ -57,8 +68,13 @@ package struct PageJob: Sendable {
         var options = engine.options
         options.outputs = engine.outputs(forExtension: ext)
         let language = LanguageTag(configuration.source.language) ?? LanguageTag("en-US")!
-        let localization = try await engine.localizer.localize(SourceDocument(bytes: bytes, name: source, language: language),
-                                                               markets: engine.markets, options: options)
+        var pipeline = engine.localizer.pipeline(options: options)
+        if let order, let cache = engine.localizer.configuration.translationCache {
+            pipeline.install(TranslateStage(backend: engine.localizer.configuration.backend,
+                                            cache: OrderedTranslationCache(base: cache, order: order, page: index)))
+        }
+        let localization = try await engine.localizer.run(pipeline, on: SourceDocument(bytes: bytes, name: source, language: language),
+                                                          markets: engine.markets)
         let relative = ProjectPaths.relative(source, below: configuration.source.root) ?? source
         let pageSet = try engine.site?.pageSet(for: source)
         var files: [(path: String, data: Data)] = []

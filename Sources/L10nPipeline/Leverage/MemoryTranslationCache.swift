@@ -57,6 +57,7 @@ public struct MemoryTranslationCache: TranslationCache {
     }
 
     public func reserve(_ requests: [SegmentRequest], backend: EngineSignature, context: TranslationContext) async throws -> Set<Int> {
+        guard !requests.isEmpty else { return [] }
         let keys = requests.map { Self.key($0, backend: backend, context: context) }
         let held = try await store.claim(keys: keys, owner: owner, ttl: reservation)
         let mine = keys.indices.filter { held.contains(keys[$0]) }

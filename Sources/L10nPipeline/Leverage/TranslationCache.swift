@@ -22,7 +22,9 @@ public protocol TranslationCache: Sendable {
 
     /// For runners sharing one cache at once (CI shards on one PostgreSQL memory): the indices of
     /// `requests` (none of them cached) this runner may translate now. The others are being
-    /// translated by another runner; ``awaitOthers(_:backend:context:)`` waits for them.
+    /// translated by another runner; ``awaitOthers(_:backend:context:)`` waits for them. Called
+    /// once per document and target whenever the stage has a cache, with no requests when the
+    /// document needs nothing of the engine.
     func reserve(_ requests: [SegmentRequest], backend: EngineSignature, context: TranslationContext) async throws -> Set<Int>
 
     /// Waits until the requests another runner reserved are cached (then ``lookup(_:backend:context:)``

@@ -199,6 +199,9 @@ public struct TranslateStage: PipelineStage {
                 try await cache.release(left.requests, backend: signature, context: context)
             }
         } else {
+            // Nothing for the engine: a cache that orders the pages of a run (``ReservationOrder``)
+            // learns that this document reserves nothing, so later pages need not wait for it.
+            if let cache { _ = try await cache.reserve([], backend: signature, context: context) }
             try await translate(requests, positions)
         }
         job.findings += findings
