@@ -78,7 +78,10 @@ import Testing
         let registry = BackendRegistry.builtIn
         let openai = try registry.make("openai", configuration: BackendConfiguration(environment: [
             "OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "OPENAI_MODEL": "smol-test", "OPENAI_API_KEY": "sk-never-in-settings"]))
-        #expect(openai.outputSettings == ["model=smol-test"])
+        #expect(openai.outputSettings == ["model=smol-test", "server=http://127.0.0.1:9/v1"])
+        let credentials = try registry.make("openai", configuration: BackendConfiguration(environment: [
+            "OPENAI_BASE_URL": "http://user:secret@llm.example:8080/v1?api_key=sk-in-query", "OPENAI_MODEL": "local"]))
+        #expect(credentials.outputSettings == ["model=local", "server=http://llm.example:8080/v1"], "no credentials, no query")
         let v3 = try registry.make("google-v3", configuration: BackendConfiguration(environment: [
             "GOOGLE_ACCESS_TOKEN": "ya29.never-in-settings", "GOOGLE_CLOUD_PROJECT": "p", "GOOGLE_CLOUD_LOCATION": "us-central1",
             "GOOGLE_TRANSLATE_MODEL": "general/translation-llm", "GOOGLE_TRANSLATE_GLOSSARY": "shop"]))

@@ -36,8 +36,19 @@ public struct OpenAIBackend: TranslationBackend {
         client = settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
-    /// Another model answers otherwise.
-    public var outputSettings: [String] { ["model=\(model)"] }
+    /// Another model answers otherwise, and so may another server under the same model name
+    /// (llama.cpp's server answers to any name; two Ollama hosts may hold different builds of
+    /// one): the server as scheme, host, port and path, never credentials or a query.
+    public var outputSettings: [String] { ["model=\(model)", "server=\(Self.identity(of: server))"] }
+
+    static func identity(of server: URL) -> String {
+        guard var parts = URLComponents(url: server, resolvingAgainstBaseURL: false) else { return server.host ?? "" }
+        parts.user = nil
+        parts.password = nil
+        parts.query = nil
+        parts.fragment = nil
+        return parts.string ?? server.host ?? ""
+    }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         let key = self.key, server = self.server, model = self.model
