@@ -59,6 +59,10 @@ public struct Provenance: Hashable, Sendable, Codable {
         self.matchQuality = matchQuality
     }
 
+    /// Made by pseudo-localization (the `pseudo` backend): accented words, padding and brackets
+    /// on purpose, not a translation to judge as language.
+    public var isPseudoLocalization: Bool { origin == .machine(backend: "pseudo") }
+
     /// `tm-101`, `mt-pseudo`, `human`, `source`: one token, for XLIFF attributes that take one.
     public var token: String {
         switch origin {

@@ -65,7 +65,7 @@ public struct QualityChecker: DocumentCheck {
                 let pair = SegmentPair(key: "\(unit.id)-\(segment.id)", source: segment.source, target: target)
                 pairs.append(pair)
                 if !suppression.isEmpty { suppressions[pair.key] = (suppression, segment.id) }
-                let pseudo = segment.provenance?.origin == .machine(backend: "pseudo")
+                let pseudo = segment.provenance?.isPseudoLocalization == true
                 findings += check(pair, with: pseudo ? pseudoChecks : checks, settings: settings, context: context)
             }
             if !scopeChecks.isEmpty, let limits = unit.sizeLimits, !limits.isEmpty,

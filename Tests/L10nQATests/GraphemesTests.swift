@@ -43,6 +43,7 @@ import Testing
     func charactersAndCountAreSwiftsOwn(_ text: String) {
         #expect(Graphemes.characters(text) == Array(text))
         #expect(Graphemes.count(text) == text.count)
+        #expect(Graphemes.characterValues(text) == text.map { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : UInt32.max })
         if Graphemes.allStandalone(text) { #expect(text.unicodeScalars.count == text.count) }
     }
 

@@ -66,6 +66,15 @@ enum Graphemes {
         return out
     }
 
+    /// Each character of `text` as its scalar value, or `UInt32.max` for a character of several
+    /// scalars (a digit or bracket with a combining mark on it is another character): what checks
+    /// that look for a few single-scalar marks walk. Without grapheme breaking where
+    /// ``allStandalone(_:)`` holds.
+    static func characterValues(_ text: String) -> [UInt32] {
+        if allStandalone(text) { return text.unicodeScalars.map(\.value) }
+        return text.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
+    }
+
     /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func count(_ text: String) -> Int {
         allStandalone(text) ? text.unicodeScalars.count : text.count

@@ -43,7 +43,6 @@ public struct NumberConsistencyCheck: QACheck {
         return issues
     }
 
-    /// ``numbers(in:)-([(Character, Int)])`` of `content`'s text; text without an ASCII digit has none.
     /// Digit runs with their inner separators (`1,299.00`, `1.4`, `12 345`) in `content`'s text,
     /// and where each starts in its readable text (``Content/readableText``). Codes end a number;
     /// text without an ASCII digit has none.
@@ -55,17 +54,12 @@ public struct NumberConsistencyCheck: QACheck {
         for run in content.runs {
             switch run {
             case .text(let t):
-                if !hasDigit(t) {
-                    offset += Graphemes.count(t)
-                } else if Graphemes.allStandalone(t) {
-                    let values = t.unicodeScalars.map(\.value)
+                if hasDigit(t) {
+                    let values = Graphemes.characterValues(t)
                     scan(values, base: offset, into: &out)
                     offset += values.count
                 } else {
-                    // A digit or separator with a combining mark on it is another character.
-                    let values = t.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
-                    scan(values, base: offset, into: &out)
-                    offset += values.count
+                    offset += Graphemes.count(t)
                 }
             case .code(let c):
                 if c.isProtectedText, let e = c.equiv { offset += Graphemes.count(e) }

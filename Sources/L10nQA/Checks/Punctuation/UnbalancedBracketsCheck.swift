@@ -41,20 +41,17 @@ public struct UnbalancedBracketsCheck: QACheck {
     static func isOpener(_ v: UInt32) -> Bool { v == 0x28 || v == 0x5B || v == 0x7B || v == 0xFF08 || v == 0x3010 }
 
     /// The first bracket in `text` without a partner, and where it is (in characters). A text
-    /// without a bracket byte (ASCII, or the lead byte of the full-width ones) has none; one whose
-    /// characters are its scalars is walked by scalar.
+    /// without a bracket byte (ASCII, or the lead byte of the full-width ones) has none.
     static func unbalanced(in text: String) -> (Character, Int)? {
         guard text.utf8.contains(where: { b in
             b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
                 || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == 0xE3 || b == 0xEF
         }) else { return nil }
-        if Graphemes.allStandalone(text) { return unbalanced(text.unicodeScalars.lazy.map(\.value)) }
-        // A bracket with a combining mark on it is another character, not a bracket.
-        return unbalanced(text.lazy.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : 0 })
+        return unbalanced(Graphemes.characterValues(text))
     }
 
     /// The first unpaired bracket among characters given by their scalar value.
-    private static func unbalanced(_ characters: some Sequence<UInt32>) -> (Character, Int)? {
+    private static func unbalanced(_ characters: [UInt32]) -> (Character, Int)? {
         var stack: [(UInt32, Int)] = []
         func character(_ v: UInt32) -> Character { Character(Unicode.Scalar(v) ?? "?") }
         for (i, v) in characters.enumerated() {
