@@ -33,13 +33,14 @@ public struct Document: Hashable, Sendable, Codable {
             || units.contains { $0.sizeLimits.map { !$0.isEmpty } == true }
     }
 
-    /// Every non-ignorable segment with its unit, in document order.
-    public var segmentCount: Int { units.reduce(0) { $0 + $1.translatableSegments.count } }
+    /// How many segments are there to translate: non-ignorable ones, in units marked for translation.
+    public var segmentCount: Int { units.reduce(0) { $0 + ($1.translate ? $1.translatableSegments.count : 0) } }
 
-    /// A copy whose segment targets are set by `translate` (called for non-ignorable segments).
+    /// A copy whose segment targets are set by `translate` (called for the non-ignorable segments
+    /// of units marked for translation).
     public func mappingTargets(_ translate: (TextUnit, Segment) throws -> Content?) rethrows -> Document {
         var copy = self
-        for u in copy.units.indices {
+        for u in copy.units.indices where copy.units[u].translate {
             for s in copy.units[u].segments.indices where !copy.units[u].segments[s].isIgnorable {
                 copy.units[u].segments[s].target = try translate(copy.units[u], copy.units[u].segments[s])
             }

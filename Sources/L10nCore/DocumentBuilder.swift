@@ -104,6 +104,39 @@ public struct DocumentBuilder: Sendable {
         renumberCodes(&pieces)
         let groups = split(pieces)
 
+        // A unit is its sentences with translatable text; a unit with none but figures in it (a
+        // price, a date, a measurement alone in a table cell) is a unit nobody translates but
+        // adaptation may rewrite, its figure runs as segments. Anything else stays in the skeleton.
+        let translate: Bool
+        let segments: [Segment], parts: [Skeleton.PartSpan]
+        if let found = Self.segments(of: groups, where: Self.hasTranslatableText) {
+            (segments, parts, translate) = (found.segments, found.parts, true)
+        } else if let found = Self.segments(of: groups, where: Self.hasFigure) {
+            (segments, parts, translate) = (found.segments, found.parts, false)
+        } else {
+            return nil
+        }
+        guard let start = parts.first?.start, let end = parts.last?.end else { return nil }
+        var codes: [InlineCode] = []
+        var codeBytes: [Range<Int>] = []
+        for piece in pieces {
+            if case .code(let c, let r) = piece {
+                codes.append(c)
+                if !draft.subflows.isEmpty { codeBytes.append(r) }
+            }
+        }
+        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
+        unit.translate = translate
+        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
+        return (unit, span, codeBytes)
+    }
+
+    /// The segments and ignorables of a unit's sentence groups, and their parts of the skeleton:
+    /// a group's body is a segment when `isSegment` says so, else an ignorable with the
+    /// whitespace around it. Nil when no body is a segment.
+    private static func segments(
+        of groups: [ArraySlice<Piece>], where isSegment: (ArraySlice<Piece>) -> Bool
+    ) -> (segments: [Segment], parts: [Skeleton.PartSpan])? {
         var segments: [Segment] = []
         var parts: [Skeleton.PartSpan] = []
         segments.reserveCapacity(groups.count + 2)
@@ -126,25 +159,10 @@ public struct DocumentBuilder: Sendable {
         for group in groups {
             let (lead, body, trail) = trimWhitespace(group)
             add(lead[...], ignorable: true)
-            if hasTranslatableText(body) {
-                add(body, ignorable: false)
-            } else {
-                add(body, ignorable: true)
-            }
+            add(body, ignorable: !isSegment(body))
             add(trail[...], ignorable: true)
         }
-        guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
-        var codes: [InlineCode] = []
-        var codeBytes: [Range<Int>] = []
-        for piece in pieces {
-            if case .code(let c, let r) = piece {
-                codes.append(c)
-                if !draft.subflows.isEmpty { codeBytes.append(r) }
-            }
-        }
-        let unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
-        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
-        return (unit, span, codeBytes)
+        return segmentNumber > 0 ? (segments, parts) : nil
     }
 
     /// The content of `pieces`: runs in one pass, adjacent texts joined and empty ones dropped
@@ -167,7 +185,15 @@ public struct DocumentBuilder: Sendable {
         return Content(normalRuns: runs)
     }
 
-    private func hasTranslatableText(_ pieces: ArraySlice<Piece>) -> Bool {
+    /// Whether some text piece holds an ASCII digit: a figure adaptation may rewrite.
+    private static func hasFigure(_ pieces: ArraySlice<Piece>) -> Bool {
+        pieces.contains { piece in
+            guard case .text(let t, _, _) = piece else { return false }
+            return t.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+    }
+
+    private static func hasTranslatableText(_ pieces: ArraySlice<Piece>) -> Bool {
         pieces.contains { piece in
             guard case .text(let t, _, _) = piece else { return false }
             for b in t.utf8 {
@@ -371,7 +397,7 @@ public struct DocumentBuilder: Sendable {
     }
 
     /// Leading and trailing whitespace of a group, set apart from its body.
-    private func trimWhitespace(_ group: ArraySlice<Piece>) -> (lead: [Piece], body: ArraySlice<Piece>, trail: [Piece]) {
+    private static func trimWhitespace(_ group: ArraySlice<Piece>) -> (lead: [Piece], body: ArraySlice<Piece>, trail: [Piece]) {
         var pieces = group
         var lead: [Piece] = [], trail: [Piece] = []
         while let first = pieces.first, case .text(let t, let bytes, let verbatim) = first {

@@ -20,6 +20,10 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// `slr:storageRestriction` on `<unit>`, 1.2 `maxwidth`/`maxbytes`); nil when it has none.
     /// They are measured under the document's ``Document/sizeProfiles``.
     public var sizeLimits: SizeLimits?
+    /// False for a unit nobody translates but adaptation may rewrite: figures alone (a price, a
+    /// date or a measurement in a table cell). XLIFF `translate="no"`, so CAT tools lock it;
+    /// memory, machine translation and QA leave it alone, and merge writes its (adapted) source.
+    public var translate: Bool = true
 
     public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = [], glossary: [GlossEntry] = []) {
         self.id = id

@@ -114,7 +114,8 @@ public struct MemoryImporter: Sendable {
             skipped.append(.init(line: nil, reason: "\(document.original): no usable target language"))
             return []
         }
-        let segments = document.units.flatMap { $0.segments.filter { !$0.isIgnorable } }
+        // Units nobody translates (`translate="no"`) are no memory's business.
+        let segments = document.units.filter(\.translate).flatMap { $0.segments.filter { !$0.isIgnorable } }
         var units: [TranslationUnit] = []
         for (i, segment) in segments.enumerated() {
             guard let target = segment.target, !target.isBlank, segment.isTranslated else { continue }

@@ -97,10 +97,25 @@ func pieces(_ source: String, start: Int = 0) -> [Piece] {
         #expect(code.isolated)
     }
 
-    @Test func unitWithoutLettersIsLeftInTheSkeleton() throws {
-        let doc = try build("  12.5  ")
+    @Test func unitWithNeitherLettersNorFiguresIsLeftInTheSkeleton() throws {
+        let doc = try build("  — • —  ")
         #expect(doc.units.isEmpty)
-        #expect(try SkeletonMerger(escaper: PlainEscaper()).merge(doc) == Data("#   12.5  \n".utf8))
+        #expect(try SkeletonMerger(escaper: PlainEscaper()).merge(doc) == Data("#   — • —  \n".utf8))
+    }
+
+    /// A price or a date alone (a table cell) is a unit adaptation may rewrite, but nobody
+    /// translates: `translate` is false, its figures a segment, the whitespace around ignorable.
+    @Test func unitOfFiguresAloneIsNotForTranslation() throws {
+        let doc = try build("  $1,299.50 – 12/03/2026  ")
+        let unit = try #require(doc.units.first)
+        #expect(doc.units.count == 1 && !unit.translate)
+        #expect(unit.segments.map(\.isIgnorable) == [true, false, true])
+        #expect(unit.translatableSegments.first?.source == "$1,299.50 – 12/03/2026")
+        #expect(doc.segmentCount == 0, "nothing in it to translate")
+        #expect(try SkeletonMerger(escaper: PlainEscaper()).merge(doc) == Data("#   $1,299.50 – 12/03/2026  \n".utf8))
+
+        let sentence = try #require(try build("Only $1,299.50.").units.first)
+        #expect(sentence.translate, "figures among words are an ordinary sentence")
     }
 
     @Test func protectorsTurnModelNumbersIntoUndeletableCodes() throws {

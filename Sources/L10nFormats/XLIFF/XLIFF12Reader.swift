@@ -37,13 +37,20 @@ struct XLIFF12Reader {
         for span in skeleton.spans { spans[span.unit] = span }
 
         var units: [TextUnit] = []
-        func collect(_ container: XMLElement) throws {
+        // `translate` is inherited from enclosing groups (XLIFF 1.2 default: yes).
+        func collect(_ container: XMLElement, translate: Bool) throws {
             for child in container.elements where child.namespace == namespace {
-                if child.name == "trans-unit" { units.append(try unit(child, spans: spans)) }
-                else if child.name == "group" { try collect(child) }
+                let translate = child["translate"].map { $0 != "no" } ?? translate
+                if child.name == "trans-unit" {
+                    var unit = try unit(child, spans: spans)
+                    unit.translate = translate
+                    units.append(unit)
+                } else if child.name == "group" {
+                    try collect(child, translate: translate)
+                }
             }
         }
-        if let body = fileElement.first("body", namespace: namespace) { try collect(body) }
+        if let body = fileElement.first("body", namespace: namespace) { try collect(body, translate: true) }
         var document = Document(
             original: fileElement["original"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: fileElement["target-language"], units: units, skeleton: skeleton)

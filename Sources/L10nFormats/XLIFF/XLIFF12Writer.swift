@@ -90,7 +90,8 @@ struct XLIFF12Writer {
     private func write(_ unit: TextUnit, sizeProfiles: SizeProfiles?, to out: inout XMLOutput) throws {
         let restype = unit.type.map { "x-" + String($0.map { $0.isWhitespace ? "-" : $0 }) }
         out.indent(3)
-        out.start("trans-unit", [("id", unit.id), ("resname", unit.name), ("restype", restype), ("xml:space", "preserve")]
+        out.start("trans-unit", [("id", unit.id), ("resname", unit.name), ("restype", restype), ("translate", unit.translate ? nil : "no"),
+                                 ("xml:space", "preserve")]
                   + XLIFFSizeRestrictions.xliff12Attributes(unit.sizeLimits, profiles: sizeProfiles))
         out.newline()
 

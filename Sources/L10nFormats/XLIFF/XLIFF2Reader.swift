@@ -34,8 +34,10 @@ struct XLIFF2Reader {
 
         var units: [TextUnit] = []
         var groups: [SizeGroup] = []
-        func collect(_ container: XMLElement) throws {
+        // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
+        func collect(_ container: XMLElement, translate: Bool) throws {
             for child in container.elements where child.namespace == namespace {
+                let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
                     var span: Skeleton.UnitSpan?
                     if let id = child["id"], let i = spanIndex[id] {
@@ -49,18 +51,20 @@ struct XLIFF2Reader {
                         }
                         span = skeleton.spans[i]
                     }
-                    units.append(try unit(child, span: span))
+                    var unit = try unit(child, span: span)
+                    unit.translate = translate
+                    units.append(unit)
                 } else if child.name == "group" {
                     // A restricted group keeps its place (outer before inner) and its units.
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child)
+                    try collect(child, translate: translate)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
             }
         }
-        try collect(fileElement)
+        try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)

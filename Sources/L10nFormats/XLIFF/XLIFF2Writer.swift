@@ -163,7 +163,7 @@ struct XLIFF2Writer {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.raw("    ")
         out.tag("unit")
-        out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type)
+        out.attr("id", unit.id); out.attr("name", unit.name); out.attr("type", type); out.attr("translate", unit.translate ? nil : "no")
         if let limits = unit.sizeLimits { out.attr("slr:sizeRestriction", limits.size); out.attr("slr:storageRestriction", limits.storage) }
         out.finish(empty: false)
         out.newline()

@@ -39,7 +39,7 @@ public struct InMemoryTranslationMemory: TranslationMemory {
     /// Adds every translated segment of `document`.
     public mutating func learn(_ document: Document, market: String? = nil) {
         guard let sourceLanguage = LanguageTag(document.sourceLanguage), let targetLanguage = document.targetLanguage.flatMap(LanguageTag.init) else { return }
-        let segments = document.units.flatMap { $0.segments.filter { !$0.isIgnorable } }
+        let segments = document.units.filter(\.translate).flatMap { $0.segments.filter { !$0.isIgnorable } }
         for (i, segment) in segments.enumerated() {
             guard segment.isTranslated, let target = segment.target else { continue }
             add(source: segment.source, target: target, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,

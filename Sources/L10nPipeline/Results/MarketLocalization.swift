@@ -38,7 +38,7 @@ public struct MarketLocalization: Sendable {
     public var targetOrigins: AdaptReport.ReportedTargets {
         var origins: [String: Int] = [:]
         var untranslated = 0
-        for unit in document.units {
+        for unit in document.units where unit.translate {
             for segment in unit.segments where !segment.isIgnorable {
                 if segment.target == nil { untranslated += 1; continue }
                 origins[segment.provenance?.origin.description ?? "human", default: 0] += 1

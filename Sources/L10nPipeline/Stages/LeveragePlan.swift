@@ -12,7 +12,8 @@ struct LeveragePlan {
     init?(_ document: Document, targetLanguage: LanguageTag, market: String?) {
         guard let sourceLanguage = LanguageTag(document.sourceLanguage) else { return nil }
         self.sourceLanguage = sourceLanguage
-        for (u, unit) in document.units.enumerated() {
+        // Units nobody translates (figures alone) are neither looked up nor anyone's neighbours.
+        for (u, unit) in document.units.enumerated() where unit.translate {
             for (s, segment) in unit.segments.enumerated() where !segment.isIgnorable { positions.append((u, s)) }
         }
         func source(_ i: Int) -> Content? {

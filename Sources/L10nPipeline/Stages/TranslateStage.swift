@@ -45,7 +45,7 @@ public struct TranslateStage: PipelineStage {
         let notes = Self.notes(adaptations: job.adaptations, kept: job.kept)
         var requests: [SegmentRequest] = []
         var positions: [(unit: Int, segment: Int)] = []
-        for (u, unit) in document.units.enumerated() {
+        for (u, unit) in document.units.enumerated() where unit.translate {
             for (s, segment) in unit.segments.enumerated() where !segment.isIgnorable && segment.target == nil {
                 let key = "\(unit.id)-\(segment.id)"
                 requests.append(SegmentRequest(key: key, source: segment.source, notes: notes[key] ?? []))

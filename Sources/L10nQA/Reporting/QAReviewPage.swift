@@ -77,7 +77,8 @@ public enum QAReviewPage {
     private static func section(_ entry: Entry, market: String, counts: inout Counts) -> String {
         let byKey = Dictionary(grouping: entry.findings) { $0.segment ?? "" }
         var rows = ""
-        for unit in entry.document.units {
+        // Units nobody translates (figures alone) have no translation to review.
+        for unit in entry.document.units where unit.translate {
             let adaptations = unit.notes.filter { $0.category == "l10n:adaptation" }.map(\.text)
             for segment in unit.segments where !segment.isIgnorable {
                 let key = "\(unit.id)-\(segment.id)"

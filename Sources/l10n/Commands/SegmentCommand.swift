@@ -7,7 +7,7 @@ struct SegmentCommand: ParsableCommand {
         commandName: "segment",
         abstract: "Print the segments of a document, for tuning segmentation rules.",
         discussion: """
-            One line per segment: its id (unit-segment) and its text, with inline codes shown as {1}…{/1} (paired) and {2/} (standalone). Try --srx to see the effect of your own rules.
+            One line per segment: its id (unit-segment) and its text, with inline codes shown as {1}…{/1} (paired) and {2/} (standalone); the id of a unit nobody translates (figures alone, such as a price in a table cell: adaptation may rewrite it) is followed by " translate=no". Try --srx to see the effect of your own rules.
             """)
 
     @Argument(help: ArgumentHelp("A Markdown or HTML file.", valueName: "file"))
@@ -27,7 +27,7 @@ struct SegmentCommand: ParsableCommand {
             let document = try localizer.extract(SourceDocument(bytes: try InputFile.read(file), name: file, language: language), targetLanguage: nil)
             for unit in document.units {
                 for segment in unit.segments where !segment.isIgnorable {
-                    Console.out("\(unit.id)-\(segment.id)\t\(render(segment.source))")
+                    Console.out("\(unit.id)-\(segment.id)\(unit.translate ? "" : " translate=no")\t\(render(segment.source))")
                 }
             }
             Console.note("\(document.units.count) unit(s), \(document.segmentCount) segment(s)")

@@ -26,6 +26,11 @@ enum PipelineFixtures {
 
     /// Every translatable segment of `document`, in order.
     static func segments(_ document: Document) -> [Segment] {
-        document.units.flatMap { $0.segments.filter { !$0.isIgnorable } }
+        segments(document.units)
+    }
+
+    /// Every non-ignorable segment of `units`, in order.
+    static func segments(_ units: [TextUnit]) -> [Segment] {
+        units.flatMap { $0.segments.filter { !$0.isIgnorable } }
     }
 }
