@@ -35,8 +35,19 @@ public struct AdaptationEngine: Sendable {
         var all: [Adaptation] = []
         var kept: [KeptSpan] = []
         var advisedOnce = Set<String>()
+        // Bare figures in a table under a label that names their unit ("Chest (in)"), and the
+        // label: converted together, before the rules see anything else.
+        let table = TableUnits(document, engine: self, rules: active, context: context)
         for u in copy.units.indices {
             var notes: [Note] = []
+            if let rewrite = table.rewrites[u], let s = copy.units[u].segments.firstIndex(where: { !$0.isIgnorable }) {
+                copy.units[u].segments[s].source = rewrite.source
+                copy.markSourceRewritten(unit: copy.units[u].id, segment: copy.units[u].segments[s].id)
+                all.append(rewrite.adaptation)
+                notes.append(Self.note(for: rewrite.adaptation))
+                // A cell's figures are done; a label's name still goes through the rules (spelling).
+                if !copy.units[u].translate { copy.units[u].notes += notes; continue }
+            }
             for s in copy.units[u].segments.indices where !copy.units[u].segments[s].isIgnorable {
                 let segment = copy.units[u].segments[s]
                 let key = "\(copy.units[u].id)-\(segment.id)"

@@ -89,7 +89,9 @@ public struct DocumentBuilder: Sendable {
             case .code(let c): guard c.isProtectedText, let e = c.equiv else { continue }; text = e  // as readableText
             }
             for scalar in text.unicodeScalars {
-                if scalar.properties.isWhitespace { space = count > 0; continue }
+                // ASCII by comparison; only other scalars pay for a Unicode property lookup.
+                let isWhitespace = scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+                if isWhitespace { space = count > 0; continue }
                 if count == 60 { more = true; break scan }
                 if space { excerpt.append(" "); count += 1; space = false }
                 excerpt.append(scalar)
@@ -127,6 +129,7 @@ public struct DocumentBuilder: Sendable {
         }
         var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
         unit.translate = translate
+        unit.cell = draft.cell
         let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
         return (unit, span, codeBytes)
     }

@@ -23,6 +23,8 @@ public struct UnitDraft: Hashable, Sendable {
     /// the bytes of one of its code pieces. Each becomes a unit of its own, referenced from that
     /// code (XLIFF 2 `subFlows`), so a translation that moves the code cannot tear its tag apart.
     public var subflows: [UnitDraft]
+    /// Its place in a table, when it is a table cell whose row and column are certain.
+    public var cell: TableCell?
 
     public init(type: String? = nil, name: String? = nil, pieces: [Piece], notes: [Note] = [], subflows: [UnitDraft] = []) {
         self.type = type

@@ -24,6 +24,9 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// date or a measurement in a table cell). XLIFF `translate="no"`, so CAT tools lock it;
     /// memory, machine translation and QA leave it alone, and merge writes its (adapted) source.
     public var translate: Bool = true
+    /// Its place in a table (from the reader; not written to XLIFF): adaptation reads a column's
+    /// header or a row's label as the unit of bare figures.
+    public var cell: TableCell?
 
     public init(id: String, type: String? = nil, name: String? = nil, segments: [Segment], notes: [Note] = [], glossary: [GlossEntry] = []) {
         self.id = id

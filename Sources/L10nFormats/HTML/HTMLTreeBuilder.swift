@@ -22,6 +22,7 @@ final class HTMLTreeBuilder: HTMLEventHandler {
     private static let keptAttributes: Set<String> = [
         "translate", "class", "type", "name", "property", "content", "value",
         "alt", "title", "placeholder", "aria-label", "aria-description", "label",
+        "colspan", "rowspan",  // whether a table's rows and columns are certain (``TableCell``)
     ]
 
     private let bytes: UnsafeBufferPointer<UInt8>

@@ -25,11 +25,53 @@ struct HTMLUnitExtractor {
     /// Attribute units of tags inside the unit being built, attached to it when it is done.
     private var subflows: [UnitDraft] = []
     private var nextCode = 0
+    /// The table position of each `td`/`th` element, by element index.
+    private let cells: [Int: TableCell]
 
     init(bytes: UnsafeBufferPointer<UInt8>, tree: HTMLTree) {
         self.bytes = bytes
         self.tree = tree
         self.decoder = HTMLCharacterDecoder(bytes: bytes)
+        self.cells = Self.tableCells(in: tree)
+    }
+
+    /// Rows and columns of every table whose shape is certain: cells of its own rows (in
+    /// `thead`, `tbody`, `tfoot` or directly under it; nested tables are tables of their own), no
+    /// `colspan` or `rowspan` above 1. A row is a header row inside `thead` or when all its cells
+    /// are `th` (a `th` beside `td`s labels its row).
+    static func tableCells(in tree: HTMLTree) -> [Int: TableCell] {
+        var out: [Int: TableCell] = [:]
+        var number = 0
+        for table in tree.elements where table.name == "table" {
+            var rows: [(index: Int, inHead: Bool)] = []
+            for case .element(let i) in table.children {
+                let e = tree.elements[i]
+                if e.name == "tr" { rows.append((i, false)) }
+                if e.name == "thead" || e.name == "tbody" || e.name == "tfoot" {
+                    for case .element(let r) in e.children where tree.elements[r].name == "tr" { rows.append((r, e.name == "thead")) }
+                }
+            }
+            var found: [Int: TableCell] = [:]
+            var certain = true
+            rows: for (r, row) in rows.enumerated() {
+                var cellsOfRow: [Int] = []
+                for case .element(let c) in tree.elements[row.index].children where tree.elements[c].name == "td" || tree.elements[c].name == "th" {
+                    let spans = tree.elements[c].attributes.filter { $0.name == "colspan" || $0.name == "rowspan" }
+                    if spans.contains(where: { ($0.value.flatMap { Int(String($0.filter { !$0.isWhitespace })) } ?? 1) != 1 }) {
+                        certain = false
+                        break rows
+                    }
+                    cellsOfRow.append(c)
+                }
+                let header = row.inHead || (!cellsOfRow.isEmpty && cellsOfRow.allSatisfy { tree.elements[$0].name == "th" })
+                for (column, c) in cellsOfRow.enumerated() {
+                    found[c] = TableCell(table: number, row: r, column: column, isHeader: header)
+                }
+            }
+            number += 1
+            if certain { out.merge(found) { a, _ in a } }
+        }
+        return out
     }
 
     mutating func extract() -> [UnitDraft] {
@@ -126,7 +168,9 @@ struct HTMLUnitExtractor {
             subflows.removeAll()
             for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
             if !pieces.isEmpty {
-                drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows))
+                var draft = UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)
+                draft.cell = cells[container]
+                drafts.append(draft)
             } else {
                 drafts += subflows
             }

@@ -67,6 +67,8 @@ extension MarkdownFilter {
         let tree: MarkdownTree
         let file: String
         var drafts: [UnitDraft] = []
+        /// Tables seen so far: the next one's number.
+        var tables = 0
         var entities = MarkdownEntityDecoder()
 
         init(source: MarkdownSource, tree: MarkdownTree, file: String) {
@@ -195,8 +197,10 @@ extension MarkdownFilter {
         }
 
         private mutating func table(_ node: MarkdownNode) throws {
+            let number = tables
+            tables += 1
             for (r, row) in tree.children(of: node).enumerated() where row.kind == .tableRow {
-                for cell in tree.children(of: row) where cell.kind == .tableCell && !cell.children.isEmpty {
+                for (c, cell) in tree.children(of: row).enumerated() where cell.kind == .tableCell && !cell.children.isEmpty {
                     guard cell.startLine == cell.endLine,
                           let start = source.offset(line: cell.startLine, column: cell.startColumn),
                           let end = source.offset(line: cell.endLine, column: cell.endColumn),
@@ -204,15 +208,20 @@ extension MarkdownFilter {
                         throw error("cannot place a table cell", line: cell.startLine)
                     }
                     let subject = MarkdownSubject.tableCell(source, range: start..<min(end + 1, lineEnd))
-                    try emit(cell, subject: subject, type: "md:table-cell", name: r == 0 ? "th" : "td")
+                    // GFM tables have one header row and no spans: rows and columns are certain.
+                    try emit(cell, subject: subject, type: "md:table-cell", name: r == 0 ? "th" : "td",
+                             cell: TableCell(table: number, row: r, column: c, isHeader: r == 0))
                 }
             }
         }
 
-        private mutating func emit(_ node: MarkdownNode, subject: MarkdownSubject, type: String, name: String?) throws {
+        private mutating func emit(_ node: MarkdownNode, subject: MarkdownSubject, type: String, name: String?, cell: TableCell? = nil) throws {
             do {
                 let (pieces, subflows) = try MarkdownInlineAligner.align(node, in: tree, subject: subject, source: source.bytes, entities: &entities)
-                if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)) }
+                guard !pieces.isEmpty else { return }
+                var draft = UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)
+                draft.cell = cell
+                drafts.append(draft)
             } catch let failure as MarkdownInlineAligner.Failure {
                 throw FormatError(.malformed, "cannot align the \(type.dropFirst(3)) with its source (\(failure.message))",
                                   at: SourceLocation.at(byteOffset: failure.offset, in: source.bytes, file: file))
