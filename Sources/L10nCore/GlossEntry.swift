@@ -1,7 +1,7 @@
 /// A glossary term recognized in a unit's source, carried to the translator with its approved
 /// translations and its status (XLIFF 2 Glossary module `<gls:glossEntry>`; XLIFF 1.2, which has
-/// no glossary module, a `<note from="l10n:glossary">`). Only written, never read back: a new
-/// extraction recognizes the terms again from the glossaries of the day.
+/// no glossary module, a `<note from="l10n:glossary">`). Read back from XLIFF 2, so `l10n qa`
+/// checks a returned file's terminology without the glossary files at hand.
 public struct GlossEntry: Hashable, Sendable, Codable {
     /// The segment whose source holds the term (written as the entry's `ref`).
     public var segment: String?
@@ -17,6 +17,9 @@ public struct GlossEntry: Hashable, Sendable, Codable {
     public var status: String
     /// The glossary the entry comes from (a file name).
     public var glossary: String?
+    /// Translations that must not be used (a forbidden entry's target term): XLIFF 2
+    /// `<l10n:forbidden>` after the definition, never a `<gls:translation>` a CAT tool would offer.
+    public var forbidden: [String] = []
 
     public init(segment: String?, term: String, translations: [String], definition: String?, status: String, glossary: String? = nil) {
         self.segment = segment

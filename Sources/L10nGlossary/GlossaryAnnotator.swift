@@ -59,6 +59,8 @@ public struct GlossaryAnnotator: Sendable {
         if let pos = entry.partOfSpeech { definition.append("(\(pos))") }
         var text = definition.joined(separator: " ")
         if let note = entry.note { text += ". " + note }
-        return GlossEntry(segment: segment, term: found, translations: translations, definition: text, status: entry.status.rawValue, glossary: entry.glossary)
+        var gloss = GlossEntry(segment: segment, term: found, translations: translations, definition: text, status: entry.status.rawValue, glossary: entry.glossary)
+        if entry.status == .forbidden, let wrong = entry.targetTerm { gloss.forbidden = [wrong] }
+        return gloss
     }
 }

@@ -18,6 +18,12 @@ extension QualityChecker {
             + QAChecks.builtInDocument.map { type(of: $0).description }
     }
 
+    /// The terms `document` carries on its units (an XLIFF 2 file's `<gls:glossary>` entries), as
+    /// the glossary to check it against when none is given.
+    public static func carriedGlossary(_ document: Document) -> Termbase {
+        Termbase(glossaryOf: document)
+    }
+
     /// A checker with every check, market-aware ones included (and the glossary's, given one).
     public static func full(markets: MarketCatalog?, glossary: Termbase? = nil, severities: [String: Severity] = [:],
                             disabled: Set<String> = []) -> QualityChecker {

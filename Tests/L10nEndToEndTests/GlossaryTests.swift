@@ -136,13 +136,38 @@ extension GlossaryTests {
         #expect(qa.stdout.contains(#"\"impeller\" should be translated as \"Laufrad\" (glossary)"#), "\(qa.stdout.prefix(2000))")
         #expect(!qa.stdout.contains("(do not translate)"), "the copied brand name is kept exactly")
         let without = try CLI.run(["qa", "--format", "json", xlf.path], in: dir)
-        #expect(!without.stdout.contains("glossary.compliance"))
+        #expect(!without.stdout.contains("glossary.compliance"), "extracted without --glossary: no terms in the file")
         let list = try CLI.run(["qa", "--list"], in: dir)
         #expect(list.stdout.contains("glossary.compliance"))
     }
 }
 
 extension GlossaryTests {
+    /// A file extracted with `--glossary` carries its terms (XLIFF 2 `<gls:glossary>`, forbidden
+    /// translations in `<l10n:forbidden>`): `qa` checks them without the glossary file.
+    @Test func qaReadsTheTermsTheFileCarries() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let (text, _) = try runWritingValidXLIFF(["extract", "-t", "de-DE", "--glossary", "pumps.csv", "-o", "out/", Self.page],
+                                                 in: dir, xliff: "out/water-pump-aquaflow-xp2000b.de-DE.xlf")
+        #expect(text.contains("<l10n:forbidden>rostfreier Stahl</l10n:forbidden>"), "\(text.prefix(3000))")
+        #expect(!text.contains("<gls:translation>rostfreier Stahl</gls:translation>"))
+        let xlf = dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.xlf")
+        // A "translation" that copies the source and uses the forbidden term once.
+        var filled = String(decoding: try XLIFFTargetFiller.fill(Data(contentsOf: xlf)), as: UTF8.self)
+        let copied = "stainless steel"
+        // Its last occurrence is in the target (a unit's target follows its source and glossary).
+        let target = try #require(filled.range(of: copied, options: .backwards))
+        filled.replaceSubrange(target, with: "rostfreier Stahl")
+        try Data(filled.utf8).write(to: xlf)
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("pumps.csv"))
+
+        let carried = try CLI.run(["qa", "--format", "json", xlf.path], in: dir)
+        #expect(carried.stdout.contains(#"\"impeller\" should be translated as \"Laufrad\" (glossary)"#), "\(carried.stdout.prefix(2000))")
+        #expect(carried.stdout.contains(#"\"rostfreier Stahl\" is a forbidden translation of \"stainless steel\" (glossary)"#), "\(carried.stdout.prefix(3000))")
+        #expect(!carried.stdout.contains("(do not translate)"), "the copied brand name is kept exactly")
+    }
+
     /// `--glossary INDUSTRY` reads the glossary bundled from the repository's `glossaries/`, from
     /// a folder that has no such file: the industry's terms and the do-not-translate marks.
     @Test func bundledIndustriesWorkFromAnyFolder() throws {

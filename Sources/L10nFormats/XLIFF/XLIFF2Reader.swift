@@ -175,7 +175,29 @@ struct XLIFF2Reader {
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
         unit.sizeLimits = Self.sizeLimits(element)
+        unit.glossary = Self.glossary(element)
         return unit
+    }
+
+    /// The Glossary module's entries on a unit, as ``XLIFF2Writer`` writes them (and as other
+    /// tools do: an entry without our status reads as preferred).
+    static func glossary(_ unit: XMLElement) -> [GlossEntry] {
+        let statusNamespace = XLIFF2Writer.glossaryStatusNamespace
+        var out: [GlossEntry] = []
+        for glossary in unit.elements(named: "glossary", namespace: XLIFFNamespace.glossary) {
+            for entry in glossary.elements(named: "glossEntry", namespace: XLIFFNamespace.glossary) {
+                guard let term = entry.first("term", namespace: XLIFFNamespace.glossary) else { continue }
+                let ref = entry["ref"].map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+                var gloss = GlossEntry(
+                    segment: ref, term: term.text,
+                    translations: entry.elements(named: "translation", namespace: XLIFFNamespace.glossary).map(\.text),
+                    definition: entry.first("definition", namespace: XLIFFNamespace.glossary)?.text,
+                    status: entry.attribute("status", namespace: statusNamespace) ?? "preferred", glossary: term["source"])
+                gloss.forbidden = entry.elements(named: "forbidden", namespace: statusNamespace).map(\.text)
+                out.append(gloss)
+            }
+        }
+        return out
     }
 
     /// The inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>` may appear.

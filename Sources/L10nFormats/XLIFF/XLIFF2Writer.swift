@@ -264,6 +264,11 @@ struct XLIFF2Writer {
             if let definition = entry.definition {
                 out.indent(5); out.start("gls:definition"); out.plainText(definition); out.end("gls:definition"); out.newline()
             }
+            // The module's `##other` elements after the definition: a wrong translation in a
+            // structured place, where no CAT tool offers it as one to use.
+            for wrong in entry.forbidden {
+                out.indent(5); out.start("l10n:forbidden"); out.plainText(wrong); out.end("l10n:forbidden"); out.newline()
+            }
             out.indent(4); out.end("gls:glossEntry"); out.newline()
         }
         out.indent(3); out.end("gls:glossary"); out.newline()

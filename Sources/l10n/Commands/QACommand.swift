@@ -7,7 +7,7 @@ struct QACommand: ParsableCommand {
         commandName: "qa",
         abstract: "Run the quality checks over translated XLIFF: inline codes, numbers, empty or copied targets, whitespace, punctuation, brackets, repeated words.",
         discussion: """
-            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered). Size restrictions in the XLIFF (slr:sizeRestriction and slr:storageRestriction under the file's slr:profiles; 1.2 maxwidth/maxbytes) are checked by length.size-restriction. With --config, the project file's qa settings apply (severity, disable, and the qa.markets entry of --market); --severity and --disable win over them. `l10n check` is the same command.
+            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered); without it, an XLIFF 2 file's own glossary entries (written by extract/adapt --glossary) are the glossary. Size restrictions in the XLIFF (slr:sizeRestriction and slr:storageRestriction under the file's slr:profiles; 1.2 maxwidth/maxbytes) are checked by length.size-restriction. With --config, the project file's qa settings apply (severity, disable, and the qa.markets entry of --market); --severity and --disable win over them. `l10n check` is the same command.
             """,
         aliases: ["check"])
 
@@ -88,7 +88,11 @@ struct QACommand: ParsableCommand {
             return
         }
         let checker: QualityChecker
-        do { checker = try self.checker(glossary: try glossary.termbase(sourceLanguage: glossarySourceLanguage)) } catch { throw ExitStatus.report(error) }
+        let termbase: Termbase?
+        do {
+            termbase = try glossary.termbase(sourceLanguage: glossarySourceLanguage)
+            checker = try self.checker(glossary: termbase)
+        } catch { throw ExitStatus.report(error) }
         if let market {
             // An unknown market is the same usage error as for `adapt`.
             do { _ = try MarketCatalog.load(userDirectory: marketsDir).market(market) } catch { throw ExitStatus.report(error) }
@@ -106,7 +110,13 @@ struct QACommand: ParsableCommand {
                         throw PipelineError(.unsupportedInput, "has no target language: nothing to check", file: file)
                     }
                     segments += document.units.reduce(0) { $0 + $1.segments.filter(\.isTranslated).count }
-                    let found = checker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
+                    // Without --glossary, the terms the file carries (XLIFF 2 `<gls:glossary>`) are the glossary.
+                    var documentChecker = checker
+                    if termbase?.isEmpty ?? true {
+                        let carried = QualityChecker.carriedGlossary(document)
+                        if !carried.isEmpty { documentChecker = try self.checker(glossary: carried) }
+                    }
+                    let found = documentChecker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
                     findings += found
                     if format == .html { entries.append(QAReviewPage.Entry(file: file, market: market, document: document, findings: found)) }
                 }
