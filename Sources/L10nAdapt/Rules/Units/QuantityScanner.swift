@@ -60,7 +60,7 @@ struct QuantityScanner: Sendable {
         "radius", "seat", "subwoofer", "woofer", "driver", "drivers", "speaker", "speakers", "frame",
         "lumber", "board", "boards", "stud", "studs", "post", "posts", "bike", "bikes", "bicycle", "thread", "NPT", "BSP", "well",
         "submersible", "collet", "collets", "socket", "drive", "jack", "on center", "on-center", "o.c.", "shaft",
-        "scale", "extender", "chain", "necklace", "duct", "ducts", "strap", "rolls", "roll", "receiver", "PEX", "PVC", "CPVC",
+        "scale", "extender", "chain", "necklace", "duct", "ducts", "strap", "rolls", "roll", "receiver", "PEX", "PVC", "CPVC", "SSD", "HDD", "rack", "bay", "bays",
     ]
     static let inFollowRegex: NSRegularExpression = {
         let words = inFollowers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
