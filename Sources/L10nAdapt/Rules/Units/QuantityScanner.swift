@@ -36,13 +36,15 @@ struct QuantityScanner: Sendable {
     /// ("40/60 psi"); the pieces of dates and versions have no unit, so they never become quantities.
     static let before = #"(?<![\p{N}_$€£¥₹#@.,\\'"“‘’`^])(?<![\p{L}--[xX]])(?<![\p{L}_][xX\-‐])(?<![Nn]o\.[ \u00A0])(?<!Nr\.[ \u00A0])"#
 
-    private static let feetGroup = 1, inchGroup = 2, wordFeetGroup = 3, wordInchGroup = 4, numberGroup = 5, firstSpellingGroup = 6
+    private static let feetGroup = 1, inchGroup = 2, wordFeetGroup = 3, wordInchGroup = 4, poundsGroup = 5, ouncesGroup = 6, numberGroup = 7, firstSpellingGroup = 8
 
     static let atomRegex: NSRegularExpression = {
         let inches = #"\d{1,2}(?:\.\d+)?(?:[ ]?[½¼¾])?|[½¼¾]"#
         let pattern = before + "(?:"
             + #"(\d{1,2})[ ]?['′’][ ]?("# + inches + #")[ ]?(?:"|″|”|'')"# + UnitLexicon.markEnd
             + "|" + #"(\d{1,2})[ \u00A0](?:ft|feet|foot)[ \u00A0]("# + inches + #")[ \u00A0](?:in|inch|inches)"# + UnitLexicon.wordEnd
+            // "4 lb 2 oz", "7 lbs, 3.5 oz": one weight in pounds, not 1.8 kg beside 57 g.
+            + "|" + #"(\d{1,3})[ \u00A0](?:lbs?|pounds?)\.?,?[ \u00A0](\d{1,2}(?:\.\d+)?)[ \u00A0](?:oz|ounces?)"# + UnitLexicon.wordEnd
             + "|(" + number + ")(?:" + UnitLexicon.alternation() + ")?"
             + ")"
         // A bad pattern is a programming error caught by every test run.
@@ -60,7 +62,7 @@ struct QuantityScanner: Sendable {
         "radius", "seat", "subwoofer", "woofer", "driver", "drivers", "speaker", "speakers", "frame",
         "lumber", "board", "boards", "stud", "studs", "post", "posts", "bike", "bikes", "bicycle", "thread", "NPT", "BSP", "well",
         "submersible", "collet", "collets", "socket", "drive", "jack", "on center", "on-center", "o.c.", "shaft",
-        "scale", "extender", "chain", "necklace", "duct", "ducts", "strap", "rolls", "roll", "receiver", "PEX", "PVC", "CPVC", "SSD", "HDD", "rack", "bay", "bays",
+        "scale", "extender", "chain", "necklace", "duct", "ducts", "strap", "rolls", "roll", "receiver", "PEX", "PVC", "CPVC", "SSD", "HDD", "rack", "bay", "bays", "blades", "path",
     ]
     static let inFollowRegex: NSRegularExpression = {
         let words = inFollowers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
@@ -77,6 +79,12 @@ struct QuantityScanner: Sendable {
                 let i = feet.location != NSNotFound ? m.range(at: inchGroup) : m.range(at: wordInchGroup)
                 guard let n = SourceNumber.feetInches(feet: ns.substring(with: f)[...], inches: ns.substring(with: i)[...]) else { return }
                 atoms.append(.init(range: m.range, number: n, spelling: nil, isFeetInches: true))
+                return
+            }
+            let pounds = m.range(at: poundsGroup)
+            if pounds.location != NSNotFound {
+                guard let n = SourceNumber.poundsOunces(pounds: ns.substring(with: pounds)[...], ounces: ns.substring(with: m.range(at: ouncesGroup))[...]) else { return }
+                atoms.append(.init(range: m.range, number: n, spelling: nil, isPoundsOunces: true))
                 return
             }
             var numberRange = m.range(at: numberGroup)
