@@ -179,10 +179,22 @@ struct QuantityScanner: Sendable {
         return listItemStart.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 
+    private static let listJoin = try! NSRegularExpression(pattern: #"^\s*(?:,|;|/|&|and|or)\s*$"#)
+
+    /// Whether only a list separator stands between the previous count and `location`.
+    static func followsCount(_ end: Int?, before location: Int, in ns: NSString) -> Bool {
+        guard let end, end <= location, location - end <= 6 else { return false }
+        let gap = ns.substring(with: NSRange(location: end, length: location - end))
+        return listJoin.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil
+    }
+
     static func group(_ atoms: [QuantityExpression.Atom], in ns: NSString) -> [QuantityExpression] {
         var result: [QuantityExpression] = []
         var i = 0
         var atoms = atoms
+        // Where the last count ended: "(2 x 18 cm, 2 x 21 cm)" lists two counts, the second
+        // only by the company it keeps.
+        var lastCountEnd: Int?
         while i < atoms.count {
             // Extend from atom i while the gaps are separators and units agree.
             var seps: [QuantityExpression.Separator] = []
@@ -206,8 +218,10 @@ struct QuantityScanner: Sendable {
                atoms[start].number.denominator == nil {
                 let count = atoms[start].number.magnitude
                 let finerSize = atoms[last].number.fractionDigits > 0 || atoms[last].number.denominator != nil
-                if count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns)) {
+                if count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns))
+                    || (count <= 4 && followsCount(lastCountEnd, before: atoms[start].range.location, in: ns)) {
                     start += 1
+                    lastCountEnd = NSMaxRange(atoms[last].range)
                 }
             }
             // A unitless number cut off from its successor by a unit ("26 in x 25") was
