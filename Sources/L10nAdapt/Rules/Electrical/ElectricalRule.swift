@@ -136,7 +136,8 @@ public struct ElectricalRule: AdaptationRule {
     /// the statement says what the product is not rated for.
     private static func isNegated(_ range: Range<String.Index>, in text: String) -> Bool {
         let before = text[..<range.lowerBound].suffix(48)
-        let clause = before.lastIndex(where: { ".;:,!?()\n\u{FFFC}|".contains($0) }).map { before[before.index(after: $0)...] } ?? before
+        // A parenthesis stays in its clause: "not for western Japan (60 Hz)".
+        let clause = before.lastIndex(where: { ".;:,!?\n\u{FFFC}|".contains($0) }).map { before[before.index(after: $0)...] } ?? before
         return negation.occurs(in: clause)
     }
 
@@ -401,6 +402,7 @@ extension ElectricalRule {
             RuleExample("Not for 127 V outlets: 220 V only.", market: "br", flagged: ["220 V"]),
             RuleExample("Heater rated 220 V; never plug it into 127 V.", market: "br", flagged: ["220 V"]),
             RuleExample("Pump motor: 100 V, 60 Hz. Not for use on 50 Hz.", market: "jp", flagged: ["100 V, 60 Hz"]),
+            RuleExample("Motor 100 V, 50 Hz only. Not compatible with western Japan (60 Hz).", market: "jp", flagged: ["100 V, 50 Hz"]),
             // A US split-phase service (120/240 V) is no version for either Brazilian supply.
             RuleExample("Output: 120/240 V split-phase. Generator input: 240 V.", market: "br", flagged: ["240 V"]),
             // Japan lists Type B sockets, but no 240 V split-phase receptacles (trap corpus: ev-level2-jp-flag).
