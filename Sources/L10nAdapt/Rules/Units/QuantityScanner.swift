@@ -218,7 +218,10 @@ struct QuantityScanner: Sendable {
                atoms[start].number.denominator == nil {
                 let count = atoms[start].number.magnitude
                 let finerSize = atoms[last].number.fractionDigits > 0 || atoms[last].number.denominator != nil
-                if count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns))
+                // Only lengths (and areas) have dimensions: "4 x 18 oz glasses" are four glasses.
+                let quantity = MeasureUnit.byID[atoms[last].unitID ?? ""]?.quantity
+                let hasDimensions = quantity == .length || quantity == .area
+                if !hasDimensions || count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns))
                     || (count <= 4 && followsCount(lastCountEnd, before: atoms[start].range.location, in: ns)) {
                     start += 1
                     lastCountEnd = NSMaxRange(atoms[last].range)

@@ -123,6 +123,8 @@ extension UnitConversionRule {
             RuleExample("Dimensions: 17.3 x 8.1 x 11.4 in", market: "fr", expected: "Dimensions: 43,9 x 20,6 x 29,0\u{202F}cm"),
             RuleExample("Fits windows 23\"–36\" wide", market: "uk", expected: "Fits windows 58–91 cm wide"),
             RuleExample("Rider height 5'4\"–5'9\"", market: "de", expected: "Rider height 163–175 cm"),
+            // Only lengths have dimensions: four glasses of 18 oz each.
+            RuleExample("Wine glass set, 4 x 18 oz glasses.", market: "de", expected: "Wine glass set, 4 x 530\u{00A0}ml glasses."),
             // A count in a list of counts: two zones of 18 cm and two of 21 cm, not a 2 x 21 cm strip.
             RuleExample("Four zones (2 x 18 cm, 2 x 21 cm).", market: "us", expected: "Four zones (2 x 7.1 in, 2 x 8.3 in)."),
             // Pounds and ounces are one weight, good to the ounce.
