@@ -14,6 +14,9 @@ public struct AdaptationContext: Sendable {
     public var rates: ExchangeRates?
     /// The engine's analysis of the segment being adapted, shared by the rules (see ``SegmentAnalysis``).
     var analysis: SegmentAnalysis?
+    /// What the engine worked out about the whole page before adapting its segments (see ``PageAnalysis``);
+    /// nil when a rule runs on a lone text.
+    var page: PageAnalysis?
 
     public init(market: MarketProfile, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, keepOriginalUnits: Bool = false, categories: Set<String> = [], rates: ExchangeRates? = nil) {
         self.market = market

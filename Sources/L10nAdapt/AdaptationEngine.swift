@@ -31,6 +31,9 @@ public struct AdaptationEngine: Sendable {
 
     public func adapt(_ document: Document, context: AdaptationContext) -> Result {
         let active = rules.filter { type(of: $0).applies(to: context) }
+        var context = context
+        let texts = document.units.flatMap { $0.segments.filter { !$0.isIgnorable }.map { Self.flatten($0.source) } }
+        context.page = PageAnalysis(texts, rules: active, context: context)
         var copy = document
         var all: [Adaptation] = []
         var kept: [KeptSpan] = []
@@ -57,9 +60,10 @@ public struct AdaptationEngine: Sendable {
                     copy.markSourceRewritten(unit: copy.units[u].id, segment: segment.id)
                 }
                 // A certification advisory says the same of every segment that cites marks
-                // ("Brazil requires INMETRO…"): once per document is enough.
+                // ("Brazil requires INMETRO…"), a regional mains advisory the same of every
+                // segment that repeats the rating: once per document is enough.
                 let adaptations = result.adaptations.filter { a in
-                    a.kind != .certification || a.after != nil || advisedOnce.insert(a.note).inserted
+                    !Self.isOncePerDocument(a) || advisedOnce.insert(a.note).inserted
                 }
                 all += adaptations
                 kept += result.kept
@@ -80,13 +84,7 @@ public struct AdaptationEngine: Sendable {
     /// rules' own keeps, and every code or trade size on which the engine dropped a match.
     public func adaptSegment(_ content: Content, key: String, rules: [any AdaptationRule], context: AdaptationContext) -> SegmentResult {
         // Codes become U+FFFC so rules see the text around them but can never match across them.
-        var flat = ""
-        for run in content.runs {
-            switch run {
-            case .text(let t): flat += t
-            case .code: flat += "\u{FFFC}"
-            }
-        }
+        let flat = Self.flatten(content)
         // Codes and names (UL 94 V-0, 225/45 R17 94W, 27.5 in wheels) are no rule's business,
         // advisories included.
         var context = context
@@ -140,6 +138,24 @@ public struct AdaptationEngine: Sendable {
         }
         runs.append(.text(String(text)))
         return SegmentResult(content: Content(runs), adaptations: adaptations, kept: kept)
+    }
+
+    /// The content as rules read it: text, with each code as U+FFFC.
+    static func flatten(_ content: Content) -> String {
+        var flat = ""
+        for run in content.runs {
+            switch run {
+            case .text(let t): flat += t
+            case .code: flat += "\u{FFFC}"
+            }
+        }
+        return flat
+    }
+
+    /// Advisories that say the same wherever they are raised: certification requirements and
+    /// regional mains ratings ("rated for 220 V, it runs where the mains is 220 V…").
+    static func isOncePerDocument(_ a: Adaptation) -> Bool {
+        a.after == nil && (a.kind == .certification || a.rule == "electrical.regional")
     }
 
     /// Keeps in text order, each span and reason once (a tyre code may stop the unit and the

@@ -38,3 +38,24 @@ extension AdaptationContext {
         return CertificationMark.find(in: text)
     }
 }
+
+/// What some rules must judge per page rather than per segment, worked out by the engine over
+/// every segment before it adapts any (as certifications are advised once per page, not once
+/// per segment).
+///
+/// - `mains`: in markets whose mains differ by region (Brazil 127 V or 220 V, Japan 50 Hz or
+///   60 Hz), the regional supplies the page's mains statements cover. A single-voltage
+///   statement is a regional advisory only when nothing else on the page (a spec table row, a
+///   second model, "127 V version available") covers the other regions.
+struct PageAnalysis: Sendable {
+    var mains: ElectricalRule.MainsCoverage?
+
+    /// `texts`: every translatable segment of the page, codes as U+FFFC (as the engine flattens them).
+    init(_ texts: [String], rules: [any AdaptationRule], context: AdaptationContext) {
+        if rules.contains(where: { $0 is ElectricalRule }), ElectricalRule.hasRegionalMains(context.market.electrical) {
+            var covered = ElectricalRule.MainsCoverage()
+            for text in texts { covered.formUnion(ElectricalRule.coverage(of: text, context: context)) }
+            mains = covered
+        }
+    }
+}

@@ -45,6 +45,11 @@ public struct Convention: Hashable, Sendable, Codable {
     public var markets: [String]?
     public var gap: Int?
     public var within: Int?
+    /// Words of which one must occur somewhere in the segment for the entry to apply: what the
+    /// text is about, when the cue words alone are shared with other trades (a golf club's
+    /// "45.75 in shaft" beside a trolling motor's "42 in shaft"; a guitar combo's "12 in speaker"
+    /// beside a hi-fi's "6.5 in subwoofer").
+    public var topic: [String]?
     /// Texts this entry must keep, checked by the tests for every market.
     public var examples: [String]?
 

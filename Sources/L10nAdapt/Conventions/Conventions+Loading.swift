@@ -48,7 +48,7 @@ extension Conventions {
     }
 
     static let fileKeys: Set<String> = ["industry", "summary", "entries"]
-    static let entryKeys: Set<String> = ["id", "kind", "rationale", "source", "units", "after", "before", "values", "pattern", "silencesAdvisories", "context", "markets", "gap", "within", "examples"]
+    static let entryKeys: Set<String> = ["id", "kind", "rationale", "source", "units", "after", "before", "values", "pattern", "silencesAdvisories", "context", "markets", "gap", "within", "topic", "examples"]
 
     /// Decodes and checks one file's entries.
     public static func decode(_ data: Data, file: String) throws -> [Convention] {
@@ -105,8 +105,8 @@ extension Conventions {
                 throw fail("\(path).units[\(i)]", "unknown unit '\(u)'; see the unit ids in Markets/README.md")
             }
         }
-        for key in ["after", "before"] {
-            let words = key == "after" ? e.after : e.before
+        for key in ["after", "before", "topic"] {
+            let words = key == "after" ? e.after : key == "before" ? e.before : e.topic
             if let words, words.isEmpty || words.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
                 throw fail("\(path).\(key)", "must list non-empty cue words")
             }

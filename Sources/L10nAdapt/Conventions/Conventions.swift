@@ -29,6 +29,8 @@ public struct Conventions: Hashable, Sendable {
         let after: NSRegularExpression?
         let before: NSRegularExpression?
         let pattern: NSRegularExpression?
+        /// One of the entry's `topic` words anywhere in the text.
+        let topic: NSRegularExpression?
     }
 
     public static let empty = Conventions(compiled: [], files: [:], matchers: [])
@@ -55,7 +57,8 @@ public struct Conventions: Hashable, Sendable {
             let after = try e.after.map { try compile(Self.afterPattern($0, gap: e.gap ?? 2), key: "after", options: .caseInsensitive) }
             let before = try e.before.map { try compile(Self.beforePattern($0, within: e.within ?? 20), key: "before", options: .caseInsensitive) }
             let pattern = try e.pattern.map { try compile($0, key: "pattern", options: []) }
-            matchers.append(Matcher(entry: i, units: Set(e.units ?? []), values: Set(e.values ?? []), after: after, before: before, pattern: pattern))
+            let topic = try e.topic.map { try compile(Self.topicPattern($0), key: "topic", options: .caseInsensitive) }
+            matchers.append(Matcher(entry: i, units: Set(e.units ?? []), values: Set(e.values ?? []), after: after, before: before, pattern: pattern, topic: topic))
         }
         self.init(compiled: entries, files: files, matchers: matchers)
     }
@@ -77,6 +80,7 @@ public struct Conventions: Hashable, Sendable {
             let entry = entries[m.entry]
             guard entry.isKept(by: market) else { continue }
             guard m.pattern == nil, m.units.contains(e.unitID) else { continue }
+            if let topic = m.topic, !Self.occurs(topic, in: text as String) { continue }
             if m.after == nil && m.before == nil && m.values.isEmpty { return entry }
             if let r = m.after {
                 let window = after ?? Self.window(text, from: NSMaxRange(range), length: 60)
@@ -103,6 +107,7 @@ public struct Conventions: Hashable, Sendable {
         var spans: [(Range<String.Index>, Convention)] = []
         for m in matchers {
             guard let pattern = m.pattern, entries[m.entry].isKept(by: market) else { continue }
+            if let topic = m.topic, !Self.occurs(topic, in: text) { continue }
             for r in Self.hits(pattern, in: text) {
                 if let range = Range(r, in: text) { spans.append((range, entries[m.entry])) }
             }
@@ -149,6 +154,11 @@ public struct Conventions: Hashable, Sendable {
 
     static func beforePattern(_ cues: [String], within: Int) -> String {
         "(?<!" + letter + ")(?:" + cues.map(cue).joined(separator: "|") + ")(?!" + letter + #")(?-i:[^.\n,;]){0,"# + "\(within)}$"
+    }
+
+    /// Any of the topic words, whole words (a plural `s`/`es` allowed), anywhere in the text.
+    static func topicPattern(_ words: [String]) -> String {
+        "(?<!" + letter + ")(?:" + words.map(cue).joined(separator: "|") + ")(?!" + letter + ")"
     }
 
     static func occurs(_ r: NSRegularExpression, in s: String) -> Bool {

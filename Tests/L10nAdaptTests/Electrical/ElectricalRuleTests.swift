@@ -61,4 +61,58 @@ import Testing
         let found = rule.matches(in: text, context: de)
         #expect(found.count == 4_000)
     }
+
+    // MARK: pages, not segments
+
+    /// One Markdown-like page: one unit per text, one segment each.
+    private func page(_ texts: [String]) -> Document {
+        let units = texts.enumerated().map { i, text in
+            TextUnit(id: "u\(i + 1)", segments: [Segment(id: "s1", source: Content(text: text))])
+        }
+        return Document(original: "page.md", format: "markdown", sourceLanguage: "en-US", units: units,
+                        skeleton: Skeleton(original: Data(), spans: []))
+    }
+
+    private func advisories(_ texts: [String], _ market: String) throws -> [Adaptation] {
+        let context = AdvisoryHarness.context(try AdvisoryHarness.market(market))
+        return AdaptationEngine(rules: [rule]).adapt(page(texts), context: context).adaptations.filter(\.isAdvisory)
+    }
+
+    /// The spec table says 220 V, the intro offers a 127 V version: the product covers Brazil,
+    /// though each segment alone names one region.
+    @Test func aPageThatOffersTheOtherVoltageRaisesNothing() throws {
+        let texts = ["Countertop oven with convection fan. A 127 V version is also available.", "Voltage: 220 V", "Frequency: 60 Hz"]
+        #expect(try advisories(texts, "br").isEmpty)
+        // Each segment on its own would be judged as a single-voltage product.
+        let br = AdvisoryHarness.context(try AdvisoryHarness.market("br"))
+        #expect(AdvisoryHarness.flagged(rule, texts[1], br) == ["220 V"])
+    }
+
+    @Test func twoModelVariantsCoverBothRegions() throws {
+        #expect(try advisories(["Model PX-1 (127 V): 1,200 W.", "Model PX-2 (220 V): 1,500 W."], "br").isEmpty)
+        #expect(try advisories(["East Japan model: 100 V, 50 Hz.", "West Japan model: 100 V, 60 Hz."], "jp").isEmpty)
+    }
+
+    /// A page whose only other rating is a warning against it still needs the advisory, once.
+    @Test func aSingleVoltagePageIsAdvisedOnce() throws {
+        let found = try advisories(["Wall heater, 220 V.", "Do not connect it to 127 V outlets.", "Rated 220 V, 2,000 W."], "br")
+        #expect(found.map(\.rule) == ["electrical.regional"], "\(found.map { "\($0.rule) \($0.before)" })")
+        #expect(found.first?.segment == "u1-s1" && found.first?.before == "220 V")
+    }
+
+    /// Regional advice is not a misfit: a page that covers both Brazilian voltages still gets the
+    /// advisory for a rating that fits neither, and a 50 Hz-only statement still misfits the US.
+    @Test func coverageDoesNotHideMisfits() throws {
+        let found = try advisories(["Model A: 127 V.", "Model B: 220 V.", "Export model: 230V 50Hz."], "br")
+        #expect(found.map(\.rule) == ["electrical.mains"])
+        #expect(try advisories(["Motor: 230 V, 50 Hz.", "Motor: 120 V, 60 Hz."], "us").map(\.before) == ["230 V, 50 Hz"])
+    }
+
+    /// Refresh rates and DC ratings cover no region.
+    @Test func onlyMainsStatementsCover() throws {
+        let found = try advisories(["Compressor: 100 V, 60 Hz.", "Display: 50 Hz refresh rate."], "jp")
+        #expect(found.map(\.before) == ["100 V, 60 Hz"])
+        let br = try advisories(["Charger input: 127 V.", "Battery: 220 V DC."], "br")
+        #expect(br.map(\.before) == ["127 V"])
+    }
 }

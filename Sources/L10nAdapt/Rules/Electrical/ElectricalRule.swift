@@ -69,6 +69,84 @@ public struct ElectricalRule: AdaptationRule {
         return (matches, kept)
     }
 
+    /// The regional supplies (Brazil's 127 V and 220 V, Japan's 50 Hz and 60 Hz) that the mains
+    /// statements of a text fit: what the text says the product (or one of its versions) runs
+    /// on. Negated statements ("not for 127 V outlets") and codes that silence advisories
+    /// (`UL 94 V-0`, a tyre's `94V`) say nothing of the kind and count for nothing; nor do DC,
+    /// low voltages and refresh rates.
+    public struct MainsCoverage: Hashable, Sendable {
+        public var voltages: Set<Double> = []
+        public var frequencies: Set<Double> = []
+        public init(voltages: Set<Double> = [], frequencies: Set<Double> = []) {
+            self.voltages = voltages
+            self.frequencies = frequencies
+        }
+        public mutating func formUnion(_ other: MainsCoverage) {
+            voltages.formUnion(other.voltages)
+            frequencies.formUnion(other.frequencies)
+        }
+        /// Whether every regional voltage (resp. frequency) of `e` is covered; true when `e` has none.
+        func coversEveryVoltage(of e: MarketProfile.Electrical) -> Bool { e.regionalVoltages?.allSatisfy(voltages.contains) ?? true }
+        func coversEveryFrequency(of e: MarketProfile.Electrical) -> Bool { e.regionalFrequencies?.allSatisfy(frequencies.contains) ?? true }
+    }
+
+    /// Whether the market's mains differ by region, so that a page is judged as a whole.
+    static func hasRegionalMains(_ e: MarketProfile.Electrical) -> Bool {
+        e.regionalVoltages != nil || e.regionalFrequencies != nil
+    }
+
+    /// What the mains statements of `text` cover of the market's regional supplies (see ``MainsCoverage``).
+    /// The engine adds up every segment of a page, so that "220 V" in the spec table and "127 V
+    /// version available" in the intro together describe a product for the whole of Brazil.
+    public static func coverage(of text: String, context: AdaptationContext) -> MainsCoverage {
+        let e = context.market.electrical
+        guard hasRegionalMains(e) else { return MainsCoverage() }
+        let voltages = voltage.scan(text), frequencies = frequency.scan(text)
+        guard !voltages.isEmpty || !frequencies.isEmpty else { return MainsCoverage() }
+        let silencing = context.codeSpans(in: text).filter { $0.entry.silencesAdvisories == true }
+        func counts(_ range: Range<String.Index>) -> Bool {
+            !silencing.contains { $0.range.overlaps(range) } && !isNegated(range, in: text)
+        }
+        var out = MainsCoverage()
+        for v in voltages where counts(v.range) {
+            // "120/240 V split-phase" is one North American service with two legs, not a product
+            // for either of Brazil's supplies.
+            guard let rating = mainsRating(v, in: text), !splitPhase.occurs(in: text[v.range.upperBound...].prefix(16)) else { continue }
+            for supply in e.regionalVoltages ?? [] where fitsDirectly(rating.values, isRange: rating.isRange, supply) { out.voltages.insert(supply) }
+        }
+        for f in frequencies where counts(f.range) && !isNotMains(f.range, in: text) {
+            out.frequencies.formUnion(values(of: f).filter { e.regionalFrequencies?.contains($0) ?? false })
+        }
+        return out
+    }
+
+    /// A mains voltage statement's values and whether they are a range; nil for DC and low voltages.
+    private static func mainsRating(_ v: RegexHit, in text: String) -> (values: [Double], isRange: Bool)? {
+        guard let lo = v.group(1).flatMap({ Double($0) }) else { return nil }
+        let hi = v.group(3).flatMap { Double($0) }
+        let unit = v.group(4) ?? ""
+        let marker = v.group(5)
+        let isDC = unit.uppercased().hasSuffix("DC") || marker == "DC" || marker == "⎓"
+            || directCurrent.occurs(in: text[v.range.upperBound...].prefix(12))
+        guard !isDC, (90...480).contains(max(lo, hi ?? lo)) else { return nil }
+        return ([lo] + (hi.map { [$0] } ?? []), hi != nil && v.group(2) != "/")
+    }
+
+    /// A negation earlier in the same clause ("Not for 127 V outlets", "do not connect to 220 V"):
+    /// the statement says what the product is not rated for.
+    private static func isNegated(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[..<range.lowerBound].suffix(48)
+        // A parenthesis stays in its clause: "not for western Japan (60 Hz)".
+        let clause = before.lastIndex(where: { ".;:,!?\n\u{FFFC}|".contains($0) }).map { before[before.index(after: $0)...] } ?? before
+        return negation.occurs(in: clause)
+    }
+
+    /// A split-phase service named right after a voltage.
+    private static let splitPhase = NSRegularExpression.compiled(#"^[\s,]*(?:AC\s)?split[\s-]?phase"#, options: .caseInsensitive)
+
+    /// Words that turn a mains statement into a warning against that supply.
+    private static let negation = NSRegularExpression.compiled(#"(?<![\p{L}])(?:not|never|don't|doesn't|cannot|can't|won't|mustn't|isn't|aren't|unsuitable|incompatible)(?![\p{L}])"#, options: .caseInsensitive)
+
     /// Every mains and plug statement that does not fit, before codes silence any.
     private func allAdvisories(in text: String, context: AdaptationContext) -> [RuleMatch] {
         let market = context.market
@@ -76,24 +154,17 @@ public struct ElectricalRule: AdaptationRule {
         let frequencies = Self.frequency.scan(text)
         var usedFrequencies = Set<Range<String.Index>>()
 
-        // A segment that names a rating for every regional mains ("a 20 A breaker (115 V) or a
-        // 15 A double-pole breaker (230 V)") describes a dual-voltage product: no region is left out.
-        let coversEveryRegion = market.electrical.regionalVoltages.map { regional in
-            let ratings = Self.voltage.scan(text).compactMap { v -> ([Double], Bool)? in
-                guard let lo = v.group(1).flatMap({ Double($0) }) else { return nil }
-                let hi = v.group(3).flatMap { Double($0) }
-                return ([lo] + (hi.map { [$0] } ?? []), hi != nil && v.group(2) != "/")
-            }
-            return regional.allSatisfy { supply in ratings.contains { Self.fitsDirectly($0.0, isRange: $0.1, supply) } }
-        } ?? false
+        // Where the mains differ by region, the page is judged as a whole: a segment or page that
+        // names a rating for every regional supply ("a 20 A breaker (115 V) or a 15 A double-pole
+        // breaker (230 V)"; "220 V" in the spec table and "127 V version available" in the intro;
+        // a 50 Hz and a 60 Hz model) describes a product for the whole market.
+        var covered = Self.coverage(of: text, context: context)
+        if let page = context.page?.mains { covered.formUnion(page) }
+        let coversEveryRegion = covered.coversEveryVoltage(of: market.electrical)
+        let coversEveryFrequency = covered.coversEveryFrequency(of: market.electrical)
         for v in Self.voltage.scan(text) {
-            guard let lo = v.group(1).flatMap({ Double($0) }) else { continue }
-            let hi = v.group(3).flatMap { Double($0) }
-            let unit = v.group(4) ?? ""
-            let marker = v.group(5)
-            let isDC = unit.uppercased().hasSuffix("DC") || marker == "DC" || marker == "⎓"
-                || Self.directCurrent.occurs(in: text[v.range.upperBound...].prefix(12))
-            guard !isDC, (90...480).contains(max(lo, hi ?? lo)) else { continue }
+            guard let rating = Self.mainsRating(v, in: text) else { continue }
+            let (values, isRange) = rating
 
             // A frequency right after the voltage belongs to the same statement.
             var range = v.range
@@ -104,8 +175,8 @@ public struct ElectricalRule: AdaptationRule {
                 stated = Self.values(of: f)
                 usedFrequencies.insert(f.range)
             }
-            let values = [lo] + (hi.map { [$0] } ?? [])
-            let isRange = hi != nil && v.group(2) != "/"
+            // A warning against a supply ("not for 127 V outlets") is no rating of the product.
+            if Self.isNegated(v.range, in: text) { continue }
             var problems: [String] = []
             var regional: [String] = []
             if !Self.voltageFits(values, isRange: isRange, market: market.electrical) {
@@ -115,7 +186,7 @@ public struct ElectricalRule: AdaptationRule {
             }
             if let stated {
                 if let note = Self.regionalFrequency(stated, market: market.electrical) {
-                    regional.append(note)
+                    if !coversEveryFrequency { regional.append(note) }
                 } else if !stated.contains(market.electrical.frequency) {
                     problems.append(Self.frequencyProblem(stated, market: market.electrical))
                 }
@@ -129,9 +200,9 @@ public struct ElectricalRule: AdaptationRule {
 
         for f in frequencies where !usedFrequencies.contains(f.range) {
             let stated = Self.values(of: f)
-            guard !Self.isNotMains(f.range, in: text) else { continue }
+            guard !Self.isNotMains(f.range, in: text), !Self.isNegated(f.range, in: text) else { continue }
             if let note = Self.regionalFrequency(stated, market: market.electrical) {
-                out.append(regionalAdvisory(f.range, [note], market: market))
+                if !coversEveryFrequency { out.append(regionalAdvisory(f.range, [note], market: market)) }
             } else if !stated.contains(market.electrical.frequency) {
                 out.append(advisory(f.range, [Self.frequencyProblem(stated, market: market.electrical)], market: market))
             }
@@ -263,7 +334,10 @@ extension ElectricalRule {
         rating), so the rule advises rather than rewrites. Universal supplies (100–240 V, 50/60 Hz) and low-voltage or \
         battery DC (12 V, 20V MAX, 5 V USB) raise nothing; split-phase 240 V is normal in 120 V countries. Where \
         the mains differ by region (Brazil 127 or 220 V, Japan 50 or 60 Hz), a single rating is not a misfit but fits \
-        only part of the market: that is a regional advisory asking the copy to say which regions it is for.
+        only part of the market: that is a regional advisory asking the copy to say which regions it is for. That is \
+        judged per page, not per sentence: when the spec table says 220 V and the intro "127 V version available", or \
+        the page lists a 50 Hz and a 60 Hz model, the product covers the market and nothing is raised; a warning \
+        ("not for 127 V outlets") is no rating and covers nothing. A regional advisory is raised once per page.
         """,
         kind: .electrical,
         passing: [
@@ -293,6 +367,13 @@ extension ElectricalRule {
             // Tyre service descriptions (Resources/Conventions/automotive.yaml): 94V is a load index and speed symbol.
             RuleExample("All-season touring tyre, 225/45R17 94V XL.", market: "de"),
             RuleExample("- Load index / speed rating: 94V", market: "uk"),
+            // Where the mains differ by region, a text (or page) that covers every region raises nothing.
+            RuleExample("Model HX-127: 127 V. Model HX-220: 220 V.", market: "br"),
+            RuleExample("Rated 220 V, 60 Hz; a 127 V version is available.", market: "br"),
+            RuleExample("50 Hz model for eastern Japan, 60 Hz model for western Japan.", market: "jp"),
+            RuleExample("Rated 100 V, 60 Hz (a 50 Hz version is sold for eastern Japan).", market: "jp"),
+            // A warning against a supply is no rating of the product.
+            RuleExample("Do not connect to 127 V outlets.", market: "br"),
         ],
         failing: [
             RuleExample("Rated 120V AC, 60 Hz.", market: "de", flagged: ["120V AC, 60 Hz"]),
@@ -317,6 +398,13 @@ extension ElectricalRule {
             RuleExample("Input 220-240V, 60 Hz.", market: "br", flagged: ["220-240V, 60 Hz"]),
             RuleExample("Motor: 100 V, 60 Hz.", market: "jp", flagged: ["100 V, 60 Hz"]),
             RuleExample("Induction motor wound for 50 Hz.", market: "jp", flagged: ["50 Hz"]),
+            // A negated rating covers no region: the product is 220 V only.
+            RuleExample("Not for 127 V outlets: 220 V only.", market: "br", flagged: ["220 V"]),
+            RuleExample("Heater rated 220 V; never plug it into 127 V.", market: "br", flagged: ["220 V"]),
+            RuleExample("Pump motor: 100 V, 60 Hz. Not for use on 50 Hz.", market: "jp", flagged: ["100 V, 60 Hz"]),
+            RuleExample("Motor 100 V, 50 Hz only. Not compatible with western Japan (60 Hz).", market: "jp", flagged: ["100 V, 50 Hz"]),
+            // A US split-phase service (120/240 V) is no version for either Brazilian supply.
+            RuleExample("Output: 120/240 V split-phase. Generator input: 240 V.", market: "br", flagged: ["240 V"]),
             // Japan lists Type B sockets, but no 240 V split-phase receptacles (trap corpus: ev-level2-jp-flag).
             RuleExample("Level 2 charging station, hardwired or NEMA 14-50 plug.", market: "jp", flagged: ["NEMA 14-50"]),
         ]

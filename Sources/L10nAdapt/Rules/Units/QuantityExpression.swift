@@ -13,8 +13,10 @@ struct QuantityExpression: Sendable {
         var spelling: Int?
         /// Feet and inches in one (`5'4"`); the number is in inches.
         var isFeetInches = false
+        /// Pounds and ounces in one (`4 lb 2 oz`); the number is in pounds.
+        var isPoundsOunces = false
 
-        var unitID: String? { isFeetInches ? "in" : spelling.map { UnitLexicon.spellings[$0].unit } }
+        var unitID: String? { isFeetInches ? "in" : isPoundsOunces ? "lb" : spelling.map { UnitLexicon.spellings[$0].unit } }
         var isMark: Bool { isFeetInches || spelling.map { UnitLexicon.spellings[$0].isMark } ?? false }
     }
 

@@ -36,13 +36,15 @@ struct QuantityScanner: Sendable {
     /// ("40/60 psi"); the pieces of dates and versions have no unit, so they never become quantities.
     static let before = #"(?<![\p{N}_$€£¥₹#@.,\\'"“‘’`^])(?<![\p{L}--[xX]])(?<![\p{L}_][xX\-‐])(?<![Nn]o\.[ \u00A0])(?<!Nr\.[ \u00A0])"#
 
-    private static let feetGroup = 1, inchGroup = 2, wordFeetGroup = 3, wordInchGroup = 4, numberGroup = 5, firstSpellingGroup = 6
+    private static let feetGroup = 1, inchGroup = 2, wordFeetGroup = 3, wordInchGroup = 4, poundsGroup = 5, ouncesGroup = 6, numberGroup = 7, firstSpellingGroup = 8
 
     static let atomRegex: NSRegularExpression = {
         let inches = #"\d{1,2}(?:\.\d+)?(?:[ ]?[½¼¾])?|[½¼¾]"#
         let pattern = before + "(?:"
             + #"(\d{1,2})[ ]?['′’][ ]?("# + inches + #")[ ]?(?:"|″|”|'')"# + UnitLexicon.markEnd
             + "|" + #"(\d{1,2})[ \u00A0](?:ft|feet|foot)[ \u00A0]("# + inches + #")[ \u00A0](?:in|inch|inches)"# + UnitLexicon.wordEnd
+            // "4 lb 2 oz", "7 lbs, 3.5 oz": one weight in pounds, not 1.8 kg beside 57 g.
+            + "|" + #"(\d{1,3})[ \u00A0](?:lbs?|pounds?)\.?,?[ \u00A0](\d{1,2}(?:\.\d+)?)[ \u00A0](?:oz|ounces?)"# + UnitLexicon.wordEnd
             + "|(" + number + ")(?:" + UnitLexicon.alternation() + ")?"
             + ")"
         // A bad pattern is a programming error caught by every test run.
@@ -60,6 +62,7 @@ struct QuantityScanner: Sendable {
         "radius", "seat", "subwoofer", "woofer", "driver", "drivers", "speaker", "speakers", "frame",
         "lumber", "board", "boards", "stud", "studs", "post", "posts", "bike", "bikes", "bicycle", "thread", "NPT", "BSP", "well",
         "submersible", "collet", "collets", "socket", "drive", "jack", "on center", "on-center", "o.c.", "shaft",
+        "scale", "extender", "chain", "necklace", "duct", "ducts", "strap", "rolls", "roll", "receiver", "PEX", "PVC", "CPVC", "SSD", "HDD", "rack", "bay", "bays", "blades", "path",
     ]
     static let inFollowRegex: NSRegularExpression = {
         let words = inFollowers.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|")
@@ -76,6 +79,12 @@ struct QuantityScanner: Sendable {
                 let i = feet.location != NSNotFound ? m.range(at: inchGroup) : m.range(at: wordInchGroup)
                 guard let n = SourceNumber.feetInches(feet: ns.substring(with: f)[...], inches: ns.substring(with: i)[...]) else { return }
                 atoms.append(.init(range: m.range, number: n, spelling: nil, isFeetInches: true))
+                return
+            }
+            let pounds = m.range(at: poundsGroup)
+            if pounds.location != NSNotFound {
+                guard let n = SourceNumber.poundsOunces(pounds: ns.substring(with: pounds)[...], ounces: ns.substring(with: m.range(at: ouncesGroup))[...]) else { return }
+                atoms.append(.init(range: m.range, number: n, spelling: nil, isPoundsOunces: true))
                 return
             }
             var numberRange = m.range(at: numberGroup)
@@ -170,10 +179,22 @@ struct QuantityScanner: Sendable {
         return listItemStart.firstMatch(in: text, range: NSRange(location: 0, length: (text as NSString).length)) != nil
     }
 
+    private static let listJoin = try! NSRegularExpression(pattern: #"^\s*(?:,|;|/|&|and|or)\s*$"#)
+
+    /// Whether only a list separator stands between the previous count and `location`.
+    static func followsCount(_ end: Int?, before location: Int, in ns: NSString) -> Bool {
+        guard let end, end <= location, location - end <= 6 else { return false }
+        let gap = ns.substring(with: NSRange(location: end, length: location - end))
+        return listJoin.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil
+    }
+
     static func group(_ atoms: [QuantityExpression.Atom], in ns: NSString) -> [QuantityExpression] {
         var result: [QuantityExpression] = []
         var i = 0
         var atoms = atoms
+        // Where the last count ended: "(2 x 18 cm, 2 x 21 cm)" lists two counts, the second
+        // only by the company it keeps.
+        var lastCountEnd: Int?
         while i < atoms.count {
             // Extend from atom i while the gaps are separators and units agree.
             var seps: [QuantityExpression.Separator] = []
@@ -197,8 +218,13 @@ struct QuantityScanner: Sendable {
                atoms[start].number.denominator == nil {
                 let count = atoms[start].number.magnitude
                 let finerSize = atoms[last].number.fractionDigits > 0 || atoms[last].number.denominator != nil
-                if count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns)) {
+                // Only lengths (and areas) have dimensions: "4 x 18 oz glasses" are four glasses.
+                let quantity = MeasureUnit.byID[atoms[last].unitID ?? ""]?.quantity
+                let hasDimensions = quantity == .length || quantity == .area
+                if !hasDimensions || count == 1 || (finerSize && (atoms[last].isMark || count <= 4)) || (count <= 3 && startsListItem(before: atoms[start].range.location, in: ns))
+                    || (count <= 4 && followsCount(lastCountEnd, before: atoms[start].range.location, in: ns)) {
                     start += 1
+                    lastCountEnd = NSMaxRange(atoms[last].range)
                 }
             }
             // A unitless number cut off from its successor by a unit ("26 in x 25") was

@@ -87,6 +87,15 @@ struct SourceNumber: Hashable, Sendable {
         self.denominator = denominator
     }
 
+    /// Pounds and ounces (`4 lb 2 oz`) as one number of pounds, good to the ounce part's
+    /// precision (an ounce is 1/16 lb; "3.5 oz" is good to 1/160 lb).
+    static func poundsOunces(pounds: Substring, ounces: Substring) -> SourceNumber? {
+        guard let p = Int(pounds), let o = SourceNumber(ounces), o.sign == .none, o.denominator == nil, o.magnitude < 16 else { return nil }
+        var denominator = 16
+        for _ in 0..<o.fractionDigits { denominator *= 10 }
+        return SourceNumber(magnitude: Double(p) + o.magnitude / 16, sign: .none, fractionDigits: 0, integerDigits: "1", denominator: denominator)
+    }
+
     /// Feet and inches (`5'4"`, `5′ 4½″`) as one number of inches, good to the inch part's
     /// precision (an inch, or its fraction or decimals).
     static func feetInches(feet: Substring, inches: Substring) -> SourceNumber? {

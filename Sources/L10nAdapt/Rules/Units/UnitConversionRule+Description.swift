@@ -123,6 +123,15 @@ extension UnitConversionRule {
             RuleExample("Dimensions: 17.3 x 8.1 x 11.4 in", market: "fr", expected: "Dimensions: 43,9 x 20,6 x 29,0\u{202F}cm"),
             RuleExample("Fits windows 23\"–36\" wide", market: "uk", expected: "Fits windows 58–91 cm wide"),
             RuleExample("Rider height 5'4\"–5'9\"", market: "de", expected: "Rider height 163–175 cm"),
+            // Only lengths have dimensions: four glasses of 18 oz each.
+            RuleExample("Wine glass set, 4 x 18 oz glasses.", market: "de", expected: "Wine glass set, 4 x 530\u{00A0}ml glasses."),
+            // A count in a list of counts: two zones of 18 cm and two of 21 cm, not a 2 x 21 cm strip.
+            RuleExample("Four zones (2 x 18 cm, 2 x 21 cm).", market: "us", expected: "Four zones (2 x 7.1 in, 2 x 8.3 in)."),
+            // Pounds and ounces are one weight, good to the ounce.
+            RuleExample("Packed weight 4 lb 2 oz.", market: "de", expected: "Packed weight 1,87 kg."),
+            RuleExample("Trail weight: 2 lbs, 13.5 oz", market: "uk", expected: "Trail weight: 1.290 kg"),
+            // A dimension's figures are written alike (US Letter: 8.5 x 11 in).
+            RuleExample("Prints up to 8.5 x 11 in.", market: "de", expected: "Prints up to 21,6 x 27,9 cm."),
             RuleExample("For sitters from 5′0″ to 6′4″", market: "br", expected: "For sitters from 152 cm to 193 cm"),
             RuleExample("Inflate to 50–70 psi", market: "de", expected: "Inflate to 3,4–4,8 bar"),
             RuleExample("Rooms of 100–150 sq ft", market: "de", expected: "Rooms of 9,3–14 m²"),

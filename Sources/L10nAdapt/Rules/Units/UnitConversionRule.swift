@@ -152,6 +152,20 @@ public struct UnitConversionRule: AdaptationRule {
                                                 twoSignificantDigits: n.sign != .plusMinus)
             numbers.append((precision.rounded(exact), precision.fractionDigits, exact, n.sign))
         }
+        // A dimension's figures are written alike: one written coarser than the others with
+        // decimals is raised to the least precise of them. US Letter's "8.5 x 11 in" is
+        // 21.6 x 27.9 cm, not 21.6 x 28 cm; "35 x 25 x 35 cm" is 13.8 x 9.8 x 13.8 in, not
+        // 14 x 9.8 x 14 in; "15.5 x 24.5 x 0.75 in" stays 39.4 x 62.2 x 1.90 cm (0.75 was
+        // written finer, and no figure is made finer than its neighbours were).
+        if e.isDimension, let digits = numbers.map(\.digits).filter({ $0 > 0 }).min() {
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            numbers = numbers.map { n in
+                guard n.digits < digits else { return n }
+                let r = (n.exact * scale).rounded(.toNearestOrAwayFromZero) / scale
+                return (r == 0 ? 0 : r, digits, n.exact, n.sign)
+            }
+        }
         let last = numbers[numbers.count - 1]
         let (prefix, suffix) = formatter.affixes(target, sample: last.value, fractionDigits: last.digits)
         let body = render(e, prefix: prefix, suffix: suffix) { i in
