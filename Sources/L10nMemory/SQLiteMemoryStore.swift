@@ -27,6 +27,10 @@ public struct SQLiteMemoryStore: MemoryStore {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of page cache at most (the default is 2 MiB): an import inserts into the
+            // unit key's and shape's indexes in hash order, and a cache smaller than the pages
+            // a batch touches re-reads and spills them.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         configuration.busyMode = .timeout(30)
         do {
@@ -86,20 +90,17 @@ public struct SQLiteMemoryStore: MemoryStore {
         return try run {
             try pool.write { db in
                 var added = 0
-                // Document frequencies are summed per batch: one write per distinct word, not per use.
-                var frequencies: [Int64: Int] = [:]
                 let postings = try PostingWriter(db)
                 defer { postings.close() }
-                for unit in units where try upsert(UnitRecord(unit), frequencies: &frequencies, postings: postings, db) { added += 1 }
-                let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
-                for (term, n) in frequencies { try addTerm.execute(arguments: [term, n]) }
+                for unit in units where try upsert(UnitRecord(unit), postings: postings, db) { added += 1 }
+                try postings.flush()
                 return added
             }
         }
     }
 
     /// Inserts `record`, or replaces the target of the unit with the same key; true when inserted.
-    private func upsert(_ record: UnitRecord, frequencies: inout [Int64: Int], postings: PostingWriter, _ db: Database) throws -> Bool {
+    private func upsert(_ record: UnitRecord, postings: PostingWriter, _ db: Database) throws -> Bool {
         let r = record
         let keyArguments: StatementArguments = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market]
         try db.cachedStatement(sql: """
@@ -121,10 +122,7 @@ public struct SQLiteMemoryStore: MemoryStore {
             return false
         }
         let id = db.lastInsertedRowID
-        for term in r.indexTerms {
-            frequencies[term, default: 0] += 1
-            try postings.add(term: term, length: Int64(r.wordCount), unit: id)
-        }
+        for term in r.indexTerms { postings.add(term: term, length: r.wordCount, unit: id) }
         return true
     }
 
