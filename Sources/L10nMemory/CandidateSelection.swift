@@ -24,6 +24,10 @@ enum CandidateSelection {
         /// The query's words no read term covers (common words left unread, and numbers): each
         /// may be one more word a candidate shares.
         var unread: Int
+        /// The query's words no read term covers, rarest first, with how often each occurs in
+        /// the query and in how many units: an engine may read some of them to tighten the
+        /// bounds (``read(_:_:into:threshold:)``).
+        var unreadTerms: [(term: Int64, count: Int, df: Int)]
         /// The query's word count.
         var words: Int
         /// Word counts that can reach the threshold: 100 × shorter ÷ longer ≥ threshold.
@@ -88,7 +92,9 @@ enum CandidateSelection {
             weights[term] = multiplicity[term]!
             index += 1
         }
-        return PostingsQuery(required: required, weights: weights, unread: occurrences.count - covered + numbers, words: n,
+        let unreadTerms = rarestFirst[index...].map { (term: $0, count: multiplicity[$0]!, df: df[$0] ?? 0) }
+        return PostingsQuery(required: required, weights: weights, unread: occurrences.count - covered + numbers,
+                             unreadTerms: unreadTerms, words: n,
                              shortest: (threshold * n + 99) / 100, longest: threshold > 0 ? 100 * n / threshold : Int(Int32.max))
     }
 
@@ -137,17 +143,32 @@ enum CandidateSelection {
             }
             merged = next
         }
-        for list in others {
-            var i = 0, j = 0
-            let b = list.entries
-            while i < merged.count && j < b.count {
-                if merged[i].unit < b[j].unit { i += 1 } else if b[j].unit < merged[i].unit { j += 1 } else {
-                    merged[i].weight += list.weight
-                    i += 1; j += 1
-                }
+        for list in others { add(list.entries, weight: list.weight, to: &merged) }
+        return merged
+    }
+
+    /// Adds `weight` to the candidates that `entries` (sorted by unit) hold.
+    static func add(_ entries: [PostingList.Entry], weight: Int, to candidates: inout [Candidate]) {
+        var i = 0, j = 0
+        while i < candidates.count && j < entries.count {
+            if candidates[i].unit < entries[j].unit { i += 1 } else if entries[j].unit < candidates[i].unit { j += 1 } else {
+                candidates[i].weight += weight
+                i += 1; j += 1
             }
         }
-        return merged
+    }
+
+    /// Reads the next unread term's postings (`entries`, from ``PostingsQuery/unreadTerms``)
+    /// into the candidates' weights and the plan, and drops the candidates that can no longer
+    /// reach `threshold`. An engine does this while many candidates are left and the term's
+    /// postings cost less to read than scoring them would.
+    static func read(_ entries: [PostingList.Entry], _ plan: inout PostingsQuery, into candidates: inout [Candidate], threshold: Int) {
+        guard !plan.unreadTerms.isEmpty else { return }
+        let next = plan.unreadTerms.removeFirst()
+        add(entries, weight: next.count, to: &candidates)
+        plan.weights[next.term] = next.count
+        plan.unread -= next.count
+        candidates.removeAll { bound($0, plan) < threshold }
     }
 
     /// Scores the read units against the query: the best `limit` at or above `threshold`, best

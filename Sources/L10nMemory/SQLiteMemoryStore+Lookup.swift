@@ -38,12 +38,15 @@ extension SQLiteMemoryStore {
         var start = 0
         // A few at a time: most lookups stop after the first chunk.
         let chunk = 16
+        // One cached statement: the last chunk is padded with an id no row has.
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, word_count, match_text, market FROM unit WHERE id IN \(Self.placeholders(chunk)) AND target_language = ?
+            """)
         while start < candidates.count, ranking.wants(candidates[start].bound) {
             let slice = candidates[start..<min(start + chunk, candidates.count)]
             var briefs: [Int64: CandidateSelection.Brief] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, word_count, match_text, market FROM unit WHERE id IN \(Self.placeholders(slice.count)) AND target_language = ?
-                """, arguments: StatementArguments(slice.map(\.unit)) + [query.targetLanguage.rawValue]) {
+            let ids = slice.map(\.unit) + Array(repeating: -1, count: chunk - slice.count)
+            for row in try Row.fetchAll(statement, arguments: StatementArguments(ids) + [query.targetLanguage.rawValue]) {
                 let brief = CandidateSelection.Brief(id: row["id"], wordCount: row["word_count"], matchText: row["match_text"], market: row["market"])
                 briefs[brief.id] = brief
             }
@@ -66,7 +69,7 @@ extension SQLiteMemoryStore {
                                     arguments: StatementArguments(distinct)) {
             df[row["term"]] = row["df"]
         }
-        guard let plan = CandidateSelection.postings(text, occurrences: occurrences, df: df, threshold: threshold) else { return [] }
+        guard var plan = CandidateSelection.postings(text, occurrences: occurrences, df: df, threshold: threshold) else { return [] }
         let lengths = plan.shortest...max(plan.shortest, plan.longest)
         let reader = try PostingReader(db)
         defer { reader.close() }
@@ -74,8 +77,19 @@ extension SQLiteMemoryStore {
         let others = try plan.weights.keys.filter { !plan.required.contains($0) }.sorted().map {
             (entries: try reader.entries(of: $0, lengths: lengths), weight: plan.weights[$0]!)
         }
-        return CandidateSelection.ordered(CandidateSelection.candidates(required: required, others: others), plan, threshold: threshold)
+        var candidates = CandidateSelection.candidates(required: required, others: others)
+        candidates.removeAll { CandidateSelection.bound($0, plan) < threshold }
+        // Many candidates left (a short query of common words): reading a common word's postings
+        // (a few ns each) is cheaper than scoring hundreds of candidates (µs each).
+        while candidates.count > 16, let next = plan.unreadTerms.first,
+              next.df <= Self.postingsPerScoredCandidate * min(candidates.count, CandidateSelection.verifiedCandidates) {
+            CandidateSelection.read(try reader.entries(of: next.term, lengths: lengths), &plan, into: &candidates, threshold: threshold)
+        }
+        return CandidateSelection.ordered(candidates, plan, threshold: threshold)
     }
+
+    /// How many postings reading costs about as much as scoring one candidate.
+    static let postingsPerScoredCandidate = 300
 
     static func placeholders(_ count: Int) -> String {
         "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")"

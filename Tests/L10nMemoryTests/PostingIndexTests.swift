@@ -35,11 +35,20 @@ import Testing
             let occurrences = query.shapes.filter { $0 != "#" }.map { MatchText.term($0, from: S.en, to: S.pt) }
             var df: [Int64: Int] = [:]
             for term in occurrences { df[term] = Int.random(in: 1...100_000, using: &random) }
-            guard let plan = CandidateSelection.postings(query, occurrences: occurrences, df: df, threshold: 0) else { continue }
+            guard var plan = CandidateSelection.postings(query, occurrences: occurrences, df: df, threshold: 0) else { continue }
             let held = stored.indexTerms(from: S.en, to: S.pt)
             let weight = plan.weights.filter { held.contains($0.key) }.values.reduce(0, +)
-            let bound = CandidateSelection.bound(.init(unit: 1, length: stored.words.count, weight: weight), plan)
-            #expect(bound >= MatchScorer.fuzzyScore(query, stored), "\(query.words) vs \(stored.words)")
+            var candidates = [CandidateSelection.Candidate(unit: 1, length: stored.words.count, weight: weight)]
+            let score = MatchScorer.fuzzyScore(query, stored)
+            #expect(CandidateSelection.bound(candidates[0], plan) >= score, "\(query.words) vs \(stored.words)")
+            // Reading the unread terms one by one (as a lookup with many candidates does) keeps it a bound.
+            while let next = plan.unreadTerms.first {
+                let entries = held.contains(next.term) ? [PostingList.Entry(unit: 1, length: stored.words.count)] : []
+                CandidateSelection.read(entries, &plan, into: &candidates, threshold: score)
+                #expect(candidates.count == 1, "a candidate scoring \(score) was dropped: \(query.words) vs \(stored.words)")
+                guard let c = candidates.first else { break }
+                #expect(CandidateSelection.bound(c, plan) >= score)
+            }
             checked += 1
         }
         #expect(checked > 2000)
