@@ -4,21 +4,42 @@ import L10nCore
 /// and how the read units are scored and ordered. Each engine only runs the SQL in between, so
 /// SQLite and PostgreSQL give the same answers.
 enum CandidateSelection {
-    /// How many candidates from the postings are scored exactly, at most.
-    static let scoredCandidates = 300
+    /// How many candidates are scored exactly, at most (a bound on the rare query whose words
+    /// are all common; a typical lookup scores a few).
+    static let verifiedCandidates = 1_000
 
-    /// The most units a word may occur in to be read only for ranking candidates.
-    static let rankingTermLimit = 20_000
+    /// The most units a word beyond the prefix may occur in to be read for the bounds.
+    static let boundingTermLimit = 50_000
+
+    /// The most postings a lookup reads beyond the prefix's own.
+    static let boundingBudget = 150_000
 
     /// What to read from the postings for a fuzzy lookup.
-    struct PostingsQuery {
+    struct PostingsQuery: Sendable {
         /// A candidate must hold one of these (the prefix filter).
         var required: [Int64]
-        /// These rank the candidates (the required terms and a few more rare ones).
-        var ranking: [Int64]
+        /// Every term read (the required ones and rare others) with how often it occurs in the
+        /// query: a candidate's weight is the sum over the read terms it holds.
+        var weights: [Int64: Int]
+        /// The query's words no read term covers (common words left unread, and numbers): each
+        /// may be one more word a candidate shares.
+        var unread: Int
+        /// The query's words no read term covers, rarest first, with how often each occurs in
+        /// the query and in how many units: an engine may read some of them to tighten the
+        /// bounds (``read(_:_:into:threshold:)``).
+        var unreadTerms: [(term: Int64, count: Int, df: Int)]
+        /// The query's word count.
+        var words: Int
         /// Word counts that can reach the threshold: 100 × shorter ÷ longer ≥ threshold.
         var shortest: Int
         var longest: Int
+    }
+
+    /// A unit the postings gave: its word count and the weight of the read terms it holds.
+    struct Candidate: Hashable, Sendable {
+        var unit: Int64
+        var length: Int
+        var weight: Int
     }
 
     /// A candidate's stored match text, before its unit is read.
@@ -34,47 +55,120 @@ enum CandidateSelection {
         text.shapes.filter { $0 != "#" }.map { MatchText.term($0, from: query.sourceLanguage, to: query.targetLanguage) }
     }
 
-    /// Units sharing the most of the query's words are read from the postings of its rarest words.
+    /// Which postings to read: the prefix filter's terms, and rare terms beyond it to bound
+    /// each candidate's score before it is read.
     ///
-    /// A unit scoring at least `threshold` has at least ⌈threshold% × n⌉ of the query's n words
-    /// (the edit distance leaves no fewer in common), so it holds at least one of the n − that + 1
-    /// rarest: reading those postings finds every such unit. A few more words rank the candidates;
-    /// the best ``scoredCandidates`` are scored exactly. Nil when no stored unit can match.
+    /// A unit scoring at least `threshold` against the query's n words shares at least
+    /// s = ⌈threshold% × n⌉ of them (the edit distance leaves no fewer in common), so at least
+    /// s − (numbers) of its non-number words: it holds one of the q − that + 1 rarest of the q
+    /// non-number words. Reading those postings finds every such unit. Nil when no stored unit
+    /// can match.
     static func postings(_ text: MatchText, occurrences: [Int64], df: [Int64: Int], threshold: Int) -> PostingsQuery? {
-        let n = text.words.count
-        let mustShare = (threshold * n + 99) / 100
-        let rarestFirst = occurrences.sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
-        var prefix: [Int64] = []
-        for term in rarestFirst.prefix(max(1, n - mustShare + 1)) where !prefix.contains(term) { prefix.append(term) }
-        // Terms no unit has cannot find candidates. A few more rare words rank them; common
-        // words would only make the postings read longer.
-        let required = prefix.filter { (df[$0] ?? 0) > 0 }
+        let n = text.words.count, numbers = n - occurrences.count
+        var multiplicity: [Int64: Int] = [:]
+        for term in occurrences { multiplicity[term, default: 0] += 1 }
+        let rarestFirst = multiplicity.keys.sorted { (df[$0] ?? 0, $0) < (df[$1] ?? 0, $1) }
+        let mustShare = (threshold * n + 99) / 100 - numbers
+        let prefixOccurrences = occurrences.count - mustShare + 1
+        var required: [Int64] = [], weights: [Int64: Int] = [:]
+        var covered = 0, read = 0, index = 0
+        // The prefix: terms no unit holds cover their occurrences without a read.
+        while index < rarestFirst.count, covered < prefixOccurrences {
+            let term = rarestFirst[index]
+            let count = df[term] ?? 0
+            covered += multiplicity[term]!
+            weights[term] = multiplicity[term]!
+            if count > 0 { required.append(term); read += count }
+            index += 1
+        }
         guard !required.isEmpty else { return nil }
-        let extra = rarestFirst.dropFirst(prefix.count).filter { (1...rankingTermLimit).contains(df[$0] ?? 0) && !required.contains($0) }
-        let ranking = Array(Set(required + extra.prefix(4)))
-        return PostingsQuery(required: required, ranking: ranking, shortest: (threshold * n + 99) / 100,
-                             longest: threshold > 0 ? 100 * n / threshold : Int(Int32.max))
+        // Rare terms beyond it tighten the bounds; common ones would only lengthen the reads.
+        var extra = 0
+        while index < rarestFirst.count {
+            let term = rarestFirst[index], count = df[term] ?? 0
+            guard count <= boundingTermLimit, extra + count <= boundingBudget else { break }
+            extra += count
+            covered += multiplicity[term]!
+            weights[term] = multiplicity[term]!
+            index += 1
+        }
+        let unreadTerms = rarestFirst[index...].map { (term: $0, count: multiplicity[$0]!, df: df[$0] ?? 0) }
+        return PostingsQuery(required: required, weights: weights, unread: occurrences.count - covered + numbers,
+                             unreadTerms: unreadTerms, words: n,
+                             shortest: (threshold * n + 99) / 100, longest: threshold > 0 ? 100 * n / threshold : Int(Int32.max))
     }
 
-    /// The `limit` best of `candidates` by fuzzy score, from their stored match texts (no unit is
-    /// decoded): only these are read whole. Exact and number-substituted candidates do not need
-    /// this (their own lookups found them), so the fuzzy score ranks the rest faithfully.
-    static func rankedByFuzzyScore(_ candidates: [Brief], query: MemoryQuery, text: MatchText, limit: Int, threshold: Int) -> [Int64] {
-        var scored: [(score: Int, id: Int64)] = []
+    /// The highest word score `candidate` can reach: it shares at most its weight plus the
+    /// unread words (and no more than either side has), over the longer word count.
+    static func bound(_ candidate: Candidate, _ plan: PostingsQuery) -> Int {
+        let longest = max(plan.words, candidate.length)
+        guard longest > 0 else { return 100 }
+        let shared = min(candidate.weight + plan.unread, plan.words, candidate.length)
+        return 100 * shared / longest
+    }
+
+    /// The candidates that can reach `threshold`, the highest bound first (the newest first
+    /// among equals): the order they are scored in.
+    static func ordered(_ candidates: [Candidate], _ plan: PostingsQuery, threshold: Int) -> [(unit: Int64, bound: Int)] {
+        var out: [(unit: Int64, bound: Int)] = []
+        out.reserveCapacity(candidates.count)
         for candidate in candidates {
-            if let market = query.market, !candidate.market.isEmpty, candidate.market != market { continue }
-            guard MatchScorer.fuzzyBound(text.words.count, candidate.wordCount) >= threshold else { continue }
-            // Penalties only lower the word score: below the threshold, nothing more to parse.
-            guard MatchScorer.wordScore(text.words, MatchText.words(ofSerialized: candidate.matchText)) >= threshold,
-                  let stored = MatchText(serialized: candidate.matchText) else { continue }
-            let score = MatchScorer.fuzzyScore(text, stored)
-            if score >= threshold { scored.append((score, candidate.id)) }
+            let b = bound(candidate, plan)
+            if b >= threshold { out.append((candidate.unit, b)) }
         }
-        scored.sort { ($0.score, $0.id) > ($1.score, $1.id) }
-        // Ties at the cut are kept: the newest of equal scores wins in `best`.
-        guard scored.count > limit else { return scored.map(\.id) }
-        let cut = scored[limit - 1].score
-        return scored.prefix { $0.score >= cut }.prefix(limit * 4).map(\.id)
+        out.sort { ($0.bound, $0.unit) > ($1.bound, $1.unit) }
+        return out
+    }
+
+    /// Merges posting lists sorted by unit into candidates sorted by unit. `required` lists
+    /// admit units; the others only add their weight to admitted ones.
+    static func candidates(required: [(entries: [PostingList.Entry], weight: Int)],
+                           others: [(entries: [PostingList.Entry], weight: Int)]) -> [Candidate] {
+        var merged: [Candidate] = []
+        for list in required {
+            var next: [Candidate] = []
+            next.reserveCapacity(merged.count + list.entries.count)
+            var i = 0, j = 0
+            let a = merged, b = list.entries
+            while i < a.count || j < b.count {
+                if j == b.count || (i < a.count && a[i].unit < b[j].unit) {
+                    next.append(a[i]); i += 1
+                } else if i == a.count || b[j].unit < a[i].unit {
+                    next.append(Candidate(unit: b[j].unit, length: b[j].length, weight: list.weight)); j += 1
+                } else {
+                    var c = a[i]
+                    c.weight += list.weight
+                    next.append(c); i += 1; j += 1
+                }
+            }
+            merged = next
+        }
+        for list in others { add(list.entries, weight: list.weight, to: &merged) }
+        return merged
+    }
+
+    /// Adds `weight` to the candidates that `entries` (sorted by unit) hold.
+    static func add(_ entries: [PostingList.Entry], weight: Int, to candidates: inout [Candidate]) {
+        var i = 0, j = 0
+        while i < candidates.count && j < entries.count {
+            if candidates[i].unit < entries[j].unit { i += 1 } else if entries[j].unit < candidates[i].unit { j += 1 } else {
+                candidates[i].weight += weight
+                i += 1; j += 1
+            }
+        }
+    }
+
+    /// Reads the next unread term's postings (`entries`, from ``PostingsQuery/unreadTerms``)
+    /// into the candidates' weights and the plan, and drops the candidates that can no longer
+    /// reach `threshold`. An engine does this while many candidates are left and the term's
+    /// postings cost less to read than scoring them would.
+    static func read(_ entries: [PostingList.Entry], _ plan: inout PostingsQuery, into candidates: inout [Candidate], threshold: Int) {
+        guard !plan.unreadTerms.isEmpty else { return }
+        let next = plan.unreadTerms.removeFirst()
+        add(entries, weight: next.count, to: &candidates)
+        plan.weights[next.term] = next.count
+        plan.unread -= next.count
+        candidates.removeAll { bound($0, plan) < threshold }
     }
 
     /// Scores the read units against the query: the best `limit` at or above `threshold`, best

@@ -16,8 +16,21 @@ enum FNV1a {
         return h
     }
 
-    static func hex(_ s: String) -> String {
-        let digits = String(hash(s), radix: 16)
+    static func hex(_ s: String) -> String { hex(hash(s)) }
+
+    /// A hash as 16 lowercase hex digits.
+    static func hex(_ h: UInt64) -> String {
+        let digits = String(h, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// The hash of `items` joined by `separator`, without building the joined string.
+    static func hash(_ items: [String], separator: String, continuing state: UInt64) -> UInt64 {
+        var h = state
+        for (i, item) in items.enumerated() {
+            if i > 0 { h = hash(separator, continuing: h) }
+            h = hash(item, continuing: h)
+        }
+        return h
     }
 }

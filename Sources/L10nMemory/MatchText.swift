@@ -177,7 +177,11 @@ public struct MatchText: Hashable, Sendable {
     public static func exactKey(_ content: Content) -> String { FNV1a.hex(fingerprint(content)) }
 
     /// The key of a number-substituted match: the shapes and codes.
-    public var shapeKey: String { FNV1a.hex(shapes.joined(separator: " ") + "\u{1}" + codes.joined(separator: "\u{1}")) }
+    /// (The joined string is hashed piece by piece: the same key, without building it.)
+    public var shapeKey: String {
+        let shapesHashed = FNV1a.hash(shapes, separator: " ", continuing: FNV1a.offsetBasis)
+        return FNV1a.hex(FNV1a.hash(codes, separator: "\u{1}", continuing: FNV1a.hash("\u{1}", continuing: shapesHashed)))
+    }
 
     /// What identifies a neighbouring segment for in-context matches.
     public static func contextHash(_ content: Content) -> String { exactKey(content) }

@@ -1,41 +1,103 @@
 import GRDB
 import GRDBSQLite
 
-/// Writes candidate-index postings (`term, length, unit`) through one prepared statement bound
-/// with SQLite's C API: an import writes about ten per unit, and building GRDB's
-/// `StatementArguments` for each cost more than SQLite's insert itself.
+/// Writes a batch's candidate-index postings as ``PostingList`` blocks (`posting_block`) and
+/// their document frequencies (`term`), through statements bound with SQLite's C API.
 ///
-/// Lives for one write transaction on `db`'s connection; ``close()`` before the transaction ends.
+/// Postings are collected per term while the batch's units are inserted, then written in term
+/// order at ``flush()``: one block row per distinct word of the batch, appended to the term's
+/// last block while that is small (so many small batches, as `tm learn` writes, do not leave a
+/// lookup thousands of tiny blocks to read), else a new block.
+///
+/// Lives for one write transaction on `db`'s connection; ``flush()`` before it ends.
 final class PostingWriter {
+    /// A block at or above this many entries is not appended to: appending rewrites the blob.
+    static let appendLimit = 512
+
     private let db: Database
-    private var statement: OpaquePointer?
+    private var pending: [Int64: [PostingList.Entry]] = [:]
+    private var last: OpaquePointer?, update: OpaquePointer?, insert: OpaquePointer?, frequency: OpaquePointer?
 
     init(_ db: Database) throws {
         self.db = db
-        let sql = "INSERT OR IGNORE INTO posting (term, length, unit) VALUES (?, ?, ?)"
-        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, statement != nil else { throw error(code) }
+        last = try prepare("SELECT first_unit, last_unit, count, entries FROM posting_block WHERE term = ? ORDER BY first_unit DESC LIMIT 1")
+        update = try prepare("UPDATE posting_block SET last_unit = ?, count = ?, entries = ? WHERE term = ? AND first_unit = ?")
+        insert = try prepare("INSERT INTO posting_block (term, first_unit, last_unit, count, entries) VALUES (?, ?, ?, ?, ?)")
+        frequency = try prepare("INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
     }
 
-    func add(term: Int64, length: Int64, unit: Int64) throws {
-        guard let statement else { return }
-        sqlite3_bind_int64(statement, 1, term)
-        sqlite3_bind_int64(statement, 2, length)
-        sqlite3_bind_int64(statement, 3, unit)
+    /// Records that `unit` (of `length` words) holds `term`; units must come in ascending order.
+    func add(term: Int64, length: Int, unit: Int64) {
+        pending[term, default: []].append(PostingList.Entry(unit: unit, length: length))
+    }
+
+    /// Writes what was recorded since the last flush.
+    func flush() throws {
+        let terms = pending.keys.sorted()
+        var bytes: [UInt8] = []
+        for term in terms {
+            let entries = pending[term]!
+            try write(term: term, entries: entries, bytes: &bytes)
+            try step(frequency, term, Int64(entries.count))
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    private func write(term: Int64, entries: [PostingList.Entry], bytes: inout [UInt8]) throws {
+        guard let first = entries.first, let lastEntry = entries.last else { return }
+        bytes.removeAll(keepingCapacity: true)
+        sqlite3_bind_int64(last, 1, term)
+        let code = sqlite3_step(last)
+        if code == SQLITE_ROW, sqlite3_column_int64(last, 1) < first.unit, sqlite3_column_int64(last, 2) < Self.appendLimit {
+            let blockFirst = sqlite3_column_int64(last, 0), blockLast = sqlite3_column_int64(last, 1)
+            let count = sqlite3_column_int64(last, 2)
+            if let blob = sqlite3_column_blob(last, 3) {
+                bytes.append(contentsOf: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(last, 3))))
+            }
+            sqlite3_reset(last)
+            PostingList.encode(entries, after: blockLast, into: &bytes)
+            try step(update, lastEntry.unit, count + Int64(entries.count), bytes, term, blockFirst)
+            return
+        }
+        sqlite3_reset(last)
+        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw error(code) }
+        PostingList.encode(entries, after: first.unit, into: &bytes)
+        try step(insert, term, first.unit, lastEntry.unit, Int64(entries.count), bytes)
+    }
+
+    private func step(_ statement: OpaquePointer?, _ values: Any...) throws {
+        for (i, value) in values.enumerated() {
+            let index = Int32(i + 1)
+            switch value {
+            case let v as Int64: sqlite3_bind_int64(statement, index, v)
+            case let v as [UInt8]:
+                // SQLITE_TRANSIENT (the C macro is a cast of -1): SQLite copies the bytes now.
+                let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+                _ = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient) }
+            default: preconditionFailure("unbound value \(value)")
+            }
+        }
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)
         guard code == SQLITE_DONE else { throw error(code) }
     }
 
     func close() {
-        sqlite3_finalize(statement)
-        statement = nil
+        for statement in [last, update, insert, frequency] { sqlite3_finalize(statement) }
+        (last, update, insert, frequency) = (nil, nil, nil, nil)
     }
 
-    deinit { sqlite3_finalize(statement) }
+    deinit { close() }
+
+    private func prepare(_ sql: String) throws -> OpaquePointer? {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
+        guard code == SQLITE_OK, statement != nil else { throw error(code) }
+        return statement
+    }
 
     private func error(_ code: CInt) -> DatabaseError {
         let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: "INSERT OR IGNORE INTO posting")
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: "posting_block")
     }
 }

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import L10nCore
 
 extension SQLiteMemoryStore {
@@ -17,15 +18,7 @@ extension SQLiteMemoryStore {
                         """, arguments: [query.sourceLanguage.rawValue, text.shapeKey, query.targetLanguage.rawValue])
                 }
                 if threshold < 100 {
-                    let candidates = try fuzzyCandidates(text, query: query, threshold: threshold, db)
-                    if !candidates.isEmpty {
-                        let briefs = try Row.fetchAll(db, sql: """
-                            SELECT id, word_count, match_text, market FROM unit WHERE id IN \(Self.placeholders(candidates.count)) AND target_language = ?
-                            """, arguments: StatementArguments(candidates) + [query.targetLanguage.rawValue]).map {
-                            CandidateSelection.Brief(id: $0["id"], wordCount: $0["word_count"], matchText: $0["match_text"], market: $0["market"])
-                        }
-                        ids += CandidateSelection.rankedByFuzzyScore(briefs, query: query, text: text, limit: limit, threshold: threshold)
-                    }
+                    ids += try fuzzyMatches(text, query: query, limit: limit, threshold: threshold, db)
                 }
                 let unique = Array(Set(ids))
                 guard !unique.isEmpty else { return [] }
@@ -36,8 +29,38 @@ extension SQLiteMemoryStore {
         }
     }
 
-    /// The candidates the postings give (see ``CandidateSelection/postings(_:occurrences:df:threshold:)``).
-    private func fuzzyCandidates(_ text: MatchText, query: MemoryQuery, threshold: Int, _ db: Database) throws -> [Int64] {
+    /// Candidates scored from their match texts in the order of their bounds, until no other can
+    /// enter the result (see ``FuzzyRanking``).
+    private func fuzzyMatches(_ text: MatchText, query: MemoryQuery, limit: Int, threshold: Int, _ db: Database) throws -> [Int64] {
+        let candidates = try fuzzyCandidates(text, query: query, threshold: threshold, db)
+        guard !candidates.isEmpty else { return [] }
+        var ranking = FuzzyRanking(query: query, text: text, limit: limit, threshold: threshold)
+        var start = 0
+        // A few at a time: most lookups stop after the first chunk.
+        let chunk = 16
+        // One cached statement: the last chunk is padded with an id no row has.
+        let statement = try db.cachedStatement(sql: """
+            SELECT id, word_count, match_text, market FROM unit WHERE id IN \(Self.placeholders(chunk)) AND target_language = ?
+            """)
+        while start < candidates.count, ranking.wants(candidates[start].bound) {
+            let slice = candidates[start..<min(start + chunk, candidates.count)]
+            var briefs: [Int64: CandidateSelection.Brief] = [:]
+            let ids = slice.map(\.unit) + Array(repeating: -1, count: chunk - slice.count)
+            for row in try Row.fetchAll(statement, arguments: StatementArguments(ids) + [query.targetLanguage.rawValue]) {
+                let brief = CandidateSelection.Brief(id: row["id"], wordCount: row["word_count"], matchText: row["match_text"], market: row["market"])
+                briefs[brief.id] = brief
+            }
+            for candidate in slice {
+                guard ranking.wants(candidate.bound) else { break }
+                if let brief = briefs[candidate.unit] { ranking.consider(brief) }
+            }
+            start += slice.count
+        }
+        return ranking.ids
+    }
+
+    /// The candidates the postings give, in scoring order (see ``CandidateSelection``).
+    private func fuzzyCandidates(_ text: MatchText, query: MemoryQuery, threshold: Int, _ db: Database) throws -> [(unit: Int64, bound: Int)] {
         let occurrences = CandidateSelection.occurrences(text, query)
         guard !occurrences.isEmpty else { return [] }
         let distinct = Array(Set(occurrences))
@@ -46,13 +69,27 @@ extension SQLiteMemoryStore {
                                     arguments: StatementArguments(distinct)) {
             df[row["term"]] = row["df"]
         }
-        guard let plan = CandidateSelection.postings(text, occurrences: occurrences, df: df, threshold: threshold) else { return [] }
-        return try Int64.fetchAll(db, sql: """
-            SELECT unit FROM posting WHERE term IN \(Self.placeholders(plan.ranking.count)) AND length BETWEEN ? AND ?
-            GROUP BY unit HAVING sum(term IN \(Self.placeholders(plan.required.count))) > 0
-            ORDER BY count(*) DESC, unit DESC LIMIT \(CandidateSelection.scoredCandidates)
-            """, arguments: StatementArguments(plan.ranking) + [plan.shortest, plan.longest] + StatementArguments(plan.required))
+        guard var plan = CandidateSelection.postings(text, occurrences: occurrences, df: df, threshold: threshold) else { return [] }
+        let lengths = plan.shortest...max(plan.shortest, plan.longest)
+        let reader = try PostingReader(db)
+        defer { reader.close() }
+        let required = try plan.required.map { (entries: try reader.entries(of: $0, lengths: lengths), weight: plan.weights[$0]!) }
+        let others = try plan.weights.keys.filter { !plan.required.contains($0) }.sorted().map {
+            (entries: try reader.entries(of: $0, lengths: lengths), weight: plan.weights[$0]!)
+        }
+        var candidates = CandidateSelection.candidates(required: required, others: others)
+        candidates.removeAll { CandidateSelection.bound($0, plan) < threshold }
+        // Many candidates left (a short query of common words): reading a common word's postings
+        // (a few ns each) is cheaper than scoring hundreds of candidates (µs each).
+        while candidates.count > 16, let next = plan.unreadTerms.first,
+              next.df <= Self.postingsPerScoredCandidate * min(candidates.count, CandidateSelection.verifiedCandidates) {
+            CandidateSelection.read(try reader.entries(of: next.term, lengths: lengths), &plan, into: &candidates, threshold: threshold)
+        }
+        return CandidateSelection.ordered(candidates, plan, threshold: threshold)
     }
+
+    /// How many postings reading costs about as much as scoring one candidate.
+    static let postingsPerScoredCandidate = 300
 
     static func placeholders(_ count: Int) -> String {
         "(" + Array(repeating: "?", count: count).joined(separator: ",") + ")"

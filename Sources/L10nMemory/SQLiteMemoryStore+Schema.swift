@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The schema, as versioned migrations: a migration, once released, is never edited; a change is
@@ -83,6 +84,52 @@ extension SQLiteMemoryStore {
                 CREATE INDEX glossary_entry_language ON glossary_entry (source_language, target_language);
                 """)
         }
+        migrator.registerMigration("v4-posting-lists") { db in
+            // The candidate index as PostingList blocks: one row per term and block of units,
+            // the units of a block as varint deltas with their word counts, instead of one
+            // B-tree row per (term, length, unit). An import wrote ~11 rows per unit in random
+            // key order; now one per distinct word of a batch. v1's postings move over.
+            try db.execute(sql: """
+                CREATE TABLE posting_block (
+                    term INTEGER NOT NULL, first_unit INTEGER NOT NULL, last_unit INTEGER NOT NULL,
+                    count INTEGER NOT NULL, entries BLOB NOT NULL,
+                    PRIMARY KEY (term, first_unit)
+                ) WITHOUT ROWID;
+                """)
+            try rebuildPostingBlocks(db)
+            try db.execute(sql: "DROP TABLE posting")
+        }
         return migrator
+    }
+
+    /// Entries per block when the whole index is written at once.
+    static let rebuiltBlockSize = 4096
+
+    /// Writes v1's `posting` rows (in key order: by term, then length) as `posting_block` rows.
+    private static func rebuildPostingBlocks(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT INTO posting_block (term, first_unit, last_unit, count, entries) VALUES (?, ?, ?, ?, ?)")
+        var term: Int64?
+        var entries: [PostingList.Entry] = []
+        func write() throws {
+            guard let term else { return }
+            entries.sort { $0.unit < $1.unit }
+            for start in stride(from: 0, to: entries.count, by: rebuiltBlockSize) {
+                let block = entries[start..<min(start + rebuiltBlockSize, entries.count)]
+                var bytes: [UInt8] = []
+                PostingList.encode(block, after: block.first!.unit, into: &bytes)
+                try insert.execute(arguments: [term, block.first!.unit, block.last!.unit, block.count, Data(bytes)])
+            }
+            entries.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, length, unit FROM posting ORDER BY term, length, unit")
+        while let row = try rows.next() {
+            let t: Int64 = row[0]
+            if t != term {
+                try write()
+                term = t
+            }
+            entries.append(PostingList.Entry(unit: row[2], length: row[1]))
+        }
+        try write()
     }
 }

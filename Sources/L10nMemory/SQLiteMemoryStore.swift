@@ -6,10 +6,10 @@ import L10nCore
 /// wait for a writer; two processes writing take turns on SQLite's lock and stay consistent).
 ///
 /// Lookups never scan the memory: exact and in-context matches use the unique key's index,
-/// number-substituted ones the shape index, fuzzy ones the word postings (``MatchText``): only
-/// the query's rarest words are read, enough of them that every unit which could score at the
-/// threshold shares at least one (a prefix filter), and only the units sharing the most words
-/// are scored.
+/// number-substituted ones the shape index, fuzzy ones the word postings (``MatchText``,
+/// ``PostingList``): only the query's rarest words admit candidates, enough of them that every
+/// unit which could score at the threshold holds at least one (a prefix filter), and candidates
+/// are scored best bound first until no other can enter the result (``FuzzyRanking``).
 public struct SQLiteMemoryStore: MemoryStore {
     public let path: String
     let pool: DatabasePool
@@ -27,6 +27,10 @@ public struct SQLiteMemoryStore: MemoryStore {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // 64 MiB of page cache at most (the default is 2 MiB): an import inserts into the
+            // unit key's and shape's indexes in hash order, and a cache smaller than the pages
+            // a batch touches re-reads and spills them.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         configuration.busyMode = .timeout(30)
         do {
@@ -86,45 +90,29 @@ public struct SQLiteMemoryStore: MemoryStore {
         return try run {
             try pool.write { db in
                 var added = 0
-                // Document frequencies are summed per batch: one write per distinct word, not per use.
-                var frequencies: [Int64: Int] = [:]
-                let postings = try PostingWriter(db)
-                defer { postings.close() }
-                for unit in units where try upsert(UnitRecord(unit), frequencies: &frequencies, postings: postings, db) { added += 1 }
-                let addTerm = try db.cachedStatement(sql: "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
-                for (term, n) in frequencies { try addTerm.execute(arguments: [term, n]) }
+                let postings = try PostingWriter(db), writer = try UnitWriter(db)
+                defer { postings.close(); writer.close() }
+                for unit in units where try upsert(UnitRecord(unit), writer: writer, postings: postings, db) { added += 1 }
+                try postings.flush()
                 return added
             }
         }
     }
 
     /// Inserts `record`, or replaces the target of the unit with the same key; true when inserted.
-    private func upsert(_ record: UnitRecord, frequencies: inout [Int64: Int], postings: PostingWriter, _ db: Database) throws -> Bool {
-        let r = record
-        let keyArguments: StatementArguments = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market]
-        try db.cachedStatement(sql: """
-            INSERT INTO unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
-            shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin, properties,
-            notes, created_at, changed_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """).execute(arguments: keyArguments + [r.shapeKey, r.matchText, r.wordCount, r.sourceText, r.sourceCodes,
-                                                    r.targetText, r.targetCodes, r.document, r.origin, r.properties, r.notes,
-                                                    r.createdAt, r.changedAt])
-        guard db.changesCount > 0 else {
+    private func upsert(_ r: UnitRecord, writer: UnitWriter, postings: PostingWriter, _ db: Database) throws -> Bool {
+        guard let id = try writer.insert(r) else {
             // The key is stored: the new target replaces the old one.
             try db.cachedStatement(sql: """
                 UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
                 properties = ?, notes = ?, changed_at = ? WHERE source_language = ? AND target_language = ? AND source_key = ?
                 AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?
                 """).execute(arguments: [r.sourceText, r.sourceCodes, r.targetText, r.targetCodes, r.document, r.origin,
-                                         r.properties, r.notes, r.changedAt] + keyArguments)
+                                         r.properties, r.notes, r.changedAt, r.sourceLanguage, r.targetLanguage, r.sourceKey,
+                                         r.previousHash, r.nextHash, r.project, r.market])
             return false
         }
-        let id = db.lastInsertedRowID
-        for term in r.indexTerms {
-            frequencies[term, default: 0] += 1
-            try postings.add(term: term, length: Int64(r.wordCount), unit: id)
-        }
+        for term in r.indexTerms { postings.add(term: term, length: r.wordCount, unit: id) }
         return true
     }
 

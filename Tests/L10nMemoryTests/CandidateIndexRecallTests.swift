@@ -17,15 +17,12 @@ import Testing
         the a with for and of to in on up per by from without fits includes supports delivers requires connects protects
         """.split(separator: " ").map(String.init)
 
-    @Test(.timeLimit(.minutes(5)), arguments: S.Engine.available) func bestLookupEqualsBruteForce(engine: S.Engine) async throws {
-        var random = SplitMix64(seed: 13)
-        func sentence() -> [String] {
-            (0..<Int.random(in: 4...14, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }
-        }
+    /// Sentences in families of near-identical ones, as real catalogues have, as units.
+    static func generatedUnits(seed: UInt64, families: Int) -> [TranslationUnit] {
+        var random = SplitMix64(seed: seed)
         var sentences: [[String]] = []
-        for _ in 0..<200 {
-            // Families of near-identical sentences, as real catalogues have.
-            let base = sentence()
+        for _ in 0..<families {
+            let base = sentence(&random)
             sentences.append(base)
             for _ in 0..<Int.random(in: 0...2, using: &random) {
                 var variant = base
@@ -33,23 +30,36 @@ import Testing
                 sentences.append(variant)
             }
         }
-        let units = sentences.enumerated().map { i, words in
+        return sentences.enumerated().map { i, words in
             S.unit(Content(text: words.joined(separator: " ").capitalized + "."), Content(text: "T\(i)"))
         }
-        let store = try await S.store(engine)
-        try await store.add(units)
-        let stored = units.map { ($0, MatchText($0.source, language: S.en)) }
+    }
 
+    /// Queries near stored units (a few words changed, one maybe added), and unrelated ones.
+    static func generatedQueries(seed: UInt64, units: [TranslationUnit], count: Int) -> [Content] {
+        var random = SplitMix64(seed: seed)
         var queries: [Content] = []
-        for _ in 0..<50 {
-            var words = sentences[Int.random(in: 0..<sentences.count, using: &random)]
+        for _ in 0..<count {
+            var words = units[Int.random(in: 0..<units.count, using: &random)].source.plainText.dropLast().split(separator: " ").map(String.init)
             for _ in 0..<Int.random(in: 0...3, using: &random) {
                 words[Int.random(in: 0..<words.count, using: &random)] = Self.vocabulary.randomElement(using: &random)!
             }
             if Bool.random(using: &random) { words.append(Self.vocabulary.randomElement(using: &random)!) }
             queries.append(Content(text: words.joined(separator: " ").capitalized + "."))
         }
-        queries += (0..<20).map { _ in Content(text: sentence().joined(separator: " ")) }
+        return queries + (0..<count * 2 / 5).map { _ in Content(text: sentence(&random).joined(separator: " ")) }
+    }
+
+    static func sentence(_ random: inout SplitMix64) -> [String] {
+        (0..<Int.random(in: 4...14, using: &random)).map { _ in Self.vocabulary.randomElement(using: &random)! }
+    }
+
+    @Test(.timeLimit(.minutes(5)), arguments: S.Engine.available) func bestLookupEqualsBruteForce(engine: S.Engine) async throws {
+        let units = Self.generatedUnits(seed: 13, families: 200)
+        let store = try await S.store(engine)
+        try await store.add(units)
+        let stored = units.map { ($0, MatchText($0.source, language: S.en)) }
+        let queries = Self.generatedQueries(seed: 14, units: units, count: 50)
 
         var withMatch = 0, found = 0
         for query in queries {

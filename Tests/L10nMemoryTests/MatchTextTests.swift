@@ -52,4 +52,14 @@ import Testing
         #expect(text.indexTerms(from: en, to: de) == expected)
         #expect(MatchText.term("pump", from: en, to: de) == Int64(bitPattern: FNV1a.hash("en\u{1}de\u{1}pump")))
     }
+
+    @Test func theShapeKeyHashesTheJoinedShapesAndCodes() {
+        // Stored with every unit: hashing piece by piece must give the key of the joined string.
+        for content in [Content(text: "Only 3.5 kg, WiFi-ready!"), Content(text: ""),
+                        Content([.text("Pump "), .code(InlineCode(kind: .open, id: "1", data: "<b>")), .text("12 V"),
+                                 .code(InlineCode(kind: .close, id: "1", data: "</b>"))])] {
+            let text = MatchText(content, language: LanguageTag("en")!)
+            #expect(text.shapeKey == FNV1a.hex(text.shapes.joined(separator: " ") + "\u{1}" + text.codes.joined(separator: "\u{1}")))
+        }
+    }
 }

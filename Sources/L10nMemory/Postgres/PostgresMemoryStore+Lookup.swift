@@ -23,15 +23,23 @@ extension PostgresMemoryStore {
             }
             if threshold < 100 {
                 let candidates = try await Self.fuzzyCandidates(text, query: query, threshold: threshold, connection)
-                if !candidates.isEmpty {
-                    var briefs: [CandidateSelection.Brief] = []
+                var ranking = FuzzyRanking(query: query, text: text, limit: limit, threshold: threshold)
+                var start = 0
+                while start < candidates.count, ranking.wants(candidates[start].bound) {
+                    let slice = candidates[start..<min(start + 16, candidates.count)]
+                    var briefs: [Int64: CandidateSelection.Brief] = [:]
                     for try await (id, words, matchText, market) in try await connection.query("""
-                        SELECT id, word_count, match_text, market FROM l10n_unit WHERE id = ANY(\(candidates)) AND target_language = \(target)
+                        SELECT id, word_count, match_text, market FROM l10n_unit WHERE id = ANY(\(slice.map(\.unit))) AND target_language = \(target)
                         """, logger: Self.logger).decode((Int64, Int, String, String).self) {
-                        briefs.append(CandidateSelection.Brief(id: id, wordCount: words, matchText: matchText, market: market))
+                        briefs[id] = CandidateSelection.Brief(id: id, wordCount: words, matchText: matchText, market: market)
                     }
-                    ids += CandidateSelection.rankedByFuzzyScore(briefs, query: query, text: text, limit: limit, threshold: threshold)
+                    for candidate in slice {
+                        guard ranking.wants(candidate.bound) else { break }
+                        if let brief = briefs[candidate.unit] { ranking.consider(brief) }
+                    }
+                    start += slice.count
                 }
+                ids += ranking.ids
             }
             let unique = Array(Set(ids))
             guard !unique.isEmpty else { return [] }
@@ -51,8 +59,10 @@ extension PostgresMemoryStore {
         return ids
     }
 
-    /// The candidates the postings give (see ``CandidateSelection/postings(_:occurrences:df:threshold:)``).
-    private static func fuzzyCandidates(_ text: MatchText, query: MemoryQuery, threshold: Int, _ connection: PostgresConnection) async throws -> [Int64] {
+    /// The candidates the postings give, in scoring order (see ``CandidateSelection``): the
+    /// server sums each unit's weight over the read terms, as the SQLite engine does in memory.
+    private static func fuzzyCandidates(_ text: MatchText, query: MemoryQuery, threshold: Int,
+                                        _ connection: PostgresConnection) async throws -> [(unit: Int64, bound: Int)] {
         let occurrences = CandidateSelection.occurrences(text, query)
         guard !occurrences.isEmpty else { return [] }
         var df: [Int64: Int] = [:]
@@ -62,10 +72,16 @@ extension PostgresMemoryStore {
             df[term] = n
         }
         guard let plan = CandidateSelection.postings(text, occurrences: occurrences, df: df, threshold: threshold) else { return [] }
-        return try await ids("""
-            SELECT unit FROM l10n_posting WHERE term = ANY(\(plan.ranking)) AND length BETWEEN \(plan.shortest) AND \(plan.longest)
-            GROUP BY unit HAVING bool_or(term = ANY(\(plan.required)))
-            ORDER BY count(*) DESC, unit DESC LIMIT \(unescaped: String(CandidateSelection.scoredCandidates))
-            """, connection)
+        let terms = plan.weights.keys.sorted(), weights = terms.map { Int64(plan.weights[$0]!) }
+        var candidates: [CandidateSelection.Candidate] = []
+        for try await (unit, length, weight) in try await connection.query("""
+            SELECT p.unit, min(p.length)::int8, sum(w.weight)::int8 FROM l10n_posting p
+            JOIN unnest(\(terms)::int8[], \(weights)::int8[]) AS w(term, weight) ON p.term = w.term
+            WHERE p.length BETWEEN \(plan.shortest) AND \(plan.longest)
+            GROUP BY p.unit HAVING bool_or(p.term = ANY(\(plan.required)))
+            """, logger: logger).decode((Int64, Int, Int).self) {
+            candidates.append(CandidateSelection.Candidate(unit: unit, length: length, weight: weight))
+        }
+        return CandidateSelection.ordered(candidates, plan, threshold: threshold)
     }
 }

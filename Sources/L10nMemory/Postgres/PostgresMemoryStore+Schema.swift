@@ -71,6 +71,13 @@ extension PostgresMemoryStore {
             """,
             "CREATE INDEX l10n_glossary_entry_language ON l10n_glossary_entry (source_language, target_language)",
         ]),
+        ("v4-posting-lists", [
+            // Nothing to change here: SQLite's v4 moves its postings into compact blocks (one
+            // row per term and batch instead of per posting). PostgreSQL keeps one row per
+            // posting, written in one `unnest` statement per batch, and sums each candidate's
+            // term weights in the same candidate query (see PostgresMemoryStore+Lookup.swift).
+            // The identifier keeps both engines' schema versions in step.
+        ]),
     ]
 
     /// An arbitrary constant ("L10N"): the advisory lock every runner takes while migrating.
