@@ -7,14 +7,11 @@ import GRDBSQLite
 ///
 /// Lives for one read on `db`'s connection; ``close()`` before it ends.
 final class PostingReader {
-    private let db: Database
-    private var statement: OpaquePointer?
+    private let prepared: SQLiteCStatement
+    private var statement: OpaquePointer? { prepared.pointer }
 
     init(_ db: Database) throws {
-        self.db = db
-        let sql = "SELECT first_unit, entries FROM posting_block WHERE term = ? ORDER BY first_unit"
-        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, statement != nil else { throw error(code) }
+        prepared = try SQLiteCStatement(db, "SELECT first_unit, entries FROM posting_block WHERE term = ? ORDER BY first_unit")
     }
 
     /// The units holding `term` whose word count is in `lengths`, ascending.
@@ -26,7 +23,7 @@ final class PostingReader {
         while true {
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else { throw error(code) }
+            guard code == SQLITE_ROW else { throw prepared.error(code) }
             let first = sqlite3_column_int64(statement, 0)
             guard let blob = sqlite3_column_blob(statement, 1) else { continue }
             PostingList.decode(UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 1))),
@@ -37,15 +34,5 @@ final class PostingReader {
         return out
     }
 
-    func close() {
-        sqlite3_finalize(statement)
-        statement = nil
-    }
-
-    deinit { sqlite3_finalize(statement) }
-
-    private func error(_ code: CInt) -> DatabaseError {
-        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: "SELECT FROM posting_block")
-    }
+    func close() { prepared.close() }
 }

@@ -14,16 +14,15 @@ final class PostingWriter {
     /// A block at or above this many entries is not appended to: appending rewrites the blob.
     static let appendLimit = 512
 
-    private let db: Database
     private var pending: [Int64: [PostingList.Entry]] = [:]
-    private var last: OpaquePointer?, update: OpaquePointer?, insert: OpaquePointer?, frequency: OpaquePointer?
+    private let lastBlock, update, insert, frequency: SQLiteCStatement
+    private var last: OpaquePointer? { lastBlock.pointer }
 
     init(_ db: Database) throws {
-        self.db = db
-        last = try prepare("SELECT first_unit, last_unit, count, entries FROM posting_block WHERE term = ? ORDER BY first_unit DESC LIMIT 1")
-        update = try prepare("UPDATE posting_block SET last_unit = ?, count = ?, entries = ? WHERE term = ? AND first_unit = ?")
-        insert = try prepare("INSERT INTO posting_block (term, first_unit, last_unit, count, entries) VALUES (?, ?, ?, ?, ?)")
-        frequency = try prepare("INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
+        lastBlock = try SQLiteCStatement(db, "SELECT first_unit, last_unit, count, entries FROM posting_block WHERE term = ? ORDER BY first_unit DESC LIMIT 1")
+        update = try SQLiteCStatement(db, "UPDATE posting_block SET last_unit = ?, count = ?, entries = ? WHERE term = ? AND first_unit = ?")
+        insert = try SQLiteCStatement(db, "INSERT INTO posting_block (term, first_unit, last_unit, count, entries) VALUES (?, ?, ?, ?, ?)")
+        frequency = try SQLiteCStatement(db, "INSERT INTO term (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df")
     }
 
     /// Records that `unit` (of `length` words) holds `term`; units must come in ascending order.
@@ -60,12 +59,13 @@ final class PostingWriter {
             return
         }
         sqlite3_reset(last)
-        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw error(code) }
+        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw lastBlock.error(code) }
         PostingList.encode(entries, after: first.unit, into: &bytes)
         try step(insert, term, first.unit, lastEntry.unit, Int64(entries.count), bytes)
     }
 
-    private func step(_ statement: OpaquePointer?, _ values: Any...) throws {
+    private func step(_ prepared: SQLiteCStatement, _ values: Any...) throws {
+        let statement = prepared.pointer
         for (i, value) in values.enumerated() {
             let index = Int32(i + 1)
             switch value {
@@ -77,27 +77,10 @@ final class PostingWriter {
             default: preconditionFailure("unbound value \(value)")
             }
         }
-        let code = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        guard code == SQLITE_DONE else { throw error(code) }
+        try prepared.execute()
     }
 
     func close() {
-        for statement in [last, update, insert, frequency] { sqlite3_finalize(statement) }
-        (last, update, insert, frequency) = (nil, nil, nil, nil)
-    }
-
-    deinit { close() }
-
-    private func prepare(_ sql: String) throws -> OpaquePointer? {
-        var statement: OpaquePointer?
-        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, statement != nil else { throw error(code) }
-        return statement
-    }
-
-    private func error(_ code: CInt) -> DatabaseError {
-        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: "posting_block")
+        for statement in [lastBlock, update, insert, frequency] { statement.close() }
     }
 }

@@ -6,19 +6,17 @@ import GRDBSQLite
 ///
 /// Lives for one write transaction on `db`'s connection; ``close()`` before it ends.
 final class UnitWriter {
-    private let db: Database
-    private var statement: OpaquePointer?
+    private let prepared: SQLiteCStatement
+    private var statement: OpaquePointer? { prepared.pointer }
 
     init(_ db: Database) throws {
-        self.db = db
         let sql = """
             INSERT INTO unit (source_language, target_language, source_key, previous_hash, next_hash, project, market,
             shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document, origin, properties,
             notes, created_at, changed_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """
-        let code = sqlite3_prepare_v2(db.sqliteConnection, sql, -1, &statement, nil)
-        guard code == SQLITE_OK, statement != nil else { throw error(code) }
+        prepared = try SQLiteCStatement(db, sql)
     }
 
     /// The new row's id, or nil when a unit with the same key is stored.
@@ -35,8 +33,9 @@ final class UnitWriter {
         let code = sqlite3_step(statement)
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
-        guard code == SQLITE_DONE else { throw error(code) }
-        return sqlite3_changes(db.sqliteConnection) > 0 ? sqlite3_last_insert_rowid(db.sqliteConnection) : nil
+        guard code == SQLITE_DONE else { throw prepared.error(code) }
+        let connection = sqlite3_db_handle(statement)
+        return sqlite3_changes(connection) > 0 ? sqlite3_last_insert_rowid(connection) : nil
     }
 
     private func bind(_ text: String?, at index: Int32) {
@@ -57,15 +56,5 @@ final class UnitWriter {
         }
     }
 
-    func close() {
-        sqlite3_finalize(statement)
-        statement = nil
-    }
-
-    deinit { sqlite3_finalize(statement) }
-
-    private func error(_ code: CInt) -> DatabaseError {
-        let message = db.sqliteConnection.flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: "INSERT INTO unit")
-    }
+    func close() { prepared.close() }
 }
