@@ -18,4 +18,9 @@ public struct EmailProtector: SpanProtecting {
         guard text.withUTF8({ p in p.baseAddress.map { memchr($0, Int32(UInt8(ascii: "@")), p.count) != nil } ?? false }) else { return [] }
         return Self.matcher.ranges(in: text).map { ProtectedSpan(range: $0, subType: Self.subType) }
     }
+
+    public func protectedSpans(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [ProtectedByteSpan] {
+        guard let base = text.baseAddress, memchr(base, Int32(UInt8(ascii: "@")), text.count) != nil else { return [] }
+        return ProtectedByteSpan.spans(of: self, in: String(decoding: text, as: UTF8.self))
+    }
 }

@@ -41,6 +41,12 @@ public struct ProductCodeProtector: SpanProtecting {
         }
     }
 
+    public func protectedSpans(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [ProtectedByteSpan] {
+        var found: [Range<Int>] = []
+        Self.scan(text, into: &found)
+        return found.map { ProtectedByteSpan(range: $0, subType: Self.subType) }
+    }
+
     // MARK: - Scanning
 
     private static func isAlnum(_ b: UInt8) -> Bool {

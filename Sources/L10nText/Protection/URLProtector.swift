@@ -23,6 +23,11 @@ public struct URLProtector: SpanProtecting {
         return Self.regexSpans(in: text)
     }
 
+    public func protectedSpans(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [ProtectedByteSpan] {
+        guard Self.mayContainURL(text) else { return [] }
+        return ProtectedByteSpan.spans(of: self, in: String(decoding: text, as: UTF8.self))
+    }
+
     /// The spans the regular expression finds, without the prefilter (the tests compare both).
     static func regexSpans(in text: String) -> [ProtectedSpan] {
         Self.matcher.ranges(in: text).compactMap { range in

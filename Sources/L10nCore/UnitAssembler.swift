@@ -1,0 +1,385 @@
+/// Makes one ``TextUnit`` at a time from a reader's ``UnitDraft``, for ``DocumentBuilder``:
+/// protects spans, numbers codes, splits sentences, trims whitespace into ignorables, and records
+/// the unit's parts of the skeleton.
+///
+/// It works on plain values over the document's bytes — a piece is a kind, a byte range and an
+/// index into the unit's code or decoded-text table — and makes `String`s only for the content
+/// it hands out. Verbatim text is read from the document itself (that is what verbatim means), so
+/// cutting a sentence or trimming a space is arithmetic on offsets, not a new string; the tables
+/// and scratch arrays are kept from unit to unit. (Pieces as owned strings and codes, copied
+/// at every step, were most of extraction's time: docs/performance-plan.md.)
+struct UnitAssembler {
+    /// A piece of the unit being made.
+    struct Item {
+        enum Kind: UInt8 { case verbatim, decoded, code }
+        var kind: Kind
+        /// Its bytes in the document; for verbatim text, also its text.
+        var bytes: Range<Int>
+        /// For decoded text, its index in `texts`; for a code, in `codes`.
+        var index: Int
+    }
+
+    private let source: UnsafeBufferPointer<UInt8>
+    private let breaker: (any SentenceBreaking)?
+    private let protectors: [any SpanProtecting]
+
+    // Kept from unit to unit (emptied, capacity kept).
+    private var items: [Item] = []
+    private var texts: [String] = []
+    private var codes: [InlineCode] = []
+    private var cut: [Item] = []
+    private var groupStarts: [Int] = []
+    private var utf16: [UInt16] = []
+    private var starts: [Int] = []
+    private var lead: [Item] = []
+    private var trail: [Item] = []
+    private var textBuffer: [UInt8] = []
+
+    init(source: UnsafeBufferPointer<UInt8>, breaker: (any SentenceBreaking)?, protectors: [any SpanProtecting]) {
+        self.source = source
+        self.breaker = breaker
+        self.protectors = protectors
+    }
+
+    /// The unit of `draft` (pieces tiling bytes inside the document, checked by the caller), its
+    /// skeleton span, and the bytes of its codes when the draft has subflows to place in them.
+    /// Nil when it has nothing to translate or adapt.
+    mutating func make(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan, [Range<Int>])? {
+        load(draft.pieces)
+        renumberCodes()
+        split()
+
+        // A unit is its sentences with translatable text; a unit with none but figures in it (a
+        // price, a date, a measurement alone in a table cell) is a unit nobody translates but
+        // adaptation may rewrite, its figure runs as segments. Anything else stays in the skeleton.
+        // (Whitespace trimmed off a sentence holds neither, so the whole unit decides.)
+        let translate: Bool
+        if cut.contains(where: { hasTranslatableText($0) }) {
+            translate = true
+        } else if cut.contains(where: { hasFigure($0) }) {
+            translate = false
+        } else {
+            return nil
+        }
+        var segments: [Segment] = []
+        var parts: [Skeleton.PartSpan] = []
+        segments.reserveCapacity(groupStarts.count + 2)
+        parts.reserveCapacity(groupStarts.count + 2)
+        var segmentNumber = 0, ignorableNumber = 0
+        func add(_ group: ArraySlice<Item>, ignorable: Bool) {
+            guard let first = group.first, let last = group.last else { return }
+            let content = self.content(group)
+            if ignorable, let prev = segments.last, prev.isIgnorable {
+                // Two ignorables in a row become one.
+                segments[segments.count - 1].source = Content(prev.source.runs + content.runs)
+                parts[parts.count - 1].end = last.bytes.upperBound
+                return
+            }
+            let partID: String
+            if ignorable { ignorableNumber += 1; partID = "i\(ignorableNumber)" } else { segmentNumber += 1; partID = "s\(segmentNumber)" }
+            segments.append(Segment(id: partID, source: content, isIgnorable: ignorable))
+            parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
+        }
+        for g in 0..<groupStarts.count - 1 {
+            let body = trimWhitespace(groupStarts[g]..<groupStarts[g + 1])
+            add(lead[...], ignorable: true)
+            let slice = cut[body]
+            add(slice, ignorable: !slice.contains(where: { translate ? hasTranslatableText($0) : hasFigure($0) }))
+            add(trail[...], ignorable: true)
+        }
+        guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
+        var codeBytes: [Range<Int>] = []
+        if !draft.subflows.isEmpty {
+            for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
+        }
+        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
+        unit.translate = translate
+        unit.cell = draft.cell
+        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
+        return (unit, span, codeBytes)
+    }
+
+    // MARK: - Pieces in, protected
+
+    /// The draft's pieces as items, protected spans of verbatim text made standalone codes.
+    private mutating func load(_ pieces: [Piece]) {
+        items.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
+        codes.removeAll(keepingCapacity: true)
+        var protected = 0
+        for piece in pieces {
+            switch piece {
+            case .code(let c, let r):
+                items.append(Item(kind: .code, bytes: r, index: codes.count))
+                codes.append(c)
+            case .text(let t, let r, false):
+                items.append(Item(kind: .decoded, bytes: r, index: texts.count))
+                texts.append(t)
+            case .text(_, let r, true):
+                protect(r, counter: &protected)
+            }
+        }
+    }
+
+    /// Appends verbatim text `r` as items: text, and a standalone code per protected span.
+    private mutating func protect(_ r: Range<Int>, counter: inout Int) {
+        let text = UnsafeBufferPointer(rebasing: source[r])
+        var spans: [ProtectedByteSpan] = []
+        for protector in protectors {
+            let found = protector.protectedSpans(inUTF8: text)
+            guard !found.isEmpty else { continue }
+            if spans.isEmpty { spans = found } else { spans += found }
+        }
+        guard !spans.isEmpty else {
+            items.append(Item(kind: .verbatim, bytes: r, index: -1))
+            return
+        }
+        // Earliest first; on overlap the longer one wins.
+        spans.sort { a, b in
+            a.range.lowerBound != b.range.lowerBound ? a.range.lowerBound < b.range.lowerBound : a.range.count > b.range.count
+        }
+        var cursor = 0
+        for span in spans where span.range.lowerBound >= cursor && !span.range.isEmpty {
+            if span.range.lowerBound > cursor {
+                items.append(Item(kind: .verbatim, bytes: r.lowerBound + cursor..<r.lowerBound + span.range.lowerBound, index: -1))
+            }
+            let matched = String(decoding: UnsafeBufferPointer(rebasing: text[span.range]), as: UTF8.self)
+            counter += 1
+            items.append(Item(kind: .code, bytes: r.lowerBound + span.range.lowerBound..<r.lowerBound + span.range.upperBound, index: codes.count))
+            codes.append(InlineCode(
+                kind: .standalone, id: "p\(counter)", data: matched, type: .other, subType: span.subType,
+                display: matched, equiv: matched, canDelete: false))
+            cursor = span.range.upperBound
+        }
+        if cursor < text.count {
+            items.append(Item(kind: .verbatim, bytes: r.lowerBound + cursor..<r.upperBound, index: -1))
+        }
+    }
+
+    /// Codes numbered 1, 2, 3… in order of appearance, each close taking the number of the
+    /// latest unclosed open with the same reader id (so readers may reuse ids for sibling pairs);
+    /// a half whose partner is not in the unit is marked isolated.
+    private mutating func renumberCodes() {
+        var counter = 0
+        var openStack: [(readerID: String, index: Int, newID: String)] = []
+        for index in codes.indices {
+            switch codes[index].kind {
+            case .open:
+                counter += 1
+                openStack.append((codes[index].id, index, String(counter)))
+                codes[index].id = String(counter)
+                codes[index].isolated = false
+            case .close:
+                if let k = openStack.lastIndex(where: { $0.readerID == codes[index].id }) {
+                    codes[index].id = openStack[k].newID
+                    codes[index].isolated = false
+                    openStack.remove(at: k)
+                } else {
+                    counter += 1
+                    codes[index].id = String(counter)
+                    codes[index].isolated = true
+                }
+            case .standalone:
+                counter += 1
+                codes[index].id = String(counter)
+                codes[index].isolated = false
+            }
+        }
+        for open in openStack { codes[open.index].isolated = true }
+    }
+
+    // MARK: - Sentences
+
+    /// The items grouped into sentences: `cut`, with group `k` at `groupStarts[k]..<groupStarts[k + 1]`.
+    private mutating func split() {
+        cut.removeAll(keepingCapacity: true)
+        groupStarts.removeAll(keepingCapacity: true)
+        guard let breaker else { return oneGroup() }
+        // The unit's text as the breaker sees it: text, U+FFFC for standalone codes.
+        utf16.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        for item in items {
+            starts.append(utf16.count)
+            switch item.kind {
+            case .verbatim: Self.appendUTF16(UnsafeBufferPointer(rebasing: source[item.bytes]), to: &utf16)
+            case .decoded: DocumentBuilder.appendUTF16(texts[item.index], to: &utf16)
+            case .code: if codes[item.index].kind == .standalone { utf16.append(0xFFFC) }
+            }
+        }
+        let total = utf16.count
+        starts.append(total)
+        let boundaries = breaker.sentenceBoundaries(inUTF16: utf16).filter { $0 > 0 && $0 < total }
+        guard !boundaries.isEmpty else { return oneGroup() }
+
+        // Cut verbatim text at boundaries that fall inside it, and note where each sentence's
+        // group starts. Boundaries and items are both in order: one index walks the boundaries.
+        var lastGroup = -1
+        var atOrBefore = 0  // boundaries <= the current start
+        func place(_ item: Item, start: Int) {
+            while atOrBefore < boundaries.count, boundaries[atOrBefore] <= start { atOrBefore += 1 }
+            var index = atOrBefore
+            if item.kind == .code, codes[item.index].kind == .close, atOrBefore > 0, boundaries[atOrBefore - 1] == start {
+                index -= 1  // a close code at a boundary stays with the sentence it closes
+            }
+            if item.kind != .code, isEmptyText(item) { return }
+            // Group indexes never decrease (a close code goes back only to a group it follows).
+            if index > lastGroup {
+                groupStarts.append(cut.count)
+                lastGroup = index
+            }
+            cut.append(item)
+        }
+        var next = 0  // first boundary after the current item's start
+        for (i, item) in items.enumerated() {
+            let start = starts[i], end = starts[i + 1]
+            while next < boundaries.count, boundaries[next] <= start { next += 1 }
+            guard item.kind == .verbatim, next < boundaries.count, boundaries[next] < end else {
+                place(item, start: start)
+                continue
+            }
+            // Walk the text's UTF-8 once, cutting where a boundary falls between two scalars (a
+            // boundary inside a surrogate pair is not a place to cut). Offsets are counted in
+            // UTF-16 (what the breaker saw) and UTF-8 (where to cut) side by side.
+            var lastByte = item.bytes.lowerBound, lastUTF16 = 0
+            var utf16Offset = 0, byte = item.bytes.lowerBound
+            var k = next
+            while k < boundaries.count, boundaries[k] < end, byte < item.bytes.upperBound {
+                let local = boundaries[k] - start
+                if utf16Offset == local {
+                    place(Item(kind: .verbatim, bytes: lastByte..<byte, index: -1), start: start + lastUTF16)
+                    (lastByte, lastUTF16) = (byte, local)
+                    k += 1
+                } else if utf16Offset > local {
+                    k += 1  // inside the previous scalar's surrogate pair
+                } else {
+                    // One scalar: its UTF-8 length from the lead byte, its UTF-16 length from that.
+                    let lead = source[byte]
+                    let n = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                    utf16Offset += n == 4 ? 2 : 1
+                    byte += n
+                }
+            }
+            place(Item(kind: .verbatim, bytes: lastByte..<item.bytes.upperBound, index: -1), start: start + lastUTF16)
+        }
+        groupStarts.append(cut.count)
+    }
+
+    /// All items one sentence.
+    private mutating func oneGroup() {
+        swap(&cut, &items)
+        groupStarts.append(0)
+        groupStarts.append(cut.count)
+    }
+
+    /// `text`'s UTF-16 code units; ASCII (the usual case) widened byte by byte.
+    private static func appendUTF16(_ text: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) {
+        var any: UInt8 = 0
+        for b in text { any |= b }
+        if any < 0x80 {
+            units.reserveCapacity(units.count + text.count)
+            for b in text { units.append(UInt16(b)) }
+        } else {
+            units.append(contentsOf: String(decoding: text, as: UTF8.self).utf16)
+        }
+    }
+
+    // MARK: - Whitespace
+
+    /// Trims group `range` of `cut`: its leading and trailing whitespace into `lead` and
+    /// `trail` (verbatim text cut where the whitespace ends), the body's range returned.
+    private mutating func trimWhitespace(_ range: Range<Int>) -> Range<Int> {
+        lead.removeAll(keepingCapacity: true)
+        trail.removeAll(keepingCapacity: true)
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi, cut[lo].kind != .code {
+            let item = cut[lo]
+            if isAllWhitespace(item) { lead.append(item); lo += 1; continue }
+            guard item.kind == .verbatim else { break }
+            let n = DocumentBuilder.leadingWhitespaceCount(UnsafeBufferPointer(rebasing: source[item.bytes]))
+            if n > 0 {
+                lead.append(Item(kind: .verbatim, bytes: item.bytes.lowerBound..<item.bytes.lowerBound + n, index: -1))
+                cut[lo].bytes = item.bytes.lowerBound + n..<item.bytes.upperBound
+            }
+            break
+        }
+        while lo < hi, cut[hi - 1].kind != .code {
+            let item = cut[hi - 1]
+            if isAllWhitespace(item) { trail.append(item); hi -= 1; continue }
+            guard item.kind == .verbatim else { break }
+            let n = DocumentBuilder.trailingWhitespaceCount(UnsafeBufferPointer(rebasing: source[item.bytes]))
+            if n > 0 {
+                trail.append(Item(kind: .verbatim, bytes: item.bytes.upperBound - n..<item.bytes.upperBound, index: -1))
+                cut[hi - 1].bytes = item.bytes.lowerBound..<item.bytes.upperBound - n
+            }
+            break
+        }
+        trail.reverse()
+        return lo..<hi
+    }
+
+    private func isAllWhitespace(_ item: Item) -> Bool {
+        item.kind == .verbatim
+            ? DocumentBuilder.isAllWhitespace(UnsafeBufferPointer(rebasing: source[item.bytes]))
+            : DocumentBuilder.isAllWhitespace(texts[item.index])
+    }
+
+    private func isEmptyText(_ item: Item) -> Bool {
+        item.kind == .verbatim ? item.bytes.isEmpty : texts[item.index].isEmpty
+    }
+
+    // MARK: - Content
+
+    /// The content of `group`: adjacent texts joined, empty ones dropped, as ``Content/init(_:)``
+    /// would; a `String` per text run and nothing else.
+    private mutating func content(_ group: ArraySlice<Item>) -> Content {
+        var runs: [Content.Run] = []
+        runs.reserveCapacity(group.count)
+        textBuffer.removeAll(keepingCapacity: true)
+        for item in group {
+            switch item.kind {
+            case .verbatim:
+                textBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[item.bytes]))
+            case .decoded:
+                textBuffer.append(contentsOf: texts[item.index].utf8)
+            case .code:
+                if !textBuffer.isEmpty {
+                    runs.append(.text(String(decoding: textBuffer, as: UTF8.self)))
+                    textBuffer.removeAll(keepingCapacity: true)
+                }
+                runs.append(.code(codes[item.index]))
+            }
+        }
+        if !textBuffer.isEmpty { runs.append(.text(String(decoding: textBuffer, as: UTF8.self))) }
+        return Content(normalRuns: runs)
+    }
+
+    // MARK: - What a text holds
+
+    /// Whether the item is text holding an ASCII digit: a figure adaptation may rewrite.
+    private func hasFigure(_ item: Item) -> Bool {
+        switch item.kind {
+        case .code: return false
+        case .verbatim: return source[item.bytes].contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        case .decoded: return texts[item.index].utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
+    }
+
+    /// Whether the item is text holding a letter.
+    private func hasTranslatableText(_ item: Item) -> Bool {
+        switch item.kind {
+        case .code: return false
+        case .verbatim: return Self.hasLetter(UnsafeBufferPointer(rebasing: source[item.bytes]))
+        case .decoded:
+            var t = texts[item.index]
+            return t.withUTF8(Self.hasLetter)
+        }
+    }
+
+    private static func hasLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in text {
+            if (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") { return true }
+            if b >= 0x80 { return String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic } }
+        }
+        return false
+    }
+}
