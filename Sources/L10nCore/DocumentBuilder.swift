@@ -44,13 +44,13 @@ public struct DocumentBuilder: Sendable {
             for draft in drafts {
                 guard !draft.pieces.isEmpty else { continue }
                 try checkTiling(draft, after: lastEnd)
-                let id = "u\(units.count + 1)"
+                let id = UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1)
                 guard let (unit, span, codePieces) = assembler.make(id: id, draft: draft) else {
                     // No unit to hang them on: the subflows are units of their own, in place.
                     for sub in draft.subflows {
                         guard let first = sub.pieces.first, first.bytes.lowerBound >= lastEnd else { continue }
                         try checkTiling(sub, after: lastEnd)
-                        guard let (unit, span, _) = assembler.make(id: "u\(units.count + 1)", draft: sub) else { continue }
+                        guard let (unit, span, _) = assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub) else { continue }
                         lastEnd = span.end
                         units.append(unit)
                         spans.append(span)
@@ -71,7 +71,7 @@ public struct DocumentBuilder: Sendable {
                                           at: SourceLocation.at(byteOffset: min(max(range.lowerBound, 0), bytes.count), in: bytes, file: original))
                     }
                     try checkTiling(sub, after: lastSubEnd)
-                    guard var (subUnit, subSpan, _) = assembler.make(id: "u\(units.count + 1)", draft: sub) else { continue }
+                    guard var (subUnit, subSpan, _) = assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub) else { continue }
                     subSpan.parent = Skeleton.Parent(unit: id, code: k, offset: subSpan.start - codePieces[k].lowerBound)
                     if subUnit.notes.isEmpty, let note = Self.location(of: sub, in: unit) { subUnit.notes = [note] }
                     lastSubEnd = subSpan.end

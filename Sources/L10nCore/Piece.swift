@@ -5,10 +5,14 @@ public enum Piece: Hashable, Sendable {
     /// may be split anywhere); entities and escapes (`&amp;`, `\*`) are single non-verbatim pieces.
     case text(String, bytes: Range<Int>, verbatim: Bool)
     case code(InlineCode, bytes: Range<Int>)
+    /// Text that is the document's own bytes (valid UTF-8, whole characters), not copied into a
+    /// string: the builder reads it from the document. What readers emit for plain text; the
+    /// same as `.text(<those bytes>, bytes: bytes, verbatim: true)`.
+    case verbatim(bytes: Range<Int>)
 
     public var bytes: Range<Int> {
         switch self {
-        case .text(_, let r, _), .code(_, let r): return r
+        case .text(_, let r, _), .code(_, let r), .verbatim(let r): return r
         }
     }
 }

@@ -53,40 +53,25 @@ struct UnitAssembler {
         // price, a date, a measurement alone in a table cell) is a unit nobody translates but
         // adaptation may rewrite, its figure runs as segments. Anything else stays in the skeleton.
         // (Whitespace trimmed off a sentence holds neither, so the whole unit decides.)
+        // (Loops, not `contains(where:)`: a closure would copy the assembler, tables and all.)
         let translate: Bool
-        if cut.contains(where: { hasTranslatableText($0) }) {
+        if holds(0..<cut.count, translatable: true) {
             translate = true
-        } else if cut.contains(where: { hasFigure($0) }) {
+        } else if holds(0..<cut.count, translatable: false) {
             translate = false
         } else {
             return nil
         }
-        var segments: [Segment] = []
-        var parts: [Skeleton.PartSpan] = []
-        segments.reserveCapacity(groupStarts.count + 2)
-        parts.reserveCapacity(groupStarts.count + 2)
-        var segmentNumber = 0, ignorableNumber = 0
-        func add(_ group: ArraySlice<Item>, ignorable: Bool) {
-            guard let first = group.first, let last = group.last else { return }
-            let content = self.content(group)
-            if ignorable, let prev = segments.last, prev.isIgnorable {
-                // Two ignorables in a row become one.
-                segments[segments.count - 1].source = Content(prev.source.runs + content.runs)
-                parts[parts.count - 1].end = last.bytes.upperBound
-                return
-            }
-            let partID: String
-            if ignorable { ignorableNumber += 1; partID = "i\(ignorableNumber)" } else { segmentNumber += 1; partID = "s\(segmentNumber)" }
-            segments.append(Segment(id: partID, source: content, isIgnorable: ignorable))
-            parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
-        }
+        var made = Made()
+        made.segments.reserveCapacity(groupStarts.count + 2)
+        made.parts.reserveCapacity(groupStarts.count + 2)
         for g in 0..<groupStarts.count - 1 {
             let body = trimWhitespace(groupStarts[g]..<groupStarts[g + 1])
-            add(lead[...], ignorable: true)
-            let slice = cut[body]
-            add(slice, ignorable: !slice.contains(where: { translate ? hasTranslatableText($0) : hasFigure($0) }))
-            add(trail[...], ignorable: true)
+            add(lead.startIndex..<lead.endIndex, of: .lead, ignorable: true, to: &made)
+            add(body, of: .cut, ignorable: !holds(body, translatable: translate), to: &made)
+            add(trail.startIndex..<trail.endIndex, of: .trail, ignorable: true, to: &made)
         }
+        let (segments, parts, segmentNumber) = (made.segments, made.parts, made.segmentNumber)
         guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
         var codeBytes: [Range<Int>] = []
         if !draft.subflows.isEmpty {
@@ -97,6 +82,52 @@ struct UnitAssembler {
         unit.cell = draft.cell
         let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
         return (unit, span, codeBytes)
+    }
+
+    /// Which of the item lists a range is in.
+    private enum List { case cut, lead, trail }
+
+    private func item(_ i: Int, of list: List) -> Item {
+        switch list {
+        case .cut: return cut[i]
+        case .lead: return lead[i]
+        case .trail: return trail[i]
+        }
+    }
+
+    /// The segments and parts made so far for a unit.
+    private struct Made {
+        var segments: [Segment] = []
+        var parts: [Skeleton.PartSpan] = []
+        var segmentNumber = 0, ignorableNumber = 0
+    }
+
+    /// Items `range` of `list` as the next segment (or ignorable) of `made`.
+    private mutating func add(_ range: Range<Int>, of list: List, ignorable: Bool, to made: inout Made) {
+        guard !range.isEmpty else { return }
+        let first = item(range.lowerBound, of: list), last = item(range.upperBound - 1, of: list)
+        let content = self.content(range, of: list)
+        if ignorable, let prev = made.segments.last, prev.isIgnorable {
+            // Two ignorables in a row become one.
+            made.segments[made.segments.count - 1].source = Content(prev.source.runs + content.runs)
+            made.parts[made.parts.count - 1].end = last.bytes.upperBound
+            return
+        }
+        let partID: String
+        if ignorable {
+            made.ignorableNumber += 1
+            partID = Self.partID(UInt8(ascii: "i"), made.ignorableNumber)
+        } else {
+            made.segmentNumber += 1
+            partID = Self.partID(UInt8(ascii: "s"), made.segmentNumber)
+        }
+        made.segments.append(Segment(id: partID, source: content, isIgnorable: ignorable))
+        made.parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
+    }
+
+    /// `s1`, `i2`…: a letter and a number, without string interpolation's generic path.
+    static func partID(_ letter: UInt8, _ n: Int) -> String {
+        n < 10 ? String(decoding: [letter, UInt8(ascii: "0") + UInt8(n)], as: UTF8.self) : String(UnicodeScalar(letter)) + String(n)
     }
 
     // MARK: - Pieces in, protected
@@ -115,7 +146,7 @@ struct UnitAssembler {
             case .text(let t, let r, false):
                 items.append(Item(kind: .decoded, bytes: r, index: texts.count))
                 texts.append(t)
-            case .text(_, let r, true):
+            case .text(_, let r, true), .verbatim(let r):
                 protect(r, counter: &protected)
             }
         }
@@ -170,7 +201,8 @@ struct UnitAssembler {
                 codes[index].id = String(counter)
                 codes[index].isolated = false
             case .close:
-                if let k = openStack.lastIndex(where: { $0.readerID == codes[index].id }) {
+                let readerID = codes[index].id
+                if let k = openStack.lastIndex(where: { $0.readerID == readerID }) {
                     codes[index].id = openStack[k].newID
                     codes[index].isolated = false
                     openStack.remove(at: k)
@@ -329,13 +361,14 @@ struct UnitAssembler {
 
     // MARK: - Content
 
-    /// The content of `group`: adjacent texts joined, empty ones dropped, as ``Content/init(_:)``
+    /// The content of items `range` of `list`: adjacent texts joined, empty ones dropped, as ``Content/init(_:)``
     /// would; a `String` per text run and nothing else.
-    private mutating func content(_ group: ArraySlice<Item>) -> Content {
+    private mutating func content(_ range: Range<Int>, of list: List) -> Content {
         var runs: [Content.Run] = []
-        runs.reserveCapacity(group.count)
+        runs.reserveCapacity(range.count)
         textBuffer.removeAll(keepingCapacity: true)
-        for item in group {
+        for i in range {
+            let item = item(i, of: list)
             switch item.kind {
             case .verbatim:
                 textBuffer.append(contentsOf: UnsafeBufferPointer(rebasing: source[item.bytes]))
@@ -354,6 +387,12 @@ struct UnitAssembler {
     }
 
     // MARK: - What a text holds
+
+    /// Whether items `range` of `cut` hold translatable text (`translatable`), or a figure.
+    private func holds(_ range: Range<Int>, translatable: Bool) -> Bool {
+        for i in range where translatable ? hasTranslatableText(cut[i]) : hasFigure(cut[i]) { return true }
+        return false
+    }
 
     /// Whether the item is text holding an ASCII digit: a figure adaptation may rewrite.
     private func hasFigure(_ item: Item) -> Bool {

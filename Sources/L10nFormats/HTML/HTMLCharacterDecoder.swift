@@ -42,7 +42,7 @@ struct HTMLCharacterDecoder {
         chunks(range, inAttribute: inAttribute).map { chunk in
             switch chunk {
             case .verbatim(let r):
-                return .text(string(r), bytes: r, verbatim: true)
+                return .verbatim(bytes: r)
             case .reference(let r, let c):
                 return .text(String(Character(c)), bytes: r, verbatim: false)
             case .markup(let r):

@@ -69,8 +69,13 @@ struct MarkdownInlineAligner {
     private mutating func emitVerbatim(_ r: Range<Int>) throws {
         guard !r.isEmpty else { return }
         if subject.isVerbatim(r) {
-            guard let text = String(validating: s[r], as: UTF8.self) else { throw failure("text is not valid UTF-8") }
-            emitText(text, r, verbatim: true)
+            // The document is valid UTF-8 (checked on input), so bytes that start and end on
+            // character boundaries are valid text: no string is made, the builder reads them.
+            let raw = subject.rawRange(r)
+            guard Self.isCharacterStart(source, raw.lowerBound), Self.isCharacterStart(source, raw.upperBound) else {
+                throw failure("text is not valid UTF-8")
+            }
+            pieces.append(.verbatim(bytes: raw))
             return
         }
         var start = r.lowerBound
@@ -80,6 +85,11 @@ struct MarkdownInlineAligner {
             start = i + 1
         }
         try emitVerbatim(start..<r.upperBound)
+    }
+
+    /// Whether `i` is the end of `bytes` or a byte that starts a UTF-8 sequence.
+    private static func isCharacterStart(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i >= bytes.count || bytes[i] & 0xC0 != 0x80
     }
 
     private mutating func emitCode(_ kind: InlineCode.Kind, id: String, _ r: Range<Int>, type: InlineCode.CodeType,

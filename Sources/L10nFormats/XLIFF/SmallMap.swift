@@ -25,6 +25,11 @@ struct SmallMap<Key: Hashable, Value> {
     @discardableResult
     mutating func insertIfAbsent(_ key: Key, _ value: @autoclosure () -> Value) -> Int {
         if let i = position(of: key) { return i }
+        if keys.isEmpty {
+            // Most maps hold a few entries: one allocation each for keys and values, not three.
+            keys.reserveCapacity(4)
+            values.reserveCapacity(4)
+        }
         keys.append(key)
         values.append(value())
         if index != nil {

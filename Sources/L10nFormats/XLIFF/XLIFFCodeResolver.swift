@@ -16,10 +16,24 @@ struct XLIFFCodeResolver {
         /// Native data written inside the element (1.2 `<ph>`, `<bpt>`, `<ept>`, `<it>`).
         var inlineData: String?
 
+        /// `InlineCode.CodeType(rawValue:)` as a plain switch (the synthesized initializer
+        /// searches a table of strings, ~1,000 instructions a call, once per code written).
+        static func codeType(_ s: String) -> InlineCode.CodeType? {
+            switch s {
+            case "fmt": return .fmt
+            case "ui": return .ui
+            case "quote": return .quote
+            case "link": return .link
+            case "image": return .image
+            case "other": return .other
+            default: return nil
+            }
+        }
+
         /// The code these attributes describe, with `data`.
         func code(_ kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
             InlineCode(
-                kind: kind, id: id, data: data, type: type.flatMap(InlineCode.CodeType.init(rawValue:)), subType: subType,
+                kind: kind, id: id, data: data, type: type.flatMap(Self.codeType), subType: subType,
                 display: display, equiv: equiv, isolated: isolated, canDelete: canDelete)
         }
     }

@@ -82,6 +82,8 @@ struct CommonMarkSpecTests {
                     switch piece {
                     case .text(let t, let r, let verbatim):
                         if verbatim { #expect(Array(t.utf8) == Array(bytes[r]), "example \(ex.example): verbatim text differs from its bytes") }
+                    case .verbatim(let r):
+                        #expect(String(validating: bytes[r], as: UTF8.self) != nil, "example \(ex.example): verbatim bytes are not whole characters")
                     case .code(let c, let r):
                         // Shortcut and collapsed references spell their label out (`][label]`).
                         let spelledOut = c.subType == "md:reference" && c.data.hasPrefix("][") && c.data.hasSuffix("]")
