@@ -39,18 +39,31 @@ struct HTMLCharacterDecoder {
 
     /// `range` as unit pieces; markup becomes standalone codes numbered from `nextCode`.
     mutating func pieces(_ range: Range<Int>, inAttribute: Bool, nextCode: inout Int) -> [Piece] {
-        chunks(range, inAttribute: inAttribute).map { chunk in
+        var out: [Piece] = []
+        appendPieces(range, inAttribute: inAttribute, nextCode: &nextCode, to: &out)
+        return out
+    }
+
+    /// ``pieces(_:inAttribute:nextCode:)`` appended to `out`: text with no `&` (nor `<` outside
+    /// attributes), the usual case, is one verbatim piece without scanning it into chunks.
+    mutating func appendPieces(_ range: Range<Int>, inAttribute: Bool, nextCode: inout Int, to out: inout [Piece]) {
+        guard !range.isEmpty else { return }
+        if !bytes[range].contains(where: { $0 == UInt8(ascii: "&") || (!inAttribute && $0 == UInt8(ascii: "<")) }) {
+            out.append(.verbatim(bytes: range))
+            return
+        }
+        for chunk in chunks(range, inAttribute: inAttribute) {
             switch chunk {
             case .verbatim(let r):
-                return .verbatim(bytes: r)
+                out.append(.verbatim(bytes: r))
             case .reference(let r, let c):
-                return .text(String(Character(c)), bytes: r, verbatim: false)
+                out.append(.text(String(Character(c)), bytes: r, verbatim: false))
             case .markup(let r):
                 nextCode += 1
                 let data = string(r)
                 let code = InlineCode(kind: .standalone, id: "m\(nextCode)", data: data, type: .other,
                                       subType: "html:markup", display: data, canDelete: false)
-                return .code(code, bytes: r)
+                out.append(.code(code, bytes: r))
             }
         }
     }

@@ -62,13 +62,26 @@ struct HTMLTree: Sendable {
                 }
             }
             for a in attributes where a.name == "class" {
-                if let v = a.value, v.contains("notranslate"),
-                   v.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" })
-                       .contains(where: { $0 == "notranslate" }) {
-                    return .no
-                }
+                if let v = a.value, hasClass(v, "notranslate") { return .no }
             }
             return .inherit
+        }
+
+        /// Whether `classes` (a `class` value: names separated by ASCII whitespace) has `name`;
+        /// on bytes, as it runs for every element with a class.
+        static func hasClass(_ classes: String, _ name: StaticString) -> Bool {
+            let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            var classes = classes
+            return classes.withUTF8 { v in
+                var start = 0
+                for i in 0...v.count {
+                    let separator = i == v.count || v[i] == 0x20 || v[i] == 0x09 || v[i] == 0x0A || v[i] == 0x0D || v[i] == 0x0C
+                    guard separator else { continue }
+                    if i - start == wanted.count, v[start..<i].elementsEqual(wanted) { return true }
+                    start = i + 1
+                }
+                return false
+            }
         }
 
         var startTag: Range<Int>? { startTagEnd.map { start..<$0 } }

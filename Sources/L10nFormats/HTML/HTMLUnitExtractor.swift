@@ -218,7 +218,7 @@ struct HTMLUnitExtractor {
     private mutating func appendPieces(of node: HTMLTree.Node, inherited: Bool, to pieces: inout [Piece]) {
         switch node {
         case .text(let r):
-            pieces += decoder.pieces(r, inAttribute: false, nextCode: &nextCode)
+            decoder.appendPieces(r, inAttribute: false, nextCode: &nextCode, to: &pieces)
         case .comment(let r):
             pieces.append(standalone(r, type: .other, subType: "html:comment", display: "<!--…-->", canDelete: true))
         case .markup(let r):

@@ -83,6 +83,13 @@ import Testing
         #expect(spans.allSatisfy { $0.unit == "u3" || $0.parent == nil || $0.parent?.unit == "u3" })
     }
 
+    @Test func notranslateIsAClassNameNotASubstring() {
+        for (classes, expected) in [("notranslate", true), ("brand notranslate", true), ("a\tnotranslate\nb", true),
+                                    ("notranslated", false), ("x-notranslate", false), ("", false), ("  ", false)] {
+            #expect(HTMLTree.Element.hasClass(classes, "notranslate") == expected, "\(classes)")
+        }
+    }
+
     @Test func notranslateAndCodeAreProtected() throws {
         let doc = try HTMLTestSupport.document(try HTMLTestSupport.fixture("notranslate.html"))
         #expect(HTMLTestSupport.outline(doc) == [
