@@ -89,7 +89,7 @@ public struct UnitConversionRule: AdaptationRule {
                                             note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) is already in a unit it reads, so the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
                 case (.some(let target), .some):
                     // "1.7 lb (27 oz)": both need converting; one figure is enough.
-                    let (converted, exact) = Self.convert(e, to: Self.naturalTarget(for: e, named: target), difference: false, formatter: formatter,
+                    let (converted, exact) = Self.convert(e, to: context.smallerUnits ? Self.naturalTarget(for: e, named: target) : target, difference: false, formatter: formatter,
                                                           declaredContent: Self.isDeclaredContent(e, in: ns))
                     let after = context.keepOriginalUnits ? "\(converted) (\(ns.substring(with: e.range)))" : converted
                     result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
@@ -100,7 +100,7 @@ public struct UnitConversionRule: AdaptationRule {
                 continue
             }
             guard let named = market.measurement.target(for: unit.id, in: text).flatMap({ MeasureUnit.byID[$0] }) else { continue }
-            let target = Self.naturalTarget(for: e, named: named)
+            let target = context.smallerUnits ? Self.naturalTarget(for: e, named: named) : named
             var range = e.range
             // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
             if let spelled = Self.unitOnlyParenthesis(after: e, in: ns) { range = NSRange(location: range.location, length: NSMaxRange(spelled) - range.location) }
