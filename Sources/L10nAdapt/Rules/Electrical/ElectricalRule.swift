@@ -16,6 +16,7 @@ import Foundation
 /// - where mains differ by region (`electrical.regionalVoltages`: Brazil 127 V or 220 V;
 ///   `regionalFrequencies`: Japan 50/60 Hz), a rating that fits only some regions is its own,
 ///   milder advisory (`electrical.regional`): the product sells there, but not everywhere.
+///   A word in `electrical.everyRegionWords` ("bivolt" in Brazil) covers every region without a figure.
 /// Direct current and low voltages (`12V`, `20V MAX`, `5V/3A`, `48V battery`, `380 V DC`) are not
 /// mains and raise nothing; nor do display refresh rates (`60 Hz refresh rate`).
 public struct ElectricalRule: AdaptationRule {
