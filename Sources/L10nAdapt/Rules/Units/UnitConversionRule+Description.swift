@@ -136,6 +136,8 @@ extension UnitConversionRule {
             RuleExample("Trail weight: 2 lbs, 13.5 oz", market: "uk", expected: "Trail weight: 1.290 kg"),
             // Below a kilogram, grams.
             RuleExample("Net weight 1 lb 3.5 oz.", market: "uk", expected: "Net weight 553 g."),
+            // ... unless rounding carries it to a kilogram: 2.2 lb is 998 g.
+            RuleExample("Weighs 2.2 lb.", market: "uk", expected: "Weighs 1.00 kg."),
             // A label's fluid ounces are its declared contents, exact: whole millilitres, as US labels print them.
             RuleExample("Each 12 fl oz can.", market: "uk", expected: "Each 355 ml can."),
             // A range's ends are rounded alike: 40 in is good to the inch like 38 in.

@@ -89,8 +89,8 @@ public struct UnitConversionRule: AdaptationRule {
                                             note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) is already in a unit it reads, so the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
                 case (.some(let target), .some):
                     // "1.7 lb (27 oz)": both need converting; one figure is enough.
-                    let (converted, exact) = Self.convert(e, to: context.smallerUnits ? Self.naturalTarget(for: e, named: target) : target, difference: false, formatter: formatter,
-                                                          declaredContent: Self.isDeclaredContent(e, in: ns))
+                    let (converted, exact) = Self.convertNaturally(e, named: target, smallerUnits: context.smallerUnits, difference: false, formatter: formatter,
+                                                                   declaredContent: Self.isDeclaredContent(e, in: ns))
                     let after = context.keepOriginalUnits ? "\(converted) (\(ns.substring(with: e.range)))" : converted
                     result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
                                             note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) = \(exact), rounded to the source's precision; the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
@@ -100,12 +100,12 @@ public struct UnitConversionRule: AdaptationRule {
                 continue
             }
             guard let named = market.measurement.target(for: unit.id, in: text).flatMap({ MeasureUnit.byID[$0] }) else { continue }
-            let target = context.smallerUnits ? Self.naturalTarget(for: e, named: named) : named
             var range = e.range
             // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
             if let spelled = Self.unitOnlyParenthesis(after: e, in: ns) { range = NSRange(location: range.location, length: NSMaxRange(spelled) - range.location) }
             let difference = unit.quantity == .temperature && Self.isTemperatureDifference(e, in: ns)
-            let (converted, exact) = Self.convert(e, to: target, difference: difference, formatter: formatter, declaredContent: Self.isDeclaredContent(e, in: ns))
+            let (converted, exact) = Self.convertNaturally(e, named: named, smallerUnits: context.smallerUnits, difference: difference, formatter: formatter,
+                                                           declaredContent: Self.isDeclaredContent(e, in: ns))
             let original = ns.substring(with: e.range)
             let after = context.keepOriginalUnits ? "\(converted) (\(original))" : converted
             let note = difference
@@ -135,8 +135,21 @@ public struct UnitConversionRule: AdaptationRule {
 
     // MARK: conversion
 
-    /// The converted text and, for the note, the unrounded values ("15.85 m").
-    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter, declaredContent: Bool = false) -> (String, String) {
+    /// `e` converted to `named`, or to the smaller unit below one of it (``naturalTarget(for:named:)``)
+    /// unless rounding carries a figure back to a whole one: 2.2 lb is 998 g, written 1,0 kg,
+    /// never 1.000 g.
+    static func convertNaturally(_ e: QuantityExpression, named: MeasureUnit, smallerUnits: Bool, difference: Bool, formatter: UnitFormatter, declaredContent: Bool) -> (String, String) {
+        let target = smallerUnits ? naturalTarget(for: e, named: named) : named
+        let result = convert(e, to: target, difference: difference, formatter: formatter, declaredContent: declaredContent)
+        guard target.id != named.id,
+              Measurement(value: result.largest, unit: target.dimension).converted(to: named.dimension).value >= 1 - 1e-9 else { return (result.text, result.exact) }
+        let whole = convert(e, to: named, difference: difference, formatter: formatter, declaredContent: declaredContent)
+        return (whole.text, whole.exact)
+    }
+
+    /// The converted text, for the note the unrounded values ("15.85 m"), and the largest
+    /// rounded figure (in `target`).
+    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter, declaredContent: Bool = false) -> (text: String, exact: String, largest: Double) {
         let source = MeasureUnit.byID[e.unitID]!
         let isTemperature = source.quantity == .temperature
         func toTarget(_ v: Double) -> Double {
@@ -191,7 +204,7 @@ public struct UnitConversionRule: AdaptationRule {
             exact += separator.isDimension ? " x " : (separator == .dash || separator == .to ? "–" : "/")
             exact += UnitFormatter.fallback(numbers[i + 1].exact, numbers[i + 1].digits + 1)
         }
-        return (prefix + body + suffix, exact + " " + target.symbol)
+        return (prefix + body + suffix, exact + " " + target.symbol, numbers.map { abs($0.value) }.max() ?? 0)
     }
 
     /// The numbers joined with the expression's separators; the unit once at the end, and also
