@@ -84,7 +84,8 @@ TOP_KEYS = {
 }
 MEASUREMENT_KEYS = {"system": True, "convert": True, "keep": True, "convertWhen": False}
 ELECTRICAL_KEYS = {"voltages": True, "frequency": True, "plugs": True, "plugStandard": False,
-                   "regionalVoltages": False, "regionalFrequencies": False, "summary": True}
+                   "regionalVoltages": False, "regionalFrequencies": False, "everyRegionWords": False,
+                   "summary": True}
 CERT_KEYS = {"required": True, "authority": True, "note": True, "match": False}
 TONE_KEYS = {
     "address": True, "superlatives": True, "comparatives": True, "exclamationRun": True,
@@ -390,6 +391,12 @@ def check_electrical(rep: Report, file: Path, e) -> None:
         rv, volts = e["regionalVoltages"], e.get("voltages") or []
         if not isinstance(rv, list) or len(rv) < 2 or any(v not in volts for v in rv):
             rep.add(file, "electrical.regionalVoltages", "expected two or more of electrical.voltages")
+    if "everyRegionWords" in e:
+        w = e["everyRegionWords"]
+        if not isinstance(w, list) or not w or not all(isinstance(x, str) and x.strip() for x in w):
+            rep.add(file, "electrical.everyRegionWords", "expected a list of words")
+        elif "regionalVoltages" not in e and "regionalFrequencies" not in e:
+            rep.add(file, "electrical.everyRegionWords", "needs electrical.regionalVoltages or electrical.regionalFrequencies")
     if "regionalFrequencies" in e:
         rf = e["regionalFrequencies"]
         if not isinstance(rf, list) or sorted(rf) != [50, 60] or e.get("frequency") not in rf:

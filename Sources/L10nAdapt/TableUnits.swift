@@ -71,19 +71,26 @@ struct TableUnits {
             guard let label = labels[labelUnit] else { continue }
             var converted: [(unit: Int, before: String, after: String, rule: String, note: String)] = []
             var symbol: Substring?
-            for (u, text) in cells.sorted(by: { $0.unit < $1.unit }) {
-                // The sentence the cell stands for, adapted like any other.
-                let stem = "\(label.name): "
-                let sentence = "\(stem)\(text) \(label.token)"
-                let key = "\(document.units[u].id)-\(Self.segmentID(of: document.units[u]) ?? "s1")"
-                let result = engine.adaptSegment(Content(text: sentence), key: key, rules: rules, context: context)
-                let out = result.content.plainText
-                guard let change = result.adaptations.first(where: { $0.kind == .unit && $0.after != nil }),
-                      out.hasPrefix(stem), let split = Self.figuresAndUnit(out.dropFirst(stem.count)),
-                      symbol == nil || symbol == split.unit else { converted = []; break }
-                symbol = split.unit
-                converted.append((u, text, String(split.figures), change.rule,
-                                  "\(label.token) from \"\(label.text)\": \(change.note)"))
+            // A column reads in one unit: when its cells would take different ones (860 g beside
+            // 1,1 kg, 7,6 mm beside 30 cm), it converts again in the unit the label names.
+            for smallerUnits in [true, false] where converted.isEmpty {
+                var cellContext = context
+                cellContext.smallerUnits = smallerUnits
+                symbol = nil
+                for (u, text) in cells.sorted(by: { $0.unit < $1.unit }) {
+                    // The sentence the cell stands for, adapted like any other.
+                    let stem = "\(label.name): "
+                    let sentence = "\(stem)\(text) \(label.token)"
+                    let key = "\(document.units[u].id)-\(Self.segmentID(of: document.units[u]) ?? "s1")"
+                    let result = engine.adaptSegment(Content(text: sentence), key: key, rules: rules, context: cellContext)
+                    let out = result.content.plainText
+                    guard let change = result.adaptations.first(where: { $0.kind == .unit && $0.after != nil }),
+                          out.hasPrefix(stem), let split = Self.figuresAndUnit(out.dropFirst(stem.count)),
+                          symbol == nil || symbol == split.unit else { converted = []; break }
+                    symbol = split.unit
+                    converted.append((u, text, String(split.figures), change.rule,
+                                      "\(label.token) from \"\(label.text)\": \(change.note)"))
+                }
             }
             guard let symbol, !converted.isEmpty, converted.count == cells.count else { continue }
             for c in converted {

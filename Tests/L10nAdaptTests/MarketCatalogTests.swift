@@ -56,6 +56,19 @@ import Testing
         #expect(error.keyPath == keyPath, "\(error)")
     }
 
+    /// Words that cover every region need regions to cover, and must be words.
+    @Test func everyRegionWordsAreChecked() throws {
+        let good = String(decoding: try Data(contentsOf: MarketCatalogTests.sourceFile("br.yaml")), as: UTF8.self)
+        let withoutRegions = good.components(separatedBy: "\n").filter { !$0.hasPrefix("  regionalVoltages:") }.joined(separator: "\n")
+        let error = try #require(throws: MarketDataError.self) { try MarketCatalog.decode(Data(withoutRegions.utf8), file: "br.yaml") }
+        #expect(error.keyPath == "electrical.everyRegionWords", "\(error)")
+        let notAWord = good.replacingOccurrences(of: "everyRegionWords: [bivolt,", with: "everyRegionWords: ['127/220',")
+        #expect(notAWord != good)
+        let second = try #require(throws: MarketDataError.self) { try MarketCatalog.decode(Data(notAWord.utf8), file: "br.yaml") }
+        #expect(second.keyPath == "electrical.everyRegionWords[0]", "\(second)")
+        #expect(try MarketCatalog.decode(Data(good.utf8), file: "br.yaml").electrical.everyRegionWords?.contains("bivolt") == true)
+    }
+
     @Test func invalidYAMLNamesTheLine() throws {
         let error = try #require(throws: MarketDataError.self) { try MarketCatalog.decode(Data("id: br\nname: [unclosed\n".utf8), file: "x.yaml") }
         #expect(error.description.contains("x.yaml"))

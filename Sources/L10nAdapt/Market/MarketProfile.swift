@@ -81,6 +81,9 @@ public struct MarketProfile: Hashable, Sendable, Codable {
         public var regionalVoltages: [Double]?
         /// Frequencies that differ by region (Japan 50 Hz east, 60 Hz west).
         public var regionalFrequencies: [Double]?
+        /// Words that alone say a product runs on every regional supply, without figures
+        /// (Brazil's "bivolt": 127 V and 220 V); matched as whole words, any case.
+        public var everyRegionWords: [String]?
         /// One line naming what the market uses, quoted in advisories.
         public var summary: String
     }

@@ -7,7 +7,7 @@ enum MarketSchema {
     static let topLevel: Set<String> = ["id", "name", "language", "locale", "currency", "measurement", "electrical", "certifications", "spelling", "tone", "dates"]
     static let nested: [String: Set<String>] = [
         "measurement": ["system", "convert", "keep", "convertWhen"],
-        "electrical": ["voltages", "frequency", "plugs", "plugStandard", "regionalVoltages", "regionalFrequencies", "summary"],
+        "electrical": ["voltages", "frequency", "plugs", "plugStandard", "regionalVoltages", "regionalFrequencies", "everyRegionWords", "summary"],
         "tone": ["address", "superlatives", "comparatives", "exclamationRun", "allCaps", "emoji", "note"],
         "dates": ["order", "separator", "pattern", "longPattern"],
     ]
@@ -88,6 +88,14 @@ enum MarketSchema {
         }
         if let regional = p.electrical.regionalFrequencies, Set(regional) != [50, 60] || !regional.contains(p.electrical.frequency) {
             throw fail("electrical.regionalFrequencies", "must be [50, 60] (both in use by region, one of them electrical.frequency)")
+        }
+        if let words = p.electrical.everyRegionWords {
+            guard p.electrical.regionalVoltages != nil || p.electrical.regionalFrequencies != nil else {
+                throw fail("electrical.everyRegionWords", "needs electrical.regionalVoltages or electrical.regionalFrequencies (the regions the words cover)")
+            }
+            for (i, word) in words.enumerated() where word.range(of: #"^\p{L}[\p{L}\- ]*\p{L}$"#, options: .regularExpression) == nil {
+                throw fail("electrical.everyRegionWords[\(i)]", "'\(word)' is not a word (letters, hyphens and spaces)")
+            }
         }
         for (i, plug) in p.electrical.plugs.enumerated() where plug.range(of: "^[A-O]$", options: .regularExpression) == nil {
             throw fail("electrical.plugs[\(i)]", "'\(plug)' is not an IEC plug type letter (A–O)")

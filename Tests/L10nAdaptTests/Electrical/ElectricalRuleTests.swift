@@ -108,6 +108,16 @@ import Testing
         #expect(try advisories(["Motor: 230 V, 50 Hz.", "Motor: 120 V, 60 Hz."], "us").map(\.before) == ["230 V, 50 Hz"])
     }
 
+    /// "Bivolt" (br.yaml `electrical.everyRegionWords`) covers 127 V and 220 V without a figure,
+    /// from any segment of the page; negated, it covers nothing; other markets have no such word.
+    @Test func bivoltCoversBrazilWithoutFigures() throws {
+        #expect(try advisories(["Bivolt motor: plug it in anywhere in the country.", "Rated voltage: 220 V"], "br").isEmpty)
+        #expect(try advisories(["Motor BIVOLT, 1,200 W at 220 V."], "br").isEmpty)
+        #expect(try advisories(["Not bivolt: the element is rated 220 V only."], "br").map(\.before) == ["220 V"])
+        #expect(try advisories(["Bivolted chassis.", "Rated voltage: 220 V"], "br").map(\.before) == ["220 V"])
+        #expect(try advisories(["Bivolt motor.", "Motor: 100 V, 60 Hz."], "jp").map(\.before) == ["100 V, 60 Hz"])
+    }
+
     /// Refresh rates and DC ratings cover no region.
     @Test func onlyMainsStatementsCover() throws {
         let found = try advisories(["Compressor: 100 V, 60 Hz.", "Display: 50 Hz refresh rate."], "jp")

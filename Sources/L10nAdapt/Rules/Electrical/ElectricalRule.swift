@@ -16,6 +16,7 @@ import Foundation
 /// - where mains differ by region (`electrical.regionalVoltages`: Brazil 127 V or 220 V;
 ///   `regionalFrequencies`: Japan 50/60 Hz), a rating that fits only some regions is its own,
 ///   milder advisory (`electrical.regional`): the product sells there, but not everywhere.
+///   A word in `electrical.everyRegionWords` ("bivolt" in Brazil) covers every region without a figure.
 /// Direct current and low voltages (`12V`, `20V MAX`, `5V/3A`, `48V battery`, `380 V DC`) are not
 /// mains and raise nothing; nor do display refresh rates (`60 Hz refresh rate`).
 public struct ElectricalRule: AdaptationRule {
@@ -101,6 +102,10 @@ public struct ElectricalRule: AdaptationRule {
     public static func coverage(of text: String, context: AdaptationContext) -> MainsCoverage {
         let e = context.market.electrical
         guard hasRegionalMains(e) else { return MainsCoverage() }
+        // "Bivolt" (the market's `everyRegionWords`) says 127 V and 220 V without a figure.
+        if namesEveryRegion(text, words: e.everyRegionWords ?? []) {
+            return MainsCoverage(voltages: Set(e.regionalVoltages ?? []), frequencies: Set(e.regionalFrequencies ?? []))
+        }
         let voltages = voltage.scan(text), frequencies = frequency.scan(text)
         guard !voltages.isEmpty || !frequencies.isEmpty else { return MainsCoverage() }
         let silencing = context.codeSpans(in: text).filter { $0.entry.silencesAdvisories == true }
@@ -118,6 +123,22 @@ public struct ElectricalRule: AdaptationRule {
             out.frequencies.formUnion(values(of: f).filter { e.regionalFrequencies?.contains($0) ?? false })
         }
         return out
+    }
+
+    /// Whether `text` says, in one of `words` (whole words, any case) outside a negation, that
+    /// the product runs on every regional supply: "Bivolt motor", not "Not bivolt: 220 V only".
+    static func namesEveryRegion(_ text: String, words: [String]) -> Bool {
+        for word in words {
+            var from = text.startIndex
+            while let r = text.range(of: word, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex) {
+                from = r.upperBound
+                let before = r.lowerBound > text.startIndex ? text[text.index(before: r.lowerBound)] : nil
+                let after = r.upperBound < text.endIndex ? text[r.upperBound] : nil
+                let isWord: (Character?) -> Bool = { $0.map { $0.isLetter || $0.isNumber || $0 == "-" } ?? false }
+                if !isWord(before), !isWord(after), !isNegated(r, in: text) { return true }
+            }
+        }
+        return false
     }
 
     /// A mains voltage statement's values and whether they are a range; nil for DC and low voltages.
@@ -372,6 +393,8 @@ extension ElectricalRule {
             RuleExample("Rated 220 V, 60 Hz; a 127 V version is available.", market: "br"),
             RuleExample("50 Hz model for eastern Japan, 60 Hz model for western Japan.", market: "jp"),
             RuleExample("Rated 100 V, 60 Hz (a 50 Hz version is sold for eastern Japan).", market: "jp"),
+            // "Bivolt" (br.yaml `electrical.everyRegionWords`) says 127 V and 220 V without a figure.
+            RuleExample("Bivolt motor, rated power 1,200 W at 220 V.", market: "br"),
             // A warning against a supply is no rating of the product.
             RuleExample("Do not connect to 127 V outlets.", market: "br"),
         ],
@@ -401,6 +424,7 @@ extension ElectricalRule {
             // A negated rating covers no region: the product is 220 V only.
             RuleExample("Not for 127 V outlets: 220 V only.", market: "br", flagged: ["220 V"]),
             RuleExample("Heater rated 220 V; never plug it into 127 V.", market: "br", flagged: ["220 V"]),
+            RuleExample("Not bivolt: rated 220 V only.", market: "br", flagged: ["220 V"]),
             RuleExample("Pump motor: 100 V, 60 Hz. Not for use on 50 Hz.", market: "jp", flagged: ["100 V, 60 Hz"]),
             RuleExample("Motor 100 V, 50 Hz only. Not compatible with western Japan (60 Hz).", market: "jp", flagged: ["100 V, 50 Hz"]),
             // A US split-phase service (120/240 V) is no version for either Brazilian supply.

@@ -18,6 +18,9 @@ import Foundation
 ///    the step is refined tenfold until it does not. A reader comparing a converted spec with
 ///    the original should never find the conversion itself wrong. Skipped for absolute
 ///    temperatures, whose zero point is arbitrary, so relative errors mean nothing.
+/// 5. A *declared content* (the 12 fl oz of a can, exact by law, not measured) keeps three
+///    significant digits, never finer than one target unit: 12 fl oz → 355 ml and 20 fl oz →
+///    591 ml, as US labels print them, not 350 ml and 590 ml; 1.7 fl oz stays 50 ml.
 public struct ConversionPrecision: Hashable, Sendable {
     /// Largest relative error rounding may introduce (rule 4).
     public static let maxRelativeError = 0.018
@@ -31,7 +34,8 @@ public struct ConversionPrecision: Hashable, Sendable {
     ///     temperature, the converted *difference*: 1 °F → 0.556 °C).
     ///   - boundRelativeError: apply rule 4 (false for absolute temperatures).
     ///   - twoSignificantDigits: apply rule 3 (false for ± tolerances).
-    public init(value: Double, convertedResolution: Double, boundRelativeError: Bool = true, twoSignificantDigits: Bool = true) {
+    ///   - declaredContent: apply rule 5.
+    public init(value: Double, convertedResolution: Double, boundRelativeError: Bool = true, twoSignificantDigits: Bool = true, declaredContent: Bool = false) {
         let resolution = abs(convertedResolution)
         var exponent = resolution > 0 && resolution.isFinite ? Int((log10(resolution)).rounded()) : 0
         let magnitude = abs(value)
@@ -41,6 +45,7 @@ public struct ConversionPrecision: Hashable, Sendable {
             // Two significant digits: the step may not exceed 10^(floor(log10 |v|) − 1).
             // (1 + 1e-9): -9.9999999 °C is -10 °C for counting digits.
             if twoSignificantDigits { exponent = min(exponent, Int(floor(log10(magnitude * (1 + 1e-9)))) - 1) }
+            if declaredContent { exponent = min(exponent, max(Int(floor(log10(magnitude * (1 + 1e-9)))) - 2, 0)) }
             if boundRelativeError {
                 // At most 6 refinements: beyond that the source was already that precise.
                 for _ in 0..<6 {

@@ -14,7 +14,9 @@ import Foundation
 /// - the preposition "in" ("No. 1 in customer satisfaction", "5 in the box", "2 in stock",
 ///   "1 in 10", "5-in-1"): the bare word "in" is a unit only when what follows is the end of
 ///   the text, punctuation, a range or dimension separator, or one of the size words in
-///   ``inFollowers`` ("3 in lag screws", "0.3 in thin", "5 in of space"). A capitalised or
+///   ``inFollowers`` ("3 in lag screws", "0.3 in thin", "5 in of space"), unless a rank comes
+///   before the number ("Ranked 1 in speaker reviews") or a clothing size after "in size"
+///   ("only 2 in size M left"). A capitalised or
 ///   unknown word after it means it is the preposition; this misses rare sizes such as
 ///   "12 in Black" (left unconverted, never mis-converted);
 /// - units this rule does not know, even in part ("0.5 lb/ft", "3.2 oz/ft", "1,512 Wh").
@@ -106,13 +108,29 @@ struct QuantityScanner: Sendable {
                 return
             }
             if let s = spelling, UnitLexicon.spellings[s].isBareIn, !endsDimension(before: numberRange.location, in: ns),
-               inFollowRegex.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: NSMaxRange(m.range), length: ns.length - NSMaxRange(m.range))) == nil {
+               inFollowRegex.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: NSMaxRange(m.range), length: ns.length - NSMaxRange(m.range))) == nil
+                || isPrepositionIn(number: numberRange, end: NSMaxRange(m.range), in: ns) {
                 atoms.append(.init(range: numberRange, number: n, spelling: nil))
                 return
             }
             atoms.append(.init(range: spelling == nil ? numberRange : whole, number: n, spelling: spelling))
         }
         return atoms
+    }
+
+    /// A ranking before the number ("Ranked 1 in speaker reviews", "voted 1 in display tests"; not
+    /// "top", which is also a table top: "top 2 in thick").
+    private static let rankLead = try! NSRegularExpression(pattern: #"(?:^|[^\p{L}])(?:rank(?:s|ed|ing)?|voted|placed|finished)\s+$"#, options: [.caseInsensitive])
+    /// A size name after "in size" ("only 2 in size M left", "3 in size 10").
+    private static let sizeFollow = try! NSRegularExpression(pattern: #"\G\s+size\s+(?:X{0,3}[SL]|M|[2-6]XL|XXS|small|medium|large|petite|regular|tall|\d{1,2}(?:\.5)?)(?![\p{L}\p{N}])"#, options: [.caseInsensitive])
+
+    /// Whether the bare "in" after the number at `number` is the preposition even though a size
+    /// word follows it: a rank before the number, or "in size M" (a count in a clothing size).
+    static func isPrepositionIn(number: NSRange, end: Int, in ns: NSString) -> Bool {
+        let start = max(0, number.location - 16)
+        let lead = ns.substring(with: NSRange(location: start, length: number.location - start))
+        if rankLead.firstMatch(in: lead, range: NSRange(location: 0, length: (lead as NSString).length)) != nil { return true }
+        return sizeFollow.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: end, length: ns.length - end)) != nil
     }
 
     private static let dimensionLead = try! NSRegularExpression(pattern: #"\d(?:[.,]\d+)?\s?[x×]\s?$"#)

@@ -72,6 +72,9 @@ extension UnitConversionRule {
             RuleExample("Stainless 14 x 19\" prop", market: "de"),
             RuleExample("Trolling motor with 55 lb thrust", market: "uk"),
             RuleExample("Kit includes 10 mm, 13 mm and 17 mm sockets", market: "us"),
+            RuleExample("Does 0-60 mph in under five seconds; 60-0 mph braking is class-leading.", market: "de"),
+            RuleExample("Ships on a Euro pallet (1200 x 800 mm) or in 600 x 400 mm euro crates.", market: "us"),
+            RuleExample("Rated IPX7: survives 1 m for 30 min.", market: "us"),
             // Units the market does not convert.
             RuleExample("Top speed 15 mph, range 250 miles.", market: "uk"),
             RuleExample("A 250-mile range.", market: "uk"),
@@ -84,6 +87,7 @@ extension UnitConversionRule {
             RuleExample("No. 1 in customer satisfaction", market: "de"),
             RuleExample("There are 5 in the box and 2 in stock; 1 in 10 buyers order two.", market: "br"),
             RuleExample("5-in-1 STEM robot kit", market: "fr"),
+            RuleExample("Ranked 1 in speaker reviews; only 2 in size M left; 1 in cores of the braid is a spare.", market: "de"),
             RuleExample("Launched in 2026 with a 12V battery at 60Hz for $39.99.", market: "de"),
             RuleExample("1920 x 1080 @ 60 Hz, 300 nits, 24,000 RPM", market: "de"),
             RuleExample("Chain rated 0.5 lb/ft, cable 3.2 oz/ft", market: "de"),
@@ -111,7 +115,7 @@ extension UnitConversionRule {
             RuleExample("Feed rate 5,000 mm/min", market: "us", expected: "Feed rate 200 in/min"),
             RuleExample("Pre-set 40/60 psi pressure switch", market: "br", expected: "Pre-set 2,8/4,1 bar pressure switch"),
             RuleExample("Drive 3 in lag screws", market: "br", expected: "Drive 7,6 cm lag screws"),
-            RuleExample("Holds 2 lb of chicken wings.", market: "br", expected: "Holds 0,91 kg of chicken wings."),
+            RuleExample("Holds 2 lb of chicken wings.", market: "br", expected: "Holds 910 g of chicken wings."),
             RuleExample("Fridge capacity 1.5 cu ft", market: "br", expected: "Fridge capacity 42 l"),
             // Ranges and dimensions.
             RuleExample("Seat height: 17.7–21.6 in", market: "br", expected: "Seat height: 45,0–54,9 cm"),
@@ -130,6 +134,14 @@ extension UnitConversionRule {
             // Pounds and ounces are one weight, good to the ounce.
             RuleExample("Packed weight 4 lb 2 oz.", market: "de", expected: "Packed weight 1,87 kg."),
             RuleExample("Trail weight: 2 lbs, 13.5 oz", market: "uk", expected: "Trail weight: 1.290 kg"),
+            // Below a kilogram, grams.
+            RuleExample("Net weight 1 lb 3.5 oz.", market: "uk", expected: "Net weight 553 g."),
+            // ... unless rounding carries it to a kilogram: 2.2 lb is 998 g.
+            RuleExample("Weighs 2.2 lb.", market: "uk", expected: "Weighs 1.00 kg."),
+            // A label's fluid ounces are its declared contents, exact: whole millilitres, as US labels print them.
+            RuleExample("Each 12 fl oz can.", market: "uk", expected: "Each 355 ml can."),
+            // A range's ends are rounded alike: 40 in is good to the inch like 38 in.
+            RuleExample("Fits chest 38–40 in.", market: "uk", expected: "Fits chest 97–102 cm."),
             // A dimension's figures are written alike (US Letter: 8.5 x 11 in).
             RuleExample("Prints up to 8.5 x 11 in.", market: "de", expected: "Prints up to 21,6 x 27,9 cm."),
             RuleExample("For sitters from 5′0″ to 6′4″", market: "br", expected: "For sitters from 152 cm to 193 cm"),
@@ -178,7 +190,7 @@ extension UnitConversionRule {
             RuleExample("Wash cold (86°F / 30°C max.)", market: "fr", expected: "Wash cold (30\u{202F}°C max.)"),
             RuleExample("3 HP (2.2 kW) water-cooled spindle", market: "de", expected: "2,2 kW water-cooled spindle"),
             RuleExample("2.2 kW (3 HP) water-cooled spindle", market: "de", expected: "2,2 kW water-cooled spindle"),
-            RuleExample("Weight: 1.7 lb (27 oz)", market: "de", expected: "Weight: 0,77 kg"),
+            RuleExample("Weight: 1.7 lb (27 oz)", market: "de", expected: "Weight: 770 g"),
             RuleExample("8,000 BTU/h (2,345 W) cooling", market: "de", expected: "2.345 W cooling"),
             RuleExample("6 qt (5.7 L) basket", market: "uk", expected: "5.7 l basket"),
             RuleExample("Window A/C, 5,000 BTU/h (450 W): approx. 2.8 hrs", market: "de", expected: "Window A/C, 1,47 kW (450 W): approx. 2.8 hrs"),

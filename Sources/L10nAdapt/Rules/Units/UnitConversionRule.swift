@@ -19,7 +19,10 @@ import Foundation
 /// - ``Conventions`` (data in `Resources/Conventions/`): trade sizes that are names (threads,
 ///   wheels, tyres, sockets, 2x4), industry units (bicycle and lens mm, charger kW) and codes
 ///   (tyre sizes, UL 94 V-0) stay as written, where the market keeps them.
-/// - Small results read in the smaller unit: ±0.002 in is ±0.05 mm, not ±0.0051 cm.
+/// - Small results read in the smaller unit: ±0.002 in is ±0.05 mm, not ±0.0051 cm; 1.22 lb
+///   is 553 g, not 0.553 kg.
+/// - A range's ends round alike ("38–40 in" → 97–102 cm); a fluid ounce is a declared content,
+///   written to the whole millilitre ("12 fl oz" → 355 ml).
 /// - `--keep-original-units`: "15,8 m (52 ft)".
 public struct UnitConversionRule: AdaptationRule {
     public init() {}
@@ -86,7 +89,8 @@ public struct UnitConversionRule: AdaptationRule {
                                             note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) is already in a unit it reads, so the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
                 case (.some(let target), .some):
                     // "1.7 lb (27 oz)": both need converting; one figure is enough.
-                    let (converted, exact) = Self.convert(e, to: target, difference: false, formatter: formatter)
+                    let (converted, exact) = Self.convertNaturally(e, named: target, smallerUnits: context.smallerUnits, difference: false, formatter: formatter,
+                                                                   declaredContent: Self.isDeclaredContent(e, in: ns))
                     let after = context.keepOriginalUnits ? "\(converted) (\(ns.substring(with: e.range)))" : converted
                     result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
                                             note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) = \(exact), rounded to the source's precision; the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
@@ -96,12 +100,12 @@ public struct UnitConversionRule: AdaptationRule {
                 continue
             }
             guard let named = market.measurement.target(for: unit.id, in: text).flatMap({ MeasureUnit.byID[$0] }) else { continue }
-            let target = Self.naturalTarget(for: e, named: named)
             var range = e.range
             // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
             if let spelled = Self.unitOnlyParenthesis(after: e, in: ns) { range = NSRange(location: range.location, length: NSMaxRange(spelled) - range.location) }
             let difference = unit.quantity == .temperature && Self.isTemperatureDifference(e, in: ns)
-            let (converted, exact) = Self.convert(e, to: target, difference: difference, formatter: formatter)
+            let (converted, exact) = Self.convertNaturally(e, named: named, smallerUnits: context.smallerUnits, difference: difference, formatter: formatter,
+                                                           declaredContent: Self.isDeclaredContent(e, in: ns))
             let original = ns.substring(with: e.range)
             let after = context.keepOriginalUnits ? "\(converted) (\(original))" : converted
             let note = difference
@@ -131,25 +135,47 @@ public struct UnitConversionRule: AdaptationRule {
 
     // MARK: conversion
 
-    /// The converted text and, for the note, the unrounded values ("15.85 m").
-    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter) -> (String, String) {
+    /// `e` converted to `named`, or to the smaller unit below one of it (``naturalTarget(for:named:)``)
+    /// unless rounding carries a figure back to a whole one: 2.2 lb is 998 g, written 1,0 kg,
+    /// never 1.000 g.
+    static func convertNaturally(_ e: QuantityExpression, named: MeasureUnit, smallerUnits: Bool, difference: Bool, formatter: UnitFormatter, declaredContent: Bool) -> (String, String) {
+        let target = smallerUnits ? naturalTarget(for: e, named: named) : named
+        let result = convert(e, to: target, difference: difference, formatter: formatter, declaredContent: declaredContent)
+        guard target.id != named.id,
+              Measurement(value: result.largest, unit: target.dimension).converted(to: named.dimension).value >= 1 - 1e-9 else { return (result.text, result.exact) }
+        let whole = convert(e, to: named, difference: difference, formatter: formatter, declaredContent: declaredContent)
+        return (whole.text, whole.exact)
+    }
+
+    /// The converted text, for the note the unrounded values ("15.85 m"), and the largest
+    /// rounded figure (in `target`).
+    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter, declaredContent: Bool = false) -> (text: String, exact: String, largest: Double) {
         let source = MeasureUnit.byID[e.unitID]!
         let isTemperature = source.quantity == .temperature
         func toTarget(_ v: Double) -> Double {
             Measurement(value: v, unit: source.dimension).converted(to: target.dimension).value
         }
         var numbers: [(value: Double, digits: Int, exact: Double, sign: SourceNumber.Sign)] = []
-        for atom in e.atoms {
+        // A range's ends are measured alike: in "38–40 in" the 40 is good to the inch like the
+        // 38, so both ends round to the centimetre (97–102 cm, not 97–100 cm). A round figure
+        // (trailing zeros) takes the resolution of the finest other end, but no finer than the
+        // unit: "0.5–10 lb" is 0.23–4.5 kg, "100–120 ft" still 30–37 m.
+        let isRange = !e.isSingle && e.separators.allSatisfy { $0 == .dash || $0 == .to }
+        let written = e.atoms.map { $0.number.resolution(trailingZerosSignificant: isTemperature || e.isDimension) }
+        func resolution(_ i: Int) -> Double {
+            guard isRange, written[i] > 1, let finest = written.indices.filter({ $0 != i }).map({ written[$0] }).min() else { return written[i] }
+            return min(written[i], max(1, finest))
+        }
+        for (index, atom) in e.atoms.enumerated() {
             let n = atom.number
             let v = n.sign == .plusMinus ? n.magnitude : n.value
             let isDifference = difference || n.sign == .plusMinus
             let exact = isDifference ? toTarget(v) - toTarget(0) : toTarget(v)
             // A dimension's figures are measured to the unit ("60 x 30 in" top, "60 x 80 in"
             // mattress): 152 x 76 cm, not 150 x 76 cm with one figure rounded and one not.
-            let resolution = n.resolution(trailingZerosSignificant: isTemperature || e.isDimension)
-            let convertedResolution = abs(toTarget(v + resolution) - toTarget(v))
+            let convertedResolution = abs(toTarget(v + resolution(index)) - toTarget(v))
             let precision = ConversionPrecision(value: exact, convertedResolution: convertedResolution, boundRelativeError: !(isTemperature && !isDifference),
-                                                twoSignificantDigits: n.sign != .plusMinus)
+                                                twoSignificantDigits: n.sign != .plusMinus, declaredContent: declaredContent && n.sign != .plusMinus)
             numbers.append((precision.rounded(exact), precision.fractionDigits, exact, n.sign))
         }
         // A dimension's figures are written alike: one written coarser than the others with
@@ -178,7 +204,7 @@ public struct UnitConversionRule: AdaptationRule {
             exact += separator.isDimension ? " x " : (separator == .dash || separator == .to ? "–" : "/")
             exact += UnitFormatter.fallback(numbers[i + 1].exact, numbers[i + 1].digits + 1)
         }
-        return (prefix + body + suffix, exact + " " + target.symbol)
+        return (prefix + body + suffix, exact + " " + target.symbol, numbers.map { abs($0.value) }.max() ?? 0)
     }
 
     /// The numbers joined with the expression's separators; the unit once at the end, and also
@@ -284,8 +310,20 @@ public struct UnitConversionRule: AdaptationRule {
         return largest < 1 ? smaller : named
     }
 
-    /// Target unit → the unit used below one of it.
-    static let smallerUnit: [String: String] = ["cm": "mm"]
+    /// Target unit → the unit used below one of it: 0.05 mm, not 0.0051 cm; a 1.22 lb pack is
+    /// 553 g, not 0.553 kg (metric markets write grams below a kilogram, on packs and in specs).
+    static let smallerUnit: [String: String] = ["cm": "mm", "kg": "g"]
+
+    /// Whether `e` declares a pack's contents, exact by law rather than measured: written "fl oz"
+    /// (or "fluid ounces"), the unit of a label's net contents. A 12 fl oz can holds 355 ml (what
+    /// US labels print beside it, 21 CFR 101.105), not "350 ml" rounded to the fluid ounce. An
+    /// "oz" that a cue makes a volume ("a 20 oz tumbler", "18 oz glasses") is a capacity,
+    /// rounded as measured. See ``ConversionPrecision`` (declared contents).
+    static func isDeclaredContent(_ e: QuantityExpression, in ns: NSString) -> Bool {
+        e.unitID == "fl-oz" && declaredContentSpelling.firstMatch(in: ns as String, range: e.range) != nil
+    }
+
+    private static let declaredContentSpelling = try! NSRegularExpression(pattern: #"fl\.?\s?oz|fluid\s+ounce"#, options: [.caseInsensitive])
 
     private static let unitParenthesis = try! NSRegularExpression(pattern: #"\G\s*\(\s*(?:"# + UnitLexicon.spellings.map { "(\($0.pattern))" }.joined(separator: "|") + #")\s*\)"#)
 
