@@ -17,9 +17,11 @@ public struct AdaptationContext: Sendable {
     /// What the engine worked out about the whole page before adapting its segments (see ``PageAnalysis``);
     /// nil when a rule runs on a lone text.
     var page: PageAnalysis?
-    /// Whether a small result takes the smaller unit of its system (0.05 mm, 553 g). A table
-    /// column converted under one label needs one unit for all its cells, so it may turn this off.
-    var smallerUnits = true
+    /// Whether a result takes the unit of its system that reads naturally at its size: the
+    /// smaller one below one unit (0.05 mm, 553 g), the larger one from a thousand (1,89 l, not
+    /// 1.890 ml). A table column converted under one label needs one unit for all its cells, so
+    /// it may turn this off.
+    var naturalUnits = true
 
     public init(market: MarketProfile, sourceLanguage: LanguageTag, targetLanguage: LanguageTag, keepOriginalUnits: Bool = false, categories: Set<String> = [], rates: ExchangeRates? = nil) {
         self.market = market

@@ -73,9 +73,9 @@ struct TableUnits {
             var symbol: Substring?
             // A column reads in one unit: when its cells would take different ones (860 g beside
             // 1,1 kg, 7,6 mm beside 30 cm), it converts again in the unit the label names.
-            for smallerUnits in [true, false] where converted.isEmpty {
+            for naturalUnits in [true, false] where converted.isEmpty {
                 var cellContext = context
-                cellContext.smallerUnits = smallerUnits
+                cellContext.naturalUnits = naturalUnits
                 symbol = nil
                 for (u, text) in cells.sorted(by: { $0.unit < $1.unit }) {
                     // The sentence the cell stands for, adapted like any other.

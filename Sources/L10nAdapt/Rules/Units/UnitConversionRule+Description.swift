@@ -140,6 +140,12 @@ extension UnitConversionRule {
             RuleExample("Weighs 2.2 lb.", market: "uk", expected: "Weighs 1.00 kg."),
             // A label's fluid ounces are its declared contents, exact: whole millilitres, as US labels print them.
             RuleExample("Each 12 fl oz can.", market: "uk", expected: "Each 355 ml can."),
+            // From a thousand millilitres or grams, litres and kilograms, to the source's precision.
+            RuleExample("Blender with a 64 oz pitcher.", market: "uk", expected: "Blender with a 1.89 l pitcher."),
+            RuleExample("A 36 oz bag of coffee beans.", market: "uk", expected: "A 1.02 kg bag of coffee beans."),
+            RuleExample("A 128 fl oz jug.", market: "de", expected: "A 3,79 l jug."),
+            // ... only when every figure is that large: a range from 473 ml stays in millilitres.
+            RuleExample("Tumblers in 16–48 fl oz sizes.", market: "uk", expected: "Tumblers in 473–1,420 ml sizes."),
             // A range's ends are rounded alike: 40 in is good to the inch like 38 in.
             RuleExample("Fits chest 38–40 in.", market: "uk", expected: "Fits chest 97–102 cm."),
             // A dimension's figures are written alike (US Letter: 8.5 x 11 in).
@@ -214,7 +220,7 @@ extension UnitConversionRule {
             RuleExample("Filter (actual size 15.5 x 24.5 x 0.75 in)", market: "de", expected: "Filter (actual size 39,4 x 62,2 x 1,90 cm)"),
             RuleExample("Arms are a bit wide for my 27\" desk tray", market: "de", expected: "Arms are a bit wide for my 69 cm desk tray"),
             RuleExample("A 15.6\" IPS display in a body just 0.3 in thin", market: "uk", expected: "A 15.6\" IPS display in a body just 7.6 mm thin"),
-            RuleExample("Blender with a 64 oz pitcher", market: "de", expected: "Blender with a 1.890\u{00A0}ml pitcher"),
+            RuleExample("Blender with a 64 oz pitcher", market: "de", expected: "Blender with a 1,89 l pitcher"),
             RuleExample("Queen mattress, 60 x 80 in", market: "br", expected: "Queen mattress, 152 x 203 cm"),
             // keep-original-units
             RuleExample("Lifts water up to 52 ft.", market: "br", expected: "Lifts water up to 15,8 m (52 ft).", keepOriginalUnits: true),

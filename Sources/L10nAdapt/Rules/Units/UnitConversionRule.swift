@@ -89,7 +89,7 @@ public struct UnitConversionRule: AdaptationRule {
                                             note: "\(Self.reason(market, quantity: unit.quantity)); \(ns.substring(with: e.range)) is already in a unit it reads, so the equivalent \(ns.substring(with: expressions[i].range)) is dropped."))
                 case (.some(let target), .some):
                     // "1.7 lb (27 oz)": both need converting; one figure is enough.
-                    let (converted, exact) = Self.convertNaturally(e, named: target, smallerUnits: context.smallerUnits, difference: false, formatter: formatter,
+                    let (converted, exact) = Self.convertNaturally(e, named: target, naturalUnits: context.naturalUnits, difference: false, formatter: formatter,
                                                                    declaredContent: Self.isDeclaredContent(e, in: ns))
                     let after = context.keepOriginalUnits ? "\(converted) (\(ns.substring(with: e.range)))" : converted
                     result.append(RuleMatch(range: range, rule: rule, kind: .unit, replacement: after,
@@ -104,7 +104,7 @@ public struct UnitConversionRule: AdaptationRule {
             // "1,000 CFM (cu ft/min)": a parenthesis that only spells out the unit goes too.
             if let spelled = Self.unitOnlyParenthesis(after: e, in: ns) { range = NSRange(location: range.location, length: NSMaxRange(spelled) - range.location) }
             let difference = unit.quantity == .temperature && Self.isTemperatureDifference(e, in: ns)
-            let (converted, exact) = Self.convertNaturally(e, named: named, smallerUnits: context.smallerUnits, difference: difference, formatter: formatter,
+            let (converted, exact) = Self.convertNaturally(e, named: named, naturalUnits: context.naturalUnits, difference: difference, formatter: formatter,
                                                            declaredContent: Self.isDeclaredContent(e, in: ns))
             let original = ns.substring(with: e.range)
             let after = context.keepOriginalUnits ? "\(converted) (\(original))" : converted
@@ -137,19 +137,26 @@ public struct UnitConversionRule: AdaptationRule {
 
     /// `e` converted to `named`, or to the smaller unit below one of it (``naturalTarget(for:named:)``)
     /// unless rounding carries a figure back to a whole one: 2.2 lb is 998 g, written 1,0 kg,
-    /// never 1.000 g.
-    static func convertNaturally(_ e: QuantityExpression, named: MeasureUnit, smallerUnits: Bool, difference: Bool, formatter: UnitFormatter, declaredContent: Bool) -> (String, String) {
-        let target = smallerUnits ? naturalTarget(for: e, named: named) : named
+    /// never 1.000 g. From a thousand of `named` in every figure, the larger unit (``largerUnit``):
+    /// a 64 oz pitcher holds 1,89 l and a 36 oz bag weighs 1,02 kg, not 1.890 ml and 1.020 g;
+    /// each rounded to the source's precision in that unit.
+    static func convertNaturally(_ e: QuantityExpression, named: MeasureUnit, naturalUnits: Bool, difference: Bool, formatter: UnitFormatter, declaredContent: Bool) -> (String, String) {
+        let target = naturalUnits ? naturalTarget(for: e, named: named) : named
         let result = convert(e, to: target, difference: difference, formatter: formatter, declaredContent: declaredContent)
+        if naturalUnits, !difference, target.id == named.id, result.smallest >= 1000 - 1e-9,
+           let larger = largerUnit[named.id].flatMap({ MeasureUnit.byID[$0] }) {
+            let big = convert(e, to: larger, difference: difference, formatter: formatter, declaredContent: declaredContent)
+            return (big.text, big.exact)
+        }
         guard target.id != named.id,
               Measurement(value: result.largest, unit: target.dimension).converted(to: named.dimension).value >= 1 - 1e-9 else { return (result.text, result.exact) }
         let whole = convert(e, to: named, difference: difference, formatter: formatter, declaredContent: declaredContent)
         return (whole.text, whole.exact)
     }
 
-    /// The converted text, for the note the unrounded values ("15.85 m"), and the largest
-    /// rounded figure (in `target`).
-    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter, declaredContent: Bool = false) -> (text: String, exact: String, largest: Double) {
+    /// The converted text, for the note the unrounded values ("15.85 m"), and the largest and
+    /// smallest rounded figures (in `target`, as magnitudes).
+    static func convert(_ e: QuantityExpression, to target: MeasureUnit, difference: Bool, formatter: UnitFormatter, declaredContent: Bool = false) -> (text: String, exact: String, largest: Double, smallest: Double) {
         let source = MeasureUnit.byID[e.unitID]!
         let isTemperature = source.quantity == .temperature
         func toTarget(_ v: Double) -> Double {
@@ -204,7 +211,8 @@ public struct UnitConversionRule: AdaptationRule {
             exact += separator.isDimension ? " x " : (separator == .dash || separator == .to ? "–" : "/")
             exact += UnitFormatter.fallback(numbers[i + 1].exact, numbers[i + 1].digits + 1)
         }
-        return (prefix + body + suffix, exact + " " + target.symbol, numbers.map { abs($0.value) }.max() ?? 0)
+        let magnitudes = numbers.map { abs($0.value) }
+        return (prefix + body + suffix, exact + " " + target.symbol, magnitudes.max() ?? 0, magnitudes.min() ?? 0)
     }
 
     /// The numbers joined with the expression's separators; the unit once at the end, and also
@@ -313,6 +321,10 @@ public struct UnitConversionRule: AdaptationRule {
     /// Target unit → the unit used below one of it: 0.05 mm, not 0.0051 cm; a 1.22 lb pack is
     /// 553 g, not 0.553 kg (metric markets write grams below a kilogram, on packs and in specs).
     static let smallerUnit: [String: String] = ["cm": "mm", "kg": "g"]
+
+    /// Target unit → the unit used from a thousand of it: 1,89 l, not 1.890 ml; 1,02 kg, not
+    /// 1.020 g (what packs and specs print).
+    static let largerUnit: [String: String] = ["ml": "l", "g": "kg"]
 
     /// Whether `e` declares a pack's contents, exact by law rather than measured: written "fl oz"
     /// (or "fluid ounces"), the unit of a label's net contents. A 12 fl oz can holds 355 ml (what
