@@ -4,31 +4,17 @@
  * each parsed REPEAT times (environment, default 5) after being read into memory. */
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <time.h>
-
-static double now(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return t.tv_sec + t.tv_nsec / 1e9;
-}
+#include "bench.h"
 
 int main(int argc, char **argv) {
     const char *names[] = {"table", "strikethrough", "autolink", "tasklist"};
-    int repeat = getenv("REPEAT") ? atoi(getenv("REPEAT")) : 5;
+    int repeat = repeat_count();
     double seconds = 0;
     size_t bytes = 0;
     cmark_gfm_core_extensions_ensure_registered();
     for (int i = 1; i < argc; i++) {
-        FILE *f = fopen(argv[i], "rb");
-        if (!f) { perror(argv[i]); return 1; }
-        fseek(f, 0, SEEK_END);
-        long n = ftell(f);
-        fseek(f, 0, SEEK_SET);
-        char *buf = malloc(n > 0 ? n : 1);
-        if (fread(buf, 1, n, f) != (size_t)n) { perror(argv[i]); return 1; }
-        fclose(f);
+        long n;
+        char *buf = read_whole(argv[i], &n);
         double start = now();
         for (int r = 0; r < repeat; r++) {
             cmark_parser *parser = cmark_parser_new(CMARK_OPT_SOURCEPOS);
