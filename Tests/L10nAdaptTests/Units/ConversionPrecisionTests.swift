@@ -55,6 +55,17 @@ import Testing
         #expect(coarse.rounded(1699) == 1700)
     }
 
+    @Test func twoDigitsAreCountedOnTheRoundedFigure() {
+        // 2.2 lb is 0.998 kg: rounded to two digits it is 1.0 kg, so the step is 0.1, not 0.01.
+        let carried = ConversionPrecision(value: 0.998, convertedResolution: 0.045)
+        #expect(carried.fractionDigits == 1 && carried.rounded(0.998) == 1.0)
+        // Without a carry the digits are the value's own: 0.95 kg stays 0.95.
+        let plain = ConversionPrecision(value: 0.95, convertedResolution: 0.045)
+        #expect(plain.fractionDigits == 2 && plain.rounded(0.95) == 0.95)
+        // A finer source keeps its precision: 9.97 written to the hundredth stays 9.97.
+        #expect(ConversionPrecision(value: 9.97, convertedResolution: 0.01).rounded(9.97) == 9.97)
+    }
+
     @Test func zeroAndNegativeValues() {
         // 32 °F is 0 °C (to floating-point noise), not 0.000000 °C.
         let zero = ConversionPrecision(value: 1e-14, convertedResolution: 0.556, boundRelativeError: false)

@@ -11,7 +11,8 @@ import Foundation
 ///    an integer are not significant). The caller converts that step into the target unit.
 /// 2. The *step* is the power of ten nearest to that converted resolution (by `round(log10)`).
 /// 3. The step is never coarser than what keeps two significant digits of the value
-///    ("5 ft" → 1.5 m, not 2 m; "3,000 sq ft" → 280 m², not 300 m²). Not for tolerances: a
+///    ("5 ft" → 1.5 m, not 2 m; "3,000 sq ft" → 280 m², not 300 m²), counted on the rounded
+///    figure ("2.2 lb" is 0.998 kg: 1.0 kg, not 1.00 kg). Not for tolerances: a
 ///    "±" bound is one significant digit by nature ("±0.002 in" → ±0.05 mm, not ±0.051 mm).
 /// 4. If rounding to that step would still move the figure by more than ``maxRelativeError``
 ///    (one-digit figures whose value starts with 1: "3 lb" → 1.36 kg would be 1.4 kg, 2.9% off),
@@ -44,7 +45,13 @@ public struct ConversionPrecision: Hashable, Sendable {
         if magnitude > resolution * 1e-6, magnitude.isFinite {
             // Two significant digits: the step may not exceed 10^(floor(log10 |v|) − 1).
             // (1 + 1e-9): -9.9999999 °C is -10 °C for counting digits.
-            if twoSignificantDigits { exponent = min(exponent, Int(floor(log10(magnitude * (1 + 1e-9)))) - 1) }
+            if twoSignificantDigits {
+                // Digits are counted on the figure as written: 0.998 kg rounded to two digits is
+                // 1.0 kg, whose two digits end at 0.1 (not 1.00 kg, three digits).
+                var leading = Int(floor(log10(magnitude * (1 + 1e-9))))
+                if abs(Self.round(value, exponent: leading - 1)) >= Self.pow10(leading + 1) { leading += 1 }
+                exponent = min(exponent, leading - 1)
+            }
             if declaredContent { exponent = min(exponent, max(Int(floor(log10(magnitude * (1 + 1e-9)))) - 2, 0)) }
             if boundRelativeError {
                 // At most 6 refinements: beyond that the source was already that precise.

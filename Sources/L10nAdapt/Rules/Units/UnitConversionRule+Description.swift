@@ -137,7 +137,7 @@ extension UnitConversionRule {
             // Below a kilogram, grams.
             RuleExample("Net weight 1 lb 3.5 oz.", market: "uk", expected: "Net weight 553 g."),
             // ... unless rounding carries it to a kilogram: 2.2 lb is 998 g.
-            RuleExample("Weighs 2.2 lb.", market: "uk", expected: "Weighs 1.00 kg."),
+            RuleExample("Weighs 2.2 lb.", market: "uk", expected: "Weighs 1.0 kg."),
             // A label's fluid ounces are its declared contents, exact: whole millilitres, as US labels print them.
             RuleExample("Each 12 fl oz can.", market: "uk", expected: "Each 355 ml can."),
             // From a thousand millilitres or grams, litres and kilograms, to the source's precision.
