@@ -40,33 +40,64 @@ public struct MemoryImporter: Sendable {
         }
     }
 
+    /// What the reader thread hands the store: records when the store takes them (built on the
+    /// reader's thread, beside the parse), else units.
+    private enum Batch: Sendable {
+        case units([TranslationUnit])
+        case records([UnitRecord])
+
+        var count: Int {
+            switch self {
+            case .units(let u): u.count
+            case .records(let r): r.count
+            }
+        }
+    }
+
     /// Reads the TMX on a thread of its own (its parser calls back synchronously) and stores each
-    /// batch as it comes, at most two batches ahead of the store.
+    /// batch as it comes, at most two batches ahead of the store. The reader thread also turns
+    /// units into the rows the store writes (``UnitRecord``: word breaking, keys, stored forms),
+    /// so the two threads share the work.
     public func importTMX(at url: URL) async throws -> ImportSummary {
         var summary = ImportSummary(file: url.path)
-        let handoff = BatchHandoff<[TranslationUnit], TMXReader.Report>()
+        let handoff = BatchHandoff<Batch, TMXReader.Report>()
         let (batchSize, project, market, sourceLanguage) = (self.batchSize, self.project, self.market, self.sourceLanguage)
+        let recordStore = store as? any RecordStore
+        let buildsRecords = recordStore != nil
         handoff.start { handoff in
             var pending: [TranslationUnit] = []
+            var records: [UnitRecord] = []
+            func send() throws {
+                if buildsRecords {
+                    try handoff.send(.records(records))
+                    records.removeAll(keepingCapacity: true)
+                } else {
+                    try handoff.send(.units(pending))
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
             let report = try TMXReader().read(contentsOf: url) { tu in
                 for var unit in tu.translationUnits(preferredSource: sourceLanguage) {
                     if unit.project == nil { unit.project = project }
                     if unit.market == nil { unit.market = market }
-                    pending.append(unit)
+                    if buildsRecords { records.append(UnitRecord(unit)) } else { pending.append(unit) }
                 }
-                if pending.count >= batchSize {
-                    try handoff.send(pending)
-                    pending.removeAll(keepingCapacity: true)
-                }
+                if pending.count + records.count >= batchSize { try send() }
             }
-            try handoff.send(pending)
+            try send()
             return report
         }
         do {
             for try await item in handoff.items {
                 switch item {
                 case .batch(let batch):
-                    try await add(batch, to: &summary)
+                    let added: Int
+                    switch batch {
+                    case .units(let units): added = try await store.add(units)
+                    case .records(let records): added = try await recordStore!.add(records: records)
+                    }
+                    summary.added += added
+                    summary.updated += batch.count - added
                     handoff.consumed()
                 case .done(let report):
                     summary.read = report.units

@@ -10,7 +10,7 @@ import L10nCore
 /// ``PostingList``): only the query's rarest words admit candidates, enough of them that every
 /// unit which could score at the threshold holds at least one (a prefix filter), and candidates
 /// are scored best bound first until no other can enter the result (``FuzzyRanking``).
-public struct SQLiteMemoryStore: MemoryStore {
+public struct SQLiteMemoryStore: MemoryStore, RecordStore {
     public let path: String
     let pool: DatabasePool
 
@@ -87,12 +87,17 @@ public struct SQLiteMemoryStore: MemoryStore {
     @discardableResult
     public func add(_ units: [TranslationUnit]) async throws -> Int {
         guard !units.isEmpty else { return 0 }
+        return try await add(records: units.map { UnitRecord($0) })
+    }
+
+    func add(records: [UnitRecord]) async throws -> Int {
+        guard !records.isEmpty else { return 0 }
         return try run {
             try pool.write { db in
                 var added = 0
                 let postings = try PostingWriter(db), writer = try UnitWriter(db)
                 defer { postings.close(); writer.close() }
-                for unit in units where try upsert(UnitRecord(unit), writer: writer, postings: postings, db) { added += 1 }
+                for record in records where try upsert(record, writer: writer, postings: postings, db) { added += 1 }
                 try postings.flush()
                 return added
             }

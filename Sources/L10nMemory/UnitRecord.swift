@@ -3,7 +3,7 @@ import L10nCore
 
 /// A unit as every engine writes it, one value per column, so the engines store the same bytes
 /// and differ only in SQL.
-struct UnitRecord {
+struct UnitRecord: Sendable {
     var sourceLanguage: String
     var targetLanguage: String
     /// The unique key, with the languages and what follows: empty strings, not NULL, for absent
@@ -60,4 +60,12 @@ struct UnitRecord {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
+}
+
+/// A store that takes units already turned into records, so that an import can build them (ICU
+/// word breaking, keys, stored forms: most of the cost of a unit) on its reader thread while the
+/// store writes the batch before.
+protocol RecordStore: MemoryStore {
+    /// Stores `records` in one transaction, as ``MemoryStore/add(_:)`` stores their units.
+    func add(records: [UnitRecord]) async throws -> Int
 }
