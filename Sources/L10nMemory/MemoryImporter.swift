@@ -14,14 +14,16 @@ public struct MemoryImporter: Sendable {
     }
 
     public var store: any MemoryStore
-    /// Units per transaction: a crash loses at most one batch and never half a unit.
+    /// Units per transaction: a crash loses at most one batch and never half a unit. 10,000 by
+    /// default: the candidate index is written once per distinct word of a batch, so small
+    /// batches rewrite the same posting blocks many times (`tools/bench-tm` imports this way).
     public var batchSize: Int
     public var project: String?
     public var market: String?
     /// For TMX with `srclang="*all*"`: the language to treat as the source (else every pair).
     public var sourceLanguage: LanguageTag?
 
-    public init(store: any MemoryStore, batchSize: Int = 2000, project: String? = nil, market: String? = nil, sourceLanguage: LanguageTag? = nil) {
+    public init(store: any MemoryStore, batchSize: Int = 10_000, project: String? = nil, market: String? = nil, sourceLanguage: LanguageTag? = nil) {
         self.store = store
         self.batchSize = batchSize
         self.project = project

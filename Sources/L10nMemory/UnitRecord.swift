@@ -28,8 +28,8 @@ struct UnitRecord: Sendable {
     var notes: String
     var createdAt: Double
     var changedAt: Double
-    /// The candidate index's terms (``MatchText/indexTerms(from:to:)``).
-    var indexTerms: Set<Int64>
+    /// The candidate index's terms (``MatchText/indexTerms(from:to:)``), ascending, each once.
+    var indexTerms: [Int64]
 
     init(_ unit: TranslationUnit, now: Double = Date().timeIntervalSince1970) {
         let source = StoredContent(unit.source), target = StoredContent(unit.target)
@@ -51,7 +51,7 @@ struct UnitRecord: Sendable {
         notes = Self.json(unit.notes)
         createdAt = unit.created?.timeIntervalSince1970 ?? now
         changedAt = unit.changed?.timeIntervalSince1970 ?? now
-        indexTerms = text.indexTerms(from: unit.sourceLanguage, to: unit.targetLanguage)
+        indexTerms = text.indexTermList(from: unit.sourceLanguage, to: unit.targetLanguage)
     }
 
     private static func json<T: Encodable & Collection>(_ value: T) -> String {
