@@ -66,6 +66,7 @@ public struct MemoryImporter: Sendable {
         let (batchSize, project, market, sourceLanguage) = (self.batchSize, self.project, self.market, self.sourceLanguage)
         let recordStore = store as? any RecordStore
         let buildsRecords = recordStore != nil
+        try await recordStore?.beginBulkImport()
         handoff.start { handoff in
             var pending: [TranslationUnit] = []
             var records: [UnitRecord] = []
@@ -108,8 +109,10 @@ public struct MemoryImporter: Sendable {
             }
         } catch {
             handoff.stop()
+            try? await recordStore?.endBulkImport()
             throw error
         }
+        try await recordStore?.endBulkImport()
         return summary
     }
 

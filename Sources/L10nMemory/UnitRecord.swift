@@ -68,4 +68,7 @@ struct UnitRecord: Sendable {
 protocol RecordStore: MemoryStore {
     /// Stores `records` in one transaction, as ``MemoryStore/add(_:)`` stores their units.
     func add(records: [UnitRecord]) async throws -> Int
+    /// Around a bulk import: settings that suit many large batches (SQLite: WAL checkpoints).
+    func beginBulkImport() async throws
+    func endBulkImport() async throws
 }

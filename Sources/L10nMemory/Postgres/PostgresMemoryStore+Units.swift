@@ -14,6 +14,9 @@ extension PostgresMemoryStore {
         return try await add(records: units.map { UnitRecord($0) })
     }
 
+    func beginBulkImport() async throws {}
+    func endBulkImport() async throws {}
+
     func add(records batch: [UnitRecord]) async throws -> Int {
         guard !batch.isEmpty else { return 0 }
         // One row per key: a key twice in one statement cannot be both inserted and updated
