@@ -6,16 +6,48 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
     public let rawValue: String
 
     public init?(_ string: String) {
-        let parts = string.replacingOccurrences(of: "_", with: "-").split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...8).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
-        var out = [first.lowercased()]
-        for part in parts.dropFirst() {
-            guard (1...8).contains(part.count), part.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
-            if part.count == 2, part.allSatisfy(\.isLetter) { out.append(part.uppercased()) }          // region
-            else if part.count == 4, part.allSatisfy(\.isLetter) { out.append(part.prefix(1).uppercased() + part.dropFirst().lowercased()) }  // script
-            else { out.append(part.lowercased()) }
-        }
-        rawValue = out.joined(separator: "-")
+        // On bytes: a tag is ASCII, so any other byte makes it no tag, and the canonical form is
+        // built in place (Foundation's string replacing and splitting cost ~30k instructions a
+        // tag, which a TMX import paid three times per unit).
+        var string = string
+        guard let raw = string.withUTF8({ Self.canonical($0) }) else { return nil }
+        rawValue = raw
+    }
+
+    /// The canonical form of `bytes` split at `-` and `_`, or nil when it is not a tag: the first
+    /// subtag 2–8 letters (lowercased), the rest 1–8 letters or digits each (2 letters: a region,
+    /// uppercased; 4 letters: a script, title case; else lowercased).
+    private static func canonical(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let count = bytes.count
+        guard count >= 2 else { return nil }
+        return String(unsafeUninitializedCapacity: count) { out in
+            var start = 0, first = true
+            while start <= count {
+                var end = start
+                var letters = true
+                while end < count, bytes[end] != 0x2D, bytes[end] != 0x5F {
+                    let b = bytes[end]
+                    if !isLetter(b) {
+                        guard !first, isDigit(b) else { return 0 }
+                        letters = false
+                    }
+                    end += 1
+                }
+                let length = end - start
+                guard (first ? 2 : 1)...8 ~= length else { return 0 }
+                for i in start..<end {
+                    let b = bytes[i]
+                    let upper = !first && letters && (length == 2 || (length == 4 && i == start))
+                    out[i] = isLetter(b) ? (upper ? b & ~0x20 : b | 0x20) : b
+                }
+                if end < count { out[end] = 0x2D }
+                first = false
+                start = end + 1
+            }
+            return count
+        }.nilIfEmpty
     }
 
     /// The primary language subtag (`pt` for `pt-BR`).
@@ -32,4 +64,8 @@ public struct LanguageTag: Hashable, Sendable, Codable, CustomStringConvertible,
     public var description: String { rawValue }
 
     public static func < (a: LanguageTag, b: LanguageTag) -> Bool { a.rawValue < b.rawValue }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -8,8 +8,14 @@ enum FNV1a {
     /// The hash of whatever gave `state`, followed by `s`: `hash(a + b) == hash(b, continuing:
     /// hash(a))`, so a shared prefix is hashed once.
     static func hash(_ s: String, continuing state: UInt64) -> UInt64 {
+        // Over the contiguous UTF-8 (native strings: no copy), not the UTF8View's iterator.
+        var s = s
+        return s.withUTF8 { hash($0, continuing: state) }
+    }
+
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt64) -> UInt64 {
         var h = state
-        for b in s.utf8 {
+        for b in bytes {
             h ^= UInt64(b)
             h &*= 0x100_0000_01b3
         }

@@ -45,7 +45,8 @@ public struct MatchText: Hashable, Sendable {
                         shapes.append("#")
                         numbers.append(word)
                     } else {
-                        let folded = word.lowercased()
+                        // ASCII without capitals is its own folding (most words of a text).
+                        let folded = word.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? word : word.lowercased()
                         words.append(folded)
                         shapes.append(folded)
                     }
@@ -111,9 +112,22 @@ public struct MatchText: Hashable, Sendable {
     /// The terms of the candidate index: distinct non-number words, with the language pair, so
     /// that a lookup reads only postings of units it could return.
     public func indexTerms(from source: LanguageTag, to target: LanguageTag) -> Set<Int64> {
+        Set(indexTermList(from: source, to: target))
+    }
+
+    /// ``indexTerms(from:to:)`` ascending, each once: what a store writes (no hashed set per unit).
+    func indexTermList(from source: LanguageTag, to target: LanguageTag) -> [Int64] {
         let pair = Self.pairState(from: source, to: target)
-        var terms = Set<Int64>(minimumCapacity: shapes.count)
-        for shape in shapes where shape != "#" { terms.insert(Int64(bitPattern: FNV1a.hash(shape, continuing: pair))) }
+        var terms: [Int64] = []
+        terms.reserveCapacity(shapes.count)
+        for shape in shapes where shape != "#" { terms.append(Int64(bitPattern: FNV1a.hash(shape, continuing: pair))) }
+        terms.sort()
+        var kept = 0
+        for i in terms.indices where i == 0 || terms[i] != terms[kept - 1] {
+            terms[kept] = terms[i]
+            kept += 1
+        }
+        terms.removeLast(terms.count - kept)
         return terms
     }
 
@@ -174,7 +188,22 @@ public struct MatchText: Hashable, Sendable {
     }
 
     /// The key of an exact match, stored with each unit (64-bit FNV-1a of the fingerprint, hex).
-    public static func exactKey(_ content: Content) -> String { FNV1a.hex(fingerprint(content)) }
+    /// (Hashed run by run: the hash of the fingerprint, without building it.)
+    public static func exactKey(_ content: Content) -> String {
+        var h = FNV1a.offsetBasis
+        for run in content.runs {
+            switch run {
+            case .text(let t): h = FNV1a.hash(t, continuing: h)
+            case .code(let c):
+                h = FNV1a.hash("\u{E000}", continuing: h)
+                h = FNV1a.hash(c.kind.rawValue, continuing: h)
+                h = FNV1a.hash(":", continuing: h)
+                h = FNV1a.hash(c.data, continuing: h)
+                h = FNV1a.hash("\u{E001}", continuing: h)
+            }
+        }
+        return FNV1a.hex(h)
+    }
 
     /// The key of a number-substituted match: the shapes and codes.
     /// (The joined string is hashed piece by piece: the same key, without building it.)

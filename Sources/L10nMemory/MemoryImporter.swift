@@ -14,14 +14,16 @@ public struct MemoryImporter: Sendable {
     }
 
     public var store: any MemoryStore
-    /// Units per transaction: a crash loses at most one batch and never half a unit.
+    /// Units per transaction: a crash loses at most one batch and never half a unit. 10,000 by
+    /// default: the candidate index is written once per distinct word of a batch, so small
+    /// batches rewrite the same posting blocks many times (`tools/bench-tm` imports this way).
     public var batchSize: Int
     public var project: String?
     public var market: String?
     /// For TMX with `srclang="*all*"`: the language to treat as the source (else every pair).
     public var sourceLanguage: LanguageTag?
 
-    public init(store: any MemoryStore, batchSize: Int = 2000, project: String? = nil, market: String? = nil, sourceLanguage: LanguageTag? = nil) {
+    public init(store: any MemoryStore, batchSize: Int = 10_000, project: String? = nil, market: String? = nil, sourceLanguage: LanguageTag? = nil) {
         self.store = store
         self.batchSize = batchSize
         self.project = project
@@ -40,33 +42,65 @@ public struct MemoryImporter: Sendable {
         }
     }
 
+    /// What the reader thread hands the store: records when the store takes them (built on the
+    /// reader's thread, beside the parse), else units.
+    private enum Batch: Sendable {
+        case units([TranslationUnit])
+        case records([UnitRecord])
+
+        var count: Int {
+            switch self {
+            case .units(let u): u.count
+            case .records(let r): r.count
+            }
+        }
+    }
+
     /// Reads the TMX on a thread of its own (its parser calls back synchronously) and stores each
-    /// batch as it comes, at most two batches ahead of the store.
+    /// batch as it comes, at most two batches ahead of the store. The reader thread also turns
+    /// units into the rows the store writes (``UnitRecord``: word breaking, keys, stored forms),
+    /// so the two threads share the work.
     public func importTMX(at url: URL) async throws -> ImportSummary {
         var summary = ImportSummary(file: url.path)
-        let handoff = BatchHandoff<[TranslationUnit], TMXReader.Report>()
+        let handoff = BatchHandoff<Batch, TMXReader.Report>()
         let (batchSize, project, market, sourceLanguage) = (self.batchSize, self.project, self.market, self.sourceLanguage)
+        let recordStore = store as? any RecordStore
+        let buildsRecords = recordStore != nil
+        try await recordStore?.beginBulkImport()
         handoff.start { handoff in
             var pending: [TranslationUnit] = []
+            var records: [UnitRecord] = []
+            func send() throws {
+                if buildsRecords {
+                    try handoff.send(.records(records))
+                    records.removeAll(keepingCapacity: true)
+                } else {
+                    try handoff.send(.units(pending))
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
             let report = try TMXReader().read(contentsOf: url) { tu in
                 for var unit in tu.translationUnits(preferredSource: sourceLanguage) {
                     if unit.project == nil { unit.project = project }
                     if unit.market == nil { unit.market = market }
-                    pending.append(unit)
+                    if buildsRecords { records.append(UnitRecord(unit)) } else { pending.append(unit) }
                 }
-                if pending.count >= batchSize {
-                    try handoff.send(pending)
-                    pending.removeAll(keepingCapacity: true)
-                }
+                if pending.count + records.count >= batchSize { try send() }
             }
-            try handoff.send(pending)
+            try send()
             return report
         }
         do {
             for try await item in handoff.items {
                 switch item {
                 case .batch(let batch):
-                    try await add(batch, to: &summary)
+                    let added: Int
+                    switch batch {
+                    case .units(let units): added = try await store.add(units)
+                    case .records(let records): added = try await recordStore!.add(records: records)
+                    }
+                    summary.added += added
+                    summary.updated += batch.count - added
                     handoff.consumed()
                 case .done(let report):
                     summary.read = report.units
@@ -75,8 +109,10 @@ public struct MemoryImporter: Sendable {
             }
         } catch {
             handoff.stop()
+            try? await recordStore?.endBulkImport()
             throw error
         }
+        try await recordStore?.endBulkImport()
         return summary
     }
 

@@ -55,26 +55,33 @@ final class PostingWriter {
             }
             sqlite3_reset(last)
             PostingList.encode(entries, after: blockLast, into: &bytes)
-            try step(update, lastEntry.unit, count + Int64(entries.count), bytes, term, blockFirst)
+            try step(update, lastEntry.unit, count + Int64(entries.count), .blob(bytes), .int(term), .int(blockFirst))
             return
         }
         sqlite3_reset(last)
         guard code == SQLITE_ROW || code == SQLITE_DONE else { throw lastBlock.error(code) }
         PostingList.encode(entries, after: first.unit, into: &bytes)
-        try step(insert, term, first.unit, lastEntry.unit, Int64(entries.count), bytes)
+        try step(insert, term, first.unit, .int(lastEntry.unit), .int(Int64(entries.count)), .blob(bytes))
     }
 
-    private func step(_ prepared: SQLiteCStatement, _ values: Any...) throws {
+    /// A statement's values, bound without boxing them as `Any` (one per term of a batch, three times).
+    private enum Value {
+        case int(Int64)
+        case blob([UInt8])
+    }
+
+    private func step(_ prepared: SQLiteCStatement, _ a: Int64, _ b: Int64, _ rest: Value...) throws {
         let statement = prepared.pointer
-        for (i, value) in values.enumerated() {
-            let index = Int32(i + 1)
+        sqlite3_bind_int64(statement, 1, a)
+        sqlite3_bind_int64(statement, 2, b)
+        for (i, value) in rest.enumerated() {
+            let index = Int32(i + 3)
             switch value {
-            case let v as Int64: sqlite3_bind_int64(statement, index, v)
-            case let v as [UInt8]:
+            case .int(let v): sqlite3_bind_int64(statement, index, v)
+            case .blob(let v):
                 // SQLITE_TRANSIENT (the C macro is a cast of -1): SQLite copies the bytes now.
                 let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
                 _ = v.withUnsafeBytes { sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), transient) }
-            default: preconditionFailure("unbound value \(value)")
             }
         }
         try prepared.execute()

@@ -10,7 +10,7 @@ import L10nCore
 /// ``PostingList``): only the query's rarest words admit candidates, enough of them that every
 /// unit which could score at the threshold holds at least one (a prefix filter), and candidates
 /// are scored best bound first until no other can enter the result (``FuzzyRanking``).
-public struct SQLiteMemoryStore: MemoryStore {
+public struct SQLiteMemoryStore: MemoryStore, RecordStore {
     public let path: String
     let pool: DatabasePool
 
@@ -87,14 +87,40 @@ public struct SQLiteMemoryStore: MemoryStore {
     @discardableResult
     public func add(_ units: [TranslationUnit]) async throws -> Int {
         guard !units.isEmpty else { return 0 }
+        return try await add(records: units.map { UnitRecord($0) })
+    }
+
+    func add(records: [UnitRecord]) async throws -> Int {
+        guard !records.isEmpty else { return 0 }
         return try run {
             try pool.write { db in
                 var added = 0
                 let postings = try PostingWriter(db), writer = try UnitWriter(db)
                 defer { postings.close(); writer.close() }
-                for unit in units where try upsert(UnitRecord(unit), writer: writer, postings: postings, db) { added += 1 }
+                for record in records where try upsert(record, writer: writer, postings: postings, db) { added += 1 }
                 try postings.flush()
                 return added
+            }
+        }
+    }
+
+    /// While a TMX import runs, the WAL is checkpointed once it holds 64k pages (256 MiB), not
+    /// SQLite's 1,000: a batch dirties ~25,000 index pages at a million units, so the default
+    /// copied (and synced) every batch back into the file; now a page rewritten by several
+    /// batches is copied once. Commits are as durable as before (they are in the WAL either way);
+    /// ``endBulkImport()`` checkpoints and truncates the WAL, so the next process to open the
+    /// memory does not read a large one.
+    func beginBulkImport() async throws {
+        try run { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 65536") } }
+    }
+
+    func endBulkImport() async throws {
+        try run {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
+                // TRUNCATE waits (the busy timeout) for readers; a busy result leaves the WAL to
+                // SQLite's own checkpoints, which is not an error.
+                _ = try? db.checkpoint(.truncate)
             }
         }
     }

@@ -23,6 +23,12 @@ public struct StoredContent: Hashable, Sendable {
 
     /// Whether `s` holds U+E000 or U+E001 (UTF-8 EE 80 80 / EE 80 81), checked on bytes.
     static func hasMarks(_ s: String) -> Bool {
+        // Nearly every text has no 0xEE byte at all: one memchr over contiguous UTF-8 says so.
+        var copy = s
+        let lead = copy.withUTF8 { bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, 0xEE, bytes.count) != nil
+        }
+        guard lead else { return false }
         var utf8 = s.utf8.makeIterator()
         var state = 0
         while let b = utf8.next() {

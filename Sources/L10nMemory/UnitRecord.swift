@@ -3,7 +3,7 @@ import L10nCore
 
 /// A unit as every engine writes it, one value per column, so the engines store the same bytes
 /// and differ only in SQL.
-struct UnitRecord {
+struct UnitRecord: Sendable {
     var sourceLanguage: String
     var targetLanguage: String
     /// The unique key, with the languages and what follows: empty strings, not NULL, for absent
@@ -28,8 +28,8 @@ struct UnitRecord {
     var notes: String
     var createdAt: Double
     var changedAt: Double
-    /// The candidate index's terms (``MatchText/indexTerms(from:to:)``).
-    var indexTerms: Set<Int64>
+    /// The candidate index's terms (``MatchText/indexTerms(from:to:)``), ascending, each once.
+    var indexTerms: [Int64]
 
     init(_ unit: TranslationUnit, now: Double = Date().timeIntervalSince1970) {
         let source = StoredContent(unit.source), target = StoredContent(unit.target)
@@ -51,7 +51,7 @@ struct UnitRecord {
         notes = Self.json(unit.notes)
         createdAt = unit.created?.timeIntervalSince1970 ?? now
         changedAt = unit.changed?.timeIntervalSince1970 ?? now
-        indexTerms = text.indexTerms(from: unit.sourceLanguage, to: unit.targetLanguage)
+        indexTerms = text.indexTermList(from: unit.sourceLanguage, to: unit.targetLanguage)
     }
 
     private static func json<T: Encodable & Collection>(_ value: T) -> String {
@@ -60,4 +60,15 @@ struct UnitRecord {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self)
     }
+}
+
+/// A store that takes units already turned into records, so that an import can build them (ICU
+/// word breaking, keys, stored forms: most of the cost of a unit) on its reader thread while the
+/// store writes the batch before.
+protocol RecordStore: MemoryStore {
+    /// Stores `records` in one transaction, as ``MemoryStore/add(_:)`` stores their units.
+    func add(records: [UnitRecord]) async throws -> Int
+    /// Around a bulk import: settings that suit many large batches (SQLite: WAL checkpoints).
+    func beginBulkImport() async throws
+    func endBulkImport() async throws
 }

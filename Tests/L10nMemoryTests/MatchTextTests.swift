@@ -62,4 +62,14 @@ import Testing
             #expect(text.shapeKey == FNV1a.hex(text.shapes.joined(separator: " ") + "\u{1}" + text.codes.joined(separator: "\u{1}")))
         }
     }
+
+    @Test func theExactKeyHashesTheFingerprint() {
+        // Stored with every unit: hashing run by run must give the key of the joined fingerprint.
+        for content in [Content(text: "Only 3.5 kg, WiFi-ready!"), Content(text: ""), Content(text: "Ünïcödé \u{E000} 日本"),
+                        Content([.code(InlineCode(kind: .standalone, id: "1", data: "<br/>")), .text("Pump "),
+                                 .code(InlineCode(kind: .open, id: "2", data: "<b>")), .text("12 V"),
+                                 .code(InlineCode(kind: .close, id: "2", data: "</b>"))])] {
+            #expect(MatchText.exactKey(content) == FNV1a.hex(MatchText.fingerprint(content)))
+        }
+    }
 }

@@ -152,7 +152,7 @@ let writeTime = try await seconds {
 let tmxBytes = (try? FileManager.default.attributesOfItem(atPath: tmx)[.size] as? NSNumber)?.intValue ?? 0
 print(String(format: "corpus: %d units, TMX %.0f MB written in %.1f s", options.units, Double(tmxBytes) / 1_048_576, writeTime))
 
-// 2. Import, as `l10n tm import` does.
+// 2. Import, as `l10n tm import` does (its default batches of 10,000 units).
 let store: SQLiteMemoryStore
 if reusing {
     store = try SQLiteMemoryStore(path: database, create: false)
@@ -161,7 +161,7 @@ if reusing {
     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
     store = try SQLiteMemoryStore(path: database)
     var summary = ImportSummary(file: tmx)
-    let importTime = try await seconds { summary = try await MemoryImporter(store: store, batchSize: 10_000).importTMX(at: URL(fileURLWithPath: tmx)) }
+    let importTime = try await seconds { summary = try await MemoryImporter(store: store).importTMX(at: URL(fileURLWithPath: tmx)) }
     let dbBytes = (try FileManager.default.attributesOfItem(atPath: database)[.size] as? NSNumber)?.intValue ?? 0
     print(String(format: "import: %d units in %.1f s = %.0f units/s; database %.0f MB", summary.added, importTime,
                  Double(summary.added) / importTime, Double(dbBytes) / 1_048_576))
@@ -183,8 +183,10 @@ for query in queries {
     best.append(result.first?.score)
 }
 latencies.sort()
+if !latencies.isEmpty {
 print(String(format: "lookup (in process, top 5, threshold 75): p50 %.2f ms, p99 %.2f ms, max %.2f ms; %d of %d queries matched",
              percentile(latencies, 0.5), percentile(latencies, 0.99), latencies.last!, best.compactMap { $0 }.count, queries.count))
+}  // --queries 0: import only (as for `tools/callgrind`)
 
 // 4. Recall against brute force on a sample: one pass over every stored unit.
 let sample = Array(queries.prefix(options.recallSample))

@@ -11,12 +11,19 @@ extension PostgresMemoryStore {
     @discardableResult
     public func add(_ units: [TranslationUnit]) async throws -> Int {
         guard !units.isEmpty else { return 0 }
+        return try await add(records: units.map { UnitRecord($0) })
+    }
+
+    func beginBulkImport() async throws {}
+    func endBulkImport() async throws {}
+
+    func add(records batch: [UnitRecord]) async throws -> Int {
+        guard !batch.isEmpty else { return 0 }
         // One row per key: a key twice in one statement cannot be both inserted and updated
         // (PostgreSQL refuses), and added one by one the later unit would replace the earlier.
         var records: [UnitRecord] = []
         var slot: [UnitKey: Int] = [:]
-        for unit in units {
-            let r = UnitRecord(unit)
+        for r in batch {
             if let k = slot[UnitKey(r)] { records[k] = r } else { slot[UnitKey(r)] = records.count; records.append(r) }
         }
         return try await withTransaction { connection in

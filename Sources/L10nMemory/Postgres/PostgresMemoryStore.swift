@@ -9,7 +9,7 @@ import PostgresNIO
 /// one transaction; the schema is migrated on open under an advisory lock, so runners that start
 /// together migrate it once. Connections come from a small pool (`PostgresClient`), each
 /// operation leasing one for its duration, so concurrent lookups never share a transaction.
-public final class PostgresMemoryStore: MemoryStore {
+public final class PostgresMemoryStore: MemoryStore, RecordStore {
     /// The URL without its password.
     public let location: String
     let client: PostgresClient

@@ -9,6 +9,8 @@ import L10nCore
 /// (the translation added markup; such a unit is not reused with codes).
 enum CodeAlignment {
     static func align(_ target: Content, to source: Content) -> Content {
+        // No codes in the target: nothing to renumber (the runs are already normal).
+        guard target.runs.contains(where: { if case .code = $0 { true } else { false } }) else { return target }
         var unused = source.codes
         var pairs: [String: String] = [:]
         func take(_ code: InlineCode) -> String? {

@@ -17,17 +17,19 @@ enum TMXProperties {
 
     /// Applies the `x-l10n-*` properties of `properties` to `unit` and drops them from its list.
     static func apply(_ properties: [TranslationUnit.Property], to unit: inout TranslationUnit) {
-        for p in properties {
-            switch p.type {
-            case prefix + "origin": unit.origin = MemoryOrigin(p.value) ?? unit.origin
-            case prefix + "project": unit.project = p.value
-            case prefix + "market": unit.market = p.value
-            case prefix + "document": unit.document = p.value
-            case prefix + "previous-hash": unit.previousHash = p.value
-            case prefix + "next-hash": unit.nextHash = p.value
+        var any = false
+        for p in properties where p.type.hasPrefix(prefix) {
+            any = true
+            switch p.type.dropFirst(prefix.count) {
+            case "origin": unit.origin = MemoryOrigin(p.value) ?? unit.origin
+            case "project": unit.project = p.value
+            case "market": unit.market = p.value
+            case "document": unit.document = p.value
+            case "previous-hash": unit.previousHash = p.value
+            case "next-hash": unit.nextHash = p.value
             default: break
             }
         }
-        unit.properties.removeAll { $0.type.hasPrefix(prefix) }
+        if any { unit.properties.removeAll { $0.type.hasPrefix(prefix) } }
     }
 }
