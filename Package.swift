@@ -144,7 +144,7 @@ let package = Package(
         ),
 
         // Tests
-        .testTarget(name: "L10nCoreTests", dependencies: ["L10nCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nCoreTests", dependencies: ["L10nCore", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nTextTests",
             dependencies: ["L10nText", "L10nTestSupport"],

@@ -85,7 +85,7 @@ public struct DocumentBuilder: Sendable {
             units: units, skeleton: Skeleton(original: bytes, spans: spans))
     }
 
-    // MARK: - One unit
+    // MARK: - Notes
 
     /// A note telling the translator where a subflow lives: its name and the start of the
     /// sentence it belongs to, so an `alt` or `title` can be translated in context.
@@ -111,84 +111,5 @@ public struct DocumentBuilder: Sendable {
             }
         }
         return Note(text: "\(name) inside unit \(parent.id): “\(String(excerpt))\(more ? "…" : "")”", category: "l10n:context")
-    }
-
-    /// `t`'s UTF-16 code units; ASCII (the usual case) is widened byte by byte instead of going
-    /// through the transcoding view.
-    static func appendUTF16(_ t: String, to units: inout [UInt16]) {
-        var t = t
-        let ascii = t.withUTF8 { p -> Bool in
-            var any: UInt8 = 0
-            for b in p { any |= b }
-            guard any < 0x80 else { return false }
-            units.reserveCapacity(units.count + p.count)
-            for b in p { units.append(UInt16(b)) }
-            return true
-        }
-        if !ascii { units.append(contentsOf: t.utf16) }
-    }
-
-    // Whitespace as `Character.isWhitespace` sees it (whole grapheme clusters). ASCII text, by
-    // far the usual case, is decided byte by byte: no ASCII character joins a cluster with its
-    // neighbour except CR LF, which is whitespace either way.
-
-    @inline(__always) private static func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
-
-    static func isAllWhitespace(_ t: String) -> Bool {
-        for b in t.utf8 {
-            if b >= 0x80 { return t.allSatisfy(\.isWhitespace) }
-            if !isASCIIWhitespace(b) { return false }
-        }
-        return true
-    }
-
-    static func isAllWhitespace(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        for b in t {
-            if b >= 0x80 { return isAllWhitespace(String(decoding: t, as: UTF8.self)) }
-            if !isASCIIWhitespace(b) { return false }
-        }
-        return true
-    }
-
-    static func leadingWhitespaceCount(_ t: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in t {
-            if b >= 0x80 { return leadingWhitespaceCount(String(decoding: t, as: UTF8.self)) }
-            if !isASCIIWhitespace(b) { return n }
-            n += 1
-        }
-        return n
-    }
-
-    static func trailingWhitespaceCount(_ t: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in t.reversed() {
-            if b >= 0x80 { return trailingWhitespaceCount(String(decoding: t, as: UTF8.self)) }
-            if !isASCIIWhitespace(b) { return n }
-            n += 1
-        }
-        return n
-    }
-
-    /// UTF-8 length of the leading whitespace.
-    static func leadingWhitespaceCount(_ t: String) -> Int {
-        var n = 0
-        for b in t.utf8 {
-            if b >= 0x80 { return t.prefix { $0.isWhitespace }.utf8.count }
-            if !isASCIIWhitespace(b) { return n }
-            n += 1
-        }
-        return n
-    }
-
-    /// UTF-8 length of the trailing whitespace.
-    static func trailingWhitespaceCount(_ t: String) -> Int {
-        var n = 0
-        for b in t.utf8.reversed() {
-            if b >= 0x80 { return String(t.reversed().prefix { $0.isWhitespace }.reversed()).utf8.count }
-            if !isASCIIWhitespace(b) { return n }
-            n += 1
-        }
-        return n
     }
 }

@@ -234,7 +234,9 @@ struct UnitAssembler {
             starts.append(utf16.count)
             switch item.kind {
             case .verbatim: Self.appendUTF16(UnsafeBufferPointer(rebasing: source[item.bytes]), to: &utf16)
-            case .decoded: DocumentBuilder.appendUTF16(texts[item.index], to: &utf16)
+            case .decoded:
+                var text = texts[item.index]
+                text.withUTF8 { Self.appendUTF16($0, to: &utf16) }
             case .code: if codes[item.index].kind == .standalone { utf16.append(0xFFFC) }
             }
         }
@@ -327,7 +329,7 @@ struct UnitAssembler {
             let item = cut[lo]
             if isAllWhitespace(item) { lead.append(item); lo += 1; continue }
             guard item.kind == .verbatim else { break }
-            let n = DocumentBuilder.leadingWhitespaceCount(UnsafeBufferPointer(rebasing: source[item.bytes]))
+            let n = Self.leadingWhitespaceCount(UnsafeBufferPointer(rebasing: source[item.bytes]))
             if n > 0 {
                 lead.append(Item(kind: .verbatim, bytes: item.bytes.lowerBound..<item.bytes.lowerBound + n, index: -1))
                 cut[lo].bytes = item.bytes.lowerBound + n..<item.bytes.upperBound
@@ -338,7 +340,7 @@ struct UnitAssembler {
             let item = cut[hi - 1]
             if isAllWhitespace(item) { trail.append(item); hi -= 1; continue }
             guard item.kind == .verbatim else { break }
-            let n = DocumentBuilder.trailingWhitespaceCount(UnsafeBufferPointer(rebasing: source[item.bytes]))
+            let n = Self.trailingWhitespaceCount(UnsafeBufferPointer(rebasing: source[item.bytes]))
             if n > 0 {
                 trail.append(Item(kind: .verbatim, bytes: item.bytes.upperBound - n..<item.bytes.upperBound, index: -1))
                 cut[hi - 1].bytes = item.bytes.lowerBound..<item.bytes.upperBound - n
@@ -349,10 +351,74 @@ struct UnitAssembler {
         return lo..<hi
     }
 
+    // Whitespace as `Character.isWhitespace` sees it (whole grapheme clusters). ASCII text, by
+    // far the usual case, is decided byte by byte: no ASCII character joins a cluster with its
+    // neighbour except CR LF, which is whitespace either way.
+
+    @inline(__always) private static func isASCIIWhitespace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+
+    static func isAllWhitespace(_ t: String) -> Bool {
+        for b in t.utf8 {
+            if b >= 0x80 { return t.allSatisfy(\.isWhitespace) }
+            if !isASCIIWhitespace(b) { return false }
+        }
+        return true
+    }
+
+    static func isAllWhitespace(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in t {
+            if b >= 0x80 { return isAllWhitespace(String(decoding: t, as: UTF8.self)) }
+            if !isASCIIWhitespace(b) { return false }
+        }
+        return true
+    }
+
+    static func leadingWhitespaceCount(_ t: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in t {
+            if b >= 0x80 { return leadingWhitespaceCount(String(decoding: t, as: UTF8.self)) }
+            if !isASCIIWhitespace(b) { return n }
+            n += 1
+        }
+        return n
+    }
+
+    static func trailingWhitespaceCount(_ t: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for b in t.reversed() {
+            if b >= 0x80 { return trailingWhitespaceCount(String(decoding: t, as: UTF8.self)) }
+            if !isASCIIWhitespace(b) { return n }
+            n += 1
+        }
+        return n
+    }
+
+    /// UTF-8 length of the leading whitespace.
+    static func leadingWhitespaceCount(_ t: String) -> Int {
+        var n = 0
+        for b in t.utf8 {
+            if b >= 0x80 { return t.prefix { $0.isWhitespace }.utf8.count }
+            if !isASCIIWhitespace(b) { return n }
+            n += 1
+        }
+        return n
+    }
+
+    /// UTF-8 length of the trailing whitespace.
+    static func trailingWhitespaceCount(_ t: String) -> Int {
+        var n = 0
+        for b in t.utf8.reversed() {
+            if b >= 0x80 { return String(t.reversed().prefix { $0.isWhitespace }.reversed()).utf8.count }
+            if !isASCIIWhitespace(b) { return n }
+            n += 1
+        }
+        return n
+    }
+
     private func isAllWhitespace(_ item: Item) -> Bool {
         item.kind == .verbatim
-            ? DocumentBuilder.isAllWhitespace(UnsafeBufferPointer(rebasing: source[item.bytes]))
-            : DocumentBuilder.isAllWhitespace(texts[item.index])
+            ? Self.isAllWhitespace(UnsafeBufferPointer(rebasing: source[item.bytes]))
+            : Self.isAllWhitespace(texts[item.index])
     }
 
     private func isEmptyText(_ item: Item) -> Bool {

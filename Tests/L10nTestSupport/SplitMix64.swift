@@ -10,4 +10,12 @@ public struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+
+    /// A string of 0…`maxLength` scalars drawn from `alphabet`: random input for tests that
+    /// compare a fast path with its reference.
+    public mutating func string(from alphabet: [Unicode.Scalar], maxLength: Int) -> String {
+        var s = String.UnicodeScalarView()
+        for _ in 0..<Int.random(in: 0...maxLength, using: &self) { s.append(alphabet.randomElement(using: &self)!) }
+        return String(s)
+    }
 }
