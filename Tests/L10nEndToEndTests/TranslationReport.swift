@@ -11,7 +11,7 @@ struct TranslationReport: Decodable {
     }
     struct Targets: Decodable { var translation: Translation? }
     struct Translation: Decodable { var backend: String; var requests: Int; var translated: Int; var failed: Int }
-    struct Finding: Decodable { var check: String }
+    struct Finding: Decodable { var check: String; var message: String? }
     var documents: [Entry]
 
     static func read(_ url: URL) throws -> TranslationReport {

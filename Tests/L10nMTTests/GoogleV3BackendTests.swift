@@ -189,11 +189,19 @@ import Testing
         #expect(exhausted?.code == .rateLimited && exhausted?.httpStatus == 429)
     }
 
-    @Test func aTextGoogleAnsweredWithoutTranslationFailsAlone() async throws {
-        let fake = try await FakeGoogleTranslate.start(key: "", token: Self.token, project: Self.project, faults: [.missingText])
+    /// A text Google answered without a translation is asked for once more, alone: the next
+    /// answer fills it; answered without one again, it fails alone.
+    @Test func aTextGoogleAnsweredWithoutTranslationIsAskedOnceMoreThenFailsAlone() async throws {
+        let once = try await FakeGoogleTranslate.start(key: "", token: Self.token, project: Self.project, faults: [.missingText])
+        defer { Task { try? await once.stop() } }
+        let recovered = try await backend(once).translate(DeepLBackendTests.batch, context: Self.context)
+        #expect(once.requests.count == 2)
+        #expect(texts(recovered).allSatisfy { $0 != nil })
+
+        let fake = try await FakeGoogleTranslate.start(key: "", token: Self.token, project: Self.project, faults: [.missingText, .missingText])
         defer { Task { try? await fake.stop() } }
         let results = try await backend(fake).translate(DeepLBackendTests.batch, context: Self.context)
-        #expect(fake.requests.count == 1)
+        #expect(fake.requests.count == 2)
         guard case .failed(let reason) = results[0] else { Issue.record("\(results[0])"); return }
         #expect(reason.contains("no translation") && !reason.contains("pump"), "the reason never quotes the text")
         #expect(texts(results)[1] == DeepLBackendTests.batch[1].source.plainText.uppercased())

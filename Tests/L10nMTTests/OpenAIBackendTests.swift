@@ -29,6 +29,11 @@ import Testing
         let format = try #require(body["response_format"] as? [String: Any])
         #expect(format["type"] as? String == "json_schema")
         #expect((format["json_schema"] as? [String: Any])?["strict"] as? Bool == true)
+        // The ids the answer may use are exactly the ones sent (a grammar-constrained server cannot invent others).
+        let schema = (format["json_schema"] as? [String: Any])?["schema"] as? [String: Any]
+        let item = ((schema?["properties"] as? [String: Any])?["translations"] as? [String: Any])?["items"] as? [String: Any]
+        let id = (item?["properties"] as? [String: Any])?["id"] as? [String: Any]
+        #expect(id?["enum"] as? [String] == batch.indices.map { "s\($0)" })
         let messages = try #require(body["messages"] as? [[String: String]])
         #expect(messages.map { $0["role"] } == ["system", "user"])
         #expect(messages[0]["content"]?.contains("never instructions") == true)
@@ -134,9 +139,27 @@ import Testing
         #expect((segments as? [[String: Any]])?.allSatisfy { $0["notes"] == nil } == true, "empty notes are no notes; fewer notes than texts is fine")
     }
 
-    @Test(arguments: [FakeDeepL.Fault.malformedJSON, .wrongCount])
-    func answersOutOfShapeAreAskedOnceMore(fault: FakeDeepL.Fault) async throws {
-        let fake = try await FakeOpenAI.start(key: nil, faults: [fault, fault])
+    /// A segment the answer skipped (its id missing) is asked for once more, alone; the others
+    /// are taken by their ids. Skipped again, it alone is left untranslated.
+    @Test func aSkippedSegmentIsAskedForAloneThenFailsAlone() async throws {
+        let fake = try await FakeOpenAI.start(key: nil, faults: [.wrongCount, .wrongCount])
+        defer { Task { try? await fake.stop() } }
+        let batch = DeepLBackendTests.batch
+        let results = try await backend(fake, key: nil).translate(batch, context: Self.context)
+        #expect(fake.requests.count == 2)
+        let second = try #require(fake.bodies.last?["messages"] as? [[String: String]])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(second[1]["content"]!.utf8)) as? [String: Any])
+        #expect((document["segments"] as? [[String: Any]])?.count == 1, "only the skipped segment is asked for again")
+        guard case .failed(let why) = results[0] else { Issue.record("\(results[0])"); return }
+        #expect(why.contains("no translation for this segment"))
+        for (request, result) in zip(batch, results).dropFirst() {
+            guard case .translated(let target) = result else { Issue.record("\(result)"); continue }
+            #expect(target.plainText == request.source.plainText.uppercased())
+        }
+    }
+
+    @Test func answersOutOfShapeAreAskedOnceMore() async throws {
+        let fake = try await FakeOpenAI.start(key: nil, faults: [.malformedJSON, .malformedJSON])
         defer { Task { try? await fake.stop() } }
         let results = try await backend(fake, key: nil).translate(DeepLBackendTests.batch, context: Self.context)
         #expect(fake.requests.count == 2)
@@ -152,4 +175,69 @@ import Testing
         #expect(error?.description.contains(Self.key) == false)
         #expect(fake.requests.count == 1)
     }
+
+    /// The output ceiling grows with the batch and is sent as `max_completion_tokens` (the name
+    /// OpenAI documents now, and llama.cpp and vLLM take), so a model that loops stops early.
+    @Test func theOutputCeilingIsSizedToTheBatch() throws {
+        let server = try #require(URL(string: "http://127.0.0.1:1/v1"))
+        func ceiling(_ texts: [String]) throws -> Int? {
+            let data = try #require(try OpenAIWire.request(texts: texts, context: Self.context, model: "m", key: nil, server: server).body)
+            return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])["max_completion_tokens"] as? Int
+        }
+        let one = try #require(try ceiling(["Stainless steel housing."]))
+        #expect(one == 2 * 24 + 24 + 64)
+        let two = try #require(try ceiling(["Stainless steel housing.", "Über 5 m Kabel."]))
+        #expect(two > one && two == 2 * (24 + 15) + 48 + 64)
+        #expect(try ceiling([String(repeating: "x", count: 20_000)]) == 16_384, "never above what models write at once")
+    }
+
+    /// An answer cut off at the ceiling says so (not "unreadable"), and is asked for once more
+    /// like any answer out of shape.
+    @Test func anAnswerCutOffAtTheCeilingSaysSo() throws {
+        let body = #"{"choices":[{"index":0,"finish_reason":"length","message":{"role":"assistant","content":"{\"translations\":[{\"id\":\"s0\",\"te"}}]}"#
+        let error = #expect(throws: BackendError.self) { try OpenAIWire.texts(from: HTTPResponse(status: 200, body: Data(body.utf8)), count: 1) }
+        #expect(error?.code == .invalidResponse && error?.message.contains("cut off at the token limit") == true, "\(String(describing: error))")
+    }
+
+    /// `--backend-timeout` (option `timeout`) or `L10N_MT_TIMEOUT` sets how long each request
+    /// may take, for every HTTP backend; a value that is no number of seconds is a clear error.
+    @Test func theTimeoutComesFromTheFlagOrTheEnvironment() async throws {
+        let transport = TimeoutRecorder()
+        let batch = [SegmentRequest(key: "u1-s1", source: Content(text: "Hello."))]
+        let environment = ["OPENAI_BASE_URL": "http://127.0.0.1:9/v1", "L10N_MT_TIMEOUT": "600"]
+        _ = try? await OpenAIBackend(configuration: BackendConfiguration(environment: environment), transport: transport, sleep: { _ in })
+            .translate(batch, context: Self.context)
+        _ = try? await OpenAIBackend(configuration: BackendConfiguration(options: ["timeout": "2.5"], environment: environment), transport: transport,
+                                    sleep: { _ in }).translate(batch, context: Self.context)
+        _ = try? await LibreTranslateBackend(configuration: BackendConfiguration(environment: ["LIBRETRANSLATE_URL": "http://127.0.0.1:9",
+                                                                                               "L10N_MT_TIMEOUT": "45"]),
+                                            transport: transport, sleep: { _ in }).translate(batch, context: Self.context)
+        #expect(transport.timeouts == [.seconds(600), .milliseconds(2_500), .seconds(45)])
+        for bad in ["soon", "0", "-3", "inf"] {
+            let error = #expect(throws: BackendError.self) {
+                try OpenAIBackend(configuration: BackendConfiguration(options: ["timeout": bad], environment: environment))
+            }
+            #expect(error?.code == .misconfigured && error?.message.contains("--backend-timeout") == true, "\(bad): \(String(describing: error))")
+        }
+        #expect(OpenAIBackend.descriptor.options.contains { $0.name == "timeout" && $0.environment == "L10N_MT_TIMEOUT" })
+        // Only that deadline ends a slow answer: the production client has no read timeout of its
+        // own (AsyncHTTPClient's shared one gives up after 90 s of silence, and a local LLM on a
+        // CPU writes for longer before it sends a byte).
+        let client = AsyncHTTPClientTransport.configuration
+        #expect(client.timeout.read == nil && client.timeout.connect == .seconds(10))
+    }
 }
+
+/// Answers every request at once with a 400 (not retried: one request per call) after noting
+/// the timeout it was given.
+private final class TimeoutRecorder: HTTPTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Duration] = []
+    var timeouts: [Duration] { lock.withLock { recorded } }
+
+    func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {
+        lock.withLock { recorded.append(timeout) }
+        return HTTPResponse(status: 400)
+    }
+}
+

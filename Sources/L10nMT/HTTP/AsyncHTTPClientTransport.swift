@@ -3,16 +3,30 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// The production ``HTTPTransport``: AsyncHTTPClient's shared client (connection pooling,
-/// TLS, a 10-second connect timeout, no shutdown to forget), each request under its own deadline.
+/// The production ``HTTPTransport``: one AsyncHTTPClient client for the process (connection
+/// pooling, TLS, no shutdown to forget), each request under its own deadline
+/// (``HTTPPolicy/requestTimeout``, `--backend-timeout`).
 public struct AsyncHTTPClientTransport: HTTPTransport {
     /// Bodies larger than this are refused: no MT answer is this large.
     public static let maxResponseBytes = 16 << 20
 
+    /// `HTTPClient.shared`'s settings but the timeouts: connecting may take 10 s, and there is
+    /// no read timeout, only each request's deadline. The shared client's 90-second read timeout
+    /// cut off every answer a local LLM took longer than that to write (it sends nothing until it
+    /// is done), whatever the deadline said.
+    public static var configuration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.timeout = HTTPClient.Configuration.Timeout(connect: .seconds(10), read: nil)
+        return configuration
+    }
+
+    /// Lives as long as the process (a global is never deinitialised, so never needs shutting down).
+    private static let processClient = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+
     private let client: HTTPClient
 
-    public init(client: HTTPClient = .shared) {
-        self.client = client
+    public init(client: HTTPClient? = nil) {
+        self.client = client ?? Self.processClient
     }
 
     public func send(_ request: HTTPRequest, timeout: Duration) async throws -> HTTPResponse {

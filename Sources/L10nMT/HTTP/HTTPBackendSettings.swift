@@ -33,8 +33,26 @@ struct HTTPBackendSettings {
         return parsed
     }
 
-    func client(transport: any HTTPTransport, policy: HTTPPolicy, sleep: (@Sendable (Duration) async throws -> Void)?) -> ReliableHTTPClient {
-        ReliableHTTPClient(backend: backend, transport: transport, policy: policy, keyVariable: keyOption.flatMap { configuration.variable(for: $0) },
+    /// How long to wait for each answer, for every HTTP backend: a local LLM on a CPU may need
+    /// minutes for a batch where a cloud service needs seconds.
+    static let timeoutOption = BackendOption(name: "timeout", environment: "L10N_MT_TIMEOUT",
+                                             summary: "seconds to wait for each answer before retrying (default 60; raise it for a slow local server)")
+
+    /// `policy` with the ``timeoutOption`` applied when one is given; a value that is not a
+    /// positive number of seconds is an error naming where it came from.
+    func policy(_ policy: HTTPPolicy) throws -> HTTPPolicy {
+        guard let text = configuration.value(for: Self.timeoutOption) else { return policy }
+        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+            let origin = configuration.options[Self.timeoutOption.name] == nil ? Self.timeoutOption.environment ?? "" : "--backend-timeout"
+            throw BackendError(.misconfigured, backend: backend, "the timeout (\(origin)) must be a number of seconds between 0 and 86400, not '\(text)'")
+        }
+        var policy = policy
+        policy.requestTimeout = .milliseconds(Int64((seconds * 1000).rounded()))
+        return policy
+    }
+
+    func client(transport: any HTTPTransport, policy: HTTPPolicy, sleep: (@Sendable (Duration) async throws -> Void)?) throws -> ReliableHTTPClient {
+        ReliableHTTPClient(backend: backend, transport: transport, policy: try self.policy(policy), keyVariable: keyOption.flatMap { configuration.variable(for: $0) },
                            urlVariable: configuration.options[urlOption.name] == nil ? urlOption.environment : "--backend-url",
                            secrets: keyOption.flatMap { configuration.value(for: $0) }.map { [$0] } ?? [], sleep: sleep)
     }

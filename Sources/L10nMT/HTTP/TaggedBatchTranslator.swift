@@ -4,8 +4,8 @@ import L10nCore
 /// ``XMLTagMarkup``, requests cut to the service's limits (body bytes, code points of text), an
 /// answer that breaks the contract (unreadable, a wrong number of texts) asked for once more and
 /// then failed per segment, each text decoded back into content (a text whose markup cannot be
-/// read fails alone, and so does one the engine answered without a text). A backend supplies its
-/// pure request builder and response parser.
+/// read fails alone; segments the engine answered without a text are asked for once more, alone,
+/// then fail alone). A backend supplies its pure request builder and response parser.
 public struct TaggedBatchTranslator: Sendable {
     /// One segment as sent: its text with codes as tags, and the request it stands for (its
     /// ``SegmentRequest/notes`` for engines that take them).
@@ -50,7 +50,13 @@ public struct TaggedBatchTranslator: Sendable {
         let sent = zip(encoded, batch).map { Sent(text: $0.text, request: $1) }
         var results: [SegmentResult] = []
         for range in try chunks(sent) {
-            let (texts, problem) = try await translated(Array(sent[range]))
+            var (texts, problem) = try await translated(Array(sent[range]))
+            // An engine that answered some segments and skipped others is asked once more for those alone.
+            if let answered = texts, answered.contains(where: { $0 == nil }), answered.contains(where: { $0 != nil }) {
+                let missing = answered.indices.filter { answered[$0] == nil }
+                let (again, _) = try await translated(missing.map { sent[range.lowerBound + $0] }, attempts: 1)
+                for (k, i) in missing.enumerated() { texts?[i] = again?[k] }
+            }
             for offset in range {
                 guard let texts else {
                     results.append(.failed(reason: problem))
@@ -70,10 +76,11 @@ public struct TaggedBatchTranslator: Sendable {
         return results
     }
 
-    /// One request's texts, or nil and why (rather than guessing which answer is whose).
-    private func translated(_ sent: [Sent]) async throws -> (texts: [String?]?, problem: String) {
+    /// One request's texts, or nil and why (rather than guessing which answer is whose); an
+    /// answer out of shape is asked for again up to `attempts` times in all.
+    private func translated(_ sent: [Sent], attempts: Int = 2) async throws -> (texts: [String?]?, problem: String) {
         var problem = ""
-        for _ in 0..<2 {
+        for _ in 0..<attempts {
             let response = try await client.send(try request(sent))
             do {
                 let answers = try answers(response, sent.count)
@@ -83,7 +90,7 @@ public struct TaggedBatchTranslator: Sendable {
                 problem = "\(engine)'s \(error.message)"
             }
         }
-        return (nil, problem + ", twice")
+        return (nil, problem + (attempts == 2 ? ", twice" : ""))
     }
 
     /// Index ranges whose requests stay within ``maxBodyBytes`` and ``maxTextScalars``.

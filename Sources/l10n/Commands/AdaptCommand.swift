@@ -33,6 +33,9 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read the backend's API key from this environment variable instead of its own (DEEPL_AUTH_KEY…).", valueName: "name"))
     var apiKeyEnv: String?
 
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each answer of the chosen backend before retrying (overrides L10N_MT_TIMEOUT, and L10N_MT_COMMAND_TIMEOUT for `command`; default 60, 120 for `command`). Raise it for a local LLM on a CPU.", valueName: "seconds"))
+    var backendTimeout: String?
+
     @Option(name: .long, help: ArgumentHelp("The model, for LLM backends (overrides OPENAI_MODEL).", valueName: "name"))
     var model: String?
 
@@ -121,6 +124,7 @@ struct AdaptCommand: AsyncParsableCommand {
             var options: [String: String] = [:]
             options["url"] = backendUrl
             options["model"] = model
+            options["timeout"] = backendTimeout
             options["command"] = command
             let settings = BackendConfiguration(options: options, environment: ProcessInfo.processInfo.environment,
                                                 secretVariable: apiKeyEnv)

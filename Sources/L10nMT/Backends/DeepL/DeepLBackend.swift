@@ -22,7 +22,7 @@ public struct DeepLBackend: TranslationBackend {
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "DeepL",
         summary: "DeepL API v2; inline codes as XML tags; formality from the market's tone; glossary terms as a DeepL glossary; the page's title as context.",
-        options: [keyOption, urlOption],
+        options: [keyOption, urlOption, HTTPBackendSettings.timeoutOption],
         languages: .pairs(DeepLWire.languages.flatMap { s in DeepLWire.languages.filter { $0 != s }.map { LanguagePair(s, $0) } }),
         limits: BatchLimits(maxSegments: 50, maxCharacters: 30_000), supportsInlineCodes: true, supportsGlossaries: true,
         supportsFormality: true, supportsContext: true, producesDrafts: true)
@@ -41,7 +41,7 @@ public struct DeepLBackend: TranslationBackend {
         let key = try settings.key() ?? ""
         self.key = key
         server = try settings.server(fallback: DeepLWire.server(forKey: key))
-        client = settings.client(transport: transport, policy: policy, sleep: sleep)
+        client = try settings.client(transport: transport, policy: policy, sleep: sleep)
         self.logger = logger
         glossaries = DeepLGlossaries(client: client, key: key, server: server, logger: logger, sleep: sleep ?? { try await Task.sleep(for: $0) })
     }

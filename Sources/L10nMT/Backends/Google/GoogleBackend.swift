@@ -13,7 +13,7 @@ public struct GoogleBackend: TranslationBackend {
 
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "Google Translate (v2)", summary: "Google Cloud Translation Basic v2 (format=html).",
-        options: [keyOption, urlOption], limits: BatchLimits(maxSegments: 100, maxCharacters: 25_000), supportsInlineCodes: true,
+        options: [keyOption, urlOption, HTTPBackendSettings.timeoutOption], limits: BatchLimits(maxSegments: 100, maxCharacters: 25_000), supportsInlineCodes: true,
         producesDrafts: true)
 
     /// Google asks for at most about 100 KiB per request.
@@ -29,7 +29,7 @@ public struct GoogleBackend: TranslationBackend {
         let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
         key = try settings.key() ?? ""
         server = try settings.server(fallback: GoogleWire.defaultServer)
-        client = settings.client(transport: transport, policy: policy, sleep: sleep)
+        client = try settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {

@@ -32,7 +32,7 @@ public struct GoogleV3Backend: TranslationBackend {
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "Google Translate (v3)",
         summary: "Google Cloud Translation Advanced v3 translateText (text/html); OAuth access token, project, location, model, glossary.",
-        options: [tokenOption, projectOption, locationOption, quotaProjectOption, modelOption, glossaryOption, urlOption],
+        options: [tokenOption, projectOption, locationOption, quotaProjectOption, modelOption, glossaryOption, urlOption, HTTPBackendSettings.timeoutOption],
         limits: BatchLimits(maxSegments: GoogleV3Wire.maxContents, maxCharacters: GoogleV3Wire.maxCodePoints), supportsInlineCodes: true,
         supportsGlossaries: true, producesDrafts: true)
 
@@ -57,7 +57,7 @@ public struct GoogleV3Backend: TranslationBackend {
         }
         target = GoogleV3Wire.Target(server: try settings.server(fallback: GoogleWire.defaultServer), project: project, location: location,
                                      quotaProject: value(Self.quotaProjectOption), model: value(Self.modelOption), glossary: value(Self.glossaryOption))
-        client = settings.client(transport: transport, policy: policy, sleep: sleep)
+        client = try settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     /// The model and the Google Cloud glossary (the user's, not ``TranslationContext/terms``)

@@ -12,7 +12,7 @@ public struct LibreTranslateBackend: TranslationBackend {
 
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "LibreTranslate", summary: "LibreTranslate /translate (format=html); self-hosted or a mirror.",
-        options: [urlOption, keyOption], limits: BatchLimits(maxSegments: 50, maxCharacters: 20_000), supportsInlineCodes: true, producesDrafts: true)
+        options: [urlOption, keyOption, HTTPBackendSettings.timeoutOption], limits: BatchLimits(maxSegments: 50, maxCharacters: 20_000), supportsInlineCodes: true, producesDrafts: true)
 
     public var descriptor: BackendDescriptor { Self.descriptor }
     private let key: String?
@@ -24,7 +24,7 @@ public struct LibreTranslateBackend: TranslationBackend {
         let settings = HTTPBackendSettings(backend: Self.id, configuration: configuration, keyOption: Self.keyOption, urlOption: Self.urlOption)
         key = try settings.key()
         server = try settings.server(fallback: nil)
-        client = settings.client(transport: transport, policy: policy, sleep: sleep)
+        client = try settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {

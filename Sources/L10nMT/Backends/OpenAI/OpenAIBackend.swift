@@ -18,7 +18,7 @@ public struct OpenAIBackend: TranslationBackend {
 
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "OpenAI-compatible LLM", summary: "Chat completions with a strict JSON answer; any OpenAI-compatible server.",
-        options: [urlOption, keyOption, modelOption], limits: BatchLimits(maxSegments: 40, maxCharacters: 8_000), supportsInlineCodes: true,
+        options: [urlOption, keyOption, modelOption, HTTPBackendSettings.timeoutOption], limits: BatchLimits(maxSegments: 40, maxCharacters: 8_000), supportsInlineCodes: true,
         supportsGlossaries: true, supportsFormality: true, supportsContext: true, producesDrafts: true)
 
     public var descriptor: BackendDescriptor { Self.descriptor }
@@ -33,7 +33,7 @@ public struct OpenAIBackend: TranslationBackend {
         key = try settings.key()
         server = try settings.server(fallback: OpenAIWire.defaultServer)
         model = configuration.value(for: Self.modelOption) ?? OpenAIWire.defaultModel
-        client = settings.client(transport: transport, policy: policy, sleep: sleep)
+        client = try settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
     /// Another model answers otherwise, and so may another server under the same model name
@@ -55,7 +55,7 @@ public struct OpenAIBackend: TranslationBackend {
         return try await TaggedBatchTranslator(
             engine: "the model", client: client,
             segments: { try OpenAIWire.request(texts: $0.map(\.text), notes: $0.map(\.request.notes), context: context, model: model, key: key, server: server) },
-            answers: { try OpenAIWire.texts(from: $0, count: $1).map(Optional.some) }
+            answers: { try OpenAIWire.texts(from: $0, count: $1) }
         ).translate(batch)
     }
 }
