@@ -125,6 +125,11 @@ public final class TMXWriter {
     /// XML 1.0 escaping; characters XML cannot carry at all (most C0 controls) are dropped.
     /// (L10nFormats' byte-level escaper is internal to the XLIFF writers.)
     static func escape(_ s: String, attribute: Bool = false) -> String {
+        // Most text needs nothing: answered from its bytes, without a scalar walk or a copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                     || $0 == UInt8(ascii: "\"") || $0 == 0xEF }) {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for scalar in s.unicodeScalars {
