@@ -156,5 +156,38 @@ import Testing
         #expect(result.stderr.contains("zbad.md:1:3"), "\(result.stderr)")
         let written = (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)) ?? []
         #expect(written.isEmpty, "nothing may be written, found \(written)")
+
+        // The reports are written document by document as the run goes: a run that fails on its
+        // last page leaves the earlier reports as they were, and no temporary file beside them.
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("earlier report".utf8).write(to: out.appendingPathComponent("r.json"))
+        try Data("earlier page".utf8).write(to: out.appendingPathComponent("r.html"))
+        let again = try CLI.run(["adapt", "-m", "de", "-m", "br", "pump.md", "zbad.md", "--out", "out", "--report", "out/r.json",
+                                 "--report-html", "out/r.html"], in: dir)
+        #expect(again.status == 65)
+        #expect(try String(contentsOf: out.appendingPathComponent("r.json"), encoding: .utf8) == "earlier report")
+        #expect(try String(contentsOf: out.appendingPathComponent("r.html"), encoding: .utf8) == "earlier page")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == ["r.html", "r.json"])
+    }
+
+    /// The streamed reports are the whole-run ones: every page's entry in order in the JSON, and
+    /// every page × market section under one summary in the review page.
+    @Test func reportsWrittenPageByPageHoldEveryPage() throws {
+        let dir = try TemporaryDirectory.make("l10n-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
+        try Data(Self.page.replacingOccurrences(of: "pump", with: "blower").utf8).write(to: dir.appendingPathComponent("blower.md"))
+        let result = try CLI.run(["adapt", "-m", "de", "-m", "br", "--backend", "none", "pump.md", "blower.md", "--out", "out",
+                                  "--report", "out/r.json", "--report-html", "out/r.html"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: dir.appendingPathComponent("out/r.json")))
+        #expect(report.documents.map { "\($0.source) \($0.market)" } == ["pump.md de", "pump.md br", "blower.md de", "blower.md br"])
+        let page = try String(contentsOf: dir.appendingPathComponent("out/r.html"), encoding: .utf8)
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.hasSuffix("</html>\n"))
+        #expect(page.components(separatedBy: "<section").count - 1 == 4, "one section per page and market")
+        #expect(page.contains("<title>l10n adapt review</title>"))
+        let outputs = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path)
+        #expect(!outputs.contains { $0.hasPrefix(".") }, "no scratch file left: \(outputs)")
     }
 }

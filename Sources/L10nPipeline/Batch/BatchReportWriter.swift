@@ -3,9 +3,10 @@ import L10nCore
 import L10nFormats
 import L10nQA
 
-/// The whole-run reports of `l10n batch` (`reports.json`, `.junit`, `.sarif`, `.html`), written
-/// page by page as the run delivers its pages (in catalogue order), so that memory does not grow
-/// with the catalogue: each page's part goes to disk at once and only counts stay in memory.
+/// The whole-run reports of `l10n batch` (`reports.json`, `.junit`, `.sarif`, `.html`) and of
+/// `l10n adapt` (`--report`, `--report-html`), written page by page as the run delivers its pages
+/// (in catalogue order), so that memory does not grow with the catalogue: each page's part goes to
+/// disk at once and only counts stay in memory.
 ///
 /// The JSON report is written straight into its staged file. The others sum the whole run up
 /// before their first page — JUnit's totals, the review page's summary per market, SARIF's rules
@@ -26,9 +27,10 @@ package final class BatchReportWriter {
     private var html: ReviewReport?
 
     /// Opens the reports `reports` names, at `target(path)` (the project's paths made absolute,
-    /// named for the shard); `checks` are the rules SARIF describes.
+    /// named for the shard); `checks` are the rules SARIF describes; `reviewTitle` heads the
+    /// HTML review page.
     package init(_ reports: ProjectConfiguration.Reports, target: (String) -> String,
-                 checks: [CheckDescription] = QAChecks.descriptions) throws {
+                 checks: [CheckDescription] = QAChecks.descriptions, reviewTitle: String = QAReportFormat.reviewTitle) throws {
         do {
             if let path = reports.json { json = try JSONReport(file: batch.open(target(path))) }
             if let path = reports.junit {
@@ -42,7 +44,7 @@ package final class BatchReportWriter {
             }
             if let path = reports.html {
                 let destination = target(path)
-                html = try ReviewReport(file: batch.open(destination), body: batch.scratch(beside: destination))
+                html = try ReviewReport(file: batch.open(destination), body: batch.scratch(beside: destination), title: reviewTitle)
             }
         } catch {
             batch.discard()
@@ -65,6 +67,15 @@ package final class BatchReportWriter {
             try sarif?.add(file)
             try html?.add(file.documents)
         }
+    }
+
+    /// Writes one document's entry with its review section made from the document in memory
+    /// (`l10n adapt`: whatever its outputs, XLIFF or not). Only the JSON and HTML reports take
+    /// entries this way; JUnit and SARIF locate findings in the XLIFF (``add(_:xliff:)``).
+    package func add(_ entry: AdaptReport.Entry, review: [QAReviewPage.Entry]) throws {
+        precondition(junit == nil && sarif == nil, "JUnit and SARIF reports read the XLIFF: add(_:xliff:)")
+        try json?.add(entry)
+        try html?.add(review)
     }
 
     /// Completes every report (heads, bodies, tails); nothing is visible until ``commit()``.
@@ -155,6 +166,7 @@ private struct JUnitReport {
 private struct ReviewReport {
     let file: StagedFile
     let body: ScratchFile
+    let title: String
     var summary = QAReviewPage.Summary()
 
     mutating func add(_ documents: [QAReviewPage.Entry]) throws {
@@ -162,7 +174,7 @@ private struct ReviewReport {
     }
 
     func finish() throws {
-        try file.write(Data(QAReviewPage.head(title: QAReportFormat.reviewTitle, summary: summary).utf8))
+        try file.write(Data(QAReviewPage.head(title: title, summary: summary).utf8))
         try body.copy(to: file)
         try file.write(Data(QAReviewPage.tail.utf8))
         try file.close()

@@ -48,7 +48,7 @@ struct AdaptCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the JSON report here.", valueName: "file.json"))
     var report: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write the HTML review page here: every segment side by side, adaptations marked, QA findings inline (with --qa), filters by market, kind and severity. It keeps every document of the run in memory until it is written.", valueName: "file.html"))
+    @Option(name: .long, help: ArgumentHelp("Write the HTML review page here: every segment side by side, adaptations marked, QA findings inline (with --qa), filters by market, kind and severity. Written document by document: memory follows one document, not the run.", valueName: "file.html"))
     var reportHtml: String?
 
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp("The language of the input files.", valueName: "tag"))
@@ -145,12 +145,19 @@ struct AdaptCommand: AsyncParsableCommand {
             categories: Set(category), allowRawHTML: allowRawHTML, rates: exchangeRates, prefillTargets: prefillTargets)
         let localizer = Localizer(configuration)
 
-        var entries: [AdaptReport.Entry] = []
-        // Each output is staged (written to a temporary file) as soon as it is made, so memory
-        // follows one document, not the batch; nothing becomes visible before the commit.
+        // Each output is staged (written to a temporary file) as soon as it is made, and so is
+        // each document's part of the reports, so memory follows one document, not the run;
+        // nothing becomes visible before the commit.
         let batch = OutputBatch()
+        let reports: BatchReportWriter?
+        do {
+            reports = report == nil && reportHtml == nil ? nil
+                : try BatchReportWriter(.init(json: report, html: reportHtml), target: { $0 }, reviewTitle: "l10n adapt review")
+        } catch {
+            throw ExitStatus.report(error)
+        }
         var summaries: [String] = []
-        var review: [QAReviewPage.Entry] = []
+        var errorFindings = false
         var failures: [ExitCode] = []
         for file in files {
             do {
@@ -168,9 +175,11 @@ struct AdaptCommand: AsyncParsableCommand {
                     outputs.document = try place(result.outputs.document, ext)
                     outputs.xliff = try place(result.outputs.xliff, "xlf")
                     outputs.htmlFragment = try place(result.outputs.htmlFragment, "fragment.html")
-                    entries.append(result.reportEntry(source: file, outputs: outputs))
-                    if reportHtml != nil {
-                        review.append(QAReviewPage.Entry(file: file, market: result.market.id, document: result.document, findings: result.findings))
+                    let entry = result.reportEntry(source: file, outputs: outputs)
+                    errorFindings = errorFindings || entry.findings.contains { $0.severity == Severity.error.rawValue }
+                    if failures.isEmpty {
+                        try reports?.add(entry, review: reportHtml == nil ? []
+                            : [QAReviewPage.Entry(file: file, market: result.market.id, document: result.document, findings: result.findings)])
                     }
                     summaries.append(AdaptSummary.text(file: file, result: result, outputs: outputs))
                 }
@@ -180,20 +189,22 @@ struct AdaptCommand: AsyncParsableCommand {
         }
         if let worst = ExitStatus.worst(failures) {
             batch.discard()
+            reports?.discard()
             Console.note("nothing written: \(failures.count) of \(files.count) document(s) failed")
             throw worst
         }
         do {
-            if let report { try batch.stage(AdaptReport(documents: entries).encoded(), to: report) }
-            if let reportHtml { try batch.stage(Data(QAReviewPage.render(review, title: "l10n adapt review").utf8), to: reportHtml) }
+            try reports?.finish()
             try batch.commit()
+            try reports?.commit()
         } catch {
             batch.discard()
+            reports?.discard()
             throw ExitStatus.report(error)
         }
         Console.out(summaries.joined(separator: "\n"))
         if let report { Console.out("report: \(report)") }
         if let reportHtml { Console.out("review page: \(reportHtml)") }
-        if qa, entries.contains(where: { $0.findings.contains { $0.severity == Severity.error.rawValue } }) { throw ExitStatus.invalid }
+        if qa, errorFindings { throw ExitStatus.invalid }
     }
 }
