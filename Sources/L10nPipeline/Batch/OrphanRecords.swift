@@ -15,6 +15,9 @@ package enum OrphanRecords {
         var found: [(path: String, record: PageRecord)] = []
         while let relative = walker.nextObject() as? String {
             guard relative.hasSuffix(".json") else { continue }
+            // A record's path names its page: the pages still in the project (nearly all of them,
+            // on a big catalogue) are passed over without reading their records.
+            if current.contains(ProjectPaths.normalize(String(relative.dropLast(".json".count)))) { continue }
             let path = ProjectPaths.normalize(stateFolder + "/" + relative)
             guard let record = PageRecord.load(ProjectPaths.resolve(path, in: directory)),
                   // A record sits where its page's job keeps it; anything else is not ours.
