@@ -89,6 +89,16 @@ struct XMLElement: Sendable {
         return nil
     }
 
+    /// Calls `body` with each child in order, text as strings, without collecting them first.
+    func forEachChild(_ body: (Child) throws -> Void) rethrows {
+        var c = node.firstChild
+        while c >= 0 {
+            let n = arena.nodes[Int(c)]
+            try body(n.isText ? .text(String(decoding: arena.text[n.text], as: UTF8.self)) : .element(XMLElement(arena: arena, index: c)))
+            c = n.next
+        }
+    }
+
     /// The children in order, text as strings.
     var children: [Child] {
         var out: [Child] = []
@@ -200,19 +210,25 @@ enum SafeXMLParser {
         var text: [UInt8] = []
         var root: Int32 = -1
         var stack: [Int32] = []
+        /// The first names and URIs seen, searched in order: an XLIFF file uses a few dozen, and
+        /// comparing pointers is cheaper than hashing one. The rest go to `names`.
+        var recent: [(pointer: UnsafePointer<UInt8>, index: Int32)] = []
         var names: [UnsafePointer<UInt8>: Int32] = [:]
-        var uris: [UnsafePointer<UInt8>: Int32] = [:]
+        static let recentLimit = 48
 
         init(expectedSize: Int) {
             text.reserveCapacity(expectedSize / 2)
             nodes.reserveCapacity(expectedSize / 48)
         }
 
-        mutating func intern(_ p: UnsafePointer<UInt8>, uri: Bool) -> Int32 {
-            if let i = uri ? uris[p] : names[p] { return i }
+        /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
+        /// parser's dictionary, so one pointer is one string whichever it names.
+        mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
+            for entry in recent where entry.pointer == p { return entry.index }
+            if let i = names[p] { return i }
             let i = Int32(strings.count)
             strings.append(String(cString: p))
-            if uri { uris[p] = i } else { names[p] = i }
+            if recent.count < Self.recentLimit { recent.append((p, i)) } else { names[p] = i }
             return i
         }
 
@@ -229,13 +245,13 @@ enum SafeXMLParser {
 
         mutating func startElement(_ tag: XMLStartTag) {
             var node = XMLArena.Node()
-            node.name = intern(tag.localName, uri: false)
-            node.namespace = tag.namespaceURI.map { intern($0, uri: true) } ?? -1
+            node.name = intern(tag.localName)
+            node.namespace = tag.namespaceURI.map { intern($0) } ?? -1
             node.line = Int32(clamping: tag.line)
             let first = Int32(attributes.count)
             for a in tag.attributes {
-                let nameIndex = intern(a.localName, uri: false)
-                let namespaceIndex = a.namespaceURI.map { intern($0, uri: true) }
+                let nameIndex = intern(a.localName)
+                let namespaceIndex = a.namespaceURI.map { intern($0) }
                 attributes.append(XMLElement.Attribute(
                     name: strings[Int(nameIndex)], namespace: namespaceIndex.map { strings[Int($0)] }, value: a.stringValue))
             }

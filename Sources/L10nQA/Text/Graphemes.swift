@@ -99,7 +99,15 @@ enum Graphemes {
 
     /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func count(_ text: String) -> Int {
-        allStandalone(text) ? text.unicodeScalars.count : text.count
+        var text = text
+        // Scalars counted as the UTF-8 bytes that start one, in the pass that checks the text.
+        let scalars: Int? = text.withUTF8 { bytes in
+            guard allStandalone(utf8: bytes) else { return nil }
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return scalars ?? text.count
     }
 
     /// `Character(scalar).isLetter` for a standalone scalar (Swift decides a character by its

@@ -20,9 +20,9 @@ public struct LengthRatioCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        let s = Self.trimmedCount(pair.source.readableText).trimmed
+        let s = Self.trimmedCount(pair.readableSource).trimmed
         guard s >= 20 else { return [] }
-        let (t, end) = Self.trimmedCount(pair.target.readableText)
+        let (t, end) = Self.trimmedCount(pair.readableTarget)
         guard t > 0 else { return [] }
         let ratio = Double(t) / Double(s)
         if ratio > 2.5 { return [QAIssue("the target is \(Self.times(ratio)) as long as the source", at: end)] }
