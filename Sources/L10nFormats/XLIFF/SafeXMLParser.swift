@@ -185,10 +185,11 @@ enum SafeXMLParser {
         return XMLElement(arena: builder.finish(), index: builder.root)
     }
 
-    /// Builds the arena from the reader's events. Its state is one struct, so each event costs
-    /// one exclusivity check, not one per array access.
+    /// Builds the arena from the reader's events. Its state is one struct, touched only from the
+    /// parse's own callbacks one at a time, so its accesses go unchecked (a dynamic exclusivity
+    /// check per event cost more than appending the event's text).
     final class ArenaBuilder: XMLEventHandler {
-        var state: ArenaState
+        @exclusivity(unchecked) var state: ArenaState
 
         init(expectedSize: Int) { state = ArenaState(expectedSize: expectedSize) }
 
@@ -210,11 +211,10 @@ enum SafeXMLParser {
         var text: [UInt8] = []
         var root: Int32 = -1
         var stack: [Int32] = []
-        /// The first names and URIs seen, searched in order: an XLIFF file uses a few dozen, and
-        /// comparing pointers is cheaper than hashing one. The rest go to `names`.
-        var recent: [(pointer: UnsafePointer<UInt8>, index: Int32)] = []
+        /// A direct-mapped cache of names and URIs by pointer in front of `names`: an XLIFF file
+        /// uses a few dozen, so one slot comparison answers nearly every lookup without hashing.
+        var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 128)
         var names: [UnsafePointer<UInt8>: Int32] = [:]
-        static let recentLimit = 48
 
         init(expectedSize: Int) {
             text.reserveCapacity(expectedSize / 2)
@@ -224,11 +224,17 @@ enum SafeXMLParser {
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
         /// parser's dictionary, so one pointer is one string whichever it names.
         mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
-            for entry in recent where entry.pointer == p { return entry.index }
-            if let i = names[p] { return i }
-            let i = Int32(strings.count)
-            strings.append(String(cString: p))
-            if recent.count < Self.recentLimit { recent.append((p, i)) } else { names[p] = i }
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: p) >> 3) & 127
+            if slots[slot].pointer == p { return slots[slot].index }
+            let i: Int32
+            if let known = names[p] {
+                i = known
+            } else {
+                i = Int32(strings.count)
+                strings.append(String(cString: p))
+                names[p] = i
+            }
+            slots[slot] = (p, i)
             return i
         }
 

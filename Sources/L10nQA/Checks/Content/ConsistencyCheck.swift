@@ -97,7 +97,7 @@ public struct ConsistencyCheck: QADocumentCheck {
                     space = 3
                 }
                 if space > 0 {
-                    if wordStart >= 0 { out.append(contentsOf: bytes[wordStart..<i]); wordStart = -1; wroteWord = true }
+                    if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<i])); wordStart = -1; wroteWord = true }
                     pendingSpace = wroteWord
                     endsWithSpace = true
                     i += space
@@ -110,7 +110,7 @@ public struct ConsistencyCheck: QADocumentCheck {
                     i += 1
                 }
             }
-            if wordStart >= 0 { out.append(contentsOf: bytes[wordStart..<n]) }
+            if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<n])) }
             if endsWithSpace { out.append(0x20) }
         }
     }
