@@ -83,10 +83,6 @@ public struct ConsistencyCheck: QADocumentCheck {
         var t = t
         t.withUTF8 { bytes in
             let n = bytes.count
-            out.reserveCapacity(out.count + n + 1)
-            // Words copied byte by byte into the reserved space (a generic `append(contentsOf:)`
-            // per word cost ~200 instructions, more than most words have bytes).
-            func copy(_ from: Int, _ to: Int) { for k in from..<to { out.append(bytes[k]) } }
             var wroteWord = false, pendingSpace = false, endsWithSpace = false
             var wordStart = -1
             var i = 0
@@ -101,7 +97,7 @@ public struct ConsistencyCheck: QADocumentCheck {
                     space = 3
                 }
                 if space > 0 {
-                    if wordStart >= 0 { copy(wordStart, i); wordStart = -1; wroteWord = true }
+                    if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<i])); wordStart = -1; wroteWord = true }
                     pendingSpace = wroteWord
                     endsWithSpace = true
                     i += space
@@ -114,7 +110,7 @@ public struct ConsistencyCheck: QADocumentCheck {
                     i += 1
                 }
             }
-            if wordStart >= 0 { copy(wordStart, n) }
+            if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<n])) }
             if endsWithSpace { out.append(0x20) }
         }
     }

@@ -57,7 +57,7 @@ public struct RepeatedWordCheck: QACheck {
                     (scalar, length) = Graphemes.scalar(at: i, in: bytes)
                 } while Graphemes.isLetter(scalar)
                 let count = characters - start
-                if let a = previous, a.count == count, count >= 2, !differInASCII(bytes, a.bytes, startByte..<i) {
+                if let a = previous, a.count == count, count >= 2 {
                     let word = String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
                     if word == String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased() { out.append((word, start)) }
                 }
@@ -65,26 +65,6 @@ public struct RepeatedWordCheck: QACheck {
             }
             return out
         }
-    }
-
-    /// True when two words of as many scalars certainly differ once lower-cased, decided without
-    /// making strings: scalar by scalar, equal ones (same bytes, same lower case) or ASCII ones
-    /// equal but for case keep both lower-cased texts aligned, so the first pair of ASCII
-    /// scalars that differ otherwise decides. False (undecided: lower-case both) at the first
-    /// other difference, where a lower-case mapping may change the length.
-    private static func differInASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        var i = a.lowerBound, j = b.lowerBound
-        while i < a.upperBound, j < b.upperBound {
-            let (x, m) = Graphemes.scalar(at: i, in: bytes)
-            let (y, n) = Graphemes.scalar(at: j, in: bytes)
-            if x != y {
-                guard x.isASCII, y.isASCII else { return false }
-                if x.value | 0x20 != y.value | 0x20 || !Graphemes.isLetter(x) { return true }
-            }
-            i += m
-            j += n
-        }
-        return false
     }
 
     /// The walk over `count` characters: each word is compared with the word before it when only
