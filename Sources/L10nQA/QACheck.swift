@@ -22,8 +22,12 @@ public protocol QAScopeCheck: QACheck {}
 public struct SegmentPair: Hashable, Sendable {
     /// `u3-s1`.
     public var key: String
-    public var source: Content
-    public var target: Content
+    public var source: Content { didSet { readableSource = source.readableText } }
+    public var target: Content { didSet { readableTarget = target.readableText } }
+    /// `source.readableText` and `target.readableText`, made once per pair: most checks read
+    /// them, and making one walks the runs and builds a string.
+    public private(set) var readableSource: String
+    public private(set) var readableTarget: String
     /// The size restriction the target is checked against as a whole, in pairs that stand for a
     /// restricted unit, group or file (see ``QAScopeCheck``); nil for a segment.
     public var size: SizeScope?
@@ -33,6 +37,8 @@ public struct SegmentPair: Hashable, Sendable {
         self.source = source
         self.target = target
         self.size = size
+        readableSource = source.readableText
+        readableTarget = target.readableText
     }
 }
 

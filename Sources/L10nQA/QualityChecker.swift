@@ -56,8 +56,10 @@ public struct QualityChecker: DocumentCheck {
         var findings: [Finding] = []
         var pairs: [SegmentPair] = []
         var suppressions: [String: (QASuppression, segment: String)] = [:]  // by pair key, where any
-        let scopeChecks = document.hasSizeRestrictions ? checks.filter { $0 is any QAScopeCheck } : []
-        let pseudoChecks = checks.filter { !type(of: $0).description.judgesLanguage }
+        // Ids and severities resolved once per document, not per check per segment.
+        let allChecks = Self.active(checks, settings: settings)
+        let scopeChecks = document.hasSizeRestrictions ? Self.active(checks.filter { $0 is any QAScopeCheck }, settings: settings) : []
+        let pseudoChecks = Self.active(checks.filter { !type(of: $0).description.judgesLanguage }, settings: settings)
         for unit in document.units {
             let suppression = QASuppression(unit)
             for segment in unit.segments where segment.isTranslated {
@@ -66,12 +68,12 @@ public struct QualityChecker: DocumentCheck {
                 pairs.append(pair)
                 if !suppression.isEmpty { suppressions[pair.key] = (suppression, segment.id) }
                 let pseudo = segment.provenance?.isPseudoLocalization == true
-                findings += check(pair, with: pseudo ? pseudoChecks : checks, settings: settings, context: context)
+                findings += check(pair, with: pseudo ? pseudoChecks : allChecks, context: context)
             }
             if !scopeChecks.isEmpty, let limits = unit.sizeLimits, !limits.isEmpty,
                let pair = Self.scopePair([unit], limits: limits, profiles: document.sizeProfiles,
                                          name: unit.translatableSegments.count > 1 ? "unit \(unit.id) (\(unit.translatableSegments.count) segments)" : "the target") {
-                findings += check(pair, with: scopeChecks, settings: settings, context: context)
+                findings += check(pair, with: scopeChecks, context: context)
             }
         }
         if !scopeChecks.isEmpty {
@@ -81,13 +83,13 @@ public struct QualityChecker: DocumentCheck {
                 let units = group.units.compactMap { byID[$0] }
                 if let pair = Self.scopePair(units, limits: group.limits, profiles: document.sizeProfiles,
                                              name: "group \(group.id) (\(units.count) units)") {
-                    findings += check(pair, with: scopeChecks, settings: settings, context: context)
+                    findings += check(pair, with: scopeChecks, context: context)
                 }
             }
             if let limits = document.sizeLimits, !limits.isEmpty,
                let pair = Self.scopePair(document.units, limits: limits, profiles: document.sizeProfiles,
                                          name: "the file (\(document.units.count) units)") {
-                findings += check(pair, with: scopeChecks, settings: settings, context: context)
+                findings += check(pair, with: scopeChecks, context: context)
             }
         }
         for check in documentChecks {
@@ -117,18 +119,30 @@ public struct QualityChecker: DocumentCheck {
 
     /// The findings for one pair, with the severities in force for the context's market.
     public func check(_ pair: SegmentPair, context: CheckContext) -> [Finding] {
-        check(pair, with: checks, settings: settings(for: context.market), context: context)
+        check(pair, with: Self.active(checks, settings: settings(for: context.market)), context: context)
     }
 
-    private func check(_ pair: SegmentPair, with checks: [any QACheck], settings: (severities: [String: Severity], disabled: Set<String>),
-                       context: CheckContext) -> [Finding] {
-        var findings: [Finding] = []
-        for check in checks {
+    /// A check that is not disabled, with the id and severity it reports under.
+    private struct ActiveCheck {
+        var check: any QACheck
+        var id: String
+        var severity: Severity
+    }
+
+    /// `checks` less the disabled ones, in order, with their severities in force.
+    private static func active(_ checks: [any QACheck], settings: (severities: [String: Severity], disabled: Set<String>)) -> [ActiveCheck] {
+        checks.compactMap { check in
             let description = type(of: check).description
-            guard !settings.disabled.contains(description.id) else { continue }
-            let severity = settings.severities[description.id] ?? description.defaultSeverity
-            for issue in check.check(pair, context: context) {
-                findings.append(Finding(check: description.id, severity: severity, message: issue.message, segment: pair.key))
+            guard !settings.disabled.contains(description.id) else { return nil }
+            return ActiveCheck(check: check, id: description.id, severity: settings.severities[description.id] ?? description.defaultSeverity)
+        }
+    }
+
+    private func check(_ pair: SegmentPair, with checks: [ActiveCheck], context: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        for active in checks {
+            for issue in active.check.check(pair, context: context) {
+                findings.append(Finding(check: active.id, severity: active.severity, message: issue.message, segment: pair.key))
             }
         }
         return findings

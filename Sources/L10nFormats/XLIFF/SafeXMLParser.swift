@@ -89,6 +89,16 @@ struct XMLElement: Sendable {
         return nil
     }
 
+    /// Calls `body` with each child in order, text as strings, without collecting them first.
+    func forEachChild(_ body: (Child) throws -> Void) rethrows {
+        var c = node.firstChild
+        while c >= 0 {
+            let n = arena.nodes[Int(c)]
+            try body(n.isText ? .text(String(decoding: arena.text[n.text], as: UTF8.self)) : .element(XMLElement(arena: arena, index: c)))
+            c = n.next
+        }
+    }
+
     /// The children in order, text as strings.
     var children: [Child] {
         var out: [Child] = []
@@ -175,10 +185,11 @@ enum SafeXMLParser {
         return XMLElement(arena: builder.finish(), index: builder.root)
     }
 
-    /// Builds the arena from the reader's events. Its state is one struct, so each event costs
-    /// one exclusivity check, not one per array access.
+    /// Builds the arena from the reader's events. Its state is one struct, touched only from the
+    /// parse's own callbacks one at a time, so its accesses go unchecked (a dynamic exclusivity
+    /// check per event cost more than appending the event's text).
     final class ArenaBuilder: XMLEventHandler {
-        var state: ArenaState
+        @exclusivity(unchecked) var state: ArenaState
 
         init(expectedSize: Int) { state = ArenaState(expectedSize: expectedSize) }
 
@@ -200,19 +211,30 @@ enum SafeXMLParser {
         var text: [UInt8] = []
         var root: Int32 = -1
         var stack: [Int32] = []
+        /// A direct-mapped cache of names and URIs by pointer in front of `names`: an XLIFF file
+        /// uses a few dozen, so one slot comparison answers nearly every lookup without hashing.
+        var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 128)
         var names: [UnsafePointer<UInt8>: Int32] = [:]
-        var uris: [UnsafePointer<UInt8>: Int32] = [:]
 
         init(expectedSize: Int) {
             text.reserveCapacity(expectedSize / 2)
             nodes.reserveCapacity(expectedSize / 48)
         }
 
-        mutating func intern(_ p: UnsafePointer<UInt8>, uri: Bool) -> Int32 {
-            if let i = uri ? uris[p] : names[p] { return i }
-            let i = Int32(strings.count)
-            strings.append(String(cString: p))
-            if uri { uris[p] = i } else { names[p] = i }
+        /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
+        /// parser's dictionary, so one pointer is one string whichever it names.
+        mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
+            let slot = Int(truncatingIfNeeded: UInt(bitPattern: p) >> 3) & 127
+            if slots[slot].pointer == p { return slots[slot].index }
+            let i: Int32
+            if let known = names[p] {
+                i = known
+            } else {
+                i = Int32(strings.count)
+                strings.append(String(cString: p))
+                names[p] = i
+            }
+            slots[slot] = (p, i)
             return i
         }
 
@@ -229,13 +251,13 @@ enum SafeXMLParser {
 
         mutating func startElement(_ tag: XMLStartTag) {
             var node = XMLArena.Node()
-            node.name = intern(tag.localName, uri: false)
-            node.namespace = tag.namespaceURI.map { intern($0, uri: true) } ?? -1
+            node.name = intern(tag.localName)
+            node.namespace = tag.namespaceURI.map { intern($0) } ?? -1
             node.line = Int32(clamping: tag.line)
             let first = Int32(attributes.count)
             for a in tag.attributes {
-                let nameIndex = intern(a.localName, uri: false)
-                let namespaceIndex = a.namespaceURI.map { intern($0, uri: true) }
+                let nameIndex = intern(a.localName)
+                let namespaceIndex = a.namespaceURI.map { intern($0) }
                 attributes.append(XMLElement.Attribute(
                     name: strings[Int(nameIndex)], namespace: namespaceIndex.map { strings[Int($0)] }, value: a.stringValue))
             }

@@ -35,8 +35,10 @@ struct XLIFF2Reader {
         var units: [TextUnit] = []
         var groups: [SizeGroup] = []
         // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
+        var provenances: [String: Provenance?] = [:]
         func collect(_ container: XMLElement, translate: Bool) throws {
-            for child in container.elements where child.namespace == namespace {
+            try container.forEachElement { child in
+                guard child.namespace == namespace else { return true }
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
                     var span: Skeleton.UnitSpan?
@@ -51,7 +53,7 @@ struct XLIFF2Reader {
                         }
                         span = skeleton.spans[i]
                     }
-                    var unit = try unit(child, span: span)
+                    var unit = try unit(child, span: span, provenances: &provenances)
                     unit.translate = translate
                     units.append(unit)
                 } else if child.name == "group" {
@@ -62,6 +64,7 @@ struct XLIFF2Reader {
                     try collect(child, translate: translate)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
+                return true
             }
         }
         try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true)
@@ -111,8 +114,10 @@ struct XLIFF2Reader {
             let key = SkeletonCodec.CodeKey(kind, id)
             if bases[key] == nil { bases[key] = a.code(kind, id: id, data: "") }
         }
+        // Child elements only: the text between them says nothing of codes.
         func walk(_ element: XMLElement) {
-            for case .element(let e) in element.children where e.namespace == namespace {
+            element.forEachElement { e in
+                guard e.namespace == namespace else { return true }
                 switch e.name {
                 case "ph": note(.standalone, e["id"], attributes(e, start: nil))
                 case "pc":
@@ -124,15 +129,20 @@ struct XLIFF2Reader {
                 case "cp", "sm", "em": break
                 default: walk(e)
                 }
+                return true
             }
         }
-        for child in unit.elements where child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") {
-            if let source = child.first("source", namespace: namespace) { walk(source) }
+        unit.forEachElement { child in
+            if child.namespace == namespace && (child.name == "segment" || child.name == "ignorable"),
+               let source = child.first("source", namespace: namespace) { walk(source) }
+            return true
         }
         return bases
     }
 
-    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?) throws -> TextUnit {
+    /// `provenances`: what each `subState` value read so far said (a file repeats a few values
+    /// on every segment, and reading one token is a table search).
+    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?, provenances: inout [String: Provenance?]) throws -> TextUnit {
         guard let id = element["id"] else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
@@ -151,7 +161,8 @@ struct XLIFF2Reader {
         let codes = XLIFFCodeResolver(span: span, data: data)
 
         var parts: [XLIFFReadPart] = []
-        for child in element.elements where child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") {
+        try element.forEachElement { child in
+            guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
             guard let source = child.first("source", namespace: namespace) else {
                 throw error("<\(child.name)> has no <source>", child)
             }
@@ -162,7 +173,15 @@ struct XLIFF2Reader {
                 state = s
             }
             // Our own `subState` (`l10n:mt-pseudo`); other tools' values say nothing about provenance.
-            let provenance = child["subState"].flatMap { $0.hasPrefix("l10n:") ? Provenance(token: String($0.dropFirst(5))) : nil }
+            var provenance: Provenance?
+            if let value = child["subState"] {
+                if let known = provenances[value] {
+                    provenance = known
+                } else {
+                    provenance = value.hasPrefix("l10n:") ? Provenance(token: String(value.dropFirst(5))) : nil
+                    provenances[value] = provenance
+                }
+            }
             var order: Int?
             if let value = target?["order"] {
                 guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
@@ -171,6 +190,7 @@ struct XLIFF2Reader {
             parts.append(XLIFFReadPart(
                 id: child["id"], isIgnorable: child.name == "ignorable", source: try runs(source, codes: codes),
                 target: try target.map { try runs($0, codes: codes) }, state: state, provenance: provenance, order: order))
+            return true
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
@@ -208,20 +228,20 @@ struct XLIFF2Reader {
     }
 
     private func appendRuns(of element: XMLElement, codes: XLIFFCodeResolver?, to out: inout [Content.Run]) throws {
-        for child in element.children {
+        try element.forEachChild { child in
             switch child {
             case .text(let t):
                 out.append(.text(t))
             case .element(let e):
-                guard e.namespace == namespace else { continue }  // foreign elements carry no text of ours
+                guard e.namespace == namespace else { return }  // foreign elements carry no text of ours
                 if e.name == "cp" {
                     guard let hex = e["hex"], let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
                         throw error("<cp hex=\"\(e["hex"] ?? "")\"> is not a Unicode code point", e)
                     }
                     out.append(.text(String(Character(scalar))))
-                    continue
+                    return
                 }
-                guard let codes else { continue }
+                guard let codes else { return }
                 switch e.name {
                 case "ph":
                     out.append(.code(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) }))

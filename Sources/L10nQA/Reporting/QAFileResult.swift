@@ -23,6 +23,8 @@ public struct QAFileResult: Sendable {
     /// `findings` with their locations set from `xliff`, the file's bytes.
     public static func locating(_ findings: [Finding], in xliff: [UInt8], file: String, segments: Int,
                                 documents: [QAReviewPage.Entry] = []) -> QAFileResult {
+        // The locator scans the whole file; most files of a good translation have nothing to place.
+        guard !findings.isEmpty else { return QAFileResult(file: file, segments: segments, findings: [], documents: documents) }
         let locator = XLIFFSegmentLocator(xliff)
         let located = findings.map { finding -> Finding in
             var f = finding

@@ -71,13 +71,43 @@ enum Graphemes {
     /// that look for a few single-scalar marks walk. Without grapheme breaking where
     /// ``allStandalone(_:)`` holds.
     static func characterValues(_ text: String) -> [UInt32] {
-        if allStandalone(text) { return text.unicodeScalars.map(\.value) }
+        var text = text
+        // Decoded from the UTF-8 by hand into one reserved array (`unicodeScalars.map` paid a
+        // count pass and an index walk per scalar; this runs on every text with a digit or bracket).
+        let values: [UInt32]? = text.withUTF8 { bytes in
+            guard allStandalone(utf8: bytes) else { return nil }
+            return [UInt32](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var i = 0, k = 0
+                let n = bytes.count
+                while i < n {
+                    let b = UInt32(bytes[i])
+                    if b < 0x80 {
+                        out[k] = b; i += 1
+                    } else if b < 0xE0 {
+                        out[k] = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+                    } else {  // allStandalone: nothing outside the Basic Multilingual Plane
+                        out[k] = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+                    }
+                    k += 1
+                }
+                count = k
+            }
+        }
+        if let values { return values }
         return text.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
     }
 
     /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func count(_ text: String) -> Int {
-        allStandalone(text) ? text.unicodeScalars.count : text.count
+        var text = text
+        // Scalars counted as the UTF-8 bytes that start one, in the pass that checks the text.
+        let scalars: Int? = text.withUTF8 { bytes in
+            guard allStandalone(utf8: bytes) else { return nil }
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return scalars ?? text.count
     }
 
     /// `Character(scalar).isLetter` for a standalone scalar (Swift decides a character by its

@@ -53,9 +53,11 @@ struct QACommand: ParsableCommand {
 
     /// The checker these options describe, with `glossary.compliance` when a glossary is given:
     /// the project file's settings (`--config`), then the command line's over them.
-    func checker(glossary: Termbase?) throws -> QualityChecker {
+    /// `markets`: the catalog `units.unconverted` looks `--market` up in (nil without one: the
+    /// check needs a market, and loading the bundled catalog costs more than checking 30 files).
+    func checker(glossary: Termbase?, markets: MarketCatalog?) throws -> QualityChecker {
         let (severities, disabled) = try commandLineSettings()
-        var checker = QualityChecker.full(markets: try? MarketCatalog.load(userDirectory: marketsDir), glossary: glossary)
+        var checker = QualityChecker.full(markets: markets, glossary: glossary)
         if let config { try ProjectConfiguration.load(config).qa.configure(&checker, file: config) }
         checker.override(severities: severities, disabled: disabled)
         return checker
@@ -89,9 +91,10 @@ struct QACommand: ParsableCommand {
         }
         let checker: QualityChecker
         let termbase: Termbase?
+        let catalog = market == nil ? nil : try? MarketCatalog.load(userDirectory: marketsDir)  // loaded once, not per document
         do {
             termbase = try glossary.termbase(sourceLanguage: glossarySourceLanguage)
-            checker = try self.checker(glossary: termbase)
+            checker = try self.checker(glossary: termbase, markets: catalog)
         } catch { throw ExitStatus.report(error) }
         if let market {
             // An unknown market is the same usage error as for `adapt`.
@@ -114,7 +117,7 @@ struct QACommand: ParsableCommand {
                     var documentChecker = checker
                     if termbase?.isEmpty ?? true {
                         let carried = QualityChecker.carriedGlossary(document)
-                        if !carried.isEmpty { documentChecker = try self.checker(glossary: carried) }
+                        if !carried.isEmpty { documentChecker = try self.checker(glossary: carried, markets: catalog) }
                     }
                     let found = documentChecker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
                     findings += found

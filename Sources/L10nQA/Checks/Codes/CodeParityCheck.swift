@@ -24,6 +24,9 @@ public struct CodeParityCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
+        // Most segments carry no code on either side: nothing to count or nest.
+        func isCode(_ run: Content.Run) -> Bool { if case .code = run { return true } else { return false } }
+        guard pair.source.runs.contains(where: isCode) || pair.target.runs.contains(where: isCode) else { return [] }
         func key(_ c: InlineCode) -> String { "\(c.kind.rawValue) \(c.id)" }
         var expected: [String: (code: InlineCode, count: Int)] = [:]
         for c in pair.source.codes { expected[key(c), default: (c, 0)].count += 1 }

@@ -18,20 +18,31 @@ public struct ConsistencyCheck: QADocumentCheck {
     public init() {}
 
     public func check(_ pairs: [SegmentPair], context: CheckContext) -> [(key: String, issue: QAIssue)] {
-        var first: [String: (key: String, target: String)] = [:]
+        // Targets are normalized only when their source repeats (most sources of a page occur
+        // once): the first target as it came, and normalized once when a repeat needs it.
+        var first: [String: Reference] = [:]
         var out: [(String, QAIssue)] = []
         for pair in pairs {
             let source = Self.normalized(pair.source)
+            guard let i = first.index(forKey: source) else {
+                first[source] = Reference(key: pair.key, target: pair.target)
+                continue
+            }
             let target = Self.normalized(pair.target)
-            if let reference = first[source] {
-                if reference.target != target {
-                    out.append((pair.key, QAIssue("the same source is translated differently in \(reference.key)", at: 0)))
-                }
-            } else {
-                first[source] = (pair.key, target)
+            let reference = first.values[i].normalizedTarget ?? Self.normalized(first.values[i].target)
+            first.values[i].normalizedTarget = reference
+            if reference != target {
+                out.append((pair.key, QAIssue("the same source is translated differently in \(first.values[i].key)", at: 0)))
             }
         }
         return out
+    }
+
+    /// The first pair with a source: its key and target, the target normalized once it is needed.
+    private struct Reference {
+        var key: String
+        var target: Content
+        var normalizedTarget: String?
     }
 
     /// Text with whitespace collapsed, codes by kind and markup.
@@ -46,16 +57,22 @@ public struct ConsistencyCheck: QADocumentCheck {
                     out += (t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")).utf8
                 }
             case .code(let c):
-                out += "\u{E000}".utf8
-                out += c.kind.rawValue.utf8
-                out += c.data.utf8
-                out += "\u{E001}".utf8
+                out.append(contentsOf: [0xEE, 0x80, 0x80])  // U+E000
+                appendUTF8(c.kind.rawValue, to: &out)
+                appendUTF8(c.data, to: &out)
+                out.append(contentsOf: [0xEE, 0x80, 0x81])  // U+E001
             }
         }
         // Every whitespace of the text became one U+0020 and codes are bracketed by U+E000 and
         // U+E001, so trimming spaces and tabs (`CharacterSet.whitespaces`) trims U+0020 only.
         guard let first = out.firstIndex(where: { $0 != 0x20 }), let last = out.lastIndex(where: { $0 != 0x20 }) else { return "" }
         return String(decoding: out[first...last], as: UTF8.self)
+    }
+
+    /// `s`'s UTF-8 appended as one copy (`+= s.utf8` goes through the generic sequence path).
+    private static func appendUTF8(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
     }
 
     /// The same as splitting `t` at whitespace characters and joining with one space (plus one
@@ -80,7 +97,7 @@ public struct ConsistencyCheck: QADocumentCheck {
                     space = 3
                 }
                 if space > 0 {
-                    if wordStart >= 0 { out.append(contentsOf: bytes[wordStart..<i]); wordStart = -1; wroteWord = true }
+                    if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<i])); wordStart = -1; wroteWord = true }
                     pendingSpace = wroteWord
                     endsWithSpace = true
                     i += space
@@ -93,7 +110,7 @@ public struct ConsistencyCheck: QADocumentCheck {
                     i += 1
                 }
             }
-            if wordStart >= 0 { out.append(contentsOf: bytes[wordStart..<n]) }
+            if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<n])) }
             if endsWithSpace { out.append(0x20) }
         }
     }

@@ -19,7 +19,7 @@ public struct EmptyTargetCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        guard !pair.source.readableText.allSatisfy(\.isWhitespace), pair.target.readableText.allSatisfy(\.isWhitespace) else { return [] }
+        guard !pair.readableSource.allSatisfy(\.isWhitespace), pair.readableTarget.allSatisfy(\.isWhitespace) else { return [] }
         return [QAIssue("the target is empty")]
     }
 }

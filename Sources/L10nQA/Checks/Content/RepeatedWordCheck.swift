@@ -19,8 +19,8 @@ public struct RepeatedWordCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        let sourceRepeats = Set(Self.repeats(in: pair.source.readableText).map { $0.word })
-        return Self.repeats(in: pair.target.readableText).filter { !sourceRepeats.contains($0.word) }
+        let sourceRepeats = Set(Self.repeats(in: pair.readableSource).map { $0.word })
+        return Self.repeats(in: pair.readableTarget).filter { !sourceRepeats.contains($0.word) }
             .map { QAIssue("\"\($0.word)\" twice in a row", at: $0.offset) }
     }
 

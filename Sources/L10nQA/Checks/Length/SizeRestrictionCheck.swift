@@ -45,7 +45,7 @@ public struct SizeRestrictionCheck: QAScopeCheck {
     /// One issue per restriction the target breaks (or that cannot be read), at its end.
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
         guard let scope = pair.size, let profiles = scope.profiles else { return [] }
-        let end = pair.target.readableText.count
+        let end = pair.readableTarget.count
         let text = SizeProfiles.measuredText(pair.target)
         var issues: [QAIssue] = []
         for (kind, value, profile, normalization) in [

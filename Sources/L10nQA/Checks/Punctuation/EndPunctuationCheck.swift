@@ -33,9 +33,9 @@ public struct EndPunctuationCheck: QACheck {
     static let closers: Set<Character> = ["\"", "'", "”", "’", "“", "»", "«", "›", ")", "]", "）", "」", "』", "*", "_"]
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        let t = pair.target.readableText
+        let t = pair.readableTarget
         guard !t.allSatisfy(\.isWhitespace) else { return [] }
-        let s = Self.end(pair.source.readableText), e = Self.end(t)
+        let s = Self.end(pair.readableSource), e = Self.end(t)
         guard s != e else { return [] }
         let describe = { (k: Character?) in k.map { "\"\($0)\"" } ?? "no end punctuation" }
         let trimmed = t.reversed().drop(while: \.isWhitespace).count

@@ -19,8 +19,8 @@ public struct UnbalancedBracketsCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        guard Self.unbalanced(in: pair.source.readableText) == nil else { return [] }
-        guard let (c, offset) = Self.unbalanced(in: pair.target.readableText) else { return [] }
+        guard Self.unbalanced(in: pair.readableSource) == nil else { return [] }
+        guard let (c, offset) = Self.unbalanced(in: pair.readableTarget) else { return [] }
         return [QAIssue("\"\(c)\" has no partner", at: offset)]
     }
 

@@ -18,8 +18,8 @@ public struct DoubledSpaceCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        guard !Self.hasDoubledSpace(pair.source.readableText) else { return [] }
-        let target = pair.target.readableText
+        guard !Self.hasDoubledSpace(pair.readableSource) else { return [] }
+        let target = pair.readableTarget
         guard Self.hasDoubledSpace(target) else { return [] }
         let t = Graphemes.characters(target)
         var issues: [QAIssue] = []

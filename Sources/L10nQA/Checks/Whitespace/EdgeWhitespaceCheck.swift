@@ -19,7 +19,7 @@ public struct EdgeWhitespaceCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        let s = pair.source.readableText, t = pair.target.readableText
+        let s = pair.readableSource, t = pair.readableTarget
         // Texts that start and end with an ASCII letter, digit or mark have no edge whitespace.
         if Self.plainEdges(s), Self.plainEdges(t) { return [] }
         guard !t.allSatisfy(\.isWhitespace) else { return [] }  // target.empty says it
