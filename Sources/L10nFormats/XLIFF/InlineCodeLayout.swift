@@ -5,12 +5,28 @@ import L10nCore
 /// written as separate start/end markers (`<sc>`/`<ec>`, `<bx>`/`<ex>`) because the partner is in
 /// another segment, outside the unit, or the pairs overlap.
 struct InlineCodeLayout {
-    /// Index of an open code's run → index of its close run, for pairs written as one element.
-    private(set) var closeOf: [Int: Int] = [:]
-    private(set) var pairedCloses: Set<Int> = []
+    /// For each run of a well-formed pair, its partner: the close's index + 1 for an open,
+    /// −(the open's index + 1) for a close; 0 elsewhere. Empty when the content has no pair (most
+    /// segments): one array instead of a dictionary and two sets per segment with pairs.
+    private var partner: [Int] = []
 
-    /// The ids of the well-formed pairs.
-    var pairedIDs: Set<String> = []
+    /// The ids of the well-formed pairs, in order (a handful: searched linearly).
+    private(set) var pairedIDs: [String] = []
+
+    /// The index of the close run of the open code at run `i` when the pair is one element.
+    @inline(__always) func closeOf(_ i: Int) -> Int? {
+        guard i < partner.count, partner[i] > 0 else { return nil }
+        return partner[i] - 1
+    }
+
+    /// The index of the open run of the close code at run `i` when the pair is one element.
+    @inline(__always) func openOf(_ i: Int) -> Int? {
+        guard i < partner.count, partner[i] < 0 else { return nil }
+        return -partner[i] - 1
+    }
+
+    /// Whether the close code at run `i` ends a pair written as one element.
+    @inline(__always) func isPairedClose(_ i: Int) -> Bool { i < partner.count && partner[i] < 0 }
 
     /// - Parameters:
     ///   - allowed: when set, only pairs with these ids may be one element. Targets pass the pairs
@@ -18,11 +34,14 @@ struct InlineCodeLayout {
     ///     source code with the same id.
     ///   - separate: pairs with these ids are never one element (XLIFF 2 writes an open code that
     ///     carries subflows as `<sc subFlows>`: `<pc>` would need both `subFlowsStart` and `subFlowsEnd`).
-    init(_ runs: [Content.Run], allowed: Set<String>? = nil, separate: Set<String> = []) {
+    init(_ runs: [Content.Run], allowed: [String]? = nil, separate: [String] = []) {
         guard runs.count > 1 else { return }  // a lone text or code has no pair
         // No open code, no pair (most segments have no paired code at all).
-        guard runs.contains(where: { if case .code(let c) = $0 { return c.kind == .open && !c.isolated } else { return false } }) else { return }
+        var opens = 0
+        for run in runs { if case .code(let c) = run, c.kind == .open, !c.isolated { opens += 1 } }
+        guard opens > 0 else { return }
         var stack: [(id: String, index: Int)] = []
+        stack.reserveCapacity(opens)
         for (i, run) in runs.enumerated() {
             guard case .code(let c) = run, !c.isolated else { continue }
             switch c.kind {
@@ -31,9 +50,10 @@ struct InlineCodeLayout {
             case .close:
                 guard let k = stack.lastIndex(where: { $0.id == c.id }) else { continue }
                 if k == stack.count - 1, allowed?.contains(c.id) ?? true, !separate.contains(c.id) {
-                    closeOf[stack[k].index] = i
-                    pairedCloses.insert(i)
-                    pairedIDs.insert(c.id)
+                    if partner.isEmpty { partner = Array(repeating: 0, count: runs.count) }
+                    partner[stack[k].index] = i + 1
+                    partner[i] = -(stack[k].index + 1)
+                    pairedIDs.append(c.id)
                 }
                 // Overlapping pairs (`<b><i></b></i>`): everything opened since is unpaired.
                 stack.removeSubrange(k...)
@@ -45,22 +65,30 @@ struct InlineCodeLayout {
 
     /// XLIFF 2's `type`/`subType` for a code, made legal: `subType` needs `type`, and the `xlf:`
     /// subtypes need their own type (`xlf:b`, `xlf:i`, `xlf:u`, `xlf:lb`, `xlf:pb` → `fmt`;
-    /// `xlf:var` → `ui`). A subType that is not `prefix:value` is dropped.
-    static func typeAndSubType(_ code: InlineCode) -> (type: String?, subType: String?) {
-        let type = code.type?.rawValue
+    /// `xlf:var` → `ui`). A subType that is not `prefix:value` is dropped. The type as the enum
+    /// (written with `rawValue`), so the writer's record of a code needs no string lookup.
+    static func typeAndSubType(_ code: InlineCode) -> (type: InlineCode.CodeType?, subType: String?) {
+        let type = code.type
         guard let subType = code.subType else { return (type, nil) }
         guard XLIFF2Writer.isUserDefinedValue(subType) else { return (type, nil) }
-        if subType.hasPrefix("xlf:") {
-            let required: String
+        if isXLFValue(subType) {
+            let required: InlineCode.CodeType
             switch subType {
-            case "xlf:b", "xlf:i", "xlf:u", "xlf:lb", "xlf:pb": required = "fmt"
-            case "xlf:var": required = "ui"
+            case "xlf:b", "xlf:i", "xlf:u", "xlf:lb", "xlf:pb": required = .fmt
+            case "xlf:var": required = .ui
             default: return (type, nil)
             }
             guard let type else { return (required, subType) }
             return type == required ? (type, subType) : (type, nil)
         }
-        return (type ?? "other", subType)
+        return (type ?? .other, subType)
+    }
+
+    /// `s.hasPrefix("xlf:")` on bytes (`hasPrefix` compares characters).
+    private static func isXLFValue(_ s: String) -> Bool {
+        var utf8 = s.utf8.makeIterator()
+        return utf8.next() == UInt8(ascii: "x") && utf8.next() == UInt8(ascii: "l") && utf8.next() == UInt8(ascii: "f")
+            && utf8.next() == UInt8(ascii: ":")
     }
 
     /// XLIFF 1.2 `ctype` for `<g>`/`<bx>` (paired) or `<x>` (standalone).

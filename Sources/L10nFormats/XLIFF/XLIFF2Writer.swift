@@ -79,8 +79,7 @@ struct XLIFF2Writer {
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
         // What each unit's inline elements say of its codes, by unit (in document order; the
         // skeleton's spans are in the same order unless someone built them otherwise).
-        var bases: [SmallMap<SkeletonCodec.CodeKey, InlineCode>] = []
-        bases.reserveCapacity(document.units.count)
+        var bases = XLIFFCodeBases(units: document.units.count)
         var seen = Set<String>()
         // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
         let numbered = document.units.enumerated().allSatisfy { SkeletonCodec.isNumbered($1.id, UInt8(ascii: "u"), $0 + 1) }
@@ -98,10 +97,9 @@ struct XLIFF2Writer {
                 body.start("group", [("id", group.id), ("slr:sizeRestriction", group.limits.size), ("slr:storageRestriction", group.limits.storage)])
                 body.newline()
             }
-            var unitBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
-            try write(unit, to: &body, bases: &unitBases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:],
-                      codeSizes: restricted.contains(unit.id) ? codeSizes : nil)
-            bases.append(unitBases)
+            try write(unit, to: &body, bases: &bases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:],
+                      codeSizes: codeSizes != nil && restricted.contains(unit.id) ? codeSizes : nil)
+            bases.endUnit()
             for _ in 0..<(groups?.closes[u] ?? 0) { body.indent(2); body.end("group"); body.newline() }
         }
         let inOrder = document.units.count == document.skeleton.spans.count
@@ -119,7 +117,7 @@ struct XLIFF2Writer {
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
             let code = spans[s].codes[c]
             guard let u = inOrder ? s : unitIndex[spans[s].unit] else { return nil }
-            return bases[u][SkeletonCodec.CodeKey(code.kind, code.id)]
+            return bases.base(unit: u, hint: c, code.kind, code.id)
         }, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if let profiles = document.sizeProfiles {
@@ -158,7 +156,7 @@ struct XLIFF2Writer {
     /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
     /// `subflows`: the units nested in each code, written as `subFlows`.
     /// `codeSizes`: for a unit under a size restriction, what its protected spans' `<ph>` say of their size.
-    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>,
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout XLIFFCodeBases,
                        subflows: [SkeletonCodec.CodeKey: String], codeSizes: XLIFFSizeRestrictions.CodeSizes? = nil) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.raw("    ")
@@ -215,8 +213,8 @@ struct XLIFF2Writer {
         guard unit.segments.contains(where: { !$0.isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
-        var noBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
-        let separate = Set(subflows.keys.lazy.map(\.id))
+        var noBases = XLIFFCodeBases(units: 0)
+        let separate: [String] = subflows.isEmpty ? [] : subflows.keys.map(\.id)
         for segment in unit.segments {
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
@@ -283,7 +281,7 @@ struct XLIFF2Writer {
         let offered = candidates.filter { segments.contains($0.segment) && InlineCodeLayout.isNMToken($0.segment) }
         guard !offered.isEmpty else { return }
         out.indent(3); out.start("mtc:matches", [("xmlns:mtc", XLIFFNamespace.matches)]); out.newline()
-        var none = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
+        var none = XLIFFCodeBases(units: 0)
         for (i, candidate) in offered.enumerated() {
             let similarity = String(min(max(candidate.similarity, 0), 100))
             out.indent(4)
@@ -306,19 +304,16 @@ struct XLIFF2Writer {
     /// With `record`, each code's first element is also noted in `bases` as the reader will see
     /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
     private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
-                       to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>, record: Bool,
+                       to out: inout XMLOutput, bases: inout XLIFFCodeBases, record: Bool,
                        codeSizes: XLIFFSizeRestrictions.CodeSizes? = nil) {
         let runs = content.runs
-        var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
-        func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
-            let key = SkeletonCodec.CodeKey(c.kind, c.id)
-            guard bases[key] == nil else { return }
-            // As the reader will see them: attribute values cannot carry what XML forbids.
-            var a = a
-            a.subType = a.subType.map(XMLEscaping.replacingInvalid)
-            a.display = a.display.map(XMLEscaping.replacingInvalid)
-            a.equiv = a.equiv.map(XMLEscaping.replacingInvalid)
-            bases.insertIfAbsent(key, a.code(c.kind, id: c.id, data: ""))
+        /// The code as the reader will see it from its element: attribute values cannot carry what XML forbids.
+        func note(_ kind: InlineCode.Kind, _ id: String, type: InlineCode.CodeType?, subType: String?, canDelete: Bool,
+                  display: String?, equiv: String?, isolated: Bool = false) {
+            bases.note(kind, id, InlineCode(
+                kind: kind, id: id, data: "", type: type, subType: subType.map(XMLEscaping.replacingInvalid),
+                display: display.map(XMLEscaping.replacingInvalid), equiv: equiv.map(XMLEscaping.replacingInvalid),
+                isolated: isolated, canDelete: canDelete))
         }
         let d = UInt8(ascii: "d")
         for (i, run) in runs.enumerated() {
@@ -326,9 +321,9 @@ struct XLIFF2Writer {
             case .text(let t):
                 out.text(t, onInvalid: Self.codePoint)
             case .code(let c):
-                let (type, subType) = InlineCodeLayout.typeAndSubType(c)
+                let (codeType, subType) = InlineCodeLayout.typeAndSubType(c)
+                let type = codeType?.rawValue
                 let canDelete = c.canDelete ? nil : "no"
-                var a = XLIFFCodeResolver.Attributes()
                 switch c.kind {
                 case .standalone:
                     out.tag("ph")
@@ -340,12 +335,9 @@ struct XLIFF2Writer {
                         out.attr("slr:sizeInfo", info); out.attr("slr:equivStorage", storage)
                     }
                     out.finish(empty: true)
-                    if record {
-                        (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)
-                        note(c, a)
-                    }
+                    if record { note(.standalone, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
                 case .open:
-                    if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
+                    if let closeIndex = layout.closeOf(i), case .code(let close) = runs[closeIndex] {
                         let hasEquiv = c.equiv != nil || close.equiv != nil
                         out.tag("pc")
                         out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
@@ -355,12 +347,8 @@ struct XLIFF2Writer {
                         out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
                         out.finish(empty: false)
                         if record {
-                            (a.type, a.subType, a.canDelete) = (type, subType, c.canDelete && close.canDelete)
-                            var start = a, end = a
-                            (start.display, start.equiv) = (c.display, hasEquiv ? c.equiv ?? "" : nil)
-                            (end.display, end.equiv) = (close.display, hasEquiv ? close.equiv ?? "" : nil)
-                            note(c, start)
-                            pcOpens[closeIndex] = (c, end)
+                            note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete && close.canDelete,
+                                 display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
                         }
                     } else {
                         out.tag("sc")
@@ -369,15 +357,20 @@ struct XLIFF2Writer {
                         if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.open, c.id)]) }
                         out.finish(empty: true)
                         if record {
-                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, c.isolated)
-                            note(c, a)
+                            note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: c.isolated)
                         }
                     }
                 case .close:
-                    if layout.pairedCloses.contains(i) {
+                    if let openIndex = layout.openOf(i) {
                         out.close("pc")
-                        // The end half reads as the <pc>'s end attributes, under the open's id.
-                        if record, let (open, end) = pcOpens[i] { note(InlineCode(kind: .close, id: open.id, data: ""), end) }
+                        // The end half reads as the <pc>'s end attributes (type and subType the
+                        // open's), under the open's id.
+                        if record, case .code(let open) = runs[openIndex] {
+                            let (openType, openSubType) = InlineCodeLayout.typeAndSubType(open)
+                            let hasEquiv = open.equiv != nil || c.equiv != nil
+                            note(.close, open.id, type: openType, subType: openSubType, canDelete: open.canDelete && c.canDelete,
+                                 display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
+                        }
                     } else if c.isolated {
                         out.tag("ec")
                         out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
@@ -385,8 +378,7 @@ struct XLIFF2Writer {
                         if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
                         out.finish(empty: true)
                         if record {
-                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, true)
-                            note(c, a)
+                            note(.close, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: true)
                         }
                     } else {
                         out.tag("ec")
@@ -394,10 +386,7 @@ struct XLIFF2Writer {
                         out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
                         out.finish(empty: true)
-                        if record {
-                            (a.canDelete, a.display, a.equiv) = (c.canDelete, c.display, c.equiv)
-                            note(c, a)
-                        }
+                        if record { note(.close, c.id, type: nil, subType: nil, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
                     }
                 }
             }
