@@ -37,14 +37,16 @@ struct InlineCodeLayout {
     init(_ runs: [Content.Run], allowed: [String]? = nil, separate: [String] = []) {
         guard runs.count > 1 else { return }  // a lone text or code has no pair
         // No open code, no pair (most segments have no paired code at all).
+        // By index, reading each run in place: a `for run in runs` loop copies every code out
+        // (retaining its strings) to look at its kind.
         var opens = 0
-        for run in runs { if case .code(let c) = run, c.kind == .open, !c.isolated { opens += 1 } }
+        for i in runs.indices where runs[i].pairableKind == .open { opens += 1 }
         guard opens > 0 else { return }
         var stack: [(id: String, index: Int)] = []
         stack.reserveCapacity(opens)
-        for (i, run) in runs.enumerated() {
-            guard case .code(let c) = run, !c.isolated else { continue }
-            switch c.kind {
+        for i in runs.indices {
+            guard let kind = runs[i].pairableKind, kind != .standalone, case .code(let c) = runs[i] else { continue }
+            switch kind {
             case .open:
                 stack.append((c.id, i))
             case .close:
@@ -71,24 +73,35 @@ struct InlineCodeLayout {
         let type = code.type
         guard let subType = code.subType else { return (type, nil) }
         guard XLIFF2Writer.isUserDefinedValue(subType) else { return (type, nil) }
-        if isXLFValue(subType) {
-            let required: InlineCode.CodeType
-            switch subType {
-            case "xlf:b", "xlf:i", "xlf:u", "xlf:lb", "xlf:pb": required = .fmt
-            case "xlf:var": required = .ui
-            default: return (type, nil)
-            }
+        switch xlfValue(subType) {
+        case .none: return (type ?? .other, subType)
+        case .some(nil): return (type, nil)
+        case .some(let required?):
             guard let type else { return (required, subType) }
             return type == required ? (type, subType) : (type, nil)
         }
-        return (type ?? .other, subType)
     }
 
-    /// `s.hasPrefix("xlf:")` on bytes (`hasPrefix` compares characters).
-    private static func isXLFValue(_ s: String) -> Bool {
-        var utf8 = s.utf8.makeIterator()
-        return utf8.next() == UInt8(ascii: "x") && utf8.next() == UInt8(ascii: "l") && utf8.next() == UInt8(ascii: "f")
-            && utf8.next() == UInt8(ascii: ":")
+    /// For an `xlf:` subType, the type it needs (`.some(nil)`: an `xlf:` value XLIFF does not
+    /// define); nil for any other prefix. On bytes: `hasPrefix` and a `switch` on strings compare
+    /// characters, hundreds of instructions per code.
+    private static func xlfValue(_ s: String) -> InlineCode.CodeType?? {
+        var s = s
+        return s.withUTF8 { p -> InlineCode.CodeType?? in
+            guard p.count >= 4, p[0] == UInt8(ascii: "x"), p[1] == UInt8(ascii: "l"), p[2] == UInt8(ascii: "f"), p[3] == UInt8(ascii: ":") else {
+                return nil
+            }
+            switch p.count {
+            case 5 where p[4] == UInt8(ascii: "b") || p[4] == UInt8(ascii: "i") || p[4] == UInt8(ascii: "u"):
+                return .some(.fmt)
+            case 6 where (p[4] == UInt8(ascii: "l") || p[4] == UInt8(ascii: "p")) && p[5] == UInt8(ascii: "b"):
+                return .some(.fmt)
+            case 7 where p[4] == UInt8(ascii: "v") && p[5] == UInt8(ascii: "a") && p[6] == UInt8(ascii: "r"):
+                return .some(.ui)
+            default:
+                return .some(nil)
+            }
+        }
     }
 
     /// XLIFF 1.2 `ctype` for `<g>`/`<bx>` (paired) or `<x>` (standalone).
@@ -111,19 +124,32 @@ struct InlineCodeLayout {
     /// byte by byte; others by Unicode properties (a close approximation of XML's NameChar).
     static func isNMToken(_ s: String) -> Bool {
         guard !s.isEmpty else { return false }
-        var ascii = true
-        for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): continue
-            default: return false
+        var copy = s
+        let ascii: Bool? = copy.withUTF8 { p in
+            for b in p {
+                if b >= 0x80 { return false }
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): continue
+                default: return nil
+                }
             }
+            return true
         }
+        guard let ascii else { return false }
         if ascii { return true }
         return s.unicodeScalars.allSatisfy { c in
             c.properties.isAlphabetic || c.properties.numericType != nil || c == "." || c == "-" || c == "_" || c == ":"
                 || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
         }
+    }
+}
+
+extension Content.Run {
+    /// The kind of a code that may pair (not isolated), nil for text and isolated halves: read
+    /// in place, without copying the code out.
+    fileprivate var pairableKind: InlineCode.Kind? {
+        guard case .code(let c) = self, !c.isolated else { return nil }
+        return c.kind
     }
 }

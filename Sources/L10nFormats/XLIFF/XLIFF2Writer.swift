@@ -134,7 +134,7 @@ struct XLIFF2Writer {
             // The schema wants at least one unit or group; an empty group keeps the file valid.
             out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
         }
-        out.append(body.bytes)
+        out.append(body)
         out.indent(1); out.end("file"); out.newline()
     }
 
@@ -408,15 +408,17 @@ struct XLIFF2Writer {
     /// XLIFF 2's `prefix:value` pattern (`[^\s:]+:[^\s:]+`, where XSD's `\s` is ASCII whitespace)
     /// for `type` on units and `subType` on codes.
     static func isUserDefinedValue(_ s: String) -> Bool {
-        var colons = 0, first = -1, count = 0
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: ":"): colons += 1; if first < 0 { first = count }
-            case 0x20, 0x09, 0x0A, 0x0D: return false
-            default: break
+        var s = s
+        return s.withUTF8 { p in
+            var colons = 0, first = -1
+            for (i, b) in p.enumerated() {
+                switch b {
+                case UInt8(ascii: ":"): colons += 1; if first < 0 { first = i }
+                case 0x20, 0x09, 0x0A, 0x0D: return false
+                default: break
+                }
             }
-            count += 1
+            return colons == 1 && first > 0 && first < p.count - 1
         }
-        return colons == 1 && first > 0 && first < count - 1
     }
 }
