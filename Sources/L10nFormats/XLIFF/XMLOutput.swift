@@ -193,15 +193,30 @@ struct XMLOutput: ~Copyable {
         s.withUTF8 { escape($0, attribute: true) { _, out in out.append(contentsOf: [0xEF, 0xBF, 0xBD]) } }
     }
 
+    /// Per byte, whether element content (bit 0) or an attribute value (bit 1) may need it
+    /// escaped: `<`, `>`, `&`, C0 controls, and the `0xEF` that may start U+FFFE/U+FFFF; in
+    /// attributes also `"`, tab and LF. Text is mostly letters, digits, spaces and punctuation
+    /// that pass: one table look-up per byte decides.
+    private static let needsCare: [UInt8] = (0..<256).map { b -> UInt8 in
+        switch b {
+        case 0x3C, 0x3E, 0x26, 0x0D, 0xEF: return 3
+        case 0x22, 0x09, 0x0A: return 2
+        case 0x00..<0x20: return 3
+        default: return 0
+        }
+    }
+
     /// `p` escaped as ``XMLEscaping`` does, runs that need nothing copied as one block.
     private mutating func escape(_ p: UnsafeBufferPointer<UInt8>, attribute: Bool, onInvalid: (UInt32, inout [UInt8]) -> Void) {
         let n = p.count
         guard let start = p.baseAddress else { return }
+        let mask: UInt8 = attribute ? 2 : 1
         var run = 0  // start of the pending run of bytes copied unchanged
         var i = 0
         while i < n {
+            i = Self.nextCare(start, from: i, to: n, mask)  // fast path: nothing to escape
+            guard i < n else { break }
             let b = start[i]
-            if b >= 0x3F && b != 0xEF { i += 1; continue }  // fast path: nothing to escape
             let replacement: StaticString
             switch b {
             case UInt8(ascii: "<"): replacement = "&lt;"
@@ -232,6 +247,15 @@ struct XMLOutput: ~Copyable {
             run = i
         }
         append(start + run, count: n - run)
+    }
+
+    /// The index of the first byte in `start[i..<n]` that `mask` of ``needsCare`` marks, or `n`.
+    private static func nextCare(_ start: UnsafePointer<UInt8>, from i: Int, to n: Int, _ mask: UInt8) -> Int {
+        needsCare.withUnsafeBufferPointer { care in
+            var i = i
+            while i < n, care[Int(start[i])] & mask == 0 { i += 1 }
+            return i
+        }
     }
 
     /// A character XML cannot carry, as `onInvalid` writes it (rare: through a scratch array).
