@@ -82,28 +82,40 @@ struct XLIFF2Writer {
         var bases = XLIFFCodeBases(units: document.units.count)
         var seen = Set<String>()
         // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
-        let numbered = document.units.enumerated().allSatisfy { SkeletonCodec.isNumbered($1.id, UInt8(ascii: "u"), $0 + 1) }
+        // (Loops by index here and below: `enumerated()` and `zip` copy every unit out.)
+        let units = document.units
+        var numbered = true
+        for u in units.indices where !SkeletonCodec.isNumbered(units[u].id, UInt8(ascii: "u"), u + 1) { numbered = false; break }
         let subflows = Self.subflows(of: document.skeleton)
+        // By unit position when the ids say it (`u7` is unit 6), so no unit id is hashed.
+        var subflowsByPosition: [[SkeletonCodec.CodeKey: String]?] = []
+        if numbered, !subflows.isEmpty {
+            subflowsByPosition = Array(repeating: nil, count: units.count)
+            for (id, codes) in subflows {
+                if let n = Int(id.dropFirst()), n >= 1, n <= units.count, units[n - 1].id == id { subflowsByPosition[n - 1] = codes }
+            }
+        }
         let sized = document.hasSizeRestrictions
         let groups = sized ? try XLIFFSizeRestrictions.GroupLayout(document) : nil
         let codeSizes = groups.flatMap { _ in XLIFFSizeRestrictions.CodeSizes(document.sizeProfiles) }
         let restricted = groups.map { XLIFFSizeRestrictions.restrictedUnits(document, groups: $0) } ?? []
-        for (u, unit) in document.units.enumerated() {
-            guard numbered || InlineCodeLayout.isNMToken(unit.id) && seen.insert(unit.id).inserted else {
-                throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
+        for u in units.indices {
+            guard numbered || InlineCodeLayout.isNMToken(units[u].id) && seen.insert(units[u].id).inserted else {
+                throw FormatError(.unsupported, "\(document.original): unit id \"\(units[u].id)\" is not a unique XML name token")
             }
             for group in groups?.opens[u] ?? [] {
                 body.indent(2)
                 body.start("group", [("id", group.id), ("slr:sizeRestriction", group.limits.size), ("slr:storageRestriction", group.limits.storage)])
                 body.newline()
             }
-            try write(unit, to: &body, bases: &bases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:],
-                      codeSizes: codeSizes != nil && restricted.contains(unit.id) ? codeSizes : nil)
+            let unitSubflows = subflows.isEmpty ? [:] : numbered ? subflowsByPosition[u] ?? [:] : subflows[units[u].id] ?? [:]
+            try write(units[u], to: &body, bases: &bases, subflows: unitSubflows,
+                      codeSizes: codeSizes != nil && restricted.contains(units[u].id) ? codeSizes : nil)
             bases.endUnit()
             for _ in 0..<(groups?.closes[u] ?? 0) { body.indent(2); body.end("group"); body.newline() }
         }
-        let inOrder = document.units.count == document.skeleton.spans.count
-            && zip(document.units, document.skeleton.spans).allSatisfy { $0.id == $1.unit }
+        var inOrder = units.count == document.skeleton.spans.count
+        for u in units.indices where inOrder && units[u].id != document.skeleton.spans[u].unit { inOrder = false }
         let unitIndex = inOrder ? [:] : Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
 
         out.indent(1)
