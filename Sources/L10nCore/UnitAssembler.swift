@@ -312,9 +312,61 @@ struct UnitAssembler {
         if any < 0x80 {
             units.reserveCapacity(units.count + text.count)
             for b in text { units.append(UInt16(b)) }
-        } else {
+        } else if !transcode(text, to: &units) {
             units.append(contentsOf: String(decoding: text, as: UTF8.self).utf16)
         }
+    }
+
+    /// Well-formed UTF-8 `text` as UTF-16, decoded here rather than through a `String` and its
+    /// generic UTF-16 view (≈ 4 k instructions per text with a non-ASCII character). False, with
+    /// `units` as it was, for anything ill-formed (which the caller repairs as `String` would).
+    private static func transcode(_ text: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) -> Bool {
+        let before = units.count
+        units.reserveCapacity(before + text.count)
+        let n = text.count
+        var i = 0
+        @inline(__always) func continuation(_ k: Int) -> UInt32? {
+            guard k < n, text[k] & 0xC0 == 0x80 else { return nil }
+            return UInt32(text[k] & 0x3F)
+        }
+        while i < n {
+            let lead = text[i]
+            if lead < 0x80 {
+                units.append(UInt16(lead))
+                i += 1
+                continue
+            }
+            let scalar: UInt32
+            switch lead {
+            case 0xC2...0xDF:
+                guard let c1 = continuation(i + 1) else { break }
+                units.append(UInt16(UInt32(lead & 0x1F) << 6 | c1))
+                i += 2
+                continue
+            case 0xE0...0xEF:
+                guard let c1 = continuation(i + 1), let c2 = continuation(i + 2) else { break }
+                scalar = UInt32(lead & 0x0F) << 12 | c1 << 6 | c2
+                // Not overlong (E0 needs at least U+0800), not a surrogate (ED A0–BF).
+                guard scalar >= 0x800, !(0xD800...0xDFFF).contains(scalar) else { break }
+                units.append(UInt16(scalar))
+                i += 3
+                continue
+            case 0xF0...0xF4:
+                guard let c1 = continuation(i + 1), let c2 = continuation(i + 2), let c3 = continuation(i + 3) else { break }
+                scalar = UInt32(lead & 0x07) << 18 | c1 << 12 | c2 << 6 | c3
+                guard scalar >= 0x10000, scalar <= 0x10FFFF else { break }
+                let u = scalar - 0x10000
+                units.append(UInt16(0xD800 + (u >> 10)))
+                units.append(UInt16(0xDC00 + (u & 0x3FF)))
+                i += 4
+                continue
+            default:
+                break
+            }
+            units.removeSubrange(before...)
+            return false
+        }
+        return true
     }
 
     // MARK: - Whitespace

@@ -27,6 +27,9 @@ struct HTMLUnitExtractor {
     private var nextCode = 0
     /// The table position of each `td`/`th` element, by element index.
     private let cells: [Int: TableCell]
+    /// What codes of each element name look like, by ``HTMLTree/Element/nameID``: made once per
+    /// name, not per tag (a switch on the name and three interpolated strings each time).
+    private var styles: [HTMLCodeStyle?] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, tree: HTMLTree) {
         self.bytes = bytes
@@ -241,7 +244,7 @@ struct HTMLUnitExtractor {
                 let carriesSubflows = appendTag(i, kind: .open, translatable: t, to: &pieces)
                 for child in e.children { appendPieces(of: child, inherited: t, to: &pieces) }
                 if let r = e.endTag, !r.isEmpty {
-                    var close = code(for: e, kind: .close, id: "e\(i)", data: decoder.string(r))
+                    var close = code(for: e, kind: .close, id: Self.id(UInt8(ascii: "e"), i), data: decoder.string(r))
                     close.canDelete = !carriesSubflows  // the halves of a pair say the same
                     pieces.append(.code(close, bytes: r))
                 }
@@ -254,7 +257,7 @@ struct HTMLUnitExtractor {
         guard e.end > e.start else { return }
         let text = textContent(of: e)
         nextCode += 1
-        let c = InlineCode(kind: .standalone, id: "p\(nextCode)", data: decoder.string(e.start..<e.end), type: .other,
+        let c = InlineCode(kind: .standalone, id: Self.id(UInt8(ascii: "p"), nextCode), data: decoder.string(e.start..<e.end), type: .other,
                            subType: subType, display: text, equiv: text, canDelete: false)
         pieces.append(.code(c, bytes: e.start..<e.end))
     }
@@ -266,7 +269,7 @@ struct HTMLUnitExtractor {
     private mutating func appendTag(_ index: Int, kind: InlineCode.Kind, translatable: Bool, to pieces: inout [Piece]) -> Bool {
         let e = tree.elements[index]
         guard let tag = e.startTag else { return false }
-        var c = code(for: e, kind: kind, id: "e\(index)", data: decoder.string(tag))
+        var c = code(for: e, kind: kind, id: Self.id(UInt8(ascii: "e"), index), data: decoder.string(tag))
         if translatable {
             let nested = attributeDrafts(of: index)
             if !nested.isEmpty {
@@ -280,13 +283,38 @@ struct HTMLUnitExtractor {
 
     private mutating func standalone(_ r: Range<Int>, type: InlineCode.CodeType, subType: String, display: String, canDelete: Bool) -> Piece {
         nextCode += 1
-        let c = InlineCode(kind: .standalone, id: "c\(nextCode)", data: decoder.string(r), type: type, subType: subType,
+        let c = InlineCode(kind: .standalone, id: Self.id(UInt8(ascii: "c"), nextCode), data: decoder.string(r), type: type, subType: subType,
                            display: display, canDelete: canDelete)
         return .code(c, bytes: r)
     }
 
-    private func code(for e: HTMLTree.Element, kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
-        let (type, subType): (InlineCode.CodeType, String?) = switch e.name {
+    /// `e12`: a letter and a number, without string interpolation's generic path.
+    static func id(_ letter: UInt8, _ n: Int) -> String {
+        n >= 0 && n < 10 ? String(decoding: [letter, UInt8(ascii: "0") + UInt8(n)], as: UTF8.self) : String(UnicodeScalar(letter)) + String(n)
+    }
+
+    private mutating func code(for e: HTMLTree.Element, kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
+        let style: HTMLCodeStyle
+        if e.nameID >= 0, e.nameID < styles.count, let known = styles[e.nameID] {
+            style = known
+        } else {
+            style = Self.style(of: e.name)
+            if e.nameID >= 0 {
+                if e.nameID >= styles.count { styles += Array(repeating: nil, count: e.nameID + 1 - styles.count) }
+                styles[e.nameID] = style
+            }
+        }
+        let display = switch kind {
+        case .open: style.openDisplay
+        case .close: style.closeDisplay
+        case .standalone: style.standaloneDisplay
+        }
+        return InlineCode(kind: kind, id: id, data: data, type: style.type, subType: style.subType, display: display, equiv: style.equiv)
+    }
+
+    /// What codes of elements named `name` look like.
+    private static func style(of name: String) -> HTMLCodeStyle {
+        let (type, subType): (InlineCode.CodeType, String?) = switch name {
         case "a": (.link, nil)
         case "img", "image": (.image, nil)
         case "b", "strong": (.fmt, "xlf:b")
@@ -297,13 +325,8 @@ struct HTMLUnitExtractor {
         case "q", "cite": (.quote, nil)
         default: (.fmt, nil)
         }
-        let display = switch kind {
-        case .open: "<\(e.name)>"
-        case .close: "</\(e.name)>"
-        case .standalone: "<\(e.name)/>"
-        }
-        return InlineCode(kind: kind, id: id, data: data, type: type, subType: subType, display: display,
-                          equiv: e.name == "br" ? "\n" : nil)
+        return HTMLCodeStyle(type: type, subType: subType, openDisplay: "<\(name)>", closeDisplay: "</\(name)>",
+                             standaloneDisplay: "<\(name)/>", equiv: name == "br" ? "\n" : nil)
     }
 
     /// What a protected element reads as: its decoded text, `<br>` as a line break.

@@ -161,6 +161,11 @@ struct MarkdownInlineAligner {
         var i = literal.startIndex
         var runStart = p
         while i < literal.endIndex {
+            // Most bytes are the literal's own and neither `\` nor `&`: skip them in one tight loop.
+            let same = Self.plainMatch(s, from: p, literal, from: i)
+            p += same
+            i += same
+            guard i < literal.endIndex else { break }
             guard p < s.count else { throw failure("text ends early") }
             let c = s[p]
             if c == UInt8(ascii: "\\"), p + 1 < s.count, s[p + 1].isASCIIPunctuation, literal[i] == s[p + 1] {
@@ -185,6 +190,24 @@ struct MarkdownInlineAligner {
             i += 1
         }
         try emitVerbatim(runStart..<p)
+    }
+
+    /// How many bytes from `s[p]` equal those from `literal[i]` and are neither `\` nor `&`.
+    private static func plainMatch(_ s: [UInt8], from p: Int, _ literal: ArraySlice<UInt8>, from i: Int) -> Int {
+        let n = min(literal.endIndex - i, s.count - p)
+        guard n > 0 else { return 0 }
+        return s.withUnsafeBufferPointer { sp in
+            literal.withUnsafeBufferPointer { lp in
+                let a = sp.baseAddress! + p, b = lp.baseAddress! + (i - literal.startIndex)
+                var k = 0
+                while k < n {
+                    let c = a[k]
+                    if c != b[k] || c == UInt8(ascii: "\\") || c == UInt8(ascii: "&") { break }
+                    k += 1
+                }
+                return k
+            }
+        }
     }
 
     /// Matches `literal` byte for byte, except that line endings may differ in kind and the

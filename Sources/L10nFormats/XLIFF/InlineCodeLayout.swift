@@ -5,12 +5,28 @@ import L10nCore
 /// written as separate start/end markers (`<sc>`/`<ec>`, `<bx>`/`<ex>`) because the partner is in
 /// another segment, outside the unit, or the pairs overlap.
 struct InlineCodeLayout {
-    /// Index of an open code's run → index of its close run, for pairs written as one element.
-    private(set) var closeOf: [Int: Int] = [:]
-    private(set) var pairedCloses: Set<Int> = []
+    /// For each run of a well-formed pair, its partner: the close's index + 1 for an open,
+    /// −(the open's index + 1) for a close; 0 elsewhere. Empty when the content has no pair (most
+    /// segments): one array instead of a dictionary and two sets per segment with pairs.
+    private var partner: [Int] = []
 
-    /// The ids of the well-formed pairs.
-    var pairedIDs: Set<String> = []
+    /// The ids of the well-formed pairs, in order (a handful: searched linearly).
+    private(set) var pairedIDs: [String] = []
+
+    /// The index of the close run of the open code at run `i` when the pair is one element.
+    @inline(__always) func closeOf(_ i: Int) -> Int? {
+        guard i < partner.count, partner[i] > 0 else { return nil }
+        return partner[i] - 1
+    }
+
+    /// The index of the open run of the close code at run `i` when the pair is one element.
+    @inline(__always) func openOf(_ i: Int) -> Int? {
+        guard i < partner.count, partner[i] < 0 else { return nil }
+        return -partner[i] - 1
+    }
+
+    /// Whether the close code at run `i` ends a pair written as one element.
+    @inline(__always) func isPairedClose(_ i: Int) -> Bool { i < partner.count && partner[i] < 0 }
 
     /// - Parameters:
     ///   - allowed: when set, only pairs with these ids may be one element. Targets pass the pairs
@@ -18,22 +34,28 @@ struct InlineCodeLayout {
     ///     source code with the same id.
     ///   - separate: pairs with these ids are never one element (XLIFF 2 writes an open code that
     ///     carries subflows as `<sc subFlows>`: `<pc>` would need both `subFlowsStart` and `subFlowsEnd`).
-    init(_ runs: [Content.Run], allowed: Set<String>? = nil, separate: Set<String> = []) {
+    init(_ runs: [Content.Run], allowed: [String]? = nil, separate: [String] = []) {
         guard runs.count > 1 else { return }  // a lone text or code has no pair
         // No open code, no pair (most segments have no paired code at all).
-        guard runs.contains(where: { if case .code(let c) = $0 { return c.kind == .open && !c.isolated } else { return false } }) else { return }
+        // By index, reading each run in place: a `for run in runs` loop copies every code out
+        // (retaining its strings) to look at its kind.
+        var opens = 0
+        for i in runs.indices where runs[i].pairableKind == .open { opens += 1 }
+        guard opens > 0 else { return }
         var stack: [(id: String, index: Int)] = []
-        for (i, run) in runs.enumerated() {
-            guard case .code(let c) = run, !c.isolated else { continue }
-            switch c.kind {
+        stack.reserveCapacity(opens)
+        for i in runs.indices {
+            guard let kind = runs[i].pairableKind, kind != .standalone, case .code(let c) = runs[i] else { continue }
+            switch kind {
             case .open:
                 stack.append((c.id, i))
             case .close:
                 guard let k = stack.lastIndex(where: { $0.id == c.id }) else { continue }
                 if k == stack.count - 1, allowed?.contains(c.id) ?? true, !separate.contains(c.id) {
-                    closeOf[stack[k].index] = i
-                    pairedCloses.insert(i)
-                    pairedIDs.insert(c.id)
+                    if partner.isEmpty { partner = Array(repeating: 0, count: runs.count) }
+                    partner[stack[k].index] = i + 1
+                    partner[i] = -(stack[k].index + 1)
+                    pairedIDs.append(c.id)
                 }
                 // Overlapping pairs (`<b><i></b></i>`): everything opened since is unpaired.
                 stack.removeSubrange(k...)
@@ -45,22 +67,41 @@ struct InlineCodeLayout {
 
     /// XLIFF 2's `type`/`subType` for a code, made legal: `subType` needs `type`, and the `xlf:`
     /// subtypes need their own type (`xlf:b`, `xlf:i`, `xlf:u`, `xlf:lb`, `xlf:pb` → `fmt`;
-    /// `xlf:var` → `ui`). A subType that is not `prefix:value` is dropped.
-    static func typeAndSubType(_ code: InlineCode) -> (type: String?, subType: String?) {
-        let type = code.type?.rawValue
+    /// `xlf:var` → `ui`). A subType that is not `prefix:value` is dropped. The type as the enum
+    /// (written with `rawValue`), so the writer's record of a code needs no string lookup.
+    static func typeAndSubType(_ code: InlineCode) -> (type: InlineCode.CodeType?, subType: String?) {
+        let type = code.type
         guard let subType = code.subType else { return (type, nil) }
         guard XLIFF2Writer.isUserDefinedValue(subType) else { return (type, nil) }
-        if subType.hasPrefix("xlf:") {
-            let required: String
-            switch subType {
-            case "xlf:b", "xlf:i", "xlf:u", "xlf:lb", "xlf:pb": required = "fmt"
-            case "xlf:var": required = "ui"
-            default: return (type, nil)
-            }
+        switch xlfValue(subType) {
+        case .none: return (type ?? .other, subType)
+        case .some(nil): return (type, nil)
+        case .some(let required?):
             guard let type else { return (required, subType) }
             return type == required ? (type, subType) : (type, nil)
         }
-        return (type ?? "other", subType)
+    }
+
+    /// For an `xlf:` subType, the type it needs (`.some(nil)`: an `xlf:` value XLIFF does not
+    /// define); nil for any other prefix. On bytes: `hasPrefix` and a `switch` on strings compare
+    /// characters, hundreds of instructions per code.
+    private static func xlfValue(_ s: String) -> InlineCode.CodeType?? {
+        var s = s
+        return s.withUTF8 { p -> InlineCode.CodeType?? in
+            guard p.count >= 4, p[0] == UInt8(ascii: "x"), p[1] == UInt8(ascii: "l"), p[2] == UInt8(ascii: "f"), p[3] == UInt8(ascii: ":") else {
+                return nil
+            }
+            switch p.count {
+            case 5 where p[4] == UInt8(ascii: "b") || p[4] == UInt8(ascii: "i") || p[4] == UInt8(ascii: "u"):
+                return .some(.fmt)
+            case 6 where (p[4] == UInt8(ascii: "l") || p[4] == UInt8(ascii: "p")) && p[5] == UInt8(ascii: "b"):
+                return .some(.fmt)
+            case 7 where p[4] == UInt8(ascii: "v") && p[5] == UInt8(ascii: "a") && p[6] == UInt8(ascii: "r"):
+                return .some(.ui)
+            default:
+                return .some(nil)
+            }
+        }
     }
 
     /// XLIFF 1.2 `ctype` for `<g>`/`<bx>` (paired) or `<x>` (standalone).
@@ -83,19 +124,32 @@ struct InlineCodeLayout {
     /// byte by byte; others by Unicode properties (a close approximation of XML's NameChar).
     static func isNMToken(_ s: String) -> Bool {
         guard !s.isEmpty else { return false }
-        var ascii = true
-        for b in s.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): continue
-            default: return false
+        var copy = s
+        let ascii: Bool? = copy.withUTF8 { p in
+            for b in p {
+                if b >= 0x80 { return false }
+                switch b {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ":"): continue
+                default: return nil
+                }
             }
+            return true
         }
+        guard let ascii else { return false }
         if ascii { return true }
         return s.unicodeScalars.allSatisfy { c in
             c.properties.isAlphabetic || c.properties.numericType != nil || c == "." || c == "-" || c == "_" || c == ":"
                 || c.properties.generalCategory == .nonspacingMark || c.properties.generalCategory == .spacingMark
         }
+    }
+}
+
+extension Content.Run {
+    /// The kind of a code that may pair (not isolated), nil for text and isolated halves: read
+    /// in place, without copying the code out.
+    fileprivate var pairableKind: InlineCode.Kind? {
+        guard case .code(let c) = self, !c.isolated else { return nil }
+        return c.kind
     }
 }

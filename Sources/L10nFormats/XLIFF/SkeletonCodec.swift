@@ -63,10 +63,13 @@ enum SkeletonCodec {
             let original = raw.bindMemory(to: UInt8.self)
             var lastEnd = 0
             var lastTop = 0
-            for (s, span) in skeleton.spans.enumerated() {
+            // By index, not `enumerated()`: a span is read in place, not copied out whole.
+            let spans = skeleton.spans
+            for s in spans.indices {
+                let span = spans[s]
                 if let parent = span.parent {
-                    precondition(skeleton.spans[lastTop].unit == parent.unit, "a subflow follows its parent unit (Skeleton.validate)")
-                    e.tag(UInt8(ascii: "F"), span.start - skeleton.spans[lastTop].start)
+                    precondition(spans[lastTop].unit == parent.unit, "a subflow follows its parent unit (Skeleton.validate)")
+                    e.tag(UInt8(ascii: "F"), span.start - spans[lastTop].start)
                     e.tag(UInt8(ascii: "g"), parent.code)
                     e.out.append(UInt8(ascii: "+"))
                     e.number(parent.offset)
@@ -91,9 +94,10 @@ enum SkeletonCodec {
                     if let rewritten = part.rewritten { e.flag(rewritten ? UInt8(ascii: "R") : UInt8(ascii: "r")) }
                 }
                 var cursor = span.start
-                for (c, code) in span.codes.enumerated() {
-                    e.code(code, original: original, cursor: &cursor, unitEnd: span.end)
-                    e.overrides(code, over: base(s, c))
+                let codes = span.codes
+                for c in codes.indices {
+                    e.code(codes[c], original: original, cursor: &cursor, unitEnd: span.end)
+                    e.overrides(codes[c], over: base(s, c))
                 }
                 e.out.append(0x0A)
             }
@@ -104,6 +108,8 @@ enum SkeletonCodec {
     private struct Encoder {
         var out: [UInt8] = []
         var strings: [String: Int] = [:]
+        /// The last string looked up and its index: spans in a row often share a type.
+        var last: (string: String, index: Int)?
         /// Whether the next token needs a separating space.
         var open = false
 
@@ -115,13 +121,18 @@ enum SkeletonCodec {
         mutating func number(_ value: Int) {
             precondition(value >= 0, "skeleton offsets are never negative")
             if value < 10 { out.append(UInt8(ascii: "0") + UInt8(value)); return }
-            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                         UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            withUnsafeMutableBytes(of: &digits) { d in
-                var v = value, i = d.count
-                while v > 0 { i -= 1; d[i] = UInt8(ascii: "0") + UInt8(v % 10); v /= 10 }
-                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: d[i...]))
+            if value < 100 {
+                out.append(UInt8(ascii: "0") + UInt8(value / 10))
+                out.append(UInt8(ascii: "0") + UInt8(value % 10))
+                return
+            }
+            var divisor = 100
+            while divisor <= value / 10 { divisor *= 10 }
+            var v = value
+            while divisor > 0 {
+                out.append(UInt8(ascii: "0") + UInt8(v / divisor))
+                v %= divisor
+                divisor /= 10
             }
         }
 
@@ -138,9 +149,14 @@ enum SkeletonCodec {
 
         /// The table index of `s`, defining it first when new.
         mutating func ref(_ s: String) -> Int {
-            if let i = strings[s] { return i }
+            if let last, last.string == s { return last.index }
+            if let i = strings[s] {
+                last = (s, i)
+                return i
+            }
             let i = strings.count
             strings[s] = i
+            last = (s, i)
             separate()
             out.append(UInt8(ascii: "'"))
             SkeletonCodec.percentEncode(s, into: &out)
@@ -172,13 +188,14 @@ enum SkeletonCodec {
                 out.append(UInt8(ascii: "="))
                 number(idRef)
             } else {
-                out.append(contentsOf: code.id.utf8)
+                var id = code.id
+                id.withUTF8 { out.append(contentsOf: $0) }
             }
             if let found {
                 out.append(UInt8(ascii: "@"))
                 number(found - cursor)
                 out.append(UInt8(ascii: "+"))
-                let length = code.data.utf8.count
+                let length = data.utf8.count
                 number(length)
                 cursor = found + length
             } else if let dataRef {
@@ -208,27 +225,27 @@ enum SkeletonCodec {
         }
 
         static func isCanonicalNumber(_ s: String) -> Bool {
-            var count = 0
-            for b in s.utf8 {
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return false }
-                if count == 0, b == UInt8(ascii: "0"), s.utf8.count > 1 { return false }
-                count += 1
+            var s = s
+            return s.withUTF8 { p in
+                guard p.count > 0, p.count <= 18, p[0] != UInt8(ascii: "0") || p.count == 1 else { return false }
+                return p.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             }
-            return count > 0 && count <= 18
         }
     }
 
     /// Whether `id` is `prefix` followed by `n` in decimal (no leading zero): the default ids.
     static func isNumbered(_ id: String, _ prefix: UInt8, _ n: Int) -> Bool {
-        var utf8 = id.utf8.makeIterator()
-        guard utf8.next() == prefix else { return false }
-        var value = 0, digits = 0
-        while let b = utf8.next() {
-            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), digits < 18, !(digits == 0 && b == UInt8(ascii: "0")) else { return false }
-            value = value * 10 + Int(b - UInt8(ascii: "0"))
-            digits += 1
+        var id = id
+        return id.withUTF8 { p in
+            guard p.count > 1, p.count <= 19, p[0] == prefix else { return false }
+            var value = 0
+            for i in 1..<p.count {
+                let b = p[i]
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9"), !(i == 1 && b == UInt8(ascii: "0")) else { return false }
+                value = value * 10 + Int(b - UInt8(ascii: "0"))
+            }
+            return value == n
         }
-        return digits > 0 && value == n
     }
 
     /// A code with only kind, id and data: what a record without overrides means over no base.

@@ -205,14 +205,14 @@ struct XLIFF12Writer {
                 case .standalone:
                     out.start("x", [("id", c.id), ("ctype", ctype), ("equiv-text", c.equiv)], empty: true)
                 case .open:
-                    if layout.closeOf[i] != nil {
+                    if layout.closeOf(i) != nil {
                         out.start("g", [("id", c.id), ("ctype", ctype)])
                     } else {
                         let rid = InlineCodeLayout.isNMToken(c.id) && rids.insert(c.id).inserted ? c.id : nil
                         out.start("bx", [("id", c.id), ("rid", rid), ("ctype", ctype), ("equiv-text", c.equiv)], empty: true)
                     }
                 case .close:
-                    if layout.pairedCloses.contains(i) {
+                    if layout.isPairedClose(i) {
                         out.end("g")
                     } else {
                         out.start("ex", [("id", c.id), ("rid", !c.isolated && rids.contains(c.id) ? c.id : nil), ("equiv-text", c.equiv)], empty: true)

@@ -79,33 +79,43 @@ struct XLIFF2Writer {
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
         // What each unit's inline elements say of its codes, by unit (in document order; the
         // skeleton's spans are in the same order unless someone built them otherwise).
-        var bases: [SmallMap<SkeletonCodec.CodeKey, InlineCode>] = []
-        bases.reserveCapacity(document.units.count)
+        var bases = XLIFFCodeBases(units: document.units.count)
         var seen = Set<String>()
         // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
-        let numbered = document.units.enumerated().allSatisfy { SkeletonCodec.isNumbered($1.id, UInt8(ascii: "u"), $0 + 1) }
+        // (Loops by index here and below: `enumerated()` and `zip` copy every unit out.)
+        let units = document.units
+        var numbered = true
+        for u in units.indices where !SkeletonCodec.isNumbered(units[u].id, UInt8(ascii: "u"), u + 1) { numbered = false; break }
         let subflows = Self.subflows(of: document.skeleton)
+        // By unit position when the ids say it (`u7` is unit 6), so no unit id is hashed.
+        var subflowsByPosition: [[SkeletonCodec.CodeKey: String]?] = []
+        if numbered, !subflows.isEmpty {
+            subflowsByPosition = Array(repeating: nil, count: units.count)
+            for (id, codes) in subflows {
+                if let n = Int(id.dropFirst()), n >= 1, n <= units.count, units[n - 1].id == id { subflowsByPosition[n - 1] = codes }
+            }
+        }
         let sized = document.hasSizeRestrictions
         let groups = sized ? try XLIFFSizeRestrictions.GroupLayout(document) : nil
         let codeSizes = groups.flatMap { _ in XLIFFSizeRestrictions.CodeSizes(document.sizeProfiles) }
         let restricted = groups.map { XLIFFSizeRestrictions.restrictedUnits(document, groups: $0) } ?? []
-        for (u, unit) in document.units.enumerated() {
-            guard numbered || InlineCodeLayout.isNMToken(unit.id) && seen.insert(unit.id).inserted else {
-                throw FormatError(.unsupported, "\(document.original): unit id \"\(unit.id)\" is not a unique XML name token")
+        for u in units.indices {
+            guard numbered || InlineCodeLayout.isNMToken(units[u].id) && seen.insert(units[u].id).inserted else {
+                throw FormatError(.unsupported, "\(document.original): unit id \"\(units[u].id)\" is not a unique XML name token")
             }
             for group in groups?.opens[u] ?? [] {
                 body.indent(2)
                 body.start("group", [("id", group.id), ("slr:sizeRestriction", group.limits.size), ("slr:storageRestriction", group.limits.storage)])
                 body.newline()
             }
-            var unitBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
-            try write(unit, to: &body, bases: &unitBases, subflows: subflows.isEmpty ? [:] : subflows[unit.id] ?? [:],
-                      codeSizes: restricted.contains(unit.id) ? codeSizes : nil)
-            bases.append(unitBases)
+            let unitSubflows = subflows.isEmpty ? [:] : numbered ? subflowsByPosition[u] ?? [:] : subflows[units[u].id] ?? [:]
+            try write(units[u], to: &body, bases: &bases, subflows: unitSubflows,
+                      codeSizes: codeSizes != nil && restricted.contains(units[u].id) ? codeSizes : nil)
+            bases.endUnit()
             for _ in 0..<(groups?.closes[u] ?? 0) { body.indent(2); body.end("group"); body.newline() }
         }
-        let inOrder = document.units.count == document.skeleton.spans.count
-            && zip(document.units, document.skeleton.spans).allSatisfy { $0.id == $1.unit }
+        var inOrder = units.count == document.skeleton.spans.count
+        for u in units.indices where inOrder && units[u].id != document.skeleton.spans[u].unit { inOrder = false }
         let unitIndex = inOrder ? [:] : Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { _, last in last })
 
         out.indent(1)
@@ -119,7 +129,7 @@ struct XLIFF2Writer {
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
             let code = spans[s].codes[c]
             guard let u = inOrder ? s : unitIndex[spans[s].unit] else { return nil }
-            return bases[u][SkeletonCodec.CodeKey(code.kind, code.id)]
+            return bases.base(unit: u, hint: c, code.kind, code.id)
         }, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if let profiles = document.sizeProfiles {
@@ -136,7 +146,7 @@ struct XLIFF2Writer {
             // The schema wants at least one unit or group; an empty group keeps the file valid.
             out.indent(2); out.start("group", [("id", "l10n-empty")], empty: true); out.newline()
         }
-        out.append(body.bytes)
+        out.append(body)
         out.indent(1); out.end("file"); out.newline()
     }
 
@@ -158,7 +168,7 @@ struct XLIFF2Writer {
     /// `bases`: what each source code's first inline element says of it (see ``SkeletonCodec``).
     /// `subflows`: the units nested in each code, written as `subFlows`.
     /// `codeSizes`: for a unit under a size restriction, what its protected spans' `<ph>` say of their size.
-    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>,
+    private func write(_ unit: TextUnit, to out: inout XMLOutput, bases: inout XLIFFCodeBases,
                        subflows: [SkeletonCodec.CodeKey: String], codeSizes: XLIFFSizeRestrictions.CodeSizes? = nil) throws {
         let type = unit.type.flatMap { Self.isUserDefinedValue($0) ? $0 : nil }
         out.raw("    ")
@@ -215,8 +225,8 @@ struct XLIFF2Writer {
         guard unit.segments.contains(where: { !$0.isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
-        var noBases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
-        let separate = Set(subflows.keys.lazy.map(\.id))
+        var noBases = XLIFFCodeBases(units: 0)
+        let separate: [String] = subflows.isEmpty ? [] : subflows.keys.map(\.id)
         for segment in unit.segments {
             var state: String?
             if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
@@ -283,7 +293,7 @@ struct XLIFF2Writer {
         let offered = candidates.filter { segments.contains($0.segment) && InlineCodeLayout.isNMToken($0.segment) }
         guard !offered.isEmpty else { return }
         out.indent(3); out.start("mtc:matches", [("xmlns:mtc", XLIFFNamespace.matches)]); out.newline()
-        var none = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
+        var none = XLIFFCodeBases(units: 0)
         for (i, candidate) in offered.enumerated() {
             let similarity = String(min(max(candidate.similarity, 0), 100))
             out.indent(4)
@@ -306,19 +316,16 @@ struct XLIFF2Writer {
     /// With `record`, each code's first element is also noted in `bases` as the reader will see
     /// it (``XLIFFCodeResolver/Attributes``), so the skeleton can leave out what it says.
     private func write(_ content: Content, layout: InlineCodeLayout, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
-                       to out: inout XMLOutput, bases: inout SmallMap<SkeletonCodec.CodeKey, InlineCode>, record: Bool,
+                       to out: inout XMLOutput, bases: inout XLIFFCodeBases, record: Bool,
                        codeSizes: XLIFFSizeRestrictions.CodeSizes? = nil) {
         let runs = content.runs
-        var pcOpens: [Int: (open: InlineCode, attributes: XLIFFCodeResolver.Attributes)] = [:]
-        func note(_ c: InlineCode, _ a: XLIFFCodeResolver.Attributes) {
-            let key = SkeletonCodec.CodeKey(c.kind, c.id)
-            guard bases[key] == nil else { return }
-            // As the reader will see them: attribute values cannot carry what XML forbids.
-            var a = a
-            a.subType = a.subType.map(XMLEscaping.replacingInvalid)
-            a.display = a.display.map(XMLEscaping.replacingInvalid)
-            a.equiv = a.equiv.map(XMLEscaping.replacingInvalid)
-            bases.insertIfAbsent(key, a.code(c.kind, id: c.id, data: ""))
+        /// The code as the reader will see it from its element: attribute values cannot carry what XML forbids.
+        func note(_ kind: InlineCode.Kind, _ id: String, type: InlineCode.CodeType?, subType: String?, canDelete: Bool,
+                  display: String?, equiv: String?, isolated: Bool = false) {
+            bases.note(kind, id, InlineCode(
+                kind: kind, id: id, data: "", type: type, subType: subType.map(XMLEscaping.replacingInvalid),
+                display: display.map(XMLEscaping.replacingInvalid), equiv: equiv.map(XMLEscaping.replacingInvalid),
+                isolated: isolated, canDelete: canDelete))
         }
         let d = UInt8(ascii: "d")
         for (i, run) in runs.enumerated() {
@@ -326,9 +333,9 @@ struct XLIFF2Writer {
             case .text(let t):
                 out.text(t, onInvalid: Self.codePoint)
             case .code(let c):
-                let (type, subType) = InlineCodeLayout.typeAndSubType(c)
+                let (codeType, subType) = InlineCodeLayout.typeAndSubType(c)
+                let type = codeType?.rawValue
                 let canDelete = c.canDelete ? nil : "no"
-                var a = XLIFFCodeResolver.Attributes()
                 switch c.kind {
                 case .standalone:
                     out.tag("ph")
@@ -340,12 +347,9 @@ struct XLIFF2Writer {
                         out.attr("slr:sizeInfo", info); out.attr("slr:equivStorage", storage)
                     }
                     out.finish(empty: true)
-                    if record {
-                        (a.type, a.subType, a.canDelete, a.display, a.equiv) = (type, subType, c.canDelete, c.display, c.equiv)
-                        note(c, a)
-                    }
+                    if record { note(.standalone, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
                 case .open:
-                    if let closeIndex = layout.closeOf[i], case .code(let close) = runs[closeIndex] {
+                    if let closeIndex = layout.closeOf(i), case .code(let close) = runs[closeIndex] {
                         let hasEquiv = c.equiv != nil || close.equiv != nil
                         out.tag("pc")
                         out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
@@ -355,12 +359,8 @@ struct XLIFF2Writer {
                         out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
                         out.finish(empty: false)
                         if record {
-                            (a.type, a.subType, a.canDelete) = (type, subType, c.canDelete && close.canDelete)
-                            var start = a, end = a
-                            (start.display, start.equiv) = (c.display, hasEquiv ? c.equiv ?? "" : nil)
-                            (end.display, end.equiv) = (close.display, hasEquiv ? close.equiv ?? "" : nil)
-                            note(c, start)
-                            pcOpens[closeIndex] = (c, end)
+                            note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete && close.canDelete,
+                                 display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
                         }
                     } else {
                         out.tag("sc")
@@ -369,15 +369,20 @@ struct XLIFF2Writer {
                         if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.open, c.id)]) }
                         out.finish(empty: true)
                         if record {
-                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, c.isolated)
-                            note(c, a)
+                            note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: c.isolated)
                         }
                     }
                 case .close:
-                    if layout.pairedCloses.contains(i) {
+                    if let openIndex = layout.openOf(i) {
                         out.close("pc")
-                        // The end half reads as the <pc>'s end attributes, under the open's id.
-                        if record, let (open, end) = pcOpens[i] { note(InlineCode(kind: .close, id: open.id, data: ""), end) }
+                        // The end half reads as the <pc>'s end attributes (type and subType the
+                        // open's), under the open's id.
+                        if record, case .code(let open) = runs[openIndex] {
+                            let (openType, openSubType) = InlineCodeLayout.typeAndSubType(open)
+                            let hasEquiv = open.equiv != nil || c.equiv != nil
+                            note(.close, open.id, type: openType, subType: openSubType, canDelete: open.canDelete && c.canDelete,
+                                 display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
+                        }
                     } else if c.isolated {
                         out.tag("ec")
                         out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
@@ -385,8 +390,7 @@ struct XLIFF2Writer {
                         if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
                         out.finish(empty: true)
                         if record {
-                            (a.type, a.subType, a.canDelete, a.display, a.equiv, a.isolated) = (type, subType, c.canDelete, c.display, c.equiv, true)
-                            note(c, a)
+                            note(.close, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: true)
                         }
                     } else {
                         out.tag("ec")
@@ -394,10 +398,7 @@ struct XLIFF2Writer {
                         out.attr("disp", c.display); out.attr("equiv", c.equiv)
                         if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
                         out.finish(empty: true)
-                        if record {
-                            (a.canDelete, a.display, a.equiv) = (c.canDelete, c.display, c.equiv)
-                            note(c, a)
-                        }
+                        if record { note(.close, c.id, type: nil, subType: nil, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
                     }
                 }
             }
@@ -419,15 +420,17 @@ struct XLIFF2Writer {
     /// XLIFF 2's `prefix:value` pattern (`[^\s:]+:[^\s:]+`, where XSD's `\s` is ASCII whitespace)
     /// for `type` on units and `subType` on codes.
     static func isUserDefinedValue(_ s: String) -> Bool {
-        var colons = 0, first = -1, count = 0
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: ":"): colons += 1; if first < 0 { first = count }
-            case 0x20, 0x09, 0x0A, 0x0D: return false
-            default: break
+        var s = s
+        return s.withUTF8 { p in
+            var colons = 0, first = -1
+            for (i, b) in p.enumerated() {
+                switch b {
+                case UInt8(ascii: ":"): colons += 1; if first < 0 { first = i }
+                case 0x20, 0x09, 0x0A, 0x0D: return false
+                default: break
+                }
             }
-            count += 1
+            return colons == 1 && first > 0 && first < p.count - 1
         }
-        return colons == 1 && first > 0 && first < count - 1
     }
 }

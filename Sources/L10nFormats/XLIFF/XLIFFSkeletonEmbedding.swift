@@ -97,6 +97,12 @@ enum XLIFFSkeletonEmbedding {
 
     private static let table: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
+    /// Two base64 characters for every 12 bits, as they lie in memory (first character at the
+    /// lower address): a group of three bytes is two look-ups and two stores.
+    private static let pairs: [UInt16] = (0..<4096).map { v in
+        (UInt16(table[v >> 6]) | UInt16(table[v & 63]) << 8).littleEndian
+    }
+
     /// `p` as base64 lines of 76 characters, each ending with a newline, with a chunk-splitting
     /// comment every ``linesPerChunk`` lines. Encodes straight into `out`.
     static func appendBase64(_ p: UnsafeBufferPointer<UInt8>, to out: inout XMLOutput) {
@@ -104,35 +110,38 @@ enum XLIFFSkeletonEmbedding {
         guard n > 0 else { return }
         out.reserve(base64Size(n))
         table.withUnsafeBufferPointer { t in
-            out.withAppendingBytes(upTo: base64Size(n)) { dst in
-                var o = 0
-                var i = 0, lines = 0
-                while i < n {
-                    // One line: 57 input bytes → 76 characters.
-                    let end = min(i + lineLength / 4 * 3, n)
-                    while i + 3 <= end {
-                        let v = UInt32(p[i]) << 16 | UInt32(p[i + 1]) << 8 | UInt32(p[i + 2])
-                        dst[o] = t[Int(v >> 18)]; dst[o + 1] = t[Int(v >> 12 & 63)]
-                        dst[o + 2] = t[Int(v >> 6 & 63)]; dst[o + 3] = t[Int(v & 63)]
-                        o += 4
-                        i += 3
+            pairs.withUnsafeBufferPointer { pairs in
+                out.withAppendingBytes(upTo: base64Size(n)) { dst in
+                    let raw = UnsafeMutableRawPointer(dst.baseAddress!)
+                    var o = 0
+                    var i = 0, lines = 0
+                    while i < n {
+                        // One line: 57 input bytes → 76 characters.
+                        let end = min(i + lineLength / 4 * 3, n)
+                        while i + 3 <= end {
+                            let v = Int(p[i]) << 16 | Int(p[i + 1]) << 8 | Int(p[i + 2])
+                            raw.storeBytes(of: pairs[v >> 12], toByteOffset: o, as: UInt16.self)
+                            raw.storeBytes(of: pairs[v & 0xFFF], toByteOffset: o + 2, as: UInt16.self)
+                            o += 4
+                            i += 3
+                        }
+                        if i < end {
+                            let rest = end - i
+                            let v = UInt32(p[i]) << 16 | (rest > 1 ? UInt32(p[i + 1]) << 8 : 0)
+                            dst[o] = t[Int(v >> 18)]; dst[o + 1] = t[Int(v >> 12 & 63)]
+                            dst[o + 2] = rest > 1 ? t[Int(v >> 6 & 63)] : UInt8(ascii: "="); dst[o + 3] = UInt8(ascii: "=")
+                            o += 4
+                            i = end
+                        }
+                        dst[o] = 0x0A
+                        o += 1
+                        lines += 1
+                        if lines % linesPerChunk == 0 && i < n {
+                            for b in "<!---->\n".utf8 { dst[o] = b; o += 1 }
+                        }
                     }
-                    if i < end {
-                        let rest = end - i
-                        let v = UInt32(p[i]) << 16 | (rest > 1 ? UInt32(p[i + 1]) << 8 : 0)
-                        dst[o] = t[Int(v >> 18)]; dst[o + 1] = t[Int(v >> 12 & 63)]
-                        dst[o + 2] = rest > 1 ? t[Int(v >> 6 & 63)] : UInt8(ascii: "="); dst[o + 3] = UInt8(ascii: "=")
-                        o += 4
-                        i = end
-                    }
-                    dst[o] = 0x0A
-                    o += 1
-                    lines += 1
-                    if lines % linesPerChunk == 0 && i < n {
-                        for b in "<!---->\n".utf8 { dst[o] = b; o += 1 }
-                    }
+                    return o
                 }
-                return o
             }
         }
     }

@@ -129,4 +129,40 @@ import Testing
             #expect(read[0].skeleton == document.skeleton)
         }
     }
+
+    @Test func codeBasesKeepTheFirstElementAndFindCodesOutOfOrder() {
+        var bases = XLIFFCodeBases(units: 2)
+        func code(_ kind: InlineCode.Kind, _ id: String, _ display: String) -> InlineCode { InlineCode(kind: kind, id: id, data: "", display: display) }
+        bases.note(.open, "1", code(.open, "1", "first"))
+        bases.note(.close, "1", code(.close, "1", "end"))
+        bases.note(.open, "1", code(.open, "1", "second"))  // a later element of the same code: ignored
+        bases.endUnit()
+        // A unit past the linear limit, noted out of order.
+        for n in (1...40).reversed() { bases.note(.standalone, String(n), code(.standalone, String(n), "x\(n)")) }
+        bases.note(.standalone, "7", code(.standalone, "7", "again"))
+        bases.endUnit()
+        #expect(bases.base(unit: 0, hint: 0, .open, "1")?.display == "first")
+        #expect(bases.base(unit: 0, hint: 0, .close, "1")?.display == "end", "found by search when the hint is wrong")
+        #expect(bases.base(unit: 0, hint: 1, .standalone, "1") == nil)
+        #expect(bases.base(unit: 1, hint: 39, .standalone, "1")?.display == "x1")
+        #expect(bases.base(unit: 1, hint: 0, .standalone, "7")?.display == "x7")
+        #expect(bases.base(unit: 2, hint: 0, .open, "1") == nil, "no such unit")
+    }
+
+    @Test func inlineCodeLayoutPairsNestedCodesAndLeavesOverlapsApart() {
+        func c(_ kind: InlineCode.Kind, _ id: String) -> Content.Run { .code(InlineCode(kind: kind, id: id, data: "")) }
+        // <b> <i> </i> </b> <u> <s> </u> </s>: b and i pair; u and s overlap, so neither does.
+        let runs: [Content.Run] = [c(.open, "1"), c(.open, "2"), .text("x"), c(.close, "2"), c(.close, "1"),
+                                   c(.open, "3"), c(.open, "4"), c(.close, "3"), c(.close, "4")]
+        let layout = InlineCodeLayout(runs)
+        #expect(layout.closeOf(0) == 4 && layout.closeOf(1) == 3)
+        #expect(layout.openOf(4) == 0 && layout.openOf(3) == 1)
+        #expect(layout.isPairedClose(3) && layout.isPairedClose(4))
+        #expect(layout.closeOf(5) == nil && layout.closeOf(6) == nil && !layout.isPairedClose(7) && !layout.isPairedClose(8))
+        #expect(layout.pairedIDs.sorted() == ["1", "2"])
+        // A target may pair only what its source paired; `separate` ids never pair.
+        #expect(InlineCodeLayout(runs, allowed: ["2"]).pairedIDs == ["2"])
+        #expect(InlineCodeLayout(runs, separate: ["1"]).pairedIDs == ["2"])
+        #expect(InlineCodeLayout([c(.open, "1"), c(.standalone, "2")]).closeOf(0) == nil)
+    }
 }
