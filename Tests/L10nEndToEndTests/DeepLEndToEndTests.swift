@@ -81,6 +81,11 @@ import Testing
         }
         let targets = Set(fake.bodies.compactMap { $0["target_lang"] as? String })
         #expect(targets == ["DE", "PT-BR"])
+        // Every HTTP request the service saw is in the report, retries and answers asked for again included.
+        let sent = report.documents.compactMap { $0.targets?.translation?.httpRequests }.reduce(0, +)
+        #expect(sent == fake.requests.count, "the report counts \(sent) HTTP requests, the service saw \(fake.requests.count)")
+        #expect(report.documents.reduce(0) { $0 + ($1.targets?.translation?.requests ?? 0) } < fake.requests.count,
+                "calls to the backend are fewer than the requests its retries sent")
         try expectIntactAndSecret(dir, result)
         let pump = try String(contentsOf: dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.md"), encoding: .utf8)
         #expect(pump.contains("PUMP"), "DeepL's (upper-cased) translation is in the page")

@@ -10,7 +10,7 @@ struct TranslationReport: Decodable {
         var findings: [Finding]
     }
     struct Targets: Decodable { var translation: Translation? }
-    struct Translation: Decodable { var backend: String; var requests: Int; var translated: Int; var failed: Int }
+    struct Translation: Decodable { var backend: String; var requests: Int; var httpRequests: Int?; var translated: Int; var failed: Int }
     struct Finding: Decodable { var check: String; var message: String? }
     var documents: [Entry]
 

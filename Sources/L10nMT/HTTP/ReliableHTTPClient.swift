@@ -45,6 +45,7 @@ public struct ReliableHTTPClient: Sendable {
             attempt += 1
             try Task.checkCancellation()
             let outcome: Result<HTTPResponse, HTTPTransportError>
+            RequestMeter.current?.record()
             do {
                 outcome = .success(try await limiter.run { try await transport.send(request, timeout: policy.requestTimeout) })
             } catch let error as HTTPTransportError {

@@ -228,7 +228,9 @@ public struct TranslateStage: PipelineStage {
     private static func call(_ backend: any TranslationBackend, _ batch: [SegmentRequest], context: TranslationContext,
                              summary: inout TranslationSummary) async throws -> [SegmentResult] {
         let descriptor = backend.descriptor
-        let results = try await backend.translate(batch, context: context)
+        let meter = RequestMeter()
+        let results = try await RequestMeter.$current.withValue(meter) { try await backend.translate(batch, context: context) }
+        if meter.count > 0 { summary.httpRequests = (summary.httpRequests ?? 0) + meter.count }
         guard results.count == batch.count else {
             throw BackendError(.invalidResponse, backend: descriptor.id, "returned \(results.count) results for \(batch.count) segments")
         }

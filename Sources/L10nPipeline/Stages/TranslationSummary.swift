@@ -3,6 +3,9 @@
 public struct TranslationSummary: Hashable, Sendable, Codable {
     public var backend: String
     public var requests: Int
+    /// HTTP requests those calls really sent (retries on 429/5xx/timeouts and answers asked for
+    /// again included); nil for engines that are no HTTP service (Apertium, a command, pseudo).
+    public var httpRequests: Int?
     public var segments: Int
     public var characters: Int
     public var translated: Int

@@ -47,7 +47,8 @@ public struct DeepLBackend: TranslationBackend {
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
-        let glossary = try await glossaries.id(for: context)
+        // Glossary calls are shared by every document of the pair: no document's translation requests.
+        let glossary = try await RequestMeter.$current.withValue(nil) { try await glossaries.id(for: context) }
         do {
             return try await translate(batch, context: context, glossary: glossary)
         } catch let error as BackendError where glossary != nil && (error.httpStatus == 400 || error.httpStatus == 404) {
