@@ -189,6 +189,27 @@ import Testing
         let two = try #require(try ceiling(["Stainless steel housing.", "Über 5 m Kabel."]))
         #expect(two > one && two == 2 * (24 + 15) + 48 + 64)
         #expect(try ceiling([String(repeating: "x", count: 20_000)]) == 16_384, "never above what models write at once")
+        // The user's ceiling wins; 0 sends none (reasoning models count their thinking against it).
+        let fixed = try #require(try OpenAIWire.request(texts: ["Hello."], context: Self.context, model: "m", key: nil, server: server, maxTokens: 900).body)
+        #expect((try JSONSerialization.jsonObject(with: fixed) as? [String: Any])?["max_completion_tokens"] as? Int == 900)
+        let none = try #require(try OpenAIWire.request(texts: ["Hello."], context: Self.context, model: "m", key: nil, server: server, maxTokens: 0).body)
+        #expect((try JSONSerialization.jsonObject(with: none) as? [String: Any])?.keys.contains("max_completion_tokens") == false)
+    }
+
+    /// `OPENAI_MAX_TOKENS` (option `max-tokens`) sets the ceiling; 0 turns it off; anything else is a clear error.
+    @Test func theCeilingIsTheUsersToSetOrTurnOff() async throws {
+        let fake = try await FakeOpenAI.start(key: nil)
+        defer { Task { try? await fake.stop() } }
+        for (value, expected) in [("2000", 2000 as Int?), ("0", nil)] {
+            let backend = try OpenAIBackend(configuration: BackendConfiguration(environment: ["OPENAI_BASE_URL": fake.baseURL, "OPENAI_MAX_TOKENS": value]),
+                                            sleep: { _ in })
+            _ = try await backend.translate(DeepLBackendTests.batch, context: Self.context)
+            #expect(fake.bodies.last?["max_completion_tokens"] as? Int == expected, "\(value)")
+        }
+        let error = #expect(throws: BackendError.self) {
+            try OpenAIBackend(configuration: BackendConfiguration(options: ["max-tokens": "lots"], environment: ["OPENAI_BASE_URL": fake.baseURL]))
+        }
+        #expect(error?.code == .misconfigured && error?.message.contains("OPENAI_MAX_TOKENS") == true)
     }
 
     /// An answer cut off at the ceiling says so (not "unreadable"), and is asked for once more

@@ -15,15 +15,19 @@ public struct OpenAIBackend: TranslationBackend {
     public static let keyOption = BackendOption(name: "api-key", environment: "OPENAI_API_KEY", summary: "API key (optional for local servers)",
                                                 isSecret: true)
     public static let modelOption = BackendOption(name: "model", environment: "OPENAI_MODEL", summary: "model (default \(OpenAIWire.defaultModel))")
+    public static let maxTokensOption = BackendOption(
+        name: "max-tokens", environment: "OPENAI_MAX_TOKENS",
+        summary: "ceiling on each answer's tokens (default: twice the batch's characters plus room for the JSON; 0 = none, for reasoning models, whose thinking counts against it)")
 
     public static let descriptor = BackendDescriptor(
         id: id, displayName: "OpenAI-compatible LLM", summary: "Chat completions with a strict JSON answer; any OpenAI-compatible server.",
-        options: [urlOption, keyOption, modelOption, HTTPBackendSettings.timeoutOption], limits: BatchLimits(maxSegments: 40, maxCharacters: 8_000), supportsInlineCodes: true,
+        options: [urlOption, keyOption, modelOption, maxTokensOption, HTTPBackendSettings.timeoutOption], limits: BatchLimits(maxSegments: 40, maxCharacters: 8_000), supportsInlineCodes: true,
         supportsGlossaries: true, supportsFormality: true, supportsContext: true, producesDrafts: true)
 
     public var descriptor: BackendDescriptor { Self.descriptor }
     private let key: String?
     private let model: String
+    private let maxTokens: Int?
     private let server: URL
     private let client: ReliableHTTPClient
 
@@ -33,6 +37,14 @@ public struct OpenAIBackend: TranslationBackend {
         key = try settings.key()
         server = try settings.server(fallback: OpenAIWire.defaultServer)
         model = configuration.value(for: Self.modelOption) ?? OpenAIWire.defaultModel
+        if let text = configuration.value(for: Self.maxTokensOption) {
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), n >= 0 else {
+                throw BackendError(.misconfigured, backend: Self.id, "max-tokens (OPENAI_MAX_TOKENS) must be a whole number, 0 for no ceiling, not '\(text)'")
+            }
+            maxTokens = n
+        } else {
+            maxTokens = nil
+        }
         client = try settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
@@ -51,10 +63,11 @@ public struct OpenAIBackend: TranslationBackend {
     }
 
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
-        let key = self.key, server = self.server, model = self.model
+        let key = self.key, server = self.server, model = self.model, maxTokens = self.maxTokens
         return try await TaggedBatchTranslator(
             engine: "the model", client: client,
-            segments: { try OpenAIWire.request(texts: $0.map(\.text), notes: $0.map(\.request.notes), context: context, model: model, key: key, server: server) },
+            segments: { try OpenAIWire.request(texts: $0.map(\.text), notes: $0.map(\.request.notes), context: context, model: model, key: key, server: server,
+                                                     maxTokens: maxTokens) },
             answers: { try OpenAIWire.texts(from: $0, count: $1) }
         ).translate(batch)
     }

@@ -38,8 +38,9 @@ public enum OpenAIWire {
         var messages: [Message]
         var temperature = 0
         /// A ceiling sized to the batch (``maxCompletionTokens(for:)``), so a model that loops
-        /// stops long before its context ends instead of holding the request for minutes.
-        var max_completion_tokens: Int
+        /// stops long before its context ends instead of holding the request for minutes; left
+        /// out when the user turned it off (reasoning models count their thinking against it).
+        var max_completion_tokens: Int?
         var response_format: ResponseFormat
     }
     struct ResponseFormat: Encodable {
@@ -106,8 +107,9 @@ public enum OpenAIWire {
     public static let maxAboutCharacters = TranslationContext.maxAboutCharacters
 
     /// `notes[i]` are the notes of `texts[i]` (none when `notes` is shorter).
+    /// `maxTokens`: the answer's ceiling; nil for ``maxCompletionTokens(for:)``, 0 for none.
     public static func request(texts: [String], notes: [[String]] = [], context: TranslationContext, model: String, key: String?,
-                               server: URL) throws -> HTTPRequest {
+                               server: URL, maxTokens: Int? = nil) throws -> HTTPRequest {
         // Only the terms this batch's texts contain (case-insensitively): a short prompt, no hints for other segments.
         let joined = texts.joined(separator: "\n").lowercased()
         let terms = context.terms.filter { joined.contains($0.term.lowercased()) }.map {
@@ -124,7 +126,7 @@ public enum OpenAIWire {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let user = String(decoding: try encoder.encode(document), as: UTF8.self)
         let body = Body(model: model, messages: [Message(role: "system", content: instructions), Message(role: "user", content: user)],
-                        max_completion_tokens: maxCompletionTokens(for: texts),
+                        max_completion_tokens: maxTokens == 0 ? nil : maxTokens ?? maxCompletionTokens(for: texts),
                         response_format: ResponseFormat(json_schema: Schema(schema: Shape(ids: segments.map(\.id)))))
         var headers: [(name: String, value: String)] = [("Content-Type", "application/json"), ("User-Agent", "l10n")]
         if let key { headers.insert(("Authorization", "Bearer \(key)"), at: 0) }
