@@ -74,6 +74,25 @@ import Testing
         #expect((json["counts"] as? [String: Int])?["error"] == 1)
     }
 
+    /// The review page written into a file goes file by file (memory follows one XLIFF file):
+    /// byte for byte the page written whole to standard output, for several files and markets.
+    @Test func theReviewPageWrittenFileByFileIsTheWholePage() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-html")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Corpus.copy(["water-pump-aquaflow-xp2000b.md", "usb-c-charger-gan-65w.html"], into: dir)
+        #expect(try CLI.run(["adapt", "-m", "de", "-m", "uk", "--backend", "pseudo", "water-pump-aquaflow-xp2000b.md", "usb-c-charger-gan-65w.html"],
+                            in: dir).status == 0)
+        let files = ["water-pump-aquaflow-xp2000b.de-DE.xlf", "water-pump-aquaflow-xp2000b.en-GB.xlf", "usb-c-charger-gan-65w.de-DE.xlf",
+                     "usb-c-charger-gan-65w.en-GB.xlf"]
+        let streamed = try CLI.run(["qa", "-q", "--format", "html", "-o", "review.html"] + files, in: dir)
+        let whole = try CLI.run(["qa", "-q", "--format", "html"] + files, in: dir)
+        #expect(streamed.status == whole.status)
+        let page = try String(contentsOf: dir.appendingPathComponent("review.html"), encoding: .utf8)
+        #expect(page == whole.stdout)
+        #expect(page.components(separatedBy: "<section").count - 1 == 4)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty, "no scratch file left")
+    }
+
     @Test func unitsTheMarketConvertsAreFlaggedWhenLeftAsTheSourceWroteThem() throws {
         let dir = try TemporaryDirectory.make("l10n-qa-units")
         defer { try? FileManager.default.removeItem(at: dir) }

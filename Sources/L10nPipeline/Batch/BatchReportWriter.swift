@@ -78,6 +78,11 @@ package final class BatchReportWriter {
         try html?.add(review)
     }
 
+    /// Writes sections of the review page only (`l10n qa --format html`), documents in memory.
+    package func addReview(_ documents: [QAReviewPage.Entry]) throws {
+        try html?.add(documents)
+    }
+
     /// Completes every report (heads, bodies, tails); nothing is visible until ``commit()``.
     package func finish() throws {
         try json?.finish()

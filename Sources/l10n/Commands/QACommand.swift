@@ -102,6 +102,12 @@ struct QACommand: ParsableCommand {
         }
         var failures: [ExitCode] = []
         var results: [QAFileResult] = []
+        // The review page into a file is written file by file (its summary comes last), so
+        // memory follows one XLIFF file, not the run; the other formats hold findings only.
+        let review: BatchReportWriter?
+        do {
+            review = format == .html ? try output.map { try BatchReportWriter(.init(html: $0), target: { $0 }) } : nil
+        } catch { throw ExitStatus.report(error) }
         for file in files {
             do {
                 let bytes = try InputFile.read(file)
@@ -123,13 +129,25 @@ struct QACommand: ParsableCommand {
                     findings += found
                     if format == .html { entries.append(QAReviewPage.Entry(file: file, market: market, document: document, findings: found)) }
                 }
+                if let review {
+                    try review.addReview(entries)
+                    entries = []
+                }
                 results.append(QAFileResult.locating(findings, in: Array(bytes), file: file, segments: segments, documents: entries))
             } catch {
                 failures.append(ExitStatus.report(error))
             }
         }
-        let report = format.render(results)
-        if let output {
+        if let review {
+            do {
+                try review.finish()
+                try review.commit()
+            } catch {
+                review.discard()
+                throw ExitStatus.report(error)
+            }
+        } else if let output {
+            let report = format.render(results)
             do {
                 let batch = OutputBatch()
                 try batch.stage(report, to: output)
@@ -137,7 +155,7 @@ struct QACommand: ParsableCommand {
             } catch {
                 throw ExitStatus.report(error)
             }
-        } else if !report.isEmpty {
+        } else if case let report = format.render(results), !report.isEmpty {
             FileHandle.standardOutput.write(report)
         }
         let counts = Dictionary(grouping: results.flatMap(\.findings), by: \.severity).mapValues(\.count)
