@@ -29,6 +29,18 @@ public struct BackendConfiguration: Sendable, CustomStringConvertible {
         option.isSecret ? (secretVariable ?? option.environment) : option.environment
     }
 
+    /// The value of `option` as a number of seconds (more than 0, at most a day), nil when not
+    /// given; otherwise a ``BackendError`` naming where the value came from (the flag
+    /// `--backend-<name>` for an explicit option, else its variable), never quietly a default.
+    public func seconds(for option: BackendOption, backend: String) throws -> Duration? {
+        guard let text = value(for: option) else { return nil }
+        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+            let origin = options[option.name] == nil ? variable(for: option) ?? option.name : "--backend-\(option.name)"
+            throw BackendError(.misconfigured, backend: backend, "\(option.name) (\(origin)) must be a number of seconds between 0 and 86400, not '\(text)'")
+        }
+        return .milliseconds(Int64((seconds * 1000).rounded()))
+    }
+
     /// Every required option of `descriptor` has a value, or a ``BackendError`` saying which
     /// is missing and where it would come from (never the value of anything).
     public func check(_ descriptor: BackendDescriptor) throws {

@@ -41,13 +41,8 @@ struct HTTPBackendSettings {
     /// `policy` with the ``timeoutOption`` applied when one is given; a value that is not a
     /// positive number of seconds is an error naming where it came from.
     func policy(_ policy: HTTPPolicy) throws -> HTTPPolicy {
-        guard let text = configuration.value(for: Self.timeoutOption) else { return policy }
-        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
-            let origin = configuration.options[Self.timeoutOption.name] == nil ? Self.timeoutOption.environment ?? "" : "--backend-timeout"
-            throw BackendError(.misconfigured, backend: backend, "the timeout (\(origin)) must be a number of seconds between 0 and 86400, not '\(text)'")
-        }
         var policy = policy
-        policy.requestTimeout = .milliseconds(Int64((seconds * 1000).rounded()))
+        if let timeout = try configuration.seconds(for: Self.timeoutOption, backend: backend) { policy.requestTimeout = timeout }
         return policy
     }
 

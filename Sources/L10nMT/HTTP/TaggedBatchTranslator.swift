@@ -77,7 +77,7 @@ public struct TaggedBatchTranslator: Sendable {
     }
 
     /// One request's texts, or nil and why (rather than guessing which answer is whose); an
-    /// answer out of shape is asked for again up to `attempts` times in all.
+    /// answer out of shape is asked for once more when `attempts` is 2 (the only other use is 1).
     private func translated(_ sent: [Sent], attempts: Int = 2) async throws -> (texts: [String?]?, problem: String) {
         var problem = ""
         for _ in 0..<attempts {
@@ -90,7 +90,7 @@ public struct TaggedBatchTranslator: Sendable {
                 problem = "\(engine)'s \(error.message)"
             }
         }
-        return (nil, problem + (attempts == 2 ? ", twice" : ""))
+        return (nil, attempts > 1 ? problem + ", twice" : problem)
     }
 
     /// Index ranges whose requests stay within ``maxBodyBytes`` and ``maxTextScalars``.

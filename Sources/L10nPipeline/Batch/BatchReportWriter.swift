@@ -75,7 +75,7 @@ package final class BatchReportWriter {
     package func add(_ entry: AdaptReport.Entry, review: [QAReviewPage.Entry]) throws {
         precondition(junit == nil && sarif == nil, "JUnit and SARIF reports read the XLIFF: add(_:xliff:)")
         try json?.add(entry)
-        try html?.add(review)
+        try addReview(review)
     }
 
     /// Writes sections of the review page only (`l10n qa --format html`), documents in memory.

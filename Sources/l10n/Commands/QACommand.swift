@@ -146,17 +146,19 @@ struct QACommand: ParsableCommand {
                 review.discard()
                 throw ExitStatus.report(error)
             }
-        } else if let output {
+        } else {
             let report = format.render(results)
-            do {
-                let batch = OutputBatch()
-                try batch.stage(report, to: output)
-                try batch.commit()
-            } catch {
-                throw ExitStatus.report(error)
+            if let output {
+                do {
+                    let batch = OutputBatch()
+                    try batch.stage(report, to: output)
+                    try batch.commit()
+                } catch {
+                    throw ExitStatus.report(error)
+                }
+            } else if !report.isEmpty {
+                FileHandle.standardOutput.write(report)
             }
-        } else if case let report = format.render(results), !report.isEmpty {
-            FileHandle.standardOutput.write(report)
         }
         let counts = Dictionary(grouping: results.flatMap(\.findings), by: \.severity).mapValues(\.count)
         if !quiet {

@@ -33,11 +33,7 @@ public final class CommandBackend: TranslationBackend, @unchecked Sendable {
             throw BackendError(.misconfigured, backend: Self.id, "name the program with --command or \(Self.commandOption.environment!)")
         }
         self.command = command
-        let seconds = configuration.value(for: Self.timeoutOption).map { Double($0) } ?? 120
-        guard let seconds, seconds > 0 else {
-            throw BackendError(.misconfigured, backend: Self.id, "timeout must be a number of seconds above 0")
-        }
-        timeout = .milliseconds(Int(seconds * 1000))
+        timeout = try configuration.seconds(for: Self.timeoutOption, backend: Self.id) ?? .seconds(120)
     }
 
     /// The running program (started on first use, again after it stopped) and the next request id.
