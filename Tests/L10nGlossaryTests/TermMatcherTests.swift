@@ -110,6 +110,36 @@ import Testing
         #expect(hits[1].entries.map(\.status) == [.forbidden])
         #expect(hits[2].entries.map(\.status) == [.doNotTranslate])
     }
+
+    /// Translations inflect their terms: a German or Brazilian target found only in its lemma
+    /// would make the glossary check cry "missing" over correct work. Needs the Hunspell
+    /// dictionaries `tools/setup` installs (hunspell-de-de, hunspell-pt-br, hunspell-es).
+    @Test func targetTermsMatchTheirInflectionsThroughTheLanguagesDictionary() throws {
+        func targets(_ text: String, _ entries: [(String, String)], into language: String) -> [String] {
+            let code = String(language.prefix(2))
+            let termbase = Termbase(entries.map { Self.entry($0.0, $0.1, to: code) })
+            return TermMatcher(termbase, sourceLanguage: Self.en, targetLanguage: LanguageTag(language)!, side: .target).hits(in: text).map(\.text)
+        }
+        let german = [("battery", "Akku"), ("impeller", "Laufrad"), ("charger", "Ladegerät"), ("thread", "Gewinde")]
+        // Plurals of listed words and of compounds the dictionary does not list (by their head).
+        #expect(targets("Zwei Akkus, drei Laufräder und zwei Ladegeräte; mit Gewinden.", german, into: "de-DE")
+            == ["Akkus", "Laufräder", "Ladegeräte", "Gewinden"])
+        // A longer compound is another word, not an inflection.
+        #expect(targets("Das Laufradgehäuse und der Akkupack.", german, into: "de-DE") == [])
+        let brazilian = [("battery", "bateria"), ("submersible pump", "bomba submersível"), ("charger", "carregador"), ("housing", "carcaça")]
+        #expect(targets("Duas baterias, bombas submersíveis, carregadores e carcaças.", brazilian, into: "pt-BR")
+            == ["baterias", "bombas submersíveis", "carregadores", "carcaças"])
+        // `baterias` stems to `bater` (to beat), as `bateria` does; `bater` itself is another word.
+        #expect(targets("Não bater na carregar.", brazilian, into: "pt-BR") == [])
+        #expect(targets("Tres baterías.", [("battery", "batería")], into: "es-ES") == ["baterías"])
+    }
+
+    @Test func aSourceInAnotherLanguageMatchesInflectedTerms() {
+        let german = Termbase([TermEntry(sourceLanguage: LanguageTag("de")!, term: "Akku", targetLanguage: LanguageTag("en"),
+                                         targetTerm: "battery", status: .preferred)])
+        let hits = TermMatcher(german, sourceLanguage: LanguageTag("de-DE")!, targetLanguage: LanguageTag("en-US")!).hits(in: "Zwei Akkus.")
+        #expect(hits.map(\.text) == ["Akkus"])
+    }
 }
 
 /// The JSON `glossary list`/`lookup` print: languages as tags, `*` for every language.

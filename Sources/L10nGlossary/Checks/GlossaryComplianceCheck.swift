@@ -9,11 +9,13 @@ public struct GlossaryComplianceCheck: QACheck {
     public static let description = CheckDescription(
         id: "glossary.compliance", name: "Glossary compliance",
         summary: "Terms of the glossary are translated as it says: the preferred or admitted translation is there, no forbidden one is used, do-not-translate terms are kept exactly.",
-        rationale: "Product copy is judged on its terminology: a competitor's word, a brand name respelled or a part named three ways erodes trust and breaks search. Terms are found as the pipeline finds them (ICU words, case folded, whole words, English plurals); a missing translation is reported once per term (the reviewer decides whether a rephrasing is fine); needs `--glossary`.",
+        rationale: "Product copy is judged on its terminology: a competitor's word, a brand name respelled or a part named three ways erodes trust and breaks search. Terms are found as the pipeline finds them (ICU words, case folded, whole words, English plurals; in other languages their inflections, through the language's Hunspell dictionary: `Laufräder` is the glossary's `Laufrad`); a missing translation is reported once per term (the reviewer decides whether a rephrasing is fine); needs `--glossary`.",
         defaultSeverity: .warning,
         passing: [
             CheckExample("The impeller is balanced.", "Das Laufrad ist ausgewuchtet."),
             CheckExample("Cast-iron pump housings.", "Pumpengehäuse aus Gusseisen."),
+            CheckExample("Two spare impellers.", "Zwei Ersatz-Laufräder."),
+            CheckExample("Both impellers are balanced.", "Beide Laufräder sind ausgewuchtet."),
             CheckExample("AquaFlow pumps last.", "AquaFlow-Pumpen halten."),
             CheckExample("Quiet and efficient.", "Leise und effizient."),
             CheckExample("Works with Thread.", "Funktioniert mit Thread."),

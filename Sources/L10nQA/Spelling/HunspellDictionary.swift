@@ -29,13 +29,39 @@ public final class HunspellDictionary: @unchecked Sendable {
     /// Whether the dictionary knows `word` (in any of its forms). A word the dictionary's
     /// encoding cannot spell is reported as known: it cannot be judged.
     public func knows(_ word: String) -> Bool {
-        // Dictionaries spell words precomposed (NFC); a decomposed "Für" is the same word.
+        withEncoded(word) { Hunspell_spell(handle, $0) != 0 } ?? true
+    }
+
+    /// The dictionary forms `word` is an inflection of, as the dictionary's affix rules derive them
+    /// (`Akkus` → `Akku`, `carcaças` → `carcaça`, `baterías` → `batería`); empty for a word the
+    /// dictionary does not know (many German compounds) or cannot spell. A stem may be the word
+    /// itself, and a derived word may stem to its base (`baterias` → `bater` in pt_BR).
+    public func stems(of word: String) -> [String] {
+        withEncoded(word) { word in
+            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+            let count = Hunspell_stem(handle, &list, word)
+            defer { Hunspell_free_list(handle, &list, count) }
+            guard count > 0, let list else { return [] }
+            return (0..<Int(count)).compactMap { list[$0].flatMap(decode) }
+        } ?? []
+    }
+
+    /// Runs `body` under the lock with `word` in the dictionary's encoding (NFC: dictionaries
+    /// spell words precomposed, so a decomposed "Für" is the same word); nil when the encoding
+    /// cannot spell it.
+    private func withEncoded<T>(_ word: String, _ body: (UnsafePointer<CChar>) -> T) -> T? {
         let word = word.precomposedStringWithCanonicalMapping
-        guard let bytes = utf8 ? Array(word.utf8) : word.data(using: .isoLatin1).map(Array.init) else { return true }
+        guard let bytes = utf8 ? Array(word.utf8) : word.data(using: .isoLatin1).map(Array.init) else { return nil }
         return lock.withLock {
             (bytes + [0]).withUnsafeBufferPointer { p in
-                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { Hunspell_spell(handle, $0) != 0 }
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { body($0) }
             }
         }
+    }
+
+    /// A word Hunspell returned, in the dictionary's encoding.
+    private func decode(_ cString: UnsafeMutablePointer<CChar>) -> String? {
+        utf8 ? String(validatingCString: cString)
+            : String(data: Data(bytes: cString, count: strlen(cString)), encoding: .isoLatin1)
     }
 }

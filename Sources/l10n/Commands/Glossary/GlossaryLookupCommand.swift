@@ -7,7 +7,7 @@ struct GlossaryLookupCommand: AsyncParsableCommand {
         commandName: "lookup",
         abstract: "Find the glossary terms in a text: each term found, with its translations and status.",
         discussion: """
-            Matching is the pipeline's: ICU word boundaries, case folded, whole words, the longest term wins, English plurals (-s, -es, -ies) of a term's last word.
+            Matching is the pipeline's: ICU word boundaries, case folded, whole words, the longest term wins, English plurals (-s, -es, -ies) of a term's last word; in other languages the inflections of every word, through the language's Hunspell dictionary.
             """)
 
     @Argument(help: ArgumentHelp("A term, or a sentence to search for terms.", valueName: "text"))
