@@ -207,6 +207,10 @@ extension UnitConversionRule {
             // Names stay, measurements beside them convert; small results in the smaller unit.
             RuleExample("Nominal 2x4 studs (actual 1.5\" x 3.5\")", market: "de", expected: "Nominal 2x4 studs (actual 3,8 x 8,9 cm)"),
             RuleExample("Flatness ±0.002 in", market: "de", expected: "Flatness ±0,05 mm"),
+            // Below a kilometre, metres: a quarter mile away is 400 m, not 0,40 km; the quarter
+            // mile a car runs is the drag strip's benchmark, a name (conventions/automotive.yaml).
+            RuleExample("The shop is 1/4 mile from the beach; the car runs the 1/4 mile in 12 s.", market: "de",
+                        expected: "The shop is 400 m from the beach; the car runs the 1/4 mile in 12 s."),
             // Counts are not dimensions.
             RuleExample("- 2 x 5 ft hanging chains", market: "de", expected: "- 2 x 1,5 m hanging chains"),
             RuleExample("1 x 6 ft linking cord", market: "br", expected: "1 x 1,8 m linking cord"),

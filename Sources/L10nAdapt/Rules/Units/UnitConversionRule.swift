@@ -319,8 +319,9 @@ public struct UnitConversionRule: AdaptationRule {
     }
 
     /// Target unit → the unit used below one of it: 0.05 mm, not 0.0051 cm; a 1.22 lb pack is
-    /// 553 g, not 0.553 kg (metric markets write grams below a kilogram, on packs and in specs).
-    static let smallerUnit: [String: String] = ["cm": "mm", "kg": "g"]
+    /// 553 g, not 0.553 kg (metric markets write grams below a kilogram, on packs and in specs);
+    /// a quarter mile is 400 m, not 0,40 km.
+    static let smallerUnit: [String: String] = ["cm": "mm", "kg": "g", "km": "m"]
 
     /// Target unit → the unit used from a thousand of it: 1,89 l, not 1.890 ml; 1,02 kg, not
     /// 1.020 g (what packs and specs print).
