@@ -18,11 +18,29 @@ public protocol TranslationBackend: Sendable {
     /// answers made under other settings apart. Never a key or other secret; only a digest of
     /// them is ever stored.
     var outputSettings: [String] { get }
+
+    /// What of `context` a request of this backend carries, when that is the same for every
+    /// document of a run, so the segments of several documents may go out in one request
+    /// (``SharedRequests``): an engine that translates each text on its own and takes nothing
+    /// but the language pair returns just that. Nil (the default) when the request carries the
+    /// document (its context, its glossary hits, a prompt about it): then each document's
+    /// segments go alone.
+    func sharedContext(for context: TranslationContext) -> TranslationContext?
 }
 
 extension TranslationBackend {
     /// Nothing but the request and its context decides the answer.
     public var outputSettings: [String] { [] }
+
+    /// Requests carry the document: none is shared.
+    public func sharedContext(for context: TranslationContext) -> TranslationContext? { nil }
+}
+
+extension TranslationContext {
+    /// Only the language pair: what an engine that takes no other context shares across documents.
+    public var languagePair: TranslationContext {
+        TranslationContext(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+    }
 }
 
 /// One segment to translate.

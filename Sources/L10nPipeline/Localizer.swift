@@ -63,6 +63,8 @@ public struct Localizer: Sendable {
     private let catalog: LazyMarketCatalog
     /// The glossary's matchers, built once per language pair for every document of the run.
     private let glossaryMatchers: TermMatcherCache?
+    /// Requests the documents of the run share (where the backend allows it).
+    package let sharedRequests = SharedRequests()
 
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -84,7 +86,7 @@ public struct Localizer: Sendable {
         stages.append(AdaptStage(engine: configuration.adaptation, options: options))
         if let glossaryMatchers { stages.append(GlossaryStage(matchers: glossaryMatchers)) }
         if let memory = configuration.memory { stages.append(LeverageStage(memory: memory, minimumQuality: options.minimumMatchQuality)) }
-        stages.append(TranslateStage(backend: configuration.backend, cache: configuration.translationCache))
+        stages.append(TranslateStage(backend: configuration.backend, cache: configuration.translationCache, sharing: sharedRequests))
         if !configuration.checks.isEmpty { stages.append(CheckStage(checks: configuration.checks)) }
         stages.append(WriteStage(formats: configuration.formats, options: options))
         return Pipeline(stages)

@@ -71,7 +71,8 @@ package struct PageJob: Sendable {
         var pipeline = engine.localizer.pipeline(options: options)
         if let order, let cache = engine.localizer.configuration.translationCache {
             pipeline.install(TranslateStage(backend: engine.localizer.configuration.backend,
-                                            cache: OrderedTranslationCache(base: cache, order: order, page: index)))
+                                            cache: OrderedTranslationCache(base: cache, order: order, page: index),
+                                            sharing: engine.localizer.sharedRequests))
         }
         let localization = try await engine.localizer.run(pipeline, on: SourceDocument(bytes: bytes, name: source, language: language),
                                                           markets: engine.markets)

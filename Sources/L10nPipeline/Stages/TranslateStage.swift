@@ -15,14 +15,19 @@ import L10nMT
 /// reused instead of sent again (counted as `reused`, not as characters billed), and every
 /// accepted answer is stored as soon as its batch is done, so a run that fails later has still
 /// paid once.
+///
+/// With ``SharedRequests`` (one per run, shared by the stages of its documents), the batches of
+/// documents translated at the same time go out together where the backend allows it.
 public struct TranslateStage: PipelineStage {
     public var backend: any TranslationBackend
     public var cache: (any TranslationCache)?
+    public var sharing: SharedRequests?
     public var name: StageName { .translate }
 
-    public init(backend: any TranslationBackend, cache: (any TranslationCache)? = nil) {
+    public init(backend: any TranslationBackend, cache: (any TranslationCache)? = nil, sharing: SharedRequests? = nil) {
         self.backend = backend
         self.cache = cache
+        self.sharing = sharing
     }
 
     /// The check id of a per-segment translation failure.
@@ -99,7 +104,7 @@ public struct TranslateStage: PipelineStage {
             for range in Self.batches(unique, limits: descriptor.limits) {
                 try Task.checkCancellation()
                 let batch = Array(unique[range])
-                var results = try await Self.call(backend, batch, context: context, summary: &summary)
+                var results = try await Self.call(backend, batch, context: context, sharing: sharing, summary: &summary)
                 // Guard rails: a translation that broke codes or numbers is asked for once more,
                 // alone with the others that failed, then left for a translator.
                 var refused: [Int: String] = [:]
@@ -110,7 +115,7 @@ public struct TranslateStage: PipelineStage {
                 }
                 if !refused.isEmpty {
                     let retry = refused.keys.sorted()
-                    let again = try await Self.call(backend, retry.map { batch[$0] }, context: context, summary: &summary)
+                    let again = try await Self.call(backend, retry.map { batch[$0] }, context: context, sharing: sharing, summary: &summary)
                     for (k, i) in retry.enumerated() {
                         if case .translated(let target) = again[k], TranslationGuard.problem(source: batch[i].source, target: target) == nil {
                             results[i] = again[k]
@@ -224,12 +229,16 @@ public struct TranslateStage: PipelineStage {
     /// The note category that marks a unit's targets as a machine draft.
     public static let draftNoteCategory = "l10n:mt"
 
-    /// One call to `backend`, counted in `summary`, its answer checked for one result per segment.
+    /// One call to `backend` (through `sharing`, in a request other documents may share), counted
+    /// in `summary`, its answer checked for one result per segment. A shared HTTP request counts
+    /// in ``TranslationSummary/httpRequests`` of the document whose call sent it.
     private static func call(_ backend: any TranslationBackend, _ batch: [SegmentRequest], context: TranslationContext,
-                             summary: inout TranslationSummary) async throws -> [SegmentResult] {
+                             sharing: SharedRequests?, summary: inout TranslationSummary) async throws -> [SegmentResult] {
         let descriptor = backend.descriptor
         let meter = RequestMeter()
-        let results = try await RequestMeter.$current.withValue(meter) { try await backend.translate(batch, context: context) }
+        let results = try await RequestMeter.$current.withValue(meter) {
+            if let sharing { try await sharing.translate(batch, context: context, with: backend) } else { try await backend.translate(batch, context: context) }
+        }
         if meter.count > 0 { summary.httpRequests = (summary.httpRequests ?? 0) + meter.count }
         guard results.count == batch.count else {
             throw BackendError(.invalidResponse, backend: descriptor.id, "returned \(results.count) results for \(batch.count) segments")

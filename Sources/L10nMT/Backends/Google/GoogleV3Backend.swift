@@ -66,6 +66,9 @@ public struct GoogleV3Backend: TranslationBackend {
         ["model=\(target.modelName ?? "")", "glossary=\(target.glossaryName ?? "")"]
     }
 
+    /// Google translates each text on its own from the language pair (the model and glossary are settings): documents share requests.
+    public func sharedContext(for context: TranslationContext) -> TranslationContext? { context.languagePair }
+
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         let token = self.token, target = self.target, glossary = target.glossary != nil
         do {

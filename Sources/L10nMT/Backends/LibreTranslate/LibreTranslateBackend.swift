@@ -27,6 +27,9 @@ public struct LibreTranslateBackend: TranslationBackend {
         client = try settings.client(transport: transport, policy: policy, sleep: sleep)
     }
 
+    /// LibreTranslate translates each text on its own from the language pair: documents share requests.
+    public func sharedContext(for context: TranslationContext) -> TranslationContext? { context.languagePair }
+
     public func translate(_ batch: [SegmentRequest], context: TranslationContext) async throws -> [SegmentResult] {
         let key = self.key, server = self.server
         return try await TaggedBatchTranslator(
