@@ -1,5 +1,6 @@
 import L10nCore
 import L10nMT
+import L10nTestSupport
 import Testing
 
 /// The registry value, configuration from options and environment, and errors that never
@@ -16,6 +17,19 @@ import Testing
         #expect(registry.descriptors.map(\.id) == ["apertium", "command", "deepl", "google", "google-v3", "libretranslate", "none", "openai", "pseudo"])
         #expect(try registry.make("pseudo").descriptor.id == "pseudo")
         #expect(try registry.make("none").descriptor.id == "none")
+    }
+
+    /// The CLI test runner keeps a developer's keys away from the tests by these prefixes; an
+    /// online engine with a variable outside them could send a test's pages to its service.
+    @Test func everyOnlineEnginesVariableIsOneTheTestRunnerWithholds() {
+        let online = ["deepl", "google", "google-v3", "libretranslate", "openai"]
+        let descriptors = BackendRegistry.builtIn.descriptors.filter { online.contains($0.id) }
+        #expect(descriptors.count == online.count)
+        for descriptor in descriptors {
+            for variable in descriptor.options.compactMap(\.environment) where !variable.hasPrefix("L10N_MT_") {
+                #expect(CLI.onlineEngineVariablePrefixes.contains { variable.hasPrefix($0) }, "\(descriptor.id): \(variable)")
+            }
+        }
     }
 
     @Test func unknownBackendsNameTheKnownOnes() {

@@ -29,8 +29,16 @@ public enum CLI {
     /// Where the `l10n` executable built with the tests must be.
     public static var executable: URL { productsDirectory.appendingPathComponent("l10n") }
 
+    /// The prefixes of the variables that point `l10n` at an online translation service (its key,
+    /// its URL, its project): a developer's own `DEEPL_AUTH_KEY` must not send a test's pages to
+    /// DeepL — no network in tests — so ``run(_:in:environment:)`` passes none of them on that the
+    /// test did not set itself. `BackendRegistryTests` checks every online backend's variables
+    /// start with one of these.
+    public static let onlineEngineVariablePrefixes = ["DEEPL_", "GOOGLE_", "OPENAI_", "LIBRETRANSLATE_"]
+
     /// Runs `l10n arguments` in `directory` (default: the current one). `environment` changes
-    /// or, with nil values, removes variables of the test process's environment.
+    /// or, with nil values, removes variables of the test process's environment; online
+    /// engines' variables (``onlineEngineVariablePrefixes``) are passed only when given here.
     public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:]) throws -> Result {
         let executable = self.executable
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
@@ -44,11 +52,11 @@ public enum CLI {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        if !environment.isEmpty {
-            var env = ProcessInfo.processInfo.environment
-            for (key, value) in environment { env[key] = value }
-            process.environment = env
+        var env = ProcessInfo.processInfo.environment.filter { key, _ in
+            !onlineEngineVariablePrefixes.contains { key.hasPrefix($0) }
         }
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
