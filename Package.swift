@@ -182,7 +182,9 @@ let package = Package(
             name: "L10nEndToEndTests",
             // `l10n`: the executable these tests run, so `swift test` builds it next to them.
             // Yams: the trap corpus (`corpora/traps/*.yaml`) is read by the tests themselves.
-            dependencies: ["l10n", "L10nTestSupport", .product(name: "Yams", package: "Yams")],
+            // L10nXML: the sitemap is validated against the sitemaps.org and XHTML schemas.
+            dependencies: ["l10n", "L10nTestSupport", "L10nXML", .product(name: "Yams", package: "Yams")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
     ]

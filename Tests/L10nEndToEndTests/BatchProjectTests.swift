@@ -214,8 +214,14 @@ import Testing
         }
         #expect(Set(pages.values.map(\.lang)) == ["de-DE", "pt-BR"])
 
-        // The sitemap: the sitemaps.org namespace, one <url> per page with the same alternates.
-        let sitemap = try XMLDocument(data: Data(contentsOf: root.appendingPathComponent("sitemap.xml")))
+        // The sitemap: valid against the sitemaps.org schema (alternates against XHTML's), one
+        // <url> per page with the same alternates.
+        let sitemapData = try Data(contentsOf: root.appendingPathComponent("sitemap.xml"))
+        #expect(try SitemapSchema.errors(of: sitemapData) == [])
+        // The schema check can fail: a region written with an underscore is no language code.
+        let broken = Data(String(decoding: sitemapData, as: UTF8.self).replacingOccurrences(of: "hreflang=\"de-DE\"", with: "hreflang=\"de_DE\"").utf8)
+        #expect(try SitemapSchema.errors(of: broken).contains { $0.contains("hreflang") })
+        let sitemap = try XMLDocument(data: sitemapData)
         let urlset = try #require(sitemap.rootElement())
         #expect(urlset.name == "urlset" && urlset.uri == "http://www.sitemaps.org/schemas/sitemap/0.9")
         let urls = urlset.elements(forName: "url")
