@@ -11,10 +11,15 @@ enum ExitStatus {
     static let invalid = exitCode(.findings)
     static let usage = exitCode(.usage)
     static let dataError = exitCode(.dataError)
+    static let interrupted = exitCode(.interrupted)
 
     /// The exit code for an error, after printing it to standard error.
     static func report(_ error: any Error) -> ExitCode {
+        // However the stop surfaced (a cancelled request, a stage's check, the commit refused).
+        if Interruption.wasRequested { return interrupted }
         switch error {
+        case is CancellationError:
+            return interrupted
         case let error as any L10nError:
             Console.error(error.description)
             return exitCode(error.exitCategory)

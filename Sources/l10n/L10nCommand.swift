@@ -23,4 +23,26 @@ struct L10nCommand: AsyncParsableCommand {
             AdaptCommand.self, BatchCommand.self, ExtractCommand.self, MergeCommand.self, PseudoCommand.self, ValidateCommand.self, QACommand.self, SegmentCommand.self, MarketsCommand.self, BackendsCommand.self, TMCommand.self, GlossaryCommand.self,
         ]
     )
+
+    /// Parses and runs the command in a task that Ctrl-C and SIGTERM cancel (``Interruption``),
+    /// so an interrupted run exits 130 having written nothing.
+    static func main() async {
+        let run = Task {
+            do {
+                var command = try parseAsRoot()
+                if var asyncCommand = command as? any AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+            } catch {
+                if Interruption.wasRequested || error is CancellationError { exit(withError: ExitStatus.interrupted) }
+                exit(withError: error)
+            }
+        }
+        let interruption = Interruption { run.cancel() }
+        // A run that finished before noticing a late signal wrote its outputs: it exits as it ended.
+        await run.value
+        withExtendedLifetime(interruption) {}
+    }
 }

@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func codesAreTheSysexitsValuesAndRankedBySeverity() {
-        #expect(ExitCategory.allCases.map(\.code) == [0, 1, 64, 65, 66, 69, 70, 73])
+        #expect(ExitCategory.allCases.map(\.code) == [0, 1, 64, 65, 66, 69, 70, 73, 130])
         #expect(ExitCategory.worst([.usage, .dataError, .noInput]) == .noInput)
         #expect(ExitCategory.worst([.dataError, .software, .cannotCreate]) == .software)
         #expect(ExitCategory.worst([]) == nil)

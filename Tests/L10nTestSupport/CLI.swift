@@ -40,6 +40,12 @@ public enum CLI {
     /// or, with nil values, removes variables of the test process's environment; online
     /// engines' variables (``onlineEngineVariablePrefixes``) are passed only when given here.
     public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:]) throws -> Result {
+        try start(arguments, in: directory, environment: environment).wait()
+    }
+
+    /// Starts `l10n arguments` like ``run(_:in:environment:)`` and returns at once, for a test
+    /// that acts on the running process (interrupts it).
+    public static func start(_ arguments: [String], in directory: URL? = nil, environment: [String: String?] = [:]) throws -> Running {
         let executable = self.executable
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             throw TestSupportError("""
@@ -57,16 +63,44 @@ public enum CLI {
         }
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read before waiting so a large output cannot fill the pipe and block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return try Running(process)
+    }
+
+    /// A started `l10n`: its output is read as it comes (a full pipe never blocks it).
+    public final class Running: @unchecked Sendable {
+        // @unchecked: each output is written by its reader before `group` is left, read after.
+        private let process: Process
+        private let group = DispatchGroup()
+        private var stdout = Data(), stderr = Data()
+
+        init(_ process: Process) throws {
+            self.process = process
+            let out = Pipe(), err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            group.enter()
+            DispatchQueue.global().async {
+                self.stdout = out.fileHandleForReading.readDataToEndOfFile()
+                self.group.leave()
+            }
+            group.enter()
+            DispatchQueue.global().async {
+                self.stderr = err.fileHandleForReading.readDataToEndOfFile()
+                self.group.leave()
+            }
+        }
+
+        /// Sends SIGINT, as Ctrl-C in a terminal does.
+        public func interrupt() { process.interrupt() }
+
+        /// Waits for the process to end and returns what it did.
+        public func wait() -> Result {
+            process.waitUntilExit()
+            group.wait()
+            return Result(status: process.terminationStatus,
+                          stdout: String(decoding: stdout, as: UTF8.self),
+                          stderr: String(decoding: stderr, as: UTF8.self))
+        }
     }
 }

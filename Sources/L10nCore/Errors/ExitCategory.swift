@@ -25,6 +25,8 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
     case software = 70
     /// An output cannot be written.
     case cannotCreate = 73
+    /// Interrupted (Ctrl-C, SIGINT) or terminated (SIGTERM): the run stopped and wrote nothing.
+    case interrupted = 130
 
     /// The process exit code.
     public var code: Int32 { rawValue }
@@ -40,6 +42,7 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
         case .unavailable: return "a translation backend or a PostgreSQL memory failed or refused (unreachable, unauthorized, over quota)"
         case .software: return "internal error (a bug: please report it)"
         case .cannotCreate: return "an output cannot be written"
+        case .interrupted: return "interrupted (Ctrl-C) or terminated: the run stopped, and wrote none of its outputs (earlier ones are untouched)"
         }
     }
 
@@ -55,6 +58,7 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
         case .noInput: return 5
         case .cannotCreate: return 6
         case .software: return 7
+        case .interrupted: return 8
         }
     }
 

@@ -122,7 +122,14 @@ package final class OutputBatch {
 
     /// Moves every staged file into place (each rename is atomic), then deletes the files staged
     /// for removal.
+    ///
+    /// A run that was cancelled (Ctrl-C) commits nothing: the batch is discarded and
+    /// `CancellationError` thrown, whether or not the work noticed the cancellation before.
     package func commit() throws {
+        if Task.isCancelled {
+            discard()
+            throw CancellationError()
+        }
         removeScratchFiles()
         for (index, item) in staged.enumerated() where rename(item.temporary, item.destination) != 0 {
             let reason = String(cString: strerror(errno))

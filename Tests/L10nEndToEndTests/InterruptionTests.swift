@@ -1,0 +1,41 @@
+import Foundation
+import L10nTestSupport
+import Testing
+
+/// Ctrl-C stops a run without leaving partial outputs: `l10n adapt` waiting on a slow engine gets
+/// SIGINT, exits 130 with one line saying so, and leaves the folder as it was — no page, no XLIFF,
+/// no report, no staged temporary file, and an earlier run's outputs untouched.
+@Suite struct InterruptionTests {
+    static let key = "e2e-secret-deepl-key-interrupt:fx"
+
+    @Test(.timeLimit(.minutes(3))) func ctrlCWhileTheEngineIsSlowWritesNothing() async throws {
+        let dir = try TemporaryDirectory.make("l10n-interrupt")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pages = ["water-pump-aquaflow-xp2000b.md", "usb-c-charger-gan-65w.html"]
+        try Corpus.copy(pages, into: dir)
+        // An earlier run's output, which the interrupted run would have replaced.
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let earlier = Data("an earlier run's page\n".utf8)
+        try earlier.write(to: dir.appendingPathComponent("out/water-pump-aquaflow-xp2000b.de-DE.md"))
+        let before = try TemporaryDirectory.contents(of: dir)
+
+        // Every answer takes a minute: the run is surely waiting on the engine when it is stopped.
+        let fake = try await FakeDeepL.start(key: Self.key, persistent: .slow(.seconds(60)))
+        let running = try CLI.start(["adapt", "-m", "de", "-o", "out", "--report", "out/r.json", "--report-html", "out/r.html"] + pages,
+                                    in: dir, environment: ["DEEPL_AUTH_KEY": Self.key, "DEEPL_SERVER_URL": fake.baseURL])
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !fake.requests.contains(where: { $0.path == "/v2/translate" }), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(fake.requests.contains { $0.path == "/v2/translate" }, "the run reached the engine")
+        running.interrupt()
+        let result = running.wait()
+        try await fake.stop()
+
+        #expect(result.status == 130, "\(result.stderr)")
+        #expect(result.stderr.contains("interrupted"), "\(result.stderr)")
+        #expect(!result.stderr.contains(Self.key) && !result.stdout.contains(Self.key))
+        // The folder is as it was: the earlier page untouched, nothing new, no temporary file.
+        #expect(try TemporaryDirectory.contents(of: dir) == before)
+    }
+}
