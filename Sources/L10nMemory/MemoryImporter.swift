@@ -94,6 +94,8 @@ public struct MemoryImporter: Sendable {
             for try await item in handoff.items {
                 switch item {
                 case .batch(let batch):
+                    // Stopped (Ctrl-C): the batches written so far stay, the rest is not read.
+                    try Task.checkCancellation()
                     let added: Int
                     switch batch {
                     case .units(let units): added = try await store.add(units)
@@ -107,6 +109,8 @@ public struct MemoryImporter: Sendable {
                     summary.skipped = report.skipped.map { ImportSummary.Skipped(line: $0.line, reason: $0.reason) }
                 }
             }
+            // A cancelled stream ends without an error: an import cut short is not a whole one.
+            try Task.checkCancellation()
         } catch {
             handoff.stop()
             try? await recordStore?.endBulkImport()
@@ -117,6 +121,7 @@ public struct MemoryImporter: Sendable {
     }
 
     private func add(_ batch: [TranslationUnit], to summary: inout ImportSummary) async throws {
+        try Task.checkCancellation()
         let added = try await store.add(batch)
         summary.added += added
         summary.updated += batch.count - added

@@ -28,7 +28,7 @@ final class Interruption: @unchecked Sendable {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
                 guard Self.requested.set() else { _exit(ExitCategory.interrupted.code) }
-                FileHandle.standardError.write(Data("interrupted: stopping without writing outputs (press Ctrl-C again to quit at once)\n".utf8))
+                FileHandle.standardError.write(Data("interrupted: stopping; no output of this run will be written (press Ctrl-C again to quit at once)\n".utf8))
                 cancel()
             }
             source.resume()

@@ -39,3 +39,36 @@ import Testing
         #expect(try TemporaryDirectory.contents(of: dir) == before)
     }
 }
+
+/// A memory import stopped half-way keeps the batches it stored, and says it did not finish.
+@Suite struct ImportInterruptionTests {
+    @Test(.timeLimit(.minutes(3))) func ctrlCDuringAnImportKeepsAConsistentMemory() async throws {
+        let dir = try TemporaryDirectory.make("l10n-interrupt-import")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let total = 200_000
+        var tmx = #"<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en-US" datatype="plaintext"/><body>"#
+        for i in 0..<total {
+            tmx += "<tu><tuv xml:lang=\"en-US\"><seg>Pump model \(i) lifts water.</seg></tuv><tuv xml:lang=\"de-DE\"><seg>Pumpe Modell \(i) hebt Wasser.</seg></tuv></tu>\n"
+        }
+        tmx += "</body></tmx>\n"
+        try Data(tmx.utf8).write(to: dir.appendingPathComponent("big.tmx"))
+
+        let running = try CLI.start(["tm", "import", "--tm", "tm.sqlite", "big.tmx"], in: dir)
+        // Stop it once the memory file exists (the first batches are being stored).
+        let deadline = ContinuousClock.now + .seconds(60)
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("tm.sqlite").path), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        try await Task.sleep(for: .milliseconds(300))
+        running.interrupt()
+        let result = running.wait()
+        #expect(result.status == 130, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("interrupted"))
+        // The memory opens and holds what was stored before the stop: fewer units than the file.
+        let stats = try CLI.run(["tm", "stats", "--tm", "tm.sqlite", "--format", "json"], in: dir)
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        let units = try #require(json["units"] as? Int)
+        #expect(units < total, "the import was stopped before the end")
+    }
+}

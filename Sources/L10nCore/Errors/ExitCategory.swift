@@ -42,7 +42,7 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
         case .unavailable: return "a translation backend or a PostgreSQL memory failed or refused (unreachable, unauthorized, over quota)"
         case .software: return "internal error (a bug: please report it)"
         case .cannotCreate: return "an output cannot be written"
-        case .interrupted: return "interrupted (Ctrl-C) or terminated: the run stopped, and wrote none of its outputs (earlier ones are untouched)"
+        case .interrupted: return "interrupted (Ctrl-C) or terminated: the run stopped and wrote none of its outputs, earlier ones untouched (a memory import keeps the batches it had stored)"
         }
     }
 
