@@ -121,16 +121,30 @@ struct QuantityScanner: Sendable {
     /// A ranking before the number ("Ranked 1 in speaker reviews", "voted 1 in display tests"; not
     /// "top", which is also a table top: "top 2 in thick").
     private static let rankLead = try! NSRegularExpression(pattern: #"(?:^|[^\p{L}])(?:rank(?:s|ed|ing)?|voted|placed|finished)\s+$"#, options: [.caseInsensitive])
+    /// A verb of holding before the number ("Holds 3 in seat pockets", "stores up to 2 in the
+    /// door"): with a noun phrase after "in" (``containerFollow``), the number counts things and
+    /// "in" says where they go. Not "fits", which sizes ("fits 2 in receiver hitches").
+    private static let containerLead = try! NSRegularExpression(
+        pattern: #"(?:^|[^\p{L}])(?:holds?|holding|stores?|storing|carr(?:y|ies|ying)|keeps?|keeping|stows?|stashes|stash)\s+(?:up\s+to\s+)?$"#,
+        options: [.caseInsensitive])
+    /// Two lower-case words after "in" ("seat pockets"): a place, where a size word alone ("3 in
+    /// seat") would be the size of a seat.
+    private static let containerFollow = try! NSRegularExpression(pattern: #"\G\s+\p{Ll}[\p{L}\-]*\s+\p{Ll}\p{L}*"#)
     /// A size name after "in size" ("only 2 in size M left", "3 in size 10").
     private static let sizeFollow = try! NSRegularExpression(pattern: #"\G\s+size\s+(?:X{0,3}[SL]|M|[2-6]XL|XXS|small|medium|large|petite|regular|tall|\d{1,2}(?:\.5)?)(?![\p{L}\p{N}])"#, options: [.caseInsensitive])
 
     /// Whether the bare "in" after the number at `number` is the preposition even though a size
-    /// word follows it: a rank before the number, or "in size M" (a count in a clothing size).
+    /// word follows it: a rank before the number, "in size M" (a count in a clothing size), or a
+    /// verb of holding before the number and a place after "in" ("Holds 3 in seat pockets").
     static func isPrepositionIn(number: NSRange, end: Int, in ns: NSString) -> Bool {
-        let start = max(0, number.location - 16)
+        let start = max(0, number.location - 24)
         let lead = ns.substring(with: NSRange(location: start, length: number.location - start))
-        if rankLead.firstMatch(in: lead, range: NSRange(location: 0, length: (lead as NSString).length)) != nil { return true }
-        return sizeFollow.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: NSRange(location: end, length: ns.length - end)) != nil
+        let leadRange = NSRange(location: 0, length: (lead as NSString).length)
+        let rest = NSRange(location: end, length: ns.length - end)
+        if rankLead.firstMatch(in: lead, range: leadRange) != nil { return true }
+        if containerLead.firstMatch(in: lead, range: leadRange) != nil,
+           containerFollow.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: rest) != nil { return true }
+        return sizeFollow.firstMatch(in: ns as String, options: [.anchored, .withoutAnchoringBounds], range: rest) != nil
     }
 
     private static let dimensionLead = try! NSRegularExpression(pattern: #"\d(?:[.,]\d+)?\s?[x×]\s?$"#)

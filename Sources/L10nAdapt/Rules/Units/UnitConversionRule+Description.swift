@@ -88,6 +88,8 @@ extension UnitConversionRule {
             RuleExample("There are 5 in the box and 2 in stock; 1 in 10 buyers order two.", market: "br"),
             RuleExample("5-in-1 STEM robot kit", market: "fr"),
             RuleExample("Ranked 1 in speaker reviews; only 2 in size M left; 1 in cores of the braid is a spare.", market: "de"),
+            // A count after a verb of holding, a place after "in".
+            RuleExample("Holds 3 in seat pockets; stores up to 2 in door bins.", market: "de"),
             RuleExample("Launched in 2026 with a 12V battery at 60Hz for $39.99.", market: "de"),
             RuleExample("1920 x 1080 @ 60 Hz, 300 nits, 24,000 RPM", market: "de"),
             RuleExample("Chain rated 0.5 lb/ft, cable 3.2 oz/ft", market: "de"),
@@ -211,6 +213,8 @@ extension UnitConversionRule {
             // mile a car runs is the drag strip's benchmark, a name (conventions/automotive.yaml).
             RuleExample("The shop is 1/4 mile from the beach; the car runs the 1/4 mile in 12 s.", market: "de",
                         expected: "The shop is 400 m from the beach; the car runs the 1/4 mile in 12 s."),
+            // Held pans sized by one word are inches; a place after "in" makes a count.
+            RuleExample("Holds 12 in pans; holds 2 in door bins.", market: "de", expected: "Holds 30 cm pans; holds 2 in door bins."),
             // Counts are not dimensions.
             RuleExample("- 2 x 5 ft hanging chains", market: "de", expected: "- 2 x 1,5 m hanging chains"),
             RuleExample("1 x 6 ft linking cord", market: "br", expected: "1 x 1,8 m linking cord"),
