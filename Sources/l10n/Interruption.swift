@@ -1,12 +1,5 @@
-import Dispatch
 import Foundation
 import L10nPipeline
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Ctrl-C (SIGINT) and SIGTERM cancel the run instead of killing the process, so a run stopped
 /// half-way removes its staged files and commits none of its outputs (``ExitCategory/interrupted``,

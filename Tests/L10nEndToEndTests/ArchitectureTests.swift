@@ -35,7 +35,7 @@ import Testing
         #expect(help.status == 0)
         let readme = try String(contentsOf: Self.root.appendingPathComponent("README.md"), encoding: .utf8)
         let rows = readme.split(separator: "\n").filter { $0.range(of: #"^\| [0-9]+ \| "#, options: .regularExpression) != nil }
-        #expect(rows.count == 8)
+        #expect(rows.count == 9)
         // Compared with whitespace collapsed: --help wraps long meanings.
         func words(_ s: some StringProtocol) -> String { s.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         let helpWords = words(help.stdout)
