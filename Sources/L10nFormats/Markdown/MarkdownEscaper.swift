@@ -15,7 +15,8 @@ import L10nCore
 ///   for `"…"`, `'…'`, `(…)`; or, in XLIFF from l10n 0.2, text inside a `md:link-title` code
 ///   pair): only the title's delimiters, backslashes and entity-like `&` are escaped.
 /// - Front matter: `md:front-matter` is written as a plain YAML scalar when that is safe, else
-///   double-quoted; `md:front-matter-dq` escapes `\` and `"`; `md:front-matter-sq` doubles `'`.
+///   double-quoted; `md:front-matter-dq` escapes `\` and `"`; `md:front-matter-sq` doubles `'`;
+///   `md:front-matter-folded` is one line of its block (no leading blanks).
 public struct MarkdownEscaper: TextEscaping {
     public init() {}
 
@@ -28,6 +29,9 @@ public struct MarkdownEscaper: TextEscaping {
         case "md:front-matter": return Self.yamlPlainOrQuoted(text)
         case "md:front-matter-dq": return Self.yamlDoubleQuotedBody(text)
         case "md:front-matter-sq": return text.replacingNewlines().replacing("'", with: "''")
+        // One line of a folded block scalar: its indentation is before it; leading blanks would
+        // make it a more-indented line, which folding keeps apart.
+        case "md:front-matter-folded": return String(text.replacingNewlines().drop { $0 == " " || $0 == "\t" })
         case "md:link-title": return Self.linkTitle(text, opener: UInt8(ascii: "\""))
         case "md:link-title-sq": return Self.linkTitle(text, opener: UInt8(ascii: "'"))
         case "md:link-title-paren": return Self.linkTitle(text, opener: UInt8(ascii: "("))

@@ -7,8 +7,12 @@ import L10nCore
 /// Keys and structure are never translatable. The value of a top-level key named in `keys`
 /// (`title`, `description`…) becomes a unit when it is a single-line scalar: plain
 /// (`md:front-matter`), double-quoted (`md:front-matter-dq`, the range inside the quotes) or
-/// single-quoted (`md:front-matter-sq`). Its text is one decoded, non-verbatim piece, so the
-/// value stays a single segment and the escaper can always write it back as valid YAML.
+/// single-quoted (`md:front-matter-sq`), or a folded block scalar (`description: >-` and its
+/// indented lines, `md:front-matter-folded`: the lines joined by spaces, as YAML folds them; the
+/// description a site generator puts in its meta tag is usually written so). Its text is one
+/// decoded, non-verbatim piece, so the value stays a single segment and the escaper can always
+/// write it back as valid YAML (a folded value on one line of the block: the same value).
+/// Literal block scalars (`|`), whose line breaks are part of the value, stay in the skeleton.
 struct MarkdownFrontMatter {
     /// Byte range of the whole block, closing line included.
     var range: Range<Int>
@@ -37,7 +41,9 @@ struct MarkdownFrontMatter {
                 }
             } else {
                 pendingPlain = nil
-                if let draft = value(b, line: line, keys: keys) {
+                if let draft = foldedBlock(b, line: line, next: next, keys: keys) {
+                    drafts.append(draft)
+                } else if let draft = value(b, line: line, keys: keys) {
                     drafts.append(draft.draft)
                     if draft.plain { pendingPlain = drafts.count - 1 }
                 }
@@ -59,7 +65,9 @@ struct MarkdownFrontMatter {
         return nil
     }
 
-    private static func value(_ b: [UInt8], line: Range<Int>, keys: Set<String>) -> (draft: UnitDraft, plain: Bool)? {
+    /// The top-level key of `line` when it is one of `keys`, and where its value starts (after
+    /// the colon and blanks); nil for another line, or a key with nothing after it.
+    private static func keyAndValue(_ b: [UInt8], line: Range<Int>, keys: Set<String>) -> (key: String, value: Int)? {
         var i = line.lowerBound
         while i < line.upperBound, b[i].isASCIIAlphanumeric || b[i] == UInt8(ascii: "_") || b[i] == UInt8(ascii: "-") { i += 1 }
         guard i > line.lowerBound, i < line.upperBound, b[i] == UInt8(ascii: ":") else { return nil }
@@ -69,6 +77,60 @@ struct MarkdownFrontMatter {
         guard i < line.upperBound, MarkdownSource.isSpaceOrTab(b[i]) else { return nil }
         while i < line.upperBound, MarkdownSource.isSpaceOrTab(b[i]) { i += 1 }
         guard i < line.upperBound else { return nil }
+        return (key, i)
+    }
+
+    /// `key: >` (or `>-`, `>+`) and the lines indented under it, when they are one paragraph:
+    /// every line indented alike, none blank, no explicit indentation indicator. Anything else
+    /// (a more-indented line, a blank line, which folding keeps as a line break) stays in the
+    /// skeleton. The piece spans the first line's text to the last line's end.
+    private static func foldedBlock(_ b: [UInt8], line: Range<Int>, next: Int, keys: Set<String>) -> UnitDraft? {
+        guard let (key, start) = keyAndValue(b, line: line, keys: keys), b[start] == UInt8(ascii: ">") else { return nil }
+        var i = start + 1
+        if i < line.upperBound, b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: "+") { i += 1 }
+        guard restIsComment(b, i..<line.upperBound) else { return nil }
+        var lines: [Range<Int>] = []
+        var indent: Int?
+        var lineStart = next
+        while lineStart < b.count {
+            var lineEnd = lineStart
+            while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
+            var k = lineStart
+            while k < lineEnd, b[k] == 0x20 { k += 1 }
+            let blank = !(lineStart..<lineEnd).contains { !MarkdownSource.isSpaceOrTab(b[$0]) }
+            if k == lineStart || blank { break }  // the next key, the closing line, or a blank line
+            guard b[k] != 0x09, indent == nil || indent == k - lineStart else { return nil }
+            indent = k - lineStart
+            var end = lineEnd
+            while end > k, MarkdownSource.isSpaceOrTab(b[end - 1]) { end -= 1 }
+            lines.append(k..<end)
+            lineStart = lineEnd
+            if lineStart < b.count { lineStart += (b[lineStart] == 0x0D && lineStart + 1 < b.count && b[lineStart + 1] == 0x0A) ? 2 : 1 }
+        }
+        // A blank line ends the paragraph only if no more of the block follows it.
+        if lineStart < b.count, let indent, blankLineContinuesBlock(b, from: lineStart, indent: indent) { return nil }
+        guard let first = lines.first, let last = lines.last,
+              let text = String(validating: lines.map { Array(b[$0]) }.joined(separator: [0x20]), as: UTF8.self) else { return nil }
+        return UnitDraft(type: "md:front-matter-folded", name: key, pieces: [.text(text, bytes: first.lowerBound..<last.upperBound, verbatim: false)])
+    }
+
+    /// Whether, after blank lines starting at `from`, a line indented by `indent` or more goes on
+    /// with the block scalar.
+    private static func blankLineContinuesBlock(_ b: [UInt8], from: Int, indent: Int) -> Bool {
+        var i = from
+        while i < b.count {
+            var k = i
+            while k < b.count, MarkdownSource.isSpaceOrTab(b[k]) { k += 1 }
+            if k == b.count { return false }
+            if b[k] == 0x0A || b[k] == 0x0D { i = k + 1; continue }
+            return k - i >= indent
+        }
+        return false
+    }
+
+    private static func value(_ b: [UInt8], line: Range<Int>, keys: Set<String>) -> (draft: UnitDraft, plain: Bool)? {
+        guard let (key, start) = keyAndValue(b, line: line, keys: keys) else { return nil }
+        let i = start
         let first = b[i]
         if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
             guard let (end, text) = quoted(b, from: i, end: line.upperBound), restIsComment(b, end + 1..<line.upperBound) else { return nil }

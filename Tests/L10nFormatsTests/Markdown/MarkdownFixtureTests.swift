@@ -94,6 +94,19 @@ struct MarkdownFixtureTests {
         #expect(out == "---\ntitle: \"Premiers pas: installation\"\ndescription: \"Installer \\\"l10n\\\" en C:\\\\\"\nsubtitle: 'C''est facile'\nlayout: page\ntags: [a, b]\n---\n# Welcome\n")
     }
 
+    /// A folded block scalar (`description: >-`, the usual way to write a long meta description)
+    /// is one unit, its lines joined as YAML folds them, written back as one line of its block;
+    /// blocks whose line breaks mean something (literal `|`, a blank line, a more-indented line)
+    /// stay in the skeleton.
+    @Test func foldedBlockScalarsInFrontMatter() throws {
+        let (doc, lines, _) = try Self.units("front-matter-blocks")
+        #expect(lines == ["md:front-matter|title: Pump", "md:front-matter-folded|description: Cast-iron jet pump for homes, cabins and farms.",
+                          "md:front-matter-folded|caption: One line caption.", "md:heading|h1: Welcome"])
+        let out = try Self.translate(doc, ["u2/s1": "  Bomba injetora de ferro fundido para casas,\nsítios e fazendas.", "u3/s1": "Legenda: # um"])
+        #expect(out.hasPrefix("---\ntitle: Pump\ndescription: >-\n  Bomba injetora de ferro fundido para casas, sítios e fazendas.\nsummary: >\n"))
+        #expect(out.contains("\ncaption: >+   # kept lines\n  Legenda: # um\n---\n# Welcome\n"))
+    }
+
     @Test func linkTitle() throws {
         let (doc, lines, _) = try Self.units("link-title")
         // Each title is a unit of its own, nested in the code that closes its link or image.
