@@ -23,9 +23,10 @@ import Testing
         let fake = try await FakeDeepL.start(key: Self.key, persistent: .slow(.seconds(60)))
         let running = try CLI.start(["adapt", "-m", "de", "-o", "out", "--report", "out/r.json", "--report-html", "out/r.html"] + pages,
                                     in: dir, environment: ["DEEPL_AUTH_KEY": Self.key, "DEEPL_SERVER_URL": fake.baseURL])
+        // Polled from this thread (not an async sleep, which a busy test run can delay for minutes).
         let deadline = ContinuousClock.now + .seconds(60)
         while !fake.requests.contains(where: { $0.path == "/v2/translate" }), ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(50))
+            usleep(20_000)
         }
         #expect(fake.requests.contains { $0.path == "/v2/translate" }, "the run reached the engine")
         running.interrupt()

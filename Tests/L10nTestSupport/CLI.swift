@@ -91,6 +91,9 @@ public enum CLI {
             }
         }
 
+        /// A test that stops early (a failed expectation, its time limit) leaves no process behind.
+        deinit { if process.isRunning { process.terminate() } }
+
         /// Sends SIGINT, as Ctrl-C in a terminal does.
         public func interrupt() { process.interrupt() }
 
