@@ -7,7 +7,8 @@ import L10nCore
 /// Keys and structure are never translatable. The value of a top-level key named in `keys`
 /// (`title`, `description`…) becomes a unit when it is a single-line scalar: plain
 /// (`md:front-matter`), double-quoted (`md:front-matter-dq`, the range inside the quotes) or
-/// single-quoted (`md:front-matter-sq`), or a folded block scalar (`description: >-` and its
+/// single-quoted (`md:front-matter-sq`) — a plain one may go on over indented lines, folded
+/// into one — or a folded block scalar (`description: >-` and its
 /// indented lines, `md:front-matter-folded`: the lines joined by spaces, as YAML folds them; the
 /// description a site generator puts in its meta tag is usually written so). Its text is one
 /// decoded, non-verbatim piece, so the value stays a single segment and the escaper can always
@@ -22,7 +23,9 @@ struct MarkdownFrontMatter {
         guard let firstEnd = dashLine(b, at: start, marker: [UInt8]("---".utf8)) else { return nil }
         var drafts: [UnitDraft] = []
         var lineStart = firstEnd
-        var pendingPlain: Int?  // index of a plain-scalar draft that a continuation line would invalidate
+        // The plain-scalar draft that indented lines may continue, and whether a blank line came
+        // after it (a blank line inside a plain scalar is a line break: the value is left alone).
+        var plain: (index: Int, blank: Bool)?
         while lineStart < b.count {
             var lineEnd = lineStart
             while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
@@ -32,25 +35,49 @@ struct MarkdownFrontMatter {
                 return MarkdownFrontMatter(range: start..<next, drafts: drafts)
             }
             let line = lineStart..<lineEnd
-            if let first = line.first, MarkdownSource.isSpaceOrTab(b[first]) {
-                // An indented non-blank line continues the previous value: multi-line scalars stay
-                // in the skeleton.
-                if let index = pendingPlain, line.contains(where: { !MarkdownSource.isSpaceOrTab(b[$0]) }) {
-                    drafts.remove(at: index)
-                    pendingPlain = nil
+            if !line.contains(where: { !MarkdownSource.isSpaceOrTab(b[$0]) }) {
+                plain?.blank = true
+            } else if MarkdownSource.isSpaceOrTab(b[line.lowerBound]) {
+                // An indented line continues the previous value: a plain scalar folds it in (its
+                // line breaks are spaces); after a blank line, or with what would end or break a
+                // plain scalar (`: `, ` #`), the value stays in the skeleton.
+                if let (index, blank) = plain {
+                    if !blank, let extended = continued(drafts[index], b, line: line) {
+                        drafts[index] = extended
+                    } else {
+                        drafts.remove(at: index)
+                        plain = nil
+                    }
                 }
             } else {
-                pendingPlain = nil
+                plain = nil
                 if let draft = foldedBlock(b, line: line, next: next, keys: keys) {
                     drafts.append(draft)
                 } else if let draft = value(b, line: line, keys: keys) {
                     drafts.append(draft.draft)
-                    if draft.plain { pendingPlain = drafts.count - 1 }
+                    if draft.plain { plain = (drafts.count - 1, false) }
                 }
             }
             lineStart = next
         }
         return nil
+    }
+
+    /// `draft`, a plain scalar, with the indented `line` folded in; nil when the line holds what a
+    /// plain scalar cannot (`: `, a comment) or is not UTF-8.
+    private static func continued(_ draft: UnitDraft, _ b: [UInt8], line: Range<Int>) -> UnitDraft? {
+        guard case .text(let text, let bytes, _)? = draft.pieces.first, draft.pieces.count == 1 else { return nil }
+        var start = line.lowerBound, end = line.upperBound
+        while start < end, MarkdownSource.isSpaceOrTab(b[start]) { start += 1 }
+        while end > start, MarkdownSource.isSpaceOrTab(b[end - 1]) { end -= 1 }
+        let content = b[start..<end]
+        guard content.first != UInt8(ascii: "#"),
+              !content.indices.dropFirst().contains(where: { content[$0] == UInt8(ascii: "#") && MarkdownSource.isSpaceOrTab(content[$0 - 1]) }),
+              !content.indices.dropLast().contains(where: { content[$0] == UInt8(ascii: ":") && MarkdownSource.isSpaceOrTab(content[$0 + 1]) }),
+              content.last != UInt8(ascii: ":"), let more = String(validating: content, as: UTF8.self) else { return nil }
+        var extended = draft
+        extended.pieces = [.text(text + " " + more, bytes: bytes.lowerBound..<end, verbatim: false)]
+        return extended
     }
 
     /// End of the line (after its line ending) when the line at `at` is `marker` plus optional
