@@ -71,17 +71,17 @@ struct UnitAssembler {
             add(body, of: .cut, ignorable: !holds(body, translatable: translate), to: &made)
             add(trail.startIndex..<trail.endIndex, of: .trail, ignorable: true, to: &made)
         }
-        let (segments, parts, segmentNumber) = (made.segments, made.parts, made.segmentNumber)
-        guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
+        guard made.segmentNumber > 0, let start = made.parts.first?.start, let end = made.parts.last?.end else { return nil }
         var codeBytes: [Range<Int>] = []
         if !draft.subflows.isEmpty {
             for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
         }
-        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
+        // Segments, parts and the unit moved, not copied: a copy retains and releases every field.
+        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: made.segments, notes: draft.notes)
         unit.translate = translate
         unit.cell = draft.cell
-        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
-        return (unit, span, codeBytes)
+        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: made.parts, codes: codes)
+        return (consume unit, span, codeBytes)
     }
 
     /// Which of the item lists a range is in.
@@ -107,9 +107,9 @@ struct UnitAssembler {
         guard !range.isEmpty else { return }
         let first = item(range.lowerBound, of: list), last = item(range.upperBound - 1, of: list)
         let content = self.content(range, of: list)
-        if ignorable, let prev = made.segments.last, prev.isIgnorable {
-            // Two ignorables in a row become one.
-            made.segments[made.segments.count - 1].source = Content(prev.source.runs + content.runs)
+        if ignorable, let previous = made.segments.indices.last, made.segments[previous].isIgnorable {
+            // Two ignorables in a row become one (in place: `segments.last` would copy the segment out).
+            made.segments[previous].source = Content(made.segments[previous].source.runs + content.runs)
             made.parts[made.parts.count - 1].end = last.bytes.upperBound
             return
         }
@@ -310,8 +310,12 @@ struct UnitAssembler {
         var any: UInt8 = 0
         for b in text { any |= b }
         if any < 0x80 {
-            units.reserveCapacity(units.count + text.count)
-            for b in text { units.append(UInt16(b)) }
+            // Grown once and widened in place: an `append` per byte costs ≈ 10 instructions.
+            let start = units.count
+            units.append(contentsOf: repeatElement(0, count: text.count))
+            units.withUnsafeMutableBufferPointer { units in
+                for i in text.indices { units[start + i] = UInt16(text[i]) }
+            }
         } else if !transcode(text, to: &units) {
             units.append(contentsOf: String(decoding: text, as: UTF8.self).utf16)
         }
