@@ -171,9 +171,9 @@ struct HTMLUnitExtractor {
             subflows.removeAll()
             for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
             if !pieces.isEmpty {
-                var draft = UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)
-                draft.cell = cells[container]
-                drafts.append(draft)
+                // Appended, then completed in place: a local draft was copied into the array.
+                drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows))
+                drafts[drafts.count - 1].cell = cells[container]
             } else {
                 drafts += subflows
             }
