@@ -139,11 +139,12 @@ final class HTMLTreeBuilder: HTMLEventHandler {
             element.translate = HTMLTree.Element.translateFlag(element.attributes)
         }
         let index = tree.elements.count
-        tree.elements.append(element)
+        let start = element.start
+        tree.elements.append(element)  // its last use: moved, not copied
         append(.element(index))
         stack.append(index)
         if stack.count > Self.maxDepth, tooDeepAt == nil {
-            tooDeepAt = element.start  // the driver then stops libxml2
+            tooDeepAt = start  // the driver then stops libxml2
         }
     }
 
@@ -181,11 +182,10 @@ final class HTMLTreeBuilder: HTMLEventHandler {
     private func close(_ index: Int, endTag: Range<Int>?) {
         tree.elements[index].endTagStart = endTag?.lowerBound
         tree.elements[index].end = endTag?.upperBound ?? cursor
-        let e = tree.elements[index]
         let breaks: Bool
-        switch e.role {
+        switch tree.elements[index].role {  // fields read in place: an element copy retains three arrays and a string
         case .block, .preformatted: breaks = true
-        case .inline, .flexible: breaks = e.containsBlock
+        case .inline, .flexible: breaks = tree.elements[index].containsBlock
         case .void, .literal, .raw: breaks = false
         }
         if breaks, let parent = stack.last { tree.elements[parent].containsBlock = true }
