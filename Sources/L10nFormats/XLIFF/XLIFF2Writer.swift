@@ -198,9 +198,12 @@ struct XLIFF2Writer {
         // One <data> per distinct original data, numbered in order of first use (d1, d2…).
         var dataIDs = SmallMap<String, Int>()
         func collect(_ runs: [Content.Run]) {
-            for case .code(let c) in runs {
+            // By index, each run read in place: `for case .code(let c) in runs` copied every run
+            // out, text included (most of this function's own time).
+            for i in runs.indices {
+                guard let data = runs[i].codeData else { continue }
                 let next = dataIDs.count + 1
-                dataIDs.insertIfAbsent(c.data, next)
+                dataIDs.insertIfAbsent(data, next)
             }
         }
         let segments = unit.segments
@@ -225,7 +228,7 @@ struct XLIFF2Writer {
             out.raw("      </originalData>\n")
         }
 
-        guard unit.segments.contains(where: { !$0.isIgnorable }) else {
+        guard segments.indices.contains(where: { !segments[$0].isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
         var noBases = XLIFFCodeBases(units: 0)
