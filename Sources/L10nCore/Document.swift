@@ -34,7 +34,15 @@ public struct Document: Hashable, Sendable, Codable {
     }
 
     /// How many segments are there to translate: non-ignorable ones, in units marked for translation.
-    public var segmentCount: Int { units.reduce(0) { $0 + ($1.translate ? $1.translatableSegments.count : 0) } }
+    /// Counted in place by index: `translatableSegments` would copy each unit and build an array
+    /// per unit (extract asks for every document).
+    public var segmentCount: Int {
+        var count = 0
+        for u in units.indices where units[u].translate {
+            for s in units[u].segments.indices where !units[u].segments[s].isIgnorable { count += 1 }
+        }
+        return count
+    }
 
     /// A copy whose segment targets are set by `translate` (called for the non-ignorable segments
     /// of units marked for translation).

@@ -27,18 +27,22 @@ public struct DocumentBuilder: Sendable {
             /// Throws unless the draft's pieces tile its bytes, after `lastEnd` and inside the document:
             /// the assembler reads verbatim text from those bytes.
             func checkTiling(_ draft: UnitDraft, after lastEnd: Int) throws {
-                guard let first = draft.pieces.first, let last = draft.pieces.last else { return }
-                var p = first.bytes.lowerBound
-                for piece in draft.pieces {
-                    guard piece.bytes.lowerBound == p, piece.bytes.upperBound >= p else {
+                let pieces = draft.pieces
+                guard let firstIndex = pieces.indices.first, let lastIndex = pieces.indices.last else { return }
+                let first = pieces[firstIndex].bytes, last = pieces[lastIndex].bytes
+                var p = first.lowerBound
+                // By index: `for piece in` would copy each piece out, retaining a code's strings.
+                for i in pieces.indices {
+                    let r = pieces[i].bytes
+                    guard r.lowerBound == p, r.upperBound >= p else {
                         throw FormatError(.malformed, "internal: pieces of a \(draft.type ?? "unit") do not tile its bytes at \(p)",
                                           at: SourceLocation.at(byteOffset: min(p, bytes.count), in: bytes, file: original))
                     }
-                    p = piece.bytes.upperBound
+                    p = r.upperBound
                 }
-                guard first.bytes.lowerBound >= lastEnd, last.bytes.upperBound <= bytes.count else {
-                    throw FormatError(.malformed, "internal: units overlap at byte \(first.bytes.lowerBound)",
-                                      at: SourceLocation.at(byteOffset: min(max(first.bytes.lowerBound, 0), bytes.count), in: bytes, file: original))
+                guard first.lowerBound >= lastEnd, last.upperBound <= bytes.count else {
+                    throw FormatError(.malformed, "internal: units overlap at byte \(first.lowerBound)",
+                                      at: SourceLocation.at(byteOffset: min(max(first.lowerBound, 0), bytes.count), in: bytes, file: original))
                 }
             }
             for draft in drafts {
@@ -57,10 +61,13 @@ public struct DocumentBuilder: Sendable {
                     }
                     continue
                 }
+                // Appended last thing, so the unit and span move into the arrays instead of being
+                // copied (a retain and a release per field); the parent is read back in place.
+                let parent = units.count
                 lastEnd = span.end
+                var lastSubEnd = span.start
                 units.append(unit)
                 spans.append(span)
-                var lastSubEnd = span.start
                 for sub in draft.subflows {
                     guard let first = sub.pieces.first, let last = sub.pieces.last else { continue }
                     let range = first.bytes.lowerBound..<last.bytes.upperBound
@@ -73,7 +80,7 @@ public struct DocumentBuilder: Sendable {
                     try checkTiling(sub, after: lastSubEnd)
                     guard var (subUnit, subSpan, _) = assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub) else { continue }
                     subSpan.parent = Skeleton.Parent(unit: id, code: k, offset: subSpan.start - codePieces[k].lowerBound)
-                    if subUnit.notes.isEmpty, let note = Self.location(of: sub, in: unit) { subUnit.notes = [note] }
+                    if subUnit.notes.isEmpty, let note = Self.location(of: sub, in: units[parent]) { subUnit.notes = [note] }
                     lastSubEnd = subSpan.end
                     units.append(subUnit)
                     spans.append(subSpan)
@@ -91,8 +98,10 @@ public struct DocumentBuilder: Sendable {
     /// sentence it belongs to, so an `alt` or `title` can be translated in context.
     private static func location(of sub: UnitDraft, in parent: TextUnit) -> Note? {
         guard let name = sub.name ?? sub.type else { return nil }
-        // The first 60 characters of the sentence, whitespace runs as one space: one bounded pass.
-        var excerpt = String.UnicodeScalarView()
+        // The first 60 characters of the sentence, whitespace runs as one space: one bounded pass,
+        // collected as UTF-8 (appending to a `String.UnicodeScalarView` costs ≈ 400 instructions a scalar).
+        var excerpt: [UInt8] = []
+        excerpt.reserveCapacity(64)
         var count = 0, space = false, more = false
         scan: for run in parent.segments.first(where: { !$0.isIgnorable })?.source.runs ?? [] {
             let text: String
@@ -105,11 +114,11 @@ public struct DocumentBuilder: Sendable {
                 let isWhitespace = scalar.isASCII ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
                 if isWhitespace { space = count > 0; continue }
                 if count == 60 { more = true; break scan }
-                if space { excerpt.append(" "); count += 1; space = false }
-                excerpt.append(scalar)
+                if space { excerpt.append(0x20); count += 1; space = false }
+                if scalar.isASCII { excerpt.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { excerpt.append($0) } }
                 count += 1
             }
         }
-        return Note(text: "\(name) inside unit \(parent.id): “\(String(excerpt))\(more ? "…" : "")”", category: "l10n:context")
+        return Note(text: "\(name) inside unit \(parent.id): “\(String(decoding: excerpt, as: UTF8.self))\(more ? "…" : "")”", category: "l10n:context")
     }
 }

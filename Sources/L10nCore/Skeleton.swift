@@ -105,44 +105,47 @@ public struct Skeleton: Hashable, Sendable, Codable {
     /// the original, each subflow follows the top-level unit it names and lies inside one of its
     /// codes, in order with its siblings, and each unit's parts tile it exactly: what merge relies on.
     public func validate() throws {
-        let skeleton = self
-        let count = skeleton.original.count
+        let count = original.count
         var last = 0
         var lastTop = -1  // the top-level span subflows hang on
         var lastInParent = 0  // where the previous subflow of that span ended
-        for (s, span) in skeleton.spans.enumerated() {
-            if let parent = span.parent {
-                guard lastTop >= 0, skeleton.spans[lastTop].unit == parent.unit else {
-                    throw FormatError(.invalidSkeleton, "unit \(span.unit): its parent unit \(parent.unit) is not the top-level unit before it")
+        // Spans and parts read in place by index: copying a span out retains all its strings and arrays.
+        try spans.withUnsafeBufferPointer { spans in
+            for s in spans.indices {
+                let (start, end) = (spans[s].start, spans[s].end)
+                if let parent = spans[s].parent {
+                    guard lastTop >= 0, spans[lastTop].unit == parent.unit else {
+                        throw FormatError(.invalidSkeleton, "unit \(spans[s].unit): its parent unit \(parent.unit) is not the top-level unit before it")
+                    }
+                    guard parent.code >= 0, parent.code < spans[lastTop].codes.count, parent.offset >= 0,
+                          parent.offset + (end - start) <= spans[lastTop].codes[parent.code].data.utf8.count else {
+                        throw FormatError(.invalidSkeleton, "unit \(spans[s].unit): it does not lie inside code \(parent.code) of unit \(parent.unit)")
+                    }
+                    guard start >= lastInParent, start <= end, end <= spans[lastTop].end else {
+                        throw FormatError(.invalidSkeleton, "unit \(spans[s].unit): byte range \(start)..<\(end) is out of order or outside unit \(parent.unit)")
+                    }
+                    lastInParent = end
+                } else {
+                    guard start >= last, start <= end, end <= count else {
+                        throw FormatError(.invalidSkeleton, "unit \(spans[s].unit): byte range \(start)..<\(end) is out of order or outside the original (\(count) bytes)")
+                    }
                 }
-                let outer = skeleton.spans[lastTop]
-                guard parent.code >= 0, parent.code < outer.codes.count, parent.offset >= 0,
-                      parent.offset + (span.end - span.start) <= outer.codes[parent.code].data.utf8.count else {
-                    throw FormatError(.invalidSkeleton, "unit \(span.unit): it does not lie inside code \(parent.code) of unit \(parent.unit)")
+                var p = start
+                for k in spans[s].parts.indices {
+                    let (partStart, partEnd) = (spans[s].parts[k].start, spans[s].parts[k].end)
+                    guard partStart == p, partEnd >= partStart, partEnd <= end else {
+                        throw FormatError(.invalidSkeleton, "unit \(spans[s].unit) part \(spans[s].parts[k].id): byte range \(partStart)..<\(partEnd) does not tile the unit")
+                    }
+                    p = partEnd
                 }
-                guard span.start >= lastInParent, span.start <= span.end, span.end <= outer.end else {
-                    throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside unit \(parent.unit)")
+                guard p == end else {
+                    throw FormatError(.invalidSkeleton, "unit \(spans[s].unit): parts end at byte \(p), unit at \(end)")
                 }
-                lastInParent = span.end
-            } else {
-                guard span.start >= last, span.start <= span.end, span.end <= count else {
-                    throw FormatError(.invalidSkeleton, "unit \(span.unit): byte range \(span.start)..<\(span.end) is out of order or outside the original (\(count) bytes)")
+                if spans[s].parent == nil {
+                    last = end
+                    lastTop = s
+                    lastInParent = start
                 }
-            }
-            var p = span.start
-            for part in span.parts {
-                guard part.start == p, part.end >= part.start, part.end <= span.end else {
-                    throw FormatError(.invalidSkeleton, "unit \(span.unit) part \(part.id): byte range \(part.start)..<\(part.end) does not tile the unit")
-                }
-                p = part.end
-            }
-            guard p == span.end else {
-                throw FormatError(.invalidSkeleton, "unit \(span.unit): parts end at byte \(p), unit at \(span.end)")
-            }
-            if span.parent == nil {
-                last = span.end
-                lastTop = s
-                lastInParent = span.start
             }
         }
     }

@@ -71,17 +71,19 @@ struct UnitAssembler {
             add(body, of: .cut, ignorable: !holds(body, translatable: translate), to: &made)
             add(trail.startIndex..<trail.endIndex, of: .trail, ignorable: true, to: &made)
         }
-        let (segments, parts, segmentNumber) = (made.segments, made.parts, made.segmentNumber)
-        guard segmentNumber > 0, let start = parts.first?.start, let end = parts.last?.end else { return nil }
+        guard made.segmentNumber > 0, let start = made.parts.first?.start, let end = made.parts.last?.end else { return nil }
         var codeBytes: [Range<Int>] = []
         if !draft.subflows.isEmpty {
             for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
         }
-        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: segments, notes: draft.notes)
+        // Segments, parts and the unit moved, not copied: a copy retains and releases every field.
+        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: made.segments, notes: draft.notes)
         unit.translate = translate
         unit.cell = draft.cell
-        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: parts, codes: codes)
-        return (unit, span, codeBytes)
+        // A unit without codes gets its own empty table: sharing the assembler's (emptied, its
+        // capacity kept) would make the next `load` allocate a new one for every such unit.
+        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes)
+        return (consume unit, span, codeBytes)
     }
 
     /// Which of the item lists a range is in.
@@ -107,9 +109,9 @@ struct UnitAssembler {
         guard !range.isEmpty else { return }
         let first = item(range.lowerBound, of: list), last = item(range.upperBound - 1, of: list)
         let content = self.content(range, of: list)
-        if ignorable, let prev = made.segments.last, prev.isIgnorable {
-            // Two ignorables in a row become one.
-            made.segments[made.segments.count - 1].source = Content(prev.source.runs + content.runs)
+        if ignorable, let previous = made.segments.indices.last, made.segments[previous].isIgnorable {
+            // Two ignorables in a row become one (in place: `segments.last` would copy the segment out).
+            made.segments[previous].source = Content(made.segments[previous].source.runs + content.runs)
             made.parts[made.parts.count - 1].end = last.bytes.upperBound
             return
         }
@@ -125,9 +127,27 @@ struct UnitAssembler {
         made.parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
     }
 
-    /// `s1`, `i2`…: a letter and a number, without string interpolation's generic path.
-    static func partID(_ letter: UInt8, _ n: Int) -> String {
-        n < 10 ? String(decoding: [letter, UInt8(ascii: "0") + UInt8(n)], as: UTF8.self) : String(UnicodeScalar(letter)) + String(n)
+    /// `s1`, `i2`…: a letter and a number (see ``decimal(_:after:)``).
+    static func partID(_ letter: UInt8, _ n: Int) -> String { decimal(n, after: letter) }
+
+    /// Non-negative `n` in decimal, after `prefix` when given, written straight into the string:
+    /// ids are short, so it is a small string, without interpolation's generic path or a
+    /// temporary array (ids and code numbers are made for every unit, segment and code).
+    static func decimal(_ n: Int, after prefix: UInt8? = nil) -> String {
+        precondition(n >= 0, "ids are numbered from 0 up")
+        var digits = 1
+        var rest = n / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        let start = prefix == nil ? 0 : 1
+        return String(unsafeUninitializedCapacity: start + digits) { buffer in
+            if let prefix { buffer[0] = prefix }
+            var v = n
+            for i in (start..<start + digits).reversed() {
+                buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                v /= 10
+            }
+            return start + digits
+        }
     }
 
     // MARK: - Pieces in, protected
@@ -156,8 +176,9 @@ struct UnitAssembler {
     private mutating func protect(_ r: Range<Int>, counter: inout Int) {
         let text = UnsafeBufferPointer(rebasing: source[r])
         var spans: [ProtectedByteSpan] = []
-        for protector in protectors {
-            let found = protector.protectedSpans(inUTF8: text)
+        // By index: `for protector in` copies each existential out of the array.
+        for p in protectors.indices {
+            let found = protectors[p].protectedSpans(inUTF8: text)
             guard !found.isEmpty else { continue }
             if spans.isEmpty { spans = found } else { spans += found }
         }
@@ -178,7 +199,7 @@ struct UnitAssembler {
             counter += 1
             items.append(Item(kind: .code, bytes: r.lowerBound + span.range.lowerBound..<r.lowerBound + span.range.upperBound, index: codes.count))
             codes.append(InlineCode(
-                kind: .standalone, id: "p\(counter)", data: matched, type: .other, subType: span.subType,
+                kind: .standalone, id: Self.decimal(counter, after: UInt8(ascii: "p")), data: matched, type: .other, subType: span.subType,
                 display: matched, equiv: matched, canDelete: false))
             cursor = span.range.upperBound
         }
@@ -197,8 +218,9 @@ struct UnitAssembler {
             switch codes[index].kind {
             case .open:
                 counter += 1
-                openStack.append((codes[index].id, index, String(counter)))
-                codes[index].id = String(counter)
+                let id = Self.decimal(counter)
+                openStack.append((codes[index].id, index, id))
+                codes[index].id = id
                 codes[index].isolated = false
             case .close:
                 let readerID = codes[index].id
@@ -208,12 +230,12 @@ struct UnitAssembler {
                     openStack.remove(at: k)
                 } else {
                     counter += 1
-                    codes[index].id = String(counter)
+                    codes[index].id = Self.decimal(counter)
                     codes[index].isolated = true
                 }
             case .standalone:
                 counter += 1
-                codes[index].id = String(counter)
+                codes[index].id = Self.decimal(counter)
                 codes[index].isolated = false
             }
         }
@@ -460,7 +482,16 @@ struct UnitAssembler {
     static func trailingWhitespaceCount(_ t: String) -> Int {
         var n = 0
         for b in t.utf8.reversed() {
-            if b >= 0x80 { return String(t.reversed().prefix { $0.isWhitespace }.reversed()).utf8.count }
+            if b >= 0x80 {
+                // Whole characters from the end, as `reversed()` walks them, without building strings.
+                var start = t.endIndex
+                while start > t.startIndex {
+                    let before = t.index(before: start)
+                    guard t[before].isWhitespace else { break }
+                    start = before
+                }
+                return t.utf8.distance(from: start, to: t.endIndex)
+            }
             if !isASCIIWhitespace(b) { return n }
             n += 1
         }

@@ -85,11 +85,10 @@ struct HTMLUnitExtractor {
     // MARK: - Blocks
 
     private mutating func walkContainer(_ index: Int, translatable: Bool) {
-        let element = tree.elements[index]
         if translatable { emitAttributes(of: index) }
         var run: [HTMLTree.Node] = []
-        let sentence = Self.sentenceContainers.contains(element.name)
-        for child in element.children {
+        let sentence = Self.sentenceContainers.contains(tree.elements[index].name)
+        for child in tree.elements[index].children {
             if isRunItem(child), sentence || !isFlexible(child) {
                 run.append(child)
                 continue
@@ -102,9 +101,8 @@ struct HTMLUnitExtractor {
     }
 
     private mutating func blockChild(_ index: Int, inherited: Bool) {
-        let element = tree.elements[index]
-        let t = isTranslatable(element, inherited: inherited)
-        if element.role == .preformatted, !explicitlyTranslatable(element) {
+        let t = isTranslatable(tree.elements[index], inherited: inherited)
+        if tree.elements[index].role == .preformatted, !explicitlyTranslatable(tree.elements[index]) {
             if t { emitAttributes(of: index) }
             return
         }
@@ -125,10 +123,9 @@ struct HTMLUnitExtractor {
 
     private func isRunItem(_ node: HTMLTree.Node) -> Bool {
         guard case .element(let i) = node else { return true }
-        let e = tree.elements[i]
-        switch e.role {
+        switch tree.elements[i].role {  // read in place: called for every child of every container
         case .block, .preformatted: return false
-        case .inline, .flexible: return !e.containsBlock
+        case .inline, .flexible: return !tree.elements[i].containsBlock
         case .void, .literal, .raw: return true
         }
     }
@@ -171,9 +168,9 @@ struct HTMLUnitExtractor {
             subflows.removeAll()
             for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
             if !pieces.isEmpty {
-                var draft = UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)
-                draft.cell = cells[container]
-                drafts.append(draft)
+                // Appended, then completed in place: a local draft was copied into the array.
+                drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows))
+                drafts[drafts.count - 1].cell = cells[container]
             } else {
                 drafts += subflows
             }
@@ -362,9 +359,11 @@ struct HTMLUnitExtractor {
 
     /// A unit draft per quoted translatable attribute value of element `index`, in tag order.
     private mutating func attributeDrafts(of index: Int) -> [UnitDraft] {
+        // Asked of every element; most keep no attribute at all, and are answered without a copy.
+        guard !tree.elements[index].attributes.isEmpty else { return [] }
         let e = tree.elements[index]
         var out: [UnitDraft] = []
-        for value in translatableValues(of: index) where value.quote != nil {
+        for value in translatableValues(of: e) where value.quote != nil {
             let pieces = decoder.pieces(value.value, inAttribute: true, nextCode: &nextCode)
             guard !pieces.isEmpty else { continue }
             let label = e.name == "meta" ? "meta[\(metaKey(e) ?? "")]@content" : "\(e.name)@\(value.name)"
@@ -375,8 +374,7 @@ struct HTMLUnitExtractor {
 
     /// The translatable attribute values of an element's start tag whose bytes decode to exactly
     /// what libxml2 reported (anything else is left alone rather than guessed).
-    private mutating func translatableValues(of index: Int) -> [HTMLAttributeScanner.Found] {
-        let e = tree.elements[index]
+    private mutating func translatableValues(of e: HTMLTree.Element) -> [HTMLAttributeScanner.Found] {
         guard let tag = e.startTag, e.attributes.contains(where: { Self.isTranslatable(attribute: $0.name, of: e) }) else { return [] }
         return HTMLAttributeScanner(bytes: bytes).scan(tag).filter { found in
             guard Self.isTranslatable(attribute: found.name, of: e), !found.value.isEmpty,

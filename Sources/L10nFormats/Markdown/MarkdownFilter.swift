@@ -219,9 +219,9 @@ extension MarkdownFilter {
             do {
                 let (pieces, subflows) = try MarkdownInlineAligner.align(node, in: tree, subject: subject, source: source.bytes, entities: &entities)
                 guard !pieces.isEmpty else { return }
-                var draft = UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)
-                draft.cell = cell
-                drafts.append(draft)
+                // Appended, then completed in place: a local draft was copied into the array.
+                drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows))
+                drafts[drafts.count - 1].cell = cell
             } catch let failure as MarkdownInlineAligner.Failure {
                 throw FormatError(.malformed, "cannot align the \(type.dropFirst(3)) with its source (\(failure.message))",
                                   at: SourceLocation.at(byteOffset: failure.offset, in: source.bytes, file: file))

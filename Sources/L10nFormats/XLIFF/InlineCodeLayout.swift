@@ -152,4 +152,10 @@ extension Content.Run {
         guard case .code(let c) = self, !c.isolated else { return nil }
         return c.kind
     }
+
+    /// A code's original data, nil for text: read in place, for the writer's `<data>` table.
+    var codeData: String? {
+        guard case .code(let c) = self else { return nil }
+        return c.data
+    }
 }

@@ -58,48 +58,55 @@ enum SkeletonCodec {
     /// `code` of span `span` without the skeleton (nil: nothing, the defaults).
     static func encode(_ skeleton: Skeleton, base: (Int, Int) -> InlineCode?) -> [UInt8] {
         var e = Encoder()
-        e.out.reserveCapacity(skeleton.spans.count * 24 + skeleton.spans.reduce(0) { $0 + $1.codes.count * 10 })
         skeleton.original.withUnsafeBytes { raw in
             let original = raw.bindMemory(to: UInt8.self)
             var lastEnd = 0
             var lastTop = 0
-            // By index, not `enumerated()`: a span is read in place, not copied out whole.
-            let spans = skeleton.spans
-            for s in spans.indices {
-                let span = spans[s]
-                if let parent = span.parent {
-                    precondition(spans[lastTop].unit == parent.unit, "a subflow follows its parent unit (Skeleton.validate)")
-                    e.tag(UInt8(ascii: "F"), span.start - spans[lastTop].start)
-                    e.tag(UInt8(ascii: "g"), parent.code)
-                    e.out.append(UInt8(ascii: "+"))
-                    e.number(parent.offset)
-                } else {
-                    e.tag(UInt8(ascii: "U"), span.start - lastEnd)
-                    lastEnd = span.end
-                    lastTop = s
-                }
-                if !Self.isNumbered(span.unit, UInt8(ascii: "u"), s + 1) { e.stringToken(UInt8(ascii: "n"), span.unit) }
-                if let type = span.type { e.stringToken(UInt8(ascii: "t"), type) }
-                var segments = 0, ignorables = 0
-                for part in span.parts {
-                    let length = part.end - part.start
-                    if Self.isNumbered(part.id, UInt8(ascii: "i"), ignorables + 1) {
-                        ignorables += 1
-                        e.tag(UInt8(ascii: "i"), length)
+            // By index over the buffer, not `enumerated()` or `spans[s]`: a span, its parts and
+            // codes are read in place, not copied out whole (a retain and release per field).
+            skeleton.spans.withUnsafeBufferPointer { spans in
+                var codeCount = 0
+                for s in spans.indices { codeCount += spans[s].codes.count }
+                e.out.reserveCapacity(spans.count * 24 + codeCount * 10)
+                for s in spans.indices {
+                    if let parent = spans[s].parent {
+                        precondition(spans[lastTop].unit == parent.unit, "a subflow follows its parent unit (Skeleton.validate)")
+                        e.tag(UInt8(ascii: "F"), spans[s].start - spans[lastTop].start)
+                        e.tag(UInt8(ascii: "g"), parent.code)
+                        e.out.append(UInt8(ascii: "+"))
+                        e.number(parent.offset)
                     } else {
-                        segments += 1
-                        e.tag(UInt8(ascii: "s"), length)
-                        if !Self.isNumbered(part.id, UInt8(ascii: "s"), segments) { e.stringToken(UInt8(ascii: "p"), part.id) }
+                        e.tag(UInt8(ascii: "U"), spans[s].start - lastEnd)
+                        lastEnd = spans[s].end
+                        lastTop = s
                     }
-                    if let rewritten = part.rewritten { e.flag(rewritten ? UInt8(ascii: "R") : UInt8(ascii: "r")) }
+                    if !Self.isNumbered(spans[s].unit, UInt8(ascii: "u"), s + 1) { e.stringToken(UInt8(ascii: "n"), spans[s].unit) }
+                    if let type = spans[s].type { e.stringToken(UInt8(ascii: "t"), type) }
+                    var segments = 0, ignorables = 0
+                    spans[s].parts.withUnsafeBufferPointer { parts in
+                        for part in parts.indices {
+                            let length = parts[part].end - parts[part].start
+                            if Self.isNumbered(parts[part].id, UInt8(ascii: "i"), ignorables + 1) {
+                                ignorables += 1
+                                e.tag(UInt8(ascii: "i"), length)
+                            } else {
+                                segments += 1
+                                e.tag(UInt8(ascii: "s"), length)
+                                if !Self.isNumbered(parts[part].id, UInt8(ascii: "s"), segments) { e.stringToken(UInt8(ascii: "p"), parts[part].id) }
+                            }
+                            if let rewritten = parts[part].rewritten { e.flag(rewritten ? UInt8(ascii: "R") : UInt8(ascii: "r")) }
+                        }
+                    }
+                    var cursor = spans[s].start
+                    let unitEnd = spans[s].end
+                    spans[s].codes.withUnsafeBufferPointer { codes in
+                        for c in codes.indices {
+                            e.code(codes[c], original: original, cursor: &cursor, unitEnd: unitEnd)
+                            e.overrides(codes[c], over: base(s, c))
+                        }
+                    }
+                    e.out.append(0x0A)
                 }
-                var cursor = span.start
-                let codes = span.codes
-                for c in codes.indices {
-                    e.code(codes[c], original: original, cursor: &cursor, unitEnd: span.end)
-                    e.overrides(codes[c], over: base(s, c))
-                }
-                e.out.append(0x0A)
             }
         }
         return e.out

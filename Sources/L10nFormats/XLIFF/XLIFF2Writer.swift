@@ -99,20 +99,23 @@ struct XLIFF2Writer {
         let groups = sized ? try XLIFFSizeRestrictions.GroupLayout(document) : nil
         let codeSizes = groups.flatMap { _ in XLIFFSizeRestrictions.CodeSizes(document.sizeProfiles) }
         let restricted = groups.map { XLIFFSizeRestrictions.restrictedUnits(document, groups: $0) } ?? []
-        for u in units.indices {
-            guard numbered || InlineCodeLayout.isNMToken(units[u].id) && seen.insert(units[u].id).inserted else {
-                throw FormatError(.unsupported, "\(document.original): unit id \"\(units[u].id)\" is not a unique XML name token")
+        // Units passed in place from the buffer: `units[u]` of an array copies the whole unit out.
+        try units.withUnsafeBufferPointer { units in
+            for u in units.indices {
+                guard numbered || InlineCodeLayout.isNMToken(units[u].id) && seen.insert(units[u].id).inserted else {
+                    throw FormatError(.unsupported, "\(document.original): unit id \"\(units[u].id)\" is not a unique XML name token")
+                }
+                for group in groups?.opens[u] ?? [] {
+                    body.indent(2)
+                    body.start("group", [("id", group.id), ("slr:sizeRestriction", group.limits.size), ("slr:storageRestriction", group.limits.storage)])
+                    body.newline()
+                }
+                let unitSubflows = subflows.isEmpty ? [:] : numbered ? subflowsByPosition[u] ?? [:] : subflows[units[u].id] ?? [:]
+                try write(units[u], to: &body, bases: &bases, subflows: unitSubflows,
+                          codeSizes: codeSizes != nil && restricted.contains(units[u].id) ? codeSizes : nil)
+                bases.endUnit()
+                for _ in 0..<(groups?.closes[u] ?? 0) { body.indent(2); body.end("group"); body.newline() }
             }
-            for group in groups?.opens[u] ?? [] {
-                body.indent(2)
-                body.start("group", [("id", group.id), ("slr:sizeRestriction", group.limits.size), ("slr:storageRestriction", group.limits.storage)])
-                body.newline()
-            }
-            let unitSubflows = subflows.isEmpty ? [:] : numbered ? subflowsByPosition[u] ?? [:] : subflows[units[u].id] ?? [:]
-            try write(units[u], to: &body, bases: &bases, subflows: unitSubflows,
-                      codeSizes: codeSizes != nil && restricted.contains(units[u].id) ? codeSizes : nil)
-            bases.endUnit()
-            for _ in 0..<(groups?.closes[u] ?? 0) { body.indent(2); body.end("group"); body.newline() }
         }
         var inOrder = units.count == document.skeleton.spans.count
         for u in units.indices where inOrder && units[u].id != document.skeleton.spans[u].unit { inOrder = false }
@@ -127,9 +130,8 @@ struct XLIFF2Writer {
         out.indent(3)
         let spans = document.skeleton.spans
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
-            let code = spans[s].codes[c]
             guard let u = inOrder ? s : unitIndex[spans[s].unit] else { return nil }
-            return bases.base(unit: u, hint: c, code.kind, code.id)
+            return bases.base(unit: u, hint: c, spans[s].codes[c].kind, spans[s].codes[c].id)
         }, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if let profiles = document.sizeProfiles {
@@ -196,14 +198,18 @@ struct XLIFF2Writer {
         // One <data> per distinct original data, numbered in order of first use (d1, d2…).
         var dataIDs = SmallMap<String, Int>()
         func collect(_ runs: [Content.Run]) {
-            for case .code(let c) in runs {
+            // By index, each run read in place: `for case .code(let c) in runs` copied every run
+            // out, text included (most of this function's own time).
+            for i in runs.indices {
+                guard let data = runs[i].codeData else { continue }
                 let next = dataIDs.count + 1
-                dataIDs.insertIfAbsent(c.data, next)
+                dataIDs.insertIfAbsent(data, next)
             }
         }
-        for segment in unit.segments {
-            collect(segment.source.runs)
-            if let target = segment.target { collect(target.runs) }
+        let segments = unit.segments
+        for s in segments.indices {
+            collect(segments[s].source.runs)
+            if let target = segments[s].target { collect(target.runs) }
         }
         if !dataIDs.isEmpty {
             out.raw("      <originalData>\n")
@@ -222,36 +228,46 @@ struct XLIFF2Writer {
             out.raw("      </originalData>\n")
         }
 
-        guard unit.segments.contains(where: { !$0.isIgnorable }) else {
+        guard segments.indices.contains(where: { !segments[$0].isIgnorable }) else {
             throw FormatError(.unsupported, "unit \(unit.id): XLIFF 2 needs at least one segment that is not ignorable")
         }
         var noBases = XLIFFCodeBases(units: 0)
         let separate: [String] = subflows.isEmpty ? [] : subflows.keys.map(\.id)
-        for segment in unit.segments {
-            var state: String?
-            if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
-            // Provenance travels as `subState` (which needs an explicit state): `l10n:mt-pseudo`, `l10n:tm-100`.
-            let subState = state != nil && segment.target != nil ? segment.provenance.map { "l10n:" + $0.token } : nil
-            out.raw("      ")
-            if segment.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
-            out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state); out.attr("subState", subState)
-            out.finish(empty: false)
-            out.newline()
-            let layout = InlineCodeLayout(segment.source.runs, separate: separate)
-            out.raw("        <source>")
-            write(segment.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true, codeSizes: codeSizes)
-            out.raw("</source>\n")
-            if let target = segment.target {
-                out.raw("        <target>")
-                write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs, separate: separate), dataIDs: dataIDs,
-                      subflows: subflows, to: &out, bases: &noBases, record: false, codeSizes: codeSizes)
-                out.raw("</target>\n")
+        // Each segment passed in place from the buffer: `for segment in` copies every one out.
+        segments.withUnsafeBufferPointer { segments in
+            for s in segments.indices {
+                write(segments[s], to: &out, dataIDs: dataIDs, subflows: subflows, separate: separate, bases: &bases, noBases: &noBases, codeSizes: codeSizes)
             }
-            out.raw("      ")
-            if segment.isIgnorable { out.close("ignorable") } else { out.close("segment") }
-            out.newline()
         }
         out.raw("    </unit>\n")
+    }
+
+    /// One `<segment>` or `<ignorable>` of a unit (see the unit's `write` for the parameters).
+    private func write(_ segment: Segment, to out: inout XMLOutput, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
+                       separate: [String], bases: inout XLIFFCodeBases, noBases: inout XLIFFCodeBases,
+                       codeSizes: XLIFFSizeRestrictions.CodeSizes?) {
+        var state: String?
+        if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
+        // Provenance travels as `subState` (which needs an explicit state): `l10n:mt-pseudo`, `l10n:tm-100`.
+        let subState = state != nil && segment.target != nil ? segment.provenance.map { "l10n:" + $0.token } : nil
+        out.raw("      ")
+        if segment.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
+        out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state); out.attr("subState", subState)
+        out.finish(empty: false)
+        out.newline()
+        let layout = InlineCodeLayout(segment.source.runs, separate: separate)
+        out.raw("        <source>")
+        write(segment.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true, codeSizes: codeSizes)
+        out.raw("</source>\n")
+        if let target = segment.target {
+            out.raw("        <target>")
+            write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs, separate: separate), dataIDs: dataIDs,
+                  subflows: subflows, to: &out, bases: &noBases, record: false, codeSizes: codeSizes)
+            out.raw("</target>\n")
+        }
+        out.raw("      ")
+        if segment.isIgnorable { out.close("ignorable") } else { out.close("segment") }
+        out.newline()
     }
 
     /// The namespace of `l10n:status` on `<gls:glossEntry>` (the module's `##other` attributes).
@@ -328,77 +344,80 @@ struct XLIFF2Writer {
                 isolated: isolated, canDelete: canDelete))
         }
         let d = UInt8(ascii: "d")
-        for (i, run) in runs.enumerated() {
-            switch run {
-            case .text(let t):
-                out.text(t, onInvalid: Self.codePoint)
-            case .code(let c):
-                let (codeType, subType) = InlineCodeLayout.typeAndSubType(c)
-                let type = codeType?.rawValue
-                let canDelete = c.canDelete ? nil : "no"
-                switch c.kind {
-                case .standalone:
-                    out.tag("ph")
-                    out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
-                    out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
-                    if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.standalone, c.id)]) }
-                    if let codeSizes {
-                        let (info, storage) = codeSizes.sizes(of: c)
-                        out.attr("slr:sizeInfo", info); out.attr("slr:equivStorage", storage)
-                    }
-                    out.finish(empty: true)
-                    if record { note(.standalone, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
-                case .open:
-                    if let closeIndex = layout.closeOf(i), case .code(let close) = runs[closeIndex] {
-                        let hasEquiv = c.equiv != nil || close.equiv != nil
-                        out.tag("pc")
-                        out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", c.canDelete && close.canDelete ? nil : "no")
-                        out.attr("dataRefStart", prefix: d, dataIDs[c.data]); out.attr("dataRefEnd", prefix: d, dataIDs[close.data])
-                        out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
-                        out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
-                        out.finish(empty: false)
-                        if record {
-                            note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete && close.canDelete,
-                                 display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
+        // Runs switched on in place from the buffer: `for run in` copies each run (a code's five strings) out.
+        runs.withUnsafeBufferPointer { runs in
+            for i in runs.indices {
+                switch runs[i] {
+                case .text(let t):
+                    out.text(t, onInvalid: Self.codePoint)
+                case .code(let c):
+                    let (codeType, subType) = InlineCodeLayout.typeAndSubType(c)
+                    let type = codeType?.rawValue
+                    let canDelete = c.canDelete ? nil : "no"
+                    switch c.kind {
+                    case .standalone:
+                        out.tag("ph")
+                        out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType); out.attr("canDelete", canDelete)
+                        out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.standalone, c.id)]) }
+                        if let codeSizes {
+                            let (info, storage) = codeSizes.sizes(of: c)
+                            out.attr("slr:sizeInfo", info); out.attr("slr:equivStorage", storage)
                         }
-                    } else {
-                        out.tag("sc")
-                        out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
-                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.open, c.id)]) }
                         out.finish(empty: true)
-                        if record {
-                            note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: c.isolated)
+                        if record { note(.standalone, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
+                    case .open:
+                        if let closeIndex = layout.closeOf(i), case .code(let close) = runs[closeIndex] {
+                            let hasEquiv = c.equiv != nil || close.equiv != nil
+                            out.tag("pc")
+                            out.attr("id", c.id); out.attr("type", type); out.attr("subType", subType)
+                            out.attr("canDelete", c.canDelete && close.canDelete ? nil : "no")
+                            out.attr("dataRefStart", prefix: d, dataIDs[c.data]); out.attr("dataRefEnd", prefix: d, dataIDs[close.data])
+                            out.attr("dispStart", c.display); out.attr("dispEnd", close.display)
+                            out.attr("equivStart", hasEquiv ? c.equiv ?? "" : nil); out.attr("equivEnd", hasEquiv ? close.equiv ?? "" : nil)
+                            out.finish(empty: false)
+                            if record {
+                                note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete && close.canDelete,
+                                     display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
+                            }
+                        } else {
+                            out.tag("sc")
+                            out.attr("id", c.id); out.attr("isolated", c.isolated ? "yes" : nil); out.attr("type", type); out.attr("subType", subType)
+                            out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                            if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.open, c.id)]) }
+                            out.finish(empty: true)
+                            if record {
+                                note(.open, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: c.isolated)
+                            }
                         }
-                    }
-                case .close:
-                    if let openIndex = layout.openOf(i) {
-                        out.close("pc")
-                        // The end half reads as the <pc>'s end attributes (type and subType the
-                        // open's), under the open's id.
-                        if record, case .code(let open) = runs[openIndex] {
-                            let (openType, openSubType) = InlineCodeLayout.typeAndSubType(open)
-                            let hasEquiv = open.equiv != nil || c.equiv != nil
-                            note(.close, open.id, type: openType, subType: openSubType, canDelete: open.canDelete && c.canDelete,
-                                 display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
+                    case .close:
+                        if let openIndex = layout.openOf(i) {
+                            out.close("pc")
+                            // The end half reads as the <pc>'s end attributes (type and subType the
+                            // open's), under the open's id.
+                            if record, case .code(let open) = runs[openIndex] {
+                                let (openType, openSubType) = InlineCodeLayout.typeAndSubType(open)
+                                let hasEquiv = open.equiv != nil || c.equiv != nil
+                                note(.close, open.id, type: openType, subType: openSubType, canDelete: open.canDelete && c.canDelete,
+                                     display: c.display, equiv: hasEquiv ? c.equiv ?? "" : nil)
+                            }
+                        } else if c.isolated {
+                            out.tag("ec")
+                            out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
+                            out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                            if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
+                            out.finish(empty: true)
+                            if record {
+                                note(.close, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: true)
+                            }
+                        } else {
+                            out.tag("ec")
+                            out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data])
+                            out.attr("disp", c.display); out.attr("equiv", c.equiv)
+                            if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
+                            out.finish(empty: true)
+                            if record { note(.close, c.id, type: nil, subType: nil, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
                         }
-                    } else if c.isolated {
-                        out.tag("ec")
-                        out.attr("id", c.id); out.attr("isolated", "yes"); out.attr("type", type); out.attr("subType", subType)
-                        out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data]); out.attr("disp", c.display); out.attr("equiv", c.equiv)
-                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
-                        out.finish(empty: true)
-                        if record {
-                            note(.close, c.id, type: codeType, subType: subType, canDelete: c.canDelete, display: c.display, equiv: c.equiv, isolated: true)
-                        }
-                    } else {
-                        out.tag("ec")
-                        out.attr("startRef", c.id); out.attr("canDelete", canDelete); out.attr("dataRef", prefix: d, dataIDs[c.data])
-                        out.attr("disp", c.display); out.attr("equiv", c.equiv)
-                        if !subflows.isEmpty { out.attr("subFlows", subflows[SkeletonCodec.CodeKey(.close, c.id)]) }
-                        out.finish(empty: true)
-                        if record { note(.close, c.id, type: nil, subType: nil, canDelete: c.canDelete, display: c.display, equiv: c.equiv) }
                     }
                 }
             }

@@ -107,14 +107,17 @@ public struct ProductCodeProtector: SpanProtecting {
         var i = 0
         while i < n {
             guard isAlnum(p[i]), !blocksStart(p, before: i) else { i += 1; continue }
-            // The longest token from i: alphanumeric runs joined by single '-' or '_'.
+            // The longest token from i: alphanumeric runs joined by single '-' or '_'. A token
+            // with a lowercase letter is no product code (most tokens are words): it is skipped
+            // without looking at what follows it or checking it again.
             var e = i
-            while e < n, isAlnum(p[e]) { e += 1 }
+            var lowercase = false
+            while e < n, isAlnum(p[e]) { lowercase = lowercase || p[e] >= 0x61; e += 1 }
             while e + 1 < n, p[e] == UInt8(ascii: "-") || p[e] == UInt8(ascii: "_"), isAlnum(p[e + 1]) {
                 e += 1
-                while e < n, isAlnum(p[e]) { e += 1 }
+                while e < n, isAlnum(p[e]) { lowercase = lowercase || p[e] >= 0x61; e += 1 }
             }
-            if endsCleanly(p, at: e), isProductCode(UnsafeBufferPointer(rebasing: p[i..<e])) {
+            if !lowercase, endsCleanly(p, at: e), isProductCode(UnsafeBufferPointer(rebasing: p[i..<e])) {
                 found.append(i..<e)
             }
             // No token can start inside this one (each position follows a token character).

@@ -197,8 +197,11 @@ final class SRXEvaluator: @unchecked Sendable {
     private func zonePositions(endingAt p: Int, in text: UnsafeBufferPointer<UInt16>) -> [Int] {
         var s = p
         while s > 0, Self.isWhitespace(text[s - 1]) { s -= 1 }
-        var zone = [p]
-        for q in [s, s + 1, s + 2] where q < p && !zone.contains(q) { zone.append(q) }
+        // Sized once, the three offsets as a range: two literal arrays allocated per candidate before.
+        var zone: [Int] = []
+        zone.reserveCapacity(4)
+        zone.append(p)
+        for q in s...s + 2 where q < p && !zone.contains(q) { zone.append(q) }
         return zone
     }
 

@@ -83,6 +83,17 @@ import Testing
         #expect(spans.allSatisfy { $0.unit == "u3" || $0.parent == nil || $0.parent?.unit == "u3" })
     }
 
+    /// The context note of a subflow quotes the first 60 characters of its parent's first
+    /// sentence, whitespace runs as one space, non-ASCII characters whole, "…" when cut.
+    @Test func subflowNoteQuotesTheStartOfItsSentence() throws {
+        let long = try HTMLTestSupport.document(
+            "<p>Grüße   aus\n Köln: <a title=\"Mehr\">Fahrräder</a> für jeden Weg, jede Stadt und jedes Wetter, das ganze Jahr.</p>")
+        #expect(long.units[1].notes.first?.text
+            == "a@title inside unit u1: “Grüße aus Köln: Fahrräder für jeden Weg, jede Stadt und jede…”")
+        let short = try HTMLTestSupport.document("<p>Çà et là <img alt=\"Vélo\" src=\"v.png\"> ✓</p>")
+        #expect(short.units[1].notes.first?.text == "img@alt inside unit u1: “Çà et là ✓”")
+    }
+
     @Test func notranslateIsAClassNameNotASubstring() {
         for (classes, expected) in [("notranslate", true), ("brand notranslate", true), ("a\tnotranslate\nb", true),
                                     ("notranslated", false), ("x-notranslate", false), ("", false), ("  ", false)] {
