@@ -43,8 +43,9 @@ struct XLIFF2Reader {
                 if child.name == "unit" {
                     var span: Skeleton.UnitSpan?
                     if let id = child["id"], let i = spanIndex[id] {
-                        if let overrides = read.overrides?[i] {
-                            // The span map left out what the unit's source elements say of its codes.
+                        if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
+                            // The span map left out what the unit's source elements say of its codes
+                            // (a unit without codes has nothing to complete: its sources go unwalked).
                             let bases = codeBases(child)
                             for (c, code) in skeleton.spans[i].codes.enumerated() {
                                 skeleton.spans[i].codes[c] = SkeletonCodec.complete(
@@ -106,7 +107,7 @@ struct XLIFF2Reader {
     }
 
     /// What the first inline element of each code (by kind and id) in the unit's sources says of
-    /// it, read the way ``appendRuns(of:codes:to:)`` reads it.
+    /// it, read the way ``append(_:codes:to:)`` reads it.
     private func codeBases(_ unit: XMLElement) -> [SkeletonCodec.CodeKey: InlineCode] {
         var bases: [SkeletonCodec.CodeKey: InlineCode] = [:]
         func note(_ kind: InlineCode.Kind, _ id: String?, _ a: XLIFFCodeResolver.Attributes) {
@@ -151,12 +152,12 @@ struct XLIFF2Reader {
                 text: note.text, id: note["id"], category: note["category"], priority: note["priority"].flatMap { Int($0) },
                 appliesTo: note["appliesTo"].flatMap(Note.AppliesTo.init(rawValue:))))
         }
+        var builder = XLIFFContentBuilder()
         var data: [String: String] = [:]
         for d in element.first("originalData", namespace: namespace)?.elements(named: "data", namespace: namespace) ?? [] {
             guard let dataID = d["id"] else { throw error("<data> has no id", d) }
-            data[dataID] = try runs(d, codes: nil).map { run -> String in
-                if case .text(let t) = run { return t } else { return "" }
-            }.joined()
+            try append(d, codes: nil, to: &builder)
+            data[dataID] = builder.finish().plainText
         }
         let codes = XLIFFCodeResolver(span: span, data: data)
 
@@ -187,9 +188,16 @@ struct XLIFF2Reader {
                 guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
                 order = n
             }
+            try append(source, codes: codes, to: &builder)
+            let sourceContent = builder.finish()
+            var targetContent: Content?
+            if let target {
+                try append(target, codes: codes, to: &builder)
+                targetContent = builder.finish()
+            }
             parts.append(XLIFFReadPart(
-                id: child["id"], isIgnorable: child.name == "ignorable", source: try runs(source, codes: codes),
-                target: try target.map { try runs($0, codes: codes) }, state: state, provenance: provenance, order: order))
+                id: child["id"], isIgnorable: child.name == "ignorable", source: sourceContent,
+                target: targetContent, state: state, provenance: provenance, order: order))
             return true
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
@@ -220,45 +228,40 @@ struct XLIFF2Reader {
         return out
     }
 
-    /// The inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>` may appear.
-    private func runs(_ element: XMLElement, codes: XLIFFCodeResolver?) throws -> [Content.Run] {
-        var out: [Content.Run] = []
-        try appendRuns(of: element, codes: codes, to: &out)
-        return out
-    }
-
-    private func appendRuns(of element: XMLElement, codes: XLIFFCodeResolver?, to out: inout [Content.Run]) throws {
+    /// Appends the inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>`
+    /// may appear.
+    private func append(_ element: XMLElement, codes: XLIFFCodeResolver?, to out: inout XLIFFContentBuilder) throws {
         try element.forEachChild { child in
             switch child {
-            case .text(let t):
-                out.append(.text(t))
+            case .text(let bytes):
+                out.append(text: bytes)
             case .element(let e):
                 guard e.namespace == namespace else { return }  // foreign elements carry no text of ours
                 if e.name == "cp" {
                     guard let hex = e["hex"], let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
                         throw error("<cp hex=\"\(e["hex"] ?? "")\"> is not a Unicode code point", e)
                     }
-                    out.append(.text(String(Character(scalar))))
+                    out.append(scalar)
                     return
                 }
                 guard let codes else { return }
                 switch e.name {
                 case "ph":
-                    out.append(.code(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) }))
+                    out.append(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) })
                 case "pc":
                     let pcID = try id(e)
-                    out.append(.code(codes.code(.open, id: pcID) { attributes(e, start: true) }))
-                    try appendRuns(of: e, codes: codes, to: &out)
-                    out.append(.code(codes.code(.close, id: pcID) { attributes(e, start: false) }))
+                    out.append(codes.code(.open, id: pcID) { attributes(e, start: true) })
+                    try append(e, codes: codes, to: &out)
+                    out.append(codes.code(.close, id: pcID) { attributes(e, start: false) })
                 case "sc":
-                    out.append(.code(codes.code(.open, id: try id(e)) { attributes(e, start: nil) }))
+                    out.append(codes.code(.open, id: try id(e)) { attributes(e, start: nil) })
                 case "ec":
                     guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
-                    out.append(.code(codes.code(.close, id: ecID) { attributes(e, start: nil) }))
+                    out.append(codes.code(.close, id: ecID) { attributes(e, start: nil) })
                 case "sm", "em":
                     break
                 default:  // <mrk> and anything unexpected: keep the content, drop the marker
-                    try appendRuns(of: e, codes: codes, to: &out)
+                    try append(e, codes: codes, to: &out)
                 }
             }
         }
