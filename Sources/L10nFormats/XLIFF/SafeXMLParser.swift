@@ -209,6 +209,7 @@ enum SafeXMLParser {
         init(expectedSize: Int) {
             text.reserveCapacity(expectedSize / 2)
             nodes.reserveCapacity(expectedSize / 48)
+            attributes.reserveCapacity(expectedSize / 32)
         }
 
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the

@@ -170,7 +170,7 @@ struct XLIFF2Reader {
             let target = child.first("target", namespace: namespace)
             var state: SegmentState?
             if child.name == "segment", let value = child["state"] {
-                guard let s = SegmentState(rawValue: value) else { throw error("unknown segment state \"\(value)\"", child) }
+                guard let s = Self.segmentState(value) else { throw error("unknown segment state \"\(value)\"", child) }
                 state = s
             }
             // Our own `subState` (`l10n:mt-pseudo`); other tools' values say nothing about provenance.
@@ -205,6 +205,18 @@ struct XLIFF2Reader {
         unit.sizeLimits = Self.sizeLimits(element)
         unit.glossary = Self.glossary(element)
         return unit
+    }
+
+    /// `SegmentState(rawValue:)` as a plain switch (the synthesized initializer searches a table
+    /// of strings; this runs once per segment).
+    static func segmentState(_ value: String) -> SegmentState? {
+        switch value {
+        case "initial": return .initial
+        case "translated": return .translated
+        case "reviewed": return .reviewed
+        case "final": return .final
+        default: return nil
+        }
     }
 
     /// The Glossary module's entries on a unit, as ``XLIFF2Writer`` writes them (and as other
@@ -273,12 +285,17 @@ struct XLIFF2Reader {
     }
 
     /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`. One pass
-    /// over the element's attributes (an element carries up to ten of these).
+    /// over the element's attributes (an element carries up to ten of these). The cases are
+    /// compared in order, so the names every `<ph>` carries come first and `id` ends the search.
     private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
         var a = XLIFFCodeResolver.Attributes()
         e.forEachAttribute { name, namespace, value in
             guard namespace == nil else { return }
             switch name {
+            case "id": break
+            case "type": a.type = value
+            case "subType": a.subType = value
+            case "canDelete": a.canDelete = value != "no"
             case "dataRef": if start == nil { a.dataRef = value }
             case "disp": if start == nil { a.display = value }
             case "equiv": if start == nil { a.equiv = value }
@@ -289,10 +306,7 @@ struct XLIFF2Reader {
             case "dispEnd": if start == false { a.display = value }
             case "equivEnd": if start == false { a.equiv = value }
             case "copyOf": a.copyOf = value
-            case "type": a.type = value
-            case "subType": a.subType = value
             case "isolated": a.isolated = value == "yes"
-            case "canDelete": a.canDelete = value != "no"
             default: break
             }
         }
