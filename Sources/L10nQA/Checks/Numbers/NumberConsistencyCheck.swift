@@ -49,7 +49,8 @@ public struct NumberConsistencyCheck: QACheck {
     static func numbers(in content: Content) -> [(text: String, offset: Int)] {
         func hasDigit(_ t: String) -> Bool { t.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
         guard content.runs.contains(where: { if case .text(let t) = $0 { return hasDigit(t) } else { return false } }) else { return [] }
-        var out: [(String, Int)] = []
+        // Labelled as returned: an unlabelled array would be converted element by element.
+        var out: [(text: String, offset: Int)] = []
         var offset = 0  // where the run starts in the readable text
         for run in content.runs {
             switch run {
@@ -69,7 +70,7 @@ public struct NumberConsistencyCheck: QACheck {
     }
 
     /// The numbers among characters given by their scalar value.
-    private static func scan(_ characters: [UInt32], base: Int, into out: inout [(String, Int)]) {
+    private static func scan(_ characters: [UInt32], base: Int, into out: inout [(text: String, offset: Int)]) {
         func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
         var i = 0
         while i < characters.count {
