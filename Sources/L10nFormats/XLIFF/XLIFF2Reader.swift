@@ -108,12 +108,13 @@ struct XLIFF2Reader {
 
     /// What the first inline element of each code (by kind and id) in the unit's sources says of
     /// it, read the way ``append(_:codes:to:)`` reads it.
-    private func codeBases(_ unit: XMLElement) -> [SkeletonCodec.CodeKey: InlineCode] {
-        var bases: [SkeletonCodec.CodeKey: InlineCode] = [:]
-        func note(_ kind: InlineCode.Kind, _ id: String?, _ a: XLIFFCodeResolver.Attributes) {
+    /// A unit has a handful of codes: searched in a ``SmallMap``, not hashed, and an element's
+    /// attributes read only for the first of its kind and id.
+    private func codeBases(_ unit: XMLElement) -> SmallMap<SkeletonCodec.CodeKey, InlineCode> {
+        var bases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
+        func note(_ kind: InlineCode.Kind, _ id: String?, _ a: @autoclosure () -> XLIFFCodeResolver.Attributes) {
             guard let id else { return }
-            let key = SkeletonCodec.CodeKey(kind, id)
-            if bases[key] == nil { bases[key] = a.code(kind, id: id, data: "") }
+            bases.insertIfAbsent(SkeletonCodec.CodeKey(kind, id), a().code(kind, id: id, data: ""))
         }
         // Child elements only: the text between them says nothing of codes.
         func walk(_ element: XMLElement) {
