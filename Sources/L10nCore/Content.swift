@@ -11,8 +11,9 @@ public struct Content: Hashable, Sendable, Codable {
         self.runs = Content.normalized(runs)
     }
 
-    /// Runs the builder already made normal (no empty text, no two texts in a row): no second pass.
-    init(normalRuns runs: [Run]) {
+    /// Runs a builder already made normal (no empty text, no two texts in a row): no second pass.
+    /// Equal content must have equal runs, so callers guarantee it.
+    public init(normalRuns runs: [Run]) {
         self.runs = runs
     }
 

@@ -38,7 +38,7 @@ import Testing
 
     @Test(arguments: [
         "Edelstahlgehäuse, spülmaschinenfest.", "[Ƒŕý ŵîţĥ ûþ ţő 85% ĺéšš őîĺ! ·ĺőŕé]", "Привет, мир", "ステンレス製、食洗機対応。",
-        "e\u{301}tude", "line\r\nbreak", "ok 👍🏽 fine", "한국어", "नमस्ते", "a\u{200D}b", "ｶﾞ", "",
+        "e\u{301}tude", "line\r\nbreak", "ok 👍🏽 fine", "한국어", "नमस्ते", "a\u{200D}b", "ｶﾞ", "Rated ★★★★☆ → 4.5, ⎓ 12 V ↵", "",
     ])
     func charactersAndCountAreSwiftsOwn(_ text: String) {
         #expect(Graphemes.characters(text) == Array(text))

@@ -38,9 +38,11 @@ final class XMLArena: Sendable {
 /// instructions are dropped; CDATA is text; adjacent text (also across a dropped comment) is one
 /// text child.
 struct XMLElement: Sendable {
+    /// A child node. Text comes as its UTF-8 bytes in the arena (valid: libxml2 checked them), so
+    /// a reader gathers adjacent text into one string instead of making one per node.
     enum Child: Sendable {
         case element(XMLElement)
-        case text(String)
+        case text(ArraySlice<UInt8>)
     }
 
     struct Attribute: Hashable, Sendable {
@@ -89,26 +91,14 @@ struct XMLElement: Sendable {
         return nil
     }
 
-    /// Calls `body` with each child in order, text as strings, without collecting them first.
+    /// Calls `body` with each child in order, without collecting them first.
     func forEachChild(_ body: (Child) throws -> Void) rethrows {
         var c = node.firstChild
         while c >= 0 {
             let n = arena.nodes[Int(c)]
-            try body(n.isText ? .text(String(decoding: arena.text[n.text], as: UTF8.self)) : .element(XMLElement(arena: arena, index: c)))
+            try body(n.isText ? .text(arena.text[n.text]) : .element(XMLElement(arena: arena, index: c)))
             c = n.next
         }
-    }
-
-    /// The children in order, text as strings.
-    var children: [Child] {
-        var out: [Child] = []
-        var c = node.firstChild
-        while c >= 0 {
-            let n = arena.nodes[Int(c)]
-            out.append(n.isText ? .text(String(decoding: arena.text[n.text], as: UTF8.self)) : .element(XMLElement(arena: arena, index: c)))
-            c = n.next
-        }
-        return out
     }
 
     /// The child elements in order.
@@ -219,6 +209,7 @@ enum SafeXMLParser {
         init(expectedSize: Int) {
             text.reserveCapacity(expectedSize / 2)
             nodes.reserveCapacity(expectedSize / 48)
+            attributes.reserveCapacity(expectedSize / 32)
         }
 
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the

@@ -69,24 +69,27 @@ struct XLIFF12Reader {
         let provenance = target?["state-qualifier"].flatMap(Provenance.init(xliff12Qualifier:))
 
         var parts: [XLIFFReadPart] = []
+        var builder = XLIFFContentBuilder()
         if let segSource = element.first("seg-source", namespace: namespace) {
-            var pending: [Content.Run] = []
-            for child in segSource.children {
+            // The builder gathers what lies between markers: an ignorable.
+            try segSource.forEachChild { child in
                 if case .element(let e) = child, isSegmentMarker(e) {
-                    if !pending.isEmpty { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: pending)); pending = [] }
-                    parts.append(XLIFFReadPart(id: e["mid"], isIgnorable: false, source: try runs(e, codes: codes)))
+                    if !builder.isEmpty { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: builder.finish())) }
+                    parts.append(XLIFFReadPart(id: e["mid"], isIgnorable: false, source: try content(e, codes: codes, builder: &builder)))
                 } else {
-                    try append(child, codes: codes, to: &pending)
+                    try append(child, codes: codes, to: &builder)
                 }
             }
-            if !pending.isEmpty { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: pending)) }
+            if !builder.isEmpty { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: builder.finish())) }
 
             if let target {
-                var byMid: [String: [Content.Run]] = [:]
+                var byMid: [String: Content] = [:]
                 var hasMarkers = false
-                for case .element(let e) in target.children where isSegmentMarker(e) {
+                try target.forEachElement { e in
+                    guard isSegmentMarker(e) else { return true }
                     hasMarkers = true
-                    if let mid = e["mid"] { byMid[mid] = try runs(e, codes: codes) }
+                    if let mid = e["mid"] { byMid[mid] = try content(e, codes: codes, builder: &builder) }
+                    return true
                 }
                 if hasMarkers {
                     for i in parts.indices where !parts[i].isIgnorable {
@@ -96,21 +99,21 @@ struct XLIFF12Reader {
                         parts[i].provenance = provenance
                     }
                 } else {
-                    let whole = try runs(target, codes: codes)
+                    let whole = try content(target, codes: codes, builder: &builder)
                     // An empty target with no markers and no state saying the emptiness is meant is
                     // no translation (Translate Toolkit's pomerge writes one into every unit): the
                     // segments stay as extracted, so their original bytes are kept.
                     if !whole.isEmpty || [.translated, .reviewed, .final].contains(state) {
                         // A tool rewrote the target without segment markers: keep the unit whole.
-                        parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: parts.flatMap(\.source),
+                        parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: Content(parts.flatMap(\.source.runs)),
                                                target: whole, state: state, provenance: provenance)]
                     }
                 }
             }
         } else {
-            let whole = try target.map { try runs($0, codes: codes) }
+            let whole = try target.map { try content($0, codes: codes, builder: &builder) }
             let translated = whole.map { !$0.isEmpty } ?? false
-            parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: try runs(source, codes: codes),
+            parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: try content(source, codes: codes, builder: &builder),
                                    target: translated ? whole : nil, state: translated ? state : nil,
                                    provenance: translated ? provenance : nil)]
         }
@@ -134,16 +137,16 @@ struct XLIFF12Reader {
         e.name == "mrk" && e.namespace == namespace && e["mtype"] == "seg"
     }
 
-    private func runs(_ element: XMLElement, codes: XLIFFCodeResolver) throws -> [Content.Run] {
-        var out: [Content.Run] = []
-        for child in element.children { try append(child, codes: codes, to: &out) }
-        return out
+    /// The inline content of `element`, made with `builder` (which is left empty).
+    private func content(_ element: XMLElement, codes: XLIFFCodeResolver, builder: inout XLIFFContentBuilder) throws -> Content {
+        try element.forEachChild { try append($0, codes: codes, to: &builder) }
+        return builder.finish()
     }
 
-    private func append(_ child: XMLElement.Child, codes: XLIFFCodeResolver, to out: inout [Content.Run]) throws {
+    private func append(_ child: XMLElement.Child, codes: XLIFFCodeResolver, to out: inout XLIFFContentBuilder) throws {
         let e: XMLElement
         switch child {
-        case .text(let t): out.append(.text(t)); return
+        case .text(let bytes): out.append(text: bytes); return
         case .element(let element): e = element
         }
         guard e.namespace == namespace else { return }
@@ -152,40 +155,40 @@ struct XLIFF12Reader {
         switch e.name {
         case "g":
             let id = try self.id(e)
-            out.append(.code(codes.code(.open, id: id, a)))
-            for c in e.children { try append(c, codes: codes, to: &out) }
-            out.append(.code(codes.code(.close, id: id, a)))
+            out.append(codes.code(.open, id: id, a))
+            try e.forEachChild { try append($0, codes: codes, to: &out) }
+            out.append(codes.code(.close, id: id, a))
         case "x":
             if let ctype = e["ctype"], ctype.hasPrefix(XLIFF12Writer.codePointPrefix) {
                 let hex = ctype.dropFirst(XLIFF12Writer.codePointPrefix.count)
                 guard let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
                     throw error("<x ctype=\"\(ctype)\"> does not name a code point", e)
                 }
-                out.append(.text(String(Character(scalar))))
+                out.append(scalar)
             } else {
-                out.append(.code(codes.code(.standalone, id: try id(e), a)))
+                out.append(codes.code(.standalone, id: try id(e), a))
             }
         case "bx":
-            out.append(.code(codes.code(.open, id: try e["rid"] ?? id(e), a)))
+            out.append(codes.code(.open, id: try e["rid"] ?? id(e), a))
         case "ex":
-            out.append(.code(codes.code(.close, id: try e["rid"] ?? id(e), a)))
+            out.append(codes.code(.close, id: try e["rid"] ?? id(e), a))
         case "ph":
             a.inlineData = nativeData(e)
-            out.append(.code(codes.code(.standalone, id: try id(e), a)))
+            out.append(codes.code(.standalone, id: try id(e), a))
         case "bpt":
             a.inlineData = nativeData(e)
-            out.append(.code(codes.code(.open, id: try e["rid"] ?? id(e), a)))
+            out.append(codes.code(.open, id: try e["rid"] ?? id(e), a))
         case "ept":
             a.inlineData = nativeData(e)
-            out.append(.code(codes.code(.close, id: try e["rid"] ?? id(e), a)))
+            out.append(codes.code(.close, id: try e["rid"] ?? id(e), a))
         case "it":
             a.inlineData = nativeData(e)
             a.isolated = true
-            out.append(.code(codes.code(e["pos"] == "close" ? .close : .open, id: try e["rid"] ?? id(e), a)))
+            out.append(codes.code(e["pos"] == "close" ? .close : .open, id: try e["rid"] ?? id(e), a))
         case "sub":
             break  // sub-flow text belongs to its code's data
         default:  // <mrk> annotations: keep the content, drop the marker
-            for c in e.children { try append(c, codes: codes, to: &out) }
+            try e.forEachChild { try append($0, codes: codes, to: &out) }
         }
     }
 

@@ -43,8 +43,9 @@ struct XLIFF2Reader {
                 if child.name == "unit" {
                     var span: Skeleton.UnitSpan?
                     if let id = child["id"], let i = spanIndex[id] {
-                        if let overrides = read.overrides?[i] {
-                            // The span map left out what the unit's source elements say of its codes.
+                        if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
+                            // The span map left out what the unit's source elements say of its codes
+                            // (a unit without codes has nothing to complete: its sources go unwalked).
                             let bases = codeBases(child)
                             for (c, code) in skeleton.spans[i].codes.enumerated() {
                                 skeleton.spans[i].codes[c] = SkeletonCodec.complete(
@@ -106,13 +107,14 @@ struct XLIFF2Reader {
     }
 
     /// What the first inline element of each code (by kind and id) in the unit's sources says of
-    /// it, read the way ``appendRuns(of:codes:to:)`` reads it.
-    private func codeBases(_ unit: XMLElement) -> [SkeletonCodec.CodeKey: InlineCode] {
-        var bases: [SkeletonCodec.CodeKey: InlineCode] = [:]
-        func note(_ kind: InlineCode.Kind, _ id: String?, _ a: XLIFFCodeResolver.Attributes) {
+    /// it, read the way ``append(_:codes:to:)`` reads it.
+    /// A unit has a handful of codes: searched in a ``SmallMap``, not hashed, and an element's
+    /// attributes read only for the first of its kind and id.
+    private func codeBases(_ unit: XMLElement) -> SmallMap<SkeletonCodec.CodeKey, InlineCode> {
+        var bases = SmallMap<SkeletonCodec.CodeKey, InlineCode>()
+        func note(_ kind: InlineCode.Kind, _ id: String?, _ a: @autoclosure () -> XLIFFCodeResolver.Attributes) {
             guard let id else { return }
-            let key = SkeletonCodec.CodeKey(kind, id)
-            if bases[key] == nil { bases[key] = a.code(kind, id: id, data: "") }
+            bases.insertIfAbsent(SkeletonCodec.CodeKey(kind, id), a().code(kind, id: id, data: ""))
         }
         // Child elements only: the text between them says nothing of codes.
         func walk(_ element: XMLElement) {
@@ -151,12 +153,12 @@ struct XLIFF2Reader {
                 text: note.text, id: note["id"], category: note["category"], priority: note["priority"].flatMap { Int($0) },
                 appliesTo: note["appliesTo"].flatMap(Note.AppliesTo.init(rawValue:))))
         }
+        var builder = XLIFFContentBuilder()
         var data: [String: String] = [:]
         for d in element.first("originalData", namespace: namespace)?.elements(named: "data", namespace: namespace) ?? [] {
             guard let dataID = d["id"] else { throw error("<data> has no id", d) }
-            data[dataID] = try runs(d, codes: nil).map { run -> String in
-                if case .text(let t) = run { return t } else { return "" }
-            }.joined()
+            try append(d, codes: nil, to: &builder)
+            data[dataID] = builder.finish().plainText
         }
         let codes = XLIFFCodeResolver(span: span, data: data)
 
@@ -169,7 +171,7 @@ struct XLIFF2Reader {
             let target = child.first("target", namespace: namespace)
             var state: SegmentState?
             if child.name == "segment", let value = child["state"] {
-                guard let s = SegmentState(rawValue: value) else { throw error("unknown segment state \"\(value)\"", child) }
+                guard let s = Self.segmentState(value) else { throw error("unknown segment state \"\(value)\"", child) }
                 state = s
             }
             // Our own `subState` (`l10n:mt-pseudo`); other tools' values say nothing about provenance.
@@ -187,9 +189,16 @@ struct XLIFF2Reader {
                 guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
                 order = n
             }
+            try append(source, codes: codes, to: &builder)
+            let sourceContent = builder.finish()
+            var targetContent: Content?
+            if let target {
+                try append(target, codes: codes, to: &builder)
+                targetContent = builder.finish()
+            }
             parts.append(XLIFFReadPart(
-                id: child["id"], isIgnorable: child.name == "ignorable", source: try runs(source, codes: codes),
-                target: try target.map { try runs($0, codes: codes) }, state: state, provenance: provenance, order: order))
+                id: child["id"], isIgnorable: child.name == "ignorable", source: sourceContent,
+                target: targetContent, state: state, provenance: provenance, order: order))
             return true
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
@@ -197,6 +206,18 @@ struct XLIFF2Reader {
         unit.sizeLimits = Self.sizeLimits(element)
         unit.glossary = Self.glossary(element)
         return unit
+    }
+
+    /// `SegmentState(rawValue:)` as a plain switch (the synthesized initializer searches a table
+    /// of strings; this runs once per segment).
+    static func segmentState(_ value: String) -> SegmentState? {
+        switch value {
+        case "initial": return .initial
+        case "translated": return .translated
+        case "reviewed": return .reviewed
+        case "final": return .final
+        default: return nil
+        }
     }
 
     /// The Glossary module's entries on a unit, as ``XLIFF2Writer`` writes them (and as other
@@ -220,45 +241,40 @@ struct XLIFF2Reader {
         return out
     }
 
-    /// The inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>` may appear.
-    private func runs(_ element: XMLElement, codes: XLIFFCodeResolver?) throws -> [Content.Run] {
-        var out: [Content.Run] = []
-        try appendRuns(of: element, codes: codes, to: &out)
-        return out
-    }
-
-    private func appendRuns(of element: XMLElement, codes: XLIFFCodeResolver?, to out: inout [Content.Run]) throws {
+    /// Appends the inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>`
+    /// may appear.
+    private func append(_ element: XMLElement, codes: XLIFFCodeResolver?, to out: inout XLIFFContentBuilder) throws {
         try element.forEachChild { child in
             switch child {
-            case .text(let t):
-                out.append(.text(t))
+            case .text(let bytes):
+                out.append(text: bytes)
             case .element(let e):
                 guard e.namespace == namespace else { return }  // foreign elements carry no text of ours
                 if e.name == "cp" {
                     guard let hex = e["hex"], let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
                         throw error("<cp hex=\"\(e["hex"] ?? "")\"> is not a Unicode code point", e)
                     }
-                    out.append(.text(String(Character(scalar))))
+                    out.append(scalar)
                     return
                 }
                 guard let codes else { return }
                 switch e.name {
                 case "ph":
-                    out.append(.code(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) }))
+                    out.append(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) })
                 case "pc":
                     let pcID = try id(e)
-                    out.append(.code(codes.code(.open, id: pcID) { attributes(e, start: true) }))
-                    try appendRuns(of: e, codes: codes, to: &out)
-                    out.append(.code(codes.code(.close, id: pcID) { attributes(e, start: false) }))
+                    out.append(codes.code(.open, id: pcID) { attributes(e, start: true) })
+                    try append(e, codes: codes, to: &out)
+                    out.append(codes.code(.close, id: pcID) { attributes(e, start: false) })
                 case "sc":
-                    out.append(.code(codes.code(.open, id: try id(e)) { attributes(e, start: nil) }))
+                    out.append(codes.code(.open, id: try id(e)) { attributes(e, start: nil) })
                 case "ec":
                     guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
-                    out.append(.code(codes.code(.close, id: ecID) { attributes(e, start: nil) }))
+                    out.append(codes.code(.close, id: ecID) { attributes(e, start: nil) })
                 case "sm", "em":
                     break
                 default:  // <mrk> and anything unexpected: keep the content, drop the marker
-                    try appendRuns(of: e, codes: codes, to: &out)
+                    try append(e, codes: codes, to: &out)
                 }
             }
         }
@@ -270,12 +286,17 @@ struct XLIFF2Reader {
     }
 
     /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`. One pass
-    /// over the element's attributes (an element carries up to ten of these).
+    /// over the element's attributes (an element carries up to ten of these). The cases are
+    /// compared in order, so the names every `<ph>` carries come first and `id` ends the search.
     private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
         var a = XLIFFCodeResolver.Attributes()
         e.forEachAttribute { name, namespace, value in
             guard namespace == nil else { return }
             switch name {
+            case "id": break
+            case "type": a.type = value
+            case "subType": a.subType = value
+            case "canDelete": a.canDelete = value != "no"
             case "dataRef": if start == nil { a.dataRef = value }
             case "disp": if start == nil { a.display = value }
             case "equiv": if start == nil { a.equiv = value }
@@ -286,10 +307,7 @@ struct XLIFF2Reader {
             case "dispEnd": if start == false { a.display = value }
             case "equivEnd": if start == false { a.equiv = value }
             case "copyOf": a.copyOf = value
-            case "type": a.type = value
-            case "subType": a.subType = value
             case "isolated": a.isolated = value == "yes"
-            case "canDelete": a.canDelete = value != "no"
             default: break
             }
         }

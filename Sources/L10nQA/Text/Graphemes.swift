@@ -18,7 +18,8 @@ enum Graphemes {
         case 0x0370..<0x0483, 0x048A..<0x0530: return true       // Greek, Cyrillic (not its combining marks)
         case 0x1E00..<0x2000: return true                        // Latin Extended Additional, Greek Extended
         case 0x2010..<0x2028, 0x2030..<0x205F: return true       // dashes, quotes, bullets, ellipsis, per mille…
-        case 0x20A0..<0x20C1, 0x2100..<0x2190: return true       // currency signs, letterlike (™, ℃), number forms
+        case 0x20A0..<0x20C1: return true                        // currency signs
+        case 0x2100..<0x27C0: return true                        // letterlike (™, ℃), number forms, arrows, math, technical (⎓), enclosed, box drawing, shapes, symbols (★), dingbats
         case 0x3000..<0x302A, 0x3030..<0x3099, 0x309B..<0x3100: return true  // CJK punctuation, kana (not the combining sound marks)
         case 0x4E00..<0xA000: return true                        // CJK unified ideographs
         case 0xFF01..<0xFF9E: return true                        // full-width forms, half-width katakana (not the sound marks)

@@ -27,27 +27,19 @@ public struct CodeParityCheck: QACheck {
         // Most segments carry no code on either side: nothing to count or nest.
         func isCode(_ run: Content.Run) -> Bool { if case .code = run { return true } else { return false } }
         guard pair.source.runs.contains(where: isCode) || pair.target.runs.contains(where: isCode) else { return [] }
-        func key(_ c: InlineCode) -> String { "\(c.kind.rawValue) \(c.id)" }
-        var expected: [String: (code: InlineCode, count: Int)] = [:]
-        for c in pair.source.codes { expected[key(c), default: (c, 0)].count += 1 }
-        var found: [String: Int] = [:]
-        for c in pair.target.codes { found[key(c), default: 0] += 1 }
-        var issues: [QAIssue] = []
-        for (k, e) in expected.sorted(by: { $0.key < $1.key }) {
-            let n = found[k] ?? 0
-            if n < e.count { issues.append(QAIssue("the target lacks \(Self.name(e.code))")) }
-            if n > e.count { issues.append(QAIssue("the target has \(Self.name(e.code)) \(n) times")) }
+        let sourceCodes = pair.source.codes
+        let targetCodes = pair.target.codes
+        // The same codes in the same order (most targets): the counts agree, only nesting is left.
+        if !sourceCodes.elementsEqual(targetCodes, by: { $0.kind == $1.kind && $0.id == $1.id }) {
+            let issues = Self.countIssues(source: sourceCodes, target: targetCodes)
+            guard issues.isEmpty else { return issues }
         }
-        for (k, n) in found.sorted(by: { $0.key < $1.key }) where expected[k] == nil {
-            issues.append(QAIssue("the target has a code the source does not (\(k), \(n)×)"))
-        }
-        guard issues.isEmpty else { return issues }
         // Nesting: every close after its open, pairs not crossing — for the pairs whose both
         // halves are in this segment (a sentence may end inside a pair that spans the paragraph).
-        let sourceCodes = pair.source.codes
+        guard sourceCodes.contains(where: { $0.kind == .open }) else { return [] }
         let whole = Set(sourceCodes.filter { $0.kind == .open }.map(\.id)).intersection(sourceCodes.filter { $0.kind == .close }.map(\.id))
         var open: [String] = []
-        for c in pair.target.codes where !c.isolated && whole.contains(c.id) {
+        for c in targetCodes where !c.isolated && whole.contains(c.id) {
             switch c.kind {
             case .open: open.append(c.id)
             case .close:
@@ -57,6 +49,25 @@ public struct CodeParityCheck: QACheck {
             }
         }
         return []
+    }
+
+    /// Codes (by kind and id) the target lacks, has more often, or has and the source does not.
+    private static func countIssues(source: [InlineCode], target: [InlineCode]) -> [QAIssue] {
+        func key(_ c: InlineCode) -> String { "\(c.kind.rawValue) \(c.id)" }
+        var expected: [String: (code: InlineCode, count: Int)] = [:]
+        for c in source { expected[key(c), default: (c, 0)].count += 1 }
+        var found: [String: Int] = [:]
+        for c in target { found[key(c), default: 0] += 1 }
+        var issues: [QAIssue] = []
+        for (k, e) in expected.sorted(by: { $0.key < $1.key }) {
+            let n = found[k] ?? 0
+            if n < e.count { issues.append(QAIssue("the target lacks \(Self.name(e.code))")) }
+            if n > e.count { issues.append(QAIssue("the target has \(Self.name(e.code)) \(n) times")) }
+        }
+        for (k, n) in found.sorted(by: { $0.key < $1.key }) where expected[k] == nil {
+            issues.append(QAIssue("the target has a code the source does not (\(k), \(n)×)"))
+        }
+        return issues
     }
 
     static func name(_ c: InlineCode) -> String {

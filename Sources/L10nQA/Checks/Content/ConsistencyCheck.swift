@@ -21,6 +21,7 @@ public struct ConsistencyCheck: QADocumentCheck {
         // Targets are normalized only when their source repeats (most sources of a page occur
         // once): the first target as it came, and normalized once when a repeat needs it.
         var first: [String: Reference] = [:]
+        first.reserveCapacity(pairs.count)  // growing would hash every normalized source again
         var out: [(String, QAIssue)] = []
         for pair in pairs {
             let source = Self.normalized(pair.source)
@@ -82,6 +83,8 @@ public struct ConsistencyCheck: QADocumentCheck {
     private static func appendCollapsed(_ t: String, to out: inout [UInt8]) {
         var t = t
         t.withUTF8 { bytes in
+            // Most texts are collapsed already: copied whole, not word by word.
+            if isCollapsed(bytes) { out.append(contentsOf: bytes); return }
             let n = bytes.count
             var wroteWord = false, pendingSpace = false, endsWithSpace = false
             var wordStart = -1
@@ -113,5 +116,27 @@ public struct ConsistencyCheck: QADocumentCheck {
             if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<n])) }
             if endsWithSpace { out.append(0x20) }
         }
+    }
+
+    /// Whether collapsing leaves `bytes` as they are: no leading whitespace, and none but single
+    /// U+0020s after it (a trailing one stays, as one space).
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var previousWasSpace = true  // a space at the start is leading whitespace
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 {
+                if previousWasSpace { return false }
+                previousWasSpace = true
+            } else {
+                if b >= 0x09 && b <= 0x0D { return false }
+                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return false }
+                if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return false }
+                previousWasSpace = false
+            }
+            i += 1
+        }
+        return true
     }
 }

@@ -19,7 +19,14 @@ public struct EmptyTargetCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        guard !pair.readableSource.allSatisfy(\.isWhitespace), pair.readableTarget.allSatisfy(\.isWhitespace) else { return [] }
+        guard !Self.isBlank(pair.readableSource), Self.isBlank(pair.readableTarget) else { return [] }
         return [QAIssue("the target is empty")]
+    }
+
+    /// Whether every character of `text` is whitespace. A character is whitespace by its first
+    /// scalar, so a text starting with visible ASCII is answered without breaking characters.
+    static func isBlank(_ text: String) -> Bool {
+        if let first = text.utf8.first, first > 0x20, first < 0x7F { return false }
+        return text.allSatisfy(\.isWhitespace)
     }
 }

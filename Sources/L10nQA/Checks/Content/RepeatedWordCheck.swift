@@ -57,7 +57,7 @@ public struct RepeatedWordCheck: QACheck {
                     (scalar, length) = Graphemes.scalar(at: i, in: bytes)
                 } while Graphemes.isLetter(scalar)
                 let count = characters - start
-                if let a = previous, a.count == count, count >= 2 {
+                if let a = previous, a.count == count, count >= 2, !asciiDiffer(bytes[a.bytes], bytes[startByte..<i]) {
                     let word = String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
                     if word == String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased() { out.append((word, start)) }
                 }
@@ -65,6 +65,18 @@ public struct RepeatedWordCheck: QACheck {
             }
             return out
         }
+    }
+
+    /// Whether two words of letters certainly differ once lower-cased: both ASCII, where a letter
+    /// folds by one bit, and unequal folded. Other words are compared as lower-cased strings.
+    private static func asciiDiffer(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard a.count == b.count else { return false }
+        var differ = false
+        for (x, y) in zip(a, b) {
+            if x >= 0x80 || y >= 0x80 { return false }
+            if x | 0x20 != y | 0x20 { differ = true }
+        }
+        return differ
     }
 
     /// The walk over `count` characters: each word is compared with the word before it when only

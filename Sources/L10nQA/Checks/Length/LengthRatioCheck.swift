@@ -38,7 +38,11 @@ public struct LengthRatioCheck: QACheck {
     /// Foundation's `CharacterSet.whitespaces` holds) are trimmed from both ends, and how many
     /// it has in all.
     static func trimmedCount(_ text: String) -> (trimmed: Int, all: Int) {
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s.properties.generalCategory == .spaceSeparator }
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            // U+0020 is the only ASCII space separator: ASCII goes without the property table.
+            if s.isASCII { return s == " " || s == "\t" }
+            return s.properties.generalCategory == .spaceSeparator
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
             return (0, Graphemes.count(text))

@@ -47,17 +47,19 @@ public struct NumberConsistencyCheck: QACheck {
     /// and where each starts in its readable text (``Content/readableText``). Codes end a number;
     /// text without an ASCII digit has none.
     static func numbers(in content: Content) -> [(text: String, offset: Int)] {
-        func hasDigit(_ t: String) -> Bool { t.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        func hasDigit(_ t: String) -> Bool {
+            var t = t
+            return t.withUTF8 { $0.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
+        }
         guard content.runs.contains(where: { if case .text(let t) = $0 { return hasDigit(t) } else { return false } }) else { return [] }
-        var out: [(String, Int)] = []
+        // Labelled as returned: an unlabelled array would be converted element by element.
+        var out: [(text: String, offset: Int)] = []
         var offset = 0  // where the run starts in the readable text
         for run in content.runs {
             switch run {
             case .text(let t):
                 if hasDigit(t) {
-                    let values = Graphemes.characterValues(t)
-                    scan(values, base: offset, into: &out)
-                    offset += values.count
+                    offset += scan(t, base: offset, into: &out)
                 } else {
                     offset += Graphemes.count(t)
                 }
@@ -68,9 +70,24 @@ public struct NumberConsistencyCheck: QACheck {
         return out
     }
 
+    private static func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+
+    /// A separator counts only between digits: "1,4", "12 345" (no-break or thin space).
+    private static func isSeparator(_ v: UInt32) -> Bool { v == 0x2C || v == 0x2E || v == 0xA0 || v == 0x202F || v == 0x27 }
+
+    /// The numbers of `t` (whose characters start at `base`), and how many characters it has.
+    private static func scan(_ t: String, base: Int, into out: inout [(text: String, offset: Int)]) -> Int {
+        guard Graphemes.allStandalone(t) else {
+            let values = Graphemes.characterValues(t)
+            scan(values, base: base, into: &out)
+            return values.count
+        }
+        var t = t
+        return t.withUTF8 { scan(utf8: $0, base: base, into: &out) }
+    }
+
     /// The numbers among characters given by their scalar value.
-    private static func scan(_ characters: [UInt32], base: Int, into out: inout [(String, Int)]) {
-        func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+    private static func scan(_ characters: [UInt32], base: Int, into out: inout [(text: String, offset: Int)]) {
         var i = 0
         while i < characters.count {
             guard isDigit(characters[i]) else { i += 1; continue }
@@ -78,13 +95,35 @@ public struct NumberConsistencyCheck: QACheck {
             var s = String.UnicodeScalarView()
             while i < characters.count {
                 let v = characters[i]
-                // A separator counts only between digits: "1,4", "12 345" (no-break or thin space).
-                let separator = v == 0x2C || v == 0x2E || v == 0xA0 || v == 0x202F || v == 0x27
-                guard isDigit(v) || (separator && i + 1 < characters.count && isDigit(characters[i + 1])) else { break }
+                guard isDigit(v) || (isSeparator(v) && i + 1 < characters.count && isDigit(characters[i + 1])) else { break }
                 s.append(Unicode.Scalar(v)!)
                 i += 1
             }
             out.append((String(s), start))
         }
+    }
+
+    /// The same over the UTF-8 of a text whose characters are its scalars, counted as they are
+    /// decoded: a number's scalars are consecutive, so it is made from its bytes at once. Returns
+    /// the number of characters.
+    private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, base: Int, into out: inout [(text: String, offset: Int)]) -> Int {
+        var i = 0, characters = 0
+        while i < bytes.count {
+            guard isDigit(UInt32(bytes[i])) else {
+                i += Graphemes.scalar(at: i, in: bytes).1
+                characters += 1
+                continue
+            }
+            let (startByte, start) = (i, characters)
+            while i < bytes.count {
+                let (scalar, length) = Graphemes.scalar(at: i, in: bytes)
+                // The next character is a digit when its first byte is one.
+                guard isDigit(scalar.value) || (isSeparator(scalar.value) && i + length < bytes.count && isDigit(UInt32(bytes[i + length]))) else { break }
+                i += length
+                characters += 1
+            }
+            out.append((String(decoding: bytes[startByte..<i], as: UTF8.self), base + start))
+        }
+        return characters
     }
 }

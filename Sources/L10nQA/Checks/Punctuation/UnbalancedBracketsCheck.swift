@@ -43,25 +43,54 @@ public struct UnbalancedBracketsCheck: QACheck {
     /// The first bracket in `text` without a partner, and where it is (in characters). A text
     /// without a bracket byte (ASCII, or the lead byte of the full-width ones) has none.
     static func unbalanced(in text: String) -> (Character, Int)? {
-        guard text.utf8.contains(where: { b in
+        var text = text
+        // Over the bytes in place: `text.utf8`'s iterator costs several times the comparison.
+        guard text.withUTF8({ $0.contains { b in
             b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
                 || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == 0xE3 || b == 0xEF
-        }) else { return nil }
-        return unbalanced(Graphemes.characterValues(text))
+        } }) else { return nil }
+        guard Graphemes.allStandalone(text) else { return unbalanced(Graphemes.characterValues(text)) }
+        // Its characters are its scalars: matched as they are decoded, without an array of them.
+        return text.withUTF8 { bytes in
+            var matcher = Matcher()
+            var i = 0, index = 0
+            while i < bytes.count {
+                let (scalar, length) = Graphemes.scalar(at: i, in: bytes)
+                if let found = matcher.feed(scalar.value, at: index) { return found }
+                i += length
+                index += 1
+            }
+            return matcher.firstOpen
+        }
     }
 
     /// The first unpaired bracket among characters given by their scalar value.
     private static func unbalanced(_ characters: [UInt32]) -> (Character, Int)? {
-        var stack: [(UInt32, Int)] = []
-        func character(_ v: UInt32) -> Character { Character(Unicode.Scalar(v) ?? "?") }
+        var matcher = Matcher()
         for (i, v) in characters.enumerated() {
+            if let found = matcher.feed(v, at: i) { return found }
+        }
+        return matcher.firstOpen
+    }
+
+    /// Brackets paired as the characters come, the open ones on a stack.
+    private struct Matcher {
+        private var stack: [(UInt32, Int)] = []
+
+        /// The closing bracket `v` at `i` when it has no partner.
+        mutating func feed(_ v: UInt32, at i: Int) -> (Character, Int)? {
             if isOpener(v) {
                 stack.append((v, i))
             } else if let opener = opener(ofCloser: v) {
-                guard stack.last?.0 == opener else { return (character(v), i) }
+                guard stack.last?.0 == opener else { return (Self.character(v), i) }
                 stack.removeLast()
             }
+            return nil
         }
-        return stack.first.map { (character($0.0), $0.1) }
+
+        /// The first bracket left open.
+        var firstOpen: (Character, Int)? { stack.first.map { (Self.character($0.0), $0.1) } }
+
+        private static func character(_ v: UInt32) -> Character { Character(Unicode.Scalar(v) ?? "?") }
     }
 }
