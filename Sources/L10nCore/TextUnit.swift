@@ -20,6 +20,10 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// `slr:storageRestriction` on `<unit>`, 1.2 `maxwidth`/`maxbytes`); nil when it has none.
     /// They are measured under the document's ``Document/sizeProfiles``.
     public var sizeLimits: SizeLimits?
+    /// Size restrictions on spans inside it (XLIFF 2 `slr:sizeRestriction`/`storageRestriction` on
+    /// a `<pc>` or `<sc>`: a button label or a field within a sentence), by the id of the span's
+    /// opening code; nil when it has none. Measured like ``sizeLimits``, on the span's content.
+    public var inlineSizeLimits: [String: SizeLimits]?
     /// False for a unit nobody translates but adaptation may rewrite: figures alone (a price, a
     /// date or a measurement in a table cell). XLIFF `translate="no"`, so CAT tools lock it;
     /// memory, machine translation and QA leave it alone, and merge writes its (adapted) source.

@@ -75,6 +75,9 @@ public struct QualityChecker: DocumentCheck {
                                          name: unit.translatableSegments.count > 1 ? "unit \(unit.id) (\(unit.translatableSegments.count) segments)" : "the target") {
                 findings += check(pair, with: scopeChecks, context: context)
             }
+            if !scopeChecks.isEmpty, let inline = unit.inlineSizeLimits {
+                for pair in Self.spanPairs(unit, inline, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
+            }
         }
         if !scopeChecks.isEmpty {
             var byID: [String: TextUnit] = [:]
@@ -115,6 +118,37 @@ public struct QualityChecker: DocumentCheck {
         guard let (unit, segment) = units.lazy.compactMap({ u in u.segments.first(where: \.isTranslated).map { (u, $0) } }).first else { return nil }
         return SegmentPair(key: "\(unit.id)-\(segment.id)", source: Content(units.flatMap(\.source.runs)),
                            target: Content(units.flatMap(\.effectiveTarget.runs)), size: SizeScope(limits: limits, profiles: profiles, name: name))
+    }
+
+    /// What restrictions on inline spans are checked on: in each translated segment whose source
+    /// and target both hold the span, its content (between its opening code and the closing
+    /// code of the same id), in the order of the span ids. A span the translation dropped is
+    /// `codes.parity`'s to report.
+    static func spanPairs(_ unit: TextUnit, _ limits: [String: SizeLimits], profiles: SizeProfiles?) -> [SegmentPair] {
+        var pairs: [SegmentPair] = []
+        for segment in unit.segments where segment.isTranslated {
+            guard let target = segment.target else { continue }
+            for id in limits.keys.sorted() where !limits[id]!.isEmpty {
+                guard let sourceSpan = span(id, in: segment.source), let targetSpan = span(id, in: target) else { continue }
+                pairs.append(SegmentPair(key: "\(unit.id)-\(segment.id)", source: sourceSpan, target: targetSpan,
+                                         size: SizeScope(limits: limits[id]!, profiles: profiles, name: "span \(id)")))
+            }
+        }
+        return pairs
+    }
+
+    /// The content between the opening code `id` and its closing code; nil when either is missing.
+    static func span(_ id: String, in content: Content) -> Content? {
+        var runs: [Content.Run] = []
+        var inside = false
+        for run in content.runs {
+            if case .code(let code) = run, code.id == id {
+                if code.kind == .open && !inside { inside = true; continue }
+                if code.kind == .close && inside { return Content(runs) }
+            }
+            if inside { runs.append(run) }
+        }
+        return nil
     }
 
     /// The findings for one pair, with the severities in force for the context's market.

@@ -110,6 +110,34 @@ import Testing
         #expect(!none.stdout.contains("units.unconverted"))
     }
 
+    /// A restriction on a span inside a sentence (`slr:sizeRestriction` on a `<pc>` or `<sc>`: a
+    /// button label) binds that span's content in the target, not the sentence.
+    @Test func inlineSizeRestrictionsBindTheirSpan() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-inline-size")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("<p>Press <b>Add to cart</b> to buy.</p>\n<p>Or <i>Save</i> it.</p>\n".utf8).write(to: dir.appendingPathComponent("b.html"))
+        #expect(try CLI.run(["extract", "-t", "de-DE", "b.html", "-o", "b.xlf"], in: dir).status == 0)
+        // What a CAT tool or a developer adds: the profile, a limit on each label, the translations.
+        var xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("b.xlf")), as: UTF8.self)
+        xliff = xliff.replacingOccurrences(of: #"version="2.1""#, with: #"xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" version="2.1""#)
+        xliff = xliff.replacingOccurrences(of: "</skeleton>", with: #"</skeleton><slr:profiles generalProfile="xliff:codepoints" storageProfile="xliff:utf8"/>"#)
+        xliff = xliff.replacingOccurrences(of: #"<pc id="1" type="fmt" subType="xlf:b""#, with: #"<pc id="1" slr:sizeRestriction="12" type="fmt" subType="xlf:b""#)
+        xliff = xliff.replacingOccurrences(of: #"<pc id="1" type="fmt" subType="xlf:i""#, with: #"<pc id="1" slr:storageRestriction="10" type="fmt" subType="xlf:i""#)
+        let first = try #require(xliff.range(of: "</source>"))
+        xliff.insert(contentsOf: #"<target>Drücken Sie <pc id="1">In den Warenkorb</pc>, um zu kaufen.</target>"#, at: first.upperBound)
+        let second = try #require(xliff.range(of: "</source>", range: xliff.index(first.upperBound, offsetBy: 80)..<xliff.endIndex))
+        xliff.insert(contentsOf: #"<target>Oder <pc id="1">Speichern</pc>.</target>"#, at: second.upperBound)
+        try Data(xliff.utf8).write(to: dir.appendingPathComponent("b.xlf"))
+        #expect(try CLI.run(["validate", "b.xlf"], in: dir).status == 0)
+
+        let run = try CLI.run(["qa", "--disable", "spelling.unknown", "b.xlf"], in: dir)
+        #expect(run.status == 1, "\(run.stdout)\(run.stderr)")
+        let found = run.stdout.split(separator: "\n").filter { $0.contains("length.size-restriction") }.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" }
+        // The label is over its limit; the sentence around it is not restricted; "Speichern" fits 10 bytes.
+        #expect(found == ["u1-s1: error: [length.size-restriction] span 1 is 16 code points, over the limit of 12 (size restriction, xliff:codepoints)"],
+                "\(run.stdout)")
+    }
+
     /// Hand-edited XLIFF with size restrictions (2.1, 2.2, 1.2; see the fixtures' README):
     /// valid, and every target over or under its unit's, group's or file's limit is an error.
     @Test func sizeRestrictionsAreChecked() throws {

@@ -36,6 +36,8 @@ struct XLIFF2Reader {
         var groups: [SizeGroup] = []
         // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
         var provenances: [String: Provenance?] = [:]
+        // Inline restrictions are looked for only where a profile says how to measure them.
+        let profiles = Self.sizeProfiles(fileElement)
         func collect(_ container: XMLElement, translate: Bool) throws {
             try container.forEachElement { child in
                 guard child.namespace == namespace else { return true }
@@ -56,6 +58,7 @@ struct XLIFF2Reader {
                     }
                     var unit = try unit(child, span: span, provenances: &provenances)
                     unit.translate = translate
+                    if profiles != nil { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                     units.append(unit)
                 } else if child.name == "group" {
                     // A restricted group keeps its place (outer before inner) and its units.
@@ -72,11 +75,30 @@ struct XLIFF2Reader {
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
-        document.sizeProfiles = Self.sizeProfiles(fileElement)
+        document.sizeProfiles = profiles
         document.sizeLimits = Self.sizeLimits(fileElement)
         groups.removeAll { $0.units.isEmpty }  // a restriction on no unit restricts nothing
         if !groups.isEmpty { document.sizeGroups = groups }
         return document
+    }
+
+    /// The restrictions on a unit's inline spans: `slr:` size attributes on the `<pc>` and `<sc>`
+    /// of its sources, by the span's id; nil when there are none.
+    static func inlineSizeLimits(_ unit: XMLElement, namespace: String) -> [String: SizeLimits]? {
+        var found: [String: SizeLimits] = [:]
+        func walk(_ element: XMLElement) {
+            element.forEachElement { e in
+                guard e.namespace == namespace else { return true }
+                if e.name == "pc" || e.name == "sc", let id = e["id"], let limits = sizeLimits(e) { found[id] = limits }
+                if e.name != "sc" { walk(e) }
+                return true
+            }
+        }
+        unit.forEachElement { child in
+            if child.namespace == namespace && child.name == "segment", let source = child.first("source", namespace: namespace) { walk(source) }
+            return true
+        }
+        return found.isEmpty ? nil : found
     }
 
     /// `slr:sizeRestriction` and `slr:storageRestriction` of a `<file>`, `<group>` or `<unit>`,

@@ -1,6 +1,6 @@
 import L10nCore
 
-/// A unit, group or file whose target does not fit its XLIFF size restriction
+/// A unit, group, file or inline span whose target does not fit its XLIFF size restriction
 /// (`slr:sizeRestriction`, `slr:storageRestriction`; 1.2 `maxwidth`, `maxbytes`).
 public struct SizeRestrictionCheck: QAScopeCheck {
     static func codepoints(_ size: String, normalization: String? = nil) -> SizeScope {
@@ -13,7 +13,7 @@ public struct SizeRestrictionCheck: QAScopeCheck {
 
     public static let description = CheckDescription(
         id: "length.size-restriction", name: "Size restriction",
-        summary: "A target is longer (or shorter) than the XLIFF size restriction of its unit, group or file allows: code points under xliff:codepoints, bytes under xliff:utf8, xliff:utf16 or xliff:utf32.",
+        summary: "A target is longer (or shorter) than the XLIFF size restriction of its unit, group, file or inline span (<pc>, <sc>) allows: code points under xliff:codepoints, bytes under xliff:utf8, xliff:utf16 or xliff:utf32.",
         rationale: "Whoever set the restriction knows a field, a label or a database column that cuts off or rejects longer text; a target over it is broken wherever it is shown. A restriction binds the unit's segments, or a group's or file's units, together, measured as its profile says after the stated normalization; inline codes count nothing, protected spans count their text. Without a profile nothing is checked (XLIFF's default), and third-party profiles are left to their tools; a value the standard profile cannot read is reported rather than ignored.",
         defaultSeverity: .error,
         passing: [
