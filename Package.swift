@@ -157,7 +157,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory", "L10nGlossary"], swiftSettings: swiftSettings),
+        .testTarget(name: "L10nXMLTests", dependencies: ["L10nXML", "L10nFormats", "L10nText", "L10nMemory", "L10nGlossary", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "L10nAdaptTests", dependencies: ["L10nAdapt", "L10nTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "L10nMTTests",

@@ -1,13 +1,35 @@
 import Foundation
 
 /// Fresh, uniquely named folders under the system temporary directory, one per test, so tests
-/// running in parallel never see each other's files.
+/// running in parallel never see each other's files. Every folder made is removed when the test
+/// process exits, whether or not its test removed it (a failed expectation, a time limit, a test
+/// that keeps its memory file to the end): test runs leave nothing in `/tmp`.
 public enum TemporaryDirectory {
     /// Creates an empty folder named `<prefix>-<UUID>`.
     public static func make(_ prefix: String = "l10n-test") throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        Made.shared.add(url.path)
         return url
+    }
+
+    /// The folders made so far, removed at exit.
+    private final class Made: @unchecked Sendable {
+        // @unchecked: `paths` is only touched while holding `lock`.
+        static let shared: Made = {
+            let made = Made()
+            atexit { Made.shared.removeAll() }
+            return made
+        }()
+
+        private let lock = NSLock()
+        private var paths: [String] = []
+
+        func add(_ path: String) { lock.withLock { paths.append(path) } }
+
+        func removeAll() {
+            for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
+        }
     }
 
     /// Every regular file under `folder` by relative path, with its bytes: for comparing whole

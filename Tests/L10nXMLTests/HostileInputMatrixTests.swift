@@ -4,6 +4,7 @@ import L10nFormats
 import L10nGlossary
 import L10nMemory
 @testable import L10nText
+import L10nTestSupport
 import L10nXML
 import Testing
 
@@ -16,7 +17,8 @@ import Testing
 struct HostileInputMatrixTests {
     static let probe = try! NetworkProbe()
     static let evilDTD: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("l10n-evil-\(getpid()).dtd")
+        // In a folder of its own, removed when the tests end (TemporaryDirectory).
+        let url = (try? TemporaryDirectory.make("l10n-evil"))!.appendingPathComponent("evil.dtd")
         try? Data("<!ENTITY evil SYSTEM \"file:///etc/passwd\">\n<!ATTLIST xliff injected CDATA \"yes\">\n".utf8).write(to: url)
         return url
     }()
