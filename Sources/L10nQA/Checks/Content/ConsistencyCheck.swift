@@ -58,14 +58,16 @@ public struct ConsistencyCheck: QADocumentCheck {
                     out += (t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")).utf8
                 }
             case .code(let c):
-                out.append(contentsOf: [0xEE, 0x80, 0x80])  // U+E000
+                out.append(0x01)  // U+0001: no text an XLIFF holds has it
                 appendUTF8(c.kind.rawValue, to: &out)
                 appendUTF8(c.data, to: &out)
-                out.append(contentsOf: [0xEE, 0x80, 0x81])  // U+E001
+                out.append(0x02)
             }
         }
-        // Every whitespace of the text became one U+0020 and codes are bracketed by U+E000 and
-        // U+E001, so trimming spaces and tabs (`CharacterSet.whitespaces`) trims U+0020 only.
+        // Every whitespace of the text became one U+0020 and codes are bracketed by U+0001 and
+        // U+0002, so trimming spaces and tabs (`CharacterSet.whitespaces`) trims U+0020 only.
+        // The brackets are ASCII so that a key of ASCII text with codes stays ASCII: Swift hashes
+        // and compares those byte by byte, others through Unicode normalization.
         guard let first = out.firstIndex(where: { $0 != 0x20 }), let last = out.lastIndex(where: { $0 != 0x20 }) else { return "" }
         return String(decoding: out[first...last], as: UTF8.self)
     }
