@@ -25,7 +25,7 @@ public struct DocumentMerger: Sendable {
         let merged = try SkeletonMerger(escaper: filter.escaper).merge(document)
         guard document.format == HTMLFilter.formatID, let language = document.targetLanguage, !language.isEmpty,
               document.units.contains(where: { $0.segments.contains(where: Self.isTranslated) }) else { return merged }
-        return Data(SiteHead.declaringLanguage(language, in: String(decoding: merged, as: UTF8.self)).utf8)
+        return Data(HTMLPageLanguage.declaring(language, in: String(decoding: merged, as: UTF8.self)).utf8)
     }
 
     /// A target other than a copy of the source — or the adapted source itself, made the

@@ -27,15 +27,12 @@ struct MarkdownFrontMatter {
         // after it (a blank line inside a plain scalar is a line break: the value is left alone).
         var plain: (index: Int, blank: Bool)?
         while lineStart < b.count {
-            var lineEnd = lineStart
-            while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
-            var next = lineEnd
-            if next < b.count { next += (b[next] == 0x0D && next + 1 < b.count && b[next + 1] == 0x0A) ? 2 : 1 }
+            let (lineEnd, next) = lineBounds(b, from: lineStart)
             if dashLine(b, at: lineStart, marker: [UInt8]("---".utf8)) != nil || dashLine(b, at: lineStart, marker: [UInt8]("...".utf8)) != nil {
                 return MarkdownFrontMatter(range: start..<next, drafts: drafts)
             }
             let line = lineStart..<lineEnd
-            if !line.contains(where: { !MarkdownSource.isSpaceOrTab(b[$0]) }) {
+            if isBlank(b, line) {
                 plain?.blank = true
             } else if MarkdownSource.isSpaceOrTab(b[line.lowerBound]) {
                 // An indented line continues the previous value: a plain scalar folds it in (its
@@ -120,19 +117,16 @@ struct MarkdownFrontMatter {
         var indent: Int?
         var lineStart = next
         while lineStart < b.count {
-            var lineEnd = lineStart
-            while lineEnd < b.count, b[lineEnd] != 0x0A, b[lineEnd] != 0x0D { lineEnd += 1 }
+            let (lineEnd, next) = lineBounds(b, from: lineStart)
             var k = lineStart
             while k < lineEnd, b[k] == 0x20 { k += 1 }
-            let blank = !(lineStart..<lineEnd).contains { !MarkdownSource.isSpaceOrTab(b[$0]) }
-            if k == lineStart || blank { break }  // the next key, the closing line, or a blank line
+            if k == lineStart || isBlank(b, lineStart..<lineEnd) { break }  // the next key, the closing line, or a blank line
             guard b[k] != 0x09, indent == nil || indent == k - lineStart else { return nil }
             indent = k - lineStart
             var end = lineEnd
             while end > k, MarkdownSource.isSpaceOrTab(b[end - 1]) { end -= 1 }
             lines.append(k..<end)
-            lineStart = lineEnd
-            if lineStart < b.count { lineStart += (b[lineStart] == 0x0D && lineStart + 1 < b.count && b[lineStart + 1] == 0x0A) ? 2 : 1 }
+            lineStart = next
         }
         // A blank line ends the paragraph only if no more of the block follows it.
         if lineStart < b.count, let indent, blankLineContinuesBlock(b, from: lineStart, indent: indent) { return nil }
@@ -144,15 +138,29 @@ struct MarkdownFrontMatter {
     /// Whether, after blank lines starting at `from`, a line indented by `indent` or more goes on
     /// with the block scalar.
     private static func blankLineContinuesBlock(_ b: [UInt8], from: Int, indent: Int) -> Bool {
-        var i = from
-        while i < b.count {
-            var k = i
-            while k < b.count, MarkdownSource.isSpaceOrTab(b[k]) { k += 1 }
-            if k == b.count { return false }
-            if b[k] == 0x0A || b[k] == 0x0D { i = k + 1; continue }
-            return k - i >= indent
+        var lineStart = from
+        while lineStart < b.count {
+            let (lineEnd, next) = lineBounds(b, from: lineStart)
+            if !isBlank(b, lineStart..<lineEnd) {
+                return (lineStart..<lineEnd).prefix { MarkdownSource.isSpaceOrTab(b[$0]) }.count >= indent
+            }
+            lineStart = next
         }
         return false
+    }
+
+    /// Where the line starting at `from` ends (before its line ending) and where the next begins
+    /// (after LF, CR or CR LF).
+    private static func lineBounds(_ b: [UInt8], from: Int) -> (end: Int, next: Int) {
+        var end = from
+        while end < b.count, b[end] != 0x0A, b[end] != 0x0D { end += 1 }
+        guard end < b.count else { return (end, end) }
+        return (end, end + (b[end] == 0x0D && end + 1 < b.count && b[end + 1] == 0x0A ? 2 : 1))
+    }
+
+    /// Whether `line` holds nothing but spaces and tabs.
+    private static func isBlank(_ b: [UInt8], _ line: Range<Int>) -> Bool {
+        !line.contains { !MarkdownSource.isSpaceOrTab(b[$0]) }
     }
 
     private static func value(_ b: [UInt8], line: Range<Int>, keys: Set<String>) -> (draft: UnitDraft, plain: Bool)? {

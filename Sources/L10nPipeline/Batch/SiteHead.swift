@@ -7,7 +7,7 @@
 /// reader extracts like any other text.
 package enum SiteHead {
     package static func decorate(_ html: String, language: String, alternates: [SiteAlternate]) -> String {
-        var text = declaringLanguage(language, in: html)
+        var text = HTMLPageLanguage.declaring(language, in: html)
         guard !alternates.isEmpty else { return text }
         text = removingHreflangLinks(text)
         let comments2 = commentRanges(text)
@@ -30,23 +30,6 @@ package enum SiteHead {
         } else if let head = findStartTag("head", in: text, outside: comments2) {
             text.insert(contentsOf: links.joined(), at: head.end)
         }
-        return text
-    }
-
-    /// `html` with its `<html>` tag declaring `language`: `lang` (and `xml:lang` where the page
-    /// had one) set, `dir="rtl"` for a right-to-left language, its other attributes kept. A
-    /// fragment without `<html>` is returned as it is.
-    static func declaringLanguage(_ language: String, in html: String) -> String {
-        var text = html
-        guard let tag = findStartTag("html", in: text, outside: commentRanges(html)) else { return text }
-        let present = parseAttributes(String(text[tag.attributes]))
-        var attributes = present.filter { !["lang", "dir", "xml:lang"].contains($0.name.lowercased()) }
-        attributes.append(.init(name: "lang", raw: "lang=\"\(escape(language))\""))
-        if present.contains(where: { $0.name.lowercased() == "xml:lang" }) {
-            attributes.append(.init(name: "xml:lang", raw: "xml:lang=\"\(escape(language))\""))
-        }
-        if let dir = SiteLayout.direction(of: language) { attributes.append(.init(name: "dir", raw: "dir=\"\(dir)\"")) }
-        text.replaceSubrange(tag.attributes, with: attributes.map { " " + $0.raw }.joined())
         return text
     }
 
