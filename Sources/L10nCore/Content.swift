@@ -2,7 +2,9 @@
 public struct Content: Hashable, Sendable, Codable {
     public enum Run: Hashable, Sendable, Codable {
         case text(String)
-        case code(InlineCode)
+        /// Boxed: a code is ~100 bytes inline, text 16, and most runs are text; unboxed, every run
+        /// of every segment would be as wide as a code.
+        indirect case code(InlineCode)
     }
 
     public var runs: [Run]

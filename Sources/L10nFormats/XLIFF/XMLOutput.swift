@@ -15,11 +15,12 @@ struct XMLOutput: ~Copyable {
     /// of a document written piece by piece).
     init(capacity: Int = 0, declaration: Bool = true) {
         self.capacity = max(capacity, 64)
-        base = .allocate(capacity: self.capacity)
+        guard let memory = malloc(self.capacity) else { fatalError("out of memory") }
+        base = memory.assumingMemoryBound(to: UInt8.self)
         if declaration { raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n") }
     }
 
-    deinit { base.deallocate() }
+    deinit { free(base) }
 
     /// What has been written, as an array (a copy).
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
@@ -30,12 +31,12 @@ struct XMLOutput: ~Copyable {
         if capacity - count < additional { grow(additional) }
     }
 
+    /// Through `realloc`: a large block grows in place (glibc remaps its pages), so a writer's
+    /// peak memory is the buffer, not the old and the new copy side by side.
     @inline(never) private mutating func grow(_ additional: Int) {
         let newCapacity = max(capacity * 2, count + additional)
-        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        new.initialize(from: base, count: count)
-        base.deallocate()
-        base = new
+        guard let new = realloc(base, newCapacity) else { fatalError("out of memory") }
+        base = new.assumingMemoryBound(to: UInt8.self)
         capacity = newCapacity
     }
 
