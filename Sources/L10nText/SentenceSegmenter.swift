@@ -68,7 +68,7 @@ public struct SentenceSegmenter: SentenceBreaking {
             for languageRule in document.languageRules(for: tag) {
                 for (index, rule) in languageRule.rules.enumerated() {
                     do {
-                        compiled.append(try CompiledRule(rule))
+                        compiled.append(try CompiledRule(rule, checkingParts: false))
                     } catch {
                         throw FormatError(
                             .invalidSRX,

@@ -38,7 +38,7 @@ import Testing
 
     static let pieces: [String] = [
         "A", "B", "Q", "H", "F", "Y", "C", "X", "P", "V", "W", "Z", "a", "z", "w", "i", "0", "1", "2", "3", "4", "5", "9",
-        "-", "_", ".", ",", "/", ":", "@", "(", ")", " ", " ", "\n", "é", "Ä", "ß", "٣", "Ⅻ", "²", "ſ", "K", "😀", "。",
+        "-", "_", ".", ",", "/", ":", "@", "(", ")", " ", " ", "\n", "\t", "\r", "\u{0B}", "\u{A0}", "\u{3000}", "\"", "<", "é", "Ä", "ß", "٣", "Ⅻ", "²", "ſ", "K", "😀", "。",
         "XP-2000B", "KX-TG6821", "Q3-2024", "FY2025", "H1", "100-240V", "5V2A", "2000MAH", "MP3", "RS-485", "IP68",
         "http://", "https://", "ftp://", "www.", "WWW.", "example.com/", "acme.de", ".com", ".org/", "co/", "mailto:",
         "v2.0", "802.11ac", "iPhone15", "USB-C", "__", "--", "a.b", "1.5", "Q", "FY-", "_24",
@@ -64,13 +64,42 @@ import Testing
         #expect(checked > 1000, "the generator must produce product codes")
     }
 
+    /// The measurement test follows the expression's backtracking (`1-100-240V` is `1-10` then
+    /// `0-240V`), on every short string of the characters that matter.
+    @Test func measurementTestMatchesTheRegularExpression() {
+        let alphabet: [Character] = ["1", "0", "-", "V", "m", "A", "_"]
+        var strings: [String] = [""]
+        var all: [String] = []
+        for _ in 1...6 {
+            strings = strings.flatMap { s in alphabet.map { s + String($0) } }
+            all += strings
+        }
+        var measurements = 0
+        for text in all {
+            var bytes = text
+            let fast = bytes.withUTF8 { ProductCodeProtector.isMeasurement($0) }
+            let reference = !RegexProductCodes.matches(RegexProductCodes.measurement, text).isEmpty
+            #expect(fast == reference, "\(text)")
+            if fast != reference { break }
+            if reference { measurements += 1 }
+        }
+        #expect(measurements > 1000)
+    }
+
+    /// The protector runs its expression only on the stretches between whitespace that hold a
+    /// candidate place; the reference runs it on the whole text.
     @Test func urlPrefilterNeverHidesAURL() {
         var checked = 0
         for text in Self.texts(count: 40_000, seed: 11) {
             let fast = URLProtector().protectedSpans(in: text)
             let reference = URLProtector.regexSpans(in: text)
             #expect(fast == reference, "\(text.debugDescription)")
-            if fast != reference { break }
+            var copy = text
+            let bytes = copy.withUTF8 { URLProtector().protectedSpans(inUTF8: $0) }.map(\.range)
+            let utf8 = text.utf8
+            let referenceBytes = reference.map { utf8.distance(from: utf8.startIndex, to: $0.range.lowerBound)..<utf8.distance(from: utf8.startIndex, to: $0.range.upperBound) }
+            #expect(bytes == referenceBytes, "\(text.debugDescription)")
+            if fast != reference || bytes != referenceBytes { break }
             checked += reference.count
         }
         #expect(checked > 1000, "the generator must produce URLs")

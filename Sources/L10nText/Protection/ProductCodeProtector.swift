@@ -150,21 +150,27 @@ public struct ProductCodeProtector: SpanProtecting {
 
     /// Digits then up to five letters, once or more, with an optional numeric range (`100-240V`,
     /// `5V2A`). Tokens hold no `.` or `,`, so the decimal parts of the expression never apply.
+    /// The expression backtracks: `1-100-240V` is `1-10` then `0-240V`. So this follows every
+    /// way at once, as a set of states: the first digits of a group (`first`), after its `-`
+    /// (`dash`), its second digits (`second`), after 1…5 letters (`letters` bits 0…4).
     static func isMeasurement(_ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        let n = t.count
-        guard n > 0 else { return false }
-        var i = 0
-        while i < n {
-            guard isDigit(t[i]) else { return false }
-            while i < n, isDigit(t[i]) { i += 1 }
-            if i + 1 < n, t[i] == UInt8(ascii: "-"), isDigit(t[i + 1]) {
-                i += 1
-                while i < n, isDigit(t[i]) { i += 1 }
+        guard let head = t.first, isDigit(head) else { return false }
+        var first = true, dash = false, second = false
+        var letters: UInt8 = 0
+        for b in t.dropFirst() {
+            let groupEnds = first || second || letters != 0  // a new group may start here
+            if isDigit(b) {
+                (first, dash, second, letters) = (first || groupEnds, false, dash || second, 0)
+            } else if b == UInt8(ascii: "-") {
+                (first, dash, second, letters) = (false, first, false, 0)
+            } else if isLetter(b) {
+                (first, dash, second, letters) = (false, false, false, (first || second ? 1 : 0) | (letters << 1) & 0x1F)
+            } else {
+                return false
             }
-            var letters = 0
-            while i < n, letters < 5, isLetter(t[i]) { i += 1; letters += 1 }
+            guard first || dash || second || letters != 0 else { return false }
         }
-        return true
+        return first || second || letters != 0
     }
 
     /// Quarter, fiscal-year and half-year labels: dates, not products.

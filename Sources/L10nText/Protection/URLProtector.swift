@@ -17,15 +17,47 @@ public struct URLProtector: SpanProtecting {
     public init() {}
 
     public func protectedSpans(in text: String) -> [ProtectedSpan] {
-        // Most text has no URL; the regular expression only runs where one may start.
         var text = text
-        guard text.withUTF8(Self.mayContainURL) else { return [] }
-        return Self.regexSpans(in: text)
+        let spans = text.withUTF8(Self.byteSpans)
+        guard !spans.isEmpty else { return [] }
+        let utf8 = text.utf8
+        return spans.map { span in
+            let lower = utf8.index(utf8.startIndex, offsetBy: span.lowerBound)
+            return ProtectedSpan(range: lower..<utf8.index(lower, offsetBy: span.count), subType: Self.subType)
+        }
     }
 
     public func protectedSpans(inUTF8 text: UnsafeBufferPointer<UInt8>) -> [ProtectedByteSpan] {
-        guard Self.mayContainURL(text) else { return [] }
-        return ProtectedByteSpan.spans(of: self, in: String(decoding: text, as: UTF8.self))
+        Self.byteSpans(text).map { ProtectedByteSpan(range: $0, subType: Self.subType) }
+    }
+
+    /// The URLs of `p` as byte ranges. Most text has no URL, and the expression's bare-domain
+    /// alternative is tried at every position of what it is given (≈ 280 k instructions for a
+    /// paragraph): it only runs on the stretches between ASCII whitespace that hold a place
+    /// where a URL may be (``isCandidate(_:at:)``). That finds the same URLs as running it on
+    /// the whole text: no match holds whitespace, every match holds a candidate place, and
+    /// whitespace before a stretch satisfies the lookbehinds as the start of a text does.
+    static func byteSpans(_ p: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = 0
+        let n = p.count
+        while i < n {
+            guard isCandidate(p, at: i) else { i += 1; continue }
+            var start = i, end = i
+            while start > 0, !isASCIIWhitespace(p[start - 1]) { start -= 1 }
+            while end < n, !isASCIIWhitespace(p[end]) { end += 1 }
+            let stretch = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+            for span in ProtectedByteSpan.spans(of: Expression(), in: stretch) {
+                out.append(start + span.range.lowerBound..<start + span.range.upperBound)
+            }
+            i = end
+        }
+        return out
+    }
+
+    /// The expression alone, on all of a text (the reference the tests compare with).
+    private struct Expression: SpanProtecting {
+        func protectedSpans(in text: String) -> [ProtectedSpan] { URLProtector.regexSpans(in: text) }
     }
 
     /// The spans the regular expression finds, without the prefilter (the tests compare both).
@@ -37,27 +69,28 @@ public struct URLProtector: SpanProtecting {
         }
     }
 
-    /// Whether `p` has what every form above needs: `://`, `www.` (any case), or a slash right
-    /// after `<letter or digit>.<letters>` (a domain with a path). Byte scans, no Foundation.
-    static func mayContainURL(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether a URL may hold byte `i`: a `://`, a `www.` (any case) or a slash right after
+    /// `<letter or digit>.<letters>` (a domain with a path) is there. Every match of the
+    /// expression holds such a place. Byte tests, no Foundation.
+    @inline(__always) static func isCandidate(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let n = p.count
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b == UInt8(ascii: "/") {
-                if i >= 1, i + 1 < n, p[i - 1] == UInt8(ascii: ":"), p[i + 1] == UInt8(ascii: "/") { return true }
-                // A domain ending in a top-level label of letters: "example.com/". (Non-ASCII
-                // bytes count as letters: case-insensitive matching folds a few, like U+017F.)
-                var j = i - 1
-                while j >= 0, p[j] >= 0x80 || ((p[j] | 0x20) >= UInt8(ascii: "a") && (p[j] | 0x20) <= UInt8(ascii: "z")) { j -= 1 }
-                if i - 1 - j >= 2, j >= 1, p[j] == UInt8(ascii: "."), p[j - 1] >= 0x80 || isASCIIAlnum(p[j - 1]) { return true }
-            } else if b | 0x20 == UInt8(ascii: "w"), i + 3 < n, p[i + 1] | 0x20 == UInt8(ascii: "w"),
-                      p[i + 2] | 0x20 == UInt8(ascii: "w"), p[i + 3] == UInt8(ascii: ".") {
-                return true
-            }
-            i += 1
+        let b = p[i]
+        if b == UInt8(ascii: "/") {
+            if i >= 1, i + 1 < n, p[i - 1] == UInt8(ascii: ":"), p[i + 1] == UInt8(ascii: "/") { return true }
+            // A domain ending in a top-level label of letters: "example.com/". (Non-ASCII
+            // bytes count as letters: case-insensitive matching folds a few, like U+017F.)
+            var j = i - 1
+            while j >= 0, p[j] >= 0x80 || ((p[j] | 0x20) >= UInt8(ascii: "a") && (p[j] | 0x20) <= UInt8(ascii: "z")) { j -= 1 }
+            return i - 1 - j >= 2 && j >= 1 && p[j] == UInt8(ascii: ".") && (p[j - 1] >= 0x80 || isASCIIAlnum(p[j - 1]))
         }
-        return false
+        return b | 0x20 == UInt8(ascii: "w") && i + 3 < n && p[i + 1] | 0x20 == UInt8(ascii: "w")
+            && p[i + 2] | 0x20 == UInt8(ascii: "w") && p[i + 3] == UInt8(ascii: ".")
+    }
+
+    /// Space, tab, line feed, carriage return: whitespace to ICU's `\s` by any definition (it
+    /// matches more, which only makes a stretch longer than it need be).
+    @inline(__always) private static func isASCIIWhitespace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D
     }
 
     private static func isASCIIAlnum(_ b: UInt8) -> Bool {

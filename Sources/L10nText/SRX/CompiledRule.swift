@@ -15,12 +15,14 @@ final class CompiledRule: @unchecked Sendable {
 
     let isBreak: Bool
     /// `(?:before)\z`, searched in a region ending at the position: "before matches text that
-    /// ends here". Nil when the rule has no beforebreak (always matches).
+    /// ends here". Nil when the rule has no beforebreak (always matches), and in a segmenter's
+    /// rules when ``combined`` stands for it.
     let before: ICURegex?
     /// The before pattern can anchor to the start of the text, so it is searched from offset 0
     /// rather than from a window just before the position.
     let beforeAnchorsAtStart: Bool
-    /// The afterbreak pattern, matched as a prefix of the text from the position. Nil when empty.
+    /// The afterbreak pattern, matched as a prefix of the text from the position. Nil when empty,
+    /// and in a segmenter's rules when ``combined`` stands for it.
     let after: ICURegex?
     /// `(?=after)(?<=before)`, when ICU can bound the before pattern's length (abbreviation
     /// rules nearly always can): one anchored match at the position answers both halves, far
@@ -42,7 +44,14 @@ final class CompiledRule: @unchecked Sendable {
     /// needs no matching for this rule at all.
     let requiredUnit: UInt16?
 
-    init(_ rule: SRXDocument.Rule) throws(Failure) {
+    /// `checkingParts`: compile each part as its author wrote it too, so an error names the
+    /// pattern that is wrong, and every form whether evaluation needs it or not — what
+    /// ``SRXDocument/validate()`` wants. A segmenter's rules come from validated documents (the
+    /// built-in rules are validated by the tests), so it passes false and compiles only what
+    /// evaluation clones: the combined form, or the before/after pair where ICU cannot bound
+    /// the lookbehind, and the scan of break rules (a third of the compilations of a process
+    /// start otherwise).
+    init(_ rule: SRXDocument.Rule, checkingParts: Bool = true) throws(Failure) {
         isBreak = rule.isBreak
         let b = JavaRegexTranslator.translate(rule.beforeBreak)
         beforeLastUnit = Self.fixedLastUnit(b.pattern)
@@ -54,12 +63,16 @@ final class CompiledRule: @unchecked Sendable {
             do { return try ICURegex(pattern: pattern) } catch { throw Failure(part: part, pattern: original, error: error) }
         }
         // Compile the parts alone first, so an error points at the pattern the author wrote.
-        if !b.pattern.isEmpty { _ = try compile(b.pattern, "beforebreak", rule.beforeBreak) }
-        before = b.pattern.isEmpty ? nil : try compile("(?:\(b.pattern))\\z", "beforebreak", rule.beforeBreak)
-        beforeAnchorsAtStart = b.anchorsAtStart
-        after = a.pattern.isEmpty ? nil : try compile(a.pattern, "afterbreak", rule.afterBreak)
+        if checkingParts, !b.pattern.isEmpty { _ = try compile(b.pattern, "beforebreak", rule.beforeBreak) }
         combined = b.pattern.isEmpty ? nil
             : try? ICURegex(pattern: (a.pattern.isEmpty ? "" : "(?=\(a.pattern))") + "(?<=\(b.pattern))")
+        beforeAnchorsAtStart = b.anchorsAtStart
+        if checkingParts || combined == nil {
+            before = b.pattern.isEmpty ? nil : try compile("(?:\(b.pattern))\\z", "beforebreak", rule.beforeBreak)
+            after = a.pattern.isEmpty ? nil : try compile(a.pattern, "afterbreak", rule.afterBreak)
+        } else {
+            (before, after) = (nil, nil)
+        }
         if rule.isBreak, !(b.pattern.isEmpty && a.pattern.isEmpty) {
             let lookahead = a.pattern.isEmpty ? "" : "(?=\(a.pattern))"
             scan = try compile("(?:\(b.pattern))\(lookahead)", "beforebreak+afterbreak", rule.beforeBreak + rule.afterBreak)
