@@ -28,19 +28,27 @@ public struct HTMLEscaper: TextEscaping {
                 || (inAttribute && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))) || b == 0xC2
         }
         guard needsWork else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where inAttribute: out += "&quot;"
-            case "'" where inAttribute: out += "&#39;"
-            case "\u{A0}": out += "&nbsp;"
-            default: out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { p in
+            var out: [UInt8] = []
+            out.reserveCapacity(p.count + 16)
+            var i = 0
+            while i < p.count {
+                let b = p[i]
+                i += 1
+                switch b {
+                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\"") where inAttribute: out.append(contentsOf: "&quot;".utf8)
+                case UInt8(ascii: "'") where inAttribute: out.append(contentsOf: "&#39;".utf8)
+                case 0xC2 where i < p.count && p[i] == 0xA0:  // U+00A0
+                    out.append(contentsOf: "&nbsp;".utf8)
+                    i += 1
+                default: out.append(b)
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 }

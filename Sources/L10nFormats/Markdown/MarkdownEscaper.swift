@@ -201,12 +201,29 @@ public struct MarkdownEscaper: TextEscaping {
 }
 
 private extension String {
-    /// Line breaks as spaces: translated text is always written on one line.
+    /// Line breaks as spaces: translated text is always written on one line. A line break is
+    /// always a character of its own (`\r\n` one, `\n` or `\r` alone: grapheme breaking
+    /// never joins anything to them), so this works on bytes.
     func replacingNewlines() -> String {
-        guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
-        var s = ""
-        for ch in self { s.append(ch == "\n" || ch == "\r" || ch == "\r\n" ? " " : ch) }
-        return s
+        var text = self
+        return text.withUTF8 { p -> String? in
+            guard p.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+            return String(unsafeUninitializedCapacity: p.count) { out in
+                var i = 0, n = 0
+                while i < p.count {
+                    let b = p[i]
+                    i += 1
+                    if b == 0x0D || b == 0x0A {
+                        if b == 0x0D, i < p.count, p[i] == 0x0A { i += 1 }
+                        out[n] = 0x20
+                    } else {
+                        out[n] = b
+                    }
+                    n += 1
+                }
+                return n
+            }
+        } ?? self
     }
 
     func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }

@@ -85,23 +85,26 @@ package enum SiteHead {
     /// Foundation's `range(of:)` transcodes the whole page to UTF-16 on every call.
     static func find(_ needle: String, in text: String, from: String.Index, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
         let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return from..<from }
+        guard !pattern.isEmpty else { return from..<from }
         let utf8 = text.utf8
-        func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
-        let lead = fold(first)
-        var i = from
-        while i < utf8.endIndex {
-            if fold(utf8[i]) == lead {
-                var j = utf8.index(after: i), k = 1
-                while k < pattern.count, j < utf8.endIndex, fold(utf8[j]) == fold(pattern[k]) {
-                    j = utf8.index(after: j)
-                    k += 1
-                }
-                if k == pattern.count { return i..<j }
+        let start = utf8.distance(from: utf8.startIndex, to: from)
+        func search(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+            @inline(__always) func fold(_ b: UInt8) -> UInt8 { ignoringASCIICase && b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+            let lead = fold(pattern[0])
+            let last = p.count - pattern.count
+            guard start <= last else { return nil }
+            for i in start...last where fold(p[i]) == lead {
+                var k = 1
+                while k < pattern.count, fold(p[i + k]) == fold(pattern[k]) { k += 1 }
+                if k == pattern.count { return i }
             }
-            i = utf8.index(after: i)
+            return nil
         }
-        return nil
+        // On the string's own bytes (a native string always has them).
+        let found = utf8.withContiguousStorageIfAvailable(search) ?? Array(utf8).withUnsafeBufferPointer(search)
+        guard let found else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: found)
+        return lower..<utf8.index(lower, offsetBy: pattern.count)
     }
 
     static func findStartTag(_ name: String, in text: String, from: String.Index? = nil, outside comments: [Range<String.Index>]) -> StartTag? {
