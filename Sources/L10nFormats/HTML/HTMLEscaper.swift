@@ -23,13 +23,15 @@ public struct HTMLEscaper: TextEscaping {
     }
 
     private func escape(_ text: String, inAttribute: Bool) -> String {
-        let needsWork = text.utf8.contains { b in
-            b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-                || (inAttribute && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))) || b == 0xC2
-        }
-        guard needsWork else { return text }
         var text = text
         return text.withUTF8 { p in
+            var needsWork = false
+            for b in p where b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+                || (inAttribute && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))) || b == 0xC2 {
+                needsWork = true
+                break
+            }
+            guard needsWork else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(p.count + 16)
             var i = 0
@@ -49,6 +51,6 @@ public struct HTMLEscaper: TextEscaping {
                 }
             }
             return String(decoding: out, as: UTF8.self)
-        }
+        } ?? text
     }
 }
