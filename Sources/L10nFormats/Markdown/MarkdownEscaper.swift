@@ -68,9 +68,18 @@ public struct MarkdownEscaper: TextEscaping {
             while k > 0, b[k - 1] == UInt8(ascii: "#") { k -= 1 }
             if k < b.count, k == 0 || b[k - 1] == 0x20 || b[k - 1] == 0x09 { headingClose = k }
         }
-        for (i, c) in b.enumerated() {
+        let count = b.count
+        let mayNeedEscape = Self.mayNeedEscape
+        // By index with a plain byte test first: most bytes of a text are letters and spaces,
+        // which need no look at their neighbours.
+        for i in 0..<count {
+            let c = b[i]
+            guard mayNeedEscape[Int(c)] || i == escapeAt || (isHeading && i == headingClose) else {
+                out.append(c)
+                continue
+            }
             let prev: UInt8? = i > 0 ? b[i - 1] : nil
-            let next: UInt8? = i + 1 < b.count ? b[i + 1] : nil
+            let next: UInt8? = i + 1 < count ? b[i + 1] : nil
             var escape = i == escapeAt || (isHeading && i == headingClose)
             switch c {
             case UInt8(ascii: "\\"):
@@ -101,6 +110,11 @@ public struct MarkdownEscaper: TextEscaping {
     }
 
     private static func isBlank(_ c: UInt8?) -> Bool { c == nil || c == 0x20 || c == 0x09 }
+
+    /// The bytes the loop above decides on: `\ ` [ ] * ~ _ < & | !`; any other byte is copied.
+    private static let mayNeedEscape: [Bool] = (0..<256).map { b in
+        "\\`[]*~_<&|!".utf8.contains(UInt8(b))
+    }
 
     /// The index of the character to backslash so that a line starting with `b` cannot open a
     /// block (heading, quote, list, thematic break, fence), or nil.
