@@ -159,7 +159,7 @@ public struct MarketCatalog: Sendable {
         }
         let node: Node
         do {
-            guard let parsed = try Yams.compose(yaml: text) else {
+            guard let parsed = try Yams.compose(yaml: text, .default, .default, .utf8) else {
                 throw MarketDataError(file: file, keyPath: "", message: "is empty")
             }
             node = parsed
@@ -171,7 +171,7 @@ public struct MarketCatalog: Sendable {
         try MarketSchema.check(node, file: file)
         let profile: MarketProfile
         do {
-            profile = try YAMLDecoder().decode(MarketProfile.self, from: node)
+            profile = try YAMLDecoder(encoding: .utf8).decode(MarketProfile.self, from: node)
         } catch let error as DecodingError {
             throw MarketDataError(file: file, keyPath: Self.keyPath(of: error), message: Self.reason(of: error))
         }

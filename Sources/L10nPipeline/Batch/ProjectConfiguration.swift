@@ -138,7 +138,7 @@ extension ProjectConfiguration {
         guard let text = String(data: data, encoding: .utf8) else { throw ProjectConfigurationError(file: file, keyPath: "", message: "is not UTF-8 text") }
         let node: Node
         do {
-            guard let parsed = try Yams.compose(yaml: text) else { throw ProjectConfigurationError(file: file, keyPath: "", message: "is empty") }
+            guard let parsed = try Yams.compose(yaml: text, .default, .default, .utf8) else { throw ProjectConfigurationError(file: file, keyPath: "", message: "is empty") }
             node = parsed
         } catch let error as YamlError {
             throw ProjectConfigurationError(file: file, keyPath: "", message: "is not valid YAML: \(MarketCatalog.describe(error))")
@@ -146,7 +146,7 @@ extension ProjectConfiguration {
         try ProjectSchema.check(node, file: file)
         let raw: RawProject
         do {
-            raw = try YAMLDecoder().decode(RawProject.self, from: node)
+            raw = try YAMLDecoder(encoding: .utf8).decode(RawProject.self, from: node)
         } catch let error as DecodingError {
             throw ProjectConfigurationError(file: file, keyPath: MarketCatalog.keyPath(of: error), message: MarketCatalog.reason(of: error))
         }

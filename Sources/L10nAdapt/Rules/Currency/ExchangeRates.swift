@@ -69,7 +69,7 @@ public struct ExchangeRates: Hashable, Sendable {
     /// Errors name `file` and the line.
     public static func parse(yaml text: String, file: String) throws -> ExchangeRates {
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do { root = try Yams.compose(yaml: text, .default, .default, .utf8) } catch {
             throw ExchangeRatesError(file: file, line: Self.line(of: error), message: "is not valid YAML")
         }
         guard let root else { return ExchangeRates([]) }

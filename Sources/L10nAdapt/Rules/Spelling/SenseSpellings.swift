@@ -25,7 +25,7 @@ struct SenseSpellings: Sendable {
     static let bundled: SenseSpellings = {
         guard let folder = Bundle.module.url(forResource: "Spelling", withExtension: nil),
               let text = try? String(contentsOf: folder.appendingPathComponent("en-sense-variants.yaml"), encoding: .utf8),
-              let file = try? YAMLDecoder().decode(File.self, from: text)
+              let file = try? YAMLDecoder(encoding: .utf8).decode(File.self, from: text)
         else { return SenseSpellings(entries: []) }
         return SenseSpellings(entries: file.entries)
     }()

@@ -26,7 +26,7 @@ struct UnitSenses: @unchecked Sendable {
     static let bundled: UnitSenses = {
         guard let folder = Bundle.module.url(forResource: "Units", withExtension: nil),
               let text = try? String(contentsOf: folder.appendingPathComponent("senses.yaml"), encoding: .utf8),
-              let file = try? YAMLDecoder().decode(File.self, from: text) else { return UnitSenses(entries: []) }
+              let file = try? YAMLDecoder(encoding: .utf8).decode(File.self, from: text) else { return UnitSenses(entries: []) }
         return UnitSenses(entries: file.entries)
     }()
 
