@@ -26,7 +26,7 @@ struct SQLiteBulkImport: Sendable {
 
     private let token: String
     private let postingBudget: Int
-    /// The key hash (``keyHash(_:)``) of every unit stored → its id (the first, on a
+    /// The key hash (``keyHash(_:_:_:_:_:_:_:)``) of every unit stored → its id (the first, on a
     /// hash collision: ``add(_:_:)`` then looks the key up in the table).
     private var keys: [UInt64: Int64]
     private var postings: [Int64: [PostingList.Entry]] = [:]
@@ -65,20 +65,22 @@ struct SQLiteBulkImport: Sendable {
         let writer = try UnitWriter(db)
         defer { writer.close() }
         var added = 0
-        for r in records {
-            let hash = Self.keyHash(r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market)
+        // By index: `records[i]` is borrowed where `for r in records` copies each record.
+        for i in records.indices {
+            let hash = Self.keyHash(records[i].sourceLanguage, records[i].targetLanguage, records[i].sourceKey,
+                                    records[i].previousHash, records[i].nextHash, records[i].project, records[i].market)
             if let id = keys[hash] {
-                if try SQLiteMemoryStore.replaceTarget(of: r, id: id, db) { continue }
+                if try SQLiteMemoryStore.replaceTarget(of: records[i], id: id, db) { continue }
                 // Another key with the same hash (not seen in practice): the table decides.
-                if try SQLiteMemoryStore.replaceTarget(of: r, id: nil, db) { continue }
+                if try SQLiteMemoryStore.replaceTarget(of: records[i], id: nil, db) { continue }
             }
-            guard let id = try writer.insert(r) else { continue }
+            guard let id = try writer.insert(records[i]) else { continue }
             if keys[hash] == nil { keys[hash] = id }
             lastInserted = id
             added += 1
-            let entry = PostingList.Entry(unit: id, length: r.wordCount)
-            for term in r.indexTerms { postings[term, default: []].append(entry) }
-            pendingPostings += r.indexTerms.count
+            let entry = PostingList.Entry(unit: id, length: records[i].wordCount)
+            for term in records[i].indexTerms { postings[term, default: []].append(entry) }
+            pendingPostings += records[i].indexTerms.count
         }
         if pendingPostings >= postingBudget { try flushPostings(db) }
         return added
@@ -120,13 +122,17 @@ struct SQLiteBulkImport: Sendable {
         try db.execute(sql: "DELETE FROM bulk_import")
     }
 
-    /// 64-bit FNV-1a of a unit's key columns, each followed by U+0001.
-    static func keyHash(_ fields: String...) -> UInt64 {
+    /// 64-bit FNV-1a of a unit's key columns, each followed by U+0001 (seven parameters, not a
+    /// variadic list: no array per unit).
+    static func keyHash(_ sourceLanguage: String, _ targetLanguage: String, _ sourceKey: String, _ previousHash: String,
+                        _ nextHash: String, _ project: String, _ market: String) -> UInt64 {
         var h = FNV1a.offsetBasis
-        for field in fields {
-            h = FNV1a.hash(field, continuing: h)
+        func field(_ s: String) {
+            h = FNV1a.hash(s, continuing: h)
             h = (h ^ 1) &* 0x100_0000_01b3
         }
+        field(sourceLanguage); field(targetLanguage); field(sourceKey); field(previousHash); field(nextHash)
+        field(project); field(market)
         return h
     }
 }

@@ -22,25 +22,29 @@ final class UnitWriter {
     /// The record's text columns, copied into one buffer per row and bound without SQLite
     /// copying each (SQLITE_STATIC): 17 bound copies and their frees cost more than the insert.
     private var buffer: [UInt8] = []
+    /// Where each text column ends in `buffer` (-1: NULL), reused from row to row.
+    private var ends: [Int] = []
 
     /// The new row's id, or nil when a unit with the same key is stored.
     func insert(_ r: UnitRecord) throws -> Int64? {
         guard let statement else { return nil }
         // Parameters 1–9 and 11–18 are text (18: notes), 10 the word count, 19–20 the times.
-        let texts: [String?] = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market,
-                                r.shapeKey, r.matchText, r.sourceText, r.sourceCodes, r.targetText, r.targetCodes, r.document,
-                                r.origin, r.properties, r.notes]
+        // Appended one by one (no array of the 17 strings, each retained and released per row),
+        // into local copies of the reused buffers (no exclusivity check per append).
+        var buffer = self.buffer, ends = self.ends
+        self.buffer = []
+        self.ends = []
         buffer.removeAll(keepingCapacity: true)
-        var ends: [Int] = []
-        ends.reserveCapacity(texts.count)
-        for text in texts {
-            if var text {
-                text.withUTF8 { buffer.append(contentsOf: $0) }
-                ends.append(buffer.count)
-            } else {
-                ends.append(-1)
-            }
+        ends.removeAll(keepingCapacity: true)
+        func append(_ text: String?) {
+            guard var text else { return ends.append(-1) }
+            text.withUTF8 { buffer.append(contentsOf: $0) }
+            ends.append(buffer.count)
         }
+        append(r.sourceLanguage); append(r.targetLanguage); append(r.sourceKey); append(r.previousHash); append(r.nextHash)
+        append(r.project); append(r.market); append(r.shapeKey); append(r.matchText); append(r.sourceText); append(r.sourceCodes)
+        append(r.targetText); append(r.targetCodes); append(r.document); append(r.origin); append(r.properties); append(r.notes)
+        defer { (self.buffer, self.ends) = (buffer, ends) }
         let code = buffer.withUnsafeBufferPointer { bytes -> CInt in
             let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
             var start = 0
