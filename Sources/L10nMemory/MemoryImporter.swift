@@ -57,9 +57,10 @@ public struct MemoryImporter: Sendable {
     }
 
     /// Reads the TMX on a thread of its own (its parser calls back synchronously) and stores each
-    /// batch as it comes, at most two batches ahead of the store. The reader thread also turns
-    /// units into the rows the store writes (``UnitRecord``: word breaking, keys, stored forms),
-    /// so the two threads share the work.
+    /// batch as it comes, at most two batches ahead of the store. For a store that takes records,
+    /// a second thread turns the reader's units into the rows the store writes (``UnitRecord``:
+    /// word breaking, keys, stored forms): parsing, building and writing each take a core's
+    /// share, where building on the reader's thread left that thread the slowest of two.
     public func importTMX(at url: URL) async throws -> ImportSummary {
         var summary = ImportSummary(file: url.path)
         let handoff = BatchHandoff<Batch, TMXReader.Report>()
@@ -67,28 +68,36 @@ public struct MemoryImporter: Sendable {
         let recordStore = store as? any RecordStore
         let buildsRecords = recordStore != nil
         try await recordStore?.beginBulkImport()
-        handoff.start { handoff in
+        /// Reads the file, handing `send` its units a batch at a time.
+        @Sendable func read(_ send: ([TranslationUnit]) throws -> Void) throws -> TMXReader.Report {
             var pending: [TranslationUnit] = []
-            var records: [UnitRecord] = []
-            func send() throws {
-                if buildsRecords {
-                    try handoff.send(.records(records))
-                    records.removeAll(keepingCapacity: true)
-                } else {
-                    try handoff.send(.units(pending))
-                    pending.removeAll(keepingCapacity: true)
-                }
-            }
             let report = try TMXReader().read(contentsOf: url) { tu in
                 for var unit in tu.translationUnits(preferredSource: sourceLanguage) {
                     if unit.project == nil { unit.project = project }
                     if unit.market == nil { unit.market = market }
-                    if buildsRecords { records.append(UnitRecord(unit)) } else { pending.append(unit) }
+                    pending.append(unit)
                 }
-                if pending.count + records.count >= batchSize { try send() }
+                if pending.count >= batchSize {
+                    try send(pending)
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
-            try send()
+            try send(pending)
             return report
+        }
+        handoff.start { handoff in
+            guard buildsRecords else { return try read { try handoff.send(.units($0)) } }
+            let pipe = BatchPipe<[TranslationUnit], TMXReader.Report>()
+            let reader = Thread { pipe.finish(Result { try read { try pipe.put($0) } }) }
+            reader.stackSize = 8 << 20
+            reader.start()
+            do {
+                while let units = try pipe.take() { try handoff.send(.records(units.map { UnitRecord($0) })) }
+                return try pipe.result()
+            } catch {
+                pipe.close()
+                throw error
+            }
         }
         do {
             for try await item in handoff.items {

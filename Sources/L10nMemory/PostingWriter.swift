@@ -32,18 +32,24 @@ final class PostingWriter {
 
     /// Writes what was recorded since the last flush.
     func flush() throws {
-        let terms = pending.keys.sorted()
-        var bytes: [UInt8] = []
-        for term in terms {
-            let entries = pending[term]!
-            try write(term: term, entries: entries, bytes: &bytes)
-            try step(frequency, term, Int64(entries.count))
-        }
+        try write(pending)
         pending.removeAll(keepingCapacity: true)
     }
 
-    private func write(term: Int64, entries: [PostingList.Entry], bytes: inout [UInt8]) throws {
-        guard let first = entries.first, let lastEntry = entries.last else { return }
+    /// Writes `postings` (each term's units ascending, above those it already has), in term
+    /// order, and adds their counts to the terms' document frequencies.
+    func write(_ postings: [Int64: [PostingList.Entry]]) throws {
+        var bytes: [UInt8] = []
+        for term in postings.keys.sorted() {
+            let entries = postings[term]!
+            try write(term: term, entries: entries[...], bytes: &bytes)
+            try step(frequency, term, Int64(entries.count))
+        }
+    }
+
+    private func write(term: Int64, entries: ArraySlice<PostingList.Entry>, bytes: inout [UInt8]) throws {
+        guard let first = entries.first else { return }
+        var rest = entries
         bytes.removeAll(keepingCapacity: true)
         sqlite3_bind_int64(last, 1, term)
         let code = sqlite3_step(last)
@@ -54,14 +60,25 @@ final class PostingWriter {
                 bytes.append(contentsOf: UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(last, 3))))
             }
             sqlite3_reset(last)
-            PostingList.encode(entries, after: blockLast, into: &bytes)
-            try step(update, lastEntry.unit, count + Int64(entries.count), .blob(bytes), .int(term), .int(blockFirst))
-            return
+            // Filled up to a rebuilt block's size; what is left goes into blocks of its own.
+            let appended = rest.prefix(SQLiteMemoryStore.rebuiltBlockSize - Int(count))
+            rest = rest.dropFirst(appended.count)
+            PostingList.encode(appended, after: blockLast, into: &bytes)
+            try step(update, appended.last!.unit, count + Int64(appended.count), .blob(bytes), .int(term), .int(blockFirst))
+        } else {
+            sqlite3_reset(last)
+            guard code == SQLITE_ROW || code == SQLITE_DONE else { throw lastBlock.error(code) }
         }
-        sqlite3_reset(last)
-        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw lastBlock.error(code) }
-        PostingList.encode(entries, after: first.unit, into: &bytes)
-        try step(insert, term, first.unit, .int(lastEntry.unit), .int(Int64(entries.count)), .blob(bytes))
+        // New blocks of at most a rebuilt block's size, as the v4 rebuild writes them: a bulk
+        // import writes a common word's hundreds of thousands of units at once, which would
+        // otherwise be one blob of megabytes.
+        while let blockFirst = rest.first {
+            let block = rest.prefix(SQLiteMemoryStore.rebuiltBlockSize)
+            rest = rest.dropFirst(block.count)
+            bytes.removeAll(keepingCapacity: true)
+            PostingList.encode(block, after: blockFirst.unit, into: &bytes)
+            try step(insert, term, blockFirst.unit, .int(block.last!.unit), .int(Int64(block.count)), .blob(bytes))
+        }
     }
 
     /// A statement's values, bound without boxing them as `Any` (one per term of a batch, three times).

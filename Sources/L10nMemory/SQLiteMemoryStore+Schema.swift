@@ -99,8 +99,57 @@ extension SQLiteMemoryStore {
             try rebuildPostingBlocks(db)
             try db.execute(sql: "DROP TABLE posting")
         }
+        migrator.registerMigration("v5-bulk-import") { db in
+            // The unit key as a named index (v1's UNIQUE clause made it an automatic index, which
+            // cannot be dropped), so that a bulk import (SQLiteBulkImport) can build the key and
+            // shape indexes once, sorted, after its units are in; and the record of a bulk import
+            // under way, so that whoever next writes or opens the memory completes its deferred
+            // work should it stop half way.
+            try db.execute(sql: """
+                CREATE TABLE unit_v5 (
+                    id INTEGER PRIMARY KEY,
+                    source_language TEXT NOT NULL,
+                    target_language TEXT NOT NULL,
+                    source_key TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL DEFAULT '',
+                    next_hash TEXT NOT NULL DEFAULT '',
+                    project TEXT NOT NULL DEFAULT '',
+                    market TEXT NOT NULL DEFAULT '',
+                    shape_key TEXT NOT NULL,
+                    match_text TEXT NOT NULL,
+                    word_count INTEGER NOT NULL,
+                    source_text TEXT NOT NULL,
+                    source_codes TEXT NOT NULL,
+                    target_text TEXT NOT NULL,
+                    target_codes TEXT NOT NULL,
+                    document TEXT,
+                    origin TEXT NOT NULL,
+                    properties TEXT NOT NULL DEFAULT '[]',
+                    notes TEXT NOT NULL DEFAULT '[]',
+                    created_at REAL NOT NULL,
+                    changed_at REAL NOT NULL
+                );
+                INSERT INTO unit_v5 SELECT id, source_language, target_language, source_key, previous_hash, next_hash, project,
+                    market, shape_key, match_text, word_count, source_text, source_codes, target_text, target_codes, document,
+                    origin, properties, notes, created_at, changed_at FROM unit ORDER BY id;
+                DROP TABLE unit;
+                ALTER TABLE unit_v5 RENAME TO unit;
+                CREATE TABLE bulk_import (
+                    id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, postings_through INTEGER NOT NULL
+                );
+                """)
+            for sql in unitIndexes { try db.execute(sql: sql) }
+        }
         return migrator
     }
+
+    /// The unit table's secondary indexes: the key that makes a unit unique (exact and in-context
+    /// lookups, and the upsert), and the shape (number-substituted lookups). Empty strings, not
+    /// NULL, for absent context/project/market: SQLite's UNIQUE treats NULLs as distinct.
+    static let unitIndexes = [
+        "CREATE UNIQUE INDEX IF NOT EXISTS unit_key ON unit (source_language, target_language, source_key, previous_hash, next_hash, project, market)",
+        "CREATE INDEX IF NOT EXISTS unit_shape ON unit (source_language, shape_key)",
+    ]
 
     /// Entries per block when the whole index is written at once.
     static let rebuiltBlockSize = 4096

@@ -13,6 +13,10 @@ import L10nCore
 public struct SQLiteMemoryStore: MemoryStore, RecordStore {
     public let path: String
     let pool: DatabasePool
+    /// The bulk import this store runs, between ``beginBulkImport()`` and ``endBulkImport()``.
+    private let bulk = SQLiteBulkImportSlot()
+    /// Postings a bulk import holds in memory before writing them (tests make it small).
+    var bulkPostingBudget = SQLiteBulkImport.postingBudget
 
     public var location: String { path }
 
@@ -68,6 +72,11 @@ public struct SQLiteMemoryStore: MemoryStore, RecordStore {
             }
         }
         try migrator.migrate(pool)
+        // A bulk import that stopped half way (or runs in another process, which then goes on
+        // batch by batch): its deferred postings and indexes are completed before any use.
+        if try pool.read({ try Bool.fetchOne($0, sql: "SELECT EXISTS (SELECT 1 FROM bulk_import)") }) == true {
+            try pool.write { try SQLiteBulkImport.complete($0, location: path) }
+        }
     }
 
     /// The last migration applied: the schema version, for `tm stats`.
@@ -92,8 +101,15 @@ public struct SQLiteMemoryStore: MemoryStore, RecordStore {
 
     func add(records: [UnitRecord]) async throws -> Int {
         guard !records.isEmpty else { return 0 }
-        return try run {
+        // Taken out while the batch is written, put back once it is committed: after a failed
+        // batch the import's postings in memory may name rolled-back units, so they are dropped
+        // and ``SQLiteBulkImport/complete(_:location:)`` writes them from the table instead.
+        var bulkImport = bulk.take()
+        let added = try run {
             try pool.write { db in
+                if bulkImport != nil, try bulkImport!.isCurrent(db) { return try bulkImport!.add(records, db) }
+                bulkImport = nil
+                try SQLiteBulkImport.complete(db, location: path)
                 var added = 0
                 let postings = try PostingWriter(db), writer = try UnitWriter(db)
                 defer { postings.close(); writer.close() }
@@ -102,6 +118,8 @@ public struct SQLiteMemoryStore: MemoryStore, RecordStore {
                 return added
             }
         }
+        bulk.put(bulkImport)
+        return added
     }
 
     /// While a TMX import runs, the WAL is checkpointed once it holds 64k pages (256 MiB), not
@@ -110,11 +128,25 @@ public struct SQLiteMemoryStore: MemoryStore, RecordStore {
     /// batches is copied once. Commits are as durable as before (they are in the WAL either way);
     /// ``endBulkImport()`` checkpoints and truncates the WAL, so the next process to open the
     /// memory does not read a large one.
+    ///
+    /// Into an empty or small memory, the import goes in bulk (``SQLiteBulkImport``): its
+    /// indexes and postings are written once, at the end (or by whoever next opens the memory).
     func beginBulkImport() async throws {
         try run { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 65536") } }
+        guard bulk.isEmpty else { return }  // this store runs one already
+        let started = try run { try pool.write { try SQLiteBulkImport.begin($0, location: path, postingBudget: bulkPostingBudget) } }
+        bulk.put(started)
     }
 
     func endBulkImport() async throws {
+        var bulkImport = bulk.take()
+        try run {
+            try pool.write { db in
+                if bulkImport != nil, try bulkImport!.isCurrent(db) { try bulkImport!.flushPostings(db) }
+                try SQLiteBulkImport.complete(db, location: path)
+            }
+        }
+        bulkImport = nil
         try run {
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000")
@@ -129,17 +161,25 @@ public struct SQLiteMemoryStore: MemoryStore, RecordStore {
     private func upsert(_ r: UnitRecord, writer: UnitWriter, postings: PostingWriter, _ db: Database) throws -> Bool {
         guard let id = try writer.insert(r) else {
             // The key is stored: the new target replaces the old one.
-            try db.cachedStatement(sql: """
-                UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
-                properties = ?, notes = ?, changed_at = ? WHERE source_language = ? AND target_language = ? AND source_key = ?
-                AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?
-                """).execute(arguments: [r.sourceText, r.sourceCodes, r.targetText, r.targetCodes, r.document, r.origin,
-                                         r.properties, r.notes, r.changedAt, r.sourceLanguage, r.targetLanguage, r.sourceKey,
-                                         r.previousHash, r.nextHash, r.project, r.market])
+            try Self.replaceTarget(of: r, id: nil, db)
             return false
         }
         for term in r.indexTerms { postings.add(term: term, length: r.wordCount, unit: id) }
         return true
+    }
+
+    /// Gives the stored unit with `r`'s key (and id `id`, when given) `r`'s target and what goes
+    /// with it; false when no unit has that key (and id).
+    @discardableResult
+    static func replaceTarget(of r: UnitRecord, id: Int64?, _ db: Database) throws -> Bool {
+        try db.cachedStatement(sql: """
+            UPDATE unit SET source_text = ?, source_codes = ?, target_text = ?, target_codes = ?, document = ?, origin = ?,
+            properties = ?, notes = ?, changed_at = ? WHERE source_language = ? AND target_language = ? AND source_key = ?
+            AND previous_hash = ? AND next_hash = ? AND project = ? AND market = ?\(id == nil ? "" : " AND id = ?")
+            """).execute(arguments: [r.sourceText, r.sourceCodes, r.targetText, r.targetCodes, r.document, r.origin,
+                                     r.properties, r.notes, r.changedAt, r.sourceLanguage, r.targetLanguage, r.sourceKey,
+                                     r.previousHash, r.nextHash, r.project, r.market] + (id.map { [$0] } ?? []))
+        return db.changesCount > 0
     }
 
     // MARK: reading

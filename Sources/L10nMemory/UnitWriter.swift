@@ -19,41 +19,57 @@ final class UnitWriter {
         prepared = try SQLiteCStatement(db, sql)
     }
 
+    /// The record's text columns, copied into one buffer per row and bound without SQLite
+    /// copying each (SQLITE_STATIC): 17 bound copies and their frees cost more than the insert.
+    private var buffer: [UInt8] = []
+    /// Where each text column ends in `buffer` (-1: NULL), reused from row to row.
+    private var ends: [Int] = []
+
     /// The new row's id, or nil when a unit with the same key is stored.
     func insert(_ r: UnitRecord) throws -> Int64? {
         guard let statement else { return nil }
-        let texts: [String?] = [r.sourceLanguage, r.targetLanguage, r.sourceKey, r.previousHash, r.nextHash, r.project, r.market,
-                                r.shapeKey, r.matchText]
-        for (i, text) in texts.enumerated() { bind(text, at: Int32(i + 1)) }
-        sqlite3_bind_int64(statement, 10, Int64(r.wordCount))
-        let more: [String?] = [r.sourceText, r.sourceCodes, r.targetText, r.targetCodes, r.document, r.origin, r.properties, r.notes]
-        for (i, text) in more.enumerated() { bind(text, at: Int32(i + 11)) }
-        sqlite3_bind_double(statement, 19, r.createdAt)
-        sqlite3_bind_double(statement, 20, r.changedAt)
-        let code = sqlite3_step(statement)
-        sqlite3_reset(statement)
-        sqlite3_clear_bindings(statement)
+        // Parameters 1–9 and 11–18 are text (18: notes), 10 the word count, 19–20 the times.
+        // Appended one by one (no array of the 17 strings, each retained and released per row),
+        // into local copies of the reused buffers (no exclusivity check per append).
+        var buffer = self.buffer, ends = self.ends
+        self.buffer = []
+        self.ends = []
+        buffer.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        func append(_ text: String?) {
+            guard var text else { return ends.append(-1) }
+            text.withUTF8 { buffer.append(contentsOf: $0) }
+            ends.append(buffer.count)
+        }
+        append(r.sourceLanguage); append(r.targetLanguage); append(r.sourceKey); append(r.previousHash); append(r.nextHash)
+        append(r.project); append(r.market); append(r.shapeKey); append(r.matchText); append(r.sourceText); append(r.sourceCodes)
+        append(r.targetText); append(r.targetCodes); append(r.document); append(r.origin); append(r.properties); append(r.notes)
+        defer { (self.buffer, self.ends) = (buffer, ends) }
+        let code = buffer.withUnsafeBufferPointer { bytes -> CInt in
+            let base = UnsafeRawPointer(bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
+            var start = 0
+            for (i, end) in ends.enumerated() {
+                let index = Int32(i < 9 ? i + 1 : i + 2)
+                if end < 0 {
+                    sqlite3_bind_null(statement, index)
+                } else {
+                    // SQLITE_STATIC (a null destructor): the bytes outlive the step below.
+                    sqlite3_bind_text(statement, index, base + start, Int32(end - start), nil)
+                    start = end
+                }
+            }
+            sqlite3_bind_int64(statement, 10, Int64(r.wordCount))
+            sqlite3_bind_double(statement, 19, r.createdAt)
+            sqlite3_bind_double(statement, 20, r.changedAt)
+            let code = sqlite3_step(statement)
+            // Every parameter is bound again for the next row; reset drops no binding, and the
+            // buffer's bytes stay valid until then.
+            sqlite3_reset(statement)
+            return code
+        }
         guard code == SQLITE_DONE else { throw prepared.error(code) }
         let connection = sqlite3_db_handle(statement)
         return sqlite3_changes(connection) > 0 ? sqlite3_last_insert_rowid(connection) : nil
-    }
-
-    private func bind(_ text: String?, at index: Int32) {
-        guard var text else {
-            sqlite3_bind_null(statement, index)
-            return
-        }
-        // SQLITE_TRANSIENT (the C macro is a cast of -1): SQLite copies the bytes now.
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else {
-                _ = sqlite3_bind_text(statement, index, "", 0, transient)
-                return
-            }
-            _ = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                sqlite3_bind_text(statement, index, $0, Int32(bytes.count), transient)
-            }
-        }
     }
 
     func close() { prepared.close() }

@@ -78,6 +78,10 @@ extension PostgresMemoryStore {
             // term weights in the same candidate query (see PostgresMemoryStore+Lookup.swift).
             // The identifier keeps both engines' schema versions in step.
         ]),
+        ("v5-bulk-import", [
+            // Nothing to change here either: SQLite's v5 names its unit key's index so that a
+            // bulk import can build it after the units are in. PostgreSQL imports batch by batch.
+        ]),
     ]
 
     /// An arbitrary constant ("L10N"): the advisory lock every runner takes while migrating.
