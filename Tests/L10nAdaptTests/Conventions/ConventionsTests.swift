@@ -111,6 +111,19 @@ import Testing
         #expect(error.keyPath == keyPath, "\(error)")
     }
 
+    /// Conventions are read with a resolver that knows only strings and null: numbers still
+    /// decode as numbers, `~` and `null` as absent, and words YAML's default would read as
+    /// booleans or numbers (`yes`, `on`, `0x10`) stay the words they are.
+    @Test func scalarsDecodeAsWrittenWithoutTheDefaultResolver() throws {
+        let yaml = "industry: x\nsummary: y\nentries:\n  - id: a\n    kind: trade-size\n    rationale: r\n    source: s\n    units: [in]\n    after: [yes, on, 0x10]\n    gap: 3\n    within: ~\n    topic: null\n"
+        let entries = try Conventions.decode(Data(yaml.utf8), file: "mine.yaml")
+        let entry = try #require(entries.first)
+        #expect(entry.gap == 3)
+        #expect(entry.within == nil)
+        #expect(entry.topic == nil)
+        #expect(entry.after == ["yes", "on", "0x10"])
+    }
+
     /// A user's file with a bundled file's name replaces it: here, bicycle wheels convert.
     @Test func userFolderOverridesABundledFile() throws {
         let folder = try TemporaryDirectory.make()
