@@ -9,39 +9,39 @@ extension Conventions {
         guard let bundled = Bundle.module.url(forResource: "Conventions", withExtension: nil) else {
             throw MarketDataError(file: "Conventions", keyPath: "", message: "the bundled conventions are missing from this build")
         }
-        var byName: [String: (display: String, data: Data)] = [:]
-        try read(bundled.path, prefix: "conventions/", into: &byName)
+        var byName: [String: (display: String, data: Data, bundled: Bool)] = [:]
+        try read(bundled.path, prefix: "conventions/", bundled: true, into: &byName)
         if let userDirectory {
             let folder = URL(fileURLWithPath: userDirectory).appendingPathComponent("conventions").path
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue {
-                try read(folder, prefix: folder + "/", into: &byName)
+                try read(folder, prefix: folder + "/", bundled: false, into: &byName)
             }
         }
         var entries: [Convention] = []
         var files: [String: String] = [:]
-        var origins: [(file: String, index: Int)] = []
+        var origins: [(file: String, index: Int, bundled: Bool)] = []
         for name in byName.keys.sorted() {
-            let (display, data) = byName[name]!
+            let (display, data, isBundled) = byName[name]!
             for (index, entry) in try decode(data, file: display).enumerated() {
                 if let first = files[entry.id] {
                     throw MarketDataError(file: display, keyPath: "entries[\(index)].id", message: "'\(entry.id)' is already defined in \(first)")
                 }
                 files[entry.id] = display
                 entries.append(entry)
-                origins.append((display, index))
+                origins.append((display, index, isBundled))
             }
         }
-        return try Conventions(entries: entries, files: files, origin: { origins[$0] })
+        return try Conventions(entries: entries, files: files, origin: { (origins[$0].file, origins[$0].index) }, checked: { origins[$0].bundled })
     }
 
     /// ``bundled`` (loaded once per process), or the error that made it empty.
     static func checkedBundled() throws -> Conventions { bundled.entries.isEmpty ? try load() : bundled }
 
-    private static func read(_ path: String, prefix: String, into byName: inout [String: (display: String, data: Data)]) throws {
+    private static func read(_ path: String, prefix: String, bundled: Bool, into byName: inout [String: (display: String, data: Data, bundled: Bool)]) throws {
         let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
         for name in names {
-            do { byName[name] = (prefix + name, try Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name))) } catch {
+            do { byName[name] = (prefix + name, try Data(contentsOf: URL(fileURLWithPath: path).appendingPathComponent(name)), bundled) } catch {
                 throw MarketDataError(file: prefix + name, keyPath: "", message: "cannot be read")
             }
         }

@@ -21,16 +21,15 @@ public struct Conventions: Hashable, Sendable {
     private var matchers: [Matcher]
 
     /// An entry's compiled form.
-    private struct Matcher: @unchecked Sendable {
-        // NSRegularExpression is immutable after creation and safe to share across threads.
+    private struct Matcher: Sendable {
         let entry: Int
         let units: Set<String>
         let values: Set<Double>
-        let after: NSRegularExpression?
-        let before: NSRegularExpression?
-        let pattern: NSRegularExpression?
+        let after: LazyExpression?
+        let before: LazyExpression?
+        let pattern: LazyExpression?
         /// One of the entry's `topic` words anywhere in the text.
-        let topic: NSRegularExpression?
+        let topic: LazyExpression?
     }
 
     public static let empty = Conventions(compiled: [], files: [:], matchers: [])
@@ -44,13 +43,17 @@ public struct Conventions: Hashable, Sendable {
         self.matchers = matchers
     }
 
-    /// Compiles `entries` (in order); `origin(i)` names file and index for errors.
-    init(entries: [Convention], files: [String: String], origin: (Int) -> (file: String, index: Int)) throws {
+    /// Compiles `entries` (in order); `origin(i)` names file and index for errors. The
+    /// expressions of entries for which `checked(i)` is true (the bundled files, which the tests
+    /// compile: ``compileAll()``) are compiled when first used; the others now.
+    init(entries: [Convention], files: [String: String], origin: (Int) -> (file: String, index: Int), checked: (Int) -> Bool = { _ in false }) throws {
         var matchers: [Matcher] = []
         for (i, e) in entries.enumerated() {
             let (file, index) = origin(i)
-            func compile(_ pattern: String, key: String, options: NSRegularExpression.Options) throws -> NSRegularExpression {
-                do { return try NSRegularExpression(pattern: pattern, options: options) } catch {
+            let lazy = checked(i)
+            func compile(_ pattern: String, key: String, options: NSRegularExpression.Options) throws -> LazyExpression {
+                if lazy { return LazyExpression(pattern: pattern, options: options) }
+                do { return try LazyExpression(compiling: pattern, options: options) } catch {
                     throw MarketDataError(file: file, keyPath: "entries[\(index)].\(key)", message: "is not a valid regular expression: \(pattern)")
                 }
             }
@@ -61,6 +64,17 @@ public struct Conventions: Hashable, Sendable {
             matchers.append(Matcher(entry: i, units: Set(e.units ?? []), values: Set(e.values ?? []), after: after, before: before, pattern: pattern, topic: topic))
         }
         self.init(compiled: entries, files: files, matchers: matchers)
+    }
+
+    /// Compiles every expression now; throws naming the file and key of the first that does not
+    /// compile (the test that checks the bundled files calls it).
+    func compileAll() throws {
+        for m in matchers {
+            for (key, lazy) in [("after", m.after), ("before", m.before), ("pattern", m.pattern), ("topic", m.topic)] {
+                guard let lazy, lazy.expression == nil else { continue }
+                throw MarketDataError(file: files[entries[m.entry].id] ?? "", keyPath: "\(entries[m.entry].id).\(key)", message: "is not a valid regular expression: \(lazy.pattern)")
+            }
+        }
     }
 
     public static func == (a: Conventions, b: Conventions) -> Bool { a.entries == b.entries && a.files == b.files }
@@ -80,14 +94,14 @@ public struct Conventions: Hashable, Sendable {
             let entry = entries[m.entry]
             guard entry.isKept(by: market) else { continue }
             guard m.pattern == nil, m.units.contains(e.unitID) else { continue }
-            if let topic = m.topic, !Self.occurs(topic, in: text as String) { continue }
+            if let topic = m.topic?.expression, !Self.occurs(topic, in: text as String) { continue }
             if m.after == nil && m.before == nil && m.values.isEmpty { return entry }
-            if let r = m.after {
+            if let r = m.after?.expression {
                 let window = after ?? Self.window(text, from: NSMaxRange(range), length: 60)
                 after = window
                 if Self.occurs(r, in: window) { return entry }
             }
-            if let r = m.before {
+            if let r = m.before?.expression {
                 let window = before ?? Self.window(text, upTo: range.location, length: 40)
                 before = window
                 if Self.occurs(r, in: window) { return entry }
@@ -106,8 +120,8 @@ public struct Conventions: Hashable, Sendable {
         guard text.contains(where: \.isASCIIDigit) else { return [] }
         var spans: [(Range<String.Index>, Convention)] = []
         for m in matchers {
-            guard let pattern = m.pattern, entries[m.entry].isKept(by: market) else { continue }
-            if let topic = m.topic, !Self.occurs(topic, in: text) { continue }
+            guard let pattern = m.pattern?.expression, entries[m.entry].isKept(by: market) else { continue }
+            if let topic = m.topic?.expression, !Self.occurs(topic, in: text) { continue }
             for r in Self.hits(pattern, in: text) {
                 if let range = Range(r, in: text) { spans.append((range, entries[m.entry])) }
             }

@@ -22,6 +22,8 @@ import Testing
         #expect(industries.count >= 12, "\(industries.sorted())")
         #expect(conventions.entries.count >= 25)
         #expect(Conventions.bundled == conventions)
+        // The bundled expressions are compiled when first used; every one must compile.
+        try conventions.compileAll()
         for entry in conventions.entries {
             #expect(!(entry.examples ?? []).isEmpty, "\(entry.id) has no examples")
         }
