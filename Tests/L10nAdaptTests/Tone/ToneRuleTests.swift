@@ -42,6 +42,19 @@ import Testing
         #expect(AdvisoryHarness.flagged(rule, "Wow!! Really!!!", context) == ["!!!"])
     }
 
+    /// The common-word list is searched by bisection over its file's bytes: the file must stay
+    /// sorted in byte order, and a lookup must answer what a set of its words answers.
+    @Test func commonWordsAreSortedAndFoundByBisection() throws {
+        let words = ToneRule.commonWords.words
+        #expect(words.count > 30_000)
+        #expect(zip(words, words.dropFirst()).allSatisfy { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }, "en-common-words.txt must be sorted (LC_ALL=C sort) without duplicates")
+        let set = Set(words)
+        var probes = words.enumerated().filter { $0.offset % 7 == 0 }.map(\.element)
+        probes += ["", "a", "zzzz", "aardvarks", "hello", "the", "#", "Hello", "café", "qu", words.last! + "a", String(words.first!.dropLast())]
+        for probe in probes { #expect(ToneRule.commonWords.contains(probe) == set.contains(probe), "\(probe)") }
+        #expect(words.allSatisfy { ToneRule.commonWords.contains($0) })
+    }
+
     @Test func capsAreToldFromAcronymsAndSafetyWords() throws {
         let de = AdvisoryHarness.context(try AdvisoryHarness.market("de"))
         #expect(!ToneRule.commonWords.isEmpty)

@@ -53,20 +53,12 @@ public struct ToneRule: AdaptationRule {
         "LED", "LEDS", "RAM", "ROM", "LAN", "WAN", "CAD", "CAM", "MAX", "PRO", "MINI", "PLUS", "ULTRA", "LITE", "AIR",
         "LASER", "RADAR", "SONAR", "SCUBA", "STEM", "AM", "PM", "OK", "ID", "AWE", "SAE", "NEC",
     ]
-    /// SCOWL's common English words, lower case, read on first use.
-    static let commonWords: Set<String> = {
+    /// SCOWL's common English words, lower case, read on first use and searched in place.
+    static let commonWords: SortedWordList = {
         guard let folder = Bundle.module.url(forResource: "Spelling", withExtension: nil),
-              let text = try? String(contentsOf: folder.appendingPathComponent("en-common-words.txt"), encoding: .utf8)
-        else { return [] }
-        // Lines split on bytes: splitting 360 KB into Characters took longer than the rest of a
-        // one-page run.
-        var words = Set<String>(minimumCapacity: 65_536)
-        for line in text.utf8.split(separator: UInt8(ascii: "\n")) {
-            guard let first = line.first, first != UInt8(ascii: "#") else { continue }
-            let end = line.last == UInt8(ascii: "\r") ? line.index(before: line.endIndex) : line.endIndex
-            if let word = String(line[line.startIndex..<end]), !word.isEmpty { words.insert(word) }
-        }
-        return words
+              let data = FileManager.default.contents(atPath: folder.appendingPathComponent("en-common-words.txt").path)
+        else { return SortedWordList([]) }
+        return SortedWordList([UInt8](data))
     }()
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
