@@ -174,9 +174,12 @@ public struct QualityChecker: DocumentCheck {
 
     private func check(_ pair: SegmentPair, with checks: [ActiveCheck], context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for active in checks {
-            for issue in active.check.check(pair, context: context) {
-                findings.append(Finding(check: active.id, severity: active.severity, message: issue.message, segment: pair.key))
+        // Read in place: copying an `ActiveCheck` out retains its existential and its id.
+        checks.withUnsafeBufferPointer { checks in
+            for c in checks.indices {
+                for issue in checks[c].check.check(pair, context: context) {
+                    findings.append(Finding(check: checks[c].id, severity: checks[c].severity, message: issue.message, segment: pair.key))
+                }
             }
         }
         return findings

@@ -32,25 +32,28 @@ public enum XMLSAXReader {
         h.initialized = UInt32(XML_SAX2_MAGIC)
         h.startElementNs = { ctx, localname, prefix, uri, _, _, count, _, attributes in
             guard let ctx, let localname else { return }
-            let session = XMLParseSession.of(ctx)
-            guard session.startElement(ctx, uri: uri, attributeCount: Int(count), attributes: attributes) else { return }
-            let tag = XMLStartTag(localName: localname, prefix: prefix, namespaceURI: uri, line: XMLParseSession.line(ctx),
-                                  depth: session.depth, attributes: XMLAttributes(table: attributes, count: Int(count)))
-            do { try session.handler!.startElement(tag) } catch { session.stop(ctx, error) }
+            XMLParseSession.with(ctx) { session in
+                guard session.startElement(ctx, uri: uri, attributeCount: Int(count), attributes: attributes) else { return }
+                let tag = XMLStartTag(localName: localname, prefix: prefix, namespaceURI: uri, line: XMLParseSession.line(ctx),
+                                      depth: session.depth, attributes: XMLAttributes(table: attributes, count: Int(count)))
+                do { try session.handler!.startElement(tag) } catch { session.stop(ctx, error) }
+            }
         }
         h.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            let session = XMLParseSession.of(ctx)
-            guard session.failure == nil else { return }
-            session.endElement()
-            do { try session.handler!.endElement(line: XMLParseSession.line(ctx)) } catch { session.stop(ctx, error) }
+            XMLParseSession.with(ctx) { session in
+                guard session.failure == nil else { return }
+                session.endElement()
+                do { try session.handler!.endElement(line: XMLParseSession.line(ctx)) } catch { session.stop(ctx, error) }
+            }
         }
         h.characters = { ctx, p, count in
             guard let ctx, let p else { return }
-            let session = XMLParseSession.of(ctx)
-            guard session.text(ctx, p, count: Int(count)) else { return }
-            do { try session.handler!.text(UnsafeBufferPointer(start: p, count: Int(count)), line: XMLParseSession.line(ctx)) }
-            catch { session.stop(ctx, error) }
+            XMLParseSession.with(ctx) { session in
+                guard session.text(ctx, p, count: Int(count)) else { return }
+                do { try session.handler!.text(UnsafeBufferPointer(start: p, count: Int(count)), line: XMLParseSession.line(ctx)) }
+                catch { session.stop(ctx, error) }
+            }
         }
         h.ignorableWhitespace = h.characters
         h.cdataBlock = h.characters

@@ -93,6 +93,43 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty, "no scratch file left")
     }
 
+    /// `--jobs`: files checked at once, delivered in order: every report format, the review page
+    /// written into a file, the messages (a broken file among good ones) and the exit status are
+    /// byte for byte those of one job.
+    @Test func theReportDoesNotDependOnJobs() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-jobs")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let pages = Array(Corpus.pages().prefix(8))
+        try Corpus.copy(pages, into: dir)
+        #expect(try CLI.run(["pseudo", "-t", "de-DE", "--xliff", "-o", "x"] + pages, in: dir).status == 0)
+        var files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("x").path).filter { $0.hasSuffix(".xlf") }.sorted()
+        #expect(files.count == pages.count)
+        // Findings of several checks in two files, and a file that is not XLIFF between them.
+        for name in [files[1], files[5]] {
+            let url = dir.appendingPathComponent("x/\(name)")
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let damaged = text.replacingOccurrences(of: "</target>", with: "  1  ( </target>")
+            #expect(damaged != text)
+            try Data(damaged.utf8).write(to: url)
+        }
+        try Data("not xliff".utf8).write(to: dir.appendingPathComponent("x/broken.xlf"))
+        files.insert("broken.xlf", at: 3)
+        for format in ["text", "json", "junit", "sarif", "html"] {
+            let one = try CLI.run(["qa", "--jobs", "1", "--format", format] + files, in: dir.appendingPathComponent("x"))
+            let four = try CLI.run(["qa", "--jobs", "4", "--format", format] + files, in: dir.appendingPathComponent("x"))
+            #expect(one.status != 0 && one.stdout.count > 1000 && one.stderr.contains("broken.xlf"), "\(format): \(one.stderr)")
+            #expect(four.status == one.status, "\(format)")
+            #expect(four.stdout == one.stdout, "\(format)")
+            #expect(four.stderr == one.stderr, "\(format)")
+        }
+        let one = try CLI.run(["qa", "-q", "-j", "1", "--format", "html", "-o", "one.html"] + files, in: dir.appendingPathComponent("x"))
+        let four = try CLI.run(["qa", "-q", "-j", "4", "--format", "html", "-o", "four.html"] + files, in: dir.appendingPathComponent("x"))
+        #expect(four.status == one.status && four.stderr == one.stderr)
+        let page = try Data(contentsOf: dir.appendingPathComponent("x/one.html"))
+        #expect(page.count > 10000)
+        #expect(try Data(contentsOf: dir.appendingPathComponent("x/four.html")) == page)
+    }
+
     @Test func unitsTheMarketConvertsAreFlaggedWhenLeftAsTheSourceWroteThem() throws {
         let dir = try TemporaryDirectory.make("l10n-qa-units")
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -25,7 +25,7 @@ public struct QAFileResult: Sendable {
                                 documents: [QAReviewPage.Entry] = []) -> QAFileResult {
         // The locator scans the whole file; most files of a good translation have nothing to place.
         guard !findings.isEmpty else { return QAFileResult(file: file, segments: segments, findings: [], documents: documents) }
-        let locator = XLIFFSegmentLocator(xliff)
+        let locator = XLIFFSegmentLocator(xliff, keys: Set(findings.compactMap(\.segment)))
         let located = findings.map { finding -> Finding in
             var f = finding
             let line = f.segment.flatMap(locator.line(ofSegment:))

@@ -9,8 +9,20 @@ struct XLIFFSegmentLocator {
     private var units: [String: Int] = [:]
     private var segments: [String: Int] = [:]
 
-    init(_ bytes: [UInt8]) {
+    /// `keys`: the segment keys (or unit ids) that will be asked for, when known: only their
+    /// units' lines are recorded (making and hashing a key for every segment of a file cost more
+    /// than the scan itself, for the few segments a report names).
+    init(_ bytes: [UInt8], keys: Set<String>? = nil) {
         self.bytes = bytes
+        // The units a key can name: the key itself (a unit's own finding), and what comes before
+        // each of its dashes (ids may hold dashes, so any of them may end the unit id).
+        let wanted: Set<String>? = keys.map { keys in
+            var wanted = keys
+            for key in keys {
+                for i in key.indices where key[i] == "-" { wanted.insert(String(key[..<i])) }
+            }
+            return wanted
+        }
         var units: [String: Int] = [:], segments: [String: Int] = [:]
         // One pass over the whole file without bounds checks: every byte passes here.
         bytes.withUnsafeBufferPointer { p in
@@ -26,6 +38,8 @@ struct XLIFFSegmentLocator {
                 switch name {
                 case .unit:
                     if let id = Self.attribute("id", from: end, in: p) {
+                        // A unit no key names is passed over with its segments.
+                        guard wanted?.contains(id) ?? true else { unit = nil; continue }
                         unit = id
                         if units[id] == nil { units[id] = line }
                     }

@@ -101,29 +101,48 @@ enum Graphemes {
     /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func count(_ text: String) -> Int {
         var text = text
-        // Scalars counted as the UTF-8 bytes that start one, in the pass that checks the text.
-        let scalars: Int? = text.withUTF8 { bytes in
-            guard allStandalone(utf8: bytes) else { return nil }
-            var n = 0
-            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-            return n
+        return text.withUTF8 { standaloneCount(utf8: $0) } ?? text.count
+    }
+
+    /// How many scalars `bytes` (valid UTF-8) holds, in the pass that checks that each is a
+    /// character of its own (``allStandalone(_:)``, without a pass of its own); nil when one is not.
+    private static func standaloneCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0, count = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return nil }
+                i += 1
+            } else if b < 0xE0 {
+                guard i + 1 < n, isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
+                i += 2
+            } else {
+                guard b < 0xF0, i + 2 < n,
+                      isStandalone(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
+                i += 3
+            }
+            count += 1
         }
-        return scalars ?? text.count
+        return count
     }
 
     /// `Character(scalar).isLetter` for a standalone scalar (Swift decides a character by its
     /// first scalar's Alphabetic property), ASCII without the property table.
     @inline(__always)
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        let v = scalar.value
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { isLetter(value: scalar.value) }
+
+    /// ``isLetter(_:)`` by the scalar's value (one from valid UTF-8).
+    @inline(__always)
+    static func isLetter(value v: UInt32) -> Bool {
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if v < UInt32(lowLetters.count) { return lowLetters[Int(v)] }
-        return scalar.properties.isAlphabetic
+        if v < 0x2000 { return lowLetters[Int(v)] }
+        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
     }
 
     /// The Alphabetic property of U+0000…U+1FFF (Latin, Greek, Cyrillic and the rest of the
     /// alphabets a translation mostly uses), looked up once instead of per character.
-    private static let lowLetters: [Bool] = (0..<0x2000).map { v in Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
+    static let lowLetters: [Bool] = (0..<0x2000).map { v in Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
 
     /// `Character(scalar).isWhitespace` for a standalone scalar, ASCII without the property table.
     @inline(__always)

@@ -2,12 +2,12 @@ import ArgumentParser
 import Foundation
 import L10nPipeline
 
-struct QACommand: ParsableCommand {
+struct QACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qa",
         abstract: "Run the quality checks over translated XLIFF: inline codes, numbers, empty or copied targets, whitespace, punctuation, brackets, repeated words.",
         discussion: """
-            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered); without it, an XLIFF 2 file's own glossary entries (written by extract/adapt --glossary) are the glossary. Size restrictions in the XLIFF (slr:sizeRestriction and slr:storageRestriction on files, groups, units and inline <pc>/<sc> spans, under the file's slr:profiles; 1.2 maxwidth/maxbytes) are checked by length.size-restriction. With --config, the project file's qa settings apply (severity, disable, and the qa.markets entry of --market); --severity and --disable win over them. `l10n check` is the same command.
+            Prints one line per finding (file:line: unit-segment: severity: [check] message), or the report in --format json, junit (one failed test case per finding) or sarif (SARIF 2.1.0, for code-scanning tools), and exits 1 when any finding has error severity. Only translated segments are checked (an untouched --prefill-targets copy is not a translation). `l10n qa --list` shows every check with its default severity. With --glossary, glossary.compliance checks terminology (preferred translation missing, forbidden translation used, do-not-translate term altered); without it, an XLIFF 2 file's own glossary entries (written by extract/adapt --glossary) are the glossary. Size restrictions in the XLIFF (slr:sizeRestriction and slr:storageRestriction on files, groups, units and inline <pc>/<sc> spans, under the file's slr:profiles; 1.2 maxwidth/maxbytes) are checked by length.size-restriction. With --config, the project file's qa settings apply (severity, disable, and the qa.markets entry of --market); --severity and --disable win over them. Files are checked --jobs at a time (default: one per core) and reported in the order given: the output does not depend on --jobs. `l10n check` is the same command.
             """,
         aliases: ["check"])
 
@@ -46,6 +46,17 @@ struct QACommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The language of the glossaries' source terms (with --glossary).", valueName: "tag"))
     var glossarySourceLanguage: LanguageTag = LanguageTag("en")!
 
+    @OptionGroup var parallelism: JobsOption
+
+    /// What checking one file gives: its result, and its documents for the review page when it
+    /// is written into a file (else they are in `result`, or not kept).
+    private struct Checked: Sendable {
+        var result: QAFileResult
+        var review: [QAReviewPage.Entry]
+        /// Roughly what the result holds in memory, for ``OrderedWork``'s bound on waiting results.
+        var weight: Int
+    }
+
     func validate() throws {
         if !list && files.isEmpty { throw ValidationError("name at least one XLIFF file (or --list)") }
         _ = try commandLineSettings()
@@ -57,6 +68,13 @@ struct QACommand: ParsableCommand {
     /// check needs a market, and loading the bundled catalog costs more than checking 30 files).
     func checker(glossary: Termbase?, markets: MarketCatalog?) throws -> QualityChecker {
         let (severities, disabled) = try commandLineSettings()
+        return try Self.checker(glossary: glossary, markets: markets, config: config, severities: severities, disabled: disabled)
+    }
+
+    /// ``checker(glossary:markets:)`` from the settings already read: the jobs make a file's
+    /// checker (for the glossary it carries) without the command.
+    static func checker(glossary: Termbase?, markets: MarketCatalog?, config: String?,
+                        severities: [String: Severity], disabled: Set<String>) throws -> QualityChecker {
         var checker = QualityChecker.full(markets: markets, glossary: glossary)
         if let config { try ProjectConfiguration.load(config).qa.configure(&checker, file: config) }
         checker.override(severities: severities, disabled: disabled)
@@ -82,7 +100,7 @@ struct QACommand: ParsableCommand {
         return (severities, Set(disable))
     }
 
-    func run() throws {
+    func run() async throws {
         if list {
             for d in QualityChecker.allDescriptions {
                 Console.out(d.id.padding(toLength: 22, withPad: " ", startingAt: 0) + d.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + d.summary)
@@ -91,10 +109,12 @@ struct QACommand: ParsableCommand {
         }
         let checker: QualityChecker
         let termbase: Termbase?
+        let settings: (severities: [String: Severity], disabled: Set<String>)
         let catalog = market == nil ? nil : try? MarketCatalog.load(userDirectory: marketsDir)  // loaded once, not per document
         do {
             termbase = try glossary.termbase(sourceLanguage: glossarySourceLanguage)
-            checker = try self.checker(glossary: termbase, markets: catalog)
+            settings = try commandLineSettings()
+            checker = try Self.checker(glossary: termbase, markets: catalog, config: config, severities: settings.severities, disabled: settings.disabled)
         } catch { throw ExitStatus.report(error) }
         if let market {
             // An unknown market is the same usage error as for `adapt`.
@@ -102,14 +122,20 @@ struct QACommand: ParsableCommand {
         }
         var failures: [ExitCode] = []
         var results: [QAFileResult] = []
-        // The review page into a file is written file by file (its summary comes last), so
-        // memory follows one XLIFF file, not the run; the other formats hold findings only.
+        // The review page into a file is written file by file, in order (its summary comes
+        // last), so memory follows the files in flight, not the run; the other formats hold
+        // findings only.
         let review: BatchReportWriter?
         do {
             review = format == .html ? try output.map { try BatchReportWriter(.init(html: $0), target: { $0 }) } : nil
         } catch { throw ExitStatus.report(error) }
-        for file in files {
-            do {
+        let (market, config) = (self.market, self.config)
+        let (reviews, reviewsIntoFile) = (format == .html, review != nil)
+        let carriesGlossary = termbase?.isEmpty ?? true
+        // Files are checked `--jobs` at a time and delivered in order: messages, reports and the
+        // exit status do not depend on N.
+        try await OrderedWork.run(files, jobs: parallelism.jobs, weight: { (try? $0.get().weight) ?? 0 }) { file -> Result<Checked, any Error> in
+            Result {
                 let bytes = try InputFile.read(file)
                 var findings: [Finding] = []
                 var segments = 0
@@ -121,19 +147,26 @@ struct QACommand: ParsableCommand {
                     segments += document.units.reduce(0) { $0 + $1.segments.filter(\.isTranslated).count }
                     // Without --glossary, the terms the file carries (XLIFF 2 `<gls:glossary>`) are the glossary.
                     var documentChecker = checker
-                    if termbase?.isEmpty ?? true {
+                    if carriesGlossary {
                         let carried = QualityChecker.carriedGlossary(document)
-                        if !carried.isEmpty { documentChecker = try self.checker(glossary: carried, markets: catalog) }
+                        if !carried.isEmpty {
+                            documentChecker = try Self.checker(glossary: carried, markets: catalog, config: config,
+                                                               severities: settings.severities, disabled: settings.disabled)
+                        }
                     }
                     let found = documentChecker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
                     findings += found
-                    if format == .html { entries.append(QAReviewPage.Entry(file: file, market: market, document: document, findings: found)) }
+                    if reviews { entries.append(QAReviewPage.Entry(file: file, market: market, document: document, findings: found)) }
                 }
-                if let review {
-                    try review.addReview(entries)
-                    entries = []
-                }
-                results.append(QAFileResult.locating(findings, in: Array(bytes), file: file, segments: segments, documents: entries))
+                let result = QAFileResult.locating(findings, in: Array(bytes), file: file, segments: segments, documents: reviewsIntoFile ? [] : entries)
+                // Documents weigh about what their XLIFF does; findings a few hundred bytes each.
+                return Checked(result: result, review: reviewsIntoFile ? entries : [], weight: (entries.isEmpty ? 0 : bytes.count) + findings.count * 256)
+            }
+        } deliver: { _, checked in
+            do {
+                let checked = try checked.get()
+                if let review { try review.addReview(checked.review) }
+                results.append(checked.result)
             } catch {
                 failures.append(ExitStatus.report(error))
             }

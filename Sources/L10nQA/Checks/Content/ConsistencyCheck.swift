@@ -52,9 +52,7 @@ public struct ConsistencyCheck: QADocumentCheck {
         for run in content.runs {
             switch run {
             case .text(let t):
-                if Graphemes.allStandalone(t) {
-                    appendCollapsed(t, to: &out)
-                } else {
+                if !appendCollapsed(t, to: &out) {
                     out += (t.split(whereSeparator: \.isWhitespace).joined(separator: " ") + (t.last?.isWhitespace == true ? " " : "")).utf8
                 }
             case .code(let c):
@@ -81,12 +79,18 @@ public struct ConsistencyCheck: QADocumentCheck {
     /// The same as splitting `t` at whitespace characters and joining with one space (plus one
     /// space when it ends with whitespace), for a text whose characters are its scalars: on its
     /// UTF-8 bytes, words copied whole. The only whitespace such a text can hold besides ASCII's
-    /// is U+0085, U+00A0 and U+3000 (``Graphemes/isStandalone(_:)``).
-    private static func appendCollapsed(_ t: String, to out: inout [UInt8]) {
+    /// is U+0085, U+00A0 and U+3000 (``Graphemes/isStandalone(_:)``). False, with nothing
+    /// appended, when a scalar of `t` is not a character of its own: that is checked in the
+    /// pass that sees whether `t` is collapsed already, not in a pass of its own.
+    private static func appendCollapsed(_ t: String, to out: inout [UInt8]) -> Bool {
         var t = t
-        t.withUTF8 { bytes in
+        return t.withUTF8 { bytes -> Bool in
             // Most texts are collapsed already: copied whole, not word by word.
-            if isCollapsed(bytes) { out.append(contentsOf: bytes); return }
+            switch scan(bytes) {
+            case nil: return false
+            case true?: out.append(contentsOf: bytes); return true
+            case false?: break
+            }
             let n = bytes.count
             var wroteWord = false, pendingSpace = false, endsWithSpace = false
             var wordStart = -1
@@ -117,28 +121,48 @@ public struct ConsistencyCheck: QADocumentCheck {
             }
             if wordStart >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[wordStart..<n])) }
             if endsWithSpace { out.append(0x20) }
+            return true
         }
     }
 
-    /// Whether collapsing leaves `bytes` as they are: no leading whitespace, and none but single
-    /// U+0020s after it (a trailing one stays, as one space).
-    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether collapsing leaves `bytes` as they are — no leading whitespace, and none but single
+    /// U+0020s after it (a trailing one stays, as one space) — or nil when a scalar is not a
+    /// character of its own (``Graphemes/allStandalone(_:)``).
+    private static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         let n = bytes.count
+        var collapsed = true
         var previousWasSpace = true  // a space at the start is leading whitespace
         var i = 0
         while i < n {
             let b = bytes[i]
-            if b == 0x20 {
-                if previousWasSpace { return false }
-                previousWasSpace = true
-            } else {
-                if b >= 0x09 && b <= 0x0D { return false }
-                if b == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 || bytes[i + 1] == 0xA0 { return false }
-                if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return false }
+            if b < 0x80 {
+                if b == 0x20 {
+                    if previousWasSpace { collapsed = false }
+                    previousWasSpace = true
+                } else {
+                    if b >= 0x09 && b <= 0x0D {
+                        if b == 0x0D { return nil }  // CR joins a following LF
+                        collapsed = false
+                    }
+                    previousWasSpace = false
+                }
+                i += 1
+            } else if b < 0xE0 {
+                guard i + 1 < n else { return nil }
+                let v = UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                guard Graphemes.isStandalone(v) else { return nil }
+                if v == 0x85 || v == 0xA0 { collapsed = false }
                 previousWasSpace = false
+                i += 2
+            } else {
+                guard b < 0xF0, i + 2 < n else { return nil }
+                let v = UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                guard Graphemes.isStandalone(v) else { return nil }
+                if v == 0x3000 { collapsed = false }
+                previousWasSpace = false
+                i += 3
             }
-            i += 1
         }
-        return true
+        return collapsed
     }
 }

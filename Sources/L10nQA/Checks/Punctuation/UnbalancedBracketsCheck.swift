@@ -49,19 +49,40 @@ public struct UnbalancedBracketsCheck: QACheck {
             b == UInt8(ascii: "(") || b == UInt8(ascii: ")") || b == UInt8(ascii: "[") || b == UInt8(ascii: "]")
                 || b == UInt8(ascii: "{") || b == UInt8(ascii: "}") || b == 0xE3 || b == 0xEF
         } }) else { return nil }
-        guard Graphemes.allStandalone(text) else { return unbalanced(Graphemes.characterValues(text)) }
-        // Its characters are its scalars: matched as they are decoded, without an array of them.
-        return text.withUTF8 { bytes in
+        // When every scalar stands alone, characters are scalars: brackets matched as the scalars
+        // are decoded, in the pass that checks that (no pass of its own first). A scalar that
+        // joins a neighbour — the one before it too — sends the whole text the other way, so a
+        // bracket found early is kept until the end of the text says it stands.
+        let standalone: (Character, Int)?? = text.withUTF8 { bytes in
             var matcher = Matcher()
+            var found: (Character, Int)?
             var i = 0, index = 0
-            while i < bytes.count {
-                let (scalar, length) = Graphemes.scalar(at: i, in: bytes)
-                if let found = matcher.feed(scalar.value, at: index) { return found }
-                i += length
+            let n = bytes.count
+            while i < n {
+                let b = UInt32(bytes[i])
+                let v: UInt32
+                if b < 0x80 {
+                    if b == 0x0D { return .none }
+                    v = b
+                    i += 1
+                } else if b < 0xE0 {
+                    guard i + 1 < n else { return .none }
+                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    guard Graphemes.isStandalone(v) else { return .none }
+                    i += 2
+                } else {
+                    guard b < 0xF0, i + 2 < n else { return .none }
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    guard Graphemes.isStandalone(v) else { return .none }
+                    i += 3
+                }
+                if found == nil, let unpaired = matcher.feed(v, at: index) { found = unpaired }
                 index += 1
             }
-            return matcher.firstOpen
+            return .some(found ?? matcher.firstOpen)
         }
+        if let standalone { return standalone }
+        return unbalanced(Graphemes.characterValues(text))
     }
 
     /// The first unpaired bracket among characters given by their scalar value.
