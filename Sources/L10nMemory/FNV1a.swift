@@ -2,6 +2,11 @@
 /// for keys stored in a database.
 enum FNV1a {
     static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x100_0000_01b3
+
+    /// The hash of whatever gave `state`, followed by the byte `b`.
+    @inline(__always)
+    static func hash(byte b: UInt8, continuing state: UInt64) -> UInt64 { (state ^ UInt64(b)) &* prime }
 
     static func hash(_ s: String) -> UInt64 { hash(s, continuing: offsetBasis) }
 
@@ -15,10 +20,7 @@ enum FNV1a {
 
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>, continuing state: UInt64) -> UInt64 {
         var h = state
-        for b in bytes {
-            h ^= UInt64(b)
-            h &*= 0x100_0000_01b3
-        }
+        for b in bytes { h = hash(byte: b, continuing: h) }
         return h
     }
 

@@ -128,8 +128,7 @@ struct SQLiteBulkImport: Sendable {
                         _ nextHash: String, _ project: String, _ market: String) -> UInt64 {
         var h = FNV1a.offsetBasis
         func field(_ s: String) {
-            h = FNV1a.hash(s, continuing: h)
-            h = (h ^ 1) &* 0x100_0000_01b3
+            h = FNV1a.hash(byte: 1, continuing: FNV1a.hash(s, continuing: h))
         }
         field(sourceLanguage); field(targetLanguage); field(sourceKey); field(previousHash); field(nextHash)
         field(project); field(market)

@@ -62,17 +62,12 @@ struct QACommand: AsyncParsableCommand {
         _ = try commandLineSettings()
     }
 
-    /// The checker these options describe, with `glossary.compliance` when a glossary is given:
-    /// the project file's settings (`--config`), then the command line's over them.
-    /// `markets`: the catalog `units.unconverted` looks `--market` up in (nil without one: the
-    /// check needs a market, and loading the bundled catalog costs more than checking 30 files).
-    func checker(glossary: Termbase?, markets: MarketCatalog?) throws -> QualityChecker {
-        let (severities, disabled) = try commandLineSettings()
-        return try Self.checker(glossary: glossary, markets: markets, config: config, severities: severities, disabled: disabled)
-    }
-
-    /// ``checker(glossary:markets:)`` from the settings already read: the jobs make a file's
-    /// checker (for the glossary it carries) without the command.
+    /// The checker the options describe, with `glossary.compliance` when a glossary is given:
+    /// the project file's settings (`config`), then the command line's (`severities`,
+    /// `disabled`) over them. `markets`: the catalog `units.unconverted` looks `--market` up in
+    /// (nil without one: the check needs a market, and loading the bundled catalog costs more than
+    /// checking 30 files). Static, from settings already read: the jobs make a file's checker
+    /// (for the glossary it carries) without the command.
     static func checker(glossary: Termbase?, markets: MarketCatalog?, config: String?,
                         severities: [String: Severity], disabled: Set<String>) throws -> QualityChecker {
         var checker = QualityChecker.full(markets: markets, glossary: glossary)
@@ -131,7 +126,7 @@ struct QACommand: AsyncParsableCommand {
         } catch { throw ExitStatus.report(error) }
         let (market, config) = (self.market, self.config)
         let (reviews, reviewsIntoFile) = (format == .html, review != nil)
-        let carriesGlossary = termbase?.isEmpty ?? true
+        let usesCarriedGlossary = termbase?.isEmpty ?? true
         // Files are checked `--jobs` at a time and delivered in order: messages, reports and the
         // exit status do not depend on N.
         try await OrderedWork.run(files, jobs: parallelism.jobs, weight: { (try? $0.get().weight) ?? 0 }) { file -> Result<Checked, any Error> in
@@ -147,7 +142,7 @@ struct QACommand: AsyncParsableCommand {
                     segments += document.units.reduce(0) { $0 + $1.segments.filter(\.isTranslated).count }
                     // Without --glossary, the terms the file carries (XLIFF 2 `<gls:glossary>`) are the glossary.
                     var documentChecker = checker
-                    if carriesGlossary {
+                    if usesCarriedGlossary {
                         let carried = QualityChecker.carriedGlossary(document)
                         if !carried.isEmpty {
                             documentChecker = try Self.checker(glossary: carried, markets: catalog, config: config,
