@@ -21,6 +21,26 @@ import Testing
         #expect(imports == ["ArgumentParser", "Foundation", "L10nPipeline"])
     }
 
+    /// ArgumentParser names a command without `commandName` by `String(describing:)` of its type,
+    /// a dynamic cast that scans every protocol conformance record of the binary (≈ 3 M
+    /// instructions a command, paid on every start that looks the command up).
+    @Test func everyCommandNamesItself() throws {
+        let cli = Self.root.appendingPathComponent("Sources/l10n")
+        let files = try #require(FileManager.default.subpaths(atPath: cli.path)).filter { $0.hasSuffix(".swift") }
+        var configurations = 0
+        for file in files {
+            let text = try String(contentsOf: cli.appendingPathComponent(file), encoding: .utf8)
+            var rest = text[...]
+            while let r = rest.range(of: "static let configuration = CommandConfiguration(") {
+                let call = rest[r.upperBound...].prefix(120)
+                configurations += 1
+                #expect(call.drop(while: \.isWhitespace).hasPrefix("commandName:"), "\(file): a command configuration without commandName: \(call.prefix(60))")
+                rest = rest[r.upperBound...]
+            }
+        }
+        #expect(configurations >= 20, "found the commands' configurations")
+    }
+
     @Test func packageSwiftDeclaresExactlyThoseDependencies() throws {
         let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
         let start = try #require(manifest.range(of: ".executableTarget("))

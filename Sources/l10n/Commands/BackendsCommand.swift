@@ -9,7 +9,7 @@ struct BackendsCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One line per backend: id, name, summary.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per backend: id, name, summary.")
 
         func run() throws {
             for d in BackendRegistry.builtIn.descriptors {
@@ -19,7 +19,7 @@ struct BackendsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A backend's options (and the environment variables they come from), languages and limits.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "A backend's options (and the environment variables they come from), languages and limits.")
         @Argument(help: ArgumentHelp("Backend id, e.g. pseudo.", valueName: "id"))
         var id: String
 

@@ -24,7 +24,7 @@ struct MarketsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One line per market: id, name, language, currency, mains.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "One line per market: id, name, language, currency, mains.")
         @OptionGroup var location: Location
 
         func run() throws {
@@ -41,7 +41,7 @@ struct MarketsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Everything l10n knows about one market.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Everything l10n knows about one market.")
         @Argument(help: ArgumentHelp("Market id, e.g. br.", valueName: "id"))
         var id: String
         @OptionGroup var location: Location
