@@ -147,7 +147,7 @@ public struct Localizer: Sendable {
     /// extract`); segments without a target fall back to their source. `name` is used in messages.
     public func merge(xliff: Data, name: String) throws -> [MergedDocument] {
         let merger = DocumentMerger(formats: configuration.formats)
-        return try XLIFFReader().read(xliff, file: name).map { document in
+        return try XLIFFReader(detail: .merging).read(xliff, file: name).map { document in
             let bytes: Data
             do { bytes = try merger.merge(document) } catch let error as FormatError { throw error.inFile(name) }
             return MergedDocument(original: document.original, format: document.format, targetLanguage: document.targetLanguage, bytes: bytes)

@@ -5,6 +5,8 @@ import L10nCore
 struct XLIFF2Reader {
     var file: String
     var namespace: String
+    /// What the caller needs of units nobody translated (see ``XLIFFReader/Detail``).
+    var detail: XLIFFReader.Detail = .full
 
     func read(_ root: XMLElement) throws -> [Document] {
         guard let sourceLanguage = root["srcLang"] else {
@@ -43,6 +45,11 @@ struct XLIFF2Reader {
                 guard child.namespace == namespace else { return true }
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
+                    if detail == .merging, let id = child["id"], let i = spanIndex[id],
+                       let untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
+                        units.append(untouched)
+                        return true
+                    }
                     var span: Skeleton.UnitSpan?
                     if let id = child["id"], let i = spanIndex[id] {
                         if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
@@ -228,6 +235,33 @@ struct XLIFF2Reader {
         unit.sizeLimits = Self.sizeLimits(element)
         unit.glossary = Self.glossary(element)
         return unit
+    }
+
+    /// For ``XLIFFReader/Detail/merging``: a unit with no `<target>` whose parts are the
+    /// skeleton's (same ids, in order, none rewritten) as its segments' ids and kinds alone —
+    /// merge copies such a unit from the original bytes (`SkeletonMerger`) and reads nothing
+    /// else of it, so its inline content, original data and code bases are not built. nil when
+    /// the unit is not such a unit (it is then read in full). What the full read refuses of the
+    /// parts themselves (no `<source>`, an unknown state) is refused here too.
+    private func untranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan) throws -> TextUnit? {
+        var segments: [Segment] = []
+        segments.reserveCapacity(span.parts.count)
+        var matches = true
+        try element.forEachElement { child in
+            guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
+            guard child.first("source", namespace: namespace) != nil else { throw error("<\(child.name)> has no <source>", child) }
+            if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
+                throw error("unknown segment state \"\(value)\"", child)
+            }
+            let k = segments.count
+            guard child.first("target", namespace: namespace) == nil, k < span.parts.count, span.parts[k].rewritten != true,
+                  let partID = child["id"], partID == span.parts[k].id
+            else { matches = false; return false }
+            segments.append(Segment(id: partID, source: Content(), isIgnorable: child.name == "ignorable"))
+            return true
+        }
+        guard matches, segments.count == span.parts.count, !segments.isEmpty else { return nil }
+        return TextUnit(id: id, type: element["type"] ?? span.type, name: element["name"], segments: segments)
     }
 
     /// `SegmentState(rawValue:)` as a plain switch (the synthesized initializer searches a table

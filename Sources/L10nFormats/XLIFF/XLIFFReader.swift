@@ -23,11 +23,24 @@ import L10nXML
 /// loading, no entity substitution, no XInclude, size and depth limits; a DOCTYPE declaring
 /// entities is refused (`FormatError.Code.forbiddenConstruct`).
 public struct XLIFFReader: Sendable {
+    /// How much of the units nobody translated a caller needs.
+    public enum Detail: Sendable {
+        /// Everything: sources, notes, original data, codes, restrictions.
+        case full
+        /// What `merge` needs: a 2.x unit without targets whose segments are the skeleton's
+        /// comes back with its segments' ids and kinds and empty sources (merge copies it from
+        /// the original bytes); every other unit is read in full. Saves building and freeing the
+        /// content of an untranslated document.
+        case merging
+    }
+
     /// The XML safety policy and limits files are parsed under.
     public var xmlPolicy: XMLPolicy
+    public var detail: Detail
 
-    public init(xmlPolicy: XMLPolicy = .standard) {
+    public init(xmlPolicy: XMLPolicy = .standard, detail: Detail = .full) {
         self.xmlPolicy = xmlPolicy
+        self.detail = detail
     }
 
     public func read(_ data: Data, file: String) throws -> [Document] {
@@ -39,7 +52,7 @@ public struct XLIFFReader: Sendable {
         case (XLIFFVersion.v1_2.namespace?, _), (nil, "1.2"?), (nil, "1.1"?):
             return try XLIFF12Reader(file: file, namespace: root.namespace).read(root)
         case (XLIFFVersion.v2_0.namespace?, _), (XLIFFVersion.v2_2.namespace?, _):
-            return try XLIFF2Reader(file: file, namespace: root.namespace!).read(root)
+            return try XLIFF2Reader(file: file, namespace: root.namespace!, detail: detail).read(root)
         default:
             throw FormatError(.unsupported, "unsupported XLIFF: namespace \(root.namespace ?? "none"), version \(root["version"] ?? "none")",
                               at: SourceLocation(file: file, line: root.line))
