@@ -130,25 +130,8 @@ struct UnitAssembler {
     /// `s1`, `i2`…: a letter and a number (see ``decimal(_:after:)``).
     static func partID(_ letter: UInt8, _ n: Int) -> String { decimal(n, after: letter) }
 
-    /// Non-negative `n` in decimal, after `prefix` when given, written straight into the string:
-    /// ids are short, so it is a small string, without interpolation's generic path or a
-    /// temporary array (ids and code numbers are made for every unit, segment and code).
-    static func decimal(_ n: Int, after prefix: UInt8? = nil) -> String {
-        precondition(n >= 0, "ids are numbered from 0 up")
-        var digits = 1
-        var rest = n / 10
-        while rest > 0 { digits += 1; rest /= 10 }
-        let start = prefix == nil ? 0 : 1
-        return String(unsafeUninitializedCapacity: start + digits) { buffer in
-            if let prefix { buffer[0] = prefix }
-            var v = n
-            for i in (start..<start + digits).reversed() {
-                buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
-                v /= 10
-            }
-            return start + digits
-        }
-    }
+    /// Non-negative `n` in decimal, after `prefix` when given (``DecimalID``).
+    static func decimal(_ n: Int, after prefix: UInt8? = nil) -> String { DecimalID.string(n, after: prefix) }
 
     // MARK: - Pieces in, protected
 

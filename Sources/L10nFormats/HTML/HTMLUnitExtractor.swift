@@ -286,9 +286,7 @@ struct HTMLUnitExtractor {
     }
 
     /// `e12`: a letter and a number, without string interpolation's generic path.
-    static func id(_ letter: UInt8, _ n: Int) -> String {
-        n >= 0 && n < 10 ? String(decoding: [letter, UInt8(ascii: "0") + UInt8(n)], as: UTF8.self) : String(UnicodeScalar(letter)) + String(n)
-    }
+    static func id(_ letter: UInt8, _ n: Int) -> String { DecimalID.string(n, after: letter) }
 
     private mutating func code(for e: HTMLTree.Element, kind: InlineCode.Kind, id: String, data: String) -> InlineCode {
         let style: HTMLCodeStyle

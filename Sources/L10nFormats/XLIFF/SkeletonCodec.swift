@@ -426,7 +426,7 @@ enum SkeletonCodec {
                 if tag == UInt8(ascii: "U") {
                     let start = lastEnd + (try number())
                     guard start <= original.count else { throw fail("unit \(spans.count + 1) starts after the end of the original") }
-                    spans.append(Skeleton.UnitSpan(unit: "u\(spans.count + 1)", type: nil, start: start, end: start, parts: [], codes: []))
+                    spans.append(Skeleton.UnitSpan(unit: DecimalID.string(spans.count + 1, after: UInt8(ascii: "u")), type: nil, start: start, end: start, parts: [], codes: []))
                     overrides.append([])
                     lastEnd = start
                     lastTop = spans.count - 1
@@ -444,7 +444,7 @@ enum SkeletonCodec {
                     let code = try number()
                     try expect(UInt8(ascii: "+"))
                     let offset = try number()
-                    spans.append(Skeleton.UnitSpan(unit: "u\(spans.count + 1)", type: nil, start: start, end: start, parts: [], codes: [],
+                    spans.append(Skeleton.UnitSpan(unit: DecimalID.string(spans.count + 1, after: UInt8(ascii: "u")), type: nil, start: start, end: start, parts: [], codes: [],
                                                    parent: Skeleton.Parent(unit: spans[top].unit, code: code, offset: offset)))
                     overrides.append([])
                     segments = 0
@@ -465,7 +465,7 @@ enum SkeletonCodec {
                     let start = spans[u].end
                     guard length <= original.count - start else { throw fail("unit \(spans[u].unit) runs past the end of the original") }
                     let id: String
-                    if tag == UInt8(ascii: "s") { segments += 1; id = "s\(segments)" } else { ignorables += 1; id = "i\(ignorables)" }
+                    if tag == UInt8(ascii: "s") { segments += 1; id = DecimalID.string(segments, after: tag) } else { ignorables += 1; id = DecimalID.string(ignorables, after: tag) }
                     spans[u].parts.append(Skeleton.PartSpan(id: id, start: start, end: start + length))
                     spans[u].end = start + length
                     if spans[u].parent == nil { lastEnd = spans[u].end }

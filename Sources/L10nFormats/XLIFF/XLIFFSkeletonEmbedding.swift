@@ -284,40 +284,72 @@ enum XLIFFSkeletonEmbedding {
 
     /// Base64 `text`; the line breaks and indentation we (or a pretty-printing tool) put in are
     /// skipped, anything else that is not base64 gives nil (the skeleton was damaged).
+    ///
+    /// Four digits at a time when four in a row are digits (the whole of a line we wrote but its
+    /// end), one at a time otherwise; the output written into storage sized once.
     static func base64Decode(_ text: String) -> [UInt8]? {
         var text = text
         return text.withUTF8 { p -> [UInt8]? in
             decodeTable.withUnsafeBufferPointer { t -> [UInt8]? in
-                var out = [UInt8]()
-                out.reserveCapacity(p.count / 4 * 3 + 3)
-                var quad: UInt32 = 0, count = 0, padding = 0
-                for b in p {
-                    let v = t[Int(b)]
-                    if v < 64 {
-                        guard padding == 0 else { return nil }
-                        quad = quad << 6 | UInt32(v)
-                        count += 1
-                        if count == 4 {
-                            out.append(UInt8(quad >> 16)); out.append(UInt8(quad >> 8 & 0xFF)); out.append(UInt8(quad & 0xFF))
-                            quad = 0
-                            count = 0
+                var valid = true
+                let out = [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
+                    var n = 0, i = 0
+                    var quad: UInt32 = 0, count = 0, padding = 0
+                    let end = p.count
+                    while i < end {
+                        if count == 0, padding == 0, end - i >= 4 {
+                            let a = t[Int(p[i])], b = t[Int(p[i + 1])], c = t[Int(p[i + 2])], d = t[Int(p[i + 3])]
+                            // Digits are below 64; whitespace, `=` and the rest are 0xFD and up.
+                            if a | b | c | d < 64 {
+                                let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
+                                o[n] = UInt8(v >> 16)
+                                o[n + 1] = UInt8(v >> 8 & 0xFF)
+                                o[n + 2] = UInt8(v & 0xFF)
+                                n += 3
+                                i += 4
+                                continue
+                            }
                         }
-                    } else if v == 0xFE {
-                        continue
-                    } else if v == 0xFD {
-                        padding += 1
-                        guard padding <= 2 else { return nil }
-                    } else {
-                        return nil
+                        let v = t[Int(p[i])]
+                        i += 1
+                        if v < 64 {
+                            guard padding == 0 else { valid = false; break }
+                            quad = quad << 6 | UInt32(v)
+                            count += 1
+                            if count == 4 {
+                                o[n] = UInt8(quad >> 16)
+                                o[n + 1] = UInt8(quad >> 8 & 0xFF)
+                                o[n + 2] = UInt8(quad & 0xFF)
+                                n += 3
+                                quad = 0
+                                count = 0
+                            }
+                        } else if v == 0xFE {
+                            continue
+                        } else if v == 0xFD {
+                            padding += 1
+                            guard padding <= 2 else { valid = false; break }
+                        } else {
+                            valid = false
+                            break
+                        }
                     }
+                    if valid {
+                        switch (count, padding) {
+                        case (0, 0): break
+                        case (2, 2), (2, 0):
+                            o[n] = UInt8(quad >> 4)
+                            n += 1
+                        case (3, 1), (3, 0):
+                            o[n] = UInt8(quad >> 10)
+                            o[n + 1] = UInt8(quad >> 2 & 0xFF)
+                            n += 2
+                        default: valid = false
+                        }
+                    }
+                    written = n
                 }
-                switch (count, padding) {
-                case (0, 0): break
-                case (2, 2), (2, 0): out.append(UInt8(quad >> 4))
-                case (3, 1), (3, 0): out.append(UInt8(quad >> 10)); out.append(UInt8(quad >> 2 & 0xFF))
-                default: return nil
-                }
-                return out
+                return valid ? out : nil
             }
         }
     }

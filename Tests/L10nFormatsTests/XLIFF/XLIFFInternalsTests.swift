@@ -1,5 +1,6 @@
 import Foundation
 import L10nCore
+import L10nTestSupport
 @testable import L10nFormats
 import Testing
 
@@ -90,6 +91,47 @@ import Testing
         document.skeleton = skeleton
         let read = try XLIFFReader().read(try XLIFFWriter(version: version).write([document]), file: "odd.xlf")
         #expect(read[0].skeleton == skeleton)
+    }
+
+    /// The decoder reads four digits at a time where it can: on random texts of digits, layout,
+    /// padding and garbage it must answer as a one-digit-at-a-time reading of the same rules.
+    @Test func base64DecodingMatchesADigitByDigitReading() {
+        func reference(_ text: String) -> [UInt8]? {
+            let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+            var out: [UInt8] = []
+            var quad: UInt32 = 0, count = 0, padding = 0
+            for b in text.utf8 {
+                if let v = alphabet.firstIndex(of: b) {
+                    guard padding == 0 else { return nil }
+                    quad = quad << 6 | UInt32(v)
+                    count += 1
+                    if count == 4 { out += [UInt8(quad >> 16), UInt8(quad >> 8 & 0xFF), UInt8(quad & 0xFF)]; quad = 0; count = 0 }
+                } else if [0x20, 0x0A, 0x0D, 0x09].contains(b) {
+                    continue
+                } else if b == UInt8(ascii: "=") {
+                    padding += 1
+                    guard padding <= 2 else { return nil }
+                } else {
+                    return nil
+                }
+            }
+            switch (count, padding) {
+            case (0, 0): return out
+            case (2, 2), (2, 0): return out + [UInt8(quad >> 4)]
+            case (3, 1), (3, 0): return out + [UInt8(quad >> 10), UInt8(quad >> 2 & 0xFF)]
+            default: return nil
+            }
+        }
+        var random = SplitMix64(seed: 64)
+        let pieces = ["QUJD", "ZGVm", "a", "Zw", "+/9", "\n", "  ", "\r\n", "=", "==", "*", "é"]
+        var valid = 0
+        for _ in 0..<4_000 {
+            let text = (0..<Int(random.next() % 12)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+            let expected = reference(text)
+            if expected != nil { valid += 1 }
+            #expect(XLIFFSkeletonEmbedding.base64Decode(text) == expected, "\(text.debugDescription)")
+        }
+        #expect(valid > 400, "the generator makes valid texts too (\(valid))")
     }
 
     @Test func base64DecodingSkipsLayoutAndRefusesGarbage() {
