@@ -244,19 +244,20 @@ struct XLIFF2Reader {
     /// the unit is not such a unit (it is then read in full). What the full read refuses of the
     /// parts themselves (no `<source>`, an unknown state) is refused here too.
     private func untranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan) throws -> TextUnit? {
-        var segments: [Segment] = []
-        segments.reserveCapacity(span.parts.count)
+        var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
         try element.forEachElement { child in
             guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
-            guard child.first("source", namespace: namespace) != nil else { throw error("<\(child.name)> has no <source>", child) }
-            if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
-                throw error("unknown segment state \"\(value)\"", child)
-            }
+            // A translated unit is told first, and cheaply: it is read in full, which checks it.
             let k = segments.count
             guard child.first("target", namespace: namespace) == nil, k < span.parts.count, span.parts[k].rewritten != true,
                   let partID = child["id"], partID == span.parts[k].id
             else { matches = false; return false }
+            guard child.first("source", namespace: namespace) != nil else { throw error("<\(child.name)> has no <source>", child) }
+            if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
+                throw error("unknown segment state \"\(value)\"", child)
+            }
+            if k == 0 { segments.reserveCapacity(span.parts.count) }
             segments.append(Segment(id: partID, source: Content(), isIgnorable: child.name == "ignorable"))
             return true
         }
