@@ -23,34 +23,43 @@ public struct HTMLEscaper: TextEscaping {
     }
 
     private func escape(_ text: String, inAttribute: Bool) -> String {
+        let special = inAttribute ? Self.specialInAttribute : Self.specialInText
         var text = text
-        return text.withUTF8 { p in
-            var needsWork = false
-            for b in p where b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
-                || (inAttribute && (b == UInt8(ascii: "\"") || b == UInt8(ascii: "'"))) || b == 0xC2 {
-                needsWork = true
-                break
-            }
-            guard needsWork else { return nil }
+        return text.withUTF8 { p -> String? in
+            // Most text has nothing to escape: one table look-up a byte, and the string is kept.
+            guard let first = p.firstIndex(where: { special[Int($0)] }) else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(p.count + 16)
-            var i = 0
+            var runStart = 0
+            var i = first
             while i < p.count {
                 let b = p[i]
-                i += 1
+                guard special[Int(b)] else { i += 1; continue }
+                let replacement: StaticString
+                var width = 1
                 switch b {
-                case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\"") where inAttribute: out.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'") where inAttribute: out.append(contentsOf: "&#39;".utf8)
-                case 0xC2 where i < p.count && p[i] == 0xA0:  // U+00A0
-                    out.append(contentsOf: "&nbsp;".utf8)
-                    i += 1
-                default: out.append(b)
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default:  // 0xC2: U+00A0 when 0xA0 follows, else the lead byte of another character
+                    guard i + 1 < p.count, p[i + 1] == 0xA0 else { i += 1; continue }
+                    replacement = "&nbsp;"
+                    width = 2
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i]))
+                out.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                i += width
+                runStart = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart...]))
             return String(decoding: out, as: UTF8.self)
         } ?? text
     }
+
+    /// The bytes that may need a reference: `&`, `<`, `>` and 0xC2 (which starts U+00A0), and in
+    /// attribute values also `"` and `'`.
+    private static let specialInText: [Bool] = (0..<256).map { [0x26, 0x3C, 0x3E, 0xC2].contains($0) }
+    private static let specialInAttribute: [Bool] = (0..<256).map { [0x26, 0x3C, 0x3E, 0xC2, 0x22, 0x27].contains($0) }
 }

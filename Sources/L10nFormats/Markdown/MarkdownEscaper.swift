@@ -71,13 +71,13 @@ public struct MarkdownEscaper: TextEscaping {
         let count = b.count
         let mayNeedEscape = Self.mayNeedEscape
         // By index with a plain byte test first: most bytes of a text are letters and spaces,
-        // which need no look at their neighbours.
+        // which need no look at their neighbours; they are copied a run at a time.
+        var runStart = 0
         for i in 0..<count {
             let c = b[i]
-            guard mayNeedEscape[Int(c)] || i == escapeAt || (isHeading && i == headingClose) else {
-                out.append(c)
-                continue
-            }
+            guard mayNeedEscape[Int(c)] || i == escapeAt || (isHeading && i == headingClose) else { continue }
+            if runStart < i { out.append(contentsOf: b[runStart..<i]) }
+            runStart = i + 1
             let prev: UInt8? = i > 0 ? b[i - 1] : nil
             let next: UInt8? = i + 1 < count ? b[i + 1] : nil
             var escape = i == escapeAt || (isHeading && i == headingClose)
@@ -106,6 +106,7 @@ public struct MarkdownEscaper: TextEscaping {
             if escape { out.append(UInt8(ascii: "\\")) }
             out.append(c)
         }
+        if runStart < count { out.append(contentsOf: b[runStart..<count]) }
         return String(decoding: out, as: UTF8.self)
     }
 
