@@ -3,7 +3,7 @@ import L10nPipeline
 import L10nTestSupport
 import Testing
 
-/// `XLIFFReader(detail: .merging)`, what `merge` reads with: a unit nobody translated whose
+/// `XLIFFReader(detail: .merging)`, what `merge` reads with (XLIFF 2 and 1.2): a unit nobody translated whose
 /// segments are the skeleton's comes back as its segments' ids alone (merge copies it from the
 /// original bytes). Whatever the XLIFF holds, merging what it reads must give what merging the
 /// full read gives.
@@ -44,21 +44,24 @@ import Testing
             let variants = [("untranslated", extracted), ("partly translated", Self.partlyTranslated(extracted)),
                             ("prefilled", extracted.prefillingTargets())]
             for (name, document) in variants {
-                let xliff = try localizer.xliff([document], version: .v2_1)
-                let full = try XLIFFReader().read(xliff, file: "x.xlf").map(Self.merger.merge)
-                let lean = try XLIFFReader(detail: .merging).read(xliff, file: "x.xlf").map(Self.merger.merge)
-                #expect(lean == full, "\(page), \(name)")
-                if name == "untranslated" { #expect(lean == [source.bytes], "\(page): untranslated merges to the input") }
+                for version in [XLIFFVersion.v2_1, .v1_2] {
+                    let xliff = try localizer.xliff([document], version: version)
+                    let full = try XLIFFReader().read(xliff, file: "x.xlf").map(Self.merger.merge)
+                    let lean = try XLIFFReader(detail: .merging).read(xliff, file: "x.xlf").map(Self.merger.merge)
+                    #expect(lean == full, "\(page), \(name), \(version)")
+                    if name == "untranslated" { #expect(lean == [source.bytes], "\(page) \(version): untranslated merges to the input") }
+                }
             }
         }
     }
 
-    @Test func onlyUntranslatedUnitsShapedLikeTheSkeletonAreLeftUnread() throws {
+    @Test(arguments: [XLIFFVersion.v2_1, .v1_2])
+    func onlyUntranslatedUnitsShapedLikeTheSkeletonAreLeftUnread(version: XLIFFVersion) throws {
         let localizer = Localizer()
         let source = PipelineFixtures.markdownSource
         let extracted = try localizer.extract(source, targetLanguage: LanguageTag("de-DE"))
         let translated = Self.partlyTranslated(extracted)
-        let xliff = try localizer.xliff([translated], version: .v2_1)
+        let xliff = try localizer.xliff([translated], version: version)
         let full = try #require(try XLIFFReader().read(xliff, file: "x.xlf").first)
         let lean = try #require(try XLIFFReader(detail: .merging).read(xliff, file: "x.xlf").first)
         #expect(lean.units.map(\.id) == full.units.map(\.id))
@@ -78,11 +81,12 @@ import Testing
         #expect(leftUnread > 0 && leftUnread < full.units.count, "both kinds of unit are in the fixture")
     }
 
-    @Test func aPartWithoutSourceIsRefusedAsByTheFullRead() throws {
+    @Test(arguments: [XLIFFVersion.v2_1, .v1_2])
+    func aPartWithoutSourceIsRefusedAsByTheFullRead(version: XLIFFVersion) throws {
         let localizer = Localizer()
         let extracted = try localizer.extract(PipelineFixtures.markdownSource, targetLanguage: LanguageTag("de-DE"))
-        let text = String(decoding: try localizer.xliff([extracted], version: .v2_1), as: UTF8.self)
-        let start = try #require(text.range(of: "<source>"))
+        let text = String(decoding: try localizer.xliff([extracted], version: version), as: UTF8.self)
+        let start = try #require(text.range(of: "<source"))
         let end = try #require(text.range(of: "</source>", range: start.upperBound..<text.endIndex))
         let broken = Data(text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "").utf8)
         for reader in [XLIFFReader(), XLIFFReader(detail: .merging)] {

@@ -11,6 +11,8 @@ import L10nCore
 struct XLIFF12Reader {
     var file: String
     var namespace: String?
+    /// What the caller needs of units nobody translated (see ``XLIFFReader/Detail``).
+    var detail: XLIFFReader.Detail = .full
 
     func read(_ root: XMLElement) throws -> [Document] {
         let files = root.elements(named: "file", namespace: namespace)
@@ -42,6 +44,11 @@ struct XLIFF12Reader {
             for child in container.elements where child.namespace == namespace {
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "trans-unit" {
+                    if detail == .merging, let id = child["id"], let span = spans[id],
+                       let untouched = try untranslatedUnit(child, id: id, span: span) {
+                        units.append(untouched)
+                        continue
+                    }
                     var unit = try unit(child, spans: spans)
                     unit.translate = translate
                     units.append(unit)
@@ -131,6 +138,43 @@ struct XLIFF12Reader {
             sizeUnit: element["size-unit"], maxwidth: element["maxwidth"], minwidth: element["minwidth"],
             maxbytes: element["maxbytes"], minbytes: element["minbytes"])
         return unit
+    }
+
+    /// For ``XLIFFReader/Detail/merging``: a `<trans-unit>` without `<target>` whose parts —
+    /// the segment markers of its `<seg-source>` and the text between them, numbered as the
+    /// full read numbers them — are the skeleton's (same ids and kinds, in order, none
+    /// rewritten), as its segments' ids and kinds alone; merge copies it from the original. nil
+    /// when it is not such a unit, or when something other than text lies between the markers
+    /// (the full read decides what that adds).
+    private func untranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan) throws -> TextUnit? {
+        guard element.first("source", namespace: namespace) != nil else { throw error("<trans-unit id=\"\(id)\"> has no <source>", element) }
+        guard element.first("target", namespace: namespace) == nil, !span.parts.contains(where: { $0.rewritten == true }) else { return nil }
+        var parts: [XLIFFReadPart] = []
+        if let segSource = element.first("seg-source", namespace: namespace) {
+            var between = false, plain = true
+            segSource.forEachChild { child in
+                switch child {
+                case .text:
+                    between = true
+                case .element(let e) where isSegmentMarker(e):
+                    if between { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: Content())) }
+                    between = false
+                    parts.append(XLIFFReadPart(id: e["mid"], isIgnorable: false, source: Content()))
+                case .element:
+                    plain = false
+                }
+            }
+            guard plain else { return nil }
+            if between { parts.append(XLIFFReadPart(id: nil, isIgnorable: true, source: Content())) }
+        } else {
+            parts = [XLIFFReadPart(id: nil, isIgnorable: false, source: Content())]
+        }
+        guard parts.contains(where: { !$0.isIgnorable }) else { return nil }
+        let segments = XLIFFReadPart.segments(parts)
+        guard segments.count == span.parts.count,
+              zip(segments, span.parts).allSatisfy({ $0.id == $1.id }) else { return nil }
+        let type = span.type ?? element["restype"].map { $0.hasPrefix("x-") ? String($0.dropFirst(2)) : $0 }
+        return TextUnit(id: id, type: type, name: element["resname"], segments: segments)
     }
 
     private func isSegmentMarker(_ e: XMLElement) -> Bool {

@@ -27,9 +27,9 @@ public struct XLIFFReader: Sendable {
     public enum Detail: Sendable {
         /// Everything: sources, notes, original data, codes, restrictions.
         case full
-        /// What `merge` needs: a 2.x unit without targets whose segments are the skeleton's
-        /// comes back with its segments' ids and kinds and empty sources (merge copies it from
-        /// the original bytes); every other unit is read in full. Saves building and freeing the
+        /// What `merge` needs: a unit without targets whose segments are the skeleton's comes
+        /// back with its segments' ids and kinds and empty sources (merge copies it from the
+        /// original bytes); every other unit is read in full. Saves building and freeing the
         /// content of an untranslated document.
         case merging
     }
@@ -50,7 +50,7 @@ public struct XLIFFReader: Sendable {
         }
         switch (root.namespace, root["version"]) {
         case (XLIFFVersion.v1_2.namespace?, _), (nil, "1.2"?), (nil, "1.1"?):
-            return try XLIFF12Reader(file: file, namespace: root.namespace).read(root)
+            return try XLIFF12Reader(file: file, namespace: root.namespace, detail: detail).read(root)
         case (XLIFFVersion.v2_0.namespace?, _), (XLIFFVersion.v2_2.namespace?, _):
             return try XLIFF2Reader(file: file, namespace: root.namespace!, detail: detail).read(root)
         default:
