@@ -75,7 +75,8 @@ import Testing
                 #expect(l.segments.allSatisfy { $0.source.isEmpty && $0.target == nil }, "unit \(f.id) is left unread")
                 leftUnread += 1
             } else {
-                #expect(l == f, "unit \(f.id) is read in full")
+                // Read in full but for what merge does not write (notes, glossary, restrictions).
+                #expect(l.segments == f.segments && l.type == f.type && l.name == f.name, "unit \(f.id) is read in full")
             }
         }
         #expect(leftUnread > 0 && leftUnread < full.units.count, "both kinds of unit are in the fixture")

@@ -65,7 +65,7 @@ struct XLIFF2Reader {
                     }
                     var unit = try unit(child, span: span, provenances: &provenances)
                     unit.translate = translate
-                    if profiles != nil { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
+                    if profiles != nil, detail == .full { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                     units.append(unit)
                 } else if child.name == "group" {
                     // A restricted group keeps its place (outer before inner) and its units.
@@ -177,7 +177,9 @@ struct XLIFF2Reader {
         guard let id = element["id"] else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
-        for note in element.first("notes", namespace: namespace)?.elements(named: "note", namespace: namespace) ?? [] {
+        // Merging writes no note, glossary entry or restriction: it reads none (see ``XLIFFReader/Detail``).
+        let merging = detail == .merging
+        for note in (merging ? nil : element.first("notes", namespace: namespace))?.elements(named: "note", namespace: namespace) ?? [] {
             notes.append(Note(
                 text: note.text, id: note["id"], category: note["category"], priority: note["priority"].flatMap { Int($0) },
                 appliesTo: note["appliesTo"].flatMap(Note.AppliesTo.init(rawValue:))))
@@ -232,8 +234,10 @@ struct XLIFF2Reader {
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
-        unit.sizeLimits = Self.sizeLimits(element)
-        unit.glossary = Self.glossary(element)
+        if !merging {
+            unit.sizeLimits = Self.sizeLimits(element)
+            unit.glossary = Self.glossary(element)
+        }
         return unit
     }
 

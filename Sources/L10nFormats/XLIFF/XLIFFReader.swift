@@ -29,8 +29,9 @@ public struct XLIFFReader: Sendable {
         case full
         /// What `merge` needs: a unit without targets whose segments are the skeleton's comes
         /// back with its segments' ids and kinds and empty sources (merge copies it from the
-        /// original bytes); every other unit is read in full. Saves building and freeing the
-        /// content of an untranslated document.
+        /// original bytes); every other unit with its segments but without notes, glossary
+        /// entries or size restrictions (XLIFF 2), which merge does not write. Saves building
+        /// and freeing the content of an untranslated document.
         case merging
     }
 
