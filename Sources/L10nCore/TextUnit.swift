@@ -24,6 +24,9 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// a `<pc>` or `<sc>`: a button label or a field within a sentence), by the id of the span's
     /// opening code; nil when it has none. Measured like ``sizeLimits``, on the span's content.
     public var inlineSizeLimits: [String: SizeLimits]?
+    /// Size restrictions on annotations inside its segments (XLIFF 2 `<mrk>`, `<sm>`…`<em>`),
+    /// with the marked text of source and target; nil when it has none.
+    public var markerRestrictions: [MarkerRestriction]?
     /// False for a unit nobody translates but adaptation may rewrite: figures alone (a price, a
     /// date or a measurement in a table cell). XLIFF `translate="no"`, so CAT tools lock it;
     /// memory, machine translation and QA leave it alone, and merge writes its (adapted) source.

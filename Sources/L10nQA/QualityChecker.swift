@@ -78,6 +78,9 @@ public struct QualityChecker: DocumentCheck {
             if !scopeChecks.isEmpty, let inline = unit.inlineSizeLimits {
                 for pair in Self.spanPairs(unit, inline, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
             }
+            if !scopeChecks.isEmpty, let markers = unit.markerRestrictions {
+                for pair in Self.markerPairs(unit, markers, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
+            }
         }
         if !scopeChecks.isEmpty {
             var byID: [String: TextUnit] = [:]
@@ -135,6 +138,18 @@ public struct QualityChecker: DocumentCheck {
             }
         }
         return pairs
+    }
+
+    /// What restrictions on annotations are checked on: in each translated segment, what the
+    /// marker holds in the source and in the target. A marker the translation dropped is not
+    /// measured (an annotation is no markup merge writes).
+    static func markerPairs(_ unit: TextUnit, _ markers: [MarkerRestriction], profiles: SizeProfiles?) -> [SegmentPair] {
+        markers.compactMap { m in
+            guard !m.limits.isEmpty, let target = m.target,
+                  unit.segments.contains(where: { $0.id == m.segment && $0.isTranslated }) else { return nil }
+            return SegmentPair(key: "\(unit.id)-\(m.segment)", source: m.source, target: target,
+                               size: SizeScope(limits: m.limits, profiles: profiles, name: "marker \(m.marker)"))
+        }
     }
 
     /// The content between the opening code `id` and its closing code; nil when either is missing.

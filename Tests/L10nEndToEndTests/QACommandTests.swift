@@ -175,6 +175,39 @@ import Testing
                 "\(run.stdout)")
     }
 
+    /// A restriction on an annotation (`slr:` on an `<mrk>`, or on an `<sm>` up to its `<em>`:
+    /// a product name a layout gives a fixed width) binds what the marker holds in the target.
+    /// The reader keeps no annotation in the content (merge writes none); the marked text is
+    /// measured all the same, and merge still writes the translation without markers.
+    @Test func annotationSizeRestrictionsBindTheirMarkers() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-marker-size")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("<p>The AquaFlow pump is quiet.</p>\n<p>Order the spare kit today.</p>\n".utf8).write(to: dir.appendingPathComponent("m.html"))
+        #expect(try CLI.run(["extract", "-t", "de-DE", "m.html", "-o", "m.xlf"], in: dir).status == 0)
+        var xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("m.xlf")), as: UTF8.self)
+        xliff = xliff.replacingOccurrences(of: #"version="2.1""#, with: #"xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" version="2.1""#)
+        xliff = xliff.replacingOccurrences(of: "</skeleton>", with: #"</skeleton><slr:profiles generalProfile="xliff:codepoints" storageProfile="xliff:utf8"/>"#)
+        // What a CAT tool or a developer adds: markers with limits in the sources, the translations.
+        xliff = xliff.replacingOccurrences(of: "<source>The AquaFlow pump is quiet.</source>",
+                                           with: #"<source>The <mrk id="m1" translate="yes" slr:sizeRestriction="12">AquaFlow pump</mrk> is quiet.</source><target>Die <mrk id="m1" translate="yes">AquaFlow-Tauchpumpe</mrk> ist leise.</target>"#)
+        xliff = xliff.replacingOccurrences(of: "<source>Order the spare kit today.</source>",
+                                           with: #"<source>Order the <sm id="m2" slr:storageRestriction="14"/>spare kit<em startRef="m2"/> today.</source><target>Bestellen Sie das <sm id="m2"/>Ersatzteilset<em startRef="m2"/> noch heute.</target>"#)
+        try Data(xliff.utf8).write(to: dir.appendingPathComponent("m.xlf"))
+        #expect(try CLI.run(["validate", "m.xlf"], in: dir).status == 0)
+
+        let run = try CLI.run(["qa", "--disable", "spelling.unknown", "m.xlf"], in: dir)
+        let found = run.stdout.split(separator: "\n").filter { $0.contains("length.size-restriction") }.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" }
+        // "AquaFlow-Tauchpumpe" (19) is over 12; "Ersatzteilset" (13 bytes) fits 14.
+        #expect(found == ["u1-s1: error: [length.size-restriction] marker m1 is 19 code points, over the limit of 12 (size restriction, xliff:codepoints)"],
+                "\(run.stdout)")
+        #expect(run.status == 1)
+
+        let merged = try CLI.run(["merge", "m.xlf", "-o", "out/"], in: dir)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let page = String(decoding: try Data(contentsOf: dir.appendingPathComponent("out/m.de-DE.html")), as: UTF8.self)
+        #expect(page.contains("<p>Die AquaFlow-Tauchpumpe ist leise.</p>") && page.contains("Ersatzteilset noch heute."), "\(page)")
+    }
+
     /// Hand-edited XLIFF with size restrictions (2.1, 2.2, 1.2; see the fixtures' README):
     /// valid, and every target over or under its unit's, group's or file's limit is an error.
     @Test func sizeRestrictionsAreChecked() throws {

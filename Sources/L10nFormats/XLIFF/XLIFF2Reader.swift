@@ -63,7 +63,7 @@ struct XLIFF2Reader {
                         }
                         span = skeleton.spans[i]
                     }
-                    var unit = try unit(child, span: span, provenances: &provenances)
+                    var unit = try unit(child, span: span, provenances: &provenances, markers: profiles != nil && detail == .full)
                     unit.translate = translate
                     if profiles != nil, detail == .full { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                     units.append(unit)
@@ -173,7 +173,9 @@ struct XLIFF2Reader {
 
     /// `provenances`: what each `subState` value read so far said (a file repeats a few values
     /// on every segment, and reading one token is a table search).
-    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?, provenances: inout [String: Provenance?]) throws -> TextUnit {
+    /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
+    /// asked only where the file names a profile to measure them with.
+    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?, provenances: inout [String: Provenance?], markers: Bool = false) throws -> TextUnit {
         guard let id = element["id"] else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
@@ -194,6 +196,8 @@ struct XLIFF2Reader {
         let codes = XLIFFCodeResolver(span: span, data: data)
 
         var parts: [XLIFFReadPart] = []
+        // By part: the restricted markers of its source and of its target.
+        var marked: [(part: Int, source: [MarkedContent], target: [MarkedContent])] = []
         try element.forEachElement { child in
             guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
             guard let source = child.first("source", namespace: namespace) else {
@@ -227,13 +231,30 @@ struct XLIFF2Reader {
                 try append(target, codes: codes, to: &builder)
                 targetContent = builder.finish()
             }
+            if markers {
+                var inSource: [MarkedContent] = [], inTarget: [MarkedContent] = []
+                try restrictedMarkers(source, codes: codes, into: &inSource)
+                // The target's markers repeat the source's ids, not necessarily their restrictions.
+                if let target, !inSource.isEmpty { try restrictedMarkers(target, codes: codes, unrestricted: true, into: &inTarget) }
+                if !inSource.isEmpty { marked.append((parts.count, inSource, inTarget)) }
+            }
             parts.append(XLIFFReadPart(
                 id: child["id"], isIgnorable: child.name == "ignorable", source: sourceContent,
                 target: targetContent, state: state, provenance: provenance, order: order))
             return true
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
-        var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: XLIFFReadPart.segments(parts), notes: notes)
+        let segments = XLIFFReadPart.segments(parts)
+        var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: segments, notes: notes)
+        // Segments collapsed by reordered targets no longer match their parts: nothing to place.
+        if !marked.isEmpty, segments.count == parts.count {
+            unit.markerRestrictions = marked.flatMap { part, source, target in
+                source.map { m in
+                    MarkerRestriction(segment: segments[part].id, marker: m.id, limits: m.limits, source: m.content,
+                                      target: target.first { $0.id == m.id }?.content)
+                }
+            }
+        }
         if !merging {
             unit.sizeLimits = Self.sizeLimits(element)
             unit.glossary = Self.glossary(element)
@@ -305,7 +326,11 @@ struct XLIFF2Reader {
     /// Appends the inline content of `element`. `codes` is nil inside `<data>`, where only `<cp>`
     /// may appear.
     private func append(_ element: XMLElement, codes: XLIFFCodeResolver?, to out: inout XLIFFContentBuilder) throws {
-        try element.forEachChild { child in
+        try element.forEachChild { try appendChild($0, codes: codes, to: &out) }
+    }
+
+    /// One child of inline content (see ``append(_:codes:to:)``).
+    private func appendChild(_ child: XMLElement.Child, codes: XLIFFCodeResolver?, to out: inout XLIFFContentBuilder) throws {
             switch child {
             case .text(let bytes):
                 out.append(text: bytes)
@@ -338,6 +363,55 @@ struct XLIFF2Reader {
                     try append(e, codes: codes, to: &out)
                 }
             }
+    }
+
+    /// A restricted annotation's id, restriction and what it holds.
+    private struct MarkedContent {
+        var id: String
+        var limits: SizeLimits
+        var content: Content
+    }
+
+    /// The annotations in `element` (a `<source>` or `<target>`) that carry a size restriction
+    /// (`unrestricted`: every annotation), with what each holds, read as ``append(_:codes:to:)``
+    /// reads it: an `<mrk>` at any depth, an `<sm>` up to the `<em>` that names it among the
+    /// same element's children (an `<em>` elsewhere leaves its `<sm>` unmeasured).
+    private func restrictedMarkers(_ element: XMLElement, codes: XLIFFCodeResolver, unrestricted: Bool = false,
+                                   into found: inout [MarkedContent]) throws {
+        func limits(_ e: XMLElement) -> SizeLimits? { Self.sizeLimits(e) ?? (unrestricted ? SizeLimits() : nil) }
+        var open: [MarkedContent] = []
+        var builders: [XLIFFContentBuilder] = []
+        try element.forEachChild { child in
+            if case .element(let e) = child, e.namespace == namespace {
+                switch e.name {
+                case "sm":
+                    if let id = e["id"], let limits = limits(e) {
+                        open.append(MarkedContent(id: id, limits: limits, content: Content()))
+                        builders.append(XLIFFContentBuilder())
+                    }
+                    return
+                case "em":
+                    if let ref = e["startRef"], let k = open.firstIndex(where: { $0.id == ref }) {
+                        var span = open.remove(at: k)
+                        var builder = builders.remove(at: k)
+                        span.content = builder.finish()
+                        found.append(span)
+                    }
+                    return
+                case "mrk":
+                    if let id = e["id"], let limits = limits(e) {
+                        var builder = XLIFFContentBuilder()
+                        try append(e, codes: codes, to: &builder)
+                        found.append(MarkedContent(id: id, limits: limits, content: builder.finish()))
+                    }
+                    try restrictedMarkers(e, codes: codes, unrestricted: unrestricted, into: &found)
+                case "pc":
+                    try restrictedMarkers(e, codes: codes, unrestricted: unrestricted, into: &found)
+                default:
+                    break
+                }
+            }
+            for k in builders.indices { try appendChild(child, codes: codes, to: &builders[k]) }
         }
     }
 
