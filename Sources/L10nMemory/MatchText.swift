@@ -136,8 +136,10 @@ public struct MatchText: Hashable, Sendable {
     }
 
     /// The hash state after the language pair, which every term of a pair starts with.
-    private static func pairState(from source: LanguageTag, to target: LanguageTag) -> UInt64 {
-        FNV1a.hash(source.rawValue + "\u{1}" + target.rawValue + "\u{1}")
+    /// (Hashed tag by tag: the hash of `source + U+0001 + target + U+0001`, without the string.)
+    static func pairState(from source: LanguageTag, to target: LanguageTag) -> UInt64 {
+        let afterSource = FNV1a.hash(byte: 1, continuing: FNV1a.hash(source.rawValue))
+        return FNV1a.hash(byte: 1, continuing: FNV1a.hash(target.rawValue, continuing: afterSource))
     }
 
     /// What a word-break piece is to the matcher.
@@ -147,9 +149,18 @@ public struct MatchText: Hashable, Sendable {
     /// the separators numbers use (`100`, `3.5`, `1,000`, `-20`) is a number; the rest are words.
     /// ASCII, nearly every piece of product copy, is decided on bytes.
     static func kind(of piece: Substring) -> PieceKind {
-        var ascii = true, alphanumeric = false, digit = false, numberLike = true
-        for b in piece.utf8 {
-            guard b < 0x80 else { ascii = false; break }
+        if let kind = asciiKind(of: piece.utf8) { return kind }
+        let scalars = piece.unicodeScalars
+        guard scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return .punctuation }
+        return isNumber(piece) ? .number : .word
+    }
+
+    /// ``kind(of:)`` of an all-ASCII piece given as bytes; nil when a byte is not ASCII.
+    @inline(__always)
+    static func asciiKind<Bytes: Sequence<UInt8>>(of bytes: Bytes) -> PieceKind? {
+        var alphanumeric = false, digit = false, numberLike = true
+        for b in bytes {
+            guard b < 0x80 else { return nil }
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): alphanumeric = true; digit = true
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): alphanumeric = true; numberLike = false
@@ -157,10 +168,7 @@ public struct MatchText: Hashable, Sendable {
             default: numberLike = false
             }
         }
-        if ascii { return !alphanumeric ? .punctuation : (numberLike && digit ? .number : .word) }
-        let scalars = piece.unicodeScalars
-        guard scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return .punctuation }
-        return isNumber(piece) ? .number : .word
+        return !alphanumeric ? .punctuation : (numberLike && digit ? .number : .word)
     }
 
     /// A word made only of digits and the separators numbers use (`100`, `3.5`, `1,000`, `-20`).

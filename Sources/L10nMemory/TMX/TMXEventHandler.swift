@@ -12,9 +12,15 @@ final class TMXEventHandler: XMLEventHandler {
     private(set) var report = TMXReader.Report()
     private(set) var sawRoot = false
 
-    private var stack: [String] = []
+    /// The open elements, as ``TMXElement``s (no `String` per event).
+    private var stack: [TMXElement] = []
+    /// Element names seen in this parse, by libxml2's interned name pointer.
+    private var names: [(name: UnsafePointer<UInt8>, element: TMXElement)] = []
     private var headerSource: LanguageTag?
     private var headerAll = false
+    /// The `xml:lang` values seen last and their tags: a TMX names the same few languages in
+    /// every unit, parsed once each.
+    private var languages: [(value: String, tag: LanguageTag)] = []
 
     // The <tu> being read, and why it cannot be used (first problem found).
     private var unit: TMXUnit?
@@ -39,12 +45,21 @@ final class TMXEventHandler: XMLEventHandler {
         self.body = body
     }
 
+    /// The element `tag` opens: libxml2 interns names for the parse, so each distinct name is
+    /// decoded once and then found by its pointer.
+    private func element(_ tag: XMLStartTag) -> TMXElement {
+        for entry in names where entry.name == tag.localName { return entry.element }
+        let element = TMXElement(tag.name)
+        if names.count < 64 { names.append((tag.localName, element)) }
+        return element
+    }
+
     func startElement(_ tag: XMLStartTag) throws {
-        let name = tag.name
+        let name = element(tag)
         stack.append(name)
         if !sawRoot {
-            guard name == "tmx" else {
-                throw FormatError(.malformed, "not a TMX file: the root element is <\(name)>, not <tmx>", at: SourceLocation(file: file, line: tag.line))
+            guard name == .tmx else {
+                throw FormatError(.malformed, "not a TMX file: the root element is <\(tag.name)>, not <tmx>", at: SourceLocation(file: file, line: tag.line))
             }
             sawRoot = true
             return
@@ -52,36 +67,43 @@ final class TMXEventHandler: XMLEventHandler {
         if code != nil { codeDepth += 1; return }
         if inSeg { startInline(name, tag); return }
         switch name {
-        case "header":
+        case .header:
             let src = tag.attributes["srclang"]
             report.headerSourceLanguage = src
             report.creationTool = tag.attributes["creationtool"]
             headerAll = src == "*all*"
             headerSource = src.flatMap(LanguageTag.init)
-        case "tu":
+        case .tu:
             startUnit(tag)
-        case "tuv" where unit != nil:
+        case .tuv where unit != nil:
             var lang: String?
             for a in tag.attributes where a.name == "lang" { lang = a.stringValue }
-            if let lang, let language = LanguageTag(lang) {
+            if let lang, let language = self.language(lang) {
                 variant = TMXUnit.Variant(language: language, content: Content(), properties: [], notes: [])
             } else {
                 variant = nil
                 problem = problem ?? (lang.map { "<tuv> language '\($0)' is not a language tag" } ?? "a <tuv> without xml:lang")
             }
-        case "seg" where variant != nil:
+        case .seg where variant != nil:
             inSeg = true
             runs = []
             text = ""
             nextID = 1
             openByI = [:]
             hiIDs = []
-        case "prop", "note":
-            propType = name == "prop" ? (tag.attributes["type"] ?? "") : nil
+        case .prop, .note:
+            propType = name == .prop ? (tag.attributes["type"] ?? "") : nil
             capture = ""
         default:
             break
         }
+    }
+
+    private func language(_ value: String) -> LanguageTag? {
+        for entry in languages where entry.value == value { return entry.tag }
+        guard let tag = LanguageTag(value) else { return nil }
+        if languages.count < 8 { languages.append((value, tag)) }
+        return tag
     }
 
     private func startUnit(_ tag: XMLStartTag) {
@@ -100,21 +122,21 @@ final class TMXEventHandler: XMLEventHandler {
                        changed: tag.attributes["changedate"].flatMap(TMXDate.parse), line: tag.line)
     }
 
-    private func startInline(_ name: String, _ tag: XMLStartTag) {
+    private func startInline(_ name: TMXElement, _ tag: XMLStartTag) {
         let attributes = tag.attributes
         switch name {
-        case "bpt":
+        case .bpt:
             let id = attributes["x"] ?? attributes["i"].map { "i" + $0 } ?? freshID()
             if let i = attributes["i"] { openByI[i] = id }
-            code = (name, .open, id, false, "")
-        case "ept":
+            code = ("bpt", .open, id, false, "")
+        case .ept:
             let id = attributes["i"].flatMap { openByI.removeValue(forKey: $0) }
-            code = (name, .close, id ?? freshID(), id == nil, "")
-        case "it":
-            code = (name, attributes["pos"] == "end" ? .close : .open, attributes["x"] ?? freshID(), true, "")
-        case "ph", "ut":
-            code = (name, .standalone, attributes["x"] ?? freshID(), false, "")
-        case "hi":
+            code = ("ept", .close, id ?? freshID(), id == nil, "")
+        case .it:
+            code = ("it", attributes["pos"] == "end" ? .close : .open, attributes["x"] ?? freshID(), true, "")
+        case .ph, .ut:
+            code = (name == .ph ? "ph" : "ut", .standalone, attributes["x"] ?? freshID(), false, "")
+        case .hi:
             flushText()
             let id = attributes["x"] ?? freshID()
             hiIDs.append(id)
@@ -136,7 +158,7 @@ final class TMXEventHandler: XMLEventHandler {
     }
 
     func endElement(line: Int) throws {
-        let name = stack.popLast() ?? ""
+        let name = stack.popLast() ?? .other
         if let open = code {
             if codeDepth > 0 { codeDepth -= 1; return }
             code = nil
@@ -146,29 +168,31 @@ final class TMXEventHandler: XMLEventHandler {
             return
         }
         switch name {
-        case "hi" where inSeg:
+        case .hi where inSeg:
             flushText()
             if let id = hiIDs.popLast() {
                 runs.append(.code(InlineCode(kind: .close, id: id, data: "</hi>", type: .fmt, subType: "tmx:hi", display: "</hi>")))
             }
-        case "seg" where inSeg:
+        case .seg where inSeg:
             flushText()
             inSeg = false
-            variant?.content = Content(runs)
-        case "prop", "note":
+            // Normal already: text runs are flushed only when non-empty, and only before a code
+            // or here (no second pass over the runs).
+            variant?.content = Content(normalRuns: runs)
+        case .prop, .note:
             guard let value = capture else { return }
             capture = nil
             if let type = propType {
                 let property = TranslationUnit.Property(type: type, value: value)
                 if variant != nil { variant!.properties.append(property) } else { unit?.properties.append(property) }
-            } else if stack.last != "header" {
+            } else if stack.last != .header {
                 if variant != nil { variant!.notes.append(value) } else { unit?.notes.append(value) }
             }
             propType = nil
-        case "tuv":
+        case .tuv:
             if let v = variant { unit?.variants.append(v) }
             variant = nil
-        case "tu":
+        case .tu:
             if let u = unit { try finish(u) }
             unit = nil
         default:
@@ -181,7 +205,9 @@ final class TMXEventHandler: XMLEventHandler {
             report.skipped.append(.init(line: u.line, reason: problem))
             return
         }
-        if u.variants.filter({ !$0.content.isEmpty }).count < 2 {
+        var nonEmpty = 0
+        for v in u.variants where !v.content.isEmpty { nonEmpty += 1 }
+        if nonEmpty < 2 {
             report.skipped.append(.init(line: u.line, reason: "fewer than two <tuv> with a non-empty <seg>"))
             return
         }
@@ -199,7 +225,7 @@ final class TMXEventHandler: XMLEventHandler {
         if code != nil {
             code!.data += s
         } else if inSeg {
-            text += s
+            if text.isEmpty { text = s } else { text += s }
         } else {
             capture! += s
         }
