@@ -1,9 +1,9 @@
 import L10nCore
 import L10nText
 
-/// What a store keeps of a unit's ``MatchText``: its ``MatchText/serialized`` form, shape key,
-/// word count and index terms. For all-ASCII text cut by ICU's root rules (nearly every unit of
-/// product copy) these are written straight from the text's bytes into the serialized string:
+/// What a store keeps of a unit's ``MatchText``: its ``MatchText/serialized`` form (compact),
+/// shape key, word count and index terms. For all-ASCII text cut by ICU's root rules (nearly
+/// every unit of product copy) these are written straight from the text's bytes into the string:
 /// building the `MatchText` (a `Substring` per piece, a `String` in four arrays per word) and
 /// serializing it was half of an import's row building. Other text goes through `MatchText`;
 /// both give the same bytes (`StoredMatchTextTests`).
@@ -74,76 +74,48 @@ struct StoredMatchText: Sendable {
                 guard cut == true else { return nil }
             }
         }
-        // The serialized form's length, field by field, so it is written once, in place.
-        var wordCount = 0, wordBytes = 0, shapeBytes = 0, numberCount = 0, numberBytes = 0, punctuationBytes = 0
+        // The stored form's length (compact: the written words, punctuation and codes), so it is
+        // written once, in place.
+        var wordCount = 0, wordBytes = 0, punctuationBytes = 0
         for p in pieces {
-            switch p.kind {
-            case .punctuation:
+            if p.kind == .punctuation {
                 for i in p.start..<p.end where !isWhitespace(text[i]) { punctuationBytes += 1 }
-            case .number:
-                wordCount += 1; wordBytes += p.end - p.start; shapeBytes += 1
-                numberCount += 1; numberBytes += p.end - p.start
-            case .word:
-                wordCount += 1; wordBytes += p.end - p.start; shapeBytes += p.end - p.start
+            } else {
+                wordCount += 1
+                wordBytes += p.end - p.start
             }
         }
-        let separators = max(0, wordCount - 1)
         var codeBytes = max(0, codes.count - 1)
         for code in codes { codeBytes += code.utf8.count }
-        let total = 2 * (wordBytes + separators) + (shapeBytes + separators) + (numberBytes + max(0, numberCount - 1))
-            + punctuationBytes + codeBytes + 5
+        let total = 1 + wordBytes + max(0, wordCount - 1) + 1 + punctuationBytes + 1 + codeBytes
         var terms: [Int64] = []
         terms.reserveCapacity(wordCount)
         let pair = MatchText.pairState(from: source, to: target)
-        // The shape key hashes the shapes joined by spaces, then U+0001 and the codes.
+        // The shape key hashes the shapes (folded words, `#` for numbers) joined by spaces, then
+        // U+0001 and the codes; each word's index term hashes its folding after the pair.
         var shapeHash = FNV1a.offsetBasis
         let serialized = text.withUnsafeBufferPointer { text in
             String(unsafeUninitializedCapacity: total) { out -> Int in
                 var n = 0
                 func put(_ b: UInt8) { out[n] = b; n += 1 }
-                func putPiece(_ p: Piece) { for i in p.start..<p.end { out[n] = text[i]; n += 1 } }
-                // Words: case-folded (ASCII: A–Z lowered, as `lowercased()` does) and numbers.
+                put(MatchText.compactMark)
                 var first = true
-                for p in pieces where p.kind != .punctuation {
-                    if !first { put(0x1F) }
-                    first = false
-                    guard p.kind == .word else { putPiece(p); continue }
-                    for i in p.start..<p.end { put(folded(text[i])) }
-                }
-                put(0x1E)
-                // Shapes: the same with `#` for a number; each word's index term on the way.
-                first = true
                 for p in pieces where p.kind != .punctuation {
                     if !first { put(0x1F); shapeHash = FNV1a.hash(byte: 0x20, continuing: shapeHash) }
                     first = false
+                    for i in p.start..<p.end { put(text[i]) }
                     guard p.kind == .word else {
-                        put(UInt8(ascii: "#"))
                         shapeHash = FNV1a.hash(byte: UInt8(ascii: "#"), continuing: shapeHash)
                         continue
                     }
                     var term = pair
                     for i in p.start..<p.end {
+                        // ASCII folding: A–Z lowered, as `lowercased()` does.
                         let b = folded(text[i])
-                        put(b)
                         term = FNV1a.hash(byte: b, continuing: term)
                         shapeHash = FNV1a.hash(byte: b, continuing: shapeHash)
                     }
                     terms.append(Int64(bitPattern: term))
-                }
-                put(0x1E)
-                first = true
-                for p in pieces where p.kind == .number {
-                    if !first { put(0x1F) }
-                    first = false
-                    putPiece(p)
-                }
-                put(0x1E)
-                // Written: every word as it stands.
-                first = true
-                for p in pieces where p.kind != .punctuation {
-                    if !first { put(0x1F) }
-                    first = false
-                    putPiece(p)
                 }
                 put(0x1E)
                 for p in pieces where p.kind == .punctuation {

@@ -14,8 +14,8 @@ struct UnitRecord: Sendable {
     var project: String
     var market: String
     var shapeKey: String
-    /// ``MatchText/serialized`` of the source and its word count: candidates are scored from
-    /// these, without ICU or the code table.
+    /// ``MatchText/serialized`` of the source (compact) and its word count: candidates are scored
+    /// from these, without ICU or the code table.
     var matchText: String
     var wordCount: Int
     var sourceText: String

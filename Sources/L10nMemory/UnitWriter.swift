@@ -37,8 +37,11 @@ final class UnitWriter {
         buffer.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         func append(_ text: String?) {
-            guard var text else { return ends.append(-1) }
-            text.withUTF8 { buffer.append(contentsOf: $0) }
+            guard let text else { return ends.append(-1) }
+            // The string's own UTF-8 (small strings: a stack copy), without copying the string.
+            if text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
+                buffer.append(contentsOf: text.utf8)
+            }
             ends.append(buffer.count)
         }
         append(r.sourceLanguage); append(r.targetLanguage); append(r.sourceKey); append(r.previousHash); append(r.nextHash)

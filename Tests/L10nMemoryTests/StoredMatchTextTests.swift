@@ -38,6 +38,33 @@ import Testing
         #expect(fast == 20_000)
     }
 
+    @Test func theCompactFormReadsBackAsTheMatchText() {
+        let alphabet: [String] = ["Word", "word", "WORD", "3.5", "12", "Ⅻ", "١٢٣", "Größe", "ÉCRAN", "東京", "İstanbul", "ß", " ", ", ",
+                                  ". ", "-", "'", "e-mail", "x"]
+        var rng = SplitMix64(seed: 31)
+        var capitals = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+            var runs: [Content.Run] = [.text(text)]
+            if Int.random(in: 0..<3, using: &rng) == 0 { runs.append(.code(InlineCode(kind: .standalone, id: "1", data: "<br/>"))) }
+            let matchText = MatchText(Content(runs), language: Self.en)
+            let stored = matchText.serialized
+            #expect(stored.utf8.first == MatchText.compactMark, "\(text)")
+            #expect(MatchText(serialized: stored) == matchText, "\(text)")
+            #expect(MatchText.words(ofSerialized: stored).map(String.init) == matchText.words, "\(text)")
+            if matchText.words != matchText.written { capitals += 1 }
+        }
+        #expect(capitals > 1_000)
+    }
+
+    @Test func fieldsThatDoNotFollowFromTheWrittenWordsAreStoredInFull() throws {
+        var text = MatchText(Content(text: "Pump 12 V"), language: Self.en)
+        text.words[0] = "other"
+        #expect(text.serialized.utf8.first != MatchText.compactMark)
+        #expect(MatchText(serialized: text.serialized) == text)
+        #expect(MatchText.words(ofSerialized: text.serialized).map(String.init) == text.words)
+    }
+
     @Test func otherTextGoesThroughMatchText() {
         for (text, language) in [("Größe 3,5 cm", Self.en), ("Only 5 kg: ready", LanguageTag("sv-SE")!), ("東京で 3 日", Self.en),
                                  ("café au lait", LanguageTag("fr-FR")!)] {
