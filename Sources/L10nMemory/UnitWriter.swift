@@ -38,10 +38,8 @@ final class UnitWriter {
         ends.removeAll(keepingCapacity: true)
         func append(_ text: String?) {
             guard let text else { return ends.append(-1) }
-            // The string's own UTF-8 (small strings: a stack copy), without copying the string.
-            if text.utf8.withContiguousStorageIfAvailable({ buffer.append(contentsOf: $0) }) == nil {
-                buffer.append(contentsOf: text.utf8)
-            }
+            // The UTF-8 view is copied in one go (contiguous UTF-8), without copying the string.
+            buffer.append(contentsOf: text.utf8)
             ends.append(buffer.count)
         }
         append(r.sourceLanguage); append(r.targetLanguage); append(r.sourceKey); append(r.previousHash); append(r.nextHash)
