@@ -45,8 +45,7 @@ public struct MatchText: Hashable, Sendable {
                         shapes.append("#")
                         numbers.append(word)
                     } else {
-                        // ASCII without capitals is its own folding (most words of a text).
-                        let folded = word.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? word : word.lowercased()
+                        let folded = Self.folded(word)
                         words.append(folded)
                         shapes.append(folded)
                     }
@@ -70,40 +69,104 @@ public struct MatchText: Hashable, Sendable {
         for c in piece.unicodeScalars where !c.properties.isWhitespace { out.append(contentsOf: String(c).utf8) }
     }
 
+    /// A word's case folding. (ASCII without capitals is its own folding: most words of a text.)
+    static func folded(_ word: String) -> String {
+        word.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) ? word : word.lowercased()
+    }
+
     // MARK: stored form
 
-    /// The fields in one string (fields split by U+001E, items by U+001F), stored with each unit
+    /// The first byte of the compact stored form (a full form never starts with it: U+0002 is
+    /// punctuation to the matcher, never a word).
+    static let compactMark: UInt8 = 0x02
+
+    /// The stored form, one string (fields split by U+001E, items by U+001F), kept with each unit
     /// so that scoring a candidate needs neither ICU nor the unit's JSON code table.
+    ///
+    /// Compact (since schema `v6-compact-match-text`): U+0002, then the written words, the
+    /// punctuation and the codes; the words, shapes and numbers follow from the written words
+    /// (``derived(_:)``), so they are not stored (they were half of a unit's row). The full form
+    /// (words, shapes, numbers, written, punctuation, codes) is what older memories hold, and
+    /// what a `MatchText` whose fields do not follow from its written words is stored as.
     public var serialized: String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(4 * written.reduce(0) { $0 + $1.utf8.count + 1 } + punctuation.utf8.count + 16)
         func append(_ items: [String]) {
             for (i, item) in items.enumerated() {
                 if i > 0 { bytes.append(0x1F) }
                 bytes.append(contentsOf: item.utf8)
             }
         }
-        append(words); bytes.append(0x1E)
-        append(shapes); bytes.append(0x1E)
-        append(numbers); bytes.append(0x1E)
+        let derived = Self.derived(written)
+        if derived.words == words && derived.shapes == shapes && derived.numbers == numbers {
+            bytes.reserveCapacity(written.reduce(0) { $0 + $1.utf8.count + 1 } + punctuation.utf8.count + 16)
+            bytes.append(Self.compactMark)
+        } else {
+            bytes.reserveCapacity(4 * written.reduce(0) { $0 + $1.utf8.count + 1 } + punctuation.utf8.count + 16)
+            append(words); bytes.append(0x1E)
+            append(shapes); bytes.append(0x1E)
+            append(numbers); bytes.append(0x1E)
+        }
         append(written); bytes.append(0x1E)
         bytes.append(contentsOf: punctuation.utf8); bytes.append(0x1E)
         append(codes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    public init?(serialized: String) {
-        let fields = serialized.split(separator: "\u{1E}", omittingEmptySubsequences: false).map {
-            $0.isEmpty ? [] : $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+    /// The words, shapes and numbers of the written words, as ``init(_:language:)`` makes them:
+    /// a number is its own word and shape `#`, another word is folded (``folded(_:)``).
+    static func derived(_ written: [String]) -> (words: [String], shapes: [String], numbers: [String]) {
+        var words: [String] = [], shapes: [String] = [], numbers: [String] = []
+        words.reserveCapacity(written.count)
+        shapes.reserveCapacity(written.count)
+        for word in written {
+            if kind(of: word[...]) == .number {
+                words.append(word)
+                shapes.append("#")
+                numbers.append(word)
+            } else {
+                let folded = Self.folded(word)
+                words.append(folded)
+                shapes.append(folded)
+            }
         }
+        return (words, shapes, numbers)
+    }
+
+    /// Reads either stored form (``serialized``); nil when it is neither.
+    public init?(serialized: String) {
+        func items(_ field: Substring) -> [String] {
+            field.isEmpty ? [] : field.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        }
+        if serialized.utf8.first == Self.compactMark {
+            let fields = serialized[serialized.utf8.index(after: serialized.startIndex)...]
+                .split(separator: "\u{1E}", omittingEmptySubsequences: false)
+            guard fields.count == 3 else { return nil }
+            written = items(fields[0])
+            punctuation = String(fields[1])
+            codes = items(fields[2])
+            (words, shapes, numbers) = Self.derived(written)
+            return
+        }
+        let fields = serialized.split(separator: "\u{1E}", omittingEmptySubsequences: false).map(items)
         guard fields.count == 6, fields[0].count == fields[1].count, fields[0].count == fields[3].count else { return nil }
         (words, shapes, numbers, written, codes) = (fields[0], fields[1], fields[2], fields[3], fields[5])
         punctuation = fields[4].first ?? ""
     }
 
-    /// The words of a ``serialized`` form, as views into it: the edit distance a candidate is
-    /// first ranked by, without parsing the rest.
+    /// The words of a stored form (``serialized``), without parsing the rest: the edit distance a
+    /// candidate is first ranked by. Views into it, but for a compact form's words with capitals
+    /// (their folding).
     public static func words(ofSerialized serialized: String) -> [Substring] {
+        if serialized.utf8.first == compactMark {
+            let body = serialized[serialized.utf8.index(after: serialized.startIndex)...]
+            let end = body.firstIndex(of: "\u{1E}") ?? body.endIndex
+            guard end > body.startIndex else { return [] }
+            return body[..<end].split(separator: "\u{1F}", omittingEmptySubsequences: false).map { word in
+                // ASCII without capitals, and any number, is its own word.
+                if word.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) || kind(of: word) == .number { return word }
+                return Substring(String(word).lowercased())
+            }
+        }
         let end = serialized.firstIndex(of: "\u{1E}") ?? serialized.endIndex
         guard end > serialized.startIndex else { return [] }
         return serialized[..<end].split(separator: "\u{1F}", omittingEmptySubsequences: false)
@@ -136,8 +199,10 @@ public struct MatchText: Hashable, Sendable {
     }
 
     /// The hash state after the language pair, which every term of a pair starts with.
-    private static func pairState(from source: LanguageTag, to target: LanguageTag) -> UInt64 {
-        FNV1a.hash(source.rawValue + "\u{1}" + target.rawValue + "\u{1}")
+    /// (Hashed tag by tag: the hash of `source + U+0001 + target + U+0001`, without the string.)
+    static func pairState(from source: LanguageTag, to target: LanguageTag) -> UInt64 {
+        let afterSource = FNV1a.hash(byte: 1, continuing: FNV1a.hash(source.rawValue))
+        return FNV1a.hash(byte: 1, continuing: FNV1a.hash(target.rawValue, continuing: afterSource))
     }
 
     /// What a word-break piece is to the matcher.
@@ -147,9 +212,18 @@ public struct MatchText: Hashable, Sendable {
     /// the separators numbers use (`100`, `3.5`, `1,000`, `-20`) is a number; the rest are words.
     /// ASCII, nearly every piece of product copy, is decided on bytes.
     static func kind(of piece: Substring) -> PieceKind {
-        var ascii = true, alphanumeric = false, digit = false, numberLike = true
-        for b in piece.utf8 {
-            guard b < 0x80 else { ascii = false; break }
+        if let kind = asciiKind(of: piece.utf8) { return kind }
+        let scalars = piece.unicodeScalars
+        guard scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return .punctuation }
+        return isNumber(piece) ? .number : .word
+    }
+
+    /// ``kind(of:)`` of an all-ASCII piece given as bytes; nil when a byte is not ASCII.
+    @inline(__always)
+    static func asciiKind<Bytes: Sequence<UInt8>>(of bytes: Bytes) -> PieceKind? {
+        var alphanumeric = false, digit = false, numberLike = true
+        for b in bytes {
+            guard b < 0x80 else { return nil }
             switch b {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): alphanumeric = true; digit = true
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): alphanumeric = true; numberLike = false
@@ -157,10 +231,7 @@ public struct MatchText: Hashable, Sendable {
             default: numberLike = false
             }
         }
-        if ascii { return !alphanumeric ? .punctuation : (numberLike && digit ? .number : .word) }
-        let scalars = piece.unicodeScalars
-        guard scalars.contains(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else { return .punctuation }
-        return isNumber(piece) ? .number : .word
+        return !alphanumeric ? .punctuation : (numberLike && digit ? .number : .word)
     }
 
     /// A word made only of digits and the separators numbers use (`100`, `3.5`, `1,000`, `-20`).

@@ -62,10 +62,15 @@ struct SQLiteBulkImport: Sendable {
     /// Stores `records` in `db`'s transaction, as ``SQLiteMemoryStore/add(records:)`` does batch
     /// by batch; returns how many were new.
     mutating func add(_ records: [UnitRecord], _ db: Database) throws -> Int {
+        // Through a buffer pointer: its elements are borrowed in place, where the array's were
+        // still copied (every string retained and released) on their way to the writer.
+        try records.withUnsafeBufferPointer { try add($0, db) }
+    }
+
+    private mutating func add(_ records: UnsafeBufferPointer<UnitRecord>, _ db: Database) throws -> Int {
         let writer = try UnitWriter(db)
         defer { writer.close() }
         var added = 0
-        // By index: `records[i]` is borrowed where `for r in records` copies each record.
         for i in records.indices {
             let hash = Self.keyHash(records[i].sourceLanguage, records[i].targetLanguage, records[i].sourceKey,
                                     records[i].previousHash, records[i].nextHash, records[i].project, records[i].market)

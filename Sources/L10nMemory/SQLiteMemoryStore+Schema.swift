@@ -138,7 +138,18 @@ extension SQLiteMemoryStore {
                     id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL, postings_through INTEGER NOT NULL
                 );
                 """)
-            for sql in unitIndexes { try db.execute(sql: sql) }
+            // (v5's own statements: the shape index's column order changed in v6.)
+            try db.execute(sql: "CREATE UNIQUE INDEX IF NOT EXISTS unit_key ON unit (source_language, target_language, source_key, previous_hash, next_hash, project, market)")
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS unit_shape ON unit (source_language, shape_key)")
+        }
+        migrator.registerMigration("v6-compact-match-text") { db in
+            // No row is rewritten: `match_text` is now written in MatchText's compact form (the
+            // written words, punctuation and codes; words, shapes and numbers follow from them),
+            // a third of a unit's row less. Both forms read back, so older rows stay; the version
+            // makes an older l10n, which reads only the full form, refuse the memory.
+            // The shape index leads with the shape (see unitIndexes).
+            try db.execute(sql: "DROP INDEX IF EXISTS unit_shape")
+            try db.execute(sql: unitIndexes[1])
         }
         return migrator
     }
@@ -146,9 +157,14 @@ extension SQLiteMemoryStore {
     /// The unit table's secondary indexes: the key that makes a unit unique (exact and in-context
     /// lookups, and the upsert), and the shape (number-substituted lookups). Empty strings, not
     /// NULL, for absent context/project/market: SQLite's UNIQUE treats NULLs as distinct.
+    ///
+    /// The shape index leads with the shape key (v6; v5 led with the source language): a bulk
+    /// import builds it by sorting every unit, and SQLite's sorter decides on the first column
+    /// alone when that differs, where an equal language made it unpack and compare whole keys.
+    /// (The unit key keeps the languages first: `tm stats` groups by them along that index.)
     static let unitIndexes = [
         "CREATE UNIQUE INDEX IF NOT EXISTS unit_key ON unit (source_language, target_language, source_key, previous_hash, next_hash, project, market)",
-        "CREATE INDEX IF NOT EXISTS unit_shape ON unit (source_language, shape_key)",
+        "CREATE INDEX IF NOT EXISTS unit_shape ON unit (shape_key, source_language)",
     ]
 
     /// Entries per block when the whole index is written at once.

@@ -14,8 +14,8 @@ struct UnitRecord: Sendable {
     var project: String
     var market: String
     var shapeKey: String
-    /// ``MatchText/serialized`` of the source and its word count: candidates are scored from
-    /// these, without ICU or the code table.
+    /// ``MatchText/serialized`` of the source (compact) and its word count: candidates are scored
+    /// from these, without ICU or the code table.
     var matchText: String
     var wordCount: Int
     var sourceText: String
@@ -33,7 +33,7 @@ struct UnitRecord: Sendable {
 
     init(_ unit: TranslationUnit, now: Double = Date().timeIntervalSince1970) {
         let source = StoredContent(unit.source), target = StoredContent(unit.target)
-        let text = MatchText(unit.source, language: unit.sourceLanguage)
+        let text = StoredMatchText(unit.source, from: unit.sourceLanguage, to: unit.targetLanguage)
         sourceLanguage = unit.sourceLanguage.rawValue
         targetLanguage = unit.targetLanguage.rawValue
         sourceKey = MatchText.exactKey(unit.source)
@@ -43,7 +43,7 @@ struct UnitRecord: Sendable {
         market = unit.market ?? ""
         shapeKey = text.shapeKey
         matchText = text.serialized
-        wordCount = text.words.count
+        wordCount = text.wordCount
         (sourceText, sourceCodes, targetText, targetCodes) = (source.text, source.codes, target.text, target.codes)
         document = unit.document
         origin = unit.origin.rawValue
@@ -51,7 +51,7 @@ struct UnitRecord: Sendable {
         notes = Self.json(unit.notes)
         createdAt = unit.created?.timeIntervalSince1970 ?? now
         changedAt = unit.changed?.timeIntervalSince1970 ?? now
-        indexTerms = text.indexTermList(from: unit.sourceLanguage, to: unit.targetLanguage)
+        indexTerms = text.indexTerms
     }
 
     private static func json<T: Encodable & Collection>(_ value: T) -> String {

@@ -37,8 +37,9 @@ final class UnitWriter {
         buffer.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         func append(_ text: String?) {
-            guard var text else { return ends.append(-1) }
-            text.withUTF8 { buffer.append(contentsOf: $0) }
+            guard let text else { return ends.append(-1) }
+            // The UTF-8 view is copied in one go (contiguous UTF-8), without copying the string.
+            buffer.append(contentsOf: text.utf8)
             ends.append(buffer.count)
         }
         append(r.sourceLanguage); append(r.targetLanguage); append(r.sourceKey); append(r.previousHash); append(r.nextHash)

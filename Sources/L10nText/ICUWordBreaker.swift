@@ -92,24 +92,9 @@ public struct ICUWordBreaker: Sendable {
     static func asciiPieces(of text: String) -> [Substring]? {
         let utf8 = text.utf8
         let cuts: [Int]?? = utf8.withContiguousStorageIfAvailable { bytes -> [Int]? in
-            let n = bytes.count
             var cuts: [Int] = []
-            cuts.reserveCapacity(n / 3 + 1)
-            guard n > 0 else { return cuts }
-            guard bytes[0] < 0x80 else { return nil }
-            var before2 = ASCIIClass.other, before = asciiClass(bytes[0])
-            var beforeValid2 = false
-            for i in 1..<n {
-                let byte = bytes[i]
-                guard byte < 0x80 else { return nil }
-                let current = asciiClass(byte)
-                let next: ASCIIClass? = i + 1 < n ? (bytes[i + 1] < 0x80 ? asciiClass(bytes[i + 1]) : .other) : nil
-                if !joins(beforeValid2 ? before2 : nil, before, current, next) { cuts.append(i) }
-                before2 = before
-                beforeValid2 = true
-                before = current
-            }
-            return cuts
+            cuts.reserveCapacity(bytes.count / 3 + 1)
+            return asciiCuts(of: bytes, into: &cuts) ? cuts : nil
         }
         guard let found = cuts, let boundaries = found else { return nil }
         var pieces: [Substring] = []
@@ -124,6 +109,40 @@ public struct ICUWordBreaker: Sendable {
         }
         if start < text.endIndex { pieces.append(text[start...]) }
         return pieces
+    }
+
+    /// Whether this breaker cuts all-ASCII text by ICU's root rules restated on bytes
+    /// (``asciiCuts(of:into:)``) rather than through ICU: callers that work on bytes (the
+    /// translation memory's row builder) then cut the text themselves, with no `Substring`s.
+    public var cutsASCIIOnBytes: Bool { asciiRules }
+
+    /// Appends to `cuts` the boundaries inside all-ASCII `bytes` (offsets, ascending; neither 0
+    /// nor the end) as ICU's root word rules find them; false (and `cuts` partly filled) when a
+    /// byte is not ASCII. Valid for breakers whose ``cutsASCIIOnBytes`` is true.
+    public static func asciiCuts(of bytes: UnsafeBufferPointer<UInt8>, into cuts: inout [Int]) -> Bool {
+        let n = bytes.count
+        guard n > 0 else { return true }
+        guard bytes[0] < 0x80 else { return false }
+        var before2 = ASCIIClass.other, before = asciiClass(bytes[0])
+        var beforeValid2 = false
+        for i in 1..<n {
+            let byte = bytes[i]
+            guard byte < 0x80 else { return false }
+            let current = asciiClass(byte)
+            if before == .space || current == .space {
+                // A space joins only a space (WB3d; no other rule joins one to anything).
+                if before != current { cuts.append(i) }
+            } else if before == current && (current == .letter || current == .numeric) {
+                // Letters in a row, digits in a row (WB5, WB8): most of a text, without the rules.
+            } else {
+                let next: ASCIIClass? = i + 1 < n ? (bytes[i + 1] < 0x80 ? asciiClass(bytes[i + 1]) : .other) : nil
+                if !joins(beforeValid2 ? before2 : nil, before, current, next) { cuts.append(i) }
+            }
+            before2 = before
+            beforeValid2 = true
+            before = current
+        }
+        return true
     }
 
     /// Whether there is no boundary between `a` and `b` (`a2` before `a`, `c` after `b`).

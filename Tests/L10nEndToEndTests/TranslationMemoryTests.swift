@@ -294,7 +294,7 @@ import Testing
         struct Stats: Decodable { var units: Int; var schemaVersion: String }
         let decoded = try JSONDecoder().decode(Stats.self, from: Data(stats.stdout.utf8))
         #expect(decoded.units == 2)
-        #expect(decoded.schemaVersion == "v5-bulk-import")
+        #expect(decoded.schemaVersion == "v6-compact-match-text")
 
         let export = try CLI.run(["tm", "export", "--tm", tm, "-o", "out.tmx", "-t", "pt-BR"], in: dir)
         #expect(export.status == 0, "\(export.stderr)")

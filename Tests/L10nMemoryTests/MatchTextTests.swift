@@ -36,10 +36,17 @@ import Testing
     @Test func theSerializedFormJoinsTheFieldsAndReadsBack() throws {
         let content = Content([.text("Only 3.5 kg, "), .code(InlineCode(kind: .open, id: "1", data: "<b>")), .text("WiFi-ready!")])
         let text = MatchText(content, language: LanguageTag("en")!)
-        let expected = [text.words, text.shapes, text.numbers, text.written, [text.punctuation], text.codes]
+        // Compact: the written words, punctuation and codes after U+0002.
+        let expected = "\u{2}" + [text.written, [text.punctuation], text.codes]
             .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
         #expect(text.serialized == expected)
         #expect(MatchText(serialized: text.serialized) == text)
+        #expect(MatchText.words(ofSerialized: text.serialized).map(String.init) == text.words)
+        // The full form older memories hold still reads back.
+        let full = [text.words, text.shapes, text.numbers, text.written, [text.punctuation], text.codes]
+            .map { $0.joined(separator: "\u{1F}") }.joined(separator: "\u{1E}")
+        #expect(MatchText(serialized: full) == text)
+        #expect(MatchText.words(ofSerialized: full).map(String.init) == text.words)
         #expect(text.numbers == ["3.5"] && text.codes == ["open:<b>"])
     }
 

@@ -55,7 +55,7 @@ struct PostgresMemoryStoreTests {
     @Test func aMemoryFromANewerVersionIsRefused() async throws {
         let url = try server.makeDatabase()
         let stats = try await MemoryLocation.open(url).stats()
-        #expect(stats.schemaVersion == "v5-bulk-import")
+        #expect(stats.schemaVersion == "v6-compact-match-text")
         try server.psql("INSERT INTO l10n_migration (identifier) VALUES ('v9-future')", database: String(url.split(separator: "/").last!))
         let error = try await #require(throws: MemoryError.self) { try await MemoryLocation.open(url) }
         #expect(error.code == .schemaVersion)

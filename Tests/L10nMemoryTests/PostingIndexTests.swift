@@ -104,7 +104,7 @@ import Testing
         try queue.close()
 
         let migrated = try SQLiteMemoryStore(path: path)
-        #expect(try await migrated.stats().schemaVersion == "v5-bulk-import")
+        #expect(try await migrated.stats().schemaVersion == "v6-compact-match-text")
         let tables = try await DatabaseQueue(path: path).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         #expect(!tables.contains("posting"))
         #expect(tables.contains("posting_block"))

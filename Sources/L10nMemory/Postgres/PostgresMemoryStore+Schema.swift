@@ -82,6 +82,11 @@ extension PostgresMemoryStore {
             // Nothing to change here either: SQLite's v5 names its unit key's index so that a
             // bulk import can build it after the units are in. PostgreSQL imports batch by batch.
         ]),
+        ("v6-compact-match-text", [
+            // No statement: `match_text` is written in MatchText's compact form from now on, in
+            // both engines (older rows keep the full form, which still reads back); the version
+            // makes an older l10n, which reads only the full form, refuse the memory.
+        ]),
     ]
 
     /// An arbitrary constant ("L10N"): the advisory lock every runner takes while migrating.

@@ -32,7 +32,8 @@ public struct TMXUnit: Hashable, Sendable {
         } else {
             sources = variants
         }
-        func property(_ types: String...) -> String? { properties.first { types.contains($0.type) }?.value }
+        // Two names, not a variadic list: no array per call (three calls a unit).
+        func property(_ a: String, _ b: String) -> String? { properties.first { $0.type == a || $0.type == b }?.value }
         let previous = property("prev", "x-context-pre").map { Content(text: $0) }
         let next = property("next", "x-context-post").map { Content(text: $0) }
         let document = property("file", "x-document")
@@ -42,7 +43,10 @@ public struct TMXUnit: Hashable, Sendable {
                 var unit = TranslationUnit(
                     source: source.content, target: CodeAlignment.align(target.content, to: source.content),
                     sourceLanguage: source.language, targetLanguage: target.language, previous: previous, next: next,
-                    document: document, origin: .human, properties: properties + target.properties, notes: notes + target.notes,
+                    document: document, origin: .human,
+                    // Shared, not copied, when the variant adds none (nearly always).
+                    properties: target.properties.isEmpty ? properties : properties + target.properties,
+                    notes: target.notes.isEmpty ? notes : notes + target.notes,
                     created: created, changed: changed ?? created)
                 TMXProperties.apply(unit.properties, to: &unit)
                 units.append(unit)
