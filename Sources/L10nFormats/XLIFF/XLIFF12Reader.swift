@@ -45,7 +45,8 @@ struct XLIFF12Reader {
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "trans-unit" {
                     if detail == .merging, let id = child["id"], let span = spans[id],
-                       let untouched = try untranslatedUnit(child, id: id, span: span) {
+                       var untouched = try untranslatedUnit(child, id: id, span: span) {
+                        untouched.translate = translate
                         units.append(untouched)
                         continue
                     }

@@ -46,7 +46,8 @@ struct XLIFF2Reader {
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
                     if detail == .merging, let id = child["id"], let i = spanIndex[id],
-                       let untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
+                       var untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
+                        untouched.translate = translate
                         units.append(untouched)
                         return true
                     }
@@ -331,38 +332,38 @@ struct XLIFF2Reader {
 
     /// One child of inline content (see ``append(_:codes:to:)``).
     private func appendChild(_ child: XMLElement.Child, codes: XLIFFCodeResolver?, to out: inout XLIFFContentBuilder) throws {
-            switch child {
-            case .text(let bytes):
-                out.append(text: bytes)
-            case .element(let e):
-                guard e.namespace == namespace else { return }  // foreign elements carry no text of ours
-                if e.name == "cp" {
-                    guard let hex = e["hex"], let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
-                        throw error("<cp hex=\"\(e["hex"] ?? "")\"> is not a Unicode code point", e)
-                    }
-                    out.append(scalar)
-                    return
+        switch child {
+        case .text(let bytes):
+            out.append(text: bytes)
+        case .element(let e):
+            guard e.namespace == namespace else { return }  // foreign elements carry no text of ours
+            if e.name == "cp" {
+                guard let hex = e["hex"], let v = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(v) else {
+                    throw error("<cp hex=\"\(e["hex"] ?? "")\"> is not a Unicode code point", e)
                 }
-                guard let codes else { return }
-                switch e.name {
-                case "ph":
-                    out.append(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) })
-                case "pc":
-                    let pcID = try id(e)
-                    out.append(codes.code(.open, id: pcID) { attributes(e, start: true) })
-                    try append(e, codes: codes, to: &out)
-                    out.append(codes.code(.close, id: pcID) { attributes(e, start: false) })
-                case "sc":
-                    out.append(codes.code(.open, id: try id(e)) { attributes(e, start: nil) })
-                case "ec":
-                    guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
-                    out.append(codes.code(.close, id: ecID) { attributes(e, start: nil) })
-                case "sm", "em":
-                    break
-                default:  // <mrk> and anything unexpected: keep the content, drop the marker
-                    try append(e, codes: codes, to: &out)
-                }
+                out.append(scalar)
+                return
             }
+            guard let codes else { return }
+            switch e.name {
+            case "ph":
+                out.append(codes.code(.standalone, id: try id(e)) { attributes(e, start: nil) })
+            case "pc":
+                let pcID = try id(e)
+                out.append(codes.code(.open, id: pcID) { attributes(e, start: true) })
+                try append(e, codes: codes, to: &out)
+                out.append(codes.code(.close, id: pcID) { attributes(e, start: false) })
+            case "sc":
+                out.append(codes.code(.open, id: try id(e)) { attributes(e, start: nil) })
+            case "ec":
+                guard let ecID = e["startRef"] ?? e["id"] else { throw error("<ec> has neither startRef nor id", e) }
+                out.append(codes.code(.close, id: ecID) { attributes(e, start: nil) })
+            case "sm", "em":
+                break
+            default:  // <mrk> and anything unexpected: keep the content, drop the marker
+                try append(e, codes: codes, to: &out)
+            }
+        }
     }
 
     /// A restricted annotation's id, restriction and what it holds.
