@@ -27,6 +27,42 @@ enum Graphemes {
         }
     }
 
+    /// Whether `v` is standalone and in Normalization Form C whatever stands around it: not one
+    /// of the standalone scalars NFC replaces (Greek tonos and oxia doubles, ohm, kelvin and
+    /// ångström signs, the old angle brackets). Strings of such scalars are NFC, so two of them
+    /// are equal as Swift compares strings (canonical equivalence) exactly when their bytes are.
+    static func isCanonicallyPlain(_ v: UInt32) -> Bool {
+        guard isStandalone(v) else { return false }
+        switch v {
+        case 0x0374, 0x037E, 0x0387, 0x1F71, 0x1F73, 0x1F75, 0x1F77, 0x1F79, 0x1F7B, 0x1F7D, 0x1FBB, 0x1FBE, 0x1FC9, 0x1FCB,
+             0x1FD3, 0x1FDB, 0x1FE3, 0x1FEB, 0x1FEE, 0x1FEF, 0x1FF9, 0x1FFB, 0x1FFD, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A:
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Whether every scalar of valid UTF-8 `bytes` is ``isCanonicallyPlain(_:)``.
+    static func allCanonicallyPlain(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if b == 0x0D { return false }
+                i += 1
+            } else if b < 0xE0 {
+                guard i + 1 < n, isCanonicallyPlain(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return false }
+                i += 2
+            } else {
+                guard b < 0xF0, i + 2 < n,
+                      isCanonicallyPlain(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return false }
+                i += 3
+            }
+        }
+        return true
+    }
+
     /// Whether every scalar of `text` forms a character of its own.
     static func allStandalone(_ text: String) -> Bool {
         let utf8 = text.utf8
@@ -143,6 +179,43 @@ enum Graphemes {
     /// The Alphabetic property of U+0000…U+1FFF (Latin, Greek, Cyrillic and the rest of the
     /// alphabets a translation mostly uses), looked up once instead of per character.
     static let lowLetters: [Bool] = (0..<0x2000).map { v in Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
+
+    /// The lower-case of each scalar below U+0300 whose `lowercaseMapping` is one scalar below
+    /// U+0300, else `0xFFFF`. Below U+0300 no two different runs of scalars are canonically
+    /// equivalent (no singletons, no combining marks), so words of such scalars lower-case to
+    /// equal strings exactly when their mapped scalars are equal one by one.
+    static let simpleLowercase: [UInt16] = (0..<0x300).map { v -> UInt16 in
+        let mapped = Unicode.Scalar(UInt32(v))!.properties.lowercaseMapping.unicodeScalars
+        guard mapped.count == 1, let m = mapped.first, m.value < 0x300 else { return 0xFFFF }
+        return UInt16(m.value)
+    }
+
+    /// Whether two words (valid UTF-8 of standalone scalars) are equal once lower-cased, as
+    /// `String.lowercased()` and `==` say, decided without making strings: nil when a scalar is
+    /// outside ``simpleLowercase`` (the caller lower-cases the strings then).
+    static func lowercasedEqual(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool? {
+        simpleLowercase.withUnsafeBufferPointer { table -> Bool? in
+            // The scalar value below U+0300 at `i` (one or two bytes), its length, or nil.
+            @inline(__always) func scalar(_ s: Slice<UnsafeBufferPointer<UInt8>>, _ i: Int) -> (Int, Int)? {
+                let b0 = s[i]
+                if b0 < 0x80 { return (Int(b0), 1) }
+                guard b0 < 0xCC, i + 1 < s.endIndex else { return nil }  // 0xCC 0x80 is U+0300
+                return (Int(b0 & 0x1F) << 6 | Int(s[i + 1] & 0x3F), 2)
+            }
+            var i = a.startIndex, j = b.startIndex
+            var equal = true
+            while i < a.endIndex && j < b.endIndex {
+                guard let (x, m) = scalar(a, i), let (y, n) = scalar(b, j) else { return nil }
+                let lx = table[x], ly = table[y]
+                guard lx != 0xFFFF, ly != 0xFFFF else { return nil }
+                if lx != ly { equal = false }
+                i += m
+                j += n
+            }
+            // Same number of characters (the caller's test): both end together.
+            return i == a.endIndex && j == b.endIndex ? equal : nil
+        }
+    }
 
     /// `Character(scalar).isWhitespace` for a standalone scalar, ASCII without the property table.
     @inline(__always)

@@ -87,11 +87,18 @@ public struct RepeatedWordCheck: QACheck {
                 let count = characters - start
                 var lowered: String?
                 if let a = previous, a.count == count, count >= 2, !asciiDiffer(bytes[a.bytes], bytes[startByte..<i]) {
-                    // Lower-casing costs ≈ 2 k instructions a non-ASCII word: the word before was
-                    // lower-cased already when it was compared with its own predecessor.
-                    let word = previousLowered ?? String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
-                    lowered = String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased()
-                    if word == lowered { out.append((word, start)) }
+                    switch Graphemes.lowercasedEqual(bytes[a.bytes], bytes[startByte..<i]) {
+                    case false?:
+                        break
+                    case true?:
+                        out.append((String(decoding: bytes[a.bytes], as: UTF8.self).lowercased(), start))
+                    case nil:
+                        // Lower-casing costs ≈ 2 k instructions a non-ASCII word: the word before was
+                        // lower-cased already when it was compared with its own predecessor.
+                        let word = previousLowered ?? String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
+                        lowered = String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased()
+                        if word == lowered { out.append((word, start)) }
+                    }
                 }
                 previous = (startByte..<i, start, count)
                 previousLowered = lowered
