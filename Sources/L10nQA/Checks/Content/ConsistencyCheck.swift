@@ -52,6 +52,9 @@ public struct ConsistencyCheck: QADocumentCheck {
                 first[source] = Reference(key: pair.key, target: pair.target)
                 continue
             }
+            // The same target as the first (a repeated source is mostly translated the same
+            // way): equal content normalizes to equal text, so neither is normalized.
+            if pair.target == first.values[i].target { continue }
             let target = Self.normalizedBytes(pair.target)
             let reference = first.values[i].normalizedTarget ?? Self.normalizedBytes(first.values[i].target)
             first.values[i].normalizedTarget = reference

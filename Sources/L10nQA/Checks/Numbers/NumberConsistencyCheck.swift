@@ -103,17 +103,15 @@ public struct NumberConsistencyCheck: QACheck {
         }
     }
 
-    /// The same over the UTF-8 of a text whose characters are its scalars, counted by their
-    /// first bytes (only a number's scalars are decoded): a number's scalars are consecutive, so
-    /// it is made from its bytes at once. Returns the number of characters.
+    /// The same over the UTF-8 of a text whose characters are its scalars, counted as they are
+    /// decoded: a number's scalars are consecutive, so it is made from its bytes at once. Returns
+    /// the number of characters.
     private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, base: Int, into out: inout [(text: String, offset: Int)]) -> Int {
         var i = 0, characters = 0
         while i < bytes.count {
-            let b = bytes[i]
-            guard isDigit(UInt32(b)) else {
-                // Characters are scalars here: each byte that starts one counts, none is decoded.
-                if b & 0xC0 != 0x80 { characters += 1 }
-                i += 1
+            guard isDigit(UInt32(bytes[i])) else {
+                i += Graphemes.scalar(at: i, in: bytes).1
+                characters += 1
                 continue
             }
             let (startByte, start) = (i, characters)

@@ -94,42 +94,23 @@ public struct UnbalancedBracketsCheck: QACheck {
         return matcher.firstOpen
     }
 
-    /// Brackets paired as the characters come, the open ones on a stack: the first eight held in
-    /// the matcher itself (a text rarely nests deeper), so most texts allocate nothing.
+    /// Brackets paired as the characters come, the open ones on a stack.
     private struct Matcher {
-        /// Open brackets as `value | index << 21`.
-        private var inline: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-        private var overflow: [UInt64] = []
-        private var count = 0
-
-        private func entry(_ k: Int) -> UInt64 {
-            k < 8 ? withUnsafeBytes(of: inline) { $0.load(fromByteOffset: k * 8, as: UInt64.self) } : overflow[k - 8]
-        }
+        private var stack: [(UInt32, Int)] = []
 
         /// The closing bracket `v` at `i` when it has no partner.
         mutating func feed(_ v: UInt32, at i: Int) -> (Character, Int)? {
             if isOpener(v) {
-                let e = UInt64(v) | UInt64(i) << 21
-                if count < 8 {
-                    withUnsafeMutableBytes(of: &inline) { $0.storeBytes(of: e, toByteOffset: count * 8, as: UInt64.self) }
-                } else {
-                    overflow.append(e)
-                }
-                count += 1
+                stack.append((v, i))
             } else if let opener = opener(ofCloser: v) {
-                guard count > 0, UInt32(entry(count - 1) & 0x1F_FFFF) == opener else { return (Self.character(v), i) }
-                count -= 1
-                if count >= 8 { overflow.removeLast() }
+                guard stack.last?.0 == opener else { return (Self.character(v), i) }
+                stack.removeLast()
             }
             return nil
         }
 
         /// The first bracket left open.
-        var firstOpen: (Character, Int)? {
-            guard count > 0 else { return nil }
-            let e = entry(0)
-            return (Self.character(UInt32(e & 0x1F_FFFF)), Int(e >> 21))
-        }
+        var firstOpen: (Character, Int)? { stack.first.map { (Self.character($0.0), $0.1) } }
 
         private static func character(_ v: UInt32) -> Character { Character(Unicode.Scalar(v) ?? "?") }
     }
