@@ -360,6 +360,24 @@ enum SkeletonCodec {
 
         static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
 
+        /// `u12`, `s3`: `letter` and positive `n` written straight into a small string (as
+        /// `UnitAssembler.decimal` does; interpolation cost ≈ 350 instructions an id, and every
+        /// unit and part of the map has one).
+        static func id(_ letter: UInt8, _ n: Int) -> String {
+            var digits = 1
+            var rest = n / 10
+            while rest > 0 { digits += 1; rest /= 10 }
+            return String(unsafeUninitializedCapacity: 1 + digits) { buffer in
+                buffer[0] = letter
+                var v = n
+                for i in (1...digits).reversed() {
+                    buffer[i] = UInt8(ascii: "0") + UInt8(v % 10)
+                    v /= 10
+                }
+                return 1 + digits
+            }
+        }
+
         func fail(_ message: String) -> Malformed { Malformed(message: message + " (at character \(i) of the span map)") }
 
         mutating func number() throws -> Int {
@@ -426,7 +444,7 @@ enum SkeletonCodec {
                 if tag == UInt8(ascii: "U") {
                     let start = lastEnd + (try number())
                     guard start <= original.count else { throw fail("unit \(spans.count + 1) starts after the end of the original") }
-                    spans.append(Skeleton.UnitSpan(unit: "u\(spans.count + 1)", type: nil, start: start, end: start, parts: [], codes: []))
+                    spans.append(Skeleton.UnitSpan(unit: Self.id(UInt8(ascii: "u"), spans.count + 1), type: nil, start: start, end: start, parts: [], codes: []))
                     overrides.append([])
                     lastEnd = start
                     lastTop = spans.count - 1
@@ -444,7 +462,7 @@ enum SkeletonCodec {
                     let code = try number()
                     try expect(UInt8(ascii: "+"))
                     let offset = try number()
-                    spans.append(Skeleton.UnitSpan(unit: "u\(spans.count + 1)", type: nil, start: start, end: start, parts: [], codes: [],
+                    spans.append(Skeleton.UnitSpan(unit: Self.id(UInt8(ascii: "u"), spans.count + 1), type: nil, start: start, end: start, parts: [], codes: [],
                                                    parent: Skeleton.Parent(unit: spans[top].unit, code: code, offset: offset)))
                     overrides.append([])
                     segments = 0
@@ -465,7 +483,7 @@ enum SkeletonCodec {
                     let start = spans[u].end
                     guard length <= original.count - start else { throw fail("unit \(spans[u].unit) runs past the end of the original") }
                     let id: String
-                    if tag == UInt8(ascii: "s") { segments += 1; id = "s\(segments)" } else { ignorables += 1; id = "i\(ignorables)" }
+                    if tag == UInt8(ascii: "s") { segments += 1; id = Self.id(tag, segments) } else { ignorables += 1; id = Self.id(tag, ignorables) }
                     spans[u].parts.append(Skeleton.PartSpan(id: id, start: start, end: start + length))
                     spans[u].end = start + length
                     if spans[u].parent == nil { lastEnd = spans[u].end }
