@@ -28,5 +28,13 @@ import Testing
     @Test func plainSourcesAreComparedWhitespaceCollapsed() {
         #expect(keys([("Free  shipping. ", "Gratisversand."), (" Free shipping.", "Kostenloser Versand."), ("Fast shipping.", "Schnell.")]) == ["u2-s1"])
         #expect(keys([("Ŝĥîƥƥîñĝ", "a"), ("Ŝĥîƥƥîñĝ", "a"), ("Ŝĥîƥƥîñĝ", "b")]) == ["u3-s1"])
+        #expect(keys([("Party \u{1F389}\u{FE0F}\r\n", "a"), ("Party  \u{1F389}\u{FE0F}\r\n", "b")]) == ["u2-s1"])
+    }
+
+    @Test func plainTextIsToldFromTextNormalizationChanges() {
+        for (text, plain) in [("Caf\u{E9} \u{1F389}\u{FE0F}", true), ("ŝĥîƥ, Привет, 食洗機", true), ("Cafe\u{301}", false), ("10 \u{212B}", false)] {
+            var t = text
+            #expect(t.withUTF8 { Graphemes.allCanonicallyPlain(utf8: $0) } == plain, "\(text)")
+        }
     }
 }

@@ -27,18 +27,22 @@ enum Graphemes {
         }
     }
 
-    /// Whether `v` is standalone and in Normalization Form C whatever stands around it: not one
-    /// of the standalone scalars NFC replaces (Greek tonos and oxia doubles, ohm, kelvin and
-    /// ångström signs, the old angle brackets). Strings of such scalars are NFC, so two of them
-    /// are equal as Swift compares strings (canonical equivalence) exactly when their bytes are.
+    /// Whether `v` is in Normalization Form C whatever stands around it (combining class 0, not
+    /// replaced by NFC, never the second of a composed pair): the standalone scalars but those NFC
+    /// replaces (Greek tonos and oxia doubles, ohm, kelvin and ångström signs, the old angle
+    /// brackets), and CR, variation selectors, the byte-order mark and the emoji planes (which
+    /// join neighbours into characters, but not into other scalars). Strings of such scalars are
+    /// NFC, so two of them are equal as Swift compares strings (canonical equivalence) exactly
+    /// when their bytes are.
     static func isCanonicallyPlain(_ v: UInt32) -> Bool {
-        guard isStandalone(v) else { return false }
         switch v {
         case 0x0374, 0x037E, 0x0387, 0x1F71, 0x1F73, 0x1F75, 0x1F77, 0x1F79, 0x1F7B, 0x1F7D, 0x1FBB, 0x1FBE, 0x1FC9, 0x1FCB,
              0x1FD3, 0x1FDB, 0x1FE3, 0x1FEB, 0x1FEE, 0x1FEF, 0x1FF9, 0x1FFB, 0x1FFD, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A:
             return false
-        default:
+        case 0x0D, 0xFE00..<0xFE10, 0xFEFF, 0x1F000..<0x1FB00:
             return true
+        default:
+            return isStandalone(v)
         }
     }
 
@@ -47,18 +51,25 @@ enum Graphemes {
         var i = 0
         let n = bytes.count
         while i < n {
-            let b = bytes[i]
+            let b = UInt32(bytes[i])
+            let v: UInt32
             if b < 0x80 {
-                if b == 0x0D { return false }
                 i += 1
+                continue
             } else if b < 0xE0 {
-                guard i + 1 < n, isCanonicallyPlain(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return false }
+                guard i + 1 < n else { return false }
+                v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                 i += 2
-            } else {
-                guard b < 0xF0, i + 2 < n,
-                      isCanonicallyPlain(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return false }
+            } else if b < 0xF0 {
+                guard i + 2 < n else { return false }
+                v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                 i += 3
+            } else {
+                guard i + 3 < n else { return false }
+                v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
             }
+            if !isCanonicallyPlain(v) { return false }
         }
         return true
     }
