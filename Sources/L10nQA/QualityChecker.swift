@@ -166,9 +166,7 @@ public struct QualityChecker: DocumentCheck {
 
     /// A check that is not disabled, with the id and severity it reports under.
     private struct ActiveCheck {
-        /// The check's `check(_:context:)`, bound once per document: called through the
-        /// existential, each call copied and destroyed the check (11 checks a pair).
-        var run: (SegmentPair, CheckContext) -> [QAIssue]
+        var check: any QACheck
         var id: String
         var severity: Severity
     }
@@ -178,16 +176,16 @@ public struct QualityChecker: DocumentCheck {
         checks.compactMap { check in
             let description = type(of: check).description
             guard !settings.disabled.contains(description.id) else { return nil }
-            return ActiveCheck(run: { [check] in check.check($0, context: $1) }, id: description.id, severity: settings.severities[description.id] ?? description.defaultSeverity)
+            return ActiveCheck(check: check, id: description.id, severity: settings.severities[description.id] ?? description.defaultSeverity)
         }
     }
 
     private func check(_ pair: SegmentPair, with checks: [ActiveCheck], context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        // Read in place: copying an `ActiveCheck` out retains its closure and its id.
+        // Read in place: copying an `ActiveCheck` out retains its existential and its id.
         checks.withUnsafeBufferPointer { checks in
             for c in checks.indices {
-                for issue in checks[c].run(pair, context) {
+                for issue in checks[c].check.check(pair, context: context) {
                     findings.append(Finding(check: checks[c].id, severity: checks[c].severity, message: issue.message, segment: pair.key))
                 }
             }
