@@ -67,12 +67,18 @@ struct XMLElement: Sendable {
     }
 
     /// The value of the attribute `name` in no namespace (XLIFF's own attributes are unqualified).
+    /// Names of another length are passed over by their lengths (most of the names an element
+    /// carries), not by a string comparison.
     subscript(_ name: String) -> String? {
         let r = node.attributes
-        for i in Int(r.lowerBound)..<Int(r.upperBound) where arena.attributes[i].namespace == nil && arena.attributes[i].name == name {
-            return arena.attributes[i].value
+        let count = name.utf8.count
+        return arena.attributes.withUnsafeBufferPointer { attributes in
+            for i in Int(r.lowerBound)..<Int(r.upperBound)
+            where attributes[i].name.utf8.count == count && attributes[i].namespace == nil && attributes[i].name == name {
+                return attributes[i].value
+            }
+            return nil
         }
-        return nil
     }
 
     /// Calls `body` with each attribute's name, namespace and value, in document order.
