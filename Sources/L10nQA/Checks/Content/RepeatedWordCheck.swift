@@ -58,7 +58,7 @@ public struct RepeatedWordCheck: QACheck {
                 return Graphemes.isLetter(value: v)
             }
             // The scalar at `i` and its length, or nil when it may join a neighbour.
-            func next() -> (value: UInt32, length: Int)? {
+            @inline(__always) func next() -> (value: UInt32, length: Int)? {
                 let b = UInt32(bytes[i])
                 if b < 0x80 { return b == 0x0D ? nil : (b, 1) }
                 if b < 0xE0 {
