@@ -92,7 +92,8 @@ enum Graphemes {
                 i += 1
             } else if b < 0xE0 {
                 guard i + 1 < n else { return false }
-                if !isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) { return false }
+                // Lead bytes C2–CB: U+0080…U+02FF, all standalone, not decoded.
+                if b >= 0xCC, !isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) { return false }
                 i += 2
             } else if b < 0xF0 {
                 guard i + 2 < n else { return false }
@@ -176,7 +177,7 @@ enum Graphemes {
                     if b == 0x0D { return nil }
                     i += 1
                 } else if b < 0xE0 {
-                    guard i + 1 < n, isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
+                    guard i + 1 < n, b < 0xCC || isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
                     i += 2
                 } else {
                     guard b < 0xF0, i + 2 < n,
