@@ -22,8 +22,8 @@ public protocol QAScopeCheck: QACheck {}
 public struct SegmentPair: Hashable, Sendable {
     /// `u3-s1`.
     public var key: String
-    public var source: Content { didSet { readableSource = source.readableText } }
-    public var target: Content { didSet { readableTarget = target.readableText } }
+    public var source: Content { didSet { readableSource = Self.readable(source) } }
+    public var target: Content { didSet { readableTarget = Self.readable(target) } }
     /// `source.readableText` and `target.readableText`, made once per pair: most checks read
     /// them, and making one walks the runs and builds a string.
     public private(set) var readableSource: String
@@ -37,8 +37,14 @@ public struct SegmentPair: Hashable, Sendable {
         self.source = source
         self.target = target
         self.size = size
-        readableSource = source.readableText
-        readableTarget = target.readableText
+        readableSource = Self.readable(source)
+        readableTarget = Self.readable(target)
+    }
+
+    /// `content.readableText`; a content of one text run (most are) is that text, not a copy.
+    private static func readable(_ content: Content) -> String {
+        if content.runs.count == 1, case .text(let t) = content.runs[0] { return t }
+        return content.readableText
     }
 }
 

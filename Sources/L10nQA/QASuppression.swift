@@ -11,6 +11,9 @@ public struct QASuppression: Hashable, Sendable {
     public var unit: Set<String> = []
     public var segments: [String: Set<String>] = [:]
 
+    /// None (what a unit without notes has).
+    public init() {}
+
     /// The suppressions of `unit`'s notes; ids are separated by spaces or commas.
     public init(_ unit: TextUnit) {
         for note in unit.notes where note.category == Self.noteCategory {

@@ -60,23 +60,31 @@ public struct QualityChecker: DocumentCheck {
         let allChecks = Self.active(checks, settings: settings)
         let scopeChecks = document.hasSizeRestrictions ? Self.active(checks.filter { $0 is any QAScopeCheck }, settings: settings) : []
         let pseudoChecks = Self.active(checks.filter { !type(of: $0).description.judgesLanguage }, settings: settings)
-        for unit in document.units {
-            let suppression = QASuppression(unit)
-            for segment in unit.segments where segment.isTranslated {
-                guard let target = segment.target else { continue }
-                let pair = SegmentPair(key: "\(unit.id)-\(segment.id)", source: segment.source, target: target)
-                pairs.append(pair)
-                if !suppression.isEmpty { suppressions[pair.key] = (suppression, segment.id) }
-                let pseudo = segment.provenance?.isPseudoLocalization == true
-                findings += check(pair, with: pseudo ? pseudoChecks : allChecks, context: context)
-            }
-            if !scopeChecks.isEmpty, let limits = unit.sizeLimits, !limits.isEmpty,
-               let pair = Self.scopePair([unit], limits: limits, profiles: document.sizeProfiles,
-                                         name: unit.translatableSegments.count > 1 ? "unit \(unit.id) (\(unit.translatableSegments.count) segments)" : "the target") {
-                findings += check(pair, with: scopeChecks, context: context)
-            }
-            if !scopeChecks.isEmpty, let inline = unit.inlineSizeLimits {
-                for pair in Self.spanPairs(unit, inline, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
+        pairs.reserveCapacity(document.units.reduce(0) { $0 + $1.segments.count })
+        // Units and segments read in place: a copy of each retains and releases all its fields.
+        document.units.withUnsafeBufferPointer { units in
+            for u in units.indices {
+                let suppression = units[u].notes.isEmpty ? QASuppression() : QASuppression(units[u])
+                units[u].segments.withUnsafeBufferPointer { segments in
+                    for s in segments.indices where segments[s].isTranslated {
+                        guard let target = segments[s].target else { continue }
+                        let pair = SegmentPair(key: "\(units[u].id)-\(segments[s].id)", source: segments[s].source, target: target)
+                        if !suppression.isEmpty { suppressions[pair.key] = (suppression, segments[s].id) }
+                        let pseudo = segments[s].provenance?.isPseudoLocalization == true
+                        findings += check(pair, with: pseudo ? pseudoChecks : allChecks, context: context)
+                        pairs.append(pair)
+                    }
+                }
+                guard !scopeChecks.isEmpty else { continue }
+                let unit = units[u]
+                if let limits = unit.sizeLimits, !limits.isEmpty,
+                   let pair = Self.scopePair([unit], limits: limits, profiles: document.sizeProfiles,
+                                             name: unit.translatableSegments.count > 1 ? "unit \(unit.id) (\(unit.translatableSegments.count) segments)" : "the target") {
+                    findings += check(pair, with: scopeChecks, context: context)
+                }
+                if let inline = unit.inlineSizeLimits {
+                    for pair in Self.spanPairs(unit, inline, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
+                }
             }
             if !scopeChecks.isEmpty, let markers = unit.markerRestrictions {
                 for pair in Self.markerPairs(unit, markers, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }

@@ -1,3 +1,4 @@
+import Foundation
 import L10nCore
 @testable import L10nQA
 import Testing
@@ -45,6 +46,67 @@ import Testing
         #expect(Graphemes.count(text) == text.count)
         #expect(Graphemes.characterValues(text) == text.map { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : UInt32.max })
         if Graphemes.allStandalone(text) { #expect(text.unicodeScalars.count == text.count) }
+    }
+
+    @Test func simpleLowercaseIsSwiftsOwn() {
+        var simple = 0
+        var mismatches: [String] = []
+        for v in UInt32(0)..<0x300 {
+            let entry = Graphemes.simpleLowercase[Int(v)]
+            guard entry != 0xFFFF else { continue }
+            simple += 1
+            let lowered = Array(String(Unicode.Scalar(v)!).lowercased().unicodeScalars)
+            if lowered != [Unicode.Scalar(UInt32(entry))!] { mismatches.append("U+\(String(v, radix: 16))") }
+        }
+        #expect(simple > 700)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
+    }
+
+    @Test(arguments: [
+        ("Läuft", "läuft"), ("LÄUFT", "läuft"), ("läuft", "leuft"), ("Ŝĥîƥƥîñĝ", "ŝĥîƥƥîñĝ"), ("İstanbul", "istanbul"), ("Ǆemal", "ǆemal"),
+        ("ÿes", "Ÿes"), ("Ωmega", "ωmega"), ("Привет", "привет"), ("ĺéšš", "ĺéšš"), ("ĺéšš", "ĺéšs"), ("Ⱥb", "ⱥb"), ("ǅa", "ǆa"),
+    ])
+    func lowercasedEqualIsSwiftsAnswer(_ a: String, _ b: String) {
+        var (a, b) = (a, b)
+        let expected = a.lowercased() == b.lowercased()
+        let answer = a.withUTF8 { x in b.withUTF8 { y in Graphemes.lowercasedEqual(x[...], y[...]) } }
+        if let answer { #expect(answer == expected, "\(a) \(b)") }
+    }
+
+    @Test func lowercasedEqualIsSwiftsAnswerForEveryLetterPair() {
+        // Each letter below U+0300 against itself, its neighbours and its lower- and upper-case.
+        var wrong: [String] = []
+        var decided = 0
+        for v in UInt32(0x41)..<0x300 where Graphemes.isLetter(value: v) {
+            let x = Unicode.Scalar(v)!
+            let others = [v, v + 1, v - 1] + String(x).lowercased().unicodeScalars.map(\.value) + String(x).uppercased().unicodeScalars.map(\.value)
+            for w in others {
+                guard let y = Unicode.Scalar(w), Graphemes.isStandalone(w) else { continue }
+                var (a, b) = ("a" + String(x), "a" + String(y))
+                let answer = a.withUTF8 { p in b.withUTF8 { q in Graphemes.lowercasedEqual(p[...], q[...]) } }
+                guard let answer else { continue }
+                decided += 1
+                if answer != (a.lowercased() == b.lowercased()) { wrong.append("U+\(String(v, radix: 16)) U+\(String(w, radix: 16))") }
+            }
+        }
+        #expect(decided > 1_000)
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+    }
+
+    @Test func canonicallyPlainScalarsAreTheirOwnNormalForm() {
+        // NFC of a plain scalar is itself, and it is not reordered: strings of them are NFC, so
+        // Swift's canonical comparison of two is a comparison of bytes.
+        var wrong: [String] = []
+        for v in UInt32(0)...0x1FFFF where Graphemes.isCanonicallyPlain(v) {
+            let scalar = Unicode.Scalar(v)!
+            let nfc = String(scalar).precomposedStringWithCanonicalMapping
+            if Array(nfc.unicodeScalars) != [scalar] || scalar.properties.canonicalCombiningClass != .notReordered {
+                wrong.append("U+\(String(v, radix: 16))")
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+        for v: UInt32 in [0x212B, 0x2126, 0x1F71, 0x037E, 0x0301, 0x0308, 0x1161, 0x0BBE, 0x3099] { #expect(!Graphemes.isCanonicallyPlain(v)) }
+        #expect(String("\u{212B}") == String("\u{C5}"))
     }
 
     @Test func textThatJoinsScalarsTakesSwiftsPath() {

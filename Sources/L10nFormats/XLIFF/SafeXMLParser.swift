@@ -67,19 +67,28 @@ struct XMLElement: Sendable {
     }
 
     /// The value of the attribute `name` in no namespace (XLIFF's own attributes are unqualified).
+    /// Names of another length are passed over by their lengths (most of the names an element
+    /// carries), not by a string comparison.
     subscript(_ name: String) -> String? {
         let r = node.attributes
-        for i in Int(r.lowerBound)..<Int(r.upperBound) where arena.attributes[i].namespace == nil && arena.attributes[i].name == name {
-            return arena.attributes[i].value
+        let count = name.utf8.count
+        return arena.attributes.withUnsafeBufferPointer { attributes in
+            for i in Int(r.lowerBound)..<Int(r.upperBound)
+            where attributes[i].name.utf8.count == count && attributes[i].namespace == nil && attributes[i].name == name {
+                return attributes[i].value
+            }
+            return nil
         }
-        return nil
     }
 
     /// Calls `body` with each attribute's name, namespace and value, in document order.
+    /// Read in place: the strings are lent to `body`, not copied (retained) for each call.
     func forEachAttribute(_ body: (String, String?, String) -> Void) {
         let r = node.attributes
-        for i in Int(r.lowerBound)..<Int(r.upperBound) {
-            body(arena.attributes[i].name, arena.attributes[i].namespace, arena.attributes[i].value)
+        arena.attributes.withUnsafeBufferPointer { attributes in
+            for i in Int(r.lowerBound)..<Int(r.upperBound) {
+                body(attributes[i].name, attributes[i].namespace, attributes[i].value)
+            }
         }
     }
 
@@ -183,10 +192,13 @@ enum SafeXMLParser {
 
         init(expectedSize: Int) { state = ArenaState(expectedSize: expectedSize) }
 
+        deinit { state.text.deallocate() }
+
         var root: Int32 { state.root }
 
         func finish() -> XMLArena {
-            XMLArena(nodes: state.nodes, attributes: state.attributes, strings: state.strings, text: state.text)
+            XMLArena(nodes: state.nodes, attributes: state.attributes, strings: state.strings,
+                     text: Array(UnsafeBufferPointer(start: state.text, count: state.textCount)))
         }
 
         func startElement(_ tag: XMLStartTag) { state.startElement(tag) }
@@ -198,7 +210,12 @@ enum SafeXMLParser {
         var nodes: [XMLArena.Node] = []
         var attributes: [XMLElement.Attribute] = []
         var strings: [String] = []
-        var text: [UInt8] = []
+        /// The text's bytes, gathered in a buffer of our own and made an array once at the end:
+        /// `Array.append(contentsOf:)` cost ≈ 100 instructions a text event in its generic path.
+        /// Freed by the ``ArenaBuilder``.
+        var text: UnsafeMutablePointer<UInt8>
+        var textCount = 0
+        var textCapacity: Int
         var root: Int32 = -1
         var stack: [Int32] = []
         /// A direct-mapped cache of names and URIs by pointer in front of `names`: an XLIFF file
@@ -207,7 +224,8 @@ enum SafeXMLParser {
         var names: [UnsafePointer<UInt8>: Int32] = [:]
 
         init(expectedSize: Int) {
-            text.reserveCapacity(expectedSize / 2)
+            textCapacity = max(expectedSize / 2, 64)
+            text = .allocate(capacity: textCapacity)
             nodes.reserveCapacity(expectedSize / 48)
             attributes.reserveCapacity(expectedSize / 32)
         }
@@ -262,14 +280,22 @@ enum SafeXMLParser {
 
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let parent = stack.last, !bytes.isEmpty else { return }
-            let start = text.count
-            text.append(contentsOf: bytes)
+            let start = textCount
+            if textCapacity - start < bytes.count {
+                let grown = max(textCapacity * 2, start + bytes.count)
+                let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+                buffer.update(from: text, count: start)
+                text.deallocate()
+                (text, textCapacity) = (buffer, grown)
+            }
+            (text + start).update(from: bytes.baseAddress!, count: bytes.count)
+            textCount = start + bytes.count
             let last = nodes[Int(parent)].lastChild
             if last >= 0, nodes[Int(last)].isText, nodes[Int(last)].text.upperBound == start {
-                nodes[Int(last)].text = nodes[Int(last)].text.lowerBound..<text.count
+                nodes[Int(last)].text = nodes[Int(last)].text.lowerBound..<textCount
             } else {
                 var node = XMLArena.Node()
-                node.text = start..<text.count
+                node.text = start..<textCount
                 _ = append(node)
             }
         }

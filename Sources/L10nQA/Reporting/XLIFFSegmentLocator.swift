@@ -30,11 +30,34 @@ struct XLIFFSegmentLocator {
             var unit: String?
             var i = 0
             let n = p.count
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            // A flag (bit 7) on each byte of `w` equal to the byte repeated in `pattern`: exact per
+            // byte (no carry crosses a byte).
+            @inline(__always) func flags(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
+                let y = w ^ pattern
+                return ~(((y & low7) &+ low7) | y) & ~low7
+            }
             while i < n {
-                let b = p[i]
-                i += 1
-                if b == 0x0A { line += 1; continue }
-                guard b == UInt8(ascii: "<"), let (name, end) = Self.tag(at: i, in: p) else { continue }
+                if i + 8 <= n {
+                    // Eight bytes at a time up to the next `<` (the skeleton's base64 is most of a
+                    // file and has none), line breaks counted from their flags.
+                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self).littleEndian
+                    let newlines = flags(w, 0x0A0A_0A0A_0A0A_0A0A), opens = flags(w, 0x3C3C_3C3C_3C3C_3C3C)
+                    if opens == 0 {
+                        line += newlines.nonzeroBitCount
+                        i += 8
+                        continue
+                    }
+                    let k = opens.trailingZeroBitCount / 8  // the first `<`
+                    line += (newlines & ((1 << (8 * UInt64(k))) - 1)).nonzeroBitCount
+                    i += k + 1
+                } else {
+                    let b = p[i]
+                    i += 1
+                    if b == 0x0A { line += 1; continue }
+                    guard b == UInt8(ascii: "<") else { continue }
+                }
+                guard let (name, end) = Self.tag(at: i, in: p) else { continue }
                 switch name {
                 case .unit:
                     if let id = Self.attribute("id", from: end, in: p) {

@@ -27,6 +27,53 @@ enum Graphemes {
         }
     }
 
+    /// Whether `v` is in Normalization Form C whatever stands around it (combining class 0, not
+    /// replaced by NFC, never the second of a composed pair): the standalone scalars but those NFC
+    /// replaces (Greek tonos and oxia doubles, ohm, kelvin and ångström signs, the old angle
+    /// brackets), and CR, variation selectors, the byte-order mark and the emoji planes (which
+    /// join neighbours into characters, but not into other scalars). Strings of such scalars are
+    /// NFC, so two of them are equal as Swift compares strings (canonical equivalence) exactly
+    /// when their bytes are.
+    static func isCanonicallyPlain(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0374, 0x037E, 0x0387, 0x1F71, 0x1F73, 0x1F75, 0x1F77, 0x1F79, 0x1F7B, 0x1F7D, 0x1FBB, 0x1FBE, 0x1FC9, 0x1FCB,
+             0x1FD3, 0x1FDB, 0x1FE3, 0x1FEB, 0x1FEE, 0x1FEF, 0x1FF9, 0x1FFB, 0x1FFD, 0x2126, 0x212A, 0x212B, 0x2329, 0x232A:
+            return false
+        case 0x0D, 0xFE00..<0xFE10, 0xFEFF, 0x1F000..<0x1FB00:
+            return true
+        default:
+            return isStandalone(v)
+        }
+    }
+
+    /// Whether every scalar of valid UTF-8 `bytes` is ``isCanonicallyPlain(_:)``.
+    static func allCanonicallyPlain(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = UInt32(bytes[i])
+            let v: UInt32
+            if b < 0x80 {
+                i += 1
+                continue
+            } else if b < 0xE0 {
+                guard i + 1 < n else { return false }
+                v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                i += 2
+            } else if b < 0xF0 {
+                guard i + 2 < n else { return false }
+                v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                i += 3
+            } else {
+                guard i + 3 < n else { return false }
+                v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            if !isCanonicallyPlain(v) { return false }
+        }
+        return true
+    }
+
     /// Whether every scalar of `text` forms a character of its own.
     static func allStandalone(_ text: String) -> Bool {
         let utf8 = text.utf8
@@ -45,7 +92,8 @@ enum Graphemes {
                 i += 1
             } else if b < 0xE0 {
                 guard i + 1 < n else { return false }
-                if !isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) { return false }
+                // Lead bytes C2–CB: U+0080…U+02FF, all standalone, not decoded.
+                if b >= 0xCC, !isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) { return false }
                 i += 2
             } else if b < 0xF0 {
                 guard i + 2 < n else { return false }
@@ -109,20 +157,35 @@ enum Graphemes {
     private static func standaloneCount(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var i = 0, count = 0
         let n = bytes.count
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         while i < n {
-            let b = bytes[i]
-            if b < 0x80 {
-                if b == 0x0D { return nil }
-                i += 1
-            } else if b < 0xE0 {
-                guard i + 1 < n, isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
-                i += 2
-            } else {
-                guard b < 0xF0, i + 2 < n,
-                      isStandalone(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
-                i += 3
+            // Eight ASCII bytes but CR at a time (English sources are mostly those): eight characters.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let cr = w ^ 0x0D0D_0D0D_0D0D_0D0D
+                if w & ~low7 == 0, ~(((cr & low7) &+ low7) | cr) & ~low7 == 0 {
+                    count += 8
+                    i += 8
+                    continue
+                }
             }
-            count += 1
+            // Else the scalars of those eight bytes one by one.
+            let stop = min(i + 8, n)
+            while i < stop {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    i += 1
+                } else if b < 0xE0 {
+                    guard i + 1 < n, b < 0xCC || isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
+                    i += 2
+                } else {
+                    guard b < 0xF0, i + 2 < n,
+                          isStandalone(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
+                    i += 3
+                }
+                count += 1
+            }
         }
         return count
     }
@@ -143,6 +206,43 @@ enum Graphemes {
     /// The Alphabetic property of U+0000…U+1FFF (Latin, Greek, Cyrillic and the rest of the
     /// alphabets a translation mostly uses), looked up once instead of per character.
     static let lowLetters: [Bool] = (0..<0x2000).map { v in Unicode.Scalar(UInt32(v))?.properties.isAlphabetic ?? false }
+
+    /// The lower-case of each scalar below U+0300 whose `lowercaseMapping` is one scalar below
+    /// U+0300, else `0xFFFF`. Below U+0300 no two different runs of scalars are canonically
+    /// equivalent (no singletons, no combining marks), so words of such scalars lower-case to
+    /// equal strings exactly when their mapped scalars are equal one by one.
+    static let simpleLowercase: [UInt16] = (0..<0x300).map { v -> UInt16 in
+        let mapped = Unicode.Scalar(UInt32(v))!.properties.lowercaseMapping.unicodeScalars
+        guard mapped.count == 1, let m = mapped.first, m.value < 0x300 else { return 0xFFFF }
+        return UInt16(m.value)
+    }
+
+    /// Whether two words (valid UTF-8 of standalone scalars) are equal once lower-cased, as
+    /// `String.lowercased()` and `==` say, decided without making strings: nil when a scalar is
+    /// outside ``simpleLowercase`` (the caller lower-cases the strings then).
+    static func lowercasedEqual(_ a: Slice<UnsafeBufferPointer<UInt8>>, _ b: Slice<UnsafeBufferPointer<UInt8>>) -> Bool? {
+        simpleLowercase.withUnsafeBufferPointer { table -> Bool? in
+            // The scalar value below U+0300 at `i` (one or two bytes), its length, or nil.
+            @inline(__always) func scalar(_ s: Slice<UnsafeBufferPointer<UInt8>>, _ i: Int) -> (Int, Int)? {
+                let b0 = s[i]
+                if b0 < 0x80 { return (Int(b0), 1) }
+                guard b0 < 0xCC, i + 1 < s.endIndex else { return nil }  // 0xCC 0x80 is U+0300
+                return (Int(b0 & 0x1F) << 6 | Int(s[i + 1] & 0x3F), 2)
+            }
+            var i = a.startIndex, j = b.startIndex
+            var equal = true
+            while i < a.endIndex && j < b.endIndex {
+                guard let (x, m) = scalar(a, i), let (y, n) = scalar(b, j) else { return nil }
+                let lx = table[x], ly = table[y]
+                guard lx != 0xFFFF, ly != 0xFFFF else { return nil }
+                if lx != ly { equal = false }
+                i += m
+                j += n
+            }
+            // Same number of characters (the caller's test): both end together.
+            return i == a.endIndex && j == b.endIndex ? equal : nil
+        }
+    }
 
     /// `Character(scalar).isWhitespace` for a standalone scalar, ASCII without the property table.
     @inline(__always)

@@ -18,36 +18,71 @@ public struct ConsistencyCheck: QADocumentCheck {
     public init() {}
 
     public func check(_ pairs: [SegmentPair], context: CheckContext) -> [(key: String, issue: QAIssue)] {
+        // Keys are the normalized bytes. When every source key of the document is canonically
+        // plain (``Graphemes/isCanonicallyPlain(_:)``), equal strings are equal bytes, so the keys
+        // are hashed and compared as bytes; else as strings, as Swift compares them.
+        var keys: [[UInt8]] = []
+        keys.reserveCapacity(pairs.count)
+        var plain = true
+        for pair in pairs {
+            let key = Self.normalizedBytes(pair.source)
+            if plain { plain = key.withUnsafeBufferPointer { Graphemes.allCanonicallyPlain(utf8: $0) } }
+            keys.append(key)
+        }
+        if plain { return Self.check(pairs, keys: keys.map(ByteKey.init)) }
+        return Self.check(pairs, keys: keys.map { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// Normalized bytes as a key hashed and compared byte for byte (for canonically plain text,
+    /// where that is what `String` equality says).
+    private struct ByteKey: Hashable {
+        var bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        static func == (a: ByteKey, b: ByteKey) -> Bool { a.bytes == b.bytes }
+    }
+
+    private static func check<Key: Hashable>(_ pairs: [SegmentPair], keys: [Key]) -> [(key: String, issue: QAIssue)] {
         // Targets are normalized only when their source repeats (most sources of a page occur
         // once): the first target as it came, and normalized once when a repeat needs it.
-        var first: [String: Reference] = [:]
+        var first: [Key: Reference] = [:]
         first.reserveCapacity(pairs.count)  // growing would hash every normalized source again
         var out: [(String, QAIssue)] = []
-        for pair in pairs {
-            let source = Self.normalized(pair.source)
+        for (pair, source) in zip(pairs, keys) {
             guard let i = first.index(forKey: source) else {
                 first[source] = Reference(key: pair.key, target: pair.target)
                 continue
             }
-            let target = Self.normalized(pair.target)
-            let reference = first.values[i].normalizedTarget ?? Self.normalized(first.values[i].target)
+            // The same target as the first (a repeated source is mostly translated the same
+            // way): equal content normalizes to equal text, so neither is normalized.
+            if pair.target == first.values[i].target { continue }
+            let target = Self.normalizedBytes(pair.target)
+            let reference = first.values[i].normalizedTarget ?? Self.normalizedBytes(first.values[i].target)
             first.values[i].normalizedTarget = reference
-            if reference != target {
+            if !Self.equal(reference, target) {
                 out.append((pair.key, QAIssue("the same source is translated differently in \(first.values[i].key)", at: 0)))
             }
         }
         return out
     }
 
+    /// Whether two normalized texts are equal strings: byte for byte when both are canonically
+    /// plain, else as Swift compares strings.
+    private static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        if a == b { return true }
+        let plain = a.withUnsafeBufferPointer { Graphemes.allCanonicallyPlain(utf8: $0) }
+            && b.withUnsafeBufferPointer { Graphemes.allCanonicallyPlain(utf8: $0) }
+        return plain ? false : String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+    }
+
     /// The first pair with a source: its key and target, the target normalized once it is needed.
     private struct Reference {
         var key: String
         var target: Content
-        var normalizedTarget: String?
+        var normalizedTarget: [UInt8]?
     }
 
-    /// Text with whitespace collapsed, codes by kind and markup.
-    static func normalized(_ content: Content) -> String {
+    /// Text with whitespace collapsed, codes by kind and markup, as UTF-8.
+    static func normalizedBytes(_ content: Content) -> [UInt8] {
         var out: [UInt8] = []
         for run in content.runs {
             switch run {
@@ -64,10 +99,10 @@ public struct ConsistencyCheck: QADocumentCheck {
         }
         // Every whitespace of the text became one U+0020 and codes are bracketed by U+0001 and
         // U+0002, so trimming spaces and tabs (`CharacterSet.whitespaces`) trims U+0020 only.
-        // The brackets are ASCII so that a key of ASCII text with codes stays ASCII: Swift hashes
-        // and compares those byte by byte, others through Unicode normalization.
-        guard let first = out.firstIndex(where: { $0 != 0x20 }), let last = out.lastIndex(where: { $0 != 0x20 }) else { return "" }
-        return String(decoding: out[first...last], as: UTF8.self)
+        // The brackets are ASCII so that a key of ASCII text with codes stays ASCII.
+        guard let first = out.firstIndex(where: { $0 != 0x20 }), let last = out.lastIndex(where: { $0 != 0x20 }) else { return [] }
+        if first == 0 && last == out.count - 1 { return out }
+        return Array(out[first...last])
     }
 
     /// `s`'s UTF-8 appended as one copy (`+= s.utf8` goes through the generic sequence path).

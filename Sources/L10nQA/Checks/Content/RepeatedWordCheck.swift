@@ -30,7 +30,9 @@ public struct RepeatedWordCheck: QACheck {
     /// Words (letters only, two or more) that follow themselves with only spaces between.
     static func repeats(in text: String) -> [(word: String, offset: Int)] {
         // Two words with nothing but spaces between them need a space.
-        guard text.utf8.contains(UInt8(ascii: " ")) else { return [] }
+        var text = text
+        // Over the bytes in place: `text.utf8`'s iterator costs several times the comparison.
+        guard text.withUTF8({ $0.contains(UInt8(ascii: " ")) }) else { return [] }
         if let found = standaloneRepeats(in: text) { return found }
         let chars = Array(text)
         return repeats(count: chars.count, isLetter: { chars[$0].isLetter }, isSpace: { chars[$0] == " " }, word: { String(chars[$0]) })
@@ -56,7 +58,7 @@ public struct RepeatedWordCheck: QACheck {
                 return Graphemes.isLetter(value: v)
             }
             // The scalar at `i` and its length, or nil when it may join a neighbour.
-            func next() -> (value: UInt32, length: Int)? {
+            @inline(__always) func next() -> (value: UInt32, length: Int)? {
                 let b = UInt32(bytes[i])
                 if b < 0x80 { return b == 0x0D ? nil : (b, 1) }
                 if b < 0xE0 {
@@ -87,11 +89,18 @@ public struct RepeatedWordCheck: QACheck {
                 let count = characters - start
                 var lowered: String?
                 if let a = previous, a.count == count, count >= 2, !asciiDiffer(bytes[a.bytes], bytes[startByte..<i]) {
-                    // Lower-casing costs ≈ 2 k instructions a non-ASCII word: the word before was
-                    // lower-cased already when it was compared with its own predecessor.
-                    let word = previousLowered ?? String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
-                    lowered = String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased()
-                    if word == lowered { out.append((word, start)) }
+                    switch Graphemes.lowercasedEqual(bytes[a.bytes], bytes[startByte..<i]) {
+                    case false?:
+                        break
+                    case true?:
+                        out.append((String(decoding: bytes[a.bytes], as: UTF8.self).lowercased(), start))
+                    case nil:
+                        // Lower-casing costs ≈ 2 k instructions a non-ASCII word: the word before was
+                        // lower-cased already when it was compared with its own predecessor.
+                        let word = previousLowered ?? String(decoding: bytes[a.bytes], as: UTF8.self).lowercased()
+                        lowered = String(decoding: bytes[startByte..<i], as: UTF8.self).lowercased()
+                        if word == lowered { out.append((word, start)) }
+                    }
                 }
                 previous = (startByte..<i, start, count)
                 previousLowered = lowered

@@ -109,8 +109,10 @@ public struct NumberConsistencyCheck: QACheck {
     private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, base: Int, into out: inout [(text: String, offset: Int)]) -> Int {
         var i = 0, characters = 0
         while i < bytes.count {
-            guard isDigit(UInt32(bytes[i])) else {
-                i += Graphemes.scalar(at: i, in: bytes).1
+            let b = bytes[i]
+            guard isDigit(UInt32(b)) else {
+                // Skipped by its length alone: only a number's scalars are decoded.
+                i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                 characters += 1
                 continue
             }

@@ -37,6 +37,12 @@ public struct UnbalancedBracketsCheck: QACheck {
         }
     }
 
+    /// `( ) [ ] { }`, by a bit per ASCII byte.
+    @inline(__always)
+    static func isASCIIBracket(_ b: UInt32) -> Bool {
+        b < 0x40 ? (UInt64(0x0000_0300_0000_0000) >> UInt64(b)) & 1 != 0 : (UInt64(0x2800_0000_2800_0000) >> UInt64(b - 0x40)) & 1 != 0
+    }
+
     @inline(__always)
     static func isOpener(_ v: UInt32) -> Bool { v == 0x28 || v == 0x5B || v == 0x7B || v == 0xFF08 || v == 0x3010 }
 
@@ -58,25 +64,28 @@ public struct UnbalancedBracketsCheck: QACheck {
             var found: (Character, Int)?
             var i = 0, index = 0
             let n = bytes.count
+            // Only brackets go to the matcher (the rest leave it as it is): ASCII ones found by a
+            // bit mask, and no two-byte scalar is one, so those below U+0300 (lead bytes C2–CB,
+            // all standalone) pass without being decoded.
             while i < n {
                 let b = UInt32(bytes[i])
-                let v: UInt32
                 if b < 0x80 {
                     if b == 0x0D { return .none }
-                    v = b
                     i += 1
+                    if found == nil, Self.isASCIIBracket(b), let unpaired = matcher.feed(b, at: index) { found = unpaired }
                 } else if b < 0xE0 {
                     guard i + 1 < n else { return .none }
-                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    guard Graphemes.isStandalone(v) else { return .none }
+                    if b >= 0xCC {
+                        guard Graphemes.isStandalone((b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return .none }
+                    }
                     i += 2
                 } else {
                     guard b < 0xF0, i + 2 < n else { return .none }
-                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    let v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
                     guard Graphemes.isStandalone(v) else { return .none }
                     i += 3
+                    if found == nil, let unpaired = matcher.feed(v, at: index) { found = unpaired }
                 }
-                if found == nil, let unpaired = matcher.feed(v, at: index) { found = unpaired }
                 index += 1
             }
             return .some(found ?? matcher.firstOpen)

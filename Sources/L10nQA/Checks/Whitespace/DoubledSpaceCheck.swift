@@ -43,10 +43,26 @@ public struct DoubledSpaceCheck: QACheck {
         var text = text
         // Over the bytes in place: `text.utf8`'s iterator costs several times the comparison.
         return text.withUTF8 { bytes in
-            var last: UInt8 = 0
-            for b in bytes {
+            let n = bytes.count
+            guard let base = bytes.baseAddress else { return false }
+            // Eight bytes at a time: a flag (bit 7) on each byte that is U+0020, exact per byte
+            // (no carry crosses a byte), then two flagged neighbours, also across words.
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, spaces: UInt64 = 0x2020_2020_2020_2020
+            var carry: UInt64 = 0  // the last byte of the word before was a space
+            var i = 0
+            while i + 8 <= n {
+                let y = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self).littleEndian ^ spaces
+                let flags = ~(((y & low7) &+ low7) | y) & ~low7
+                if flags & (flags >> 8 | carry) != 0 { return true }
+                carry = flags >> 56
+                i += 8
+            }
+            var last: UInt8 = carry != 0 ? 0x20 : 0
+            while i < n {
+                let b = bytes[i]
                 if b == 0x20, last == 0x20 { return true }
                 last = b
+                i += 1
             }
             return false
         }
