@@ -85,9 +85,9 @@ public struct QualityChecker: DocumentCheck {
                 if let inline = unit.inlineSizeLimits {
                     for pair in Self.spanPairs(unit, inline, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
                 }
-            }
-            if !scopeChecks.isEmpty, let markers = unit.markerRestrictions {
-                for pair in Self.markerPairs(unit, markers, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
+                if let markers = unit.markerRestrictions {
+                    for pair in Self.markerPairs(unit, markers, profiles: document.sizeProfiles) { findings += check(pair, with: scopeChecks, context: context) }
+                }
             }
         }
         if !scopeChecks.isEmpty {
