@@ -40,15 +40,7 @@ public struct MatchText: Hashable, Sendable {
                     }
                     let word = String(piece)
                     written.append(word)
-                    if kind == .number {
-                        words.append(word)
-                        shapes.append("#")
-                        numbers.append(word)
-                    } else {
-                        let folded = Self.folded(word)
-                        words.append(folded)
-                        shapes.append(folded)
-                    }
+                    Self.add(word, isNumber: kind == .number, words: &words, shapes: &shapes, numbers: &numbers)
                 }
             }
         }
@@ -118,18 +110,23 @@ public struct MatchText: Hashable, Sendable {
         var words: [String] = [], shapes: [String] = [], numbers: [String] = []
         words.reserveCapacity(written.count)
         shapes.reserveCapacity(written.count)
-        for word in written {
-            if kind(of: word[...]) == .number {
-                words.append(word)
-                shapes.append("#")
-                numbers.append(word)
-            } else {
-                let folded = Self.folded(word)
-                words.append(folded)
-                shapes.append(folded)
-            }
-        }
+        for word in written { add(word, isNumber: kind(of: word[...]) == .number, words: &words, shapes: &shapes, numbers: &numbers) }
         return (words, shapes, numbers)
+    }
+
+    /// One written word into the matcher's lists: a number is its own word and shape `#`,
+    /// another word is folded.
+    @inline(__always)
+    private static func add(_ word: String, isNumber: Bool, words: inout [String], shapes: inout [String], numbers: inout [String]) {
+        if isNumber {
+            words.append(word)
+            shapes.append("#")
+            numbers.append(word)
+        } else {
+            let foldedWord = Self.folded(word)
+            words.append(foldedWord)
+            shapes.append(foldedWord)
+        }
     }
 
     /// Reads either stored form (``serialized``); nil when it is neither.
@@ -184,6 +181,12 @@ public struct MatchText: Hashable, Sendable {
         var terms: [Int64] = []
         terms.reserveCapacity(shapes.count)
         for shape in shapes where shape != "#" { terms.append(Int64(bitPattern: FNV1a.hash(shape, continuing: pair))) }
+        Self.sortDistinct(&terms)
+        return terms
+    }
+
+    /// `terms` ascending, each once, in place (a store writes the list; no hashed set per unit).
+    static func sortDistinct(_ terms: inout [Int64]) {
         terms.sort()
         var kept = 0
         for i in terms.indices where i == 0 || terms[i] != terms[kept - 1] {
@@ -191,7 +194,6 @@ public struct MatchText: Hashable, Sendable {
             kept += 1
         }
         terms.removeLast(terms.count - kept)
-        return terms
     }
 
     static func term(_ word: String, from source: LanguageTag, to target: LanguageTag) -> Int64 {

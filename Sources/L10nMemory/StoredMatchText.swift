@@ -130,13 +130,7 @@ struct StoredMatchText: Sendable {
             }
         }
         shapeHash = FNV1a.hash(codes, separator: "\u{1}", continuing: FNV1a.hash(byte: 1, continuing: shapeHash))
-        terms.sort()
-        var kept = 0
-        for i in terms.indices where i == 0 || terms[i] != terms[kept - 1] {
-            terms[kept] = terms[i]
-            kept += 1
-        }
-        terms.removeLast(terms.count - kept)
+        MatchText.sortDistinct(&terms)
         return StoredMatchText(serialized: serialized, shapeKey: FNV1a.hex(shapeHash), wordCount: wordCount, indexTerms: terms)
     }
 
