@@ -127,11 +127,8 @@ struct UnitAssembler {
         made.parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
     }
 
-    /// `s1`, `i2`…: a letter and a number (see ``decimal(_:after:)``).
-    static func partID(_ letter: UInt8, _ n: Int) -> String { decimal(n, after: letter) }
-
-    /// Non-negative `n` in decimal, after `prefix` when given (``DecimalID``).
-    static func decimal(_ n: Int, after prefix: UInt8? = nil) -> String { DecimalID.string(n, after: prefix) }
+    /// `s1`, `i2`…: a letter and a number (``DecimalID``).
+    static func partID(_ letter: UInt8, _ n: Int) -> String { DecimalID.string(n, after: letter) }
 
     // MARK: - Pieces in, protected
 
@@ -182,7 +179,7 @@ struct UnitAssembler {
             counter += 1
             items.append(Item(kind: .code, bytes: r.lowerBound + span.range.lowerBound..<r.lowerBound + span.range.upperBound, index: codes.count))
             codes.append(InlineCode(
-                kind: .standalone, id: Self.decimal(counter, after: UInt8(ascii: "p")), data: matched, type: .other, subType: span.subType,
+                kind: .standalone, id: DecimalID.string(counter, after: UInt8(ascii: "p")), data: matched, type: .other, subType: span.subType,
                 display: matched, equiv: matched, canDelete: false))
             cursor = span.range.upperBound
         }
@@ -201,7 +198,7 @@ struct UnitAssembler {
             switch codes[index].kind {
             case .open:
                 counter += 1
-                let id = Self.decimal(counter)
+                let id = DecimalID.string(counter)
                 openStack.append((codes[index].id, index, id))
                 codes[index].id = id
                 codes[index].isolated = false
@@ -213,12 +210,12 @@ struct UnitAssembler {
                     openStack.remove(at: k)
                 } else {
                     counter += 1
-                    codes[index].id = Self.decimal(counter)
+                    codes[index].id = DecimalID.string(counter)
                     codes[index].isolated = true
                 }
             case .standalone:
                 counter += 1
-                codes[index].id = Self.decimal(counter)
+                codes[index].id = DecimalID.string(counter)
                 codes[index].isolated = false
             }
         }

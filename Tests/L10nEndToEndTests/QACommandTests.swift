@@ -147,6 +147,14 @@ import Testing
         #expect(!none.stdout.contains("units.unconverted"))
     }
 
+    /// An extracted XLIFF 2.1 with what a CAT tool or a developer adds before setting limits:
+    /// the Size and Length Restriction namespace and the profiles (code points, UTF-8 bytes).
+    static func extractedWithSizeProfiles(_ file: URL) throws -> String {
+        String(decoding: try Data(contentsOf: file), as: UTF8.self)
+            .replacingOccurrences(of: #"version="2.1""#, with: #"xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" version="2.1""#)
+            .replacingOccurrences(of: "</skeleton>", with: #"</skeleton><slr:profiles generalProfile="xliff:codepoints" storageProfile="xliff:utf8"/>"#)
+    }
+
     /// A restriction on a span inside a sentence (`slr:sizeRestriction` on a `<pc>` or `<sc>`: a
     /// button label) binds that span's content in the target, not the sentence.
     @Test func inlineSizeRestrictionsBindTheirSpan() throws {
@@ -155,9 +163,7 @@ import Testing
         try Data("<p>Press <b>Add to cart</b> to buy.</p>\n<p>Or <i>Save</i> it.</p>\n".utf8).write(to: dir.appendingPathComponent("b.html"))
         #expect(try CLI.run(["extract", "-t", "de-DE", "b.html", "-o", "b.xlf"], in: dir).status == 0)
         // What a CAT tool or a developer adds: the profile, a limit on each label, the translations.
-        var xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("b.xlf")), as: UTF8.self)
-        xliff = xliff.replacingOccurrences(of: #"version="2.1""#, with: #"xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" version="2.1""#)
-        xliff = xliff.replacingOccurrences(of: "</skeleton>", with: #"</skeleton><slr:profiles generalProfile="xliff:codepoints" storageProfile="xliff:utf8"/>"#)
+        var xliff = try Self.extractedWithSizeProfiles(dir.appendingPathComponent("b.xlf"))
         xliff = xliff.replacingOccurrences(of: #"<pc id="1" type="fmt" subType="xlf:b""#, with: #"<pc id="1" slr:sizeRestriction="12" type="fmt" subType="xlf:b""#)
         xliff = xliff.replacingOccurrences(of: #"<pc id="1" type="fmt" subType="xlf:i""#, with: #"<pc id="1" slr:storageRestriction="10" type="fmt" subType="xlf:i""#)
         let first = try #require(xliff.range(of: "</source>"))
@@ -184,9 +190,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data("<p>The AquaFlow pump is quiet.</p>\n<p>Order the spare kit today.</p>\n".utf8).write(to: dir.appendingPathComponent("m.html"))
         #expect(try CLI.run(["extract", "-t", "de-DE", "m.html", "-o", "m.xlf"], in: dir).status == 0)
-        var xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("m.xlf")), as: UTF8.self)
-        xliff = xliff.replacingOccurrences(of: #"version="2.1""#, with: #"xmlns:slr="urn:oasis:names:tc:xliff:sizerestriction:2.0" version="2.1""#)
-        xliff = xliff.replacingOccurrences(of: "</skeleton>", with: #"</skeleton><slr:profiles generalProfile="xliff:codepoints" storageProfile="xliff:utf8"/>"#)
+        var xliff = try Self.extractedWithSizeProfiles(dir.appendingPathComponent("m.xlf"))
         // What a CAT tool or a developer adds: markers with limits in the sources, the translations.
         xliff = xliff.replacingOccurrences(of: "<source>The AquaFlow pump is quiet.</source>",
                                            with: #"<source>The <mrk id="m1" translate="yes" slr:sizeRestriction="12">AquaFlow pump</mrk> is quiet.</source><target>Die <mrk id="m1" translate="yes">AquaFlow-Tauchpumpe</mrk> ist leise.</target>"#)
