@@ -1,5 +1,10 @@
 import Foundation
 import L10nCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads an input file whole, with the checks every command needs before parsing: it exists,
 /// it is a regular file, it is not absurdly large.
@@ -14,6 +19,13 @@ package enum InputFile {
         } catch {
             throw PipelineError(.cannotReadInput, "cannot be read (\((error as NSError).localizedDescription))", file: path)
         }
+    }
+
+    /// The file's size in bytes, or 0 when it cannot be stat'ed (reading it will say why): what
+    /// the parallel commands schedule by, so a large file starts early.
+    package static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Checks that `path` is a regular file of at most `limit` bytes, for readers that stream it

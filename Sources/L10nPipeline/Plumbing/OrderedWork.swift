@@ -9,6 +9,10 @@ import Foundation
 /// weighing `pendingLimit` (bytes, by `weight`), are waiting: memory stays bounded by the
 /// largest inputs in flight, however many inputs there are, while a large file does not leave
 /// the other jobs idle.
+///
+/// Given each input's `cost` (its size), the few inputs that cost more than a share of the whole
+/// start first: a large file met near the end of the list would otherwise run alone while the
+/// other jobs, their inputs done, wait for it. Delivery stays in input order.
 package enum OrderedWork {
     /// The default for `--jobs`: every core this process may use.
     package static var defaultJobs: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
@@ -17,7 +21,7 @@ package enum OrderedWork {
     /// result, in input order, on the calling task. When `deliver` throws, the inputs not started
     /// yet are skipped, the running ones are awaited, and the error is rethrown.
     package static func run<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], jobs: Int,
+        _ inputs: [Input], jobs: Int, cost: ((Input) -> Int)? = nil,
         pendingLimit: Int = 64 << 20, weight: (Output) -> Int = { _ in 0 },
         work: @escaping @Sendable (Input) async -> Output,
         deliver: (Int, Output) throws -> Void
@@ -27,18 +31,33 @@ package enum OrderedWork {
             return
         }
         let window = jobs * 16
+        let order = startOrder(inputs, jobs: jobs, cost: cost)
         try await withThrowingTaskGroup(of: (Int, Output).self) { group in
-            var next = 0        // next input to start
+            var started = [Bool](repeating: false, count: inputs.count)
+            var cursor = 0      // next place in `order` to look for an input not started
             var delivered = 0   // next result to deliver
             var running = 0
             var ready: [Int: Output] = [:]
             var pending = 0  // weight of the results in `ready`
+            func start(_ index: Int) {
+                let input = inputs[index]
+                started[index] = true
+                group.addTask { (index, await work(input)) }
+                running += 1
+            }
             func startMore() {
-                while running < jobs, next < inputs.count, next - delivered < window, pending < pendingLimit {
-                    let index = next, input = inputs[index]
-                    group.addTask { (index, await work(input)) }
-                    next += 1
-                    running += 1
+                while running < jobs {
+                    if running + ready.count < window, pending < pendingLimit {
+                        while cursor < order.count, started[order[cursor]] { cursor += 1 }
+                        guard cursor < order.count else { return }
+                        start(order[cursor])
+                    } else if delivered < inputs.count, !started[delivered] {
+                        // The waiting results are at their limit: only the input they wait for
+                        // may start (an input started early must not stall the run).
+                        start(delivered)
+                    } else {
+                        return
+                    }
                 }
             }
             startMore()
@@ -59,5 +78,21 @@ package enum OrderedWork {
                 startMore()
             }
         }
+    }
+
+    /// Input order, except that inputs costing more than 1/(16 × jobs) of the whole come first,
+    /// costliest first: at most 16 × jobs of them, so their results wait within the window, and
+    /// the rest keep their order (results delivered as they come, memory as before).
+    package static func startOrder<Input>(_ inputs: [Input], jobs: Int, cost: ((Input) -> Int)?) -> [Int] {
+        guard let cost else { return Array(inputs.indices) }
+        let costs = inputs.map { max(0, cost($0)) }
+        let total = costs.reduce(0, +)
+        let share = total / (16 * max(1, jobs))
+        guard share > 0 else { return Array(inputs.indices) }
+        let large = inputs.indices.filter { costs[$0] > share }
+            .sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
+        guard !large.isEmpty else { return Array(inputs.indices) }
+        let isLarge = Set(large)
+        return large + inputs.indices.filter { !isLarge.contains($0) }
     }
 }

@@ -21,11 +21,12 @@ public struct QAFileResult: Sendable {
     }
 
     /// `findings` with their locations set from `xliff`, the file's bytes.
-    public static func locating(_ findings: [Finding], in xliff: [UInt8], file: String, segments: Int,
+    public static func locating(_ findings: [Finding], in xliff: @autoclosure () -> [UInt8], file: String, segments: Int,
                                 documents: [QAReviewPage.Entry] = []) -> QAFileResult {
-        // The locator scans the whole file; most files of a good translation have nothing to place.
+        // The locator scans the whole file (copied only now); most files of a good translation have
+        // nothing to place.
         guard !findings.isEmpty else { return QAFileResult(file: file, segments: segments, findings: [], documents: documents) }
-        let locator = XLIFFSegmentLocator(xliff, keys: Set(findings.compactMap(\.segment)))
+        let locator = XLIFFSegmentLocator(xliff(), keys: Set(findings.compactMap(\.segment)))
         let located = findings.map { finding -> Finding in
             var f = finding
             let line = f.segment.flatMap(locator.line(ofSegment:))

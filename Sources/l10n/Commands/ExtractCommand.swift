@@ -62,7 +62,7 @@ struct ExtractCommand: AsyncParsableCommand {
         var units = 0, segments = 0, written = 0, leveraged = 0
 
         let inputs = Array(files.enumerated())
-        try await OrderedWork.run(inputs, jobs: parallelism.jobs, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
+        try await OrderedWork.run(inputs, jobs: parallelism.jobs, cost: { InputFile.size($0.element) }, weight: { (try? $0.get().xliff.count) ?? 0 }) { (index, file) -> Result<Extracted, any Error> in
             do {
                 let source = SourceDocument(bytes: try InputFile.read(file), name: file, language: sourceLanguage)
                 var document: Document

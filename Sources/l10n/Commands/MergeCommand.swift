@@ -47,7 +47,7 @@ struct MergeCommand: AsyncParsableCommand {
             }
         }
 
-        try await OrderedWork.run(files, jobs: parallelism.jobs, weight: { (try? $0.get().reduce(0) { $0 + $1.data.count }) ?? 0 }) { file -> Result<[Merged], any Error> in
+        try await OrderedWork.run(files, jobs: parallelism.jobs, cost: InputFile.size, weight: { (try? $0.get().reduce(0) { $0 + $1.data.count }) ?? 0 }) { file -> Result<[Merged], any Error> in
             Result {
                 try localizer.merge(xliff: InputFile.read(file), name: file).map { document in
                     let name = OutputNaming.localizedFileName(for: document.original, language: document.targetLanguage ?? "merged")

@@ -129,7 +129,7 @@ struct QACommand: AsyncParsableCommand {
         let usesCarriedGlossary = termbase?.isEmpty ?? true
         // Files are checked `--jobs` at a time and delivered in order: messages, reports and the
         // exit status do not depend on N.
-        try await OrderedWork.run(files, jobs: parallelism.jobs, weight: { (try? $0.get().weight) ?? 0 }) { file -> Result<Checked, any Error> in
+        try await OrderedWork.run(files, jobs: parallelism.jobs, cost: InputFile.size, weight: { (try? $0.get().weight) ?? 0 }) { file -> Result<Checked, any Error> in
             Result {
                 let bytes = try InputFile.read(file)
                 var findings: [Finding] = []
