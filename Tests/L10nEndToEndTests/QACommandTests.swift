@@ -212,6 +212,45 @@ import Testing
         #expect(page.contains("<p>Die AquaFlow-Tauchpumpe ist leise.</p>") && page.contains("Ersatzteilset noch heute."), "\(page)")
     }
 
+    /// An `<sm>` binds what lies up to its `<em>` wherever that is on the same side of the unit:
+    /// past the end of the `<pc>` it starts in, or in the next segment (across the space the
+    /// ignorable between them holds, which merge writes as it is).
+    @Test func spanningMarkersBindWhatLiesUpToTheirEnd() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-spanning-marker")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data("<p>Order the <b>spare kit</b> today.</p>\n<p>The pump is quiet. Order the kit today.</p>\n".utf8)
+            .write(to: dir.appendingPathComponent("s.html"))
+        #expect(try CLI.run(["extract", "-t", "de-DE", "s.html", "-o", "s.xlf"], in: dir).status == 0)
+        var xliff = try Self.extractedWithSizeProfiles(dir.appendingPathComponent("s.xlf"))
+        let pc = #"<pc id="1" type="fmt" subType="xlf:b" dataRefStart="d1" dataRefEnd="d2" dispStart="&lt;b&gt;" dispEnd="&lt;/b&gt;">"#
+        // m1 starts inside the <pc> and ends after it: "kit today" (9) fits 12, "teilset noch heute" (18) does not.
+        xliff = xliff.replacingOccurrences(of: "<source>Order the \(pc)spare kit</pc> today.</source>",
+                                           with: #"<source>Order the \#(pc)spare <sm id="m1" slr:sizeRestriction="12"/>kit</pc> today<em startRef="m1"/>.</source><target>Bestellen Sie den \#(pc)Ersatz<sm id="m1"/>teilset</pc> noch heute<em startRef="m1"/>.</target>"#)
+        // m2 starts in s1 and ends in s2: "quiet. Order" (12 bytes) fits 20, "flüsterleise. Bestellen" (24 bytes) does not.
+        xliff = xliff.replacingOccurrences(of: "<source>The pump is quiet.</source>",
+                                           with: #"<source>The pump is <sm id="m2" slr:storageRestriction="20"/>quiet.</source><target>Die Pumpe ist <sm id="m2"/>flüsterleise.</target>"#)
+        xliff = xliff.replacingOccurrences(of: "<source>Order the kit today.</source>",
+                                           with: #"<source>Order<em startRef="m2"/> the kit today.</source><target>Bestellen<em startRef="m2"/> Sie das Set heute.</target>"#)
+        try Data(xliff.utf8).write(to: dir.appendingPathComponent("s.xlf"))
+        let validated = try CLI.run(["validate", "s.xlf"], in: dir)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+
+        let run = try CLI.run(["qa", "--disable", "spelling.unknown", "s.xlf"], in: dir)
+        let found = run.stdout.split(separator: "\n").filter { $0.contains("length.size-restriction") }.map { $0.split(separator: " ", maxSplits: 1).last.map(String.init) ?? "" }
+        #expect(found == [
+            "u1-s1: error: [length.size-restriction] marker m1 is 18 code points, over the limit of 12 (size restriction, xliff:codepoints)",
+            "u2-s1: error: [length.size-restriction] marker m2 takes 24 bytes in UTF-8, over the limit of 20 (storage restriction, xliff:utf8)",
+        ], "\(run.stdout)")
+        #expect(run.status == 1)
+
+        // Within their limits (the source's own spans), nothing is reported.
+        let fitting = xliff.replacingOccurrences(of: "Ersatz<sm id=\"m1\"/>teilset</pc> noch heute", with: "Ersatz<sm id=\"m1\"/>teil</pc> heute")
+            .replacingOccurrences(of: "<sm id=\"m2\"/>flüsterleise.", with: "<sm id=\"m2\"/>leise.")
+        try Data(fitting.utf8).write(to: dir.appendingPathComponent("s.xlf"))
+        let quiet = try CLI.run(["qa", "--disable", "spelling.unknown", "s.xlf"], in: dir)
+        #expect(!quiet.stdout.contains("length.size-restriction"), "\(quiet.stdout)")
+    }
+
     /// Hand-edited XLIFF with size restrictions (2.1, 2.2, 1.2; see the fixtures' README):
     /// valid, and every target over or under its unit's, group's or file's limit is an error.
     @Test func sizeRestrictionsAreChecked() throws {

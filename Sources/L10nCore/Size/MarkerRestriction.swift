@@ -3,7 +3,7 @@
 /// marker holds in the source and in the target. The reader keeps no annotations in ``Content``
 /// (merge writes none), so the marked text is kept here for the checks to measure.
 public struct MarkerRestriction: Hashable, Sendable, Codable {
-    /// The segment the marker is in.
+    /// The segment the marker starts in (an `<sm>` may end in a later one).
     public var segment: String
     /// The marker's id.
     public var marker: String

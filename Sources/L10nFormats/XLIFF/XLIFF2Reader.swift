@@ -197,8 +197,10 @@ struct XLIFF2Reader {
         let codes = XLIFFCodeResolver(span: span, data: data)
 
         var parts: [XLIFFReadPart] = []
-        // By part: the restricted markers of its source and of its target.
-        var marked: [(part: Int, source: [MarkedContent], target: [MarkedContent])] = []
+        // The restricted annotations of the sources, walked across the parts (an `<sm>` may end in
+        // a later segment); the targets are walked for them once the sources have any.
+        var sourceMarkers = MarkerWalk(unrestricted: false)
+        var targets: [(part: Int, element: XMLElement)] = []
         try element.forEachElement { child in
             guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
             guard let source = child.first("source", namespace: namespace) else {
@@ -233,11 +235,9 @@ struct XLIFF2Reader {
                 targetContent = builder.finish()
             }
             if markers {
-                var inSource: [MarkedContent] = [], inTarget: [MarkedContent] = []
-                try restrictedMarkers(source, codes: codes, into: &inSource)
-                // The target's markers repeat the source's ids, not necessarily their restrictions.
-                if let target, !inSource.isEmpty { try restrictedMarkers(target, codes: codes, unrestricted: true, into: &inTarget) }
-                if !inSource.isEmpty { marked.append((parts.count, inSource, inTarget)) }
+                try walkMarkers(source, part: parts.count, codes: codes, into: &sourceMarkers)
+                // A part without a target is merged as its source (an ignorable's space, say).
+                targets.append((parts.count, target ?? source))
             }
             parts.append(XLIFFReadPart(
                 id: child["id"], isIgnorable: child.name == "ignorable", source: sourceContent,
@@ -248,12 +248,14 @@ struct XLIFF2Reader {
         let segments = XLIFFReadPart.segments(parts)
         var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: segments, notes: notes)
         // Segments collapsed by reordered targets no longer match their parts: nothing to place.
-        if !marked.isEmpty, segments.count == parts.count {
-            unit.markerRestrictions = marked.flatMap { part, source, target in
-                source.map { m in
-                    MarkerRestriction(segment: segments[part].id, marker: m.id, limits: m.limits, source: m.content,
-                                      target: target.first { $0.id == m.id }?.content)
-                }
+        if !sourceMarkers.found.isEmpty, segments.count == parts.count {
+            // The target's markers repeat the source's ids (unique in a unit), not necessarily
+            // their restrictions: every one is measured.
+            var targetMarkers = MarkerWalk(unrestricted: true)
+            for (part, target) in targets { try walkMarkers(target, part: part, codes: codes, into: &targetMarkers) }
+            unit.markerRestrictions = sourceMarkers.found.map { m in
+                MarkerRestriction(segment: segments[m.part].id, marker: m.id, limits: m.limits, source: m.content,
+                                  target: targetMarkers.found.first { $0.id == m.id }?.content)
             }
         }
         if !merging {
@@ -366,53 +368,39 @@ struct XLIFF2Reader {
         }
     }
 
-    /// A restricted annotation's id, restriction and what it holds.
-    private struct MarkedContent {
-        var id: String
-        var limits: SizeLimits
-        var content: Content
-    }
-
-    /// The annotations in `element` (a `<source>` or `<target>`) that carry a size restriction
-    /// (`unrestricted`: every annotation), with what each holds, read as ``append(_:codes:to:)``
-    /// reads it: an `<mrk>` at any depth, an `<sm>` up to the `<em>` that names it among the
-    /// same element's children (an `<em>` elsewhere leaves its `<sm>` unmeasured).
-    private func restrictedMarkers(_ element: XMLElement, codes: XLIFFCodeResolver, unrestricted: Bool = false,
-                                   into found: inout [MarkedContent]) throws {
-        func limits(_ e: XMLElement) -> SizeLimits? { Self.sizeLimits(e) ?? (unrestricted ? SizeLimits() : nil) }
-        var open: [MarkedContent] = []
-        var builders: [XLIFFContentBuilder] = []
+    /// Walks the annotations of `element` (a `<source>` or `<target>` of part `part`) into
+    /// `walk`, reading what each holds as ``append(_:codes:to:)`` reads it: an `<mrk>` at any
+    /// depth; an `<sm>` up to the `<em>` that names it, wherever that is on the same side of the
+    /// unit — after the `<pc>` it starts in, inside one it does not, or in a later segment. Every
+    /// piece of content met while a span is open goes into it, so a span crossing a `<pc>`
+    /// boundary holds that code's opening or closing half.
+    private func walkMarkers(_ element: XMLElement, part: Int, codes: XLIFFCodeResolver, into walk: inout MarkerWalk) throws {
         try element.forEachChild { child in
-            if case .element(let e) = child, e.namespace == namespace {
-                switch e.name {
-                case "sm":
-                    if let id = e["id"], let limits = limits(e) {
-                        open.append(MarkedContent(id: id, limits: limits, content: Content()))
-                        builders.append(XLIFFContentBuilder())
-                    }
-                    return
-                case "em":
-                    if let ref = e["startRef"], let k = open.firstIndex(where: { $0.id == ref }) {
-                        var span = open.remove(at: k)
-                        var builder = builders.remove(at: k)
-                        span.content = builder.finish()
-                        found.append(span)
-                    }
-                    return
-                case "mrk":
-                    if let id = e["id"], let limits = limits(e) {
-                        var builder = XLIFFContentBuilder()
-                        try append(e, codes: codes, to: &builder)
-                        found.append(MarkedContent(id: id, limits: limits, content: builder.finish()))
-                    }
-                    try restrictedMarkers(e, codes: codes, unrestricted: unrestricted, into: &found)
-                case "pc":
-                    try restrictedMarkers(e, codes: codes, unrestricted: unrestricted, into: &found)
-                default:
-                    break
-                }
+            guard case .element(let e) = child, e.namespace == namespace else {
+                try walk.appendToOpen { try appendChild(child, codes: codes, to: &$0) }
+                return
             }
-            for k in builders.indices { try appendChild(child, codes: codes, to: &builders[k]) }
+            switch e.name {
+            case "sm":
+                if let id = e["id"], let limits = walk.limits(Self.sizeLimits(e)) { walk.open(id, limits: limits, part: part) }
+            case "em":
+                if let ref = e["startRef"] { walk.close(ref) }
+            case "mrk":
+                if let id = e["id"], let limits = walk.limits(Self.sizeLimits(e)) {
+                    var builder = XLIFFContentBuilder()
+                    try append(e, codes: codes, to: &builder)
+                    walk.found.append(MarkerWalk.Span(id: id, limits: limits, part: part, content: builder.finish()))
+                }
+                // Its content goes to the spans open around it; markers inside it are found.
+                try walkMarkers(e, part: part, codes: codes, into: &walk)
+            case "pc":
+                let pcID = try id(e)
+                if walk.isOpen { walk.appendToOpen(codes.code(.open, id: pcID) { attributes(e, start: true) }) }
+                try walkMarkers(e, part: part, codes: codes, into: &walk)
+                if walk.isOpen { walk.appendToOpen(codes.code(.close, id: pcID) { attributes(e, start: false) }) }
+            default:  // codes, <cp>, anything else: as the content reads them
+                try walk.appendToOpen { try appendChild(child, codes: codes, to: &$0) }
+            }
         }
     }
 
