@@ -7,7 +7,9 @@ extension QualityChecker {
     /// (``UnconvertedUnitsCheck``), which look markets up in `markets`.
     /// With a non-empty `glossary`, also ``GlossaryComplianceCheck``.
     public static func checks(markets: MarketCatalog?, glossary: Termbase? = nil) -> [any QACheck] {
-        var checks: [any QACheck] = QAChecks.builtIn + [UnconvertedUnitsCheck(markets: markets)]
+        // The number check reads an unadapted source as the market would have it written.
+        var checks: [any QACheck] = QAChecks.builtIn.map { $0 is NumberConsistencyCheck ? NumberConsistencyCheck(figures: MarketFigureAdapter(markets: markets)) : $0 }
+            + [UnconvertedUnitsCheck(markets: markets)]
         if let glossary, !glossary.isEmpty { checks.append(GlossaryComplianceCheck(termbase: glossary)) }
         return checks
     }

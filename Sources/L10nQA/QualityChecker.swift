@@ -60,6 +60,9 @@ public struct QualityChecker: DocumentCheck {
         let allChecks = Self.active(checks, settings: settings)
         let scopeChecks = document.hasSizeRestrictions ? Self.active(checks.filter { $0 is any QAScopeCheck }, settings: settings) : []
         let pseudoChecks = Self.active(checks.filter { !type(of: $0).description.judgesLanguage }, settings: settings)
+        // A pseudo-translation keeps the source's figures as written.
+        var pseudoContext = context
+        pseudoContext.sourceFiguresAreFinal = true
         pairs.reserveCapacity(document.units.reduce(0) { $0 + $1.segments.count })
         // Units and segments read in place: a copy of each retains and releases all its fields.
         document.units.withUnsafeBufferPointer { units in
@@ -71,7 +74,7 @@ public struct QualityChecker: DocumentCheck {
                         let pair = SegmentPair(key: "\(units[u].id)-\(segments[s].id)", source: segments[s].source, target: target)
                         if !suppression.isEmpty { suppressions[pair.key] = (suppression, segments[s].id) }
                         let pseudo = segments[s].provenance?.isPseudoLocalization == true
-                        findings += check(pair, with: pseudo ? pseudoChecks : allChecks, context: context)
+                        findings += check(pair, with: pseudo ? pseudoChecks : allChecks, context: pseudo ? pseudoContext : context)
                         pairs.append(pair)
                     }
                 }
@@ -119,6 +122,12 @@ public struct QualityChecker: DocumentCheck {
             guard let key = finding.segment, let (suppression, segment) = suppressions[key] else { return true }
             return !suppression.suppresses(finding.check, segment: segment)
         }
+    }
+
+    /// Whether `document` went through `adapt` (its units carry adaptation notes), so its
+    /// sources' figures are already written the market's way.
+    public static func wasAdapted(_ document: Document) -> Bool {
+        document.units.contains { unit in unit.notes.contains { $0.category == "l10n:adaptation" } }
     }
 
     /// What a restriction on `units` as a whole is checked on: their sources and targets joined

@@ -33,6 +33,11 @@ import Testing
         #expect(try CLI.run(["check", "--disable", "nope", "p.en-GB.xlf"], in: dir).status == 64)
         let list = try CLI.run(["check", "--list"])
         #expect(list.status == 0 && list.stdout.split(separator: "\n").count >= 9)
+        // Every line is "id  severity  summary": no id runs into its severity, however long.
+        for line in list.stdout.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            #expect(fields.count > 2 && ["error", "warning", "info"].contains(String(fields[1])), "\(line)")
+        }
     }
 
     @Test func reportFormatsForMachines() throws {

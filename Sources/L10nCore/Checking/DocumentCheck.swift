@@ -15,10 +15,16 @@ public struct CheckContext: Hashable, Sendable {
     public var targetLanguage: LanguageTag
     /// The market id, when the run adapts for one.
     public var market: String?
+    /// Whether the target should write the source's figures exactly as the source does: the
+    /// source was adapted (`adapt` writes figures the market's way before translation), or the
+    /// target is a pseudo-translation. Otherwise the source's figures are read the source
+    /// language's way and expected in the target language's (or the market's) way.
+    public var sourceFiguresAreFinal: Bool
 
-    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil) {
+    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, market: String? = nil, sourceFiguresAreFinal: Bool = false) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
         self.market = market
+        self.sourceFiguresAreFinal = sourceFiguresAreFinal
     }
 }

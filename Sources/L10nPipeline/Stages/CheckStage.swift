@@ -11,7 +11,9 @@ public struct CheckStage: PipelineStage {
 
     public func run(_ job: inout LocalizationJob) async throws {
         let document = try job.requireDocument(for: .check)
-        let context = CheckContext(sourceLanguage: job.source.language, targetLanguage: job.targetLanguage, market: job.market?.id)
+        // With a market, the adapt stage wrote the source's figures the market's way.
+        let context = CheckContext(sourceLanguage: job.source.language, targetLanguage: job.targetLanguage, market: job.market?.id,
+                                   sourceFiguresAreFinal: job.market != nil)
         for check in checks {
             job.findings += check.check(document, context: context)
         }

@@ -97,8 +97,10 @@ struct QACommand: AsyncParsableCommand {
 
     func run() async throws {
         if list {
+            // Columns as wide as the longest id, so no id runs into its severity.
+            let width = (QualityChecker.allDescriptions.map(\.id.count).max() ?? 0) + 2
             for d in QualityChecker.allDescriptions {
-                Console.out(d.id.padding(toLength: 22, withPad: " ", startingAt: 0) + d.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + d.summary)
+                Console.out(d.id.padding(toLength: width, withPad: " ", startingAt: 0) + d.defaultSeverity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0) + d.summary)
             }
             return
         }
@@ -149,7 +151,10 @@ struct QACommand: AsyncParsableCommand {
                                                                severities: settings.severities, disabled: settings.disabled)
                         }
                     }
-                    let found = documentChecker.check(document, context: CheckContext(sourceLanguage: source, targetLanguage: target, market: market))
+                    // A file `adapt` wrote has its sources' figures in the market's format (its notes say so).
+                    let context = CheckContext(sourceLanguage: source, targetLanguage: target, market: market,
+                                               sourceFiguresAreFinal: QualityChecker.wasAdapted(document))
+                    let found = documentChecker.check(document, context: context)
                     findings += found
                     if reviews { entries.append(QAReviewPage.Entry(file: file, market: market, document: document, findings: found)) }
                 }

@@ -1,4 +1,5 @@
 import Foundation
+import L10nCore
 
 /// Quantities written US-style (`1,500`, `3.5`, `95.5%`) rewritten with the market's decimal
 /// and grouping marks.
@@ -22,7 +23,7 @@ public struct NumberRule: AdaptationRule {
             // Ordinals, codes and versions glued to letters (1,000th, 802.11ac); units are fine (2.4GHz, 1.5x).
             if !glued.isEmpty, isPercent || !Self.units.contains(String(glued)) { continue }
             if Self.isIdentifierContext(before: hit.range.lowerBound, in: text) { continue }
-            if let nextWord, Self.currencyCodes.contains(nextWord) || (number.fractionDigits > 0 && Self.channelWords.contains(nextWord.lowercased())) { continue }
+            if let nextWord, Self.currencyCodes.contains(nextWord) || (number.fractionDigits > 0 && FigureWords.channels.contains(nextWord.lowercased())) { continue }
             if !isPercent && !number.isGrouped && number.fractionDigits == 0 {
                 // Ungrouped integers are as often identifiers as quantities (ZIP codes, EN 55032,
                 // part numbers, years): only large quantities with a unit are regrouped.
@@ -72,25 +73,11 @@ public struct NumberRule: AdaptationRule {
             start = text.index(before: start)
         }
         let token = text[start..<i].split(whereSeparator: { "/".contains($0) }).last.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "®™.")) } ?? ""
-        return identifierWords.contains(token.lowercased())
+        return FigureWords.identifiers.contains(token.lowercased())
     }
 
     /// What may stand between a label and its value.
     private static let labelGap: Set<Character> = [" ", "\u{00A0}", "\t", ":", "*", "_", "|", "\u{FFFC}"]
-
-    /// Words after which a number names a version, standard or product rather than counts.
-    static let identifierWords: Set<String> = [
-        "bluetooth", "bt", "usb", "usb-c", "hdmi", "displayport", "dp", "pcie", "pci", "thunderbolt", "wi-fi", "wifi",
-        "wlan", "qi", "ios", "ipados", "macos", "android", "windows", "linux", "firmware", "software", "version", "ver",
-        "v", "rev", "revision", "release", "gen", "generation", "class", "cat", "category", "grade", "type", "level",
-        "series", "model", "part", "no", "nr", "number", "item", "sku", "standard", "ansi", "nsf", "ul", "ieee", "iec",
-        "iso", "en", "astm", "csa", "din", "jis", "gb", "nema", "sae", "fcc", "cfr", "ip", "star", "section", "chapter",
-        "step", "figure", "fig", "table", "page", "zip", "route", "suite", "unit", "room", "phone", "tel", "fax",
-        "un", "dlc", "nec", "title", "prop", "proposition", "rule", "article", "art", "clause", "annex",
-    ]
-
-    /// After a decimal, names of audio channel layouts (5.1 channel, 7.1 surround) that never change.
-    static let channelWords: Set<String> = ["channel", "channels", "ch", "surround"]
 
     /// ISO 4217 codes: "1,299.00 EUR" is a price in another currency, left to its writer.
     static let currencyCodes: Set<String> = Set(Locale.commonISOCurrencyCodes)

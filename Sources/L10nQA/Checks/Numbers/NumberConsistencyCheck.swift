@@ -1,39 +1,102 @@
 import L10nCore
 
-/// Every number of the (adapted) source is in the target as written, and the target adds none.
+/// Every number of the (adapted) source is in the target, in the target's format, and the
+/// target adds none.
 ///
-/// Adaptation runs before translation, so the source already has the market's figures in the
-/// market's format ("1,4 bar" for pt-BR): a target with "1.4 bar" changed the number's format,
-/// one with "1,5 bar" changed the number.
+/// `adapt` writes the source's figures the market's way before translation ("1,4 bar" for
+/// pt-BR), so its targets must carry them as written. A source that was not adapted (an
+/// `extract`ed file) is read the source language's way and each quantity expected in the target
+/// language's format — the market's, with `--market`, units converted — so "2,5 kg" is right in
+/// Spanish for "2.5 kg", "1.4 bar" in pt-BR is not, and "Bluetooth 5.3" stays as written.
 public struct NumberConsistencyCheck: QACheck {
     public static let description = CheckDescription(
         id: "numbers.consistency", name: "Numbers",
-        summary: "The target has the same numbers as the adapted source, in the same format.",
-        rationale: "A changed price, voltage or dimension is the most expensive mistake a product page can carry. The source is compared after market adaptation, so \"1,4 bar\" is right for pt-BR and \"1.4 bar\" is not. Protected spans (model numbers, URLs) are codes and checked by codes.parity.",
+        summary: "The target has the same numbers as the adapted source, in the target's format.",
+        rationale: "A changed price, voltage or dimension is the most expensive mistake a product page can carry. The source is compared as adapted for the market (or, not adapted, with its quantities in the target language's format), so \"1,4 bar\" is right for pt-BR and \"1.4 bar\" is not, while names such as Bluetooth 5.3 stay as written. Protected spans (model numbers, URLs) are codes and checked by codes.parity.",
         defaultSeverity: .error,
         passing: [
             CheckExample("Pressão máxima 1,4 bar, 2 anos de garantia.", "Pressão máxima de 1,4 bar e garantia de 2 anos.", to: "pt-BR"),
             CheckExample("Fits {url} and 3 models.", "Passt zu 3 Modellen: {url}"),
             CheckExample("No figures here.", "Hier keine Zahlen."),
             CheckExample("Model {url} at 2 bar.", "Modell {url} bei 2 bar."),
+            CheckExample("The tank holds 2.5 liters.", "El depósito tiene 2,5 litros.", to: "es-ES"),
+            CheckExample("Bluetooth 5.3, 1,500 W peak.", "Bluetooth 5.3, 1.500 W Spitze."),
+            CheckExample("Wi-Fi 802.11ac and 5.1 channel sound.", "Wi-Fi 802.11ac und 5.1 Kanal-Sound."),
         ],
         failing: [
             CheckExample("Pressão máxima 1,4 bar.", "Pressão máxima ⟦1.4 bar.", to: "pt-BR"),
+            CheckExample("Working pressure: 1.4 bar.", "Pressão de trabalho: ⟦1.4 bar.", to: "pt-BR"),
+            CheckExample("Peak output: 1,500 W.", "Spitzenleistung: ⟦1,500 W."),
             CheckExample("Preis: 129,99 €", "Preis: ⟦129,90 €"),
             CheckExample("2 Jahre Garantie.", "Garantie.⟦"),
         ])
 
-    public init() {}
+    private let figures: (any SourceFigureAdapting)?
+
+    /// `figures`: how the context's market adapts a source's figures (units converted, prices
+    /// and numbers in its format), for sources that were not adapted; without it, or without a
+    /// market, the source's numbers are expected in the target language's format.
+    public init(figures: (any SourceFigureAdapting)? = nil) {
+        self.figures = figures
+    }
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        var missing = Self.numbers(in: pair.source).map(\.text)
-        var extra: [(text: String, offset: Int)] = []
-        for n in Self.numbers(in: pair.target) {
-            if let i = missing.firstIndex(of: n.text) { missing.remove(at: i) } else { extra.append(n) }
+        let targetNumbers = Self.numbers(in: pair.target)
+        if context.sourceFiguresAreFinal {
+            return Self.compare(Self.numbers(in: pair.source).map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil)
         }
+        let target = NumberConventions.of(context.targetLanguage)
+        if context.market != nil, let adapted = figures?.adaptedText(of: pair.source, context: context) {
+            // Adapted figures are written the market's way: the target may write them so, or as
+            // another way of writing the same value there ("1500" for "1.500").
+            var found: [(text: String, offset: Int)] = []
+            _ = Self.scan(adapted, base: 0, into: &found)
+            return Self.compare(found.map { Expected(text: $0.text, value: target.value(of: $0.text), asWritten: true) }, targetNumbers, conventions: target)
+        }
+        let sourceNumbers = Self.numbers(in: pair.source)
+        let source = NumberConventions.of(context.sourceLanguage)
+        guard source != target, !sourceNumbers.isEmpty else {
+            return Self.compare(sourceNumbers.map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil)
+        }
+        // Quantities are expected in the target's format ("2,5 kg" for 2.5 kg in Spanish);
+        // names (Bluetooth 5.3, 802.11ac, 5.1 channel) as written. A source figure already in
+        // the target's format (an adapted source without its notes) is read that way.
+        let readable = Array(pair.readableSource)
+        let expected = sourceNumbers.map { n -> Expected in
+            let value = source.value(of: n.text) ?? target.value(of: n.text)
+            return Expected(text: n.text, value: value,
+                            asWritten: value == nil || Self.isName(n.text, at: n.offset, in: readable))
+        }
+        return Self.compare(expected, targetNumbers, conventions: target, source: source, language: context.targetLanguage)
+    }
+
+    /// A source number and how the target may write it: as its value in the target's format,
+    /// and (for names, or when nothing else is known) exactly as written.
+    struct Expected {
+        var text: String
+        var value: String?
+        var asWritten: Bool
+    }
+
+    private static func compare(_ expected: [Expected], _ found: [(text: String, offset: Int)], conventions: NumberConventions?,
+                                source: NumberConventions? = nil, language: LanguageTag? = nil) -> [QAIssue] {
+        var missing = expected
+        var extra: [(text: String, offset: Int)] = []
         var issues: [QAIssue] = []
+        for n in found {
+            let value = conventions?.value(of: n.text)
+            if let i = missing.firstIndex(where: { ($0.value != nil && $0.value == value) || ($0.asWritten && $0.text == n.text) }) {
+                missing.remove(at: i)
+            } else if let source, let conventions, let language, let i = missing.firstIndex(where: { !$0.asWritten && $0.text == n.text }) {
+                // The figure kept the source's marks, which say something else (or nothing) here.
+                issues.append(QAIssue("\(n.text) is written as the source writes it; \(language.rawValue) writes \(conventions.rewriting(n.text, from: source))", at: n.offset))
+                missing.remove(at: i)
+            } else {
+                extra.append(n)
+            }
+        }
         for i in 0..<max(missing.count, extra.count) {
-            switch (i < missing.count ? missing[i] : nil, i < extra.count ? extra[i] : nil) {
+            switch (i < missing.count ? missing[i].text : nil, i < extra.count ? extra[i] : nil) {
             case let (m?, e?): issues.append(QAIssue("the source has \(m) where the target has \(e.text)", at: e.offset))
             case let (m?, nil): issues.append(QAIssue("the target lacks the number \(m)"))
             case let (nil, e?): issues.append(QAIssue("the target has \(e.text), which is not in the source", at: e.offset))
@@ -41,6 +104,26 @@ public struct NumberConsistencyCheck: QACheck {
             }
         }
         return issues
+    }
+
+    /// Whether the number at `offset` (a character offset into `text`) names something rather
+    /// than counts: after a version or standard word (``FigureWords/identifiers``, also as a
+    /// label: "Bluetooth: 5.3"), glued to a letter before it (v2.1) or after it (802.11ac), or
+    /// before a channel word (5.1 channel).
+    static func isName(_ number: String, at offset: Int, in text: [Character]) -> Bool {
+        let end = offset + number.count
+        if offset > 0, text[offset - 1].isLetter { return true }
+        if end < text.count, text[end].isLetter { return true }
+        var i = offset
+        while i > 0, " \u{00A0}\t:*_|\u{FFFC}".contains(text[i - 1]) { i -= 1 }
+        var start = i
+        while start > 0, text[start - 1].isLetter || text[start - 1] == "-" { start -= 1 }
+        if start < i, i < offset, FigureWords.identifiers.contains(String(text[start..<i]).lowercased()) { return true }
+        var j = end
+        if j < text.count, " \u{00A0}-".contains(text[j]) { j += 1 }
+        var wordEnd = j
+        while wordEnd < text.count, text[wordEnd].isLetter { wordEnd += 1 }
+        return wordEnd > j && FigureWords.channels.contains(String(text[j..<wordEnd]).lowercased())
     }
 
     /// Digit runs with their inner separators (`1,299.00`, `1.4`, `12 345`) in `content`'s text,

@@ -1,0 +1,119 @@
+import Foundation
+import L10nTestSupport
+import Testing
+
+/// Deliberately broken translations, each with a correct twin, across languages and defect kinds
+/// (`Fixtures/qa-defects/cases.json`): the way issue 15 says the checks will be judged. Each
+/// language's cases are one page, extracted by `l10n extract` and translated twice — once with
+/// every broken target, once with every correct one — then checked by `l10n qa --format json`.
+/// Every defect must be found by its check at its own segment; no correct twin may draw an
+/// error or a warning from any check (info, such as a name the dictionary lacks, is allowed).
+@Suite struct QADefectCorpusTests {
+    struct Case: Decodable {
+        var id: String
+        var language: String
+        var market: String?
+        var check: String
+        /// HTML inline content of one paragraph.
+        var source: String
+        /// Targets with the source's codes as `{1}`…`{/1}` (a `<pc id="1">`) and `{1/}` (a `<ph id="1"/>`).
+        var broken: String
+        var correct: String
+    }
+
+    struct Report: Decodable {
+        struct File: Decodable { var findings: [Finding] }
+        struct Finding: Decodable { var check: String; var severity: String; var segment: String?; var message: String }
+        var files: [File]
+    }
+
+    static let cases: [Case] = {
+        let url = PackagePaths.root.appendingPathComponent("Tests/L10nEndToEndTests/Fixtures/qa-defects/cases.json")
+        return (try? JSONDecoder().decode([Case].self, from: Data(contentsOf: url))) ?? []
+    }()
+
+    @Test func theCorpusCoversManyLanguagesAndChecks() {
+        #expect(Self.cases.count >= 30)
+        #expect(Set(Self.cases.map(\.language)).count >= 10)
+        #expect(Set(Self.cases.map(\.check)).count >= 12)
+        #expect(Set(Self.cases.map(\.id)).count == Self.cases.count, "ids are unique")
+    }
+
+    /// One page per language and market, so each run checks a realistic file of many units.
+    static var groups: [String] {
+        Array(Set(cases.map { $0.language + "|" + ($0.market ?? "") })).sorted()
+    }
+
+    @Test(arguments: groups)
+    func everyDefectIsFoundAndNoTwinIsFlagged(group: String) throws {
+        let cases = Self.cases.filter { $0.language + "|" + ($0.market ?? "") == group }
+        let (language, market) = (cases[0].language, cases[0].market)
+        let dir = try TemporaryDirectory.make("l10n-qa-defects")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(cases.map { "<p>\($0.source)</p>\n" }.joined().utf8).write(to: dir.appendingPathComponent("page.html"))
+        let extracted = try CLI.run(["extract", "-t", language, "page.html", "-o", "page.xlf"], in: dir)
+        try #require(extracted.status == 0, "\(extracted.stderr)")
+        let xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("page.xlf")), as: UTF8.self)
+
+        func checked(_ target: (Case) -> String, name: String) throws -> [Report.Finding] {
+            var text = xliff
+            for (k, c) in cases.enumerated() {
+                text = try Self.translating(unit: "u\(k + 1)", in: text, with: target(c))
+            }
+            try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+            let run = try CLI.run(["qa", "--format", "json", name] + (market.map { ["--market", $0] } ?? []), in: dir)
+            try #require(run.status <= 1, "\(name): \(run.stderr)")
+            return try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8)).files.flatMap(\.findings)
+        }
+
+        let broken = try checked(\.broken, name: "broken.xlf")
+        for (k, c) in cases.enumerated() {
+            #expect(broken.contains { $0.check == c.check && $0.segment == "u\(k + 1)-s1" },
+                    "\(c.id): \(c.check) not found at u\(k + 1)-s1; found there: \(broken.filter { $0.segment == "u\(k + 1)-s1" }.map { "\($0.check): \($0.message)" })")
+        }
+        let correct = try checked(\.correct, name: "correct.xlf")
+        for finding in correct where finding.severity != "info" {
+            let c = finding.segment.flatMap { s in Int(s.dropFirst().prefix { $0.isNumber }).map { cases[$0 - 1].id } } ?? "?"
+            Issue.record("\(c) (the correct twin): \(finding.severity) [\(finding.check)] \(finding.message)")
+        }
+    }
+
+    /// `xliff` with a `<target>` after the source of `unit`'s only segment: `template` with the
+    /// source's own code elements in place of `{id}`, `{/id}` and `{id/}`, its text escaped.
+    static func translating(unit: String, in xliff: String, with template: String) throws -> String {
+        // Marked translated, as a CAT tool marks what its translator confirmed (an empty target
+        // is then an empty translation, not a segment left for later).
+        let unitStart = try #require(xliff.range(of: "<unit id=\"\(unit)\""), "no unit \(unit)")
+        let segment = try #require(xliff.range(of: "<segment id=\"s1\">", range: unitStart.upperBound..<xliff.endIndex))
+        let xliff = xliff.replacingCharacters(in: segment, with: "<segment id=\"s1\" state=\"translated\">")
+        let start = try #require(xliff.range(of: "<unit id=\"\(unit)\""))
+        let open = try #require(xliff.range(of: "<source>", range: start.upperBound..<xliff.endIndex))
+        let close = try #require(xliff.range(of: "</source>", range: open.upperBound..<xliff.endIndex))
+        let source = String(xliff[open.upperBound..<close.lowerBound])
+        var starts: [String: String] = [:], placeholders: [String: String] = [:]
+        for match in source.matches(of: #/<(pc|ph) id="([^"]+)"[^>]*>/#) {
+            if match.output.1 == "pc" { starts[String(match.output.2)] = String(match.output.0) } else { placeholders[String(match.output.2)] = String(match.output.0) }
+        }
+        var target = ""
+        var rest = Substring(template)
+        while let brace = rest.firstIndex(of: "{") {
+            target += escaped(rest[..<brace])
+            let end = try #require(rest[brace...].firstIndex(of: "}"), "unclosed { in \(template)")
+            let token = rest[rest.index(after: brace)..<end]
+            if token.hasPrefix("/") {
+                target += "</pc>"
+            } else if token.hasSuffix("/") {
+                target += try #require(placeholders[String(token.dropLast())], "no <ph id=\"\(token.dropLast())\"> in \(source)")
+            } else {
+                target += try #require(starts[String(token)], "no <pc id=\"\(token)\"> in \(source)")
+            }
+            rest = rest[rest.index(after: end)...]
+        }
+        target += escaped(rest)
+        return xliff.replacingCharacters(in: close, with: "</source>\n        <target>\(target)</target>")
+    }
+
+    static func escaped(_ text: Substring) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+    }
+}
