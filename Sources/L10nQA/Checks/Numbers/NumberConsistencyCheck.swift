@@ -22,6 +22,7 @@ public struct NumberConsistencyCheck: QACheck {
             CheckExample("The tank holds 2.5 liters.", "El depósito tiene 2,5 litros.", to: "es-ES"),
             CheckExample("Bluetooth 5.3, 1,500 W peak.", "Bluetooth 5.3, 1.500 W Spitze."),
             CheckExample("Wi-Fi 802.11ac and 5.1 channel sound.", "Wi-Fi 802.11ac und 5.1 Kanal-Sound."),
+            CheckExample("Offer ends 12/25/2026 at 10:30.", "Angebot endet am 25.12.2026 um 10.30 Uhr."),
         ],
         failing: [
             CheckExample("Pressão máxima 1,4 bar.", "Pressão máxima ⟦1.4 bar.", to: "pt-BR"),
@@ -87,6 +88,10 @@ public struct NumberConsistencyCheck: QACheck {
             let value = conventions?.value(of: n.text)
             if let i = missing.firstIndex(where: { ($0.value != nil && $0.value == value) || ($0.asWritten && $0.text == n.text) }) {
                 missing.remove(at: i)
+            } else if value == nil, let parts = Self.parts(of: n.text, among: missing) {
+                // Not a number here but a date or time written the target's way ("25.12.2026" for
+                // 12/25/2026, "10.30" for 10:30): each part is one of the source's figures.
+                for i in parts.sorted(by: >) { missing.remove(at: i) }
             } else if let source, let conventions, let language, let i = missing.firstIndex(where: { !$0.asWritten && $0.text == n.text }) {
                 // The figure kept the source's marks, which say something else (or nothing) here.
                 issues.append(QAIssue("\(n.text) is written as the source writes it; \(language.rawValue) writes \(conventions.rewriting(n.text, from: source))", at: n.offset))
@@ -104,6 +109,19 @@ public struct NumberConsistencyCheck: QACheck {
             }
         }
         return issues
+    }
+
+    /// The places in `expected` of the digit groups of `text` ("25.12.2026": 25, 12 and 2026),
+    /// each a figure of its own there, or nil when `text` is one group or a group has no match.
+    private static func parts(of text: String, among expected: [Expected]) -> [Int]? {
+        let groups = text.split { !$0.isASCII || !$0.isNumber }
+        guard groups.count > 1 else { return nil }
+        var used: [Int] = []
+        for group in groups {
+            guard let i = expected.indices.first(where: { !used.contains($0) && expected[$0].text == group }) else { return nil }
+            used.append(i)
+        }
+        return used
     }
 
     /// Whether the number at `offset` (a character offset into `text`) names something rather
