@@ -5,12 +5,14 @@ public struct RepeatedWordCheck: QACheck {
     public static let description = CheckDescription(
         id: "words.repeated", name: "Repeated word",
         summary: "The target repeats a word (\"die die\") that the source does not.",
-        rationale: "A doubled word is almost always an editing slip after a correction. Repetitions the source has on purpose (\"bye bye\") and one-letter words and numbers are left alone.",
+        rationale: "A doubled word is almost always an editing slip after a correction. Repetitions the source has on purpose (\"bye bye\"), those the target language's grammar makes (French reflexive \"nous nous\", \"vous vous\"; English \"had had\", \"that that\"), and one-letter words and numbers are left alone.",
         defaultSeverity: .warning,
         passing: [
             CheckExample("The pump runs quietly.", "Die Pumpe läuft leise."),
             CheckExample("Bye bye, drips.", "Bye bye, Tropfen."),
             CheckExample("Das, das wir bauen.", "Das, das wir bauen."),
+            CheckExample("We commit to shipping within a day.", "Nous nous engageons à expédier sous un jour.", to: "fr-FR"),
+            CheckExample("You commit to the terms.", "Vous vous engagez à respecter les conditions.", to: "fr-FR"),
         ],
         failing: [
             CheckExample("The pump runs quietly.", "Die Pumpe läuft ⟦läuft leise."),
@@ -23,9 +25,17 @@ public struct RepeatedWordCheck: QACheck {
         let targetRepeats = Self.repeats(in: pair.readableTarget)
         guard !targetRepeats.isEmpty else { return [] }
         let sourceRepeats = Set(Self.repeats(in: pair.readableSource).map { $0.word })
-        return targetRepeats.filter { !sourceRepeats.contains($0.word) }
+        let grammatical = Self.grammatical[context.targetLanguage.language] ?? []
+        return targetRepeats.filter { !sourceRepeats.contains($0.word) && !grammatical.contains($0.word) }
             .map { QAIssue("\"\($0.word)\" twice in a row", at: $0.offset) }
     }
+
+    /// Words a language's grammar doubles (lower case, by language subtag): French reflexives
+    /// ("nous nous engageons"), English past perfect and demonstratives ("had had", "that that").
+    static let grammatical: [String: Set<String>] = [
+        "fr": ["nous", "vous"],
+        "en": ["had", "that"],
+    ]
 
     /// Words (letters only, two or more) that follow themselves with only spaces between.
     static func repeats(in text: String) -> [(word: String, offset: Int)] {

@@ -23,6 +23,7 @@ public struct NumberConsistencyCheck: QACheck {
             CheckExample("Bluetooth 5.3, 1,500 W peak.", "Bluetooth 5.3, 1.500 W Spitze."),
             CheckExample("Wi-Fi 802.11ac and 5.1 channel sound.", "Wi-Fi 802.11ac und 5.1 Kanal-Sound."),
             CheckExample("Offer ends 12/25/2026 at 10:30.", "Angebot endet am 25.12.2026 um 10.30 Uhr."),
+            CheckExample("Orders placed before 2:00 PM ship today.", "Bestellungen bis 14:00 Uhr gehen heute raus."),
         ],
         failing: [
             CheckExample("Pressão máxima 1,4 bar.", "Pressão máxima ⟦1.4 bar.", to: "pt-BR"),
@@ -65,8 +66,8 @@ public struct NumberConsistencyCheck: QACheck {
         let readable = Array(pair.readableSource)
         let expected = sourceNumbers.map { n -> Expected in
             let value = source.value(of: n.text) ?? target.value(of: n.text)
-            return Expected(text: n.text, value: value,
-                            asWritten: value == nil || Self.isName(n.text, at: n.offset, in: readable))
+            return Expected(text: n.text, value: value, asWritten: value == nil || Self.isName(n.text, at: n.offset, in: readable),
+                            alternatives: Self.twentyFourHour(n.text, at: n.offset, in: readable))
         }
         return Self.compare(expected, targetNumbers, conventions: target, source: source, language: context.targetLanguage)
     }
@@ -77,6 +78,8 @@ public struct NumberConsistencyCheck: QACheck {
         var text: String
         var value: String?
         var asWritten: Bool
+        /// Other values it may take: the hour of "2:00 PM" is 14 on a 24-hour clock.
+        var alternatives: [String] = []
     }
 
     private static func compare(_ expected: [Expected], _ found: [(text: String, offset: Int)], conventions: NumberConventions?,
@@ -86,7 +89,8 @@ public struct NumberConsistencyCheck: QACheck {
         var issues: [QAIssue] = []
         for n in found {
             let value = conventions?.value(of: n.text)
-            if let i = missing.firstIndex(where: { ($0.value != nil && $0.value == value) || ($0.asWritten && $0.text == n.text) }) {
+            if let i = missing.firstIndex(where: { ($0.value != nil && $0.value == value) || ($0.asWritten && $0.text == n.text)
+                || (value.map($0.alternatives.contains) ?? false) }) {
                 missing.remove(at: i)
             } else if value == nil, let parts = Self.parts(of: n.text, among: missing) {
                 // Not a number here but a date or time written the target's way ("25.12.2026" for
@@ -109,6 +113,23 @@ public struct NumberConsistencyCheck: QACheck {
             }
         }
         return issues
+    }
+
+    /// The hour of a 12-hour time ("2 PM", "2:00 p.m.", "12:30 AM") on a 24-hour clock, which is
+    /// how most targets write it: "14", or "0" and "00" for 12 AM; empty for anything else.
+    static func twentyFourHour(_ number: String, at offset: Int, in text: [Character]) -> [String] {
+        guard let hour = Int(number), (1...12).contains(hour) else { return [] }
+        var i = offset + number.count
+        if i + 2 < text.count, text[i] == ":", text[i + 1].isASCII, text[i + 1].isNumber, text[i + 2].isNumber { i += 3 }
+        if i < text.count, text[i] == " " || text[i] == "\u{00A0}" || text[i] == "\u{202F}" { i += 1 }
+        let rest = String(text[i..<min(text.count, i + 4)]).lowercased()
+        let isPM = rest.hasPrefix("pm") || rest.hasPrefix("p.m.")
+        guard isPM || rest.hasPrefix("am") || rest.hasPrefix("a.m.") else { return [] }
+        // A letter right after "am"/"pm" makes it a word ("amber", "pmt"), not a time.
+        let marker = rest.hasPrefix("p.m.") || rest.hasPrefix("a.m.") ? 4 : 2
+        if i + marker < text.count, text[i + marker].isLetter { return [] }
+        if isPM { return hour == 12 ? [] : [String(hour + 12)] }
+        return hour == 12 ? ["0", "00"] : ["0\(hour)"]
     }
 
     /// The places in `expected` of the digit groups of `text` ("25.12.2026": 25, 12 and 2026),
