@@ -24,6 +24,7 @@ public struct NumberConsistencyCheck: QACheck {
             CheckExample("Wi-Fi 802.11ac and 5.1 channel sound.", "Wi-Fi 802.11ac und 5.1 Kanal-Sound."),
             CheckExample("Offer ends 12/25/2026 at 10:30.", "Angebot endet am 25.12.2026 um 10.30 Uhr."),
             CheckExample("Orders placed before 2:00 PM ship today.", "Bestellungen bis 14:00 Uhr gehen heute raus."),
+            CheckExample("Hold the button for five seconds.", "ボタンを5秒間押し続けます。", to: "ja-JP"),
         ],
         failing: [
             CheckExample("Pressão máxima 1,4 bar.", "Pressão máxima ⟦1.4 bar.", to: "pt-BR"),
@@ -53,12 +54,14 @@ public struct NumberConsistencyCheck: QACheck {
             // another way of writing the same value there ("1500" for "1.500").
             var found: [(text: String, offset: Int)] = []
             _ = Self.scan(adapted, base: 0, into: &found)
-            return Self.compare(found.map { Expected(text: $0.text, value: target.value(of: $0.text), asWritten: true) }, targetNumbers, conventions: target)
+            return Self.compare(found.map { Expected(text: $0.text, value: target.value(of: $0.text), asWritten: true) }, targetNumbers, conventions: target,
+                                spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
         }
         let sourceNumbers = Self.numbers(in: pair.source)
         let source = NumberConventions.of(context.sourceLanguage)
         guard source != target, !sourceNumbers.isEmpty else {
-            return Self.compare(sourceNumbers.map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil)
+            return Self.compare(sourceNumbers.map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil,
+                                spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
         }
         // Quantities are expected in the target's format ("2,5 kg" for 2.5 kg in Spanish);
         // names (Bluetooth 5.3, 802.11ac, 5.1 channel) as written. A source figure already in
@@ -69,7 +72,8 @@ public struct NumberConsistencyCheck: QACheck {
             return Expected(text: n.text, value: value, asWritten: value == nil || Self.isName(n.text, at: n.offset, in: readable),
                             alternatives: Self.twentyFourHour(n.text, at: n.offset, in: readable))
         }
-        return Self.compare(expected, targetNumbers, conventions: target, source: source, language: context.targetLanguage)
+        return Self.compare(expected, targetNumbers, conventions: target, source: source, language: context.targetLanguage,
+                            spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
     }
 
     /// A source number and how the target may write it: as its value in the target's format,
@@ -83,8 +87,11 @@ public struct NumberConsistencyCheck: QACheck {
     }
 
     private static func compare(_ expected: [Expected], _ found: [(text: String, offset: Int)], conventions: NumberConventions?,
-                                source: NumberConventions? = nil, language: LanguageTag? = nil) -> [QAIssue] {
+                                source: NumberConventions? = nil, language: LanguageTag? = nil,
+                                spelledOut: () -> [String] = { [] }) -> [QAIssue] {
         var missing = expected
+        // Looked for only when the target has a figure nothing else accounts for.
+        lazy var spelled = spelledOut()
         var extra: [(text: String, offset: Int)] = []
         var issues: [QAIssue] = []
         for n in found {
@@ -92,6 +99,9 @@ public struct NumberConsistencyCheck: QACheck {
             if let i = missing.firstIndex(where: { ($0.value != nil && $0.value == value) || ($0.asWritten && $0.text == n.text)
                 || (value.map($0.alternatives.contains) ?? false) }) {
                 missing.remove(at: i)
+            } else if let i = spelled.firstIndex(of: value ?? n.text) {
+                // "five seconds" translated as "5 秒": the figure the source spelled out.
+                spelled.remove(at: i)
             } else if value == nil, let parts = Self.parts(of: n.text, among: missing) {
                 // Not a number here but a date or time written the target's way ("25.12.2026" for
                 // 12/25/2026, "10.30" for 10:30): each part is one of the source's figures.
@@ -114,6 +124,21 @@ public struct NumberConsistencyCheck: QACheck {
         }
         return issues
     }
+
+    /// The numbers `text` spells out as English words ("five", "twelve", "a dozen"), as digits:
+    /// a target may write them as figures. Other source languages: none.
+    static func spelledOut(in text: String, language: LanguageTag) -> [String] {
+        guard language.language == "en", text.utf8.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        return text.lowercased().split { !$0.isLetter }.compactMap { numberWords[String($0)] }
+    }
+
+    static let numberWords: [String: String] = [
+        "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+        "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14",
+        "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20",
+        "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90",
+        "hundred": "100", "dozen": "12", "single": "1", "double": "2", "twice": "2", "pair": "2",
+    ]
 
     /// The hour of a 12-hour time ("2 PM", "2:00 p.m.", "12:30 AM") on a 24-hour clock, which is
     /// how most targets write it: "14", or "0" and "00" for 12 AM; empty for anything else.
