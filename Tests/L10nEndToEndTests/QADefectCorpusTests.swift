@@ -34,7 +34,7 @@ import Testing
         return (try? JSONDecoder().decode([Case].self, from: Data(contentsOf: url))) ?? []
     }()
 
-    @Test func theCorpusCoversManyLanguagesAndChecks() {
+    @Test func theCorpusCoversManyLanguagesAndChecks() throws {
         #expect(Self.cases.count >= 30)
         #expect(Set(Self.cases.map(\.language)).count >= 10)
         #expect(Set(Self.cases.compactMap(\.check)).count >= 12)
@@ -57,6 +57,8 @@ import Testing
         let extracted = try CLI.run(["extract", "-t", language, "page.html", "-o", "page.xlf"], in: dir)
         try #require(extracted.status == 0, "\(extracted.stderr)")
         let xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("page.xlf")), as: UTF8.self)
+        // One sentence per case: each paragraph is one unit of one segment.
+        #expect(xliff.components(separatedBy: "<segment ").count - 1 == cases.count, "a case's source is more than one sentence")
 
         func checked(_ target: (Case) -> String, name: String) throws -> [Report.Finding] {
             var text = xliff
