@@ -54,7 +54,9 @@ import Testing
         let dir = try TemporaryDirectory.make("l10n-qa-defects")
         defer { try? FileManager.default.removeItem(at: dir) }
         try Data(cases.map { "<p>\($0.source)</p>\n" }.joined().utf8).write(to: dir.appendingPathComponent("page.html"))
-        let extracted = try CLI.run(["extract", "-t", language, "page.html", "-o", "page.xlf"], in: dir)
+        // The corpus glossary's terms travel in the XLIFF (Glossary module), as the glossary qa checks.
+        let glossary = PackagePaths.root.appendingPathComponent("Tests/L10nEndToEndTests/Fixtures/qa-defects/glossary.csv").path
+        let extracted = try CLI.run(["extract", "-t", language, "--glossary", glossary, "page.html", "-o", "page.xlf"], in: dir)
         try #require(extracted.status == 0, "\(extracted.stderr)")
         let xliff = String(decoding: try Data(contentsOf: dir.appendingPathComponent("page.xlf")), as: UTF8.self)
         // One sentence per case: each paragraph is one unit of one segment.
