@@ -217,6 +217,63 @@ import Testing
         #expect(page.contains("<p>Die AquaFlow-Tauchpumpe ist leise.</p>") && page.contains("Ersatzteilset noch heute."), "\(page)")
     }
 
+    /// The checks run on any tool's XLIFF, 2.x and 1.2: a file without the skeleton `extract`
+    /// embeds is checked (its codes as its own elements describe them); only merge needs one.
+    @Test func anyToolsXLIFFIsChecked() throws {
+        let dir = try TemporaryDirectory.make("l10n-qa-foreign")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let xliff2 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en-US" trgLang="de-DE">
+              <file id="f1" original="page.html">
+                <unit id="1">
+                  <segment id="1" state="translated">
+                    <source>Press <pc id="1">Start</pc> to begin.</source>
+                    <target>Drücken Sie Start, um zu beginnen.</target>
+                  </segment>
+                </unit>
+                <unit id="2">
+                  <segment id="1" state="translated">
+                    <source>The tank holds 2.5 liters.</source>
+                    <target>Der Tank fasst 2,5 Liter.</target>
+                  </segment>
+                </unit>
+              </file>
+            </xliff>
+
+            """
+        let xliff12 = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+              <file original="page.html" source-language="en-US" target-language="pt-BR" datatype="html">
+                <body>
+                  <trans-unit id="a">
+                    <source>Working pressure: 1.4 bar.</source>
+                    <target state="translated">Pressão de trabalho: 1.4 bar.</target>
+                  </trans-unit>
+                  <trans-unit id="b">
+                    <source>Press <g id="1">Start</g> to begin.</source>
+                    <target state="translated">Pressione <g id="1">Iniciar</g> para começar.</target>
+                  </trans-unit>
+                </body>
+              </file>
+            </xliff>
+
+            """
+        try Data(xliff2.utf8).write(to: dir.appendingPathComponent("tool.xlf"))
+        try Data(xliff12.utf8).write(to: dir.appendingPathComponent("tool12.xlf"))
+        let run = try CLI.run(["qa", "--disable", "spelling.unknown", "tool.xlf", "tool12.xlf"], in: dir)
+        #expect(run.status == 1, "\(run.stderr)")
+        let found = run.stdout.split(separator: "\n").map(String.init)
+        #expect(found.contains { $0.hasPrefix("tool.xlf:5: 1-1: error: [codes.parity]") }, "\(run.stdout)")
+        #expect(found.contains { $0.hasPrefix("tool12.xlf:5: a-s1: error: [numbers.consistency]") }, "\(run.stdout)")
+        #expect(found.allSatisfy { $0.contains(": 1-1: error: [codes.parity]") || $0.contains(": a-s1: error: [numbers.consistency]") },
+                "the correct units draw nothing: \(run.stdout)")
+        // Merge still needs the skeleton, and says so.
+        let merged = try CLI.run(["merge", "tool.xlf"], in: dir)
+        #expect(merged.status == 65 && merged.stderr.contains("no skeleton"), "\(merged.stderr)")
+    }
+
     /// An `<sm>` binds what lies up to its `<em>` wherever that is on the same side of the unit:
     /// past the end of the `<pc>` it starts in, or in the next segment (across the space the
     /// ignorable between them holds, which merge writes as it is).

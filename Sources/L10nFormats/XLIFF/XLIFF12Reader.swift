@@ -13,6 +13,8 @@ struct XLIFF12Reader {
     var namespace: String?
     /// What the caller needs of units nobody translated (see ``XLIFFReader/Detail``).
     var detail: XLIFFReader.Detail = .full
+    /// See ``XLIFFReader/requiresSkeleton``.
+    var requiresSkeleton = true
 
     func read(_ root: XMLElement) throws -> [Document] {
         let files = root.elements(named: "file", namespace: namespace)
@@ -25,13 +27,18 @@ struct XLIFF12Reader {
     }
 
     private func document(_ fileElement: XMLElement) throws -> Document {
-        guard let internalFile = fileElement.first("header", namespace: namespace)?
-            .first("skl", namespace: namespace)?.first("internal-file", namespace: namespace)
-        else { throw XLIFFSkeletonEmbedding.missing(file: file, line: fileElement.line) }
-        guard internalFile["form"] == nil || internalFile["form"] == "base64" else {
-            throw error("the embedded skeleton has form=\"\(internalFile["form"]!)\"; l10n writes base64", internalFile, code: .invalidSkeleton)
+        let skeleton: Skeleton
+        if let internalFile = fileElement.first("header", namespace: namespace)?
+            .first("skl", namespace: namespace)?.first("internal-file", namespace: namespace) {
+            guard internalFile["form"] == nil || internalFile["form"] == "base64" else {
+                throw error("the embedded skeleton has form=\"\(internalFile["form"]!)\"; l10n writes base64", internalFile, code: .invalidSkeleton)
+            }
+            skeleton = try XLIFFSkeletonEmbedding.decodeXLIFF12(internalFile.text, file: file, line: internalFile.line)
+        } else if requiresSkeleton {
+            throw XLIFFSkeletonEmbedding.missing(file: file, line: fileElement.line)
+        } else {
+            skeleton = Skeleton(original: Data(), spans: [])
         }
-        let skeleton = try XLIFFSkeletonEmbedding.decodeXLIFF12(internalFile.text, file: file, line: internalFile.line)
         guard let sourceLanguage = fileElement["source-language"] else { throw error("<file> has no source-language", fileElement) }
         guard let datatype = fileElement["datatype"] else { throw error("<file> has no datatype (l10n writes the format id there)", fileElement) }
         let format = datatype.hasPrefix("x-") ? String(datatype.dropFirst(2)) : datatype

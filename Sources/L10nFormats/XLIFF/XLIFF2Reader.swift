@@ -7,6 +7,8 @@ struct XLIFF2Reader {
     var namespace: String
     /// What the caller needs of units nobody translated (see ``XLIFFReader/Detail``).
     var detail: XLIFFReader.Detail = .full
+    /// See ``XLIFFReader/requiresSkeleton``.
+    var requiresSkeleton = true
 
     func read(_ root: XMLElement) throws -> [Document] {
         guard let sourceLanguage = root["srcLang"] else {
@@ -23,13 +25,14 @@ struct XLIFF2Reader {
     }
 
     private func document(_ fileElement: XMLElement, sourceLanguage: String, targetLanguage: String?) throws -> Document {
-        guard let embedded = fileElement.first("skeleton", namespace: namespace)?
+        let embedded = fileElement.first("skeleton", namespace: namespace)?
             .first(XLIFFSkeletonEmbedding.elementName, namespace: XLIFFSkeletonEmbedding.namespace)
-        else { throw XLIFFSkeletonEmbedding.missing(file: file, line: fileElement.line) }
-        guard let format = embedded["format"], !format.isEmpty else {
-            throw error("the embedded skeleton has no format attribute", embedded, code: .invalidSkeleton)
-        }
-        let read = try XLIFFSkeletonEmbedding.decodeXLIFF2(embedded, file: file)
+        if embedded == nil, requiresSkeleton { throw XLIFFSkeletonEmbedding.missing(file: file, line: fileElement.line) }
+        // Another tool's file: no skeleton, its codes as its own elements describe them.
+        let format = embedded?["format"] ?? "xliff"
+        if let embedded, format.isEmpty { throw error("the embedded skeleton has no format attribute", embedded, code: .invalidSkeleton) }
+        let read = try embedded.map { try XLIFFSkeletonEmbedding.decodeXLIFF2($0, file: file) }
+            ?? XLIFFSkeletonEmbedding.Read(skeleton: Skeleton(original: Data(), spans: []), overrides: nil)
         var skeleton = read.skeleton
         var spanIndex: [String: Int] = [:]
         for (i, span) in skeleton.spans.enumerated() where spanIndex[span.unit] == nil { spanIndex[span.unit] = i }

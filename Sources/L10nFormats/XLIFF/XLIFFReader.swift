@@ -38,10 +38,15 @@ public struct XLIFFReader: Sendable {
     /// The XML safety policy and limits files are parsed under.
     public var xmlPolicy: XMLPolicy
     public var detail: Detail
+    /// Whether a file must carry the skeleton `l10n extract` embeds. Merge needs it to rebuild
+    /// the document; checking translations does not, so `l10n qa` reads any tool's XLIFF (a file
+    /// without one comes back with an empty skeleton, its codes as its own elements describe them).
+    public var requiresSkeleton: Bool
 
-    public init(xmlPolicy: XMLPolicy = .standard, detail: Detail = .full) {
+    public init(xmlPolicy: XMLPolicy = .standard, detail: Detail = .full, requiresSkeleton: Bool = true) {
         self.xmlPolicy = xmlPolicy
         self.detail = detail
+        self.requiresSkeleton = requiresSkeleton
     }
 
     public func read(_ data: Data, file: String) throws -> [Document] {
@@ -51,9 +56,9 @@ public struct XLIFFReader: Sendable {
         }
         switch (root.namespace, root["version"]) {
         case (XLIFFVersion.v1_2.namespace?, _), (nil, "1.2"?), (nil, "1.1"?):
-            return try XLIFF12Reader(file: file, namespace: root.namespace, detail: detail).read(root)
+            return try XLIFF12Reader(file: file, namespace: root.namespace, detail: detail, requiresSkeleton: requiresSkeleton).read(root)
         case (XLIFFVersion.v2_0.namespace?, _), (XLIFFVersion.v2_2.namespace?, _):
-            return try XLIFF2Reader(file: file, namespace: root.namespace!, detail: detail).read(root)
+            return try XLIFF2Reader(file: file, namespace: root.namespace!, detail: detail, requiresSkeleton: requiresSkeleton).read(root)
         default:
             throw FormatError(.unsupported, "unsupported XLIFF: namespace \(root.namespace ?? "none"), version \(root["version"] ?? "none")",
                               at: SourceLocation(file: file, line: root.line))

@@ -137,7 +137,8 @@ struct QACommand: AsyncParsableCommand {
                 var findings: [Finding] = []
                 var segments = 0
                 var entries: [QAReviewPage.Entry] = []
-                for document in try XLIFFReader().read(bytes, file: file) {
+                // Any tool's XLIFF: checking needs no skeleton.
+                for document in try XLIFFReader(requiresSkeleton: false).read(bytes, file: file) {
                     guard let source = LanguageTag(document.sourceLanguage), let target = document.targetLanguage.flatMap({ LanguageTag($0) }) else {
                         throw PipelineError(.unsupportedInput, "has no target language: nothing to check", file: file)
                     }
