@@ -422,28 +422,29 @@ struct XLIFF2Reader {
     }
 
     /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`. One pass
-    /// over the element's attributes (an element carries up to ten of these). The cases are
-    /// compared in order, so the names every `<ph>` carries come first and `id` ends the search.
+    /// over the element's attributes (an element carries up to ten of these). A name is told
+    /// by its length first, so most cases cost an integer comparison, not a string one; a value
+    /// is made a string only for the attribute that sets it.
     private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
         var a = XLIFFCodeResolver.Attributes()
         e.forEachAttribute { name, namespace, value in
             guard namespace == nil else { return }
-            switch name {
-            case "id": break
-            case "type": a.type = value
-            case "subType": a.subType = value
-            case "canDelete": a.canDelete = value != "no"
-            case "dataRef": if start == nil { a.dataRef = value }
-            case "disp": if start == nil { a.display = value }
-            case "equiv": if start == nil { a.equiv = value }
-            case "dataRefStart": if start == true { a.dataRef = value }
-            case "dispStart": if start == true { a.display = value }
-            case "equivStart": if start == true { a.equiv = value }
-            case "dataRefEnd": if start == false { a.dataRef = value }
-            case "dispEnd": if start == false { a.display = value }
-            case "equivEnd": if start == false { a.equiv = value }
-            case "copyOf": a.copyOf = value
-            case "isolated": a.isolated = value == "yes"
+            switch (name.utf8.count, name) {
+            case (2, "id"): break
+            case (4, "type"): a.type = value.string
+            case (7, "subType"): a.subType = value.string
+            case (9, "canDelete"): a.canDelete = value.string != "no"
+            case (7, "dataRef"): if start == nil { a.dataRef = value.string }
+            case (4, "disp"): if start == nil { a.display = value.string }
+            case (5, "equiv"): if start == nil { a.equiv = value.string }
+            case (12, "dataRefStart"): if start == true { a.dataRef = value.string }
+            case (9, "dispStart"): if start == true { a.display = value.string }
+            case (10, "equivStart"): if start == true { a.equiv = value.string }
+            case (10, "dataRefEnd"): if start == false { a.dataRef = value.string }
+            case (7, "dispEnd"): if start == false { a.display = value.string }
+            case (8, "equivEnd"): if start == false { a.equiv = value.string }
+            case (6, "copyOf"): a.copyOf = value.string
+            case (8, "isolated"): a.isolated = value.string == "yes"
             default: break
             }
         }
