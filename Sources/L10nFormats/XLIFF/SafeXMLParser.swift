@@ -43,8 +43,10 @@ final class XMLArena: Sendable {
 
     func string(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
 
-    /// The value of `attribute` as a string.
-    func value(_ attribute: Attribute) -> String { String(decoding: text[attribute.value], as: UTF8.self) }
+    /// The value of `attribute` as a string (read in place: no slice of `text` is retained).
+    func value(_ attribute: Attribute) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[attribute.value]), as: UTF8.self) }
+    }
 }
 
 /// An element of a parsed XML document: a view into its ``XMLArena``. Comments and processing

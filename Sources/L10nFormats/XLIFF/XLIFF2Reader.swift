@@ -37,7 +37,7 @@ struct XLIFF2Reader {
         var units: [TextUnit] = []
         var groups: [SizeGroup] = []
         // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
-        var provenances: [String: Provenance?] = [:]
+        var provenances = SmallMap<String, Provenance?>()
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
         func collect(_ container: XMLElement, translate: Bool) throws {
@@ -45,14 +45,15 @@ struct XLIFF2Reader {
                 guard child.namespace == namespace else { return true }
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
-                    if detail == .merging, let id = child["id"], let i = spanIndex[id],
+                    let id = child["id"]  // read once: each read makes a string of the attribute
+                    if detail == .merging, let id, let i = spanIndex[id],
                        var untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
                         untouched.translate = translate
                         units.append(untouched)
                         return true
                     }
                     var span: Skeleton.UnitSpan?
-                    if let id = child["id"], let i = spanIndex[id] {
+                    if let id, let i = spanIndex[id] {
                         if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
@@ -64,7 +65,7 @@ struct XLIFF2Reader {
                         }
                         span = skeleton.spans[i]
                     }
-                    var unit = try unit(child, span: span, provenances: &provenances, markers: profiles != nil && detail == .full)
+                    var unit = try unit(child, id: id, span: span, provenances: &provenances, markers: profiles != nil && detail == .full)
                     unit.translate = translate
                     if profiles != nil, detail == .full { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                     units.append(unit)
@@ -172,12 +173,14 @@ struct XLIFF2Reader {
         return bases
     }
 
-    /// `provenances`: what each `subState` value read so far said (a file repeats a few values
-    /// on every segment, and reading one token is a table search).
+    /// `id`: the unit's `id` attribute. `provenances`: what each `subState` value read so far
+    /// said (a file repeats a few values on every segment, and reading one token is a table
+    /// search; among a few values, a search without hashing).
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
     /// asked only where the file names a profile to measure them with.
-    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?, provenances: inout [String: Provenance?], markers: Bool = false) throws -> TextUnit {
-        guard let id = element["id"] else { throw error("<unit> has no id", element) }
+    private func unit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, provenances: inout SmallMap<String, Provenance?>,
+                      markers: Bool = false) throws -> TextUnit {
+        guard let id else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
         // Merging writes no note, glossary entry or restriction: it reads none (see ``XLIFFReader/Detail``).
@@ -217,7 +220,7 @@ struct XLIFF2Reader {
                     provenance = known
                 } else {
                     provenance = value.hasPrefix("l10n:") ? Provenance(token: String(value.dropFirst(5))) : nil
-                    provenances[value] = provenance
+                    provenances.insertIfAbsent(value, provenance)
                 }
             }
             var order: Int?
