@@ -143,13 +143,44 @@ enum Graphemes {
             }
         }
         if let values { return values }
-        return text.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
+        var out: [UInt32] = []
+        forEachCharacterValue(of: text) { out.append($0) }
+        return out
     }
 
     /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func count(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { standaloneCount(utf8: $0) } ?? text.count
+        if let count = text.withUTF8({ standaloneCount(utf8: $0) }) { return count }
+        var count = 0
+        forEachCharacterValue(of: text) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with each character of `text`: its scalar value, or `UInt32.max` for a
+    /// character of several scalars — for text that has scalars ``isStandalone(_:)`` does not
+    /// hold for (an emoji, a combining mark). Swift's grapheme breaking runs only on the
+    /// stretches around those: between two standalone scalars there is always a break (no rule
+    /// of UAX #29 joins them, none being CR, Extend, ZWJ, SpacingMark, Prepend, Hangul or a
+    /// regional indicator, and the rules that look back — emoji ZWJ sequences, regional
+    /// indicator pairs — look back over such scalars only), so the text is cut there and each
+    /// stretch of more than one scalar is broken on its own, as it is within the whole text.
+    /// Breaking a long text whole cost ~70 instructions a character.
+    private static func forEachCharacterValue(of text: String, _ body: (UInt32) -> Void) {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0, p = 1
+        while p <= scalars.count {
+            defer { p += 1 }
+            guard p == scalars.count || (isStandalone(scalars[p - 1].value) && isStandalone(scalars[p].value)) else { continue }
+            if p - start == 1 {
+                body(scalars[start].value)
+            } else {
+                var stretch = String.UnicodeScalarView()
+                stretch.append(contentsOf: scalars[start..<p])
+                for c in String(stretch) { body(c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max) }
+            }
+            start = p
+        }
     }
 
     /// How many scalars `bytes` (valid UTF-8) holds, in the pass that checks that each is a
