@@ -108,11 +108,14 @@ struct XLIFFSegmentLocator {
             if bytes[end] == UInt8(ascii: ":") { local = end + 1 }
             end += 1
         }
+        // Told by length first: most tags (`source`, `target`, `ph`, `pc`) have none of these lengths.
         let name = bytes[local..<end]
-        if name.elementsEqual("unit".utf8) || name.elementsEqual("trans-unit".utf8) { return (.unit, end) }
-        if name.elementsEqual("segment".utf8) { return (.segment, end) }
-        if name.elementsEqual("mrk".utf8) { return (.mrk, end) }
-        return nil
+        switch name.count {
+        case 4 where name.elementsEqual("unit".utf8), 10 where name.elementsEqual("trans-unit".utf8): return (.unit, end)
+        case 7 where name.elementsEqual("segment".utf8): return (.segment, end)
+        case 3 where name.elementsEqual("mrk".utf8): return (.mrk, end)
+        default: return nil
+        }
     }
 
     /// The value of attribute `name` in the tag that continues at `from` (up to its `>`).
