@@ -65,10 +65,10 @@ struct XLIFF2Reader {
                         }
                         span = skeleton.spans[i]
                     }
-                    var unit = try unit(child, id: id, span: span, provenances: &provenances, markers: profiles != nil && detail == .full)
-                    unit.translate = translate
-                    if profiles != nil, detail == .full { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
-                    units.append(unit)
+                    // Completed in place in the array: set on a local first, the unit was copied into it.
+                    units.append(try unit(child, id: id, span: span, provenances: &provenances, markers: profiles != nil && detail == .full))
+                    units[units.count - 1].translate = translate
+                    if profiles != nil, detail == .full { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                 } else if child.name == "group" {
                     // A restricted group keeps its place (outer before inner) and its units.
                     let limits = Self.sizeLimits(child)
