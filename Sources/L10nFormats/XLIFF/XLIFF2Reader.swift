@@ -31,16 +31,23 @@ struct XLIFF2Reader {
         }
         let read = try XLIFFSkeletonEmbedding.decodeXLIFF2(embedded, file: file)
         var skeleton = read.skeleton
-        var spanIndex: [String: Int] = [:]
-        for (i, span) in skeleton.spans.enumerated() where spanIndex[span.unit] == nil { spanIndex[span.unit] = i }
+        let spanIndex: [String: Int] = {
+            var index: [String: Int] = [:]
+            for (i, span) in read.skeleton.spans.enumerated() where index[span.unit] == nil { index[span.unit] = i }
+            return index
+        }()
 
         var units: [TextUnit] = []
         var groups: [SizeGroup] = []
-        // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
         var provenances = SmallMap<String, Provenance?>()
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
-        func collect(_ container: XMLElement, translate: Bool) throws {
+        let restrictions = profiles != nil && detail == .full
+        // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
+        // What it fills is passed inout, not captured: captured by this recursive function and
+        // its closure, each access paid a dynamic exclusivity check.
+        func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
+                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>) throws {
             try container.forEachElement { child in
                 guard child.namespace == namespace else { return true }
                 let translate = child["translate"].map { $0 != "no" } ?? translate
@@ -66,21 +73,22 @@ struct XLIFF2Reader {
                         span = skeleton.spans[i]
                     }
                     // Completed in place in the array: set on a local first, the unit was copied into it.
-                    units.append(try unit(child, id: id, span: span, provenances: &provenances, markers: profiles != nil && detail == .full))
+                    units.append(try unit(child, id: id, span: span, provenances: &provenances, markers: restrictions))
                     units[units.count - 1].translate = translate
-                    if profiles != nil, detail == .full { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
+                    if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                 } else if child.name == "group" {
                     // A restricted group keeps its place (outer before inner) and its units.
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child, translate: translate)
+                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
                 return true
             }
         }
-        try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true)
+        try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true,
+                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
