@@ -31,9 +31,13 @@ struct XLIFF2Reader {
         }
         let read = try XLIFFSkeletonEmbedding.decodeXLIFF2(embedded, file: file)
         var skeleton = read.skeleton
+        // The first span of each unit id: assigned from the last span back, so each id is hashed
+        // once (not looked up, then stored), into a table sized once.
         let spanIndex: [String: Int] = {
+            let spans = read.skeleton.spans
             var index: [String: Int] = [:]
-            for (i, span) in read.skeleton.spans.enumerated() where index[span.unit] == nil { index[span.unit] = i }
+            index.reserveCapacity(spans.count)
+            for i in spans.indices.reversed() { index[spans[i].unit] = i }
             return index
         }()
 
