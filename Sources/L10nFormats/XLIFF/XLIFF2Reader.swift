@@ -42,6 +42,7 @@ struct XLIFF2Reader {
         }()
 
         var units: [TextUnit] = []
+        units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
         // Inline restrictions are looked for only where a profile says how to measure them.
