@@ -110,8 +110,9 @@ struct XLIFFSegmentLocator {
     }
 
     /// The value of attribute `name` in the tag that continues at `from` (up to its `>`).
-    private static func attribute(_ name: String, from: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let key = Array(name.utf8)
+    /// `name` is static so that its bytes are read in place (an array of them cost an allocation a call).
+    private static func attribute(_ name: StaticString, from: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var i = from
         while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
             if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D,
