@@ -18,13 +18,23 @@ final class XMLArena: Sendable {
         var isText: Bool { name < 0 }
     }
 
+    /// An attribute: name and namespace as indices into `strings`, the value as its bytes in
+    /// `text` (libxml2's `&#38;` already turned back into `&`). Decoded on access: most code
+    /// attributes (`type`, `disp`, `equiv`… of every `<ph>` and `<pc>`) are never read, because
+    /// the skeleton already knows the code.
+    struct Attribute: Sendable {
+        var name: Int32
+        var namespace: Int32  // -1 for none
+        var value: Range<Int>
+    }
+
     // `let`s: read without the dynamic exclusivity checks class `var`s need.
     let nodes: [Node]
-    let attributes: [XMLElement.Attribute]
+    let attributes: [Attribute]
     let strings: [String]
     let text: [UInt8]
 
-    init(nodes: [Node], attributes: [XMLElement.Attribute], strings: [String], text: [UInt8]) {
+    init(nodes: [Node], attributes: [Attribute], strings: [String], text: [UInt8]) {
         self.nodes = nodes
         self.attributes = attributes
         self.strings = strings
@@ -32,6 +42,11 @@ final class XMLArena: Sendable {
     }
 
     func string(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
+
+    /// The value of `attribute` as a string (read in place: no slice of `text` is retained).
+    func value(_ attribute: Attribute) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[attribute.value]), as: UTF8.self) }
+    }
 }
 
 /// An element of a parsed XML document: a view into its ``XMLArena``. Comments and processing
@@ -45,10 +60,13 @@ struct XMLElement: Sendable {
         case text(ArraySlice<UInt8>)
     }
 
-    struct Attribute: Hashable, Sendable {
-        var name: String
-        var namespace: String?
-        var value: String
+    /// An attribute's value as its element lends it to ``forEachAttribute(_:)``: made a string
+    /// only when asked.
+    struct AttributeValue {
+        let arena: XMLArena
+        let attribute: XMLArena.Attribute
+
+        var string: String { arena.value(attribute) }
     }
 
     let arena: XMLArena
@@ -61,11 +79,6 @@ struct XMLElement: Sendable {
     /// 1-based line of the start tag, for error messages.
     var line: Int { Int(node.line) }
 
-    var attributes: ArraySlice<Attribute> {
-        let r = node.attributes
-        return arena.attributes[Int(r.lowerBound)..<Int(r.upperBound)]
-    }
-
     /// The value of the attribute `name` in no namespace (XLIFF's own attributes are unqualified).
     /// Names of another length are passed over by their lengths (most of the names an element
     /// carries), not by a string comparison.
@@ -73,29 +86,36 @@ struct XMLElement: Sendable {
         let r = node.attributes
         let count = name.utf8.count
         return arena.attributes.withUnsafeBufferPointer { attributes in
-            for i in Int(r.lowerBound)..<Int(r.upperBound)
-            where attributes[i].name.utf8.count == count && attributes[i].namespace == nil && attributes[i].name == name {
-                return attributes[i].value
+            arena.strings.withUnsafeBufferPointer { strings in
+                for i in Int(r.lowerBound)..<Int(r.upperBound) where attributes[i].namespace < 0 {
+                    let n = strings[Int(attributes[i].name)]
+                    if n.utf8.count == count && n == name { return arena.value(attributes[i]) }
+                }
+                return nil
             }
-            return nil
         }
     }
 
     /// Calls `body` with each attribute's name, namespace and value, in document order.
-    /// Read in place: the strings are lent to `body`, not copied (retained) for each call.
-    func forEachAttribute(_ body: (String, String?, String) -> Void) {
+    /// Read in place: the names are lent to `body`, not copied (retained) for each call, and a
+    /// value is made a string only if `body` asks.
+    func forEachAttribute(_ body: (String, String?, AttributeValue) -> Void) {
         let r = node.attributes
         arena.attributes.withUnsafeBufferPointer { attributes in
             for i in Int(r.lowerBound)..<Int(r.upperBound) {
-                body(attributes[i].name, attributes[i].namespace, attributes[i].value)
+                let a = attributes[i]
+                body(arena.strings[Int(a.name)], arena.string(a.namespace), AttributeValue(arena: arena, attribute: a))
             }
         }
     }
 
     func attribute(_ name: String, namespace: String) -> String? {
         let r = node.attributes
-        for i in Int(r.lowerBound)..<Int(r.upperBound) where arena.attributes[i].name == name && arena.attributes[i].namespace == namespace {
-            return arena.attributes[i].value
+        for i in Int(r.lowerBound)..<Int(r.upperBound) {
+            let a = arena.attributes[i]
+            if a.namespace >= 0 && arena.strings[Int(a.name)] == name && arena.strings[Int(a.namespace)] == namespace {
+                return arena.value(a)
+            }
         }
         return nil
     }
@@ -208,7 +228,7 @@ enum SafeXMLParser {
 
     struct ArenaState {
         var nodes: [XMLArena.Node] = []
-        var attributes: [XMLElement.Attribute] = []
+        var attributes: [XMLArena.Attribute] = []
         var strings: [String] = []
         /// The text's bytes, gathered in a buffer of our own and made an array once at the end:
         /// `Array.append(contentsOf:)` cost ≈ 100 instructions a text event in its generic path.
@@ -265,10 +285,11 @@ enum SafeXMLParser {
             node.line = Int32(clamping: tag.line)
             let first = Int32(attributes.count)
             for a in tag.attributes {
-                let nameIndex = intern(a.localName)
-                let namespaceIndex = a.namespaceURI.map { intern($0) }
-                attributes.append(XMLElement.Attribute(
-                    name: strings[Int(nameIndex)], namespace: namespaceIndex.map { strings[Int($0)] }, value: a.stringValue))
+                let name = intern(a.localName)
+                let namespace = a.namespaceURI.map { intern($0) } ?? -1
+                let start = textCount
+                appendValue(a.value)
+                attributes.append(XMLArena.Attribute(name: name, namespace: namespace, value: start..<textCount))
             }
             node.attributes = first..<Int32(attributes.count)
             let i = append(node)
@@ -278,16 +299,44 @@ enum SafeXMLParser {
 
         mutating func endElement() { _ = stack.popLast() }
 
+        /// Room for `count` more bytes of text.
+        mutating func reserveText(_ count: Int) {
+            guard textCapacity - textCount < count else { return }
+            let grown = max(textCapacity * 2, textCount + count)
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            buffer.update(from: text, count: textCount)
+            text.deallocate()
+            (text, textCapacity) = (buffer, grown)
+        }
+
+        /// Appends an attribute's raw value to the text, with libxml2's `&#38;` turned back into
+        /// `&` (as ``XMLAttribute/stringValue`` does).
+        mutating func appendValue(_ value: UnsafeBufferPointer<UInt8>) {
+            guard let base = value.baseAddress, !value.isEmpty else { return }
+            reserveText(value.count)
+            guard value.contains(UInt8(ascii: "&")) else {
+                (text + textCount).update(from: base, count: value.count)
+                textCount += value.count
+                return
+            }
+            let amp: [UInt8] = Array("&#38;".utf8)
+            var i = 0
+            while i < value.count {
+                if value[i] == UInt8(ascii: "&"), i + amp.count <= value.count, value[i..<i + amp.count].elementsEqual(amp) {
+                    text[textCount] = UInt8(ascii: "&")
+                    i += amp.count
+                } else {
+                    text[textCount] = value[i]
+                    i += 1
+                }
+                textCount += 1
+            }
+        }
+
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard let parent = stack.last, !bytes.isEmpty else { return }
             let start = textCount
-            if textCapacity - start < bytes.count {
-                let grown = max(textCapacity * 2, start + bytes.count)
-                let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
-                buffer.update(from: text, count: start)
-                text.deallocate()
-                (text, textCapacity) = (buffer, grown)
-            }
+            reserveText(bytes.count)
             (text + start).update(from: bytes.baseAddress!, count: bytes.count)
             textCount = start + bytes.count
             let last = nodes[Int(parent)].lastChild

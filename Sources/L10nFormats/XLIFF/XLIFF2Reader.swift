@@ -34,28 +34,41 @@ struct XLIFF2Reader {
         let read = try embedded.map { try XLIFFSkeletonEmbedding.decodeXLIFF2($0, file: file) }
             ?? XLIFFSkeletonEmbedding.Read(skeleton: Skeleton(original: Data(), spans: []), overrides: nil)
         var skeleton = read.skeleton
-        var spanIndex: [String: Int] = [:]
-        for (i, span) in skeleton.spans.enumerated() where spanIndex[span.unit] == nil { spanIndex[span.unit] = i }
+        // The first span of each unit id: assigned from the last span back, so each id is hashed
+        // once (not looked up, then stored), into a table sized once.
+        let spanIndex: [String: Int] = {
+            let spans = read.skeleton.spans
+            var index: [String: Int] = [:]
+            index.reserveCapacity(spans.count)
+            for i in spans.indices.reversed() { index[spans[i].unit] = i }
+            return index
+        }()
 
         var units: [TextUnit] = []
+        units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
-        // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
-        var provenances: [String: Provenance?] = [:]
+        var provenances = SmallMap<String, Provenance?>()
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
-        func collect(_ container: XMLElement, translate: Bool) throws {
+        let restrictions = profiles != nil && detail == .full
+        // `translate` is inherited from the file and enclosing groups (XLIFF 2 default: yes).
+        // What it fills is passed inout, not captured: captured by this recursive function and
+        // its closure, each access paid a dynamic exclusivity check.
+        func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
+                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>) throws {
             try container.forEachElement { child in
                 guard child.namespace == namespace else { return true }
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
-                    if detail == .merging, let id = child["id"], let i = spanIndex[id],
+                    let id = child["id"]  // read once: each read makes a string of the attribute
+                    if detail == .merging, let id, let i = spanIndex[id],
                        var untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
                         untouched.translate = translate
                         units.append(untouched)
                         return true
                     }
                     var span: Skeleton.UnitSpan?
-                    if let id = child["id"], let i = spanIndex[id] {
+                    if let id, let i = spanIndex[id] {
                         if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
@@ -67,22 +80,23 @@ struct XLIFF2Reader {
                         }
                         span = skeleton.spans[i]
                     }
-                    var unit = try unit(child, span: span, provenances: &provenances, markers: profiles != nil && detail == .full)
-                    unit.translate = translate
-                    if profiles != nil, detail == .full { unit.inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
-                    units.append(unit)
+                    // Completed in place in the array: set on a local first, the unit was copied into it.
+                    units.append(try unit(child, id: id, span: span, provenances: &provenances, markers: restrictions))
+                    units[units.count - 1].translate = translate
+                    if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                 } else if child.name == "group" {
                     // A restricted group keeps its place (outer before inner) and its units.
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child, translate: translate)
+                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
                 return true
             }
         }
-        try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true)
+        try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true,
+                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
@@ -175,12 +189,14 @@ struct XLIFF2Reader {
         return bases
     }
 
-    /// `provenances`: what each `subState` value read so far said (a file repeats a few values
-    /// on every segment, and reading one token is a table search).
+    /// `id`: the unit's `id` attribute. `provenances`: what each `subState` value read so far
+    /// said (a file repeats a few values on every segment, and reading one token is a table
+    /// search; among a few values, a search without hashing).
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
     /// asked only where the file names a profile to measure them with.
-    private func unit(_ element: XMLElement, span: Skeleton.UnitSpan?, provenances: inout [String: Provenance?], markers: Bool = false) throws -> TextUnit {
-        guard let id = element["id"] else { throw error("<unit> has no id", element) }
+    private func unit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, provenances: inout SmallMap<String, Provenance?>,
+                      markers: Bool = false) throws -> TextUnit {
+        guard let id else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
         // Merging writes no note, glossary entry or restriction: it reads none (see ``XLIFFReader/Detail``).
@@ -222,7 +238,7 @@ struct XLIFF2Reader {
                     provenance = known
                 } else {
                     provenance = value.hasPrefix("l10n:") ? Provenance(token: String(value.dropFirst(5))) : nil
-                    provenances[value] = provenance
+                    provenances.insertIfAbsent(value, provenance)
                 }
             }
             var order: Int?
@@ -413,28 +429,29 @@ struct XLIFF2Reader {
     }
 
     /// `start`: nil for single elements, true/false for the start/end half of a `<pc>`. One pass
-    /// over the element's attributes (an element carries up to ten of these). The cases are
-    /// compared in order, so the names every `<ph>` carries come first and `id` ends the search.
+    /// over the element's attributes (an element carries up to ten of these). A name is told
+    /// by its length first, so most cases cost an integer comparison, not a string one; a value
+    /// is made a string only for the attribute that sets it.
     private func attributes(_ e: XMLElement, start: Bool?) -> XLIFFCodeResolver.Attributes {
         var a = XLIFFCodeResolver.Attributes()
         e.forEachAttribute { name, namespace, value in
             guard namespace == nil else { return }
-            switch name {
-            case "id": break
-            case "type": a.type = value
-            case "subType": a.subType = value
-            case "canDelete": a.canDelete = value != "no"
-            case "dataRef": if start == nil { a.dataRef = value }
-            case "disp": if start == nil { a.display = value }
-            case "equiv": if start == nil { a.equiv = value }
-            case "dataRefStart": if start == true { a.dataRef = value }
-            case "dispStart": if start == true { a.display = value }
-            case "equivStart": if start == true { a.equiv = value }
-            case "dataRefEnd": if start == false { a.dataRef = value }
-            case "dispEnd": if start == false { a.display = value }
-            case "equivEnd": if start == false { a.equiv = value }
-            case "copyOf": a.copyOf = value
-            case "isolated": a.isolated = value == "yes"
+            switch (name.utf8.count, name) {
+            case (2, "id"): break
+            case (4, "type"): a.type = value.string
+            case (7, "subType"): a.subType = value.string
+            case (9, "canDelete"): a.canDelete = value.string != "no"
+            case (7, "dataRef"): if start == nil { a.dataRef = value.string }
+            case (4, "disp"): if start == nil { a.display = value.string }
+            case (5, "equiv"): if start == nil { a.equiv = value.string }
+            case (12, "dataRefStart"): if start == true { a.dataRef = value.string }
+            case (9, "dispStart"): if start == true { a.display = value.string }
+            case (10, "equivStart"): if start == true { a.equiv = value.string }
+            case (10, "dataRefEnd"): if start == false { a.dataRef = value.string }
+            case (7, "dispEnd"): if start == false { a.display = value.string }
+            case (8, "equivEnd"): if start == false { a.equiv = value.string }
+            case (6, "copyOf"): a.copyOf = value.string
+            case (8, "isolated"): a.isolated = value.string == "yes"
             default: break
             }
         }

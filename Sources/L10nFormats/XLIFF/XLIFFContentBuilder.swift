@@ -34,7 +34,7 @@ struct XLIFFContentBuilder {
 
     mutating func append(_ code: InlineCode) {
         flushText()
-        runs.append(.code(code))
+        appendRun(.code(code))
     }
 
     /// The content appended so far; the builder starts over.
@@ -52,11 +52,18 @@ struct XLIFFContentBuilder {
 
     private mutating func flushText() {
         if let bytes = slice {
-            runs.append(.text(String(decoding: bytes, as: UTF8.self)))
+            appendRun(.text(String(decoding: bytes, as: UTF8.self)))
             slice = nil
         } else if !text.isEmpty {
-            runs.append(.text(String(decoding: text, as: UTF8.self)))
+            appendRun(.text(String(decoding: text, as: UTF8.self)))
             text.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Room for four runs is made at the first: appended one by one from empty, a content of
+    /// text, code, text grew its array twice (three allocations, two moves, for one content).
+    private mutating func appendRun(_ run: Content.Run) {
+        if runs.capacity == 0 { runs.reserveCapacity(4) }
+        runs.append(run)
     }
 }

@@ -28,14 +28,17 @@ struct XLIFFReadPart {
                 if used.insert(id).inserted { return id }
             }
         }
-        var segments: [Segment] = parts.map { part in
-            var target = part.target
-            if let t = target, t.isEmpty, ![.translated, .reviewed, .final].contains(part.state) { target = nil }
+        // The parts read in place by index: mapped, each part was copied into the closure.
+        var segments: [Segment] = []
+        segments.reserveCapacity(parts.count)
+        for k in parts.indices {
+            var target = parts[k].target
+            if let t = target, t.isEmpty, ![.translated, .reviewed, .final].contains(parts[k].state) { target = nil }
             // A prefilled copy of the source nobody touched is no translation: merge copies the
             // original bytes for it (see `Segment.isTranslated`).
-            if let t = target, part.state == .initial, !part.isIgnorable, t == part.source { target = nil }
-            return Segment(id: part.id ?? fresh(part.isIgnorable), source: part.source, target: target,
-                           state: part.state, isIgnorable: part.isIgnorable, provenance: target == nil ? nil : part.provenance)
+            if let t = target, parts[k].state == .initial, !parts[k].isIgnorable, t == parts[k].source { target = nil }
+            segments.append(Segment(id: parts[k].id ?? fresh(parts[k].isIgnorable), source: parts[k].source, target: target,
+                                    state: parts[k].state, isIgnorable: parts[k].isIgnorable, provenance: target == nil ? nil : parts[k].provenance))
         }
         let reordered = parts.enumerated().contains { i, p in p.order.map { $0 != i + 1 } ?? false }
         guard reordered, segments.count > 1 else { return segments }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds the line of a unit's segment in XLIFF text (2.x `<unit id>` … `<segment id>`, 1.2
 /// `<trans-unit id>` … `<mrk mtype="seg" mid>`), for reports that point into the file.
 ///
@@ -24,39 +26,28 @@ struct XLIFFSegmentLocator {
             return wanted
         }
         var units: [String: Int] = [:], segments: [String: Int] = [:]
-        // One pass over the whole file without bounds checks: every byte passes here.
+        // One pass over the whole file: every byte passes here. Tags and line breaks are found
+        // with `memchr`, many bytes an instruction (the skeleton's base64, most of a
+        // file, has no `<` and a line break every 77 bytes).
         bytes.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
             var line = 1
             var unit: String?
             var i = 0
             let n = p.count
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            // A flag (bit 7) on each byte of `w` equal to the byte repeated in `pattern`: exact per
-            // byte (no carry crosses a byte).
-            @inline(__always) func flags(_ w: UInt64, _ pattern: UInt64) -> UInt64 {
-                let y = w ^ pattern
-                return ~(((y & low7) &+ low7) | y) & ~low7
+            /// Where `byte` first is in `from..<to`.
+            @inline(__always) func find(_ byte: UInt8, from: Int, to: Int) -> Int? {
+                guard from < to, let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(found))
             }
             while i < n {
-                if i + 8 <= n {
-                    // Eight bytes at a time up to the next `<` (the skeleton's base64 is most of a
-                    // file and has none), line breaks counted from their flags.
-                    let w = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self).littleEndian
-                    let newlines = flags(w, 0x0A0A_0A0A_0A0A_0A0A), opens = flags(w, 0x3C3C_3C3C_3C3C_3C3C)
-                    if opens == 0 {
-                        line += newlines.nonzeroBitCount
-                        i += 8
-                        continue
-                    }
-                    let k = opens.trailingZeroBitCount / 8  // the first `<`
-                    line += (newlines & ((1 << (8 * UInt64(k))) - 1)).nonzeroBitCount
-                    i += k + 1
-                } else {
-                    let b = p[i]
-                    i += 1
-                    if b == 0x0A { line += 1; continue }
-                    guard b == UInt8(ascii: "<") else { continue }
+                // Up to the next `<`, its line breaks counted; nothing after the last one matters.
+                guard let open = find(UInt8(ascii: "<"), from: i, to: n) else { break }
+                while let newline = find(0x0A, from: i, to: open) {
+                    line += 1
+                    i = newline + 1
                 }
+                i = open + 1
                 guard let (name, end) = Self.tag(at: i, in: p) else { continue }
                 switch name {
                 case .unit:
@@ -108,16 +99,20 @@ struct XLIFFSegmentLocator {
             if bytes[end] == UInt8(ascii: ":") { local = end + 1 }
             end += 1
         }
+        // Told by length first: most tags (`source`, `target`, `ph`, `pc`) have none of these lengths.
         let name = bytes[local..<end]
-        if name.elementsEqual("unit".utf8) || name.elementsEqual("trans-unit".utf8) { return (.unit, end) }
-        if name.elementsEqual("segment".utf8) { return (.segment, end) }
-        if name.elementsEqual("mrk".utf8) { return (.mrk, end) }
-        return nil
+        switch name.count {
+        case 4 where name.elementsEqual("unit".utf8), 10 where name.elementsEqual("trans-unit".utf8): return (.unit, end)
+        case 7 where name.elementsEqual("segment".utf8): return (.segment, end)
+        case 3 where name.elementsEqual("mrk".utf8): return (.mrk, end)
+        default: return nil
+        }
     }
 
     /// The value of attribute `name` in the tag that continues at `from` (up to its `>`).
-    private static func attribute(_ name: String, from: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        let key = Array(name.utf8)
+    /// `name` is static so that its bytes are read in place (an array of them cost an allocation a call).
+    private static func attribute(_ name: StaticString, from: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let key = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         var i = from
         while i < bytes.count, bytes[i] != UInt8(ascii: ">") {
             if bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x09 || bytes[i] == 0x0D,

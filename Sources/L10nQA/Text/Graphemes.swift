@@ -108,7 +108,11 @@ enum Graphemes {
 
     /// `Array(text)`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func characters(_ text: String) -> [Character] {
-        guard allStandalone(text) else { return Array(text) }
+        guard allStandalone(text) else {
+            var out: [Character] = []
+            forEachStretch(of: text, single: { out.append(Character($0)) }, joined: { out.append(contentsOf: $0) })
+            return out
+        }
         var out: [Character] = []
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { out.append(Character(scalar)) }
@@ -143,13 +147,52 @@ enum Graphemes {
             }
         }
         if let values { return values }
-        return text.map { c in c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max }
+        var out: [UInt32] = []
+        forEachCharacterValue(of: text) { out.append($0) }
+        return out
     }
 
     /// `text.count`, without grapheme breaking where ``allStandalone(_:)`` holds.
     static func count(_ text: String) -> Int {
         var text = text
-        return text.withUTF8 { standaloneCount(utf8: $0) } ?? text.count
+        if let count = text.withUTF8({ standaloneCount(utf8: $0) }) { return count }
+        var count = 0
+        forEachCharacterValue(of: text) { _ in count += 1 }
+        return count
+    }
+
+    /// Calls `body` with each character of `text`: its scalar value, or `UInt32.max` for a
+    /// character of several scalars (see ``forEachStretch(of:single:joined:)``).
+    private static func forEachCharacterValue(of text: String, _ body: (UInt32) -> Void) {
+        forEachStretch(of: text, single: { body($0.value) }, joined: { stretch in
+            for c in stretch { body(c.unicodeScalars.count == 1 ? c.unicodeScalars.first!.value : UInt32.max) }
+        })
+    }
+
+    /// The characters of `text`, for text that has scalars ``isStandalone(_:)`` does not hold for
+    /// (an emoji, a combining mark): each standalone scalar between two breaks is given to
+    /// `single`, and each stretch around the others to `joined`, to be broken into characters.
+    /// Swift's grapheme breaking thus runs only on those stretches: between two standalone
+    /// scalars there is always a break (no rule of UAX #29 joins them, none being CR, Extend,
+    /// ZWJ, SpacingMark, Prepend, Hangul or a regional indicator, and the rules that look back —
+    /// emoji ZWJ sequences, regional indicator pairs — look back over such scalars only), so the
+    /// text is cut there and each stretch breaks on its own as it does within the whole text.
+    /// Breaking a long text whole cost ~70 instructions a character.
+    private static func forEachStretch(of text: String, single: (Unicode.Scalar) -> Void, joined: (String) -> Void) {
+        let scalars = Array(text.unicodeScalars)
+        var start = 0, p = 1
+        while p <= scalars.count {
+            defer { p += 1 }
+            guard p == scalars.count || (isStandalone(scalars[p - 1].value) && isStandalone(scalars[p].value)) else { continue }
+            if p - start == 1 {
+                single(scalars[start])
+            } else {
+                var stretch = String.UnicodeScalarView()
+                stretch.append(contentsOf: scalars[start..<p])
+                joined(String(stretch))
+            }
+            start = p
+        }
     }
 
     /// How many scalars `bytes` (valid UTF-8) holds, in the pass that checks that each is a

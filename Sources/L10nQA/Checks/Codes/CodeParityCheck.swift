@@ -24,28 +24,59 @@ public struct CodeParityCheck: QACheck {
     public init() {}
 
     public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
-        // Most segments carry no code on either side: nothing to count or nest.
-        func isCode(_ run: Content.Run) -> Bool { if case .code = run { return true } else { return false } }
-        guard pair.source.runs.contains(where: isCode) || pair.target.runs.contains(where: isCode) else { return [] }
-        let sourceCodes = pair.source.codes
-        let targetCodes = pair.target.codes
-        // The same codes in the same order (most targets): the counts agree, only nesting is left.
-        if !sourceCodes.elementsEqual(targetCodes, by: { $0.kind == $1.kind && $0.id == $1.id }) {
-            let issues = Self.countIssues(source: sourceCodes, target: targetCodes)
-            guard issues.isEmpty else { return issues }
+        // Runs read in place: copying every code out of its box into arrays (`Content.codes`)
+        // cost more than the check; the arrays are made only for a target that differs.
+        pair.source.runs.withUnsafeBufferPointer { source in
+            pair.target.runs.withUnsafeBufferPointer { target in
+                // Most segments carry no code on either side: nothing to count or nest.
+                guard source.contains(where: Self.isCode) || target.contains(where: Self.isCode) else { return [] }
+                // The same codes in the same order (most targets): the counts agree, only nesting is left.
+                if !Self.sameCodes(source, target) {
+                    let issues = Self.countIssues(source: pair.source.codes, target: pair.target.codes)
+                    guard issues.isEmpty else { return issues }
+                }
+                return Self.nestingIssues(source: source, target: target)
+            }
         }
-        // Nesting: every close after its open, pairs not crossing — for the pairs whose both
-        // halves are in this segment (a sentence may end inside a pair that spans the paragraph).
-        guard sourceCodes.contains(where: { $0.kind == .open }) else { return [] }
-        let whole = Set(sourceCodes.filter { $0.kind == .open }.map(\.id)).intersection(sourceCodes.filter { $0.kind == .close }.map(\.id))
+    }
+
+    private static func isCode(_ run: Content.Run) -> Bool { if case .code = run { return true } else { return false } }
+
+    /// Whether both have the same codes (by kind and id) in the same order.
+    private static func sameCodes(_ source: UnsafeBufferPointer<Content.Run>, _ target: UnsafeBufferPointer<Content.Run>) -> Bool {
+        var i = 0, j = 0
+        while true {
+            while i < source.count, !isCode(source[i]) { i += 1 }
+            while j < target.count, !isCode(target[j]) { j += 1 }
+            guard i < source.count, j < target.count else { return i == source.count && j == target.count }
+            guard case .code(let s) = source[i], case .code(let t) = target[j], s.kind == t.kind, s.id == t.id else { return false }
+            i += 1
+            j += 1
+        }
+    }
+
+    /// Nesting: every close after its open, pairs not crossing — for the pairs whose both
+    /// halves are in the source segment (a sentence may end inside a pair that spans the
+    /// paragraph). Whether the source has both halves of an id is searched in its runs (a
+    /// segment holds a handful of codes), or in a set when it has many.
+    private static func nestingIssues(source: UnsafeBufferPointer<Content.Run>, target: UnsafeBufferPointer<Content.Run>) -> [QAIssue] {
+        func ids(_ kind: InlineCode.Kind) -> [String] {
+            source.compactMap { if case .code(let c) = $0, c.kind == kind { return c.id } else { return nil } }
+        }
+        func inSource(_ kind: InlineCode.Kind, _ id: String) -> Bool {
+            source.contains { if case .code(let c) = $0 { return c.kind == kind && c.id == id } else { return false } }
+        }
+        guard source.contains(where: { if case .code(let c) = $0 { return c.kind == .open } else { return false } }) else { return [] }
+        let whole: Set<String>? = source.count > 32 ? Set(ids(.open)).intersection(ids(.close)) : nil
         var open: [String] = []
-        for c in targetCodes where !c.isolated && whole.contains(c.id) {
-            switch c.kind {
-            case .open: open.append(c.id)
-            case .close:
+        for run in target {
+            guard case .code(let c) = run, !c.isolated, c.kind != .standalone,
+                  whole?.contains(c.id) ?? (inSource(.open, c.id) && inSource(.close, c.id)) else { continue }
+            if c.kind == .open {
+                open.append(c.id)
+            } else {
                 guard open.last == c.id else { return [QAIssue("\(Self.name(c)) closes out of order")] }
                 open.removeLast()
-            case .standalone: break
             }
         }
         return []

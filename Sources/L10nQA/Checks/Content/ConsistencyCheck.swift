@@ -47,19 +47,21 @@ public struct ConsistencyCheck: QADocumentCheck {
         var first: [Key: Reference] = [:]
         first.reserveCapacity(pairs.count)  // growing would hash every normalized source again
         var out: [(String, QAIssue)] = []
-        for (pair, source) in zip(pairs, keys) {
+        // By index: iterating the pairs copied each one (its key, contents and texts) out and back.
+        for k in pairs.indices {
+            let source = keys[k]
             guard let i = first.index(forKey: source) else {
-                first[source] = Reference(key: pair.key, target: pair.target)
+                first[source] = Reference(key: pairs[k].key, target: pairs[k].target)
                 continue
             }
             // The same target as the first (a repeated source is mostly translated the same
             // way): equal content normalizes to equal text, so neither is normalized.
-            if pair.target == first.values[i].target { continue }
-            let target = Self.normalizedBytes(pair.target)
+            if pairs[k].target == first.values[i].target { continue }
+            let target = Self.normalizedBytes(pairs[k].target)
             let reference = first.values[i].normalizedTarget ?? Self.normalizedBytes(first.values[i].target)
             first.values[i].normalizedTarget = reference
             if !Self.equal(reference, target) {
-                out.append((pair.key, QAIssue("the same source is translated differently in \(first.values[i].key)", at: 0)))
+                out.append((pairs[k].key, QAIssue("the same source is translated differently in \(first.values[i].key)", at: 0)))
             }
         }
         return out

@@ -44,8 +44,11 @@ public struct RepeatedWordCheck: QACheck {
         // Over the bytes in place: `text.utf8`'s iterator costs several times the comparison.
         guard text.withUTF8({ $0.contains(UInt8(ascii: " ")) }) else { return [] }
         if let found = standaloneRepeats(in: text) { return found }
-        let chars = Array(text)
-        return repeats(count: chars.count, isLetter: { chars[$0].isLetter }, isSpace: { chars[$0] == " " }, word: { String(chars[$0]) })
+        // A character is a letter as its first scalar is (``Graphemes/isLetter(_:)``, which
+        // looks the common ones up in a table instead of Unicode's properties).
+        let chars = Graphemes.characters(text)
+        return repeats(count: chars.count, isLetter: { Graphemes.isLetter(chars[$0].unicodeScalars.first!) }, isSpace: { chars[$0] == " " },
+                       word: { String(chars[$0]) })
     }
 
     /// The same walk over the UTF-8 of a text whose characters are its scalars: characters are

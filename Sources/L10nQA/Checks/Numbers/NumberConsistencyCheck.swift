@@ -224,13 +224,14 @@ public struct NumberConsistencyCheck: QACheck {
 
     /// The numbers of `t` (whose characters start at `base`), and how many characters it has.
     private static func scan(_ t: String, base: Int, into out: inout [(text: String, offset: Int)]) -> Int {
-        guard Graphemes.allStandalone(t) else {
-            let values = Graphemes.characterValues(t)
-            scan(values, base: base, into: &out)
-            return values.count
-        }
         var t = t
-        return t.withUTF8 { scan(utf8: $0, base: base, into: &out) }
+        let found = out.count
+        if let count = t.withUTF8({ scan(utf8: $0, base: base, into: &out) }) { return count }
+        // A scalar that may join a neighbour: the numbers are looked for among the characters.
+        out.removeSubrange(found...)
+        let values = Graphemes.characterValues(t)
+        scan(values, base: base, into: &out)
+        return values.count
     }
 
     /// The numbers among characters given by their scalar value.
@@ -252,22 +253,36 @@ public struct NumberConsistencyCheck: QACheck {
 
     /// The same over the UTF-8 of a text whose characters are its scalars, counted as they are
     /// decoded: a number's scalars are consecutive, so it is made from its bytes at once. Returns
-    /// the number of characters.
-    private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, base: Int, into out: inout [(text: String, offset: Int)]) -> Int {
+    /// the number of characters; nil as soon as a scalar is not a character of its own
+    /// (``Graphemes/isStandalone(_:)``), checked in this pass rather than in one of its own first.
+    private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, base: Int, into out: inout [(text: String, offset: Int)]) -> Int? {
         var i = 0, characters = 0
-        while i < bytes.count {
+        let n = bytes.count
+        while i < n {
             let b = bytes[i]
             guard isDigit(UInt32(b)) else {
-                // Skipped by its length alone: only a number's scalars are decoded.
-                i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                // Skipped by its length, decoded only when it may join a neighbour (leads C2–CB
+                // are U+0080…U+02FF, all standalone).
+                if b < 0x80 {
+                    if b == 0x0D { return nil }
+                    i += 1
+                } else if b < 0xE0 {
+                    guard i + 1 < n, b < 0xCC || Graphemes.isStandalone(UInt32(b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)) else { return nil }
+                    i += 2
+                } else {
+                    guard b < 0xF0, i + 2 < n,
+                          Graphemes.isStandalone(UInt32(b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) else { return nil }
+                    i += 3
+                }
                 characters += 1
                 continue
             }
             let (startByte, start) = (i, characters)
-            while i < bytes.count {
+            while i < n {
                 let (scalar, length) = Graphemes.scalar(at: i, in: bytes)
                 // The next character is a digit when its first byte is one.
-                guard isDigit(scalar.value) || (isSeparator(scalar.value) && i + length < bytes.count && isDigit(UInt32(bytes[i + length]))) else { break }
+                guard isDigit(scalar.value) || (isSeparator(scalar.value) && i + length < n && isDigit(UInt32(bytes[i + length]))) else { break }
+                guard Graphemes.isStandalone(scalar.value) else { return nil }  // U+202F
                 i += length
                 characters += 1
             }
