@@ -101,8 +101,12 @@ public struct CodeParityCheck: QACheck {
         return issues
     }
 
+    /// How a finding names the code: its half of a pair, and what it stands for when known
+    /// (another tool's XLIFF may say nothing of a code but its id).
     static func name(_ c: InlineCode) -> String {
         if c.isProtectedText, let e = c.equiv { return "the protected \"\(e)\"" }
-        return "code \(c.id) (\(c.display ?? c.data))"
+        let half = c.kind == .open ? "the start of code" : c.kind == .close ? "the end of code" : "code"
+        let shown = c.display ?? c.data
+        return shown.isEmpty ? "\(half) \(c.id)" : "\(half) \(c.id) (\(shown))"
     }
 }
