@@ -23,13 +23,6 @@ public struct MarketFigureAdapter: SourceFigureAdapting {
         let rules = Self.figureRules.filter { type(of: $0).applies(to: adaptation) }
         let adapted = rules.isEmpty ? source : AdaptationEngine(rules: rules).adapt(source, key: "", rules: rules, context: adaptation).0
         // As the adaptation engine sees text: codes are U+FFFC, so no figure spans one.
-        var flat = ""
-        for run in adapted.runs {
-            switch run {
-            case .text(let t): flat += t
-            case .code: flat += "\u{FFFC}"
-            }
-        }
-        return flat
+        return AdaptationEngine.flatten(adapted)
     }
 }

@@ -39,13 +39,7 @@ public struct UnconvertedUnitsCheck: QACheck {
         let adaptation = AdaptationContext(market: market, sourceLanguage: context.sourceLanguage, targetLanguage: context.targetLanguage)
         guard UnitConversionRule.applies(to: adaptation) else { return [] }
         // As the adaptation engine sees text: codes are U+FFFC, so no quantity spans one.
-        var flat = ""
-        for run in pair.source.runs {
-            switch run {
-            case .text(let t): flat += t
-            case .code: flat += "\u{FFFC}"
-            }
-        }
+        let flat = AdaptationEngine.flatten(pair.source)
         let target = pair.target.readableText
         var issues: [QAIssue] = []
         var searchFrom = target.startIndex
