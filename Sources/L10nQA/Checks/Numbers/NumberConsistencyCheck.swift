@@ -30,6 +30,7 @@ public struct NumberConsistencyCheck: QACheck {
             CheckExample("Pressão máxima 1,4 bar.", "Pressão máxima ⟦1.4 bar.", to: "pt-BR"),
             CheckExample("Working pressure: 1.4 bar.", "Pressão de trabalho: ⟦1.4 bar.", to: "pt-BR"),
             CheckExample("Peak output: 1,500 W.", "Spitzenleistung: ⟦1,500 W."),
+            CheckExample("PPS: 3.3–11V⎓3A", "PPS: ⟦3.3–11V⎓3A"),
             CheckExample("Preis: 129,99 €", "Preis: ⟦129,90 €"),
             CheckExample("2 Jahre Garantie.", "Garantie.⟦"),
         ])
@@ -102,14 +103,14 @@ public struct NumberConsistencyCheck: QACheck {
             } else if let i = spelled.firstIndex(of: value ?? n.text) {
                 // "five seconds" translated as "5 秒": the figure the source spelled out.
                 spelled.remove(at: i)
-            } else if value == nil, let parts = Self.parts(of: n.text, among: missing) {
-                // Not a number here but a date or time written the target's way ("25.12.2026" for
-                // 12/25/2026, "10.30" for 10:30): each part is one of the source's figures.
-                for i in parts.sorted(by: >) { missing.remove(at: i) }
             } else if let source, let conventions, let language, let i = missing.firstIndex(where: { !$0.asWritten && $0.text == n.text }) {
                 // The figure kept the source's marks, which say something else (or nothing) here.
                 issues.append(QAIssue("\(n.text) is written as the source writes it; \(language.rawValue) writes \(conventions.rewriting(n.text, from: source))", at: n.offset))
                 missing.remove(at: i)
+            } else if value == nil, let parts = Self.parts(of: n.text, among: missing) {
+                // Not a number here but a date or time written the target's way ("25.12.2026" for
+                // 12/25/2026, "10.30" for 10:30): each part is one of the source's figures.
+                for i in parts.sorted(by: >) { missing.remove(at: i) }
             } else {
                 extra.append(n)
             }
