@@ -107,8 +107,12 @@ struct XLIFF12Reader {
                     return true
                 }
                 if hasMarkers {
+                    // An empty segment is one nobody filled in yet (a 1.2 target has one state for
+                    // all its segments), unless the whole target is empty and says it is done: then
+                    // it is an empty translation, as in XLIFF 2.
+                    let done = [.translated, .reviewed, .final].contains(state) && byMid.values.allSatisfy(\.isEmpty)
                     for i in parts.indices where !parts[i].isIgnorable {
-                        guard let mid = parts[i].id, let t = byMid[mid], !t.isEmpty else { continue }
+                        guard let mid = parts[i].id, let t = byMid[mid], !t.isEmpty || done else { continue }
                         parts[i].target = t
                         parts[i].state = state
                         parts[i].provenance = provenance

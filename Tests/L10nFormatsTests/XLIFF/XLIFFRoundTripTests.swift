@@ -97,6 +97,22 @@ import Testing
         #expect(targets == [nil, Content(), "Drei."])
     }
 
+    /// XLIFF 1.2 has one state per target: an empty segment marker beside filled ones is a
+    /// segment nobody translated yet; a target with no text at all that says it is translated is
+    /// an empty translation (what `target.empty` reports), as an empty XLIFF 2 target with that state.
+    @Test func xliff12EmptyTargetIsATranslationOnlyWhenItIsEmptyThroughout() throws {
+        var b = DraftBuilder()
+        b.unit([.text("One. Two.")])
+        let document = try b.build().mappingTargets { _, s in s.id == "s2" ? "Zwei." : nil }.settingStates { _, _ in .translated }
+        let xml = String(decoding: try XLIFFWriter(version: .v1_2).write([document]), as: UTF8.self)
+        let partly = try XLIFFReader().read(Data(xml.utf8), file: "t.xlf")[0]
+        #expect(partly.units[0].segments.filter { !$0.isIgnorable }.map(\.target) == [nil, "Zwei."])
+        let emptied = xml.replacingOccurrences(of: ">Zwei.<", with: "><")
+        #expect(emptied != xml)
+        let empty = try XLIFFReader().read(Data(emptied.utf8), file: "t.xlf")[0]
+        #expect(empty.units[0].segments.filter { !$0.isIgnorable }.map(\.target) == [Content(), Content()])
+    }
+
     @Test(arguments: XLIFFVersion.allCases)
     func emptyDocumentsStayValid(version: XLIFFVersion) throws {
         var b = DraftBuilder()
