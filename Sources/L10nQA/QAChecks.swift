@@ -13,6 +13,7 @@ public enum QAChecks {
         EndPunctuationCheck(),
         LocalePunctuationCheck(),
         UnbalancedBracketsCheck(),
+        UnbalancedQuotesCheck(),
         RepeatedWordCheck(),
         SpellingCheck(),
     ]

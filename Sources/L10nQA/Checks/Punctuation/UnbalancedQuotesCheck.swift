@@ -1,0 +1,87 @@
+import L10nCore
+
+/// Quotations that open and never close, or close without opening, in the target only.
+public struct UnbalancedQuotesCheck: QACheck {
+    public static let description = CheckDescription(
+        id: "quotes.unbalanced", name: "Unbalanced quotes",
+        summary: "Every quotation the target opens is closed (\"…\", “…”, „…“, «…», 「…」), when the source's are.",
+        rationale: "A lost closing quote runs a product name or a button label into the rest of the sentence (\"Select „Eco mode\"). Every language's pairs are accepted, in either orientation (German „…“ and »…«, Swiss «…», Swedish ”…”); an ASCII quote right after a digit is an inch mark, not a quotation; sources that are unbalanced themselves are left alone. Single quotes are not counted: they are apostrophes as often as quotes.",
+        defaultSeverity: .warning,
+        passing: [
+            CheckExample("Select \"Eco\" mode.", "Wählen Sie den Modus „Eco“."),
+            CheckExample("Select \"Eco\" mode.", "Sélectionnez le mode « Eco »."),
+            CheckExample("Select \"Eco\" mode.", "「エコ」モードを選択します。", to: "ja-JP"),
+            CheckExample("Select \"Eco\" mode.", "Välj läget ”Eco”.", to: "sv-SE"),
+            CheckExample("Fits a 27\" screen.", "Passt zu einem 27\"-Bildschirm."),
+            CheckExample("A \"quote", "Ein „Zitat"),
+        ],
+        failing: [
+            CheckExample("Select \"Eco\" mode.", "Wählen Sie den Modus ⟦„Eco."),
+            CheckExample("Select \"Eco\" mode.", "Sélectionnez le mode ⟦« Eco.", to: "fr-FR"),
+            CheckExample("Press \"Start\".", "Drücken Sie ⟦\"Start."),
+        ])
+
+    public init() {}
+
+    public func check(_ pair: SegmentPair, context: CheckContext) -> [QAIssue] {
+        guard Self.hasQuote(pair.readableTarget), let (c, offset) = Self.unbalanced(in: pair.readableTarget) else { return [] }
+        guard Self.unbalanced(in: pair.readableSource) == nil else { return [] }
+        return [QAIssue("\"\(c)\" has no partner", at: offset)]
+    }
+
+    /// Whether `text` has a quotation mark's bytes: `"`, « » (C2 AB/BB), “ ” „ ‹ › (E2 80 …),
+    /// 「 」 『 』 (E3 80 8C–8F). Most texts have none and are passed without being broken into
+    /// characters.
+    static func hasQuote(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            var i = 0
+            while i < b.count {
+                switch b[i] {
+                case 0x22: return true
+                case 0xC2 where i + 1 < b.count && (b[i + 1] == 0xAB || b[i + 1] == 0xBB): return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && [0x9C, 0x9D, 0x9E, 0xB9, 0xBA].contains(b[i + 2]): return true
+                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && (0x8C...0x8F).contains(b[i + 2]): return true
+                default: i += 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// The first quotation mark in `text` without a partner, and where it is (in characters).
+    /// Language-blind: „ always opens and takes “ or ”; “ closes an open „ and opens otherwise;
+    /// ” closes an open „ or “ and opens otherwise (Swedish ”…”); « and » close each other in
+    /// either orientation, as ‹ and › do; 「 and 『 open. An ASCII quote toggles, except right
+    /// after a digit (27").
+    static func unbalanced(in text: String) -> (Character, Int)? {
+        guard hasQuote(text) else { return nil }
+        var open: [(mark: Character, offset: Int)] = []
+        var previous: Character?
+        for (offset, c) in text.enumerated() {
+            defer { previous = c }
+            let top = open.last?.mark
+            switch c {
+            case "\"":
+                if previous?.isNumber == true, top != "\"" { continue }
+                if top == "\"" { open.removeLast() } else { open.append((c, offset)) }
+            case "„", "「", "『":
+                open.append((c, offset))
+            case "“":
+                if top == "„" { open.removeLast() } else { open.append((c, offset)) }
+            case "”":
+                if top == "„" || top == "“" || top == "”" { open.removeLast() } else { open.append((c, offset)) }
+            case "«", "»", "‹", "›":
+                let partner: Character = ["«": "»", "»": "«", "‹": "›", "›": "‹"][c]!
+                if top == partner { open.removeLast() } else { open.append((c, offset)) }
+            case "」":
+                if top == "「" { open.removeLast() } else { return (c, offset) }
+            case "』":
+                if top == "『" { open.removeLast() } else { return (c, offset) }
+            default:
+                continue
+            }
+        }
+        return open.first.map { ($0.mark, $0.offset) }
+    }
+}
