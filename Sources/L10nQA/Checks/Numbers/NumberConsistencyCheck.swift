@@ -49,16 +49,26 @@ public struct NumberConsistencyCheck: QACheck {
         if context.sourceFiguresAreFinal {
             return Self.compare(Self.numbers(in: pair.source).map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil)
         }
-        let target = NumberConventions.of(context.targetLanguage)
-        if context.market != nil, let adapted = figures?.adaptedText(of: pair.source, context: context) {
-            // Adapted figures are written the market's way: the target may write them so, or as
-            // another way of writing the same value there ("1500" for "1.500").
-            var found: [(text: String, offset: Int)] = []
-            _ = Self.scan(adapted, base: 0, into: &found)
-            return Self.compare(found.map { Expected(text: $0.text, value: target.value(of: $0.text), asWritten: true) }, targetNumbers, conventions: target,
-                                spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
-        }
         let sourceNumbers = Self.numbers(in: pair.source)
+        // Nothing to compare, and nothing for the market's rules to adapt.
+        if sourceNumbers.isEmpty && targetNumbers.isEmpty { return [] }
+        let target = NumberConventions.of(context.targetLanguage)
+        let plain = issues(sourceNumbers, targetNumbers, pair: pair, context: context, target: target)
+        // With a market, a target that does not match the source's figures as written in its
+        // language may match them as the market adapts them ("10 ft" → "3,0 m"): the reading
+        // with fewer issues stands. (A figure the target left unconverted is units.unconverted's.)
+        guard !plain.isEmpty, context.market != nil, !sourceNumbers.isEmpty,
+              let adapted = figures?.adaptedText(of: pair.source, context: context) else { return plain }
+        var found: [(text: String, offset: Int)] = []
+        _ = Self.scan(adapted, base: 0, into: &found)
+        let market = Self.compare(found.map { Expected(text: $0.text, value: target.value(of: $0.text), asWritten: true) }, targetNumbers,
+                                  conventions: target, spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
+        return market.count <= plain.count ? market : plain
+    }
+
+    /// The issues of `targetNumbers` against the source's numbers read the source language's way.
+    private func issues(_ sourceNumbers: [(text: String, offset: Int)], _ targetNumbers: [(text: String, offset: Int)], pair: SegmentPair,
+                        context: CheckContext, target: NumberConventions) -> [QAIssue] {
         let source = NumberConventions.of(context.sourceLanguage)
         guard source != target, !sourceNumbers.isEmpty else {
             return Self.compare(sourceNumbers.map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil,
