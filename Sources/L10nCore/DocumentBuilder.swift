@@ -20,6 +20,11 @@ public struct DocumentBuilder: Sendable {
     ) throws -> Document {
         var units: [TextUnit] = []
         var spans: [Skeleton.UnitSpan] = []
+        // At most a unit per draft and subflow: sized once, not regrown (and copied) as they come.
+        var most = drafts.count
+        for d in drafts.indices { most += drafts[d].subflows.count }
+        units.reserveCapacity(most)
+        spans.reserveCapacity(most)
         var lastEnd = 0
         try bytes.withUnsafeBytes { raw in
             let source = raw.bindMemory(to: UInt8.self)
