@@ -19,12 +19,26 @@ final class SentenceBoundaryMemo: @unchecked Sendable {
     /// How many UTF-16 units of text are remembered at most (2 MB of keys).
     static let capacity = 1 << 20
 
-    /// A text, hashed as one block of bytes (`Array`'s own hashing feeds the hasher unit by unit).
+    /// A text, its bytes folded a word at a time and only the result fed to the hasher: `Hasher`
+    /// over every byte (or, as `Array` hashes, every unit) cost a tenth of a split, paid on every
+    /// text that is not a repeat. Texts whose hashes agree are compared.
     struct Key: Hashable {
         let units: [UInt16]
 
         func hash(into hasher: inout Hasher) {
-            units.withUnsafeBytes { hasher.combine(bytes: $0) }
+            units.withUnsafeBytes { raw in
+                var h = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
+                var i = 0
+                while i + 8 <= raw.count {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+                    i += 8
+                }
+                while i < raw.count {
+                    h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
+                    i += 1
+                }
+                hasher.combine(h)
+            }
         }
     }
 
