@@ -20,6 +20,11 @@ public struct DocumentBuilder: Sendable {
     ) throws -> Document {
         var units: [TextUnit] = []
         var spans: [Skeleton.UnitSpan] = []
+        // At most a unit per draft and subflow: sized once, not regrown (and copied) as they come.
+        var most = drafts.count
+        for d in drafts.indices { most += drafts[d].subflows.count }
+        units.reserveCapacity(most)
+        spans.reserveCapacity(most)
         var lastEnd = 0
         try bytes.withUnsafeBytes { raw in
             let source = raw.bindMemory(to: UInt8.self)
@@ -49,25 +54,20 @@ public struct DocumentBuilder: Sendable {
                 guard !draft.pieces.isEmpty else { continue }
                 try checkTiling(draft, after: lastEnd)
                 let id = UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1)
-                guard let (unit, span, codePieces) = assembler.make(id: id, draft: draft) else {
+                // The assembler appends the unit and its span itself; they are read back in place.
+                let parent = units.count
+                guard let codePieces = assembler.make(id: id, draft: draft, into: &units, &spans) else {
                     // No unit to hang them on: the subflows are units of their own, in place.
                     for sub in draft.subflows {
                         guard let first = sub.pieces.first, first.bytes.lowerBound >= lastEnd else { continue }
                         try checkTiling(sub, after: lastEnd)
-                        guard let (unit, span, _) = assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub) else { continue }
-                        lastEnd = span.end
-                        units.append(unit)
-                        spans.append(span)
+                        guard assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub, into: &units, &spans) != nil else { continue }
+                        lastEnd = spans[spans.count - 1].end
                     }
                     continue
                 }
-                // Appended last thing, so the unit and span move into the arrays instead of being
-                // copied (a retain and a release per field); the parent is read back in place.
-                let parent = units.count
-                lastEnd = span.end
-                var lastSubEnd = span.start
-                units.append(unit)
-                spans.append(span)
+                lastEnd = spans[parent].end
+                var lastSubEnd = spans[parent].start
                 for sub in draft.subflows {
                     guard let first = sub.pieces.first, let last = sub.pieces.last else { continue }
                     let range = first.bytes.lowerBound..<last.bytes.upperBound
@@ -78,12 +78,11 @@ public struct DocumentBuilder: Sendable {
                                           at: SourceLocation.at(byteOffset: min(max(range.lowerBound, 0), bytes.count), in: bytes, file: original))
                     }
                     try checkTiling(sub, after: lastSubEnd)
-                    guard var (subUnit, subSpan, _) = assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub) else { continue }
-                    subSpan.parent = Skeleton.Parent(unit: id, code: k, offset: subSpan.start - codePieces[k].lowerBound)
-                    if subUnit.notes.isEmpty, let note = Self.location(of: sub, in: units[parent]) { subUnit.notes = [note] }
-                    lastSubEnd = subSpan.end
-                    units.append(subUnit)
-                    spans.append(subSpan)
+                    guard assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub, into: &units, &spans) != nil else { continue }
+                    let made = spans.count - 1
+                    spans[made].parent = Skeleton.Parent(unit: id, code: k, offset: spans[made].start - codePieces[k].lowerBound)
+                    if units[made].notes.isEmpty, let note = Self.location(of: sub, in: units[parent]) { units[made].notes = [note] }
+                    lastSubEnd = spans[made].end
                 }
             }
         }

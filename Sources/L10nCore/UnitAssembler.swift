@@ -41,10 +41,12 @@ struct UnitAssembler {
         self.protectors = protectors
     }
 
-    /// The unit of `draft` (pieces tiling bytes inside the document, checked by the caller), its
-    /// skeleton span, and the bytes of its codes when the draft has subflows to place in them.
-    /// Nil when it has nothing to translate or adapt.
-    mutating func make(id: String, draft: UnitDraft) -> (TextUnit, Skeleton.UnitSpan, [Range<Int>])? {
+    /// Appends the unit of `draft` (pieces tiling bytes inside the document, checked by the
+    /// caller) to `units` and its skeleton span to `spans`; returns the bytes of its codes when the
+    /// draft has subflows to place in them. Nil, with nothing appended, when it has nothing to
+    /// translate or adapt. (Made in place: a unit and span returned and then appended were each
+    /// copied on the way, a retain and a release per field.)
+    mutating func make(id: String, draft: UnitDraft, into units: inout [TextUnit], _ spans: inout [Skeleton.UnitSpan]) -> [Range<Int>]? {
         load(draft.pieces)
         renumberCodes()
         split()
@@ -77,13 +79,14 @@ struct UnitAssembler {
             for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
         }
         // Segments, parts and the unit moved, not copied: a copy retains and releases every field.
-        var unit = TextUnit(id: id, type: draft.type, name: draft.name, segments: made.segments, notes: draft.notes)
-        unit.translate = translate
-        unit.cell = draft.cell
+        units.append(TextUnit(id: id, type: draft.type, name: draft.name, segments: made.segments, notes: draft.notes))
+        let last = units.count - 1
+        units[last].translate = translate
+        units[last].cell = draft.cell
         // A unit without codes gets its own empty table: sharing the assembler's (emptied, its
         // capacity kept) would make the next `load` allocate a new one for every such unit.
-        let span = Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes)
-        return (consume unit, span, codeBytes)
+        spans.append(Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes))
+        return codeBytes
     }
 
     /// Which of the item lists a range is in.

@@ -57,6 +57,8 @@ public struct SentenceSegmenter: SentenceBreaking {
 
     private let icu: ICUSentenceBreaker
     private let evaluator: SRXEvaluator
+    /// Texts already split, with their boundaries (shared by copies, like the rules).
+    private let memo = SentenceBoundaryMemo()
 
     /// A segmenter using the rules of `documents` that apply to `language`; earlier documents
     /// take precedence. Throws a ``FormatError`` (naming the file and line) when a rule does not
@@ -111,6 +113,15 @@ public struct SentenceSegmenter: SentenceBreaking {
         if usesShortcuts, Self.hasNoInnerSentenceBreak(units), units.withUnsafeBufferPointer({ evaluator.cannotProposeBreaks(in: $0) }) {
             return [units.count]
         }
+        // A text split before (repeated content is common) is not split again.
+        if usesShortcuts, let known = memo.boundaries(of: units) { return known }
+        let out = split(units)
+        if usesShortcuts { memo.remember(out, of: units) }
+        return out
+    }
+
+    /// The boundaries of `units`, from ICU's proposals and the rules.
+    private func split(_ units: [UInt16]) -> [Int] {
         var proposals: [Int] = []
         if options.usesICUBoundaries {
             proposals = icu.boundaries(in: options.singleLineBreaksAreSpaces ? Self.softBreaksAsSpaces(units) : units)

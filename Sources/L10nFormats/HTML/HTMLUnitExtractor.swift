@@ -139,8 +139,9 @@ struct HTMLUnitExtractor {
             return
         }
         var items = run[...]
-        var type = "html:" + tree.elements[container].name
-        var name = tree.elements[container].name
+        // The element that names the unit (its type is `html:` and the name): the string is
+        // made only for a run that becomes a draft, not for every run.
+        var naming = container
         var trailing: [[HTMLTree.Node]] = []
         while true {
             while let first = items.first, !carriesContent(first, inherited: true) {
@@ -157,10 +158,7 @@ struct HTMLUnitExtractor {
             let e = tree.elements[i]
             guard e.role == .inline || e.role == .flexible, isTranslatable(e, inherited: true) else { break }
             emitAttributes(of: i)
-            if e.role == .flexible {
-                type = "html:" + e.name
-                name = e.name
-            }
+            if e.role == .flexible { naming = i }
             items = e.children[...]
         }
         if !items.isEmpty {
@@ -169,7 +167,8 @@ struct HTMLUnitExtractor {
             for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
             if !pieces.isEmpty {
                 // Appended, then completed in place: a local draft was copied into the array.
-                drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows))
+                let name = tree.elements[naming].name
+                drafts.append(UnitDraft(type: "html:" + name, name: name, pieces: pieces, subflows: subflows))
                 drafts[drafts.count - 1].cell = cells[container]
             } else {
                 drafts += subflows

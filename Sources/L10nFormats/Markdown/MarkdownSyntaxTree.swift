@@ -107,6 +107,12 @@ enum MarkdownSyntaxTree {
         var extensionKinds: [UInt32: MarkdownNode.Kind] = [:]  // extension types by their number, named once
         var pointers: [OpaquePointer] = []  // the C node of each node, same index
         var depths: [Int] = []
+        // Sized once from a count of the C tree (a pointer walk): grown as they filled, the
+        // arrays were copied a dozen times over for a long page.
+        let count = nodeCount(root)
+        nodes.reserveCapacity(count)
+        pointers.reserveCapacity(count)
+        depths.reserveCapacity(count)
         func append(_ node: OpaquePointer, depth: Int) throws {
             guard depth < maximumDepth else { throw TooDeep(line: Int(cmark_node_get_start_line(node))) }
             let kind = kind(of: node, extensionKinds: &extensionKinds, otherNames: &otherNames)
@@ -141,6 +147,31 @@ enum MarkdownSyntaxTree {
             next += 1
         }
         return MarkdownTree(nodes: nodes, literals: literals, otherNames: otherNames)
+    }
+
+    /// How many nodes the C tree under `root` holds (`root` included), counted depth-first
+    /// without recursion.
+    private static func nodeCount(_ root: OpaquePointer) -> Int {
+        var count = 1
+        var node = root
+        while true {
+            if let child = cmark_node_first_child(node) {
+                node = child
+                count += 1
+                continue
+            }
+            // Up until a node with a next sibling, stopping at the root.
+            while node != root {
+                if let next = cmark_node_next(node) {
+                    node = next
+                    count += 1
+                    break
+                }
+                guard let parent = cmark_node_parent(node) else { return count }
+                node = parent
+            }
+            if node == root { return count }
+        }
     }
 
     /// Core node types by their enum value (no string per node); extension types by name.
