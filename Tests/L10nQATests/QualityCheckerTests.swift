@@ -46,7 +46,7 @@ import Testing
         let judged = Set(findings.filter { $0.segment == "u1-s3" }.map(\.check))
         #expect(judged.isSuperset(of: ["punctuation.end", "punctuation.locale"]), "\(judged)")
         let languageChecks = QAChecks.builtIn.filter { type(of: $0).description.judgesLanguage }.map { type(of: $0).description.id }
-        #expect(Set(languageChecks) == ["spelling.unknown", "punctuation.end", "punctuation.locale"])
+        #expect(Set(languageChecks) == ["spelling.unknown", "punctuation.end", "punctuation.locale", "quotes.unbalanced"])
     }
 
     @Test func severitiesCanBeOverriddenAndChecksDisabled() {

@@ -19,7 +19,9 @@ public struct UnbalancedQuotesCheck: QACheck {
             CheckExample("Select \"Eco\" mode.", "Wählen Sie den Modus ⟦„Eco."),
             CheckExample("Select \"Eco\" mode.", "Sélectionnez le mode ⟦« Eco.", to: "fr-FR"),
             CheckExample("Press \"Start\".", "Drücken Sie ⟦\"Start."),
-        ])
+        ],
+        // Typography is the translator's: a pseudo-translation copies the source's marks.
+        judgesLanguage: true)
 
     public init() {}
 
@@ -56,14 +58,69 @@ public struct UnbalancedQuotesCheck: QACheck {
     /// after a digit (27").
     static func unbalanced(in text: String) -> (Character, Int)? {
         guard hasQuote(text) else { return nil }
-        var open: [(mark: Character, offset: Int)] = []
+        var matcher = Matcher()
+        // When every scalar is a character of its own, the marks are found on the bytes and
+        // counted by lead bytes; otherwise over the characters.
+        if Graphemes.allStandalone(text) {
+            var text = text
+            return text.withUTF8 { bytes in
+                var index = -1
+                var previousIsDigit = false
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b & 0xC0 != 0x80 { index += 1 }
+                    var mark: Character?
+                    switch b {
+                    case 0x22: mark = "\""
+                    case 0xC2 where i + 1 < bytes.count: mark = bytes[i + 1] == 0xAB ? "«" : bytes[i + 1] == 0xBB ? "»" : nil
+                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
+                        switch bytes[i + 2] {
+                        case 0x9C: mark = "“"
+                        case 0x9D: mark = "”"
+                        case 0x9E: mark = "„"
+                        case 0xB9: mark = "‹"
+                        case 0xBA: mark = "›"
+                        default: break
+                        }
+                    case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
+                        switch bytes[i + 2] {
+                        case 0x8C: mark = "「"
+                        case 0x8D: mark = "」"
+                        case 0x8E: mark = "『"
+                        case 0x8F: mark = "』"
+                        default: break
+                        }
+                    default: break
+                    }
+                    if let mark, let unpaired = matcher.feed(mark, at: index, afterDigit: previousIsDigit) { return unpaired }
+                    if b & 0xC0 != 0x80 { previousIsDigit = b >= 0x30 && b <= 0x39 }
+                    i += 1
+                }
+                return matcher.unclosed
+            }
+        }
         var previous: Character?
         for (offset, c) in text.enumerated() {
             defer { previous = c }
+            if let unpaired = matcher.feed(c, at: offset, afterDigit: previous?.isNumber == true) { return unpaired }
+        }
+        return matcher.unclosed
+    }
+
+    /// The marks open so far; fed one character at a time.
+    struct Matcher {
+        private var open: [(mark: Character, offset: Int)] = []
+
+        /// The first mark still open.
+        var unclosed: (Character, Int)? { open.first.map { ($0.mark, $0.offset) } }
+
+        /// Takes `c` at `offset`; returns a closing mark that has nothing to close.
+        mutating func feed(_ c: Character, at offset: Int, afterDigit: Bool) -> (Character, Int)? {
             let top = open.last?.mark
             switch c {
             case "\"":
-                if previous?.isNumber == true, top != "\"" { continue }
+                if afterDigit, top != "\"" { return nil }
                 if top == "\"" { open.removeLast() } else { open.append((c, offset)) }
             case "„", "「", "『":
                 open.append((c, offset))
@@ -72,16 +129,16 @@ public struct UnbalancedQuotesCheck: QACheck {
             case "”":
                 if top == "„" || top == "“" || top == "”" { open.removeLast() } else { open.append((c, offset)) }
             case "«", "»", "‹", "›":
-                let partner: Character = ["«": "»", "»": "«", "‹": "›", "›": "‹"][c]!
+                let partner: Character = c == "«" ? "»" : c == "»" ? "«" : c == "‹" ? "›" : "‹"
                 if top == partner { open.removeLast() } else { open.append((c, offset)) }
             case "」":
                 if top == "「" { open.removeLast() } else { return (c, offset) }
             case "』":
                 if top == "『" { open.removeLast() } else { return (c, offset) }
             default:
-                continue
+                break
             }
+            return nil
         }
-        return open.first.map { ($0.mark, $0.offset) }
     }
 }
