@@ -53,7 +53,9 @@ public struct NumberConsistencyCheck: QACheck {
         // Nothing to compare, and nothing for the market's rules to adapt.
         if sourceNumbers.isEmpty && targetNumbers.isEmpty { return [] }
         let target = NumberConventions.of(context.targetLanguage)
-        let plain = issues(sourceNumbers, targetNumbers, pair: pair, context: context, target: target)
+        // The source's number words, looked for only when a target figure is otherwise unexplained.
+        let spelledOut = { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) }
+        let plain = issues(sourceNumbers, targetNumbers, pair: pair, context: context, target: target, spelledOut: spelledOut)
         // With a market, a target that does not match the source's figures as written in its
         // language may match them as the market adapts them ("10 ft" → "3,0 m"): the reading
         // with fewer issues stands. (A figure the target left unconverted is units.unconverted's.)
@@ -62,17 +64,17 @@ public struct NumberConsistencyCheck: QACheck {
         var found: [(text: String, offset: Int)] = []
         _ = Self.scan(adapted, base: 0, into: &found)
         let market = Self.compare(found.map { Expected(text: $0.text, value: target.value(of: $0.text), asWritten: true) }, targetNumbers,
-                                  conventions: target, spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
+                                  conventions: target, spelledOut: spelledOut)
         return market.count <= plain.count ? market : plain
     }
 
     /// The issues of `targetNumbers` against the source's numbers read the source language's way.
     private func issues(_ sourceNumbers: [(text: String, offset: Int)], _ targetNumbers: [(text: String, offset: Int)], pair: SegmentPair,
-                        context: CheckContext, target: NumberConventions) -> [QAIssue] {
+                        context: CheckContext, target: NumberConventions, spelledOut: () -> [String]) -> [QAIssue] {
         let source = NumberConventions.of(context.sourceLanguage)
         guard source != target, !sourceNumbers.isEmpty else {
             return Self.compare(sourceNumbers.map { Expected(text: $0.text, value: nil, asWritten: true) }, targetNumbers, conventions: nil,
-                                spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
+                                spelledOut: spelledOut)
         }
         // Quantities are expected in the target's format ("2,5 kg" for 2.5 kg in Spanish);
         // names (Bluetooth 5.3, 802.11ac, 5.1 channel) as written. A source figure already in
@@ -84,7 +86,7 @@ public struct NumberConsistencyCheck: QACheck {
                             alternatives: Self.twentyFourHour(n.text, at: n.offset, in: readable))
         }
         return Self.compare(expected, targetNumbers, conventions: target, source: source, language: context.targetLanguage,
-                            spelledOut: { Self.spelledOut(in: pair.readableSource, language: context.sourceLanguage) })
+                            spelledOut: spelledOut)
     }
 
     /// A source number and how the target may write it: as its value in the target's format,

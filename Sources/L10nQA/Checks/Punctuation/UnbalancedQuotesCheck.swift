@@ -31,23 +31,38 @@ public struct UnbalancedQuotesCheck: QACheck {
         return [QAIssue("\"\(c)\" has no partner", at: offset)]
     }
 
-    /// Whether `text` has a quotation mark's bytes: `"`, « » (C2 AB/BB), “ ” „ ‹ › (E2 80 …),
-    /// 「 」 『 』 (E3 80 8C–8F). Most texts have none and are passed without being broken into
-    /// characters.
+    /// Whether `text` has a quotation mark. Most texts have none and are passed without being
+    /// broken into characters.
     static func hasQuote(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { b in
-            var i = 0
-            while i < b.count {
-                switch b[i] {
-                case 0x22: return true
-                case 0xC2 where i + 1 < b.count && (b[i + 1] == 0xAB || b[i + 1] == 0xBB): return true
-                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && [0x9C, 0x9D, 0x9E, 0xB9, 0xBA].contains(b[i + 2]): return true
-                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && (0x8C...0x8F).contains(b[i + 2]): return true
-                default: i += 1
-                }
+        return text.withUTF8 { bytes in bytes.indices.contains { mark(in: bytes, at: $0) != nil } }
+    }
+
+    /// The quotation mark whose UTF-8 starts at `i`: `"`, « » (C2 AB/BB), “ ” „ ‹ › (E2 80 9C/9D/9E/B9/BA),
+    /// 「 」 『 』 (E3 80 8C–8F); nil for anything else.
+    @inline(__always)
+    static func mark(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Character? {
+        switch bytes[i] {
+        case 0x22: return "\""
+        case 0xC2 where i + 1 < bytes.count: return bytes[i + 1] == 0xAB ? "«" : bytes[i + 1] == 0xBB ? "»" : nil
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
+            switch bytes[i + 2] {
+            case 0x9C: return "“"
+            case 0x9D: return "”"
+            case 0x9E: return "„"
+            case 0xB9: return "‹"
+            case 0xBA: return "›"
+            default: return nil
             }
-            return false
+        case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
+            switch bytes[i + 2] {
+            case 0x8C: return "「"
+            case 0x8D: return "」"
+            case 0x8E: return "『"
+            case 0x8F: return "』"
+            default: return nil
+            }
+        default: return nil
         }
     }
 
@@ -70,29 +85,7 @@ public struct UnbalancedQuotesCheck: QACheck {
                 while i < bytes.count {
                     let b = bytes[i]
                     if b & 0xC0 != 0x80 { index += 1 }
-                    var mark: Character?
-                    switch b {
-                    case 0x22: mark = "\""
-                    case 0xC2 where i + 1 < bytes.count: mark = bytes[i + 1] == 0xAB ? "«" : bytes[i + 1] == 0xBB ? "»" : nil
-                    case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
-                        switch bytes[i + 2] {
-                        case 0x9C: mark = "“"
-                        case 0x9D: mark = "”"
-                        case 0x9E: mark = "„"
-                        case 0xB9: mark = "‹"
-                        case 0xBA: mark = "›"
-                        default: break
-                        }
-                    case 0xE3 where i + 2 < bytes.count && bytes[i + 1] == 0x80:
-                        switch bytes[i + 2] {
-                        case 0x8C: mark = "「"
-                        case 0x8D: mark = "」"
-                        case 0x8E: mark = "『"
-                        case 0x8F: mark = "』"
-                        default: break
-                        }
-                    default: break
-                    }
+                    let mark = Self.mark(in: bytes, at: i)
                     if let mark, let unpaired = matcher.feed(mark, at: index, afterDigit: previousIsDigit) { return unpaired }
                     if b & 0xC0 != 0x80 { previousIsDigit = b >= 0x30 && b <= 0x39 }
                     i += 1
