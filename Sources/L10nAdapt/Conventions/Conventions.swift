@@ -18,7 +18,10 @@ public struct Conventions: Hashable, Sendable {
     /// Entry id → the file it came from (`conventions/bicycles.yaml` for a bundled one, the path
     /// for one from `--markets-dir`), for notes, `kept` entries and errors.
     public private(set) var files: [String: String]
-    private var matchers: [Matcher]
+    private let matchers: [Matcher]
+    /// Where each entry's `pattern` matches (UTF-8 offsets; empty when its topic is absent), by
+    /// text and matcher: the same for every market, which only picks the entries it keeps.
+    private let patternHits = TextMemo<[Int: [Range<Int>]]>()
 
     /// An entry's compiled form.
     private struct Matcher: Sendable {
@@ -118,15 +121,23 @@ public struct Conventions: Hashable, Sendable {
     /// Spans of `text` that are codes or names in `market`, with their entries.
     public func codeSpans(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
         guard text.contains(where: \.isASCIIDigit) else { return [] }
+        var known = patternHits.value(for: text) ?? [:]
+        let knew = known.count
         var spans: [(Range<String.Index>, Convention)] = []
-        for m in matchers {
-            guard let pattern = m.pattern?.expression, entries[m.entry].isKept(by: market) else { continue }
-            if let topic = m.topic?.expression, !Self.occurs(topic, in: text) { continue }
-            for r in Self.hits(pattern, in: text) {
-                if let range = Range(r, in: text) { spans.append((range, entries[m.entry])) }
-            }
+        for (i, m) in matchers.enumerated() where m.pattern != nil && entries[m.entry].isKept(by: market) {
+            let hits = known[i] ?? Self.patternHits(m, in: text)
+            known[i] = hits
+            for r in hits { spans.append((text.range(utf8Offsets: r), entries[m.entry])) }
         }
+        if known.count > knew { patternHits.remember(known, for: text) }
         return spans
+    }
+
+    /// Where `m`'s pattern matches `text`, as UTF-8 offsets; none when its topic is not there.
+    private static func patternHits(_ m: Matcher, in text: String) -> [Range<Int>] {
+        guard let pattern = m.pattern?.expression else { return [] }
+        if let topic = m.topic?.expression, !occurs(topic, in: text) { return [] }
+        return hits(pattern, in: text).compactMap { Range($0, in: text).map { text.utf8Offsets(of: $0) } }
     }
 
     /// Everything no rule may change in `text`: code spans, and quantities kept as trade sizes

@@ -155,9 +155,16 @@ struct CertificationMark: Sendable {
 
     /// Every mark cited in `text`, in order.
     static func find(in text: String) -> [(range: Range<String.Index>, mark: CertificationMark)] {
-        pattern.scan(text).compactMap { hit in
-            guard let i = all.indices.first(where: { hit.result.range(at: $0 + 1).location != NSNotFound }) else { return nil }
-            return (hit.range, all[i])
+        let found = memo.value(for: text) {
+            pattern.scan(text).compactMap { hit -> (Range<Int>, Int)? in
+                guard let i = all.indices.first(where: { hit.result.range(at: $0 + 1).location != NSNotFound }) else { return nil }
+                return (text.utf8Offsets(of: hit.range), i)
+            }
         }
+        return found.map { (text.range(utf8Offsets: $0.0), all[$0.1]) }
     }
+
+    /// The marks' places (UTF-8 offsets) and indices in ``all`` by text: a page adapted for
+    /// several markets is searched once (see ``TextMemo``).
+    static let memo = TextMemo<[(Range<Int>, Int)]>()
 }

@@ -70,36 +70,47 @@ public struct ToneRule: AdaptationRule {
             out.append(RuleMatch(range: range, rule: "tone.\(id)", kind: .tone, replacement: nil, note: note + reason))
         }
         if tone.superlatives == .flag {
-            for m in Self.superlative.scan(text) {
-                flag(m.range, "superlative", "Unproven superlative in \(market): back \"\(text[m.range])\" with evidence (test, source, date) or soften it (\"one of the most…\", \"among the quietest in its class\").")
+            for range in Self.Found.superlatives.ranges(in: text, { Self.superlative.scan(text).map(\.range) }) {
+                flag(range, "superlative", "Unproven superlative in \(market): back \"\(text[range])\" with evidence (test, source, date) or soften it (\"one of the most…\", \"among the quietest in its class\").")
             }
         }
-        if tone.comparatives == .flag, Self.mayCompare(text) {
-            for m in Self.comparative.scan(text) {
-                flag(m.range, "comparative", "Comparative advertising in \(market): compare with your own earlier model or with measured, verifiable figures instead of a competitor.")
+        if tone.comparatives == .flag {
+            for range in Self.Found.comparatives.ranges(in: text, { Self.mayCompare(text) ? Self.comparative.scan(text).map(\.range) : [] }) {
+                flag(range, "comparative", "Comparative advertising in \(market): compare with your own earlier model or with measured, verifiable figures instead of a competitor.")
             }
         }
         if tone.exclamationRun > 0 {
-            for m in Self.exclamations.scan(text) where text[m.range].count >= tone.exclamationRun {
-                flag(m.range, "exclamation", "\(text[m.range].count) exclamation marks read as shouting in \(market) copy: use one at most, or none.")
+            for range in Self.Found.exclamations.ranges(in: text, { Self.exclamations.scan(text).map(\.range) }) where text[range].count >= tone.exclamationRun {
+                flag(range, "exclamation", "\(text[range].count) exclamation marks read as shouting in \(market) copy: use one at most, or none.")
             }
         }
         if tone.allCaps == .flag {
-            for range in Self.shouting(in: text, marks: context.certificationMarks(in: text).map(\.range)) {
+            for range in Self.Found.shouting.ranges(in: text, { Self.shouting(in: text, marks: context.certificationMarks(in: text).map(\.range)) }) {
                 flag(range, "all-caps", "ALL CAPS reads as shouting in \(market) copy: write it in sentence case and let the layout give emphasis.")
             }
         }
         if tone.emoji == .flag {
-            for range in Self.emojiRuns(in: text) {
+            for range in Self.Found.emoji.ranges(in: text, { Self.emojiRuns(in: text) }) {
                 flag(range, "emoji", "Emoji look unprofessional in \(market) product copy: remove them or replace them with words.")
             }
         }
         if tone.address == .formal {
-            for m in Self.casual.scan(text) {
-                flag(m.range, "address", "Casual register: \(market) copy addresses customers formally; translate with the formal address and a neutral wording.")
+            for range in Self.Found.casual.ranges(in: text, { Self.casual.scan(text).map(\.range) }) {
+                flag(range, "address", "Casual register: \(market) copy addresses customers formally; translate with the formal address and a neutral wording.")
             }
         }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// What each kind of finding matches in a text, by text (see ``TextMemo``): the same in every
+    /// market, which only picks the kinds it flags and says why.
+    enum Found {
+        static let superlatives = TextMemo<[Range<Int>]>()
+        static let comparatives = TextMemo<[Range<Int>]>()
+        static let exclamations = TextMemo<[Range<Int>]>()
+        static let shouting = TextMemo<[Range<Int>]>()
+        static let emoji = TextMemo<[Range<Int>]>()
+        static let casual = TextMemo<[Range<Int>]>()
     }
 
     /// Every alternative of ``comparative`` needs one of these words, in any case: a sentence

@@ -24,10 +24,15 @@ struct QuantityScanner: Sendable {
     init() {}
 
     func scan(_ text: String) -> [QuantityExpression] {
-        let ns = text as NSString
-        let atoms = Self.atoms(in: ns)
-        return Self.group(atoms, in: ns)
+        Self.memo.value(for: text) {
+            let ns = text as NSString
+            return Self.group(Self.atoms(in: ns), in: ns)
+        }
     }
+
+    /// Quantities by text (their ranges are UTF-16 offsets, the same in an equal text): a page
+    /// adapted for several markets is scanned once (see ``TextMemo``).
+    static let memo = TextMemo<[QuantityExpression]>()
 
     // MARK: atoms
 
