@@ -106,6 +106,7 @@ import Testing
                          ToneRule.Found.shouting, ToneRule.Found.emoji, ToneRule.Found.casual] { memo.removeAll() }
             QuantityScanner.memo.removeAll()
             CertificationMark.memo.removeAll()
+            DateRule.usDatesMemo.removeAll()
             #expect(together[i] == (try adapted(MarketCatalog.load().market(id))), "\(id)")
         }
         #expect(together[0] != together[3])

@@ -67,8 +67,26 @@ struct MarketFormatter: Sendable {
 
     /// `date` written with the locale's best pattern for a CLDR skeleton (`MMMMd` → `d 'de' MMMM`).
     func date(_ date: Date, template: String) -> String {
-        Self.clean(self.date(date, pattern: DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? template))
+        Self.clean(self.date(date, pattern: Self.pattern(for: template, locale: locale)))
     }
+
+    /// The locale's best pattern for `template`, worked out once per locale and template: ICU
+    /// builds a pattern generator for the locale each time it is asked (≈ 10 M instructions).
+    private static func pattern(for template: String, locale: Locale) -> String {
+        let key = locale.identifier + "\u{0}" + template
+        patternLock.lock()
+        let known = patterns[key]
+        patternLock.unlock()
+        if let known { return known }
+        let made = DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? template
+        patternLock.lock()
+        patterns[key] = made
+        patternLock.unlock()
+        return made
+    }
+
+    private static let patternLock = NSLock()
+    nonisolated(unsafe) private static var patterns: [String: String] = [:]  // guarded by `patternLock`
 
     /// `date` in the locale's full style, weekday included.
     func fullDate(_ date: Date) -> String {

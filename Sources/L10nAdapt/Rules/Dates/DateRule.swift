@@ -11,9 +11,10 @@ public struct DateRule: AdaptationRule {
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
         guard text.contains(where: \.isASCIIDigit) else { return [] }
-        let sourceLocale = context.sourceLanguage.icuLocale
-        let reader = sourceLocale == Self.usReader.localeID ? Self.usReader : SourceDateReader(localeID: sourceLocale)
-        let found = reader.dates(in: text)
+        // en-US, the usual source, without making its ICU locale id per segment.
+        let usual = context.sourceLanguage.rawValue == "en-US"
+        let reader = usual ? Self.usReader : SourceDateReader(localeID: context.sourceLanguage.icuLocale)
+        let found = usual ? Self.usDates(in: text) : reader.dates(in: text)
         guard !found.isEmpty else { return [] }
         let formatter = MarketFormatter(localeID: context.formattingLocale)
         let market = context.market
@@ -57,6 +58,17 @@ public struct DateRule: AdaptationRule {
 
     /// The usual source's reader, built once (its CLDR names and order never change).
     private static let usReader = SourceDateReader(localeID: "en_US")
+
+    /// The en-US reader's dates by text (see ``TextMemo``): the same for every market.
+    static let usDatesMemo = TextMemo<[(Range<Int>, SourceDateReader.Found)]>()
+
+    private static func usDates(in text: String) -> [SourceDateReader.Found] {
+        usDatesMemo.value(for: text) { usReader.dates(in: text).map { (text.utf8Offsets(of: $0.range), $0) } }.map { offsets, found in
+            var found = found
+            found.range = text.range(utf8Offsets: offsets)
+            return found
+        }
+    }
 
     public static let description = RuleDescription(
         id: "dates",
