@@ -103,6 +103,7 @@ import Testing
         ("industry: x\nsummary: y\nentries:\n  - id: a\n    kind: code\n    rationale: r\n    source: s\n    units: [in]\n    colour: red\n", "entries[0].colour"),
         ("industry: x\nsummary: y\nentries:\n  - id: a\n    kind: code\n    rationale: r\n    units: [in]\n", "entries[0].source"),
         ("industry: x\nsummary: y\nentries:\n  - id: a\n    kind: code\n    rationale: r\n    source: s\n    units: [in]\n    context: tv\n", "entries[0].context"),
+        ("industry: x\nsummary: y\nentries:\n  - id: Wheel-size\n    kind: code\n    rationale: r\n    source: s\n    units: [in]\n", "entries[0].id"),
     ])
     func badDataNamesFileAndKeyPath(yaml: String, keyPath: String) throws {
         let folder = try TemporaryDirectory.make()
@@ -111,6 +112,22 @@ import Testing
         let error = try #require(throws: MarketDataError.self) { try MarketCatalog.load(userDirectory: folder.path) }
         #expect(error.file.hasSuffix("conventions/mine.yaml"), "\(error)")
         #expect(error.keyPath == keyPath, "\(error)")
+    }
+
+    /// Entry ids are checked on their bytes: the same answers as `^[a-z0-9]+(-[a-z0-9]+)*$`.
+    @Test func entryIdsAreHyphenatedLowerCaseWords() throws {
+        let alphabet: [Character] = ["a", "z", "0", "9", "-", "A", "_", "é", " "]
+        var ids = [""], layer = [""]
+        for _ in 0..<4 {
+            layer = layer.flatMap { id in alphabet.map { id + String($0) } }
+            ids += layer
+        }
+        let expression = try NSRegularExpression(pattern: "^[a-z0-9]+(-[a-z0-9]+)*$")
+        for id in ids {
+            let matches = expression.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) != nil
+            #expect(Conventions.isHyphenatedWords(id) == matches, "\(id)")
+        }
+        #expect(Conventions.isHyphenatedWords("bicycle-wheel-size"))
     }
 
     /// Conventions are read with a resolver that knows only strings and null: numbers still
