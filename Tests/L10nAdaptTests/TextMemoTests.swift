@@ -35,13 +35,12 @@ import Testing
     }
 
     /// Ranges kept as UTF-8 offsets land on the same characters of an equal string made anew.
-    @Test func rangesComeBackOnAnEqualString() {
+    @Test func rangesComeBackOnAnEqualString() throws {
         let memo = TextMemo<[Range<Int>]>()
         let first = "Prüfzeichen: CE ✓ und UL 94 V-0"
-        let found = memo.ranges(in: first) { [first.range(of: "UL 94 V-0")!] }
+        memo.remember([first.utf8Offsets(of: first.range(of: "UL 94 V-0")!)], for: first)
         let again = String(decoding: Array(first.utf8), as: UTF8.self)
-        let remembered = memo.ranges(in: again) { Issue.record("not remembered"); return [] }
-        #expect(remembered.map { String(again[$0]) } == found.map { String(first[$0]) })
+        let remembered = try #require(memo.value(for: again)).map { again.range(utf8Offsets: $0) }
         #expect(remembered.map { String(again[$0]) } == ["UL 94 V-0"])
     }
 
@@ -102,8 +101,7 @@ import Testing
         let together = try markets.map { try adapted(catalog.market($0)) }
         for (i, id) in markets.enumerated() {
             // Nothing remembered: this market's readings are made afresh.
-            for memo in [ToneRule.Found.superlatives, ToneRule.Found.comparatives, ToneRule.Found.exclamations,
-                         ToneRule.Found.shouting, ToneRule.Found.emoji, ToneRule.Found.casual] { memo.removeAll() }
+            ToneRule.Found.memo.removeAll()
             QuantityScanner.memo.removeAll()
             CertificationMark.memo.removeAll()
             DateRule.usDatesMemo.removeAll()

@@ -21,7 +21,7 @@ public struct Conventions: Hashable, Sendable {
     private let matchers: [Matcher]
     /// Where each entry's `pattern` matches (UTF-8 offsets; empty when its topic is absent), by
     /// text and matcher: the same for every market, which only picks the entries it keeps.
-    private let patternHits = TextMemo<[Int: [Range<Int>]]>()
+    private let patternHits = TextMemo<[[Range<Int>]?]>()
 
     /// An entry's compiled form.
     private struct Matcher: Sendable {
@@ -121,15 +121,21 @@ public struct Conventions: Hashable, Sendable {
     /// Spans of `text` that are codes or names in `market`, with their entries.
     public func codeSpans(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
         guard text.contains(where: \.isASCIIDigit) else { return [] }
-        var known = patternHits.value(for: text) ?? [:]
-        let knew = known.count
+        var known = patternHits.value(for: text) ?? Array(repeating: nil, count: matchers.count)
+        var learned = false
         var spans: [(Range<String.Index>, Convention)] = []
-        for (i, m) in matchers.enumerated() where m.pattern != nil && entries[m.entry].isKept(by: market) {
-            let hits = known[i] ?? Self.patternHits(m, in: text)
-            known[i] = hits
-            for r in hits { spans.append((text.range(utf8Offsets: r), entries[m.entry])) }
+        for i in matchers.indices where matchers[i].pattern != nil && entries[matchers[i].entry].isKept(by: market) {
+            let hits: [Range<Int>]
+            if let remembered = known[i] {
+                hits = remembered
+            } else {
+                hits = Self.patternHits(matchers[i], in: text)
+                known[i] = hits
+                learned = true
+            }
+            for r in hits { spans.append((text.range(utf8Offsets: r), entries[matchers[i].entry])) }
         }
-        if known.count > knew { patternHits.remember(known, for: text) }
+        if learned { patternHits.remember(known, for: text) }
         return spans
     }
 

@@ -69,48 +69,59 @@ public struct ToneRule: AdaptationRule {
         func flag(_ range: Range<String.Index>, _ id: String, _ note: String) {
             out.append(RuleMatch(range: range, rule: "tone.\(id)", kind: .tone, replacement: nil, note: note + reason))
         }
+        var found = Found.memo.value(for: text) ?? Found()
+        var learned = false
+        /// The ranges of one kind, from the memo or from `find` (then remembered).
+        func ranges(_ kind: Found.Kind, _ find: () -> [Range<String.Index>]) -> [Range<String.Index>] {
+            if let offsets = found.ranges[kind.rawValue] { return offsets.map { text.range(utf8Offsets: $0) } }
+            let made = find()
+            found.ranges[kind.rawValue] = made.map { text.utf8Offsets(of: $0) }
+            learned = true
+            return made
+        }
         if tone.superlatives == .flag {
-            for range in Self.Found.superlatives.ranges(in: text, { Self.superlative.scan(text).map(\.range) }) {
+            for range in ranges(.superlative, { Self.superlative.scan(text).map(\.range) }) {
                 flag(range, "superlative", "Unproven superlative in \(market): back \"\(text[range])\" with evidence (test, source, date) or soften it (\"one of the most…\", \"among the quietest in its class\").")
             }
         }
         if tone.comparatives == .flag {
-            for range in Self.Found.comparatives.ranges(in: text, { Self.mayCompare(text) ? Self.comparative.scan(text).map(\.range) : [] }) {
+            for range in ranges(.comparative, { Self.mayCompare(text) ? Self.comparative.scan(text).map(\.range) : [] }) {
                 flag(range, "comparative", "Comparative advertising in \(market): compare with your own earlier model or with measured, verifiable figures instead of a competitor.")
             }
         }
         if tone.exclamationRun > 0 {
-            for range in Self.Found.exclamations.ranges(in: text, { Self.exclamations.scan(text).map(\.range) }) where text[range].count >= tone.exclamationRun {
+            for range in ranges(.exclamation, { Self.exclamations.scan(text).map(\.range) }) where text[range].count >= tone.exclamationRun {
                 flag(range, "exclamation", "\(text[range].count) exclamation marks read as shouting in \(market) copy: use one at most, or none.")
             }
         }
         if tone.allCaps == .flag {
-            for range in Self.Found.shouting.ranges(in: text, { Self.shouting(in: text, marks: context.certificationMarks(in: text).map(\.range)) }) {
+            for range in ranges(.shouting, { Self.shouting(in: text, marks: context.certificationMarks(in: text).map(\.range)) }) {
                 flag(range, "all-caps", "ALL CAPS reads as shouting in \(market) copy: write it in sentence case and let the layout give emphasis.")
             }
         }
         if tone.emoji == .flag {
-            for range in Self.Found.emoji.ranges(in: text, { Self.emojiRuns(in: text) }) {
+            for range in ranges(.emoji, { Self.emojiRuns(in: text) }) {
                 flag(range, "emoji", "Emoji look unprofessional in \(market) product copy: remove them or replace them with words.")
             }
         }
         if tone.address == .formal {
-            for range in Self.Found.casual.ranges(in: text, { Self.casual.scan(text).map(\.range) }) {
+            for range in ranges(.casual, { Self.casual.scan(text).map(\.range) }) {
                 flag(range, "address", "Casual register: \(market) copy addresses customers formally; translate with the formal address and a neutral wording.")
             }
         }
+        if learned { Found.memo.remember(found, for: text) }
         return out.sorted { $0.range.lowerBound < $1.range.lowerBound }
     }
 
-    /// What each kind of finding matches in a text, by text (see ``TextMemo``): the same in every
-    /// market, which only picks the kinds it flags and says why.
-    enum Found {
-        static let superlatives = TextMemo<[Range<Int>]>()
-        static let comparatives = TextMemo<[Range<Int>]>()
-        static let exclamations = TextMemo<[Range<Int>]>()
-        static let shouting = TextMemo<[Range<Int>]>()
-        static let emoji = TextMemo<[Range<Int>]>()
-        static let casual = TextMemo<[Range<Int>]>()
+    /// What each kind of finding matches in a text (UTF-8 offsets), by text (see ``TextMemo``):
+    /// the same in every market, which only picks the kinds it flags and says why. Each kind is
+    /// worked out when a market first asks for it.
+    struct Found: Sendable {
+        enum Kind: Int, CaseIterable { case superlative, comparative, exclamation, shouting, emoji, casual }
+
+        var ranges: [[Range<Int>]?] = Array(repeating: nil, count: Kind.allCases.count)
+
+        static let memo = TextMemo<Found>()
     }
 
     /// Every alternative of ``comparative`` needs one of these words, in any case: a sentence
