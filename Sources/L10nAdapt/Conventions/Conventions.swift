@@ -22,6 +22,9 @@ public struct Conventions: Hashable, Sendable {
     /// Where each entry's `pattern` matches (UTF-8 offsets; empty when its topic is absent), by
     /// text and matcher: the same for every market, which only picks the entries it keeps.
     private let patternHits = TextMemo<[[Range<Int>]?]>()
+    /// Whether each entry's cues hold around a quantity (nil: not asked yet), by text and
+    /// quantity: the same for every market, which only picks the entries it keeps.
+    private let cueHits = TextMemo<[QuantityKey: [Bool?]]>()
 
     /// An entry's compiled form.
     private struct Matcher: Sendable {
@@ -90,32 +93,76 @@ public struct Conventions: Hashable, Sendable {
     /// The entry that keeps `e` as written in `market`, if any: one for its unit whose cue words
     /// surround it (codes are ``codeSpans(in:market:)``). Any kept match wins over one the
     /// market does not keep (a false conversion costs more than a missed one).
-    func keeping(_ e: QuantityExpression, in text: NSString, market: MarketProfile) -> Convention? {
-        let range = e.range
-        var after: String?, before: String?
-        for m in matchers {
-            let entry = entries[m.entry]
-            guard entry.isKept(by: market) else { continue }
-            guard m.pattern == nil, m.units.contains(e.unitID) else { continue }
-            if let topic = m.topic?.expression, !Self.occurs(topic, in: text as String) { continue }
-            if m.after == nil && m.before == nil && m.values.isEmpty { return entry }
-            if let r = m.after?.expression {
-                let window = after ?? Self.window(text, from: NSMaxRange(range), length: 60)
-                after = window
-                if Self.occurs(r, in: window) { return entry }
-            }
-            if let r = m.before?.expression {
-                let window = before ?? Self.window(text, upTo: range.location, length: 40)
-                before = window
-                if Self.occurs(r, in: window) { return entry }
-            }
-            if !m.values.isEmpty, e.isSingle, let atom = e.atoms.first, atom.number.fractionDigits == 1,
-               m.values.contains(atom.number.magnitude), let s = atom.spelling,
-               UnitLexicon.spellings[s].isMark || UnitLexicon.spellings[s].pattern.contains("inch") {
-                return entry
+    func keeping(_ e: QuantityExpression, in text: String, market: MarketProfile) -> Convention? {
+        let key = QuantityKey(e)
+        let known = cueHits.value(for: text)
+        var holds = known?[key] ?? Array(repeating: nil, count: matchers.count)
+        var learned = false
+        var windows: (after: String?, before: String?) = (nil, nil)
+        defer {
+            if learned {
+                var updated = known ?? [:]
+                updated[key] = holds
+                cueHits.remember(updated, for: text)
             }
         }
+        for i in matchers.indices {
+            let m = matchers[i]
+            guard m.pattern == nil, m.units.contains(e.unitID), entries[m.entry].isKept(by: market) else { continue }
+            let answer: Bool
+            if let remembered = holds[i] {
+                answer = remembered
+            } else {
+                answer = Self.cues(of: m, hold: e, in: text, windows: &windows)
+                holds[i] = answer
+                learned = true
+            }
+            if answer { return entries[m.entry] }
+        }
         return nil
+    }
+
+    /// Whether `m`'s cues (topic, words after or before, values) hold around `e` in `text`: what
+    /// ``keeping(_:in:market:)`` asks of an entry once the market keeps it. `windows` keeps the
+    /// text after and before `e` between entries.
+    private static func cues(of m: Matcher, hold e: QuantityExpression, in text: String, windows: inout (after: String?, before: String?)) -> Bool {
+        if let topic = m.topic?.expression, !occurs(topic, in: text) { return false }
+        if m.after == nil && m.before == nil && m.values.isEmpty { return true }
+        let ns = text as NSString
+        if let r = m.after?.expression {
+            let window = windows.after ?? window(ns, from: NSMaxRange(e.range), length: 60)
+            windows.after = window
+            if occurs(r, in: window) { return true }
+        }
+        if let r = m.before?.expression {
+            let window = windows.before ?? window(ns, upTo: e.range.location, length: 40)
+            windows.before = window
+            if occurs(r, in: window) { return true }
+        }
+        if !m.values.isEmpty, e.isSingle, let atom = e.atoms.first, atom.number.fractionDigits == 1,
+           m.values.contains(atom.number.magnitude), let s = atom.spelling,
+           UnitLexicon.spellings[s].isMark || UnitLexicon.spellings[s].pattern.contains("inch") {
+            return true
+        }
+        return false
+    }
+
+    /// What of a quantity ``cues(of:hold:in:windows:)`` reads: a remembered answer is for the
+    /// same place, unit and first figure.
+    private struct QuantityKey: Hashable {
+        let range: Range<Int>
+        let unit: String
+        let isSingle: Bool
+        let first: SourceNumber?
+        let spelling: Int?
+
+        init(_ e: QuantityExpression) {
+            range = e.range.location..<NSMaxRange(e.range)
+            unit = e.unitID
+            isSingle = e.isSingle
+            first = e.atoms.first?.number
+            spelling = e.atoms.first?.spelling
+        }
     }
 
     /// Spans of `text` that are codes or names in `market`, with their entries.
@@ -155,9 +202,8 @@ public struct Conventions: Hashable, Sendable {
     public func untouchable(in text: String, market: MarketProfile, context: AdaptationContext? = nil) -> [(range: Range<String.Index>, entry: Convention)] {
         var spans = context?.codeSpans(in: text) ?? codeSpans(in: text, market: market)
         guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.contains(where: \.isASCIIDigit) else { return spans }
-        let ns = text as NSString
         for e in context?.quantities(in: text) ?? QuantityScanner().scan(text) {
-            if let entry = keeping(e, in: ns, market: market), entry.kind == .tradeSize, let range = Range(e.range, in: text) { spans.append((range, entry)) }
+            if let entry = keeping(e, in: text, market: market), entry.kind == .tradeSize, let range = Range(e.range, in: text) { spans.append((range, entry)) }
         }
         return spans
     }

@@ -53,7 +53,7 @@ public struct UnitConversionRule: AdaptationRule {
             let pair = i + 1 < expressions.count ? Self.equivalent(e, expressions[i + 1], in: ns) : nil
             let written = Range(e.range, in: text)!
             let code = codes.first { $0.range.overlaps(written) }
-            if let entry = code?.entry ?? conventions.keeping(e, in: ns, market: market) ?? Self.listKeeping(i, expressions, in: ns, market: market) {
+            if let entry = code?.entry ?? conventions.keeping(e, in: text, market: market) ?? Self.listKeeping(i, expressions, in: text, market: market) {
                 if market.measurement.convert[unit.id] != nil {
                     kept.append(RuleKeep(range: code?.range ?? written, entry: entry, in: conventions))
                 }
@@ -120,7 +120,8 @@ public struct UnitConversionRule: AdaptationRule {
 
     /// "10 mm, 13 mm and 17 mm sockets": the cue after the last item of a list of quantities in
     /// one unit names every item, so the convention that keeps the last keeps them all.
-    static func listKeeping(_ i: Int, _ expressions: [QuantityExpression], in ns: NSString, market: MarketProfile) -> Convention? {
+    static func listKeeping(_ i: Int, _ expressions: [QuantityExpression], in text: String, market: MarketProfile) -> Convention? {
+        let ns = text as NSString
         var j = i
         while j + 1 < expressions.count, expressions[j + 1].unitID == expressions[i].unitID {
             let gapStart = NSMaxRange(expressions[j].range)
@@ -128,7 +129,7 @@ public struct UnitConversionRule: AdaptationRule {
             guard listGap.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil else { break }
             j += 1
         }
-        return j > i ? market.conventions.keeping(expressions[j], in: ns, market: market) : nil
+        return j > i ? market.conventions.keeping(expressions[j], in: text, market: market) : nil
     }
 
     static let bothSystemsReason = "The page already gives the figure in both systems (not figure for figure); converting either would write a third."
