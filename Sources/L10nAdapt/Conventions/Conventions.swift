@@ -167,7 +167,7 @@ public struct Conventions: Hashable, Sendable {
 
     /// Spans of `text` that are codes or names in `market`, with their entries.
     public func codeSpans(in text: String, market: MarketProfile) -> [(range: Range<String.Index>, entry: Convention)] {
-        guard text.contains(where: \.isASCIIDigit) else { return [] }
+        guard text.containsASCIIDigit else { return [] }
         var known = patternHits.value(for: text) ?? Array(repeating: nil, count: matchers.count)
         var learned = false
         var spans: [(Range<String.Index>, Convention)] = []
@@ -201,7 +201,7 @@ public struct Conventions: Hashable, Sendable {
     /// With `context`, the code spans and quantities the engine already found in `text` are reused.
     public func untouchable(in text: String, market: MarketProfile, context: AdaptationContext? = nil) -> [(range: Range<String.Index>, entry: Convention)] {
         var spans = context?.codeSpans(in: text) ?? codeSpans(in: text, market: market)
-        guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.contains(where: \.isASCIIDigit) else { return spans }
+        guard entries.contains(where: { $0.kind == .tradeSize && $0.units != nil }), text.containsASCIIDigit else { return spans }
         for e in context?.quantities(in: text) ?? QuantityScanner().scan(text) {
             if let entry = keeping(e, in: text, market: market), entry.kind == .tradeSize, let range = Range(e.range, in: text) { spans.append((range, entry)) }
         }

@@ -59,9 +59,7 @@ struct MarketFormatter: Sendable {
     /// `date` written with an ICU pattern (`dd/MM/yyyy`) in the market's locale. Bidi marks the
     /// pattern itself asks for (`dd\u{200F}/MM\u{200F}/yyyy`) are the market's choice and stay.
     func date(_ date: Date, pattern: String) -> String {
-        let formatter = makeDateFormatter()
-        formatter.dateFormat = pattern
-        let written = formatter.string(from: date)
+        let written = format(date, key: pattern) { $0.dateFormat = pattern }
         return pattern.unicodeScalars.contains(where: { Self.bidiControls.contains($0) }) ? written : Self.clean(written)
     }
 
@@ -90,10 +88,10 @@ struct MarketFormatter: Sendable {
 
     /// `date` in the locale's full style, weekday included.
     func fullDate(_ date: Date) -> String {
-        let formatter = makeDateFormatter()
-        formatter.dateStyle = .full
-        formatter.timeStyle = .none
-        return Self.clean(formatter.string(from: date))
+        Self.clean(format(date, key: "\u{0}full") {
+            $0.dateStyle = .full
+            $0.timeStyle = .none
+        })
     }
 
     /// Noon UTC on a Gregorian calendar day, so no time zone can move it to another day.
@@ -113,6 +111,28 @@ struct MarketFormatter: Sendable {
         calendar.timeZone = utc
         return calendar.component(.weekday, from: date)
     }
+
+    /// `date` written by this locale's formatter for `key`, made by `setUp` the first time: making
+    /// a `DateFormatter` and giving it a pattern builds an ICU formatter (≈ 5 M instructions),
+    /// for every date of every page. Used under the lock (ICU's formatters are not to be shared
+    /// between threads unguarded).
+    private func format(_ date: Date, key: String, setUp: (DateFormatter) -> Void) -> String {
+        let key = locale.identifier + "\u{0}" + key
+        Self.formatterLock.lock()
+        defer { Self.formatterLock.unlock() }
+        let formatter: DateFormatter
+        if let made = Self.formatters[key] {
+            formatter = made
+        } else {
+            formatter = makeDateFormatter()
+            setUp(formatter)
+            Self.formatters[key] = formatter
+        }
+        return formatter.string(from: date)
+    }
+
+    private static let formatterLock = NSLock()
+    nonisolated(unsafe) private static var formatters: [String: DateFormatter] = [:]  // guarded by `formatterLock`
 
     private func makeDateFormatter() -> DateFormatter {
         let formatter = DateFormatter()

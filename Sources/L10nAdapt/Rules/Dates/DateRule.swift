@@ -10,7 +10,7 @@ public struct DateRule: AdaptationRule {
     }
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
-        guard text.contains(where: \.isASCIIDigit) else { return [] }
+        guard text.containsASCIIDigit else { return [] }
         // en-US, the usual source, without making its ICU locale id per segment.
         let usual = context.sourceLanguage.rawValue == "en-US"
         let reader = usual ? Self.usReader : SourceDateReader(localeID: context.sourceLanguage.icuLocale)

@@ -11,7 +11,7 @@ public struct NumberRule: AdaptationRule {
     }
 
     public func matches(in text: String, context: AdaptationContext) -> [RuleMatch] {
-        guard text.contains(where: \.isASCIIDigit) else { return [] }
+        guard text.containsASCIIDigit else { return [] }
         var formatter: MarketFormatter?
         var matches: [RuleMatch] = []
         for hit in Self.candidate.scan(text) {
