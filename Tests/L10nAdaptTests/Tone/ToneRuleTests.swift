@@ -109,4 +109,32 @@ import Testing
         }
         #expect(skipped > 300 && matched > 100, "skipped \(skipped), matched \(matched)")
     }
+
+    /// The same for superlatives and casual words: texts the prefilters skip never match, and
+    /// characters with case outside ASCII (ſ, K, ß, ﬁ, é) always reach the expression.
+    @Test(arguments: ["superlative", "casual"])
+    func theOtherPrefiltersNeverHideAMatch(kind: String) {
+        let superlative = kind == "superlative"
+        let expression = superlative ? ToneRule.superlative : ToneRule.casual
+        let may = superlative ? ToneRule.maySuperlate : ToneRule.mayBeCasual
+        let pieces = superlative
+            ? ["the", "best", "Best", "BEST", "very", "finest", "most", "powerful", "of", "world's", "world’s", "#1", "#", "1", "No.", "no", "number-one",
+               "number", "one", "in", "class", "industry-leading", "leading", "unbeatable", "unrivaled", "second", "to", "none", "ultimate", "perfect",
+               "for", "guaranteed", "lowest", "price", "highest-quality", "pump", "ſ", "ﬁnest", "ß", "é", "K", "–", ",", "."]
+            : ["hey", "Hey", "there", "you", "guys", "y'all", "y’all", "gonna", "wanna", "gotta", "kinda", "awesome", "super", "easy", "Super",
+               "no-brainer", "folks", "grab", "yours", "dude", "buddy", "tons", "of", "insanely", "Siri", "pump", "ſ", "K", "é", ",", "."]
+        var rng = SplitMix64(seed: 5)
+        var skipped = 0, matched = 0
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 1...7, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined(separator: " ")
+            let found = !expression.scan(text).isEmpty
+            if found { matched += 1 }
+            if !may(text) {
+                skipped += 1
+                #expect(!found, "\(text.debugDescription)")
+            }
+        }
+        #expect(skipped > 100 && matched > 100, "skipped \(skipped), matched \(matched)")
+        #expect(may("ﬁnest") && may("pumpſ") && may("café"))
+    }
 }

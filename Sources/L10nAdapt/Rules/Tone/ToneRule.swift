@@ -20,7 +20,7 @@ public struct ToneRule: AdaptationRule {
                 || tone.allCaps == .flag || tone.emoji == .flag || tone.address == .formal)
     }
 
-    private static let superlative = NSRegularExpression.compiled(
+    static let superlative = NSRegularExpression.compiled(
         #"(?<![\p{L}\p{N}])(?<!one\sof\s)(?<!one\sof\sthe\s)(?<!among\s)(?<!among\sthe\s)(?:"#
             + #"the\s(?:very\s)?(?:best|finest|greatest|fastest|strongest|quietest|lightest|brightest|smartest|toughest|cheapest|safest"#
             + #"|most\s(?!of\b|likely\b|recent\b|important\b|common\b)\p{L}+|highest[-\s]quality|lowest\sprices?)"#
@@ -44,7 +44,7 @@ public struct ToneRule: AdaptationRule {
     private static let capsWord = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])\p{Lu}{2,}(?:['’]\p{Lu}+)?(?![\p{L}\p{N}])"#)
     /// What may separate the words of one all-caps run ("WARNING: RISK OF SHOCK", "CAUTION – HOT SURFACE").
     private static let capsGap = NSRegularExpression.compiled(#"^[ \t]*[,:&/+'’–—-]?[ \t]*$"#)
-    private static let casual = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:hey(?:\sthere)?(?!\s(?:Siri|Google|Alexa|Bixby))|you\sguys|y['’]all|gonna|wanna|gotta|kinda|awesome|(?-i:super\s(?:easy|simple|fast))|no-brainer|folks|grab\syours|dude|buddy|tons\sof|insanely)(?![\p{L}\p{N}])"#, options: .caseInsensitive)
+    static let casual = NSRegularExpression.compiled(#"(?<![\p{L}\p{N}])(?:hey(?:\sthere)?(?!\s(?:Siri|Google|Alexa|Bixby))|you\sguys|y['’]all|gonna|wanna|gotta|kinda|awesome|(?-i:super\s(?:easy|simple|fast))|no-brainer|folks|grab\syours|dude|buddy|tons\sof|insanely)(?![\p{L}\p{N}])"#, options: .caseInsensitive)
 
     /// ANSI Z535 signal words and UL's mandated safety headings: capitals required by law.
     private static let signalWords: Set<String> = ["DANGER", "WARNING", "CAUTION", "NOTICE", "SAFETY", "INSTRUCTIONS", "HAZARD"]
@@ -80,7 +80,7 @@ public struct ToneRule: AdaptationRule {
             return made
         }
         if tone.superlatives == .flag {
-            for range in ranges(.superlative, { Self.superlative.scan(text).map(\.range) }) {
+            for range in ranges(.superlative, { Self.maySuperlate(text) ? Self.superlative.scan(text).map(\.range) : [] }) {
                 flag(range, "superlative", "Unproven superlative in \(market): back \"\(text[range])\" with evidence (test, source, date) or soften it (\"one of the most…\", \"among the quietest in its class\").")
             }
         }
@@ -105,7 +105,7 @@ public struct ToneRule: AdaptationRule {
             }
         }
         if tone.address == .formal {
-            for range in ranges(.casual, { Self.casual.scan(text).map(\.range) }) {
+            for range in ranges(.casual, { Self.mayBeCasual(text) ? Self.casual.scan(text).map(\.range) : [] }) {
                 flag(range, "address", "Casual register: \(market) copy addresses customers formally; translate with the formal address and a neutral wording.")
             }
         }
@@ -129,21 +129,39 @@ public struct ToneRule: AdaptationRule {
     /// word) is the costliest of the rule.
     private static let comparisonWords: [[UInt8]] = ["than", "out", "beat", "crush", "vs", "versus", "compared", "unlike"].map { Array($0.utf8) }
 
-    /// False only when `text` has none of ``comparisonWords`` (ASCII case-insensitively) and no
-    /// character that case-folds to an ASCII letter (U+017F ſ → s, U+212A K → k), so that
-    /// skipping the expression never changes what it finds.
-    static func mayCompare(_ text: String) -> Bool {
+    /// Every alternative of ``superlative`` needs one of these (its case-insensitive alternation
+    /// is tried at every word that starts with a common letter).
+    private static let superlativeWords: [[UInt8]] = [
+        "best", "finest", "greatest", "fastest", "strongest", "quietest", "lightest", "brightest", "smartest", "toughest",
+        "cheapest", "safest", "most", "highest", "lowest", "world", "#", "no.", "number", "leading", "unbeat", "unmatched",
+        "unrival", "unparal", "unsurpassed", "second", "ultimate", "perfect",
+    ].map { Array($0.utf8) }
+
+    /// Every alternative of ``casual`` needs one of these.
+    private static let casualWords: [[UInt8]] = [
+        "hey", "guys", "y'all", "y’all", "gonna", "wanna", "gotta", "kinda", "awesome", "super", "brainer", "folks", "yours",
+        "dude", "buddy", "tons", "insanely",
+    ].map { Array($0.utf8) }
+
+    static func mayCompare(_ text: String) -> Bool { mayMatch(text, anyOf: comparisonWords) }
+    static func maySuperlate(_ text: String) -> Bool { mayMatch(text, anyOf: superlativeWords) }
+    static func mayBeCasual(_ text: String) -> Bool { mayMatch(text, anyOf: casualWords) }
+
+    /// False only when `text` holds none of `words` (ASCII case-insensitively) and no non-ASCII
+    /// character with case, which case-insensitive matching may fold to ASCII letters (ſ → s,
+    /// K → k, ß → ss, ﬁ → fi): then an expression every alternative of which needs one of the
+    /// words cannot match, and skipping it never changes what it finds.
+    static func mayMatch(_ text: String, anyOf words: [[UInt8]]) -> Bool {
         var lower: [UInt8] = []
         lower.reserveCapacity(text.utf8.count)
-        var previous: UInt8 = 0
+        var ascii = true
         for b in text.utf8 {
-            // ſ is C5 BF, K is E2 84 AA.
-            if (previous == 0xC5 && b == 0xBF) || (previous == 0x84 && b == 0xAA) { return true }
-            previous = b
+            if b >= 0x80 { ascii = false }
             lower.append(b >= 0x41 && b <= 0x5A ? b + 0x20 : b)
         }
+        if !ascii, text.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.changesWhenCaseMapped }) { return true }
         return lower.withUnsafeBufferPointer { p in
-            comparisonWords.contains { word in
+            words.contains { word in
                 guard p.count >= word.count else { return false }
                 for i in 0...(p.count - word.count) where p[i] == word[0] {
                     var k = 1
