@@ -1,4 +1,5 @@
 import Foundation
+import L10nText
 
 /// Answers worked out from a text alone, remembered by the text.
 ///
@@ -23,28 +24,13 @@ final class TextMemo<Value: Sendable>: @unchecked Sendable {
         self.capacity = capacity
     }
 
-    /// A text whose bytes are its identity. Its bytes are folded a word at a time and only the
-    /// result fed to the hasher: `Hasher` over every byte costs more than a look-up saves on a
-    /// text seen once (texts whose folds agree are compared).
+    /// A text whose bytes are its identity (hashed through ``ByteFold``).
     struct Key: Hashable {
         let text: String
 
         func hash(into hasher: inout Hasher) {
             var text = text
-            text.withUTF8 { bytes in
-                let raw = UnsafeRawBufferPointer(bytes)
-                var h = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
-                var i = 0
-                while i + 8 <= raw.count {
-                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                    i += 8
-                }
-                while i < raw.count {
-                    h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
-                    i += 1
-                }
-                hasher.combine(h)
-            }
+            text.withUTF8 { hasher.combine(ByteFold.fold(UnsafeRawBufferPointer($0))) }
         }
 
         static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }

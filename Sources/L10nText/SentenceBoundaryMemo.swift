@@ -26,19 +26,7 @@ final class SentenceBoundaryMemo: @unchecked Sendable {
         let units: [UInt16]
 
         func hash(into hasher: inout Hasher) {
-            units.withUnsafeBytes { raw in
-                var h = UInt64(truncatingIfNeeded: raw.count) &* 0x9E37_79B9_7F4A_7C15
-                var i = 0
-                while i + 8 <= raw.count {
-                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-                    i += 8
-                }
-                while i < raw.count {
-                    h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3
-                    i += 1
-                }
-                hasher.combine(h)
-            }
+            units.withUnsafeBytes { hasher.combine(ByteFold.fold($0)) }
         }
     }
 
