@@ -130,6 +130,15 @@ import Testing
         #expect(Conventions.isHyphenatedWords("bicycle-wheel-size"))
     }
 
+    /// Blank rationales and cue words are found as `trimmingCharacters(in: .whitespaces)` finds them.
+    @Test func blankMeansWhatFoundationsWhitespaceTrimmingSays() {
+        let pieces = ["", " ", "\t", "\u{A0}", "\u{2003}", "\u{3000}", "\n", "\r", "\u{200B}", "\u{FEFF}", "a", "é", "\u{301}"]
+        for a in pieces { for b in pieces { for c in pieces {
+            let text = a + b + c
+            #expect(Conventions.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty, "\(text.unicodeScalars.map(\.value))")
+        } } }
+    }
+
     /// Conventions are read with a resolver that knows only strings and null: numbers still
     /// decode as numbers, `~` and `null` as absent, and words YAML's default would read as
     /// booleans or numbers (`yes`, `on`, `0x10`) stay the words they are.
