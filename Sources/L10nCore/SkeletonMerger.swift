@@ -105,14 +105,16 @@ public struct SkeletonMerger: Sendable {
                     try appendOriginal(part.start..<part.end, nested: nested, to: &out)
                     atStart = atStart && part.start == part.end
                 } else {
-                    let s = try write(segment.effectiveTarget, unit: unit, span: span, nested: nested, isUnitStart: atStart)
-                    out.append(contentsOf: s.utf8)
-                    atStart = atStart && s.isEmpty
+                    let start = out.count
+                    try write(segment.effectiveTarget, unit: unit, span: span, nested: nested, isUnitStart: atStart, to: &out)
+                    atStart = atStart && out.count == start
                 }
             }
         }
 
-        private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan, nested: [Int], isUnitStart: Bool) throws -> String {
+        /// Appends `content` to `out`: text escaped for its place, codes as their original data.
+        private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan, nested: [Int], isUnitStart: Bool,
+                           to out: inout [UInt8]) throws {
             // Codes resolved to their original data first (with their subflows merged in), so
             // the escaper can see its neighbours.
             let runs: [Content.Run] = try content.runs.map { run in
@@ -128,26 +130,25 @@ public struct SkeletonMerger: Sendable {
                 }
                 return .code(c)
             }
-            var s = ""
+            let start = out.count
             var open: [InlineCode] = []
             for (i, run) in runs.enumerated() {
                 switch run {
                 case .text(let t):
-                    var context = EscapingContext(unitType: span.type ?? unit.type, isUnitStart: isUnitStart && s.isEmpty,
+                    var context = EscapingContext(unitType: span.type ?? unit.type, isUnitStart: isUnitStart && out.count == start,
                                                   enclosingCodes: open)
                     if i > 0, case .code(let c) = runs[i - 1] { context.previousCode = c }
                     if i + 1 < runs.count, case .code(let c) = runs[i + 1] { context.nextCode = c }
-                    s += escaper.escape(t, context: context)
+                    escaper.escape(t, context: context, into: &out)
                 case .code(let c):
                     switch c.kind {
                     case .open: open.append(c)
                     case .close: if let k = open.lastIndex(where: { $0.id == c.id }) { open.remove(at: k) }
                     case .standalone: break
                     }
-                    s += c.data
+                    out.append(contentsOf: c.data.utf8)
                 }
             }
-            return s
         }
 
         /// A code's original data with the merged subflows in place of their original bytes.
