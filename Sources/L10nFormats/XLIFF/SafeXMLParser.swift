@@ -51,7 +51,8 @@ final class XMLArena: Sendable {
 
 /// An element of a parsed XML document: a view into its ``XMLArena``. Comments and processing
 /// instructions are dropped; CDATA is text; adjacent text (also across a dropped comment) is one
-/// text child.
+/// text child. Whitespace directly inside an XLIFF element whose content is elements only (a
+/// `<unit>`, a `<segment>`…: ``SafeXMLParser/ArenaState/elementOnly``) is dropped too.
 struct XMLElement: Sendable {
     /// A child node. Text comes as its UTF-8 bytes in the arena (valid: libxml2 checked them), so
     /// a reader gathers adjacent text into one string instead of making one per node.
@@ -237,7 +238,12 @@ enum SafeXMLParser {
         var textCount = 0
         var textCapacity: Int
         var root: Int32 = -1
-        var stack: [Int32] = []
+        /// The open elements: each one's node, and whether whitespace directly inside it is dropped.
+        var stack: [(node: Int32, dropsBlanks: Bool)] = []
+        /// For each of `strings`: ``elementOnlyName`` and ``xliffNamespace``.
+        var flags: [UInt8] = []
+        static let elementOnlyName: UInt8 = 1
+        static let xliffNamespace: UInt8 = 2
         /// A direct-mapped cache of names and URIs by pointer in front of `names`: an XLIFF file
         /// uses a few dozen, so one slot comparison answers nearly every lookup without hashing.
         var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 128)
@@ -260,7 +266,10 @@ enum SafeXMLParser {
                 i = known
             } else {
                 i = Int32(strings.count)
-                strings.append(String(cString: p))
+                let s = String(cString: p)
+                strings.append(s)
+                flags.append((Self.elementOnly.contains(s) ? Self.elementOnlyName : 0)
+                             | (Self.xliffNamespaces.contains(s) ? Self.xliffNamespace : 0))
                 names[p] = i
             }
             slots[slot] = (p, i)
@@ -270,7 +279,7 @@ enum SafeXMLParser {
         mutating func append(_ node: XMLArena.Node) -> Int32 {
             let i = Int32(nodes.count)
             nodes.append(node)
-            if let parent = stack.last {
+            if let parent = stack.last?.node {
                 let last = nodes[Int(parent)].lastChild
                 if last >= 0 { nodes[Int(last)].next = i } else { nodes[Int(parent)].firstChild = i }
                 nodes[Int(parent)].lastChild = i
@@ -294,7 +303,9 @@ enum SafeXMLParser {
             node.attributes = first..<Int32(attributes.count)
             let i = append(node)
             if stack.isEmpty, root < 0 { root = i }
-            stack.append(i)
+            let dropsBlanks = node.namespace >= 0 && flags[Int(node.namespace)] & Self.xliffNamespace != 0
+                && flags[Int(node.name)] & Self.elementOnlyName != 0
+            stack.append((i, dropsBlanks))
         }
 
         mutating func endElement() { _ = stack.popLast() }
@@ -333,8 +344,18 @@ enum SafeXMLParser {
             }
         }
 
+        /// XLIFF elements (1.2 and 2.x) whose content is elements only. The whitespace between
+        /// their children — the indentation around every unit, segment and source, most of a
+        /// file's text events — is never read: not kept, it costs no node, no copy, and no step
+        /// of the walks over their children.
+        static let elementOnly: Set<String> = [
+            "xliff", "file", "group", "unit", "segment", "ignorable", "notes", "originalData", "body", "trans-unit",
+        ]
+        static let xliffNamespaces: Set<String> = [XLIFFNamespace.core12, XLIFFNamespace.core20, XLIFFNamespace.core22]
+
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let parent = stack.last, !bytes.isEmpty else { return }
+            guard let (parent, dropsBlanks) = stack.last, !bytes.isEmpty else { return }
+            if dropsBlanks, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
             let start = textCount
             reserveText(bytes.count)
             (text + start).update(from: bytes.baseAddress!, count: bytes.count)
