@@ -18,54 +18,57 @@ public struct SkeletonMerger: Sendable {
         let skeleton = document.skeleton
         let original = skeleton.original
         // The last unit with each id, as a dictionary of units would keep it.
-        var unitIndex: [String: Int] = [:]
-        unitIndex.reserveCapacity(document.units.count)
-        for (i, unit) in document.units.enumerated() { unitIndex[unit.id] = i }
-        var children: [String: [Int]] = [:]
-        for (s, span) in skeleton.spans.enumerated() {
-            if let parent = span.parent { children[parent.unit, default: []].append(s) }
-        }
-
         var out: [UInt8] = []
         out.reserveCapacity(original.count + original.count / 4)
-        try original.withUnsafeBytes { raw in
-            let run = Run(document: document, bytes: raw.bindMemory(to: UInt8.self), unitIndex: unitIndex,
-                          children: children, escaper: escaper)
-            var cursor = 0
-            for (s, span) in skeleton.spans.enumerated() where span.parent == nil {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: run.bytes[cursor..<span.start]))
-                cursor = span.end
-                try run.appendUnit(s, to: &out)
+        // Units and spans are lent in place through buffer pointers: read out of their arrays,
+        // each was copied (every string and array in it retained, then released).
+        try document.units.withUnsafeBufferPointer { units in
+            try skeleton.spans.withUnsafeBufferPointer { spans in
+                var unitIndex: [String: Int] = [:]
+                unitIndex.reserveCapacity(units.count)
+                for i in units.indices { unitIndex[units[i].id] = i }
+                var children: [String: [Int]] = [:]
+                for s in spans.indices {
+                    if let parent = spans[s].parent { children[parent.unit, default: []].append(s) }
+                }
+                try original.withUnsafeBytes { raw in
+                    let run = Run(units: units, spans: spans, bytes: raw.bindMemory(to: UInt8.self), unitIndex: unitIndex,
+                                  children: children, escaper: escaper)
+                    var cursor = 0
+                    for s in spans.indices where spans[s].parent == nil {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: run.bytes[cursor..<spans[s].start]))
+                        cursor = spans[s].end
+                        try run.appendUnit(s, to: &out)
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: run.bytes[cursor...]))
+                }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: run.bytes[cursor...]))
         }
         return Data(out)
     }
 
-    /// One merge: the document, its original bytes and the indexes built for it.
+    /// One merge: the document's units and spans, its original bytes and the indexes built for it.
     private struct Run {
-        let document: Document
+        let units: UnsafeBufferPointer<TextUnit>
+        let spans: UnsafeBufferPointer<Skeleton.UnitSpan>
         let bytes: UnsafeBufferPointer<UInt8>
         let unitIndex: [String: Int]
         /// Span indexes of each unit's subflows, in order.
         let children: [String: [Int]]
         let escaper: any TextEscaping
 
-        var spans: [Skeleton.UnitSpan] { document.skeleton.spans }
-
         func appendUnit(_ s: Int, to out: inout [UInt8]) throws {
-            let span = spans[s]
-            let nested = children[span.unit] ?? []
-            guard let i = unitIndex[span.unit] else {
-                try appendOriginal(span.start..<span.end, nested: nested, to: &out)
+            // Most documents have no subflows: no look-up.
+            let nested = children.isEmpty ? [] : children[spans[s].unit] ?? []
+            guard let i = unitIndex[spans[s].unit] else {
+                try appendOriginal(spans[s].start..<spans[s].end, nested: nested, to: &out)
                 return
             }
-            let unit = document.units[i]
-            if Self.isUnchanged(unit, span: span) {
+            if Self.isUnchanged(units[i], span: spans[s]) {
                 // Every part comes from the original, and the parts tile the unit.
-                try appendOriginal(span.start..<span.end, nested: nested, to: &out)
+                try appendOriginal(spans[s].start..<spans[s].end, nested: nested, to: &out)
             } else {
-                try render(unit, span: span, nested: nested, to: &out)
+                try render(units[i], span: spans[s], nested: nested, to: &out)
             }
         }
 

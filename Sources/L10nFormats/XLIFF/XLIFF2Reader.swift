@@ -61,10 +61,11 @@ struct XLIFF2Reader {
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
                     let id = child["id"]  // read once: each read makes a string of the attribute
+                    // The span lent in place, not copied out of the array (its strings and arrays
+                    // retained and released for every unit).
                     if detail == .merging, let id, let i = spanIndex[id],
-                       var untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
-                        untouched.translate = translate
-                        units.append(untouched)
+                       try skeleton.spans.withUnsafeBufferPointer({ try appendUntranslatedUnit(child, id: id, span: $0[i], to: &units) }) {
+                        units[units.count - 1].translate = translate
                         return true
                     }
                     var span: Skeleton.UnitSpan?
@@ -284,13 +285,14 @@ struct XLIFF2Reader {
         return unit
     }
 
-    /// For ``XLIFFReader/Detail/merging``: a unit with no `<target>` whose parts are the
+    /// For ``XLIFFReader/Detail/merging``: appends a unit with no `<target>` whose parts are the
     /// skeleton's (same ids, in order, none rewritten) as its segments' ids and kinds alone —
     /// merge copies such a unit from the original bytes (`SkeletonMerger`) and reads nothing
-    /// else of it, so its inline content, original data and code bases are not built. nil when
-    /// the unit is not such a unit (it is then read in full). What the full read refuses of the
-    /// parts themselves (no `<source>`, an unknown state) is refused here too.
-    private func untranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan) throws -> TextUnit? {
+    /// else of it, so its inline content, original data and code bases are not built. False (and
+    /// nothing appended) when the unit is not such a unit (it is then read in full). What the
+    /// full read refuses of the parts themselves (no `<source>`, an unknown state) is refused
+    /// here too. Appended, not returned: a returned unit was copied into the array.
+    private func appendUntranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan, to units: inout [TextUnit]) throws -> Bool {
         var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
         try element.forEachElement { child in
@@ -305,11 +307,12 @@ struct XLIFF2Reader {
                 throw error("unknown segment state \"\(value)\"", child)
             }
             if k == 0 { segments.reserveCapacity(span.parts.count) }
-            segments.append(Segment(id: partID, source: Content(), isIgnorable: child.name == "ignorable"))
+            segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: child.name == "ignorable"))
             return true
         }
-        guard matches, segments.count == span.parts.count, !segments.isEmpty else { return nil }
-        return TextUnit(id: id, type: element["type"] ?? span.type, name: element["name"], segments: segments)
+        guard matches, segments.count == span.parts.count, !segments.isEmpty else { return false }
+        units.append(TextUnit(id: id, type: element["type"] ?? span.type, name: element["name"], segments: segments))
+        return true
     }
 
     /// `SegmentState(rawValue:)` as a plain switch (the synthesized initializer searches a table
