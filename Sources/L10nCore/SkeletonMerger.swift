@@ -64,11 +64,11 @@ public struct SkeletonMerger: Sendable {
                 try appendOriginal(spans[s].start..<spans[s].end, nested: nested, to: &out)
                 return
             }
-            if Self.isUnchanged(units[i], span: spans[s]) {
+            if Self.isUnchanged(units[i].segments, parts: spans[s].parts) {
                 // Every part comes from the original, and the parts tile the unit.
                 try appendOriginal(spans[s].start..<spans[s].end, nested: nested, to: &out)
             } else {
-                try render(units[i], span: spans[s], nested: nested, to: &out)
+                try render(unit: i, span: s, nested: nested, to: &out)
             }
         }
 
@@ -76,70 +76,80 @@ public struct SkeletonMerger: Sendable {
         func appendOriginal(_ range: Range<Int>, nested: [Int], to out: inout [UInt8]) throws {
             var cursor = range.lowerBound
             for child in nested {
-                let c = spans[child]
-                guard c.start >= cursor, c.end <= range.upperBound else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<c.start]))
+                let (start, end) = (spans[child].start, spans[child].end)
+                guard start >= cursor, end <= range.upperBound else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<start]))
                 try appendUnit(child, to: &out)
-                cursor = c.end
+                cursor = end
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[cursor..<range.upperBound]))
         }
 
-        /// True when ``render(_:span:nested:to:)`` would copy every part from the original: same
-        /// partition, and each segment ignorable or untranslated and not rewritten.
-        static func isUnchanged(_ unit: TextUnit, span: Skeleton.UnitSpan) -> Bool {
-            guard unit.segments.count == span.parts.count else { return false }
-            for (segment, part) in zip(unit.segments, span.parts) {
-                guard segment.id == part.id else { return false }
-                if segment.isIgnorable { continue }
-                guard segment.target == nil || segment.target == segment.source, part.rewritten != true else { return false }
+        /// True when ``render(unit:span:nested:to:)`` would copy every part from the original:
+        /// same partition, and each segment ignorable or untranslated and not rewritten.
+        static func isUnchanged(_ segments: [Segment], parts: [Skeleton.PartSpan]) -> Bool {
+            guard samePartition(segments, parts) else { return false }
+            for k in segments.indices where !segments[k].isIgnorable {
+                guard segments[k].target == nil || segments[k].target == segments[k].source, parts[k].rewritten != true else { return false }
             }
             return true
         }
 
-        func render(_ unit: TextUnit, span: Skeleton.UnitSpan, nested: [Int], to out: inout [UInt8]) throws {
-            let samePartition = unit.segments.map(\.id) == span.parts.map(\.id)
+        /// The segments are the parts: same ids, in order.
+        static func samePartition(_ segments: [Segment], _ parts: [Skeleton.PartSpan]) -> Bool {
+            guard segments.count == parts.count else { return false }
+            for k in segments.indices where segments[k].id != parts[k].id { return false }
+            return true
+        }
+
+        /// Writes unit `u` (of ``units``) over span `s` (of ``spans``). Units, spans and segments are
+        /// read by index in place: copied out (a `TextUnit`, a `UnitSpan`, a `Segment` each), all
+        /// their strings and arrays were retained and released again.
+        func render(unit u: Int, span s: Int, nested: [Int], to out: inout [UInt8]) throws {
+            let segments = units[u].segments
+            let parts = spans[s].parts
+            let samePartition = Self.samePartition(segments, parts)
             var atStart = true
-            for (i, segment) in unit.segments.enumerated() {
-                let unchanged = segment.target == nil || segment.target == segment.source
-                let rewritten = samePartition && span.parts[i].rewritten == true
-                if samePartition && ((unchanged && !rewritten) || segment.isIgnorable) {
-                    let part = span.parts[i]
-                    try appendOriginal(part.start..<part.end, nested: nested, to: &out)
-                    atStart = atStart && part.start == part.end
+            for k in segments.indices {
+                let unchanged = segments[k].target == nil || segments[k].target == segments[k].source
+                let rewritten = samePartition && parts[k].rewritten == true
+                if samePartition && ((unchanged && !rewritten) || segments[k].isIgnorable) {
+                    try appendOriginal(parts[k].start..<parts[k].end, nested: nested, to: &out)
+                    atStart = atStart && parts[k].start == parts[k].end
                 } else {
                     let start = out.count
-                    try write(segment.effectiveTarget, unit: unit, span: span, nested: nested, isUnitStart: atStart, to: &out)
+                    try write(segments[k].effectiveTarget, unit: u, span: s, nested: nested, isUnitStart: atStart, to: &out)
                     atStart = atStart && out.count == start
                 }
             }
         }
 
         /// Appends `content` to `out`: text escaped for its place, codes as their original data.
-        private func write(_ content: Content, unit: TextUnit, span: Skeleton.UnitSpan, nested: [Int], isUnitStart: Bool,
+        private func write(_ content: Content, unit u: Int, span s: Int, nested: [Int], isUnitStart: Bool,
                            to out: inout [UInt8]) throws {
+            let codes = spans[s].codes
             // Codes resolved to their original data first (with their subflows merged in), so
             // the escaper can see its neighbours.
             let runs: [Content.Run] = try content.runs.map { run in
                 guard case .code(let c) = run else { return run }
-                if let k = span.codes.firstIndex(where: { $0.id == c.id && $0.kind == c.kind }) {
-                    var known = span.codes[k]
-                    let inside = nested.filter { spans[$0].parent?.code == k }
+                if let k = codes.firstIndex(where: { $0.id == c.id && $0.kind == c.kind }) {
+                    var known = codes[k]
+                    let inside = nested.isEmpty ? [] : nested.filter { spans[$0].parent?.code == k }
                     if !inside.isEmpty { known.data = try data(of: known, withSubflows: inside) }
                     return .code(known)
                 }
                 guard !c.data.isEmpty else {
-                    throw FormatError(.invalidXLIFF, "unit \(unit.id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
+                    throw FormatError(.invalidXLIFF, "unit \(units[u].id): the target has a code \(c.id) (\(c.kind.rawValue)) that is not in the source")
                 }
                 return .code(c)
             }
+            let unitType = spans[s].type ?? units[u].type
             let start = out.count
             var open: [InlineCode] = []
             for (i, run) in runs.enumerated() {
                 switch run {
                 case .text(let t):
-                    var context = EscapingContext(unitType: span.type ?? unit.type, isUnitStart: isUnitStart && out.count == start,
-                                                  enclosingCodes: open)
+                    var context = EscapingContext(unitType: unitType, isUnitStart: isUnitStart && out.count == start, enclosingCodes: open)
                     if i > 0, case .code(let c) = runs[i - 1] { context.previousCode = c }
                     if i + 1 < runs.count, case .code(let c) = runs[i + 1] { context.nextCode = c }
                     escaper.escape(t, context: context, into: &out)
@@ -161,11 +171,11 @@ public struct SkeletonMerger: Sendable {
             out.reserveCapacity(data.count + 32)
             var cursor = 0
             for child in inside {
-                let c = spans[child]
-                guard let offset = c.parent?.offset, offset >= cursor, offset + (c.end - c.start) <= data.count else { continue }
+                let length = spans[child].end - spans[child].start
+                guard let offset = spans[child].parent?.offset, offset >= cursor, offset + length <= data.count else { continue }
                 out.append(contentsOf: data[cursor..<offset])
                 try appendUnit(child, to: &out)
-                cursor = offset + (c.end - c.start)
+                cursor = offset + length
             }
             out.append(contentsOf: data[cursor...])
             return String(decoding: out, as: UTF8.self)
