@@ -82,7 +82,7 @@ struct XLIFF2Reader {
                         span = skeleton.spans[i]
                     }
                     // Completed in place in the array: set on a local first, the unit was copied into it.
-                    units.append(try unit(child, id: id, span: span, provenances: &provenances, markers: restrictions))
+                    try appendUnit(child, id: id, span: span, provenances: &provenances, markers: restrictions, to: &units)
                     units[units.count - 1].translate = translate
                     if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                 } else if child.name == "group" {
@@ -194,9 +194,10 @@ struct XLIFF2Reader {
     /// said (a file repeats a few values on every segment, and reading one token is a table
     /// search; among a few values, a search without hashing).
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
-    /// asked only where the file names a profile to measure them with.
-    private func unit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, provenances: inout SmallMap<String, Provenance?>,
-                      markers: Bool = false) throws -> TextUnit {
+    /// asked only where the file names a profile to measure them with. The unit is appended to
+    /// `units` and completed there (returned, it was copied into the array).
+    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, provenances: inout SmallMap<String, Provenance?>,
+                            markers: Bool = false, to units: inout [TextUnit]) throws {
         guard let id else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
@@ -208,15 +209,17 @@ struct XLIFF2Reader {
                 appliesTo: note["appliesTo"].flatMap(Note.AppliesTo.init(rawValue:))))
         }
         var builder = XLIFFContentBuilder()
-        var data: [String: String] = [:]
+        var data = SmallMap<String, String>()
         for d in element.first("originalData", namespace: namespace)?.elements(named: "data", namespace: namespace) ?? [] {
             guard let dataID = d["id"] else { throw error("<data> has no id", d) }
             try append(d, codes: nil, to: &builder)
-            data[dataID] = builder.finish().plainText
+            data.set(dataID, builder.finish().plainText)
         }
         let codes = XLIFFCodeResolver(span: span, data: data)
 
         var parts: [XLIFFReadPart] = []
+        // Sized once: grown part by part, a unit of a few segments was reallocated as often.
+        parts.reserveCapacity(span?.parts.count ?? 4)
         // The restricted annotations of the sources, walked across the parts (an `<sm>` may end in
         // a later segment); the targets are walked for them once the sources have any.
         var sourceMarkers = MarkerWalk(unrestricted: false)
@@ -266,23 +269,23 @@ struct XLIFF2Reader {
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         let segments = XLIFFReadPart.segments(parts)
-        var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: segments, notes: notes)
+        units.append(TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: segments, notes: notes))
+        let u = units.count - 1
         // Segments collapsed by reordered targets no longer match their parts: nothing to place.
         if !sourceMarkers.found.isEmpty, segments.count == parts.count {
             // The target's markers repeat the source's ids (unique in a unit), not necessarily
             // their restrictions: every one is measured.
             var targetMarkers = MarkerWalk(unrestricted: true)
             for (part, target) in targets { try walkMarkers(target, part: part, codes: codes, into: &targetMarkers) }
-            unit.markerRestrictions = sourceMarkers.found.map { m in
+            units[u].markerRestrictions = sourceMarkers.found.map { m in
                 MarkerRestriction(segment: segments[m.part].id, marker: m.id, limits: m.limits, source: m.content,
                                   target: targetMarkers.found.first { $0.id == m.id }?.content)
             }
         }
         if !merging {
-            unit.sizeLimits = Self.sizeLimits(element)
-            unit.glossary = Self.glossary(element)
+            units[u].sizeLimits = Self.sizeLimits(element)
+            units[u].glossary = Self.glossary(element)
         }
-        return unit
     }
 
     /// For ``XLIFFReader/Detail/merging``: appends a unit with no `<target>` whose parts are the
