@@ -34,15 +34,7 @@ struct XLIFF2Reader {
         let read = try embedded.map { try XLIFFSkeletonEmbedding.decodeXLIFF2($0, file: file) }
             ?? XLIFFSkeletonEmbedding.Read(skeleton: Skeleton(original: Data(), spans: []), overrides: nil)
         var skeleton = read.skeleton
-        // The first span of each unit id: assigned from the last span back, so each id is hashed
-        // once (not looked up, then stored), into a table sized once.
-        let spanIndex: [String: Int] = {
-            let spans = read.skeleton.spans
-            var index: [String: Int] = [:]
-            index.reserveCapacity(spans.count)
-            for i in spans.indices.reversed() { index[spans[i].unit] = i }
-            return index
-        }()
+        let spanIndex = SpanIndex(read.skeleton.spans)
 
         var units: [TextUnit] = []
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
@@ -63,13 +55,13 @@ struct XLIFF2Reader {
                     let id = child["id"]  // read once: each read makes a string of the attribute
                     // The span lent in place, not copied out of the array (its strings and arrays
                     // retained and released for every unit).
-                    if detail == .merging, let id, let i = spanIndex[id],
+                    if detail == .merging, let id, let i = spanIndex.first(id),
                        try skeleton.spans.withUnsafeBufferPointer({ try appendUntranslatedUnit(child, id: id, span: $0[i], to: &units) }) {
                         units[units.count - 1].translate = translate
                         return true
                     }
                     var span: Skeleton.UnitSpan?
-                    if let id, let i = spanIndex[id] {
+                    if let id, let i = spanIndex.first(id) {
                         if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
@@ -106,6 +98,44 @@ struct XLIFF2Reader {
         groups.removeAll { $0.units.isEmpty }  // a restriction on no unit restricts nothing
         if !groups.isEmpty { document.sizeGroups = groups }
         return document
+    }
+
+    /// The first span of each unit id. A span map names its units `u1`, `u2`… in order unless it
+    /// says otherwise (`n`), so nearly always an id's number is its span's place, and a unit's
+    /// span is found without hashing: the table is made only for spans named otherwise.
+    struct SpanIndex {
+        private let count: Int
+        private var table: [String: Int]?
+
+        init(_ spans: [Skeleton.UnitSpan]) {
+            count = spans.count
+            let numbered = spans.withUnsafeBufferPointer { spans in
+                spans.indices.allSatisfy { SkeletonCodec.isNumbered(spans[$0].unit, UInt8(ascii: "u"), $0 + 1) }
+            }
+            guard !numbered else { return }
+            // Assigned from the last span back, so each id is hashed once (not looked up, then
+            // stored), into a table sized once.
+            var index: [String: Int] = [:]
+            index.reserveCapacity(spans.count)
+            for i in spans.indices.reversed() { index[spans[i].unit] = i }
+            table = index
+        }
+
+        /// The index of the first span of unit `id`.
+        func first(_ id: String) -> Int? {
+            if let table { return table[id] }
+            // `u` and a number without leading zero, 1 through the spans' count: that span's id.
+            var id = id
+            return id.withUTF8 { p -> Int? in
+                guard p.count > 1, p.count <= 19, p[0] == UInt8(ascii: "u"), p[1] != UInt8(ascii: "0") else { return nil }
+                var n = 0
+                for b in p[1...] {
+                    guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                    n = n * 10 + Int(b - UInt8(ascii: "0"))
+                }
+                return n >= 1 && n <= count ? n - 1 : nil
+            }
+        }
     }
 
     /// The restrictions on a unit's inline spans: `slr:` size attributes on the `<pc>` and `<sc>`
