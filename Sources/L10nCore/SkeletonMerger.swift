@@ -24,9 +24,7 @@ public struct SkeletonMerger: Sendable {
         // each was copied (every string and array in it retained, then released).
         try document.units.withUnsafeBufferPointer { units in
             try skeleton.spans.withUnsafeBufferPointer { spans in
-                var unitIndex: [String: Int] = [:]
-                unitIndex.reserveCapacity(units.count)
-                for i in units.indices { unitIndex[units[i].id] = i }
+                let unitIndex = UnitIndex(units, spans: spans)
                 var children: [String: [Int]] = [:]
                 for s in spans.indices {
                     if let parent = spans[s].parent { children[parent.unit, default: []].append(s) }
@@ -47,12 +45,33 @@ public struct SkeletonMerger: Sendable {
         return Data(out)
     }
 
+    /// The last unit with each id, as a dictionary of units would keep it. When the units are the
+    /// spans, one for one and in order, and the spans are numbered `u1`, `u2`… (so no id repeats),
+    /// a span's unit is the unit at its place: no table, no id hashed twice per unit.
+    struct UnitIndex {
+        private var table: [String: Int]?
+
+        init(_ units: UnsafeBufferPointer<TextUnit>, spans: UnsafeBufferPointer<Skeleton.UnitSpan>) {
+            if units.count == spans.count,
+               spans.indices.allSatisfy({ units[$0].id == spans[$0].unit && DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }) {
+                return
+            }
+            var table: [String: Int] = [:]
+            table.reserveCapacity(units.count)
+            for i in units.indices { table[units[i].id] = i }
+            self.table = table
+        }
+
+        /// The unit of span `s`, whose id is `id`.
+        func unit(_ id: String, span s: Int) -> Int? { table.map { $0[id] } ?? s }
+    }
+
     /// One merge: the document's units and spans, its original bytes and the indexes built for it.
     private struct Run {
         let units: UnsafeBufferPointer<TextUnit>
         let spans: UnsafeBufferPointer<Skeleton.UnitSpan>
         let bytes: UnsafeBufferPointer<UInt8>
-        let unitIndex: [String: Int]
+        let unitIndex: UnitIndex
         /// Span indexes of each unit's subflows, in order.
         let children: [String: [Int]]
         let escaper: any TextEscaping
@@ -60,7 +79,7 @@ public struct SkeletonMerger: Sendable {
         func appendUnit(_ s: Int, to out: inout [UInt8]) throws {
             // Most documents have no subflows: no look-up.
             let nested = children.isEmpty ? [] : children[spans[s].unit] ?? []
-            guard let i = unitIndex[spans[s].unit] else {
+            guard let i = unitIndex.unit(spans[s].unit, span: s) else {
                 try appendOriginal(spans[s].start..<spans[s].end, nested: nested, to: &out)
                 return
             }

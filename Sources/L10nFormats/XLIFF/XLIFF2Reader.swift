@@ -110,7 +110,7 @@ struct XLIFF2Reader {
         init(_ spans: [Skeleton.UnitSpan]) {
             count = spans.count
             let numbered = spans.withUnsafeBufferPointer { spans in
-                spans.indices.allSatisfy { SkeletonCodec.isNumbered(spans[$0].unit, UInt8(ascii: "u"), $0 + 1) }
+                spans.indices.allSatisfy { DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }
             }
             guard !numbered else { return }
             // Assigned from the last span back, so each id is hashed once (not looked up, then
@@ -124,17 +124,8 @@ struct XLIFF2Reader {
         /// The index of the first span of unit `id`.
         func first(_ id: String) -> Int? {
             if let table { return table[id] }
-            // `u` and a number without leading zero, 1 through the spans' count: that span's id.
-            var id = id
-            return id.withUTF8 { p -> Int? in
-                guard p.count > 1, p.count <= 19, p[0] == UInt8(ascii: "u"), p[1] != UInt8(ascii: "0") else { return nil }
-                var n = 0
-                for b in p[1...] {
-                    guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                    n = n * 10 + Int(b - UInt8(ascii: "0"))
-                }
-                return n >= 1 && n <= count ? n - 1 : nil
-            }
+            guard let n = DecimalID.number(id, after: UInt8(ascii: "u")), n >= 1, n <= count else { return nil }
+            return n - 1
         }
     }
 
