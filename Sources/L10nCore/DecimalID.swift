@@ -20,8 +20,8 @@ package enum DecimalID {
         }
     }
 
-    /// The number of an id ``string(_:after:)`` writes with `prefix` (the prefix, then decimal
-    /// digits without a leading zero); nil for any other string.
+    /// The number of an id ``string(_:after:)`` writes with `prefix` (the prefix, then up to 18
+    /// decimal digits without a leading zero); nil for any other string.
     package static func number(_ id: String, after prefix: UInt8) -> Int? {
         var id = id
         return id.withUTF8 { p -> Int? in
