@@ -24,11 +24,11 @@ public struct SkeletonMerger: Sendable {
         // each was copied (every string and array in it retained, then released).
         try document.units.withUnsafeBufferPointer { units in
             try skeleton.spans.withUnsafeBufferPointer { spans in
-                let unitIndex = UnitIndex(units, spans: spans)
-                var children: [String: [Int]] = [:]
-                for s in spans.indices {
-                    if let parent = spans[s].parent { children[parent.unit, default: []].append(s) }
-                }
+                // Spans numbered u1, u2… in order (as the span map names them unless it says
+                // otherwise) have no two ids alike, and an id says its span's place.
+                let numbered = spans.indices.allSatisfy { DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }
+                let unitIndex = UnitIndex(units, spans: spans, numbered: numbered)
+                let children = Children(spans, numbered: numbered)
                 try original.withUnsafeBytes { raw in
                     let run = Run(units: units, spans: spans, bytes: raw.bindMemory(to: UInt8.self), unitIndex: unitIndex,
                                   children: children, escaper: escaper)
@@ -46,14 +46,13 @@ public struct SkeletonMerger: Sendable {
     }
 
     /// The last unit with each id, as a dictionary of units would keep it. When the units are the
-    /// spans, one for one and in order, and the spans are numbered `u1`, `u2`… (so no id repeats),
-    /// a span's unit is the unit at its place: no table, no id hashed twice per unit.
+    /// spans, one for one and in order, and the spans are `numbered` (so no id repeats), a span's
+    /// unit is the unit at its place: no table, no id hashed twice per unit.
     struct UnitIndex {
         private var table: [String: Int]?
 
-        init(_ units: UnsafeBufferPointer<TextUnit>, spans: UnsafeBufferPointer<Skeleton.UnitSpan>) {
-            if units.count == spans.count,
-               spans.indices.allSatisfy({ units[$0].id == spans[$0].unit && DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }) {
+        init(_ units: UnsafeBufferPointer<TextUnit>, spans: UnsafeBufferPointer<Skeleton.UnitSpan>, numbered: Bool) {
+            if numbered, units.count == spans.count, spans.indices.allSatisfy({ units[$0].id == spans[$0].unit }) {
                 return
             }
             var table: [String: Int] = [:]
@@ -66,19 +65,41 @@ public struct SkeletonMerger: Sendable {
         func unit(_ id: String, span s: Int) -> Int? { table.map { $0[id] } ?? s }
     }
 
+    /// The subflows of each span's unit id, in order. When the spans are `numbered`, a subflow's
+    /// parent id says its parent's place, so they are kept by span index: no id hashed per span.
+    struct Children {
+        private var bySpan: [[Int]] = []
+        private var byUnit: [String: [Int]] = [:]
+
+        init(_ spans: UnsafeBufferPointer<Skeleton.UnitSpan>, numbered: Bool) {
+            for t in spans.indices {
+                guard let parent = spans[t].parent else { continue }
+                guard numbered else { byUnit[parent.unit, default: []].append(t); continue }
+                // A parent id that is no span's is never asked for.
+                guard let n = DecimalID.number(parent.unit, after: UInt8(ascii: "u")), n >= 1, n <= spans.count else { continue }
+                if bySpan.isEmpty { bySpan = Array(repeating: [], count: spans.count) }
+                bySpan[n - 1].append(t)
+            }
+        }
+
+        /// The subflows of span `s`, whose unit id is `unit`.
+        func of(span s: Int, unit: String) -> [Int] {
+            if !bySpan.isEmpty { return bySpan[s] }
+            return byUnit.isEmpty ? [] : byUnit[unit] ?? []
+        }
+    }
+
     /// One merge: the document's units and spans, its original bytes and the indexes built for it.
     private struct Run {
         let units: UnsafeBufferPointer<TextUnit>
         let spans: UnsafeBufferPointer<Skeleton.UnitSpan>
         let bytes: UnsafeBufferPointer<UInt8>
         let unitIndex: UnitIndex
-        /// Span indexes of each unit's subflows, in order.
-        let children: [String: [Int]]
+        let children: Children
         let escaper: any TextEscaping
 
         func appendUnit(_ s: Int, to out: inout [UInt8]) throws {
-            // Most documents have no subflows: no look-up.
-            let nested = children.isEmpty ? [] : children[spans[s].unit] ?? []
+            let nested = children.of(span: s, unit: spans[s].unit)
             guard let i = unitIndex.unit(spans[s].unit, span: s) else {
                 try appendOriginal(spans[s].start..<spans[s].end, nested: nested, to: &out)
                 return
