@@ -246,7 +246,10 @@ enum SafeXMLParser {
         static let xliffNamespace: UInt8 = 2
         /// A direct-mapped cache of names and URIs by pointer in front of `names`: an XLIFF file
         /// uses a few dozen, so one slot comparison answers nearly every lookup without hashing.
-        var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 128)
+        /// The slot is the pointer's multiplicative hash: libxml2 packs its dictionary's strings
+        /// a few bytes apart, so the pointer's low bits put neighbours (`id`, `type`) in one slot,
+        /// and two names used on every element evicted each other.
+        var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 256)
         var names: [UnsafePointer<UInt8>: Int32] = [:]
 
         init(expectedSize: Int) {
@@ -259,7 +262,7 @@ enum SafeXMLParser {
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
         /// parser's dictionary, so one pointer is one string whichever it names.
         mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
-            let slot = Int(truncatingIfNeeded: UInt(bitPattern: p) >> 3) & 127
+            let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: p)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
             if slots[slot].pointer == p { return slots[slot].index }
             let i: Int32
             if let known = names[p] {
