@@ -53,10 +53,10 @@ struct XLIFF2Reader {
                 let translate = child["translate"].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
                     let id = child["id"]  // read once: each read makes a string of the attribute
-                    // The span lent in place, not copied out of the array (its strings and arrays
-                    // retained and released for every unit).
+                    // The span's parts and type only, not the span copied out of the array (all its
+                    // strings and arrays retained and released for every unit).
                     if detail == .merging, let id, let i = spanIndex.first(id),
-                       try skeleton.spans.withUnsafeBufferPointer({ try appendUntranslatedUnit(child, id: id, span: $0[i], to: &units) }) {
+                       try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type, to: &units) {
                         units[units.count - 1].translate = translate
                         return true
                     }
@@ -316,26 +316,34 @@ struct XLIFF2Reader {
     /// nothing appended) when the unit is not such a unit (it is then read in full). What the
     /// full read refuses of the parts themselves (no `<source>`, an unknown state) is refused
     /// here too. Appended, not returned: a returned unit was copied into the array.
-    private func appendUntranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan, to units: inout [TextUnit]) throws -> Bool {
+    private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
+                                        to units: inout [TextUnit]) throws -> Bool {
         var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
         try element.forEachElement { child in
             guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
+            // Its `<source>` and `<target>` in one walk; the walk ends at a target.
+            var hasSource = false, hasTarget = false
+            child.forEachElement { e in
+                guard e.namespace == namespace else { return true }
+                if e.name == "target" { hasTarget = true; return false }
+                if e.name == "source" { hasSource = true }
+                return true
+            }
             // A translated unit is told first, and cheaply: it is read in full, which checks it.
             let k = segments.count
-            guard child.first("target", namespace: namespace) == nil, k < span.parts.count, span.parts[k].rewritten != true,
-                  let partID = child["id"], partID == span.parts[k].id
+            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let partID = child["id"], partID == parts[k].id
             else { matches = false; return false }
-            guard child.first("source", namespace: namespace) != nil else { throw error("<\(child.name)> has no <source>", child) }
+            guard hasSource else { throw error("<\(child.name)> has no <source>", child) }
             if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
-            if k == 0 { segments.reserveCapacity(span.parts.count) }
+            if k == 0 { segments.reserveCapacity(parts.count) }
             segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: child.name == "ignorable"))
             return true
         }
-        guard matches, segments.count == span.parts.count, !segments.isEmpty else { return false }
-        units.append(TextUnit(id: id, type: element["type"] ?? span.type, name: element["name"], segments: segments))
+        guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
+        units.append(TextUnit(id: id, type: element["type"] ?? type, name: element["name"], segments: segments))
         return true
     }
 
