@@ -40,6 +40,9 @@ struct XLIFF2Reader {
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
+        // The segments of an untranslated unit of one segment, shared by all such units (see
+        // ``appendUntranslatedUnit(_:id:parts:type:oneSegment:to:)``).
+        var oneSegment: [Segment]?
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
         let restrictions = profiles != nil && detail == .full
@@ -47,7 +50,7 @@ struct XLIFF2Reader {
         // What it fills is passed inout, not captured: captured by this recursive function and
         // its closure, each access paid a dynamic exclusivity check.
         func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
-                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>) throws {
+                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, oneSegment: inout [Segment]?) throws {
             try container.forEachElement { child in
                 guard child.namespace == namespace else { return true }
                 let translate = child["translate"].map { $0 != "no" } ?? translate
@@ -56,7 +59,8 @@ struct XLIFF2Reader {
                     // The span's parts and type only, not the span copied out of the array (all its
                     // strings and arrays retained and released for every unit).
                     if detail == .merging, let id, let i = spanIndex.first(id),
-                       try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type, to: &units) {
+                       try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type,
+                                                  oneSegment: &oneSegment, to: &units) {
                         units[units.count - 1].translate = translate
                         return true
                     }
@@ -82,14 +86,14 @@ struct XLIFF2Reader {
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
+                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
                 return true
             }
         }
         try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true,
-                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
+                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
@@ -316,8 +320,11 @@ struct XLIFF2Reader {
     /// nothing appended) when the unit is not such a unit (it is then read in full). What the
     /// full read refuses of the parts themselves (no `<source>`, an unknown state) is refused
     /// here too. Appended, not returned: a returned unit was copied into the array.
+    /// `oneSegment`: the segments of the first such unit that is one segment; the units of one
+    /// segment with the same id share it (most are `s1`) instead of each allocating, filling
+    /// and at the end destroying an array of its own.
     private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
-                                        to units: inout [TextUnit]) throws -> Bool {
+                                        oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
         var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
         try element.forEachElement { child in
@@ -338,11 +345,17 @@ struct XLIFF2Reader {
             if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
+            let isIgnorable = child.name == "ignorable"
+            if parts.count == 1, !isIgnorable, let shared = oneSegment, shared[0].id == partID {
+                segments = shared
+                return true
+            }
             if k == 0 { segments.reserveCapacity(parts.count) }
-            segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: child.name == "ignorable"))
+            segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: isIgnorable))
             return true
         }
         guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
+        if oneSegment == nil, segments.count == 1, !segments[0].isIgnorable { oneSegment = segments }
         units.append(TextUnit(id: id, type: element["type"] ?? type, name: element["name"], segments: segments))
         return true
     }
