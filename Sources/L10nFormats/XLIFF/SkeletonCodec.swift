@@ -262,15 +262,21 @@ enum SkeletonCodec {
 
     /// `code`'s fields that its record did not set, taken from `base` (what the file says of it).
     static func complete(_ code: InlineCode, overrides: Overrides, base: InlineCode?) -> InlineCode {
-        guard let base else { return code }
         var c = code
+        complete(&c, overrides: overrides, base: base)
+        return c
+    }
+
+    /// ``complete(_:overrides:base:)`` in place: the reader completes the skeleton's codes where
+    /// they lie, without copying each one out and back.
+    static func complete(_ c: inout InlineCode, overrides: Overrides, base: InlineCode?) {
+        guard let base else { return }
         if !overrides.contains(.type) { c.type = base.type }
         if !overrides.contains(.subType) { c.subType = base.subType }
         if !overrides.contains(.display) { c.display = base.display }
         if !overrides.contains(.equiv) { c.equiv = base.equiv }
         if !overrides.contains(.canDelete) { c.canDelete = base.canDelete }
         if !overrides.contains(.isolated) { c.isolated = base.isolated }
-        return c
     }
 
     static func typeLetter(_ type: InlineCode.CodeType?) -> UInt8 {

@@ -70,9 +70,9 @@ struct XLIFF2Reader {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
                             let bases = codeBases(child)
-                            for (c, code) in skeleton.spans[i].codes.enumerated() {
-                                skeleton.spans[i].codes[c] = SkeletonCodec.complete(
-                                    code, overrides: overrides[c], base: bases[SkeletonCodec.CodeKey(code.kind, code.id)])
+                            for c in skeleton.spans[i].codes.indices {
+                                let key = SkeletonCodec.CodeKey(skeleton.spans[i].codes[c].kind, skeleton.spans[i].codes[c].id)
+                                SkeletonCodec.complete(&skeleton.spans[i].codes[c], overrides: overrides[c], base: bases[key])
                             }
                         }
                         span = skeleton.spans[i]
