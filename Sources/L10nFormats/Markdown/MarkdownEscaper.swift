@@ -33,11 +33,8 @@ public struct MarkdownEscaper: TextEscaping {
 
     public func escape(_ text: String, context: EscapingContext, into out: inout [UInt8]) {
         if let yaml = Self.frontMatter(text, unitType: context.unitType) { out.append(contentsOf: yaml.utf8); return }
-        switch context.unitType {
-        case "md:link-title": return Self.linkTitle(text, opener: UInt8(ascii: "\""), into: &out)
-        case "md:link-title-sq": return Self.linkTitle(text, opener: UInt8(ascii: "'"), into: &out)
-        case "md:link-title-paren": return Self.linkTitle(text, opener: UInt8(ascii: "("), into: &out)
-        default: break
+        if let unitType = context.unitType, let opener = Self.linkTitleOpener(unitType) {
+            return Self.linkTitle(text, opener: opener, into: &out)
         }
         if let title = context.enclosingCodes.last(where: { $0.subType == "md:link-title" }) {
             return Self.linkTitle(text, opener: title.data.utf8.last ?? UInt8(ascii: "\""), into: &out)
@@ -46,14 +43,29 @@ public struct MarkdownEscaper: TextEscaping {
     }
 
     /// Front matter written as YAML; nil for every other unit type.
+    ///
+    /// Here and in ``linkTitleOpener(_:)`` a type is told by its length first: most text runs are
+    /// of paragraphs, items, cells and headings, and comparing their (small) type with a literal
+    /// of more than 15 bytes takes the string comparison's slow path, once per literal per run.
     private static func frontMatter(_ text: String, unitType: String?) -> String? {
-        switch unitType {
-        case "md:front-matter": return yamlPlainOrQuoted(text)
-        case "md:front-matter-dq": return yamlDoubleQuotedBody(text)
-        case "md:front-matter-sq": return text.replacingNewlines().replacing("'", with: "''")
+        guard let unitType else { return nil }
+        switch (unitType.utf8.count, unitType) {
+        case (15, "md:front-matter"): return yamlPlainOrQuoted(text)
+        case (18, "md:front-matter-dq"): return yamlDoubleQuotedBody(text)
+        case (18, "md:front-matter-sq"): return text.replacingNewlines().replacing("'", with: "''")
         // One line of a folded block scalar: its indentation is before it; leading blanks would
         // make it a more-indented line, which folding keeps apart.
-        case "md:front-matter-folded": return String(text.replacingNewlines().drop { $0 == " " || $0 == "\t" })
+        case (22, "md:front-matter-folded"): return String(text.replacingNewlines().drop { $0 == " " || $0 == "\t" })
+        default: return nil
+        }
+    }
+
+    /// The opening delimiter of a link title unit's title; nil for every other unit type.
+    private static func linkTitleOpener(_ unitType: String) -> UInt8? {
+        switch (unitType.utf8.count, unitType) {
+        case (13, "md:link-title"): return UInt8(ascii: "\"")
+        case (16, "md:link-title-sq"): return UInt8(ascii: "'")
+        case (19, "md:link-title-paren"): return UInt8(ascii: "(")
         default: return nil
         }
     }
@@ -241,7 +253,7 @@ private extension String {
     func replacingNewlines() -> String {
         var text = self
         return text.withUTF8 { p -> String? in
-            guard p.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+            guard Self.hasLineBreak(p) else { return nil }
             return String(unsafeUninitializedCapacity: p.count) { out in
                 var i = 0, n = 0
                 while i < p.count {
@@ -258,6 +270,27 @@ private extension String {
                 return n
             }
         } ?? self
+    }
+
+    /// Whether `p` holds a line feed or a carriage return, eight bytes at a time: a word holding
+    /// byte `b` has a zero byte once XORed with `b` repeated (most texts have neither, and a byte
+    /// at a time this scan was a sixth of writing a translated page).
+    static func hasLineBreak(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= p.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+            if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs != 0 { return true }
+            i += 8
+        }
+        while i < p.count {
+            if p[i] == 0x0A || p[i] == 0x0D { return true }
+            i += 1
+        }
+        return false
     }
 
     func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }
