@@ -102,12 +102,15 @@ public struct MarkdownEscaper: TextEscaping {
         }
         let count = b.count
         let mayNeedEscape = Self.mayNeedEscape
+        // The places a line start and a heading's closing `#` run are escaped at, as plain
+        // indexes (-1: none): two integer comparisons a byte, not optionals.
+        let lineStartAt = escapeAt ?? -1, closeAt = isHeading ? headingClose : -1
         // By index with a plain byte test first: most bytes of a text are letters and spaces,
         // which need no look at their neighbours; they are copied a run at a time.
         var runStart = 0
         for i in 0..<count {
             let c = b[i]
-            guard mayNeedEscape[Int(c)] || i == escapeAt || (isHeading && i == headingClose) else { continue }
+            guard mayNeedEscape[Int(c)] || i == lineStartAt || i == closeAt else { continue }
             if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i])) }
             runStart = i + 1
             let prev: UInt8? = i > 0 ? b[i - 1] : nil
