@@ -43,6 +43,13 @@ final class XMLArena: Sendable {
 
     func string(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
 
+    /// The index of `name` among the document's names, -1 when no element or attribute has it.
+    /// A reader resolves the attribute names it reads on every element once per document and
+    /// then finds them by ``XMLElement/subscript(nameIndex:)``.
+    func nameIndex(_ name: String) -> Int32 {
+        strings.firstIndex(of: name).map { Int32($0) } ?? -1
+    }
+
     /// The value of `attribute` as a string (read in place: no slice of `text` is retained).
     func value(_ attribute: Attribute) -> String {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[attribute.value]), as: UTF8.self) }
@@ -94,6 +101,20 @@ struct XMLElement: Sendable {
                 }
                 return nil
             }
+        }
+    }
+
+    /// The value of the attribute in no namespace whose name is ``XMLArena/nameIndex(_:)``
+    /// `nameIndex`: an integer comparison an attribute, and nothing to look at for a name the
+    /// document never uses (-1).
+    subscript(nameIndex nameIndex: Int32) -> String? {
+        guard nameIndex >= 0 else { return nil }
+        let r = node.attributes
+        return arena.attributes.withUnsafeBufferPointer { attributes in
+            for i in Int(r.lowerBound)..<Int(r.upperBound) where attributes[i].name == nameIndex && attributes[i].namespace < 0 {
+                return arena.value(attributes[i])
+            }
+            return nil
         }
     }
 

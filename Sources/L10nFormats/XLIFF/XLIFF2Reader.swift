@@ -40,6 +40,7 @@ struct XLIFF2Reader {
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
+        let names = AttributeNames(fileElement.arena)
         // The segments of an untranslated unit of one segment, shared by all such units (see
         // ``appendUntranslatedUnit(_:id:parts:type:oneSegment:to:)``).
         var oneSegment: [Segment]?
@@ -53,14 +54,14 @@ struct XLIFF2Reader {
                      skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, oneSegment: inout [Segment]?) throws {
             try container.forEachElement { child in
                 guard child.namespace == namespace else { return true }
-                let translate = child["translate"].map { $0 != "no" } ?? translate
+                let translate = child[nameIndex: names.translate].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
-                    let id = child["id"]  // read once: each read makes a string of the attribute
+                    let id = child[nameIndex: names.id]  // read once: each read makes a string of the attribute
                     // The span's parts and type only, not the span copied out of the array (all its
                     // strings and arrays retained and released for every unit).
                     if detail == .merging, let id, let i = spanIndex.first(id),
                        try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type,
-                                                  oneSegment: &oneSegment, to: &units) {
+                                                  names: names, oneSegment: &oneSegment, to: &units) {
                         units[units.count - 1].translate = translate
                         return true
                     }
@@ -78,7 +79,7 @@ struct XLIFF2Reader {
                         span = skeleton.spans[i]
                     }
                     // Completed in place in the array: set on a local first, the unit was copied into it.
-                    try appendUnit(child, id: id, span: span, provenances: &provenances, markers: restrictions, to: &units)
+                    try appendUnit(child, id: id, span: span, names: names, provenances: &provenances, markers: restrictions, to: &units)
                     units[units.count - 1].translate = translate
                     if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                 } else if child.name == "group" {
@@ -102,6 +103,19 @@ struct XLIFF2Reader {
         groups.removeAll { $0.units.isEmpty }  // a restriction on no unit restricts nothing
         if !groups.isEmpty { document.sizeGroups = groups }
         return document
+    }
+
+    /// The attribute names read on every unit and part, resolved once per file
+    /// (``XMLArena/nameIndex(_:)``): each is then found by an integer comparison, and one the
+    /// file never uses (`state`, `subState`, `order` in a file nobody translated) is known absent
+    /// without a look at the element.
+    struct AttributeNames {
+        let id, translate, type, name, state, subState, order: Int32
+
+        init(_ arena: XMLArena) {
+            (id, translate, type, name) = (arena.nameIndex("id"), arena.nameIndex("translate"), arena.nameIndex("type"), arena.nameIndex("name"))
+            (state, subState, order) = (arena.nameIndex("state"), arena.nameIndex("subState"), arena.nameIndex("order"))
+        }
     }
 
     /// The first span of each unit id. A span map names its units `u1`, `u2`… in order unless it
@@ -221,8 +235,8 @@ struct XLIFF2Reader {
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
     /// asked only where the file names a profile to measure them with. The unit is appended to
     /// `units` and completed there (returned, it was copied into the array).
-    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, provenances: inout SmallMap<String, Provenance?>,
-                            markers: Bool = false, to units: inout [TextUnit]) throws {
+    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, names: AttributeNames,
+                            provenances: inout SmallMap<String, Provenance?>, markers: Bool = false, to units: inout [TextUnit]) throws {
         guard let id else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
@@ -256,13 +270,13 @@ struct XLIFF2Reader {
             }
             let target = child.first("target", namespace: namespace)
             var state: SegmentState?
-            if child.name == "segment", let value = child["state"] {
+            if child.name == "segment", let value = child[nameIndex: names.state] {
                 guard let s = Self.segmentState(value) else { throw error("unknown segment state \"\(value)\"", child) }
                 state = s
             }
             // Our own `subState` (`l10n:mt-pseudo`); other tools' values say nothing about provenance.
             var provenance: Provenance?
-            if let value = child["subState"] {
+            if let value = child[nameIndex: names.subState] {
                 if let known = provenances[value] {
                     provenance = known
                 } else {
@@ -271,7 +285,7 @@ struct XLIFF2Reader {
                 }
             }
             var order: Int?
-            if let value = target?["order"] {
+            if let value = target?[nameIndex: names.order] {
                 guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
                 order = n
             }
@@ -288,13 +302,14 @@ struct XLIFF2Reader {
                 targets.append((parts.count, target ?? source))
             }
             parts.append(XLIFFReadPart(
-                id: child["id"], isIgnorable: child.name == "ignorable", source: sourceContent,
+                id: child[nameIndex: names.id], isIgnorable: child.name == "ignorable", source: sourceContent,
                 target: targetContent, state: state, provenance: provenance, order: order))
             return true
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         let segments = XLIFFReadPart.segments(parts)
-        units.append(TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: segments, notes: notes))
+        units.append(TextUnit(id: id, type: element[nameIndex: names.type] ?? span?.type, name: element[nameIndex: names.name],
+                              segments: segments, notes: notes))
         let u = units.count - 1
         // Segments collapsed by reordered targets no longer match their parts: nothing to place.
         if !sourceMarkers.found.isEmpty, segments.count == parts.count {
@@ -324,7 +339,7 @@ struct XLIFF2Reader {
     /// segment with the same id share it (most are `s1`) instead of each allocating, filling
     /// and at the end destroying an array of its own.
     private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
-                                        oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
+                                        names: AttributeNames, oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
         var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
         try element.forEachElement { child in
@@ -339,10 +354,10 @@ struct XLIFF2Reader {
             }
             // A translated unit is told first, and cheaply: it is read in full, which checks it.
             let k = segments.count
-            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let partID = child["id"], partID == parts[k].id
+            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let partID = child[nameIndex: names.id], partID == parts[k].id
             else { matches = false; return false }
             guard hasSource else { throw error("<\(child.name)> has no <source>", child) }
-            if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
+            if child.name == "segment", let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
             let isIgnorable = child.name == "ignorable"
@@ -356,7 +371,7 @@ struct XLIFF2Reader {
         }
         guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
         if oneSegment == nil, segments.count == 1, !segments[0].isIgnorable { oneSegment = segments }
-        units.append(TextUnit(id: id, type: element["type"] ?? type, name: element["name"], segments: segments))
+        units.append(TextUnit(id: id, type: element[nameIndex: names.type] ?? type, name: element[nameIndex: names.name], segments: segments))
         return true
     }
 
