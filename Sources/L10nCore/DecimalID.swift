@@ -19,4 +19,19 @@ package enum DecimalID {
             return start + digits
         }
     }
+
+    /// The number of an id ``string(_:after:)`` writes with `prefix` (the prefix, then up to 18
+    /// decimal digits without a leading zero); nil for any other string.
+    package static func number(_ id: String, after prefix: UInt8) -> Int? {
+        var id = id
+        return id.withUTF8 { p -> Int? in
+            guard p.count > 1, p.count <= 19, p[0] == prefix, p[1] != UInt8(ascii: "0") || p.count == 2 else { return nil }
+            var value = 0
+            for b in p[1...] {
+                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+                value = value * 10 + Int(b - UInt8(ascii: "0"))
+            }
+            return value
+        }
+    }
 }

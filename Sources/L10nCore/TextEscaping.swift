@@ -7,11 +7,21 @@ public protocol TextEscaping: Sendable {
     /// neighbours (Markdown: a run that starts a line, text inside a link title) implement this;
     /// the default ignores the context and calls ``escape(_:unitType:)``.
     func escape(_ text: String, context: EscapingContext) -> String
+
+    /// Appends what ``escape(_:context:)`` returns to `out`. ``SkeletonMerger`` writes a document
+    /// as bytes: a format that escapes byte by byte implements this to write into `out` directly,
+    /// without a string per text run made, validated and copied again. The default appends the
+    /// string.
+    func escape(_ text: String, context: EscapingContext, into out: inout [UInt8])
 }
 
 extension TextEscaping {
     public func escape(_ text: String, context: EscapingContext) -> String {
         escape(text, unitType: context.unitType)
+    }
+
+    public func escape(_ text: String, context: EscapingContext, into out: inout [UInt8]) {
+        out.append(contentsOf: escape(text, context: context).utf8)
     }
 }
 

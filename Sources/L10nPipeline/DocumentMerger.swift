@@ -24,8 +24,14 @@ public struct DocumentMerger: Sendable {
         }
         let merged = try SkeletonMerger(escaper: filter.escaper).merge(document)
         guard document.format == HTMLFilter.formatID, let language = document.targetLanguage, !language.isEmpty,
-              document.units.contains(where: { $0.segments.contains(where: Self.isTranslated) }) else { return merged }
+              Self.hasTranslation(document.units) else { return merged }
         return Data(HTMLPageLanguage.declaring(language, in: String(decoding: merged, as: UTF8.self)).utf8)
+    }
+
+    /// Whether a segment of `units` is translated. The units are read in place: each one passed
+    /// to a closure was copied (every string and array in it retained, then released).
+    private static func hasTranslation(_ units: [TextUnit]) -> Bool {
+        units.withUnsafeBufferPointer { units in units.indices.contains { units[$0].segments.contains(where: isTranslated) } }
     }
 
     /// A target other than a copy of the source — or the adapted source itself, made the

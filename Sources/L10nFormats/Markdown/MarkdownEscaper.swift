@@ -25,41 +25,73 @@ public struct MarkdownEscaper: TextEscaping {
     }
 
     public func escape(_ text: String, context: EscapingContext) -> String {
-        switch context.unitType {
-        case "md:front-matter": return Self.yamlPlainOrQuoted(text)
-        case "md:front-matter-dq": return Self.yamlDoubleQuotedBody(text)
-        case "md:front-matter-sq": return text.replacingNewlines().replacing("'", with: "''")
-        // One line of a folded block scalar: its indentation is before it; leading blanks would
-        // make it a more-indented line, which folding keeps apart.
-        case "md:front-matter-folded": return String(text.replacingNewlines().drop { $0 == " " || $0 == "\t" })
-        case "md:link-title": return Self.linkTitle(text, opener: UInt8(ascii: "\""))
-        case "md:link-title-sq": return Self.linkTitle(text, opener: UInt8(ascii: "'"))
-        case "md:link-title-paren": return Self.linkTitle(text, opener: UInt8(ascii: "("))
-        default: break
+        if let yaml = Self.frontMatter(text, unitType: context.unitType) { return yaml }
+        var out: [UInt8] = []
+        escape(text, context: context, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public func escape(_ text: String, context: EscapingContext, into out: inout [UInt8]) {
+        if let yaml = Self.frontMatter(text, unitType: context.unitType) { out.append(contentsOf: yaml.utf8); return }
+        if let unitType = context.unitType, let opener = Self.linkTitleOpener(unitType) {
+            return Self.linkTitle(text, opener: opener, into: &out)
         }
         if let title = context.enclosingCodes.last(where: { $0.subType == "md:link-title" }) {
-            return Self.linkTitle(text, opener: title.data.utf8.last ?? UInt8(ascii: "\""))
+            return Self.linkTitle(text, opener: title.data.utf8.last ?? UInt8(ascii: "\""), into: &out)
         }
-        return Self.inline(text, context: context)
+        Self.inline(text, context: context, into: &out)
+    }
+
+    /// Front matter written as YAML; nil for every other unit type.
+    ///
+    /// Here and in ``linkTitleOpener(_:)`` a type is told by its length first: most text runs are
+    /// of paragraphs, items, cells and headings, and comparing their (small) type with a literal
+    /// of more than 15 bytes takes the string comparison's slow path, once per literal per run.
+    private static func frontMatter(_ text: String, unitType: String?) -> String? {
+        guard let unitType else { return nil }
+        switch (unitType.utf8.count, unitType) {
+        case (15, "md:front-matter"): return yamlPlainOrQuoted(text)
+        case (18, "md:front-matter-dq"): return yamlDoubleQuotedBody(text)
+        case (18, "md:front-matter-sq"): return text.replacingNewlines().replacing("'", with: "''")
+        // One line of a folded block scalar: its indentation is before it; leading blanks would
+        // make it a more-indented line, which folding keeps apart.
+        case (22, "md:front-matter-folded"): return String(text.replacingNewlines().drop { $0 == " " || $0 == "\t" })
+        default: return nil
+        }
+    }
+
+    /// The opening delimiter of a link title unit's title; nil for every other unit type.
+    private static func linkTitleOpener(_ unitType: String) -> UInt8? {
+        switch (unitType.utf8.count, unitType) {
+        case (13, "md:link-title"): return UInt8(ascii: "\"")
+        case (16, "md:link-title-sq"): return UInt8(ascii: "'")
+        case (19, "md:link-title-paren"): return UInt8(ascii: "(")
+        default: return nil
+        }
     }
 
     // MARK: - Inline text
 
-    private static func inline(_ text: String, context: EscapingContext) -> String {
-        var b = Array(text.replacingNewlines().utf8)
+    private static func inline(_ text: String, context: EscapingContext, into out: inout [UInt8]) {
+        var text = text.replacingNewlines()
+        text.withUTF8 { inline($0, context: context, into: &out) }
+    }
+
+    private static func inline(_ all: UnsafeBufferPointer<UInt8>, context: EscapingContext, into out: inout [UInt8]) {
+        var b = all
         let atLineStart = context.isUnitStart || context.previousCode?.subType == "xlf:lb"
         // Blanks that start a line would be dropped (or, four of them, start a code block):
         // written as character references they stay text.
-        var leading: [UInt8] = []
         if atLineStart {
-            let blanks = b.prefix { $0 == 0x20 || $0 == 0x09 }
-            for c in blanks { leading += Array((c == 0x09 ? "&#9;" : "&#32;").utf8) }
-            b.removeFirst(blanks.count)
+            var blanks = 0
+            while blanks < b.count, b[blanks] == 0x20 || b[blanks] == 0x09 {
+                out.append(contentsOf: (b[blanks] == 0x09 ? "&#9;" : "&#32;").utf8)
+                blanks += 1
+            }
+            b = UnsafeBufferPointer(rebasing: b[blanks...])
         }
         let isCell = context.unitType == "md:table-cell"
         let isHeading = context.unitType == "md:heading"
-        var out: [UInt8] = leading
-        out.reserveCapacity(b.count + 8)
         let escapeAt = atLineStart ? lineStartEscape(b) : nil
         // A trailing `#` run after a blank would close an ATX heading.
         var headingClose = b.count
@@ -70,13 +102,16 @@ public struct MarkdownEscaper: TextEscaping {
         }
         let count = b.count
         let mayNeedEscape = Self.mayNeedEscape
+        // The places a line start and a heading's closing `#` run are escaped at, as plain
+        // indexes (-1: none): two integer comparisons a byte, not optionals.
+        let lineStartAt = escapeAt ?? -1, closeAt = isHeading ? headingClose : -1
         // By index with a plain byte test first: most bytes of a text are letters and spaces,
         // which need no look at their neighbours; they are copied a run at a time.
         var runStart = 0
         for i in 0..<count {
             let c = b[i]
-            guard mayNeedEscape[Int(c)] || i == escapeAt || (isHeading && i == headingClose) else { continue }
-            if runStart < i { out.append(contentsOf: b[runStart..<i]) }
+            guard mayNeedEscape[Int(c)] || i == lineStartAt || i == closeAt else { continue }
+            if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<i])) }
             runStart = i + 1
             let prev: UInt8? = i > 0 ? b[i - 1] : nil
             let next: UInt8? = i + 1 < count ? b[i + 1] : nil
@@ -106,8 +141,7 @@ public struct MarkdownEscaper: TextEscaping {
             if escape { out.append(UInt8(ascii: "\\")) }
             out.append(c)
         }
-        if runStart < count { out.append(contentsOf: b[runStart..<count]) }
-        return String(decoding: out, as: UTF8.self)
+        if runStart < count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[runStart..<count])) }
     }
 
     private static func isBlank(_ c: UInt8?) -> Bool { c == nil || c == 0x20 || c == 0x09 }
@@ -119,7 +153,7 @@ public struct MarkdownEscaper: TextEscaping {
 
     /// The index of the character to backslash so that a line starting with `b` cannot open a
     /// block (heading, quote, list, thematic break, fence), or nil.
-    private static func lineStartEscape(_ b: [UInt8]) -> Int? {
+    private static func lineStartEscape(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = b.first else { return nil }
         let second: UInt8? = b.count > 1 ? b[1] : nil
         switch first {
@@ -148,7 +182,7 @@ public struct MarkdownEscaper: TextEscaping {
     }
 
     /// `&name;`, `&#123;` or `&#x1F;`: cmark would decode it.
-    private static func looksLikeEntity(_ b: [UInt8], at i: Int) -> Bool {
+    private static func looksLikeEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         var k = i + 1
         if k < b.count, b[k] == UInt8(ascii: "#") {
             k += 1
@@ -161,22 +195,22 @@ public struct MarkdownEscaper: TextEscaping {
 
     // MARK: - Link titles
 
-    private static func linkTitle(_ text: String, opener: UInt8) -> String {
+    private static func linkTitle(_ text: String, opener: UInt8, into out: inout [UInt8]) {
         let closer = opener == UInt8(ascii: "(") ? UInt8(ascii: ")") : opener
-        let b = Array(text.replacingNewlines().utf8)
-        var out: [UInt8] = []
-        for (i, c) in b.enumerated() {
-            let next: UInt8? = i + 1 < b.count ? b[i + 1] : nil
-            let escape = switch c {
-            case UInt8(ascii: "\\"): next == nil || next!.isASCIIPunctuation
-            case UInt8(ascii: "&"): looksLikeEntity(b, at: i)
-            case closer, opener: true
-            default: false
+        var text = text.replacingNewlines()
+        text.withUTF8 { b in
+            for (i, c) in b.enumerated() {
+                let next: UInt8? = i + 1 < b.count ? b[i + 1] : nil
+                let escape = switch c {
+                case UInt8(ascii: "\\"): next == nil || next!.isASCIIPunctuation
+                case UInt8(ascii: "&"): looksLikeEntity(b, at: i)
+                case closer, opener: true
+                default: false
+                }
+                if escape { out.append(UInt8(ascii: "\\")) }
+                out.append(c)
             }
-            if escape { out.append(UInt8(ascii: "\\")) }
-            out.append(c)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - YAML
@@ -222,7 +256,7 @@ private extension String {
     func replacingNewlines() -> String {
         var text = self
         return text.withUTF8 { p -> String? in
-            guard p.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return nil }
+            guard Self.hasLineBreak(p) else { return nil }
             return String(unsafeUninitializedCapacity: p.count) { out in
                 var i = 0, n = 0
                 while i < p.count {
@@ -239,6 +273,27 @@ private extension String {
                 return n
             }
         } ?? self
+    }
+
+    /// Whether `p` holds a line feed or a carriage return, eight bytes at a time: a word holding
+    /// byte `b` has a zero byte once XORed with `b` repeated (most texts have neither, and a byte
+    /// at a time this scan was a sixth of writing a translated page).
+    static func hasLineBreak(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = 0
+        while i + 8 <= p.count {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let lf = word ^ (ones &* 0x0A), cr = word ^ (ones &* 0x0D)
+            if ((lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs != 0 { return true }
+            i += 8
+        }
+        while i < p.count {
+            if p[i] == 0x0A || p[i] == 0x0D { return true }
+            i += 1
+        }
+        return false
     }
 
     func leftPadded(to n: Int) -> String { String(repeating: "0", count: max(0, n - count)) + self }

@@ -43,6 +43,13 @@ final class XMLArena: Sendable {
 
     func string(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
 
+    /// The index of `name` among the document's names, -1 when no element or attribute has it.
+    /// A reader resolves the attribute names it reads on every element once per document and
+    /// then finds them by ``XMLElement/subscript(nameIndex:)``.
+    func nameIndex(_ name: String) -> Int32 {
+        strings.firstIndex(of: name).map { Int32($0) } ?? -1
+    }
+
     /// The value of `attribute` as a string (read in place: no slice of `text` is retained).
     func value(_ attribute: Attribute) -> String {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[attribute.value]), as: UTF8.self) }
@@ -51,7 +58,8 @@ final class XMLArena: Sendable {
 
 /// An element of a parsed XML document: a view into its ``XMLArena``. Comments and processing
 /// instructions are dropped; CDATA is text; adjacent text (also across a dropped comment) is one
-/// text child.
+/// text child. Whitespace directly inside an XLIFF element whose content is elements only (a
+/// `<unit>`, a `<segment>`…: ``SafeXMLParser/ArenaState/elementOnly``) is dropped too.
 struct XMLElement: Sendable {
     /// A child node. Text comes as its UTF-8 bytes in the arena (valid: libxml2 checked them), so
     /// a reader gathers adjacent text into one string instead of making one per node.
@@ -93,6 +101,20 @@ struct XMLElement: Sendable {
                 }
                 return nil
             }
+        }
+    }
+
+    /// The value of the attribute in no namespace whose name is ``XMLArena/nameIndex(_:)``
+    /// `nameIndex`: an integer comparison an attribute, and nothing to look at for a name the
+    /// document never uses (-1).
+    subscript(nameIndex nameIndex: Int32) -> String? {
+        guard nameIndex >= 0 else { return nil }
+        let r = node.attributes
+        return arena.attributes.withUnsafeBufferPointer { attributes in
+            for i in Int(r.lowerBound)..<Int(r.upperBound) where attributes[i].name == nameIndex && attributes[i].namespace < 0 {
+                return arena.value(attributes[i])
+            }
+            return nil
         }
     }
 
@@ -232,19 +254,30 @@ enum SafeXMLParser {
         var strings: [String] = []
         /// The text's bytes, gathered in a buffer of our own and made an array once at the end:
         /// `Array.append(contentsOf:)` cost ≈ 100 instructions a text event in its generic path.
-        /// Freed by the ``ArenaBuilder``.
+        /// Freed by the ``ArenaBuilder``. Sized for the whole document at the start: text and
+        /// attribute values are nearly all of an XLIFF file's bytes (the skeleton's base64), and
+        /// started at half, the buffer was grown, and its bytes copied, for 35 of 40 files.
+        /// (It still grows if it must: defaults an internal DTD subset declares add attributes.)
         var text: UnsafeMutablePointer<UInt8>
         var textCount = 0
         var textCapacity: Int
         var root: Int32 = -1
-        var stack: [Int32] = []
+        /// The open elements: each one's node, and whether whitespace directly inside it is dropped.
+        var stack: [(node: Int32, dropsBlanks: Bool)] = []
+        /// For each of `strings`: ``elementOnlyName`` and ``xliffNamespace``.
+        var flags: [UInt8] = []
+        static let elementOnlyName: UInt8 = 1
+        static let xliffNamespace: UInt8 = 2
         /// A direct-mapped cache of names and URIs by pointer in front of `names`: an XLIFF file
         /// uses a few dozen, so one slot comparison answers nearly every lookup without hashing.
-        var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 128)
+        /// The slot is the pointer's multiplicative hash: libxml2 packs its dictionary's strings
+        /// a few bytes apart, so the pointer's low bits put neighbours (`id`, `type`) in one slot,
+        /// and two names used on every element evicted each other.
+        var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 256)
         var names: [UnsafePointer<UInt8>: Int32] = [:]
 
         init(expectedSize: Int) {
-            textCapacity = max(expectedSize / 2, 64)
+            textCapacity = max(expectedSize, 64)
             text = .allocate(capacity: textCapacity)
             nodes.reserveCapacity(expectedSize / 48)
             attributes.reserveCapacity(expectedSize / 32)
@@ -253,14 +286,17 @@ enum SafeXMLParser {
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
         /// parser's dictionary, so one pointer is one string whichever it names.
         mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
-            let slot = Int(truncatingIfNeeded: UInt(bitPattern: p) >> 3) & 127
+            let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: p)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
             if slots[slot].pointer == p { return slots[slot].index }
             let i: Int32
             if let known = names[p] {
                 i = known
             } else {
                 i = Int32(strings.count)
-                strings.append(String(cString: p))
+                let s = String(cString: p)
+                strings.append(s)
+                flags.append((Self.elementOnly.contains(s) ? Self.elementOnlyName : 0)
+                             | (Self.xliffNamespaces.contains(s) ? Self.xliffNamespace : 0))
                 names[p] = i
             }
             slots[slot] = (p, i)
@@ -270,7 +306,7 @@ enum SafeXMLParser {
         mutating func append(_ node: XMLArena.Node) -> Int32 {
             let i = Int32(nodes.count)
             nodes.append(node)
-            if let parent = stack.last {
+            if let parent = stack.last?.node {
                 let last = nodes[Int(parent)].lastChild
                 if last >= 0 { nodes[Int(last)].next = i } else { nodes[Int(parent)].firstChild = i }
                 nodes[Int(parent)].lastChild = i
@@ -294,7 +330,9 @@ enum SafeXMLParser {
             node.attributes = first..<Int32(attributes.count)
             let i = append(node)
             if stack.isEmpty, root < 0 { root = i }
-            stack.append(i)
+            let dropsBlanks = node.namespace >= 0 && flags[Int(node.namespace)] & Self.xliffNamespace != 0
+                && flags[Int(node.name)] & Self.elementOnlyName != 0
+            stack.append((i, dropsBlanks))
         }
 
         mutating func endElement() { _ = stack.popLast() }
@@ -310,31 +348,42 @@ enum SafeXMLParser {
         }
 
         /// Appends an attribute's raw value to the text, with libxml2's `&#38;` turned back into
-        /// `&` (as ``XMLAttribute/stringValue`` does).
+        /// `&` (as ``XMLAttribute/stringValue`` does). One pass copies and looks for the `&`:
+        /// values are short (ids, types), and a search for `&` and then a `memcpy` cost more
+        /// than their bytes.
         mutating func appendValue(_ value: UnsafeBufferPointer<UInt8>) {
             guard let base = value.baseAddress, !value.isEmpty else { return }
             reserveText(value.count)
-            guard value.contains(UInt8(ascii: "&")) else {
-                (text + textCount).update(from: base, count: value.count)
-                textCount += value.count
-                return
-            }
-            let amp: [UInt8] = Array("&#38;".utf8)
+            let n = value.count
+            var o = text + textCount
             var i = 0
-            while i < value.count {
-                if value[i] == UInt8(ascii: "&"), i + amp.count <= value.count, value[i..<i + amp.count].elementsEqual(amp) {
-                    text[textCount] = UInt8(ascii: "&")
-                    i += amp.count
+            while i < n {
+                let b = base[i]
+                // `&` is written either way; the rest of a `&#38;` is skipped.
+                if b == UInt8(ascii: "&"), n - i >= 5, base[i + 1] == UInt8(ascii: "#"), base[i + 2] == UInt8(ascii: "3"),
+                   base[i + 3] == UInt8(ascii: "8"), base[i + 4] == UInt8(ascii: ";") {
+                    i += 5
                 } else {
-                    text[textCount] = value[i]
                     i += 1
                 }
-                textCount += 1
+                o.pointee = b
+                o += 1
             }
+            textCount = o - text
         }
 
+        /// XLIFF elements (1.2 and 2.x) whose content is elements only. The whitespace between
+        /// their children — the indentation around every unit, segment and source, most of a
+        /// file's text events — is never read: not kept, it costs no node, no copy, and no step
+        /// of the walks over their children.
+        static let elementOnly: Set<String> = [
+            "xliff", "file", "group", "unit", "segment", "ignorable", "notes", "originalData", "body", "trans-unit",
+        ]
+        static let xliffNamespaces: Set<String> = [XLIFFNamespace.core12, XLIFFNamespace.core20, XLIFFNamespace.core22]
+
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let parent = stack.last, !bytes.isEmpty else { return }
+            guard let (parent, dropsBlanks) = stack.last, !bytes.isEmpty else { return }
+            if dropsBlanks, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
             let start = textCount
             reserveText(bytes.count)
             (text + start).update(from: bytes.baseAddress!, count: bytes.count)

@@ -262,15 +262,21 @@ enum SkeletonCodec {
 
     /// `code`'s fields that its record did not set, taken from `base` (what the file says of it).
     static func complete(_ code: InlineCode, overrides: Overrides, base: InlineCode?) -> InlineCode {
-        guard let base else { return code }
         var c = code
+        complete(&c, overrides: overrides, base: base)
+        return c
+    }
+
+    /// ``complete(_:overrides:base:)`` in place: the reader completes the skeleton's codes where
+    /// they lie, without copying each one out and back.
+    static func complete(_ c: inout InlineCode, overrides: Overrides, base: InlineCode?) {
+        guard let base else { return }
         if !overrides.contains(.type) { c.type = base.type }
         if !overrides.contains(.subType) { c.subType = base.subType }
         if !overrides.contains(.display) { c.display = base.display }
         if !overrides.contains(.equiv) { c.equiv = base.equiv }
         if !overrides.contains(.canDelete) { c.canDelete = base.canDelete }
         if !overrides.contains(.isolated) { c.isolated = base.isolated }
-        return c
     }
 
     static func typeLetter(_ type: InlineCode.CodeType?) -> UInt8 {
@@ -352,10 +358,25 @@ enum SkeletonCodec {
         var strings: [String] = []
         var spans: [Skeleton.UnitSpan] = []
         var overrides: [[Overrides]] = []
+        /// The default part ids made so far (`s1`, `s2`… and `i1`, `i2`…): every unit numbers its
+        /// parts from 1 again, so each id is made once per span map, not once per part.
+        var segmentIDs: [String] = []
+        var ignorableIDs: [String] = []
 
         init(text: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>) {
             self.text = text
             self.original = original
+            // A line per unit: the spans array sized once instead of grown (and moved) a dozen times.
+            var lines = 1
+            for b in text where b == 0x0A { lines += 1 }
+            spans.reserveCapacity(lines)
+            overrides.reserveCapacity(lines)
+        }
+
+        /// The `n`th default id (1-based) of `ids`, made with `prefix` the first time.
+        static func partID(_ n: Int, _ prefix: UInt8, in ids: inout [String]) -> String {
+            while ids.count < n { ids.append(DecimalID.string(ids.count + 1, after: prefix)) }
+            return ids[n - 1]
         }
 
         static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
@@ -465,7 +486,16 @@ enum SkeletonCodec {
                     let start = spans[u].end
                     guard length <= original.count - start else { throw fail("unit \(spans[u].unit) runs past the end of the original") }
                     let id: String
-                    if tag == UInt8(ascii: "s") { segments += 1; id = DecimalID.string(segments, after: tag) } else { ignorables += 1; id = DecimalID.string(ignorables, after: tag) }
+                    if tag == UInt8(ascii: "s") {
+                        segments += 1
+                        id = Self.partID(segments, tag, in: &segmentIDs)
+                    } else {
+                        ignorables += 1
+                        id = Self.partID(ignorables, tag, in: &ignorableIDs)
+                    }
+                    // Room for four parts at the first (and four codes below): grown one by one, a
+                    // unit of three parts was allocated three times.
+                    if spans[u].parts.isEmpty { spans[u].parts.reserveCapacity(4) }
                     spans[u].parts.append(Skeleton.PartSpan(id: id, start: start, end: start + length))
                     spans[u].end = start + length
                     if spans[u].parent == nil { lastEnd = spans[u].end }
@@ -504,6 +534,10 @@ enum SkeletonCodec {
                     } else {
                         try expect(UInt8(ascii: "$"))
                         data = try string()
+                    }
+                    if spans[u].codes.isEmpty {
+                        spans[u].codes.reserveCapacity(4)
+                        overrides[u].reserveCapacity(4)
                     }
                     spans[u].codes.append(InlineCode(kind: kind, id: id, data: data))
                     overrides[u].append([])

@@ -40,6 +40,11 @@ struct SmallMap<Key: Hashable, Value> {
         return keys.count - 1
     }
 
+    /// Sets the value of `key`, replacing the one it has: a dictionary's assignment.
+    mutating func set(_ key: Key, _ value: Value) {
+        if let i = position(of: key) { values[i] = value } else { insertIfAbsent(key, value) }
+    }
+
     private func position(of key: Key) -> Int? {
         if let index { return index[key] }
         return keys.firstIndex(of: key)

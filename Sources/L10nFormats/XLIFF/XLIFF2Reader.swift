@@ -34,20 +34,16 @@ struct XLIFF2Reader {
         let read = try embedded.map { try XLIFFSkeletonEmbedding.decodeXLIFF2($0, file: file) }
             ?? XLIFFSkeletonEmbedding.Read(skeleton: Skeleton(original: Data(), spans: []), overrides: nil)
         var skeleton = read.skeleton
-        // The first span of each unit id: assigned from the last span back, so each id is hashed
-        // once (not looked up, then stored), into a table sized once.
-        let spanIndex: [String: Int] = {
-            let spans = read.skeleton.spans
-            var index: [String: Int] = [:]
-            index.reserveCapacity(spans.count)
-            for i in spans.indices.reversed() { index[spans[i].unit] = i }
-            return index
-        }()
+        let spanIndex = SpanIndex(read.skeleton.spans)
 
         var units: [TextUnit] = []
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
+        let names = AttributeNames(fileElement.arena)
+        // The segments of an untranslated unit of one segment, shared by all such units (see
+        // ``appendUntranslatedUnit(_:id:parts:type:oneSegment:to:)``).
+        var oneSegment: [Segment]?
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
         let restrictions = profiles != nil && detail == .full
@@ -55,33 +51,35 @@ struct XLIFF2Reader {
         // What it fills is passed inout, not captured: captured by this recursive function and
         // its closure, each access paid a dynamic exclusivity check.
         func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
-                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>) throws {
+                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, oneSegment: inout [Segment]?) throws {
             try container.forEachElement { child in
                 guard child.namespace == namespace else { return true }
-                let translate = child["translate"].map { $0 != "no" } ?? translate
+                let translate = child[nameIndex: names.translate].map { $0 != "no" } ?? translate
                 if child.name == "unit" {
-                    let id = child["id"]  // read once: each read makes a string of the attribute
-                    if detail == .merging, let id, let i = spanIndex[id],
-                       var untouched = try untranslatedUnit(child, id: id, span: skeleton.spans[i]) {
-                        untouched.translate = translate
-                        units.append(untouched)
+                    let id = child[nameIndex: names.id]  // read once: each read makes a string of the attribute
+                    // The span's parts and type only, not the span copied out of the array (all its
+                    // strings and arrays retained and released for every unit).
+                    if detail == .merging, let id, let i = spanIndex.first(id),
+                       try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type,
+                                                  names: names, oneSegment: &oneSegment, to: &units) {
+                        units[units.count - 1].translate = translate
                         return true
                     }
                     var span: Skeleton.UnitSpan?
-                    if let id, let i = spanIndex[id] {
+                    if let id, let i = spanIndex.first(id) {
                         if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
                             let bases = codeBases(child)
-                            for (c, code) in skeleton.spans[i].codes.enumerated() {
-                                skeleton.spans[i].codes[c] = SkeletonCodec.complete(
-                                    code, overrides: overrides[c], base: bases[SkeletonCodec.CodeKey(code.kind, code.id)])
+                            for c in skeleton.spans[i].codes.indices {
+                                let key = SkeletonCodec.CodeKey(skeleton.spans[i].codes[c].kind, skeleton.spans[i].codes[c].id)
+                                SkeletonCodec.complete(&skeleton.spans[i].codes[c], overrides: overrides[c], base: bases[key])
                             }
                         }
                         span = skeleton.spans[i]
                     }
                     // Completed in place in the array: set on a local first, the unit was copied into it.
-                    units.append(try unit(child, id: id, span: span, provenances: &provenances, markers: restrictions))
+                    try appendUnit(child, id: id, span: span, names: names, provenances: &provenances, markers: restrictions, to: &units)
                     units[units.count - 1].translate = translate
                     if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
                 } else if child.name == "group" {
@@ -89,14 +87,14 @@ struct XLIFF2Reader {
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
+                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
                 return true
             }
         }
         try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true,
-                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances)
+                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
@@ -105,6 +103,48 @@ struct XLIFF2Reader {
         groups.removeAll { $0.units.isEmpty }  // a restriction on no unit restricts nothing
         if !groups.isEmpty { document.sizeGroups = groups }
         return document
+    }
+
+    /// The attribute names read on every unit and part, resolved once per file
+    /// (``XMLArena/nameIndex(_:)``): each is then found by an integer comparison, and one the
+    /// file never uses (`state`, `subState`, `order` in a file nobody translated) is known absent
+    /// without a look at the element.
+    struct AttributeNames {
+        let id, translate, type, name, state, subState, order: Int32
+
+        init(_ arena: XMLArena) {
+            (id, translate, type, name) = (arena.nameIndex("id"), arena.nameIndex("translate"), arena.nameIndex("type"), arena.nameIndex("name"))
+            (state, subState, order) = (arena.nameIndex("state"), arena.nameIndex("subState"), arena.nameIndex("order"))
+        }
+    }
+
+    /// The first span of each unit id. A span map names its units `u1`, `u2`… in order unless it
+    /// says otherwise (`n`), so nearly always an id's number is its span's place, and a unit's
+    /// span is found without hashing: the table is made only for spans named otherwise.
+    struct SpanIndex {
+        private let count: Int
+        private var table: [String: Int]?
+
+        init(_ spans: [Skeleton.UnitSpan]) {
+            count = spans.count
+            let numbered = spans.withUnsafeBufferPointer { spans in
+                spans.indices.allSatisfy { DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }
+            }
+            guard !numbered else { return }
+            // Assigned from the last span back, so each id is hashed once (not looked up, then
+            // stored), into a table sized once.
+            var index: [String: Int] = [:]
+            index.reserveCapacity(spans.count)
+            for i in spans.indices.reversed() { index[spans[i].unit] = i }
+            table = index
+        }
+
+        /// The index of the first span of unit `id`.
+        func first(_ id: String) -> Int? {
+            if let table { return table[id] }
+            guard let n = DecimalID.number(id, after: UInt8(ascii: "u")), n >= 1, n <= count else { return nil }
+            return n - 1
+        }
     }
 
     /// The restrictions on a unit's inline spans: `slr:` size attributes on the `<pc>` and `<sc>`
@@ -193,9 +233,10 @@ struct XLIFF2Reader {
     /// said (a file repeats a few values on every segment, and reading one token is a table
     /// search; among a few values, a search without hashing).
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
-    /// asked only where the file names a profile to measure them with.
-    private func unit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, provenances: inout SmallMap<String, Provenance?>,
-                      markers: Bool = false) throws -> TextUnit {
+    /// asked only where the file names a profile to measure them with. The unit is appended to
+    /// `units` and completed there (returned, it was copied into the array).
+    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, names: AttributeNames,
+                            provenances: inout SmallMap<String, Provenance?>, markers: Bool = false, to units: inout [TextUnit]) throws {
         guard let id else { throw error("<unit> has no id", element) }
 
         var notes: [Note] = []
@@ -207,15 +248,17 @@ struct XLIFF2Reader {
                 appliesTo: note["appliesTo"].flatMap(Note.AppliesTo.init(rawValue:))))
         }
         var builder = XLIFFContentBuilder()
-        var data: [String: String] = [:]
+        var data = SmallMap<String, String>()
         for d in element.first("originalData", namespace: namespace)?.elements(named: "data", namespace: namespace) ?? [] {
             guard let dataID = d["id"] else { throw error("<data> has no id", d) }
             try append(d, codes: nil, to: &builder)
-            data[dataID] = builder.finish().plainText
+            data.set(dataID, builder.finish().plainText)
         }
         let codes = XLIFFCodeResolver(span: span, data: data)
 
         var parts: [XLIFFReadPart] = []
+        // Sized once: grown part by part, a unit of a few segments was reallocated as often.
+        parts.reserveCapacity(span?.parts.count ?? 4)
         // The restricted annotations of the sources, walked across the parts (an `<sm>` may end in
         // a later segment); the targets are walked for them once the sources have any.
         var sourceMarkers = MarkerWalk(unrestricted: false)
@@ -227,13 +270,13 @@ struct XLIFF2Reader {
             }
             let target = child.first("target", namespace: namespace)
             var state: SegmentState?
-            if child.name == "segment", let value = child["state"] {
+            if child.name == "segment", let value = child[nameIndex: names.state] {
                 guard let s = Self.segmentState(value) else { throw error("unknown segment state \"\(value)\"", child) }
                 state = s
             }
             // Our own `subState` (`l10n:mt-pseudo`); other tools' values say nothing about provenance.
             var provenance: Provenance?
-            if let value = child["subState"] {
+            if let value = child[nameIndex: names.subState] {
                 if let known = provenances[value] {
                     provenance = known
                 } else {
@@ -242,7 +285,7 @@ struct XLIFF2Reader {
                 }
             }
             var order: Int?
-            if let value = target?["order"] {
+            if let value = target?[nameIndex: names.order] {
                 guard let n = Int(value), n >= 1 else { throw error("<target order=\"\(value)\"> is not a positive integer", target!) }
                 order = n
             }
@@ -259,57 +302,77 @@ struct XLIFF2Reader {
                 targets.append((parts.count, target ?? source))
             }
             parts.append(XLIFFReadPart(
-                id: child["id"], isIgnorable: child.name == "ignorable", source: sourceContent,
+                id: child[nameIndex: names.id], isIgnorable: child.name == "ignorable", source: sourceContent,
                 target: targetContent, state: state, provenance: provenance, order: order))
             return true
         }
         guard !parts.isEmpty else { throw error("<unit id=\"\(id)\"> has no segment", element) }
         let segments = XLIFFReadPart.segments(parts)
-        var unit = TextUnit(id: id, type: element["type"] ?? span?.type, name: element["name"], segments: segments, notes: notes)
+        units.append(TextUnit(id: id, type: element[nameIndex: names.type] ?? span?.type, name: element[nameIndex: names.name],
+                              segments: segments, notes: notes))
+        let u = units.count - 1
         // Segments collapsed by reordered targets no longer match their parts: nothing to place.
         if !sourceMarkers.found.isEmpty, segments.count == parts.count {
             // The target's markers repeat the source's ids (unique in a unit), not necessarily
             // their restrictions: every one is measured.
             var targetMarkers = MarkerWalk(unrestricted: true)
             for (part, target) in targets { try walkMarkers(target, part: part, codes: codes, into: &targetMarkers) }
-            unit.markerRestrictions = sourceMarkers.found.map { m in
+            units[u].markerRestrictions = sourceMarkers.found.map { m in
                 MarkerRestriction(segment: segments[m.part].id, marker: m.id, limits: m.limits, source: m.content,
                                   target: targetMarkers.found.first { $0.id == m.id }?.content)
             }
         }
         if !merging {
-            unit.sizeLimits = Self.sizeLimits(element)
-            unit.glossary = Self.glossary(element)
+            units[u].sizeLimits = Self.sizeLimits(element)
+            units[u].glossary = Self.glossary(element)
         }
-        return unit
     }
 
-    /// For ``XLIFFReader/Detail/merging``: a unit with no `<target>` whose parts are the
+    /// For ``XLIFFReader/Detail/merging``: appends a unit with no `<target>` whose parts are the
     /// skeleton's (same ids, in order, none rewritten) as its segments' ids and kinds alone —
     /// merge copies such a unit from the original bytes (`SkeletonMerger`) and reads nothing
-    /// else of it, so its inline content, original data and code bases are not built. nil when
-    /// the unit is not such a unit (it is then read in full). What the full read refuses of the
-    /// parts themselves (no `<source>`, an unknown state) is refused here too.
-    private func untranslatedUnit(_ element: XMLElement, id: String, span: Skeleton.UnitSpan) throws -> TextUnit? {
+    /// else of it, so its inline content, original data and code bases are not built. False (and
+    /// nothing appended) when the unit is not such a unit (it is then read in full). What the
+    /// full read refuses of the parts themselves (no `<source>`, an unknown state) is refused
+    /// here too. Appended, not returned: a returned unit was copied into the array.
+    /// `oneSegment`: the segments of the first such unit that is one segment; the units of one
+    /// segment with the same id share it (most are `s1`) instead of each allocating, filling
+    /// and at the end destroying an array of its own.
+    private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
+                                        names: AttributeNames, oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
         var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
         try element.forEachElement { child in
             guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
+            // Its `<source>` and `<target>` in one walk; the walk ends at a target.
+            var hasSource = false, hasTarget = false
+            child.forEachElement { e in
+                guard e.namespace == namespace else { return true }
+                if e.name == "target" { hasTarget = true; return false }
+                if e.name == "source" { hasSource = true }
+                return true
+            }
             // A translated unit is told first, and cheaply: it is read in full, which checks it.
             let k = segments.count
-            guard child.first("target", namespace: namespace) == nil, k < span.parts.count, span.parts[k].rewritten != true,
-                  let partID = child["id"], partID == span.parts[k].id
+            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let partID = child[nameIndex: names.id], partID == parts[k].id
             else { matches = false; return false }
-            guard child.first("source", namespace: namespace) != nil else { throw error("<\(child.name)> has no <source>", child) }
-            if child.name == "segment", let value = child["state"], Self.segmentState(value) == nil {
+            guard hasSource else { throw error("<\(child.name)> has no <source>", child) }
+            if child.name == "segment", let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
-            if k == 0 { segments.reserveCapacity(span.parts.count) }
-            segments.append(Segment(id: partID, source: Content(), isIgnorable: child.name == "ignorable"))
+            let isIgnorable = child.name == "ignorable"
+            if parts.count == 1, !isIgnorable, let shared = oneSegment, shared[0].id == partID {
+                segments = shared
+                return true
+            }
+            if k == 0 { segments.reserveCapacity(parts.count) }
+            segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: isIgnorable))
             return true
         }
-        guard matches, segments.count == span.parts.count, !segments.isEmpty else { return nil }
-        return TextUnit(id: id, type: element["type"] ?? span.type, name: element["name"], segments: segments)
+        guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
+        if oneSegment == nil, segments.count == 1, !segments[0].isIgnorable { oneSegment = segments }
+        units.append(TextUnit(id: id, type: element[nameIndex: names.type] ?? type, name: element[nameIndex: names.name], segments: segments))
+        return true
     }
 
     /// `SegmentState(rawValue:)` as a plain switch (the synthesized initializer searches a table

@@ -42,10 +42,11 @@ struct XLIFFCodeResolver {
     /// have a handful), by dictionary when many.
     private var codes: [InlineCode] = []
     private var known: [SkeletonCodec.CodeKey: InlineCode]?
-    private var data: [String: String]
+    /// `<originalData>` by id: a unit has a few entries, searched without hashing.
+    private var data: SmallMap<String, String>
     private static let dictionaryThreshold = 12
 
-    init(span: Skeleton.UnitSpan?, data: [String: String] = [:]) {
+    init(span: Skeleton.UnitSpan?, data: SmallMap<String, String> = SmallMap()) {
         self.data = data
         guard let span, !span.codes.isEmpty else { return }
         if span.codes.count <= Self.dictionaryThreshold {

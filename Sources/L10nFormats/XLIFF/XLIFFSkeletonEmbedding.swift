@@ -282,74 +282,82 @@ enum XLIFFSkeletonEmbedding {
         return t
     }()
 
+    /// Each byte's digit value already in place for its position in a group of four (first
+    /// digit: bits 18–23 … fourth: bits 0–5), and 0xFF000000 for a byte that is not a digit, so a
+    /// group is four look-ups and three ORs, and one comparison tells whether all four were digits.
+    private static let quadTables: [UInt32] = (0..<4).flatMap { position in
+        decodeTable.map { v in v < 64 ? UInt32(v) << (6 * (3 - position)) : 0xFF00_0000 }
+    }
+
     /// Base64 `text`; the line breaks and indentation we (or a pretty-printing tool) put in are
     /// skipped, anything else that is not base64 gives nil (the skeleton was damaged).
     ///
-    /// Four digits at a time when four in a row are digits (the whole of a line we wrote but its
+    /// Four digits at a time while four in a row are digits (the whole of a line we wrote but its
     /// end), one at a time otherwise; the output written into storage sized once.
     static func base64Decode(_ text: String) -> [UInt8]? {
         var text = text
         return text.withUTF8 { p -> [UInt8]? in
             decodeTable.withUnsafeBufferPointer { t -> [UInt8]? in
-                var valid = true
-                let out = [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
-                    var n = 0, i = 0
-                    var quad: UInt32 = 0, count = 0, padding = 0
-                    let end = p.count
-                    while i < end {
-                        if count == 0, padding == 0, end - i >= 4 {
-                            let a = t[Int(p[i])], b = t[Int(p[i + 1])], c = t[Int(p[i + 2])], d = t[Int(p[i + 3])]
-                            // Digits are below 64; whitespace, `=` and the rest are 0xFD and up.
-                            if a | b | c | d < 64 {
-                                let v = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                                o[n] = UInt8(v >> 16)
-                                o[n + 1] = UInt8(v >> 8 & 0xFF)
-                                o[n + 2] = UInt8(v & 0xFF)
-                                n += 3
-                                i += 4
+                quadTables.withUnsafeBufferPointer { q -> [UInt8]? in
+                    var valid = true
+                    let out = [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
+                        var n = 0, i = 0
+                        var quad: UInt32 = 0, count = 0, padding = 0
+                        let end = p.count
+                        while i < end {
+                            if count == 0, padding == 0 {
+                                while end - i >= 4 {
+                                    let v = q[Int(p[i])] | q[256 + Int(p[i + 1])] | q[512 + Int(p[i + 2])] | q[768 + Int(p[i + 3])]
+                                    guard v <= 0xFF_FFFF else { break }
+                                    o[n] = UInt8(truncatingIfNeeded: v >> 16)
+                                    o[n + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                                    o[n + 2] = UInt8(truncatingIfNeeded: v)
+                                    n += 3
+                                    i += 4
+                                }
+                                guard i < end else { break }
+                            }
+                            let v = t[Int(p[i])]
+                            i += 1
+                            if v < 64 {
+                                guard padding == 0 else { valid = false; break }
+                                quad = quad << 6 | UInt32(v)
+                                count += 1
+                                if count == 4 {
+                                    o[n] = UInt8(quad >> 16)
+                                    o[n + 1] = UInt8(quad >> 8 & 0xFF)
+                                    o[n + 2] = UInt8(quad & 0xFF)
+                                    n += 3
+                                    quad = 0
+                                    count = 0
+                                }
+                            } else if v == 0xFE {
                                 continue
+                            } else if v == 0xFD {
+                                padding += 1
+                                guard padding <= 2 else { valid = false; break }
+                            } else {
+                                valid = false
+                                break
                             }
                         }
-                        let v = t[Int(p[i])]
-                        i += 1
-                        if v < 64 {
-                            guard padding == 0 else { valid = false; break }
-                            quad = quad << 6 | UInt32(v)
-                            count += 1
-                            if count == 4 {
-                                o[n] = UInt8(quad >> 16)
-                                o[n + 1] = UInt8(quad >> 8 & 0xFF)
-                                o[n + 2] = UInt8(quad & 0xFF)
-                                n += 3
-                                quad = 0
-                                count = 0
+                        if valid {
+                            switch (count, padding) {
+                            case (0, 0): break
+                            case (2, 2), (2, 0):
+                                o[n] = UInt8(quad >> 4)
+                                n += 1
+                            case (3, 1), (3, 0):
+                                o[n] = UInt8(quad >> 10)
+                                o[n + 1] = UInt8(quad >> 2 & 0xFF)
+                                n += 2
+                            default: valid = false
                             }
-                        } else if v == 0xFE {
-                            continue
-                        } else if v == 0xFD {
-                            padding += 1
-                            guard padding <= 2 else { valid = false; break }
-                        } else {
-                            valid = false
-                            break
                         }
+                        written = n
                     }
-                    if valid {
-                        switch (count, padding) {
-                        case (0, 0): break
-                        case (2, 2), (2, 0):
-                            o[n] = UInt8(quad >> 4)
-                            n += 1
-                        case (3, 1), (3, 0):
-                            o[n] = UInt8(quad >> 10)
-                            o[n + 1] = UInt8(quad >> 2 & 0xFF)
-                            n += 2
-                        default: valid = false
-                        }
-                    }
-                    written = n
+                    return valid ? out : nil
                 }
-                return valid ? out : nil
             }
         }
     }
