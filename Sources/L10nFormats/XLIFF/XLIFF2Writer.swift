@@ -238,40 +238,42 @@ struct XLIFF2Writer {
         }
         var noBases = XLIFFCodeBases(units: 0)
         let separate: [String] = subflows.isEmpty ? [] : subflows.keys.map(\.id)
-        // Each segment passed in place from the buffer: `for segment in` copies every one out.
+        // Each segment passed in place, by pointer: `for segment in`, and `segments[s]` passed
+        // from the buffer, copied every one out.
         segments.withUnsafeBufferPointer { segments in
             for s in segments.indices {
-                write(segments[s], to: &out, dataIDs: dataIDs, subflows: subflows, separate: separate, bases: &bases, noBases: &noBases, codeSizes: codeSizes)
+                write(segments.baseAddress! + s, to: &out, dataIDs: dataIDs, subflows: subflows, separate: separate, bases: &bases, noBases: &noBases, codeSizes: codeSizes)
             }
         }
         out.raw("    </unit>\n")
     }
 
     /// One `<segment>` or `<ignorable>` of a unit (see the unit's `write` for the parameters).
-    private func write(_ segment: Segment, to out: inout XMLOutput, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
+    /// The segment is read in place through `segment`, field by field.
+    private func write(_ segment: UnsafePointer<Segment>, to out: inout XMLOutput, dataIDs: SmallMap<String, Int>, subflows: [SkeletonCodec.CodeKey: String],
                        separate: [String], bases: inout XLIFFCodeBases, noBases: inout XLIFFCodeBases,
                        codeSizes: XLIFFSizeRestrictions.CodeSizes?) {
         var state: String?
-        if !segment.isIgnorable, let s = segment.state, s == .initial || segment.target != nil { state = s.rawValue }
+        if !segment.pointee.isIgnorable, let s = segment.pointee.state, s == .initial || segment.pointee.target != nil { state = s.rawValue }
         // Provenance travels as `subState` (which needs an explicit state): `l10n:mt-pseudo`, `l10n:tm-100`.
-        let subState = state != nil && segment.target != nil ? segment.provenance.map { "l10n:" + $0.token } : nil
+        let subState = state != nil && segment.pointee.target != nil ? segment.pointee.provenance.map { "l10n:" + $0.token } : nil
         out.raw("      ")
-        if segment.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
-        out.attr("id", InlineCodeLayout.isNMToken(segment.id) ? segment.id : nil); out.attr("state", state); out.attr("subState", subState)
+        if segment.pointee.isIgnorable { out.tag("ignorable") } else { out.tag("segment") }
+        out.attr("id", InlineCodeLayout.isNMToken(segment.pointee.id) ? segment.pointee.id : nil); out.attr("state", state); out.attr("subState", subState)
         out.finish(empty: false)
         out.newline()
-        let layout = InlineCodeLayout(segment.source.runs, separate: separate)
+        let layout = InlineCodeLayout(segment.pointee.source.runs, separate: separate)
         out.raw("        <source>")
-        write(segment.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true, codeSizes: codeSizes)
+        write(segment.pointee.source, layout: layout, dataIDs: dataIDs, subflows: subflows, to: &out, bases: &bases, record: true, codeSizes: codeSizes)
         out.raw("</source>\n")
-        if let target = segment.target {
+        if let target = segment.pointee.target {
             out.raw("        <target>")
             write(target, layout: InlineCodeLayout(target.runs, allowed: layout.pairedIDs, separate: separate), dataIDs: dataIDs,
                   subflows: subflows, to: &out, bases: &noBases, record: false, codeSizes: codeSizes)
             out.raw("</target>\n")
         }
         out.raw("      ")
-        if segment.isIgnorable { out.close("ignorable") } else { out.close("segment") }
+        if segment.pointee.isIgnorable { out.close("ignorable") } else { out.close("segment") }
         out.newline()
     }
 
