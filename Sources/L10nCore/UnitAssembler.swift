@@ -46,8 +46,10 @@ struct UnitAssembler {
     /// draft has subflows to place in them. Nil, with nothing appended, when it has nothing to
     /// translate or adapt. (Made in place: a unit and span returned and then appended were each
     /// copied on the way, a retain and a release per field.)
-    mutating func make(id: String, draft: UnitDraft, into units: inout [TextUnit], _ spans: inout [Skeleton.UnitSpan]) -> [Range<Int>]? {
-        load(draft.pieces)
+    /// (`draft` is read in place, field by field: a draft passed by value was copied out of the
+    /// caller's array.)
+    mutating func make(id: String, draft: UnsafePointer<UnitDraft>, into units: inout [TextUnit], _ spans: inout [Skeleton.UnitSpan]) -> [Range<Int>]? {
+        load(draft.pointee.pieces)
         renumberCodes()
         split()
 
@@ -75,17 +77,17 @@ struct UnitAssembler {
         }
         guard made.segmentNumber > 0, let start = made.parts.first?.start, let end = made.parts.last?.end else { return nil }
         var codeBytes: [Range<Int>] = []
-        if !draft.subflows.isEmpty {
+        if !draft.pointee.subflows.isEmpty {
             for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
         }
         // Segments, parts and the unit moved, not copied: a copy retains and releases every field.
-        units.append(TextUnit(id: id, type: draft.type, name: draft.name, segments: made.segments, notes: draft.notes))
+        units.append(TextUnit(id: id, type: draft.pointee.type, name: draft.pointee.name, segments: made.segments, notes: draft.pointee.notes))
         let last = units.count - 1
         units[last].translate = translate
-        units[last].cell = draft.cell
+        units[last].cell = draft.pointee.cell
         // A unit without codes gets its own empty table: sharing the assembler's (emptied, its
         // capacity kept) would make the next `load` allocate a new one for every such unit.
-        spans.append(Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes))
+        spans.append(Skeleton.UnitSpan(unit: id, type: draft.pointee.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes))
         return codeBytes
     }
 
