@@ -30,6 +30,9 @@ struct HTMLUnitExtractor {
     /// What codes of each element name look like, by ``HTMLTree/Element/nameID``: made once per
     /// name, not per tag (a switch on the name and three interpolated strings each time).
     private var styles: [HTMLCodeStyle?] = []
+    /// Whether each element name is one of ``sentenceContainers``, by ``HTMLTree/Element/nameID``
+    /// (the set hashed the name for every container).
+    private var sentenceByName: [Bool?] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, tree: HTMLTree) {
         self.bytes = bytes
@@ -87,7 +90,7 @@ struct HTMLUnitExtractor {
     private mutating func walkContainer(_ index: Int, translatable: Bool) {
         if translatable { emitAttributes(of: index) }
         var run: [HTMLTree.Node] = []
-        let sentence = Self.sentenceContainers.contains(tree.elements[index].name)
+        let sentence = isSentenceContainer(index)
         for child in tree.elements[index].children {
             if isRunItem(child), sentence || !isFlexible(child) {
                 run.append(child)
@@ -115,6 +118,16 @@ struct HTMLUnitExtractor {
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "td", "th", "caption", "figcaption",
         "summary", "legend", "title", "option", "blockquote", "address",
     ]
+
+    private mutating func isSentenceContainer(_ index: Int) -> Bool {
+        let id = tree.elements[index].nameID
+        guard id >= 0 else { return Self.sentenceContainers.contains(tree.elements[index].name) }
+        if id < sentenceByName.count, let known = sentenceByName[id] { return known }
+        let answer = Self.sentenceContainers.contains(tree.elements[index].name)
+        if id >= sentenceByName.count { sentenceByName += Array(repeating: nil, count: id + 1 - sentenceByName.count) }
+        sentenceByName[id] = answer
+        return answer
+    }
 
     private func isFlexible(_ node: HTMLTree.Node) -> Bool {
         if case .element(let i) = node { return tree.elements[i].role == .flexible }
