@@ -139,9 +139,9 @@ struct UnitAssembler {
 
     /// The draft's pieces as items, protected spans of verbatim text made standalone codes.
     private mutating func load(_ pieces: [Piece]) {
-        items.removeAll(keepingCapacity: true)
-        texts.removeAll(keepingCapacity: true)
-        codes.removeAll(keepingCapacity: true)
+        items.empty()
+        texts.empty()
+        codes.empty()
         var protected = 0
         for piece in pieces {
             switch piece {
@@ -231,12 +231,13 @@ struct UnitAssembler {
 
     /// The items grouped into sentences: `cut`, with group `k` at `groupStarts[k]..<groupStarts[k + 1]`.
     private mutating func split() {
-        cut.removeAll(keepingCapacity: true)
-        groupStarts.removeAll(keepingCapacity: true)
-        guard let breaker else { return oneGroup() }
+        cut.empty()
+        groupStarts.empty()
+        // Tested and called in place below: `guard let breaker` copied the existential every unit.
+        guard breaker != nil else { return oneGroup() }
         // The unit's text as the breaker sees it: text, U+FFFC for standalone codes.
-        utf16.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
+        utf16.empty()
+        starts.empty()
         for item in items {
             starts.append(utf16.count)
             switch item.kind {
@@ -249,7 +250,7 @@ struct UnitAssembler {
         }
         let total = utf16.count
         starts.append(total)
-        let boundaries = breaker.sentenceBoundaries(inUTF16: utf16).filter { $0 > 0 && $0 < total }
+        let boundaries = (breaker?.sentenceBoundaries(inUTF16: utf16) ?? []).filter { $0 > 0 && $0 < total }
         guard !boundaries.isEmpty else { return oneGroup() }
 
         // Cut verbatim text at boundaries that fall inside it, and note where each sentence's
@@ -381,8 +382,8 @@ struct UnitAssembler {
     /// Trims group `range` of `cut`: its leading and trailing whitespace into `lead` and
     /// `trail` (verbatim text cut where the whitespace ends), the body's range returned.
     private mutating func trimWhitespace(_ range: Range<Int>) -> Range<Int> {
-        lead.removeAll(keepingCapacity: true)
-        trail.removeAll(keepingCapacity: true)
+        lead.empty()
+        trail.empty()
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, cut[lo].kind != .code {
             let item = cut[lo]
@@ -500,7 +501,7 @@ struct UnitAssembler {
     private mutating func content(_ range: Range<Int>, of list: List) -> Content {
         var runs: [Content.Run] = []
         runs.reserveCapacity(range.count)
-        textBuffer.removeAll(keepingCapacity: true)
+        textBuffer.empty()
         for i in range {
             let item = item(i, of: list)
             switch item.kind {
@@ -511,7 +512,7 @@ struct UnitAssembler {
             case .code:
                 if !textBuffer.isEmpty {
                     runs.append(.text(String(decoding: textBuffer, as: UTF8.self)))
-                    textBuffer.removeAll(keepingCapacity: true)
+                    textBuffer.empty()
                 }
                 runs.append(.code(codes[item.index]))
             }
@@ -554,5 +555,14 @@ struct UnitAssembler {
             if b >= 0x80 { return String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic } }
         }
         return false
+    }
+}
+
+private extension Array {
+    /// Emptied, its capacity kept: `removeAll(keepingCapacity:)` (≈ 80 instructions a call, through
+    /// `replaceSubrange`) only when there is something to remove — most of the assembler's scratch
+    /// arrays are empty already for most units.
+    @inline(__always) mutating func empty() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
     }
 }
