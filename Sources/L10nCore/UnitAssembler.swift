@@ -20,7 +20,9 @@ struct UnitAssembler {
     }
 
     private let source: UnsafeBufferPointer<UInt8>
-    private let breaker: (any SentenceBreaking)?
+    /// The breaker's method bound once: called through the optional existential, the breaker
+    /// was copied out for every unit.
+    private let sentenceBoundaries: (([UInt16]) -> [Int])?
     private let protectors: [any SpanProtecting]
 
     // Kept from unit to unit (emptied, capacity kept).
@@ -37,7 +39,7 @@ struct UnitAssembler {
 
     init(source: UnsafeBufferPointer<UInt8>, breaker: (any SentenceBreaking)?, protectors: [any SpanProtecting]) {
         self.source = source
-        self.breaker = breaker
+        sentenceBoundaries = breaker.map { breaker in { breaker.sentenceBoundaries(inUTF16: $0) } }
         self.protectors = protectors
     }
 
@@ -233,8 +235,7 @@ struct UnitAssembler {
     private mutating func split() {
         cut.empty()
         groupStarts.empty()
-        // Tested and called in place below: `guard let breaker` copied the existential every unit.
-        guard breaker != nil else { return oneGroup() }
+        guard let sentenceBoundaries else { return oneGroup() }
         // The unit's text as the breaker sees it: text, U+FFFC for standalone codes.
         utf16.empty()
         starts.empty()
@@ -250,7 +251,7 @@ struct UnitAssembler {
         }
         let total = utf16.count
         starts.append(total)
-        let boundaries = (breaker?.sentenceBoundaries(inUTF16: utf16) ?? []).filter { $0 > 0 && $0 < total }
+        let boundaries = sentenceBoundaries(utf16).filter { $0 > 0 && $0 < total }
         guard !boundaries.isEmpty else { return oneGroup() }
 
         // Cut verbatim text at boundaries that fall inside it, and note where each sentence's
