@@ -83,10 +83,8 @@ struct UnitAssembler {
             for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
         }
         // Segments, parts and the unit moved, not copied: a copy retains and releases every field.
-        units.append(TextUnit(id: id, type: draft.pointee.type, name: draft.pointee.name, segments: made.segments, notes: draft.pointee.notes))
-        let last = units.count - 1
-        units[last].translate = translate
-        units[last].cell = draft.pointee.cell
+        units.append(TextUnit(id: id, type: draft.pointee.type, name: draft.pointee.name, segments: made.segments, notes: draft.pointee.notes,
+                              glossary: [], translate: translate, cell: draft.pointee.cell))
         // A unit without codes gets its own empty table: sharing the assembler's (emptied, its
         // capacity kept) would make the next `load` allocate a new one for every such unit.
         spans.append(Skeleton.UnitSpan(unit: id, type: draft.pointee.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes))
