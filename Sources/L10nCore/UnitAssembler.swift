@@ -548,12 +548,15 @@ struct UnitAssembler {
         }
     }
 
+    /// An ASCII letter anywhere answers first (the only alphabetic ASCII scalars): the Unicode
+    /// property is looked up only for text without one.
     private static func hasLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var nonASCII = false
         for b in text {
             if (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") { return true }
-            if b >= 0x80 { return String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic } }
+            if b >= 0x80 { nonASCII = true }
         }
-        return false
+        return nonASCII && String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 }
 
