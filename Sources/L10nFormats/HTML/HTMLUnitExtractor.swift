@@ -166,7 +166,8 @@ struct HTMLUnitExtractor {
                 tail.insert(last, at: 0)
                 items.removeLast()
             }
-            trailing.append(tail)
+            // Empty tails add nothing below: not kept, so most runs allocate no list of them.
+            if !tail.isEmpty { trailing.append(tail) }
             guard items.count == 1, case .element(let i) = items.first! else { break }
             let e = tree.elements[i]
             guard e.role == .inline || e.role == .flexible, isTranslatable(e, inherited: true) else { break }
