@@ -89,18 +89,19 @@ struct HTMLUnitExtractor {
 
     private mutating func walkContainer(_ index: Int, translatable: Bool) {
         if translatable { emitAttributes(of: index) }
-        var run: [HTMLTree.Node] = []
         let sentence = isSentenceContainer(index)
-        for child in tree.elements[index].children {
-            if isRunItem(child), sentence || !isFlexible(child) {
-                run.append(child)
-                continue
-            }
-            flush(run, container: index, translatable: translatable)
-            run.removeAll(keepingCapacity: true)
+        // A run is a stretch of consecutive children: handed on as a slice of them, not
+        // collected into an array of its own (an allocation per container).
+        let children = tree.elements[index].children
+        var runStart = 0
+        for i in children.indices {
+            let child = children[i]
+            if isRunItem(child), sentence || !isFlexible(child) { continue }
+            flush(children[runStart..<i], container: index, translatable: translatable)
+            runStart = i + 1
             if case .element(let c) = child { blockChild(c, inherited: translatable) }
         }
-        flush(run, container: index, translatable: translatable)
+        flush(children[runStart...], container: index, translatable: translatable)
     }
 
     private mutating func blockChild(_ index: Int, inherited: Bool) {
@@ -145,7 +146,7 @@ struct HTMLUnitExtractor {
 
     // MARK: - Runs
 
-    private mutating func flush(_ run: [HTMLTree.Node], container: Int, translatable: Bool) {
+    private mutating func flush(_ run: ArraySlice<HTMLTree.Node>, container: Int, translatable: Bool) {
         guard !run.isEmpty else { return }
         guard translatable else {
             for node in run { if case .element(let i) = node { findReenabled(i) } }
