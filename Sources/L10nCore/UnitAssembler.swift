@@ -143,16 +143,20 @@ struct UnitAssembler {
         texts.empty()
         codes.empty()
         var protected = 0
-        for piece in pieces {
-            switch piece {
-            case .code(let c, let r):
-                items.append(Item(kind: .code, bytes: r, index: codes.count))
-                codes.append(c)
-            case .text(let t, let r, false):
-                items.append(Item(kind: .decoded, bytes: r, index: texts.count))
-                texts.append(t)
-            case .text(_, let r, true), .verbatim(let r):
-                protect(r, counter: &protected)
+        // Each piece switched on in place: `for piece in` copied every piece out before its
+        // code or text was copied again into the tables.
+        pieces.withUnsafeBufferPointer { pieces in
+            for i in pieces.indices {
+                switch pieces[i] {
+                case .code(let c, let r):
+                    items.append(Item(kind: .code, bytes: r, index: codes.count))
+                    codes.append(c)
+                case .text(let t, let r, false):
+                    items.append(Item(kind: .decoded, bytes: r, index: texts.count))
+                    texts.append(t)
+                case .text(_, let r, true), .verbatim(let r):
+                    protect(r, counter: &protected)
+                }
             }
         }
     }
