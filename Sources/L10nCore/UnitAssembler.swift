@@ -128,7 +128,7 @@ struct UnitAssembler {
             made.segmentNumber += 1
             partID = Self.partID(UInt8(ascii: "s"), made.segmentNumber)
         }
-        made.segments.append(Segment(id: partID, source: content, isIgnorable: ignorable))
+        made.segments.append(Segment(id: partID, source: content, target: nil, state: nil, provenance: nil, isIgnorable: ignorable))
         made.parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
     }
 
