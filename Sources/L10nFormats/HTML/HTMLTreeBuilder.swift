@@ -106,20 +106,20 @@ final class HTMLTreeBuilder: HTMLEventHandler {
     private func startElement(_ cName: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, at p: Int) {
         flushText(before: p)
         let known = intern(cName)
-        var element = HTMLTree.Element(
-            name: known.name, nameID: known.id, role: known.role, start: cursor, startTagEnd: nil, endTagStart: nil,
-            end: cursor, attributes: [], translate: .inherit, children: [], containsBlock: false)
+        var start = cursor, startTagEnd: Int?, end = cursor
         if let lt = findTag(cName, closing: false, in: cursor..<p) {
             skipTo(lt)
-            var end = p
-            if p < bytes.count, bytes[p] == UInt8(ascii: ">") { end = p + 1 }
-            else if p + 1 < bytes.count, bytes[p] == UInt8(ascii: "/"), bytes[p + 1] == UInt8(ascii: ">") { end = p + 2 }
-            element.start = lt
-            element.startTagEnd = end
-            element.end = end
-            cursor = end
-            textEnd = end
+            var tagEnd = p
+            if p < bytes.count, bytes[p] == UInt8(ascii: ">") { tagEnd = p + 1 }
+            else if p + 1 < bytes.count, bytes[p] == UInt8(ascii: "/"), bytes[p + 1] == UInt8(ascii: ">") { tagEnd = p + 2 }
+            start = lt
+            startTagEnd = tagEnd
+            end = tagEnd
+            cursor = tagEnd
+            textEnd = tagEnd
         }
+        var attributes: [HTMLTree.Attribute] = []
+        var translate = HTMLTree.TranslateFlag.inherit
         if let atts {
             var i = 0
             while let n = atts[i] {
@@ -132,15 +132,18 @@ final class HTMLTreeBuilder: HTMLEventHandler {
                     attributeNames.set(kept, for: n)
                 }
                 if let kept {
-                    element.attributes.append(.init(name: kept, value: atts[i + 1].map { String(cString: $0) }))
+                    attributes.append(.init(name: kept, value: atts[i + 1].map { String(cString: $0) }))
                 }
                 i += 2
             }
-            element.translate = HTMLTree.Element.translateFlag(element.attributes)
+            translate = HTMLTree.Element.translateFlag(attributes)
         }
         let index = tree.elements.count
-        let start = element.start
-        tree.elements.append(element)  // its last use: moved, not copied
+        // Made in the append by the memberwise initializer: a local element, completed and then
+        // appended, was copied into the array (and the local destroyed).
+        tree.elements.append(HTMLTree.Element(
+            name: known.name, nameID: known.id, role: known.role, start: start, startTagEnd: startTagEnd, endTagStart: nil,
+            end: end, attributes: attributes, translate: translate, children: [], containsBlock: false))
         append(.element(index))
         stack.append(index)
         if stack.count > Self.maxDepth, tooDeepAt == nil {
