@@ -31,8 +31,8 @@ public struct DocumentBuilder: Sendable {
             var assembler = UnitAssembler(source: source, breaker: breaker, protectors: protectors)
             /// Throws unless the draft's pieces tile its bytes, after `lastEnd` and inside the document:
             /// the assembler reads verbatim text from those bytes.
-            func checkTiling(_ draft: UnitDraft, after lastEnd: Int) throws {
-                let pieces = draft.pieces
+            func checkTiling(_ draft: UnsafePointer<UnitDraft>, after lastEnd: Int) throws {
+                let pieces = draft.pointee.pieces
                 guard let firstIndex = pieces.indices.first, let lastIndex = pieces.indices.last else { return }
                 let first = pieces[firstIndex].bytes, last = pieces[lastIndex].bytes
                 var p = first.lowerBound
@@ -40,7 +40,7 @@ public struct DocumentBuilder: Sendable {
                 for i in pieces.indices {
                     let r = pieces[i].bytes
                     guard r.lowerBound == p, r.upperBound >= p else {
-                        throw FormatError(.malformed, "internal: pieces of a \(draft.type ?? "unit") do not tile its bytes at \(p)",
+                        throw FormatError(.malformed, "internal: pieces of a \(draft.pointee.type ?? "unit") do not tile its bytes at \(p)",
                                           at: SourceLocation.at(byteOffset: min(p, bytes.count), in: bytes, file: original))
                     }
                     p = r.upperBound
@@ -50,39 +50,50 @@ public struct DocumentBuilder: Sendable {
                                       at: SourceLocation.at(byteOffset: min(max(first.lowerBound, 0), bytes.count), in: bytes, file: original))
                 }
             }
-            for draft in drafts {
-                guard !draft.pieces.isEmpty else { continue }
-                try checkTiling(draft, after: lastEnd)
-                let id = UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1)
-                // The assembler appends the unit and its span itself; they are read back in place.
-                let parent = units.count
-                guard let codePieces = assembler.make(id: id, draft: draft, into: &units, &spans) else {
-                    // No unit to hang them on: the subflows are units of their own, in place.
-                    for sub in draft.subflows {
-                        guard let first = sub.pieces.first, first.bytes.lowerBound >= lastEnd else { continue }
-                        try checkTiling(sub, after: lastEnd)
-                        guard assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub, into: &units, &spans) != nil else { continue }
-                        lastEnd = spans[spans.count - 1].end
+            // Drafts read in place, by pointer (`for draft in drafts` copied each one out and
+            // destroyed the copy: ≈ 280 instructions a draft); subflows, rare, by `withUnsafePointer`.
+            try drafts.withUnsafeBufferPointer { drafts in
+                for d in drafts.indices {
+                    let draft = drafts.baseAddress! + d
+                    guard !draft.pointee.pieces.isEmpty else { continue }
+                    try checkTiling(draft, after: lastEnd)
+                    let id = UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1)
+                    // The assembler appends the unit and its span itself; they are read back in place.
+                    let parent = units.count
+                    guard let codePieces = assembler.make(id: id, draft: draft, into: &units, &spans) else {
+                        // No unit to hang them on: the subflows are units of their own, in place.
+                        for sub in draft.pointee.subflows {
+                            guard let first = sub.pieces.first, first.bytes.lowerBound >= lastEnd else { continue }
+                            let made = try withUnsafePointer(to: sub) { sub in
+                                try checkTiling(sub, after: lastEnd)
+                                return assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub, into: &units, &spans)
+                            }
+                            guard made != nil else { continue }
+                            lastEnd = spans[spans.count - 1].end
+                        }
+                        continue
                     }
-                    continue
-                }
-                lastEnd = spans[parent].end
-                var lastSubEnd = spans[parent].start
-                for sub in draft.subflows {
-                    guard let first = sub.pieces.first, let last = sub.pieces.last else { continue }
-                    let range = first.bytes.lowerBound..<last.bytes.upperBound
-                    // The code piece whose bytes hold the subflow, and its index among the unit's codes.
-                    guard range.lowerBound >= lastSubEnd,
-                          let k = codePieces.firstIndex(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else {
-                        throw FormatError(.malformed, "internal: a nested unit of a \(draft.type ?? "unit") is not inside one of its codes at byte \(range.lowerBound)",
-                                          at: SourceLocation.at(byteOffset: min(max(range.lowerBound, 0), bytes.count), in: bytes, file: original))
+                    lastEnd = spans[parent].end
+                    var lastSubEnd = spans[parent].start
+                    for sub in draft.pointee.subflows {
+                        guard let first = sub.pieces.first, let last = sub.pieces.last else { continue }
+                        let range = first.bytes.lowerBound..<last.bytes.upperBound
+                        // The code piece whose bytes hold the subflow, and its index among the unit's codes.
+                        guard range.lowerBound >= lastSubEnd,
+                              let k = codePieces.firstIndex(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) else {
+                            throw FormatError(.malformed, "internal: a nested unit of a \(draft.pointee.type ?? "unit") is not inside one of its codes at byte \(range.lowerBound)",
+                                              at: SourceLocation.at(byteOffset: min(max(range.lowerBound, 0), bytes.count), in: bytes, file: original))
+                        }
+                        let made = try withUnsafePointer(to: sub) { sub in
+                            try checkTiling(sub, after: lastSubEnd)
+                            return assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub, into: &units, &spans)
+                        }
+                        guard made != nil else { continue }
+                        let madeIndex = spans.count - 1
+                        spans[madeIndex].parent = Skeleton.Parent(unit: id, code: k, offset: spans[madeIndex].start - codePieces[k].lowerBound)
+                        if units[madeIndex].notes.isEmpty, let note = Self.location(of: sub, in: units[parent]) { units[madeIndex].notes = [note] }
+                        lastSubEnd = spans[madeIndex].end
                     }
-                    try checkTiling(sub, after: lastSubEnd)
-                    guard assembler.make(id: UnitAssembler.partID(UInt8(ascii: "u"), units.count + 1), draft: sub, into: &units, &spans) != nil else { continue }
-                    let made = spans.count - 1
-                    spans[made].parent = Skeleton.Parent(unit: id, code: k, offset: spans[made].start - codePieces[k].lowerBound)
-                    if units[made].notes.isEmpty, let note = Self.location(of: sub, in: units[parent]) { units[made].notes = [note] }
-                    lastSubEnd = spans[made].end
                 }
             }
         }

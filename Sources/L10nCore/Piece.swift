@@ -29,12 +29,11 @@ public struct UnitDraft: Hashable, Sendable {
     public var subflows: [UnitDraft]
     /// Its place in a table, when it is a table cell whose row and column are certain.
     public var cell: TableCell?
+}
 
+extension UnitDraft {
+    // Delegating to the memberwise initializer: see ``TextUnit``'s initializer for why.
     public init(type: String? = nil, name: String? = nil, pieces: [Piece], notes: [Note] = [], subflows: [UnitDraft] = []) {
-        self.type = type
-        self.name = name
-        self.pieces = pieces
-        self.notes = notes
-        self.subflows = subflows
+        self.init(type: type, name: name, pieces: pieces, notes: notes, subflows: subflows, cell: nil)
     }
 }

@@ -10,15 +10,6 @@ public struct Segment: Hashable, Sendable, Codable {
     /// Whitespace or markup between sentences: kept, never translated (XLIFF 2 `<ignorable>`).
     public var isIgnorable: Bool
 
-    public init(id: String, source: Content, target: Content? = nil, state: SegmentState? = nil, isIgnorable: Bool = false, provenance: Provenance? = nil) {
-        self.id = id
-        self.source = source
-        self.target = target
-        self.state = state
-        self.isIgnorable = isIgnorable
-        self.provenance = provenance
-    }
-
     /// The target when there is one, else the source: what merge writes.
     public var effectiveTarget: Content { target ?? source }
 
@@ -29,5 +20,13 @@ public struct Segment: Hashable, Sendable, Codable {
     public var isTranslated: Bool {
         guard !isIgnorable, let target else { return false }
         return !(state == .initial && target == source)
+    }
+}
+
+extension Segment {
+    // Delegating to the memberwise initializer: see ``TextUnit``'s initializer for why. (Inside
+    // this module, a call naming `isIgnorable` but not `provenance` matches both: name them all.)
+    public init(id: String, source: Content, target: Content? = nil, state: SegmentState? = nil, isIgnorable: Bool = false, provenance: Provenance? = nil) {
+        self.init(id: id, source: source, target: target, state: state, provenance: provenance, isIgnorable: isIgnorable)
     }
 }

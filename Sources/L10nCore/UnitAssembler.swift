@@ -20,7 +20,9 @@ struct UnitAssembler {
     }
 
     private let source: UnsafeBufferPointer<UInt8>
-    private let breaker: (any SentenceBreaking)?
+    /// The breaker's method bound once: called through the optional existential, the breaker
+    /// was copied out for every unit.
+    private let sentenceBoundaries: (([UInt16]) -> [Int])?
     private let protectors: [any SpanProtecting]
 
     // Kept from unit to unit (emptied, capacity kept).
@@ -37,7 +39,7 @@ struct UnitAssembler {
 
     init(source: UnsafeBufferPointer<UInt8>, breaker: (any SentenceBreaking)?, protectors: [any SpanProtecting]) {
         self.source = source
-        self.breaker = breaker
+        sentenceBoundaries = breaker.map { breaker in { breaker.sentenceBoundaries(inUTF16: $0) } }
         self.protectors = protectors
     }
 
@@ -46,8 +48,10 @@ struct UnitAssembler {
     /// draft has subflows to place in them. Nil, with nothing appended, when it has nothing to
     /// translate or adapt. (Made in place: a unit and span returned and then appended were each
     /// copied on the way, a retain and a release per field.)
-    mutating func make(id: String, draft: UnitDraft, into units: inout [TextUnit], _ spans: inout [Skeleton.UnitSpan]) -> [Range<Int>]? {
-        load(draft.pieces)
+    /// (`draft` is read in place, field by field: a draft passed by value was copied out of the
+    /// caller's array.)
+    mutating func make(id: String, draft: UnsafePointer<UnitDraft>, into units: inout [TextUnit], _ spans: inout [Skeleton.UnitSpan]) -> [Range<Int>]? {
+        load(draft.pointee.pieces)
         renumberCodes()
         split()
 
@@ -75,17 +79,15 @@ struct UnitAssembler {
         }
         guard made.segmentNumber > 0, let start = made.parts.first?.start, let end = made.parts.last?.end else { return nil }
         var codeBytes: [Range<Int>] = []
-        if !draft.subflows.isEmpty {
+        if !draft.pointee.subflows.isEmpty {
             for item in cut where item.kind == .code { codeBytes.append(item.bytes) }
         }
         // Segments, parts and the unit moved, not copied: a copy retains and releases every field.
-        units.append(TextUnit(id: id, type: draft.type, name: draft.name, segments: made.segments, notes: draft.notes))
-        let last = units.count - 1
-        units[last].translate = translate
-        units[last].cell = draft.cell
+        units.append(TextUnit(id: id, type: draft.pointee.type, name: draft.pointee.name, segments: made.segments, notes: draft.pointee.notes,
+                              glossary: [], translate: translate, cell: draft.pointee.cell))
         // A unit without codes gets its own empty table: sharing the assembler's (emptied, its
         // capacity kept) would make the next `load` allocate a new one for every such unit.
-        spans.append(Skeleton.UnitSpan(unit: id, type: draft.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes))
+        spans.append(Skeleton.UnitSpan(unit: id, type: draft.pointee.type, start: start, end: end, parts: made.parts, codes: codes.isEmpty ? [] : codes))
         return codeBytes
     }
 
@@ -126,7 +128,7 @@ struct UnitAssembler {
             made.segmentNumber += 1
             partID = Self.partID(UInt8(ascii: "s"), made.segmentNumber)
         }
-        made.segments.append(Segment(id: partID, source: content, isIgnorable: ignorable))
+        made.segments.append(Segment(id: partID, source: content, target: nil, state: nil, provenance: nil, isIgnorable: ignorable))
         made.parts.append(Skeleton.PartSpan(id: partID, start: first.bytes.lowerBound, end: last.bytes.upperBound))
     }
 
@@ -137,20 +139,24 @@ struct UnitAssembler {
 
     /// The draft's pieces as items, protected spans of verbatim text made standalone codes.
     private mutating func load(_ pieces: [Piece]) {
-        items.removeAll(keepingCapacity: true)
-        texts.removeAll(keepingCapacity: true)
-        codes.removeAll(keepingCapacity: true)
+        items.empty()
+        texts.empty()
+        codes.empty()
         var protected = 0
-        for piece in pieces {
-            switch piece {
-            case .code(let c, let r):
-                items.append(Item(kind: .code, bytes: r, index: codes.count))
-                codes.append(c)
-            case .text(let t, let r, false):
-                items.append(Item(kind: .decoded, bytes: r, index: texts.count))
-                texts.append(t)
-            case .text(_, let r, true), .verbatim(let r):
-                protect(r, counter: &protected)
+        // Each piece switched on in place: `for piece in` copied every piece out before its
+        // code or text was copied again into the tables.
+        pieces.withUnsafeBufferPointer { pieces in
+            for i in pieces.indices {
+                switch pieces[i] {
+                case .code(let c, let r):
+                    items.append(Item(kind: .code, bytes: r, index: codes.count))
+                    codes.append(c)
+                case .text(let t, let r, false):
+                    items.append(Item(kind: .decoded, bytes: r, index: texts.count))
+                    texts.append(t)
+                case .text(_, let r, true), .verbatim(let r):
+                    protect(r, counter: &protected)
+                }
             }
         }
     }
@@ -229,12 +235,12 @@ struct UnitAssembler {
 
     /// The items grouped into sentences: `cut`, with group `k` at `groupStarts[k]..<groupStarts[k + 1]`.
     private mutating func split() {
-        cut.removeAll(keepingCapacity: true)
-        groupStarts.removeAll(keepingCapacity: true)
-        guard let breaker else { return oneGroup() }
+        cut.empty()
+        groupStarts.empty()
+        guard let sentenceBoundaries else { return oneGroup() }
         // The unit's text as the breaker sees it: text, U+FFFC for standalone codes.
-        utf16.removeAll(keepingCapacity: true)
-        starts.removeAll(keepingCapacity: true)
+        utf16.empty()
+        starts.empty()
         for item in items {
             starts.append(utf16.count)
             switch item.kind {
@@ -247,7 +253,7 @@ struct UnitAssembler {
         }
         let total = utf16.count
         starts.append(total)
-        let boundaries = breaker.sentenceBoundaries(inUTF16: utf16).filter { $0 > 0 && $0 < total }
+        let boundaries = sentenceBoundaries(utf16).filter { $0 > 0 && $0 < total }
         guard !boundaries.isEmpty else { return oneGroup() }
 
         // Cut verbatim text at boundaries that fall inside it, and note where each sentence's
@@ -379,8 +385,8 @@ struct UnitAssembler {
     /// Trims group `range` of `cut`: its leading and trailing whitespace into `lead` and
     /// `trail` (verbatim text cut where the whitespace ends), the body's range returned.
     private mutating func trimWhitespace(_ range: Range<Int>) -> Range<Int> {
-        lead.removeAll(keepingCapacity: true)
-        trail.removeAll(keepingCapacity: true)
+        lead.empty()
+        trail.empty()
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, cut[lo].kind != .code {
             let item = cut[lo]
@@ -498,7 +504,7 @@ struct UnitAssembler {
     private mutating func content(_ range: Range<Int>, of list: List) -> Content {
         var runs: [Content.Run] = []
         runs.reserveCapacity(range.count)
-        textBuffer.removeAll(keepingCapacity: true)
+        textBuffer.empty()
         for i in range {
             let item = item(i, of: list)
             switch item.kind {
@@ -509,7 +515,7 @@ struct UnitAssembler {
             case .code:
                 if !textBuffer.isEmpty {
                     runs.append(.text(String(decoding: textBuffer, as: UTF8.self)))
-                    textBuffer.removeAll(keepingCapacity: true)
+                    textBuffer.empty()
                 }
                 runs.append(.code(codes[item.index]))
             }
@@ -546,11 +552,23 @@ struct UnitAssembler {
         }
     }
 
+    /// An ASCII letter anywhere answers first (the only alphabetic ASCII scalars): the Unicode
+    /// property is looked up only for text without one.
     private static func hasLetter(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        var nonASCII = false
         for b in text {
             if (b | 0x20) >= UInt8(ascii: "a") && (b | 0x20) <= UInt8(ascii: "z") { return true }
-            if b >= 0x80 { return String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic } }
+            if b >= 0x80 { nonASCII = true }
         }
-        return false
+        return nonASCII && String(decoding: text, as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+}
+
+private extension Array {
+    /// Emptied, its capacity kept: `removeAll(keepingCapacity:)` (≈ 80 instructions a call, through
+    /// `replaceSubrange`) only when there is something to remove — most of the assembler's scratch
+    /// arrays are empty already for most units.
+    @inline(__always) mutating func empty() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
     }
 }

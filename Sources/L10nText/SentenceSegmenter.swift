@@ -145,6 +145,11 @@ public struct SentenceSegmenter: SentenceBreaking {
     /// Decided conservatively: a character this does not know (a surrogate pair, an unusual
     /// terminal) means "ask ICU".
     static func hasNoInnerSentenceBreak(_ units: [UInt16]) -> Bool {
+        // Over the buffer: the array's subscript checked bounds at every code unit.
+        units.withUnsafeBufferPointer(hasNoInnerSentenceBreak)
+    }
+
+    private static func hasNoInnerSentenceBreak(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
         var end = units.count
         // The closing run: spaces, then closing quotes and brackets, then terminals.
         while end > 0, units[end - 1] == 0x20 || units[end - 1] == 0x09 { end -= 1 }

@@ -76,14 +76,16 @@ public enum ExitCategory: Int32, Hashable, Sendable, CaseIterable, Comparable {
         return lines.joined(separator: "\n")
     }
 
-    /// The exit-code table as plain text for `--help`, wrapped to fit 80 columns.
+    /// The exit-code table as plain text for `--help`, wrapped to fit 80 columns. (Built on every
+    /// start, for the root command's help: backquotes are dropped by `filter`, not Foundation's
+    /// `replacingOccurrences`, which cost ≈ 3.9 M instructions a process.)
     public static var plainTable: String {
         allCases.map { c in
             let code = String(c.code)
             var lines: [String] = []
             var line = "  " + code + String(repeating: " ", count: max(1, 4 - code.count))
             var fresh = true
-            for word in c.meaning.replacingOccurrences(of: "`", with: "").split(separator: " ") {
+            for word in c.meaning.filter({ $0 != "`" }).split(separator: " ") {
                 if !fresh, line.count + 1 + word.count > 78 {
                     lines.append(line)
                     line = String(repeating: " ", count: 6)

@@ -30,6 +30,9 @@ struct HTMLUnitExtractor {
     /// What codes of each element name look like, by ``HTMLTree/Element/nameID``: made once per
     /// name, not per tag (a switch on the name and three interpolated strings each time).
     private var styles: [HTMLCodeStyle?] = []
+    /// Whether each element name is one of ``sentenceContainers``, by ``HTMLTree/Element/nameID``
+    /// (the set hashed the name for every container).
+    private var sentenceByName: [Bool?] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, tree: HTMLTree) {
         self.bytes = bytes
@@ -86,18 +89,19 @@ struct HTMLUnitExtractor {
 
     private mutating func walkContainer(_ index: Int, translatable: Bool) {
         if translatable { emitAttributes(of: index) }
-        var run: [HTMLTree.Node] = []
-        let sentence = Self.sentenceContainers.contains(tree.elements[index].name)
-        for child in tree.elements[index].children {
-            if isRunItem(child), sentence || !isFlexible(child) {
-                run.append(child)
-                continue
-            }
-            flush(run, container: index, translatable: translatable)
-            run.removeAll(keepingCapacity: true)
+        let sentence = isSentenceContainer(index)
+        // A run is a stretch of consecutive children: handed on as a slice of them, not
+        // collected into an array of its own (an allocation per container).
+        let children = tree.elements[index].children
+        var runStart = 0
+        for i in children.indices {
+            let child = children[i]
+            if isRunItem(child), sentence || !isFlexible(child) { continue }
+            flush(children[runStart..<i], container: index, translatable: translatable)
+            runStart = i + 1
             if case .element(let c) = child { blockChild(c, inherited: translatable) }
         }
-        flush(run, container: index, translatable: translatable)
+        flush(children[runStart...], container: index, translatable: translatable)
     }
 
     private mutating func blockChild(_ index: Int, inherited: Bool) {
@@ -116,6 +120,16 @@ struct HTMLUnitExtractor {
         "summary", "legend", "title", "option", "blockquote", "address",
     ]
 
+    private mutating func isSentenceContainer(_ index: Int) -> Bool {
+        let id = tree.elements[index].nameID
+        guard id >= 0 else { return Self.sentenceContainers.contains(tree.elements[index].name) }
+        if id < sentenceByName.count, let known = sentenceByName[id] { return known }
+        let answer = Self.sentenceContainers.contains(tree.elements[index].name)
+        if id >= sentenceByName.count { sentenceByName += Array(repeating: nil, count: id + 1 - sentenceByName.count) }
+        sentenceByName[id] = answer
+        return answer
+    }
+
     private func isFlexible(_ node: HTMLTree.Node) -> Bool {
         if case .element(let i) = node { return tree.elements[i].role == .flexible }
         return false
@@ -132,7 +146,7 @@ struct HTMLUnitExtractor {
 
     // MARK: - Runs
 
-    private mutating func flush(_ run: [HTMLTree.Node], container: Int, translatable: Bool) {
+    private mutating func flush(_ run: ArraySlice<HTMLTree.Node>, container: Int, translatable: Bool) {
         guard !run.isEmpty else { return }
         guard translatable else {
             for node in run { if case .element(let i) = node { findReenabled(i) } }
@@ -153,7 +167,8 @@ struct HTMLUnitExtractor {
                 tail.insert(last, at: 0)
                 items.removeLast()
             }
-            trailing.append(tail)
+            // Empty tails add nothing below: not kept, so most runs allocate no list of them.
+            if !tail.isEmpty { trailing.append(tail) }
             guard items.count == 1, case .element(let i) = items.first! else { break }
             let e = tree.elements[i]
             guard e.role == .inline || e.role == .flexible, isTranslatable(e, inherited: true) else { break }
@@ -163,6 +178,9 @@ struct HTMLUnitExtractor {
         }
         if !items.isEmpty {
             var pieces: [Piece] = []
+            // Room for a piece per text and two codes per element (grown from empty, an array
+            // was reallocated and copied ≈ 1.7 times a run).
+            pieces.reserveCapacity(2 * items.count + 1)
             subflows.removeAll()
             for node in items { appendPieces(of: node, inherited: true, to: &pieces) }
             if !pieces.isEmpty {

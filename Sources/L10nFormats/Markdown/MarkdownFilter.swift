@@ -55,8 +55,10 @@ public struct MarkdownFilter: DocumentFilter {
         }
         var reader = Reader(source: MarkdownSource(bytes: raw, start: bom), tree: tree, file: file)
         try reader.blocks(tree.children(of: tree.root), containers: [], parent: .document)
-        drafts += reader.drafts
-        return drafts
+        // The front matter's drafts put in front of the reader's, which are handed on as they are:
+        // `drafts += reader.drafts` copied every draft (the reader's array still held them).
+        reader.drafts.insert(contentsOf: drafts, at: 0)
+        return reader.drafts
     }
 }
 

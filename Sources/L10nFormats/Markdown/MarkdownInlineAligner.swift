@@ -34,6 +34,9 @@ struct MarkdownInlineAligner {
     static func align(_ block: MarkdownNode, in tree: MarkdownTree, subject: MarkdownSubject, source: [UInt8],
                       entities: inout MarkdownEntityDecoder) throws -> (pieces: [Piece], subflows: [UnitDraft]) {
         var aligner = MarkdownInlineAligner(tree: tree, subject: subject, source: source)
+        // Room for a text and two codes per inline child (grown from empty, the array was
+        // reallocated and copied on the way).
+        aligner.pieces.reserveCapacity(2 * block.children.count + 1)
         for node in tree.children(of: block) { try aligner.inline(node, entities: &entities) }
         guard aligner.p == aligner.s.count else {
             throw aligner.failure("text left over after the last inline")

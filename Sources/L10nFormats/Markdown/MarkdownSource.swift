@@ -23,6 +23,14 @@ struct MarkdownSource {
             let n = p.count
             var i = start
             while i < n {
+                // Eight bytes at a time up to one that may be a line break (below 0x0E: exact,
+                // since the subtraction borrows only from a byte that is).
+                while i + 8 <= n {
+                    let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    guard (word &- 0x0E0E_0E0E_0E0E_0E0E) & ~word & 0x8080_8080_8080_8080 == 0 else { break }
+                    i += 8
+                }
+                guard i < n else { break }
                 let b = p[i]
                 // One comparison decides nearly every byte: line breaks are below 0x0E.
                 guard b <= 0x0D, b == 0x0A || b == 0x0D else { i += 1; continue }

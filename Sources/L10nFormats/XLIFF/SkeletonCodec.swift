@@ -99,10 +99,11 @@ enum SkeletonCodec {
                     }
                     var cursor = spans[s].start
                     let unitEnd = spans[s].end
+                    // Codes passed by pointer: `codes[c]` passed from the buffer was copied out (and destroyed).
                     spans[s].codes.withUnsafeBufferPointer { codes in
                         for c in codes.indices {
-                            e.code(codes[c], original: original, cursor: &cursor, unitEnd: unitEnd)
-                            e.overrides(codes[c], over: base(s, c))
+                            e.code(codes.baseAddress! + c, original: original, cursor: &cursor, unitEnd: unitEnd)
+                            e.overrides(codes.baseAddress! + c, over: base(s, c))
                         }
                     }
                     e.out.append(0x0A)
@@ -175,18 +176,18 @@ enum SkeletonCodec {
             tag(t, i)
         }
 
-        mutating func code(_ code: InlineCode, original: UnsafeBufferPointer<UInt8>, cursor: inout Int, unitEnd: Int) {
+        mutating func code(_ code: UnsafePointer<InlineCode>, original: UnsafeBufferPointer<UInt8>, cursor: inout Int, unitEnd: Int) {
             var dataRef: Int?
             var found: Int?
-            var data = code.data
+            var data = code.pointee.data
             data.withUTF8 { d in
                 found = SkeletonCodec.find(d, in: original, from: cursor, to: unitEnd)
             }
-            if found == nil { dataRef = ref(code.data) }
+            if found == nil { dataRef = ref(code.pointee.data) }
             var idRef: Int?
-            if !Self.isCanonicalNumber(code.id) { idRef = ref(code.id) }
+            if !Self.isCanonicalNumber(code.pointee.id) { idRef = ref(code.pointee.id) }
             separate()
-            switch code.kind {
+            switch code.pointee.kind {
             case .open: out.append(UInt8(ascii: "o"))
             case .close: out.append(UInt8(ascii: "c"))
             case .standalone: out.append(UInt8(ascii: "x"))
@@ -195,7 +196,7 @@ enum SkeletonCodec {
                 out.append(UInt8(ascii: "="))
                 number(idRef)
             } else {
-                var id = code.id
+                var id = code.pointee.id
                 id.withUTF8 { out.append(contentsOf: $0) }
             }
             if let found {
@@ -211,18 +212,26 @@ enum SkeletonCodec {
             }
         }
 
-        mutating func overrides(_ code: InlineCode, over base: InlineCode?) {
-            let base = base ?? SkeletonCodec.defaults(code.kind, id: code.id, data: code.data)
-            if code.type != base.type {
+        mutating func overrides(_ code: UnsafePointer<InlineCode>, over base: InlineCode?) {
+            // Switched on, not `base ?? defaults`: that copied the code through the optional's
+            // generic value witness (≈ 330 instructions a code with its destroy).
+            switch base {
+            case .some(let base): overrides(code, over: base)
+            case .none: overrides(code, over: SkeletonCodec.defaults(code.pointee.kind, id: code.pointee.id, data: code.pointee.data))
+            }
+        }
+
+        private mutating func overrides(_ code: UnsafePointer<InlineCode>, over base: borrowing InlineCode) {
+            if code.pointee.type != base.type {
                 separate()
                 out.append(UInt8(ascii: "y"))
-                out.append(SkeletonCodec.typeLetter(code.type))
+                out.append(SkeletonCodec.typeLetter(code.pointee.type))
             }
-            if code.subType != base.subType { optionalString(UInt8(ascii: "z"), code.subType, data: nil) }
-            if code.display != base.display { optionalString(UInt8(ascii: "d"), code.display, data: code.data) }
-            if code.equiv != base.equiv { optionalString(UInt8(ascii: "e"), code.equiv, data: code.data) }
-            if code.canDelete != base.canDelete { flag(code.canDelete ? UInt8(ascii: "K") : UInt8(ascii: "k")) }
-            if code.isolated != base.isolated { flag(code.isolated ? UInt8(ascii: "J") : UInt8(ascii: "j")) }
+            if code.pointee.subType != base.subType { optionalString(UInt8(ascii: "z"), code.pointee.subType, data: nil) }
+            if code.pointee.display != base.display { optionalString(UInt8(ascii: "d"), code.pointee.display, data: code.pointee.data) }
+            if code.pointee.equiv != base.equiv { optionalString(UInt8(ascii: "e"), code.pointee.equiv, data: code.pointee.data) }
+            if code.pointee.canDelete != base.canDelete { flag(code.pointee.canDelete ? UInt8(ascii: "K") : UInt8(ascii: "k")) }
+            if code.pointee.isolated != base.isolated { flag(code.pointee.isolated ? UInt8(ascii: "J") : UInt8(ascii: "j")) }
         }
 
         mutating func optionalString(_ t: UInt8, _ value: String?, data: String?) {

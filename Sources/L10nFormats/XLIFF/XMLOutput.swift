@@ -152,16 +152,27 @@ struct XMLOutput: ~Copyable {
 
     /// ` name="value"`, or nothing when `value` is nil.
     mutating func attr(_ name: StaticString, _ value: String?) {
-        guard let value else { return }
-        ensure(name.utf8CodeUnitCount + 3)
-        base[count] = UInt8(ascii: " ")
-        count += 1
-        raw(name)
-        base[count] = UInt8(ascii: "=")
-        base[count + 1] = UInt8(ascii: "\"")
-        count += 2
-        attributeValue(value)
-        byte(UInt8(ascii: "\""))
+        guard var value else { return }
+        value.withUTF8 { v in
+            let n = name.utf8CodeUnitCount
+            ensure(n + v.count + 4)
+            base[count] = UInt8(ascii: " ")
+            (base + count + 1).initialize(from: name.utf8Start, count: n)
+            base[count + n + 1] = UInt8(ascii: "=")
+            base[count + n + 2] = UInt8(ascii: "\"")
+            count += n + 3
+            // Most values (ids, types, names) need no escaping: one pass tells, one copy writes
+            // them (the general path costs a few calls more, and this runs for every attribute).
+            if let start = v.baseAddress, Self.nextCare(start, from: 0, to: v.count, 2) == v.count {
+                (base + count).initialize(from: start, count: v.count)
+                count += v.count
+                base[count] = UInt8(ascii: "\"")
+                count += 1
+            } else {
+                escape(v, attribute: true) { _, out in out.append(contentsOf: [0xEF, 0xBF, 0xBD]) }
+                byte(UInt8(ascii: "\""))
+            }
+        }
     }
 
     mutating func finish(empty: Bool) {

@@ -95,33 +95,44 @@ public struct ProductCodeProtector: SpanProtecting {
         return true
     }
 
-    static func scan(_ p: UnsafeBufferPointer<UInt8>, into found: inout [Range<Int>]) {
-        let n = p.count
-        // Cheap reject: a product code needs an ASCII digit and an uppercase ASCII letter.
-        var hasDigit = false, hasUpper = false
-        for b in p {
-            if b >= 0x30 && b <= 0x39 { hasDigit = true } else if b >= 0x41 && b <= 0x5A { hasUpper = true }
-            if hasDigit && hasUpper { break }
+    /// Per byte: 1 an ASCII digit, 2 an uppercase and 4 a lowercase ASCII letter (so `& 7` is
+    /// alphanumeric). One look-up a byte instead of range comparisons: the scan runs on every text.
+    private static let byteClasses: [UInt8] = (0..<256).map { b -> UInt8 in
+        switch b {
+        case 0x30...0x39: return 1
+        case 0x41...0x5A: return 2
+        case 0x61...0x7A: return 4
+        default: return 0
         }
-        guard hasDigit && hasUpper else { return }
-        var i = 0
-        while i < n {
-            guard isAlnum(p[i]), !blocksStart(p, before: i) else { i += 1; continue }
-            // The longest token from i: alphanumeric runs joined by single '-' or '_'. A token
-            // with a lowercase letter is no product code (most tokens are words): it is skipped
-            // without looking at what follows it or checking it again.
-            var e = i
-            var lowercase = false
-            while e < n, isAlnum(p[e]) { lowercase = lowercase || p[e] >= 0x61; e += 1 }
-            while e + 1 < n, p[e] == UInt8(ascii: "-") || p[e] == UInt8(ascii: "_"), isAlnum(p[e + 1]) {
-                e += 1
-                while e < n, isAlnum(p[e]) { lowercase = lowercase || p[e] >= 0x61; e += 1 }
+    }
+
+    static func scan(_ p: UnsafeBufferPointer<UInt8>, into found: inout [Range<Int>]) {
+        byteClasses.withUnsafeBufferPointer { classes in
+            let n = p.count
+            // Cheap reject: a product code needs an ASCII digit and an uppercase ASCII letter.
+            var seen: UInt8 = 0
+            var k = 0
+            while k < n, seen & 3 != 3 { seen |= classes[Int(p[k])]; k += 1 }
+            guard seen & 3 == 3 else { return }
+            var i = 0
+            while i < n {
+                guard classes[Int(p[i])] != 0, !blocksStart(p, before: i) else { i += 1; continue }
+                // The longest token from i: alphanumeric runs joined by single '-' or '_'. A token
+                // with a lowercase letter is no product code (most tokens are words): it is skipped
+                // without looking at what follows it or checking it again.
+                var e = i
+                var kinds: UInt8 = 0
+                while e < n { let c = classes[Int(p[e])]; if c == 0 { break }; kinds |= c; e += 1 }
+                while e + 1 < n, p[e] == UInt8(ascii: "-") || p[e] == UInt8(ascii: "_"), classes[Int(p[e + 1])] != 0 {
+                    e += 1
+                    while e < n { let c = classes[Int(p[e])]; if c == 0 { break }; kinds |= c; e += 1 }
+                }
+                if kinds & 4 == 0, endsCleanly(p, at: e), isProductCode(UnsafeBufferPointer(rebasing: p[i..<e])) {
+                    found.append(i..<e)
+                }
+                // No token can start inside this one (each position follows a token character).
+                i = e
             }
-            if !lowercase, endsCleanly(p, at: e), isProductCode(UnsafeBufferPointer(rebasing: p[i..<e])) {
-                found.append(i..<e)
-            }
-            // No token can start inside this one (each position follows a token character).
-            i = e
         }
     }
 

@@ -42,6 +42,10 @@ public struct URLProtector: SpanProtecting {
         var i = 0
         let n = p.count
         while i < n {
+            // Eight bytes at a time past text with no `/`, `w` or `W` (the only bytes a candidate
+            // place starts at): a byte-by-byte test cost ≈ 7 instructions a byte of every text.
+            while i + 8 <= n, !Self.mayHoldCandidate(UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)) { i += 8 }
+            guard i < n else { break }
             guard isCandidate(p, at: i) else { i += 1; continue }
             var start = i, end = i
             while start > 0, !isASCIIWhitespace(p[start - 1]) { start -= 1 }
@@ -85,6 +89,14 @@ public struct URLProtector: SpanProtecting {
         }
         return b | 0x20 == UInt8(ascii: "w") && i + 3 < n && p[i + 1] | 0x20 == UInt8(ascii: "w")
             && p[i + 2] | 0x20 == UInt8(ascii: "w") && p[i + 3] == UInt8(ascii: ".")
+    }
+
+    /// Whether any of the eight bytes of `word` is `/`, `w` or `W` (exact: a byte is zero after
+    /// the XOR only where it equals the byte looked for).
+    @inline(__always) static func mayHoldCandidate(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        return hasZeroByte(word ^ (ones &* 0x2F)) || hasZeroByte((word | (ones &* 0x20)) ^ (ones &* 0x77))
     }
 
     /// Space, tab, line feed, carriage return: whitespace to ICU's `\s` by any definition (it
