@@ -35,7 +35,6 @@ public struct TextUnit: Hashable, Sendable, Codable {
     /// header or a row's label as the unit of bare figures.
     public var cell: TableCell?
 
-
     /// The segments that carry text, ignorables left out.
     public var translatableSegments: [Segment] { segments.filter { !$0.isIgnorable } }
 

@@ -44,6 +44,23 @@ import Testing
         #expect(remembered.map { String(again[$0]) } == ["UL 94 V-0"])
     }
 
+    /// A remembered match reads back, over an equal text, the range and groups a fresh scan gives.
+    @Test func rememberedMatchesReadAsFreshOnes() throws {
+        let expression = try NSRegularExpression(pattern: #"(\d+)(?:\s?(-|to)\s?(\d+))?\s?(V|Hz)"#)
+        let memo = TextMemo<[OffsetMatch]>()
+        let text = "Prüfspannung 110-120 V, 60 Hz, ✓ 230 V"
+        _ = expression.matches(in: text, memo: memo)
+        let again = String(decoding: Array(text.utf8), as: UTF8.self)
+        let remembered = expression.matches(in: again, memo: memo)
+        let fresh = expression.scan(again)
+        #expect(remembered.count == fresh.count && fresh.count == 3)
+        for (r, f) in zip(remembered, fresh) {
+            #expect(again[r.range] == again[f.range])
+            for i in 1...4 { #expect(r.group(i) == f.group(i), "group \(i)") }
+            #expect(r.group(9) == nil)
+        }
+    }
+
     /// Conventions remember each entry's pattern hits for a text whatever the market asking; a
     /// market that keeps an entry another does not still gets exactly its own spans, whichever
     /// asked first.
@@ -105,6 +122,7 @@ import Testing
             QuantityScanner.memo.removeAll()
             CertificationMark.memo.removeAll()
             DateRule.usDatesMemo.removeAll()
+            for memo in [ElectricalRule.Found.voltages, ElectricalRule.Found.frequencies, ElectricalRule.Found.plugs] { memo.removeAll() }
             #expect(together[i] == (try adapted(MarketCatalog.load().market(id))), "\(id)")
         }
         #expect(together[0] != together[3])

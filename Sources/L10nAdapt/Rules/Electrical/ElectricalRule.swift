@@ -37,6 +37,14 @@ public struct ElectricalRule: AdaptationRule {
     /// Words near a frequency that make it a refresh rate, a frequency response or a tone.
     private static let notMains = NSRegularExpression.compiled(#"refresh|display|screen|monitor|panel|fps|frame|response|sampl|tone|\bkHz"#, options: .caseInsensitive)
     // 1 NEMA/TT plug (2 its class digit), 3 and 4 IEC type letters, 5 region, 6 prong count.
+    /// Where the mains, frequency and plug expressions match, by text (see ``TextMemo``): read
+    /// once for the page's regional coverage and the segment's advisories, and for every market.
+    enum Found {
+        static let voltages = TextMemo<[OffsetMatch]>()
+        static let frequencies = TextMemo<[OffsetMatch]>()
+        static let plugs = TextMemo<[OffsetMatch]>()
+    }
+
     private static let plug = NSRegularExpression.compiled(
         #"(?<![\p{L}\p{N}])(?:(NEMA\s?(?:L|TT-)?(\d{1,2})-\d{2}[PR]?|TT-30[PR]?)|[Tt]ype\s([A-O])(?:\s?(?:/|or|and|,)\s?([A-O]))?\s(?:plugs?|sockets?|outlets?|connectors?)|(US|U\.S\.|USA|American|North\sAmerican|UK|U\.K\.|British|EU|European|Euro|Schuko|Australian|AU|Japanese|Chinese|Indian|Swiss|Italian|Brazilian)[\s-]plugs?|([23]|two|three|Two|Three)[\s-]prong(?:ed)?(?:\s(?:grounded\s)?(?:plugs?|cords?))?)(?![\p{L}\p{N}])"#)
 
@@ -106,7 +114,7 @@ public struct ElectricalRule: AdaptationRule {
         if namesEveryRegion(text, words: e.everyRegionWords ?? []) {
             return MainsCoverage(voltages: Set(e.regionalVoltages ?? []), frequencies: Set(e.regionalFrequencies ?? []))
         }
-        let voltages = voltage.scan(text), frequencies = frequency.scan(text)
+        let voltages = voltage.matches(in: text, memo: Found.voltages), frequencies = frequency.matches(in: text, memo: Found.frequencies)
         guard !voltages.isEmpty || !frequencies.isEmpty else { return MainsCoverage() }
         let silencing = context.codeSpans(in: text).filter { $0.entry.silencesAdvisories == true }
         func counts(_ range: Range<String.Index>) -> Bool {
@@ -142,7 +150,7 @@ public struct ElectricalRule: AdaptationRule {
     }
 
     /// A mains voltage statement's values and whether they are a range; nil for DC and low voltages.
-    private static func mainsRating(_ v: RegexHit, in text: String) -> (values: [Double], isRange: Bool)? {
+    private static func mainsRating(_ v: TextMatch, in text: String) -> (values: [Double], isRange: Bool)? {
         guard let lo = v.group(1).flatMap({ Double($0) }) else { return nil }
         let hi = v.group(3).flatMap { Double($0) }
         let unit = v.group(4) ?? ""
@@ -172,7 +180,7 @@ public struct ElectricalRule: AdaptationRule {
     private func allAdvisories(in text: String, context: AdaptationContext) -> [RuleMatch] {
         let market = context.market
         var out: [RuleMatch] = []
-        let frequencies = Self.frequency.scan(text)
+        let frequencies = Self.frequency.matches(in: text, memo: Self.Found.frequencies)
         var usedFrequencies = Set<Range<String.Index>>()
 
         // Where the mains differ by region, the page is judged as a whole: a segment or page that
@@ -183,7 +191,7 @@ public struct ElectricalRule: AdaptationRule {
         if let page = context.page?.mains { covered.formUnion(page) }
         let coversEveryRegion = covered.coversEveryVoltage(of: market.electrical)
         let coversEveryFrequency = covered.coversEveryFrequency(of: market.electrical)
-        for v in Self.voltage.scan(text) {
+        for v in Self.voltage.matches(in: text, memo: Self.Found.voltages) {
             guard let rating = Self.mainsRating(v, in: text) else { continue }
             let (values, isRange) = rating
 
@@ -229,7 +237,7 @@ public struct ElectricalRule: AdaptationRule {
             }
         }
 
-        for p in Self.plug.scan(text) {
+        for p in Self.plug.matches(in: text, memo: Self.Found.plugs) {
             let types = Self.plugTypes(p)
             guard !types.isEmpty else { continue }
             if types.isDisjoint(with: market.electrical.plugs) {
@@ -290,7 +298,7 @@ public struct ElectricalRule: AdaptationRule {
         return values.contains { v in supply.contains { abs(v - $0) < 0.1 * $0 } }
     }
 
-    private static func values(of f: RegexHit) -> Set<Double> {
+    private static func values(of f: TextMatch) -> Set<Double> {
         Set([f.group(1), f.group(2)].compactMap { $0.flatMap { Double($0) } })
     }
 
@@ -313,7 +321,7 @@ public struct ElectricalRule: AdaptationRule {
 
     /// A NEMA configuration other than 1- and 5- (6-, 10-, 14-, L-series, TT-30): a 240 V (or
     /// RV) receptacle that only a split-phase 120/240 V supply has, not just any Type B socket.
-    private static func isSplitPhaseNEMA(_ p: RegexHit) -> Bool {
+    private static func isSplitPhaseNEMA(_ p: TextMatch) -> Bool {
         guard let nema = p.group(1) else { return false }
         return nema.contains("TT") || !["1", "5"].contains(p.group(2).map(String.init) ?? "")
     }
@@ -324,7 +332,7 @@ public struct ElectricalRule: AdaptationRule {
         e.voltages.contains { (100...127).contains($0) } && e.voltages.contains { abs($0 - 240) < 24 }
     }
 
-    private static func plugTypes(_ p: RegexHit) -> Set<String> {
+    private static func plugTypes(_ p: TextMatch) -> Set<String> {
         if let nema = p.group(1) {
             // NEMA 1-xx is the unearthed Type A; every other NEMA (and RV TT-30) is earthed Type B family.
             return p.group(2) == "1" && !nema.contains("TT") ? ["A"] : ["B"]
