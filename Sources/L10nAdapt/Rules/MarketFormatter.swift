@@ -71,20 +71,12 @@ struct MarketFormatter: Sendable {
     /// The locale's best pattern for `template`, worked out once per locale and template: ICU
     /// builds a pattern generator for the locale each time it is asked (≈ 10 M instructions).
     private static func pattern(for template: String, locale: Locale) -> String {
-        let key = locale.identifier + "\u{0}" + template
-        patternLock.lock()
-        let known = patterns[key]
-        patternLock.unlock()
-        if let known { return known }
-        let made = DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? template
-        patternLock.lock()
-        patterns[key] = made
-        patternLock.unlock()
-        return made
+        patterns.value(for: locale.identifier + "\u{0}" + template) {
+            DateFormatter.dateFormat(fromTemplate: template, options: 0, locale: locale) ?? template
+        }
     }
 
-    private static let patternLock = NSLock()
-    nonisolated(unsafe) private static var patterns: [String: String] = [:]  // guarded by `patternLock`
+    private static let patterns = TextMemo<String>()
 
     /// `date` in the locale's full style, weekday included.
     func fullDate(_ date: Date) -> String {

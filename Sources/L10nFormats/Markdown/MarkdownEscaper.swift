@@ -25,7 +25,6 @@ public struct MarkdownEscaper: TextEscaping {
     }
 
     public func escape(_ text: String, context: EscapingContext) -> String {
-        if let yaml = Self.frontMatter(text, unitType: context.unitType) { return yaml }
         var out: [UInt8] = []
         escape(text, context: context, into: &out)
         return String(decoding: out, as: UTF8.self)
