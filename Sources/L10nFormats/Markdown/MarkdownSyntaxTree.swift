@@ -83,7 +83,8 @@ enum MarkdownSyntaxTree {
         cmarkLock.lock()
         defer { cmarkLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
-        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return .empty }
+        defer { CmarkNodeArena.reset() }  // runs after the tree and the parser are freed
+        guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS, CmarkNodeArena.allocator) else { return .empty }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
