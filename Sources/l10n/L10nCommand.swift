@@ -27,6 +27,7 @@ struct L10nCommand: AsyncParsableCommand {
     /// Parses and runs the command in a task that Ctrl-C and SIGTERM cancel (``Interruption``),
     /// so an interrupted run exits 130 having written nothing.
     static func main() async {
+        MemoryPolicy.apply()
         let run = Task {
             do {
                 var command = try parseAsRoot()
