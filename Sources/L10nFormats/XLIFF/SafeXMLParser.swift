@@ -285,9 +285,17 @@ enum SafeXMLParser {
 
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
         /// parser's dictionary, so one pointer is one string whichever it names.
+        /// The slot comparison is inlined into each event; a miss takes the call.
+        @inline(__always)
         mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
             let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: p)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
             if slots[slot].pointer == p { return slots[slot].index }
+            return intern(p, missing: slot)
+        }
+
+        /// ``intern(_:)`` for a pointer not in its slot: looked up (or added), then cached there.
+        @inline(never)
+        mutating func intern(_ p: UnsafePointer<UInt8>, missing slot: Int) -> Int32 {
             let i: Int32
             if let known = names[p] {
                 i = known
