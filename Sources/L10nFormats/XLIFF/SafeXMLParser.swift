@@ -44,6 +44,7 @@ final class XMLArena: Sendable {
     func string(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
 
     /// The index of `name` among the document's names, -1 when no element or attribute has it.
+    /// A name has one index (the builder keeps `strings` free of repeats).
     /// A reader resolves the attribute names it reads on every element once per document and
     /// then finds them by ``XMLElement/subscript(nameIndex:)``.
     func nameIndex(_ name: String) -> Int32 {
@@ -51,8 +52,34 @@ final class XMLArena: Sendable {
     }
 
     /// The value of `attribute` as a string (read in place: no slice of `text` is retained).
-    func value(_ attribute: Attribute) -> String {
-        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[attribute.value]), as: UTF8.self) }
+    func value(_ attribute: Attribute) -> String { string(attribute.value) }
+
+    /// The bytes `range` of `text` as a string.
+    func string(_ range: Range<Int>) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The bytes `range` of `text` as a string: `known` itself when they are its bytes, so a
+    /// value the reader already holds (a unit's id or type as the skeleton names it) is
+    /// compared, not decoded and validated again.
+    func string(_ range: Range<Int>, reusing known: String?) -> String {
+        if let known, bytes(range, equal: known) { return known }
+        return string(range)
+    }
+
+    /// Whether the bytes `range` of `text` are the UTF-8 of `s`.
+    func bytes(_ range: Range<Int>, equal s: String) -> Bool {
+        guard s.utf8.count == range.count else { return false }
+        guard !range.isEmpty else { return true }
+        var s = s
+        return s.withUTF8 { u in
+            text.withUnsafeBufferPointer { t in memcmp(t.baseAddress! + range.lowerBound, u.baseAddress!, range.count) == 0 }
+        }
+    }
+
+    /// Calls `body` with the bytes `range` of `text`, read in place.
+    func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
 
@@ -84,6 +111,10 @@ struct XMLElement: Sendable {
 
     var name: String { arena.strings[Int(node.name)] }
     var namespace: String? { arena.string(node.namespace) }
+    /// The name and namespace as indices into the arena's names (``XMLArena/nameIndex(_:)``):
+    /// a reader that resolved the names it looks for compares integers, not strings.
+    var nameIndex: Int32 { node.name }
+    var namespaceIndex: Int32 { node.namespace }
     /// 1-based line of the start tag, for error messages.
     var line: Int { Int(node.line) }
 
@@ -108,11 +139,17 @@ struct XMLElement: Sendable {
     /// `nameIndex`: an integer comparison an attribute, and nothing to look at for a name the
     /// document never uses (-1).
     subscript(nameIndex nameIndex: Int32) -> String? {
+        valueRange(nameIndex: nameIndex).map { arena.string($0) }
+    }
+
+    /// Where the value of that attribute (see ``subscript(nameIndex:)``) lies in the arena's
+    /// text: compared there (``XMLArena/bytes(_:equal:)``), it need not become a string.
+    func valueRange(nameIndex: Int32) -> Range<Int>? {
         guard nameIndex >= 0 else { return nil }
         let r = node.attributes
         return arena.attributes.withUnsafeBufferPointer { attributes in
             for i in Int(r.lowerBound)..<Int(r.upperBound) where attributes[i].name == nameIndex && attributes[i].namespace < 0 {
-                return arena.value(attributes[i])
+                return attributes[i].value
             }
             return nil
         }
@@ -275,6 +312,8 @@ enum SafeXMLParser {
         /// and two names used on every element evicted each other.
         var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 256)
         var names: [UnsafePointer<UInt8>: Int32] = [:]
+        /// The index of each string of `strings`.
+        var indices: [String: Int32] = [:]
 
         init(expectedSize: Int) {
             textCapacity = max(expectedSize, 64)
@@ -300,11 +339,18 @@ enum SafeXMLParser {
             if let known = names[p] {
                 i = known
             } else {
-                i = Int32(strings.count)
+                // A string another pointer already brought (libxml2 hands a few names from outside
+                // its dictionary) keeps its index: one index is one string, so readers compare indices.
                 let s = String(cString: p)
-                strings.append(s)
-                flags.append((Self.elementOnly.contains(s) ? Self.elementOnlyName : 0)
-                             | (Self.xliffNamespaces.contains(s) ? Self.xliffNamespace : 0))
+                if let same = indices[s] {
+                    i = same
+                } else {
+                    i = Int32(strings.count)
+                    strings.append(s)
+                    flags.append((Self.elementOnly.contains(s) ? Self.elementOnlyName : 0)
+                                 | (Self.xliffNamespaces.contains(s) ? Self.xliffNamespace : 0))
+                    indices[s] = i
+                }
                 names[p] = i
             }
             slots[slot] = (p, i)

@@ -40,7 +40,7 @@ struct XLIFF2Reader {
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
-        let names = AttributeNames(fileElement.arena)
+        let names = Names(fileElement.arena, namespace: namespace)
         // The segments of an untranslated unit of one segment, shared by all such units (see
         // ``appendUntranslatedUnit(_:id:parts:type:oneSegment:to:)``).
         var oneSegment: [Segment]?
@@ -53,20 +53,24 @@ struct XLIFF2Reader {
         func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
                      skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, oneSegment: inout [Segment]?) throws {
             try container.forEachElement { child in
-                guard child.namespace == namespace else { return true }
+                guard child.namespaceIndex == names.xliff else { return true }
                 let translate = child[nameIndex: names.translate].map { $0 != "no" } ?? translate
-                if child.name == "unit" {
-                    let id = child[nameIndex: names.id]  // read once: each read makes a string of the attribute
+                if child.nameIndex == names.unit {
+                    // The span found by the id's bytes; the id read once, as the span's own string
+                    // when it is the same (each read made a string of the attribute).
+                    let idRange = child.valueRange(nameIndex: names.id)
+                    let found = idRange.flatMap { spanIndex.first($0, in: child.arena) }
+                    let id = idRange.map { child.arena.string($0, reusing: found.map { skeleton.spans[$0].unit }) }
                     // The span's parts and type only, not the span copied out of the array (all its
                     // strings and arrays retained and released for every unit).
-                    if detail == .merging, let id, let i = spanIndex.first(id),
+                    if detail == .merging, let id, let i = found,
                        try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type,
                                                   names: names, oneSegment: &oneSegment, to: &units) {
                         units[units.count - 1].translate = translate
                         return true
                     }
                     var span: Skeleton.UnitSpan?
-                    if let id, let i = spanIndex.first(id) {
+                    if let i = found {
                         if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
@@ -82,7 +86,7 @@ struct XLIFF2Reader {
                     try appendUnit(child, id: id, span: span, names: names, provenances: &provenances, markers: restrictions, to: &units)
                     units[units.count - 1].translate = translate
                     if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
-                } else if child.name == "group" {
+                } else if child.nameIndex == names.group {
                     // A restricted group keeps its place (outer before inner) and its units.
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
@@ -105,16 +109,22 @@ struct XLIFF2Reader {
         return document
     }
 
-    /// The attribute names read on every unit and part, resolved once per file
+    /// The attribute and element names read on every unit and part, resolved once per file
     /// (``XMLArena/nameIndex(_:)``): each is then found by an integer comparison, and one the
     /// file never uses (`state`, `subState`, `order` in a file nobody translated) is known absent
     /// without a look at the element.
-    struct AttributeNames {
+    struct Names {
         let id, translate, type, name, state, subState, order: Int32
+        /// The XLIFF namespace, and the names of its elements walked for every unit.
+        let xliff, unit, group, segment, ignorable, source, target: Int32
 
-        init(_ arena: XMLArena) {
+        init(_ arena: XMLArena, namespace: String) {
             (id, translate, type, name) = (arena.nameIndex("id"), arena.nameIndex("translate"), arena.nameIndex("type"), arena.nameIndex("name"))
             (state, subState, order) = (arena.nameIndex("state"), arena.nameIndex("subState"), arena.nameIndex("order"))
+            // Never -1: the root is in this namespace, and elements are never in none by accident.
+            xliff = arena.nameIndex(namespace)
+            (unit, group, segment, ignorable) = (arena.nameIndex("unit"), arena.nameIndex("group"), arena.nameIndex("segment"), arena.nameIndex("ignorable"))
+            (source, target) = (arena.nameIndex("source"), arena.nameIndex("target"))
         }
     }
 
@@ -139,10 +149,10 @@ struct XLIFF2Reader {
             table = index
         }
 
-        /// The index of the first span of unit `id`.
-        func first(_ id: String) -> Int? {
-            if let table { return table[id] }
-            guard let n = DecimalID.number(id, after: UInt8(ascii: "u")), n >= 1, n <= count else { return nil }
+        /// The index of the first span of the unit whose id is the bytes `id` of `arena`'s text.
+        func first(_ id: Range<Int>, in arena: XMLArena) -> Int? {
+            if let table { return table[arena.string(id)] }
+            guard let n = arena.withBytes(id, { DecimalID.number($0, after: UInt8(ascii: "u")) }), n >= 1, n <= count else { return nil }
             return n - 1
         }
     }
@@ -235,7 +245,7 @@ struct XLIFF2Reader {
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
     /// asked only where the file names a profile to measure them with. The unit is appended to
     /// `units` and completed there (returned, it was copied into the array).
-    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, names: AttributeNames,
+    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, names: Names,
                             provenances: inout SmallMap<String, Provenance?>, markers: Bool = false, to units: inout [TextUnit]) throws {
         guard let id else { throw error("<unit> has no id", element) }
 
@@ -339,28 +349,32 @@ struct XLIFF2Reader {
     /// segment with the same id share it (most are `s1`) instead of each allocating, filling
     /// and at the end destroying an array of its own.
     private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
-                                        names: AttributeNames, oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
+                                        names: Names, oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
         var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
         var matches = true
+        let arena = element.arena
         try element.forEachElement { child in
-            guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
+            guard child.namespaceIndex == names.xliff && (child.nameIndex == names.segment || child.nameIndex == names.ignorable) else { return true }
             // Its `<source>` and `<target>` in one walk; the walk ends at a target.
             var hasSource = false, hasTarget = false
             child.forEachElement { e in
-                guard e.namespace == namespace else { return true }
-                if e.name == "target" { hasTarget = true; return false }
-                if e.name == "source" { hasSource = true }
+                guard e.namespaceIndex == names.xliff else { return true }
+                if e.nameIndex == names.target { hasTarget = true; return false }
+                if e.nameIndex == names.source { hasSource = true }
                 return true
             }
             // A translated unit is told first, and cheaply: it is read in full, which checks it.
+            // The part's id is compared in place, and is then the skeleton's string.
             let k = segments.count
-            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let partID = child[nameIndex: names.id], partID == parts[k].id
+            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let idRange = child.valueRange(nameIndex: names.id),
+                  arena.bytes(idRange, equal: parts[k].id)
             else { matches = false; return false }
+            let partID = parts[k].id
             guard hasSource else { throw error("<\(child.name)> has no <source>", child) }
-            if child.name == "segment", let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
+            let isIgnorable = child.nameIndex == names.ignorable
+            if !isIgnorable, let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
-            let isIgnorable = child.name == "ignorable"
             if parts.count == 1, !isIgnorable, let shared = oneSegment, shared[0].id == partID {
                 segments = shared
                 return true
@@ -371,7 +385,8 @@ struct XLIFF2Reader {
         }
         guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
         if oneSegment == nil, segments.count == 1, !segments[0].isIgnorable { oneSegment = segments }
-        units.append(TextUnit(id: id, type: element[nameIndex: names.type] ?? type, name: element[nameIndex: names.name], segments: segments))
+        let ownType = element.valueRange(nameIndex: names.type).map { arena.string($0, reusing: type) }
+        units.append(TextUnit(id: id, type: ownType ?? type, name: element[nameIndex: names.name], segments: segments))
         return true
     }
 
