@@ -225,6 +225,22 @@ struct XMLElement: Sendable {
         return found
     }
 
+    /// Calls `body` with the concatenated text of the direct text children as UTF-8 bytes, read
+    /// in place in the arena when there is one text child (the base64 of an embedded original).
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var c = node.firstChild
+        var only: Range<Int>?
+        while c >= 0 {
+            let n = arena.nodes[Int(c)]
+            if n.isText {
+                guard only == nil else { return try Array(text.utf8).withUnsafeBufferPointer(body) }
+                only = n.text
+            }
+            c = n.next
+        }
+        return try arena.withBytes(only ?? 0..<0, body)
+    }
+
     /// The concatenated text of the direct text children.
     var text: String {
         var bytes: [UInt8] = []

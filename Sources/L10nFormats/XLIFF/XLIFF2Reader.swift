@@ -71,13 +71,13 @@ struct XLIFF2Reader {
                     }
                     var span: Skeleton.UnitSpan?
                     if let i = found {
-                        if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
+                        if let overrides = read.overrides, !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
                             let bases = codeBases(child)
                             for c in skeleton.spans[i].codes.indices {
                                 let key = SkeletonCodec.CodeKey(skeleton.spans[i].codes[c].kind, skeleton.spans[i].codes[c].id)
-                                SkeletonCodec.complete(&skeleton.spans[i].codes[c], overrides: overrides[c], base: bases[key])
+                                SkeletonCodec.complete(&skeleton.spans[i].codes[c], overrides: overrides[span: i, code: c], base: bases[key])
                             }
                         }
                         span = skeleton.spans[i]
