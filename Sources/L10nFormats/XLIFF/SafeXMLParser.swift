@@ -316,7 +316,10 @@ enum SafeXMLParser {
         var textCapacity: Int
         var root: Int32 = -1
         /// The open elements: each one's node, and whether whitespace directly inside it is dropped.
+        /// Its first `depth` entries: the array keeps its closed entries, overwritten by the next
+        /// opened ones, so an end tag is a decrement, not a removal.
         var stack: [(node: Int32, dropsBlanks: Bool)] = []
+        var depth = 0
         /// For each of `strings`: ``elementOnlyName`` and ``xliffNamespace``.
         var flags: [UInt8] = []
         static let elementOnlyName: UInt8 = 1
@@ -376,7 +379,8 @@ enum SafeXMLParser {
         mutating func append(_ node: XMLArena.Node) -> Int32 {
             let i = Int32(nodes.count)
             nodes.append(node)
-            if let parent = stack.last?.node {
+            if depth > 0 {
+                let parent = stack[depth - 1].node
                 let last = nodes[Int(parent)].lastChild
                 if last >= 0 { nodes[Int(last)].next = i } else { nodes[Int(parent)].firstChild = i }
                 nodes[Int(parent)].lastChild = i
@@ -399,13 +403,14 @@ enum SafeXMLParser {
             }
             node.attributes = first..<Int32(attributes.count)
             let i = append(node)
-            if stack.isEmpty, root < 0 { root = i }
+            if depth == 0, root < 0 { root = i }
             let dropsBlanks = node.namespace >= 0 && flags[Int(node.namespace)] & Self.xliffNamespace != 0
                 && flags[Int(node.name)] & Self.elementOnlyName != 0
-            stack.append((i, dropsBlanks))
+            if depth < stack.count { stack[depth] = (i, dropsBlanks) } else { stack.append((i, dropsBlanks)) }
+            depth += 1
         }
 
-        mutating func endElement() { _ = stack.popLast() }
+        mutating func endElement() { depth = max(depth - 1, 0) }
 
         /// Room for `count` more bytes of text.
         mutating func reserveText(_ count: Int) {
@@ -452,7 +457,8 @@ enum SafeXMLParser {
         static let xliffNamespaces: Set<String> = [XLIFFNamespace.core12, XLIFFNamespace.core20, XLIFFNamespace.core22]
 
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let (parent, dropsBlanks) = stack.last, !bytes.isEmpty else { return }
+            guard depth > 0, !bytes.isEmpty else { return }
+            let (parent, dropsBlanks) = stack[depth - 1]
             if dropsBlanks, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
             let start = textCount
             reserveText(bytes.count)

@@ -40,6 +40,8 @@ enum SkeletonCodec {
     struct Decoded {
         var spans: [Skeleton.UnitSpan]
         var overrides: OverrideTable
+        /// No span was named (`n`): the spans are `u1`, `u2`… in order.
+        var numbered: Bool
     }
 
     /// Which fields of each code its span map wrote, for all the spans in one array (an array
@@ -448,6 +450,7 @@ enum SkeletonCodec {
         }
 
         mutating func run() throws -> Decoded {
+            var named = false
             var lastEnd = 0
             var lastTop: Int?
             var segments = 0, ignorables = 0
@@ -510,6 +513,7 @@ enum SkeletonCodec {
                 switch tag {
                 case UInt8(ascii: "n"):
                     spans[u].unit = try string()
+                    named = true
                 case UInt8(ascii: "t"):
                     spans[u].type = try string()
                 case UInt8(ascii: "s"), UInt8(ascii: "i"):
@@ -607,7 +611,7 @@ enum SkeletonCodec {
                 }
                 guard i >= text.count || Self.isSpace(text[i]) else { throw fail("unexpected character after a token") }
             }
-            return Decoded(spans: spans, overrides: overrides)
+            return Decoded(spans: spans, overrides: overrides, numbered: !named)
         }
 
         static func hexValue(_ b: UInt8) -> UInt8? {

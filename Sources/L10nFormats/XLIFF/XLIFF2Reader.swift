@@ -34,16 +34,16 @@ struct XLIFF2Reader {
         let read = try embedded.map { try XLIFFSkeletonEmbedding.decodeXLIFF2($0, file: file) }
             ?? XLIFFSkeletonEmbedding.Read(skeleton: Skeleton(original: Data(), spans: []), overrides: nil)
         var skeleton = read.skeleton
-        let spanIndex = SpanIndex(read.skeleton.spans)
+        let spanIndex = SpanIndex(read.skeleton.spans, numbered: read.numbered)
 
         var units: [TextUnit] = []
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
         let names = Names(fileElement.arena, namespace: namespace)
-        // The segments of an untranslated unit of one segment, shared by all such units (see
-        // ``appendUntranslatedUnit(_:id:parts:type:oneSegment:to:)``).
-        var oneSegment: [Segment]?
+        // The segments of untranslated units, shared by the units of one pattern (see
+        // ``appendUntranslatedUnit(_:id:parts:type:names:shared:to:)``).
+        var shared = SharedSegments()
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
         let restrictions = profiles != nil && detail == .full
@@ -51,7 +51,7 @@ struct XLIFF2Reader {
         // What it fills is passed inout, not captured: captured by this recursive function and
         // its closure, each access paid a dynamic exclusivity check.
         func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
-                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, oneSegment: inout [Segment]?) throws {
+                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, shared: inout SharedSegments) throws {
             try container.forEachElement { child in
                 guard child.namespaceIndex == names.xliff else { return true }
                 let translate = child[nameIndex: names.translate].map { $0 != "no" } ?? translate
@@ -65,7 +65,7 @@ struct XLIFF2Reader {
                     // strings and arrays retained and released for every unit).
                     if detail == .merging, let id, let i = found,
                        try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type,
-                                                  names: names, oneSegment: &oneSegment, to: &units) {
+                                                  names: names, shared: &shared, to: &units) {
                         units[units.count - 1].translate = translate
                         return true
                     }
@@ -91,14 +91,14 @@ struct XLIFF2Reader {
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
+                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, shared: &shared)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
                 return true
             }
         }
         try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true,
-                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
+                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, shared: &shared)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
@@ -135,9 +135,11 @@ struct XLIFF2Reader {
         private let count: Int
         private var table: [String: Int]?
 
-        init(_ spans: [Skeleton.UnitSpan]) {
+        /// `numbered`: the decoder knows the spans are numbered (it named none), so they are not
+        /// looked at.
+        init(_ spans: [Skeleton.UnitSpan], numbered known: Bool = false) {
             count = spans.count
-            let numbered = spans.withUnsafeBufferPointer { spans in
+            let numbered = known || spans.withUnsafeBufferPointer { spans in
                 spans.indices.allSatisfy { DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }
             }
             guard !numbered else { return }
@@ -345,12 +347,14 @@ struct XLIFF2Reader {
     /// nothing appended) when the unit is not such a unit (it is then read in full). What the
     /// full read refuses of the parts themselves (no `<source>`, an unknown state) is refused
     /// here too. Appended, not returned: a returned unit was copied into the array.
-    /// `oneSegment`: the segments of the first such unit that is one segment; the units of one
-    /// segment with the same id share it (most are `s1`) instead of each allocating, filling
-    /// and at the end destroying an array of its own.
+    /// `shared`: the segments arrays units of the same parts share (made here for a unit of
+    /// more parts than a pattern holds).
     private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
-                                        names: Names, oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
-        var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
+                                        names: Names, shared: inout SharedSegments, to units: inout [TextUnit]) throws -> Bool {
+        let own = parts.count > SharedSegments.maximumParts
+        var segments: [Segment] = []  // made in the walk for `own` only; sized at the first part that qualifies
+        var count = 0
+        var ignorables: UInt64 = 0
         var matches = true
         let arena = element.arena
         try element.forEachElement { child in
@@ -365,26 +369,26 @@ struct XLIFF2Reader {
             }
             // A translated unit is told first, and cheaply: it is read in full, which checks it.
             // The part's id is compared in place, and is then the skeleton's string.
-            let k = segments.count
+            let k = count
             guard !hasTarget, k < parts.count, parts[k].rewritten != true, let idRange = child.valueRange(nameIndex: names.id),
                   arena.bytes(idRange, equal: parts[k].id)
             else { matches = false; return false }
-            let partID = parts[k].id
             guard hasSource else { throw error("<\(child.name)> has no <source>", child) }
             let isIgnorable = child.nameIndex == names.ignorable
             if !isIgnorable, let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
-            if parts.count == 1, !isIgnorable, let shared = oneSegment, shared[0].id == partID {
-                segments = shared
-                return true
+            count += 1
+            if own {
+                if k == 0 { segments.reserveCapacity(parts.count) }
+                segments.append(Segment(id: parts[k].id, source: Content(normalRuns: []), isIgnorable: isIgnorable))
+            } else if isIgnorable {
+                ignorables |= 1 << k
             }
-            if k == 0 { segments.reserveCapacity(parts.count) }
-            segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: isIgnorable))
             return true
         }
-        guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
-        if oneSegment == nil, segments.count == 1, !segments[0].isIgnorable { oneSegment = segments }
+        guard matches, count == parts.count, count > 0 else { return false }
+        if !own { segments = shared.segments(parts, ignorables: ignorables) }
         let ownType = element.valueRange(nameIndex: names.type).map { arena.string($0, reusing: type) }
         units.append(TextUnit(id: id, type: ownType ?? type, name: element[nameIndex: names.name], segments: segments))
         return true

@@ -167,6 +167,9 @@ enum XLIFFSkeletonEmbedding {
     struct Read {
         var skeleton: Skeleton
         var overrides: SkeletonCodec.OverrideTable?
+        /// True when the span map named no span, so the spans are `u1`, `u2`… in order (see
+        /// `XLIFF2Reader.SpanIndex`); false when that is not known.
+        var numbered = false
     }
 
     /// The skeleton of XLIFF 2's `<l10n:skeleton>` element.
@@ -247,7 +250,7 @@ enum XLIFFSkeletonEmbedding {
             if error.location == nil { error.location = SourceLocation(file: file, line: line) }
             throw error
         }
-        return Read(skeleton: skeleton, overrides: decoded.overrides)
+        return Read(skeleton: skeleton, overrides: decoded.overrides, numbered: decoded.numbered)
     }
 
     /// Encoding version 1: the skeleton's JSON, base64'd.
