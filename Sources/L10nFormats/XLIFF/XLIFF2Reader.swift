@@ -57,10 +57,14 @@ struct XLIFF2Reader {
                 let translate = child[nameIndex: names.translate].map { $0 != "no" } ?? translate
                 if child.nameIndex == names.unit {
                     // The span found by the id's bytes; the id read once, as the span's own string
-                    // when it is the same (each read made a string of the attribute).
+                    // when it is the same (each read made a string of the attribute). Found by
+                    // number, it is; found by string, it is compared (equal strings may differ in bytes).
                     let idRange = child.valueRange(nameIndex: names.id)
                     let found = idRange.flatMap { spanIndex.first($0, in: child.arena) }
-                    let id = idRange.map { child.arena.string($0, reusing: found.map { skeleton.spans[$0].unit }) }
+                    let id = idRange.map { range in
+                        guard let i = found else { return child.arena.string(range) }
+                        return spanIndex.isNumbered ? skeleton.spans[i].unit : child.arena.string(range, reusing: skeleton.spans[i].unit)
+                    }
                     // The span's parts and type only, not the span copied out of the array (all its
                     // strings and arrays retained and released for every unit).
                     if detail == .merging, let id, let i = found,
@@ -150,6 +154,9 @@ struct XLIFF2Reader {
             for i in spans.indices.reversed() { index[spans[i].unit] = i }
             table = index
         }
+
+        /// Whether spans are found by their ids' numbers: an id found is then its span's bytes for byte.
+        var isNumbered: Bool { table == nil }
 
         /// The index of the first span of the unit whose id is the bytes `id` of `arena`'s text.
         func first(_ id: Range<Int>, in arena: XMLArena) -> Int? {
