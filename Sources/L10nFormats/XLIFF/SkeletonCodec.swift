@@ -400,8 +400,16 @@ enum SkeletonCodec {
             self.text = text
             self.original = original
             // A line per unit: the spans array sized once instead of grown (and moved) a dozen times.
+            // Lines counted with `memchr` (a count byte by byte cost four instructions a byte).
             var lines = 1
-            for b in text where b == 0x0A { lines += 1 }
+            if let base = text.baseAddress {
+                var p = UnsafeRawPointer(base)
+                let end = p + text.count
+                while p < end, let newline = memchr(p, 0x0A, end - p) {
+                    lines += 1
+                    p = UnsafeRawPointer(newline) + 1
+                }
+            }
             spans.reserveCapacity(lines)
             overrides = OverrideTable(spans: lines)
         }
