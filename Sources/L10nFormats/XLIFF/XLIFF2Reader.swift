@@ -197,6 +197,8 @@ struct XLIFF2Reader {
     /// The file's `<slr:profiles>` and its `<slr:normalization>`, as written. Settings of
     /// third-party profiles (other elements inside it) are not kept.
     static func sizeProfiles(_ file: XMLElement) -> SizeProfiles? {
+        // A file whose names include no `profiles` has none: its units are not walked for it.
+        guard file.arena.nameIndex("profiles") >= 0 else { return nil }
         var found: XMLElement?
         file.forEachElement { e in
             if e.name == "profiles" && e.namespace == XLIFFNamespace.sizeRestriction { found = e; return false }
