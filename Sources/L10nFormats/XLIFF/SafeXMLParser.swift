@@ -67,13 +67,17 @@ final class XMLArena: Sendable {
         return string(range)
     }
 
-    /// Whether the bytes `range` of `text` are the UTF-8 of `s`.
+    /// Whether the bytes `range` of `text` are the UTF-8 of `s`: compared in place, byte by byte
+    /// (the strings compared are short ids and types; a copy of one for `withUTF8` and a call
+    /// to `memcmp` cost more than their bytes).
     func bytes(_ range: Range<Int>, equal s: String) -> Bool {
-        guard s.utf8.count == range.count else { return false }
-        guard !range.isEmpty else { return true }
-        var s = s
-        return s.withUTF8 { u in
-            text.withUnsafeBufferPointer { t in memcmp(t.baseAddress! + range.lowerBound, u.baseAddress!, range.count) == 0 }
+        let utf8 = s.utf8
+        guard utf8.count == range.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            utf8.withContiguousStorageIfAvailable { u in
+                for i in u.indices where t[range.lowerBound + i] != u[i] { return false }
+                return true
+            } ?? t[range].elementsEqual(utf8)
         }
     }
 
