@@ -23,15 +23,19 @@ package enum DecimalID {
     /// The number of an id ``string(_:after:)`` writes with `prefix` (the prefix, then up to 18
     /// decimal digits without a leading zero); nil for any other string.
     package static func number(_ id: String, after prefix: UInt8) -> Int? {
-        var id = id
-        return id.withUTF8 { p -> Int? in
-            guard p.count > 1, p.count <= 19, p[0] == prefix, p[1] != UInt8(ascii: "0") || p.count == 2 else { return nil }
-            var value = 0
-            for b in p[1...] {
-                guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(b - UInt8(ascii: "0"))
-            }
-            return value
+        // Read in place: `withUTF8` needs a mutable copy of the string (retained and released).
+        id.utf8.withContiguousStorageIfAvailable { number($0, after: prefix) }
+            ?? Array(id.utf8).withUnsafeBufferPointer { number($0, after: prefix) }
+    }
+
+    /// ``number(_:after:)`` of an id's UTF-8 bytes (an attribute value read in place).
+    package static func number(_ p: UnsafeBufferPointer<UInt8>, after prefix: UInt8) -> Int? {
+        guard p.count > 1, p.count <= 19, p[0] == prefix, p[1] != UInt8(ascii: "0") || p.count == 2 else { return nil }
+        var value = 0
+        for b in p[1...] {
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(b - UInt8(ascii: "0"))
         }
+        return value
     }
 }

@@ -7,6 +7,14 @@ public struct XMLAttribute {
     /// except that `&` (from `&amp;` or `&#38;`) comes as the text `&#38;`. Use ``stringValue``.
     public let value: UnsafeBufferPointer<UInt8>
 
+    @usableFromInline
+    init(localName: UnsafePointer<UInt8>, prefix: UnsafePointer<UInt8>?, namespaceURI: UnsafePointer<UInt8>?, value: UnsafeBufferPointer<UInt8>) {
+        self.localName = localName
+        self.prefix = prefix
+        self.namespaceURI = namespaceURI
+        self.value = value
+    }
+
     public var name: String { String(cString: localName) }
     public var namespace: String? { namespaceURI.map { String(cString: $0) } }
 

@@ -1,12 +1,18 @@
 /// The attributes of an ``XMLStartTag``, a view of libxml2's SAX2 attribute table.
+/// Read inlined into the reader's start-tag event (a call per attribute cost more than the read).
 public struct XMLAttributes: RandomAccessCollection {
-    let table: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    @usableFromInline let table: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    init(table: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+        self.table = table
+        self.count = count
+    }
 
-    public subscript(i: Int) -> XMLAttribute {
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
+
+    @inlinable public subscript(i: Int) -> XMLAttribute {
         let a = table! + i * 5  // localname, prefix, URI, value, end
         return XMLAttribute(localName: a[0]!, prefix: a[1], namespaceURI: a[2],
                             value: UnsafeBufferPointer(start: a[3], count: a[3].map { a[4]! - $0 } ?? 0))

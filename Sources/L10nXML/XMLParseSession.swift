@@ -57,6 +57,9 @@ final class XMLParseSession {
     // MARK: - Checks
 
     /// A start tag: depth, XInclude, attribute lengths. False when the parse was refused.
+    /// This and the other checks per event are inlined into libxml2's callbacks: a call each
+    /// cost as much as the check.
+    @inline(__always)
     func startElement(_ ctx: UnsafeMutableRawPointer, uri: UnsafePointer<UInt8>?, attributeCount: Int,
                       attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> Bool {
         guard failure == nil else { return false }
@@ -90,16 +93,25 @@ final class XMLParseSession {
         return true
     }
 
+    @inline(__always)
     func endElement() {
         depth -= 1
         textRun = 0
     }
 
     /// Character data: the text-run limit. False when the parse was refused.
+    @inline(__always)
     func text(_ ctx: UnsafeMutableRawPointer, _ p: UnsafePointer<UInt8>, count: Int) -> Bool {
         guard failure == nil else { return false }
         textRun += count
         guard textRun > policy.maxTextRunBytes else { return true }
+        refuseTextRun(ctx, p, count: count)
+        return false
+    }
+
+    /// Stops the parse at a run of text over the limit (see ``text(_:_:count:)``).
+    @inline(never)
+    private func refuseTextRun(_ ctx: UnsafeMutableRawPointer, _ p: UnsafePointer<UInt8>, count: Int) {
         // libxml2 reports a chunk once it has read it, so its line is the chunk's last one; the
         // refusal names the line where the run passes the limit.
         let chunk = UnsafeBufferPointer(start: p, count: count)
@@ -108,7 +120,6 @@ final class XMLParseSession {
         let before = chunk[..<crossing].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         stop(ctx, FormatError(.tooLarge, "a run of text is longer than \(policy.maxTextRunBytes) bytes",
                               at: SourceLocation(file: file, line: Self.line(ctx) - newlines + before)))
-        return false
     }
 
     /// A comment or processing instruction ends a text run.

@@ -44,6 +44,7 @@ final class XMLArena: Sendable {
     func string(_ i: Int32) -> String? { i < 0 ? nil : strings[Int(i)] }
 
     /// The index of `name` among the document's names, -1 when no element or attribute has it.
+    /// A name has one index (the builder keeps `strings` free of repeats).
     /// A reader resolves the attribute names it reads on every element once per document and
     /// then finds them by ``XMLElement/subscript(nameIndex:)``.
     func nameIndex(_ name: String) -> Int32 {
@@ -51,8 +52,38 @@ final class XMLArena: Sendable {
     }
 
     /// The value of `attribute` as a string (read in place: no slice of `text` is retained).
-    func value(_ attribute: Attribute) -> String {
-        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[attribute.value]), as: UTF8.self) }
+    func value(_ attribute: Attribute) -> String { string(attribute.value) }
+
+    /// The bytes `range` of `text` as a string.
+    func string(_ range: Range<Int>) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    /// The bytes `range` of `text` as a string: `known` itself when they are its bytes, so a
+    /// value the reader already holds (a unit's id or type as the skeleton names it) is
+    /// compared, not decoded and validated again.
+    func string(_ range: Range<Int>, reusing known: String?) -> String {
+        if let known, bytes(range, equal: known) { return known }
+        return string(range)
+    }
+
+    /// Whether the bytes `range` of `text` are the UTF-8 of `s`: compared in place, byte by byte
+    /// (the strings compared are short ids and types; a copy of one for `withUTF8` and a call
+    /// to `memcmp` cost more than their bytes).
+    func bytes(_ range: Range<Int>, equal s: String) -> Bool {
+        let utf8 = s.utf8
+        guard utf8.count == range.count else { return false }
+        return text.withUnsafeBufferPointer { t in
+            utf8.withContiguousStorageIfAvailable { u in
+                for i in u.indices where t[range.lowerBound + i] != u[i] { return false }
+                return true
+            } ?? t[range].elementsEqual(utf8)
+        }
+    }
+
+    /// Calls `body` with the bytes `range` of `text`, read in place.
+    func withBytes<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
 
@@ -84,6 +115,10 @@ struct XMLElement: Sendable {
 
     var name: String { arena.strings[Int(node.name)] }
     var namespace: String? { arena.string(node.namespace) }
+    /// The name and namespace as indices into the arena's names (``XMLArena/nameIndex(_:)``):
+    /// a reader that resolved the names it looks for compares integers, not strings.
+    var nameIndex: Int32 { node.name }
+    var namespaceIndex: Int32 { node.namespace }
     /// 1-based line of the start tag, for error messages.
     var line: Int { Int(node.line) }
 
@@ -108,11 +143,17 @@ struct XMLElement: Sendable {
     /// `nameIndex`: an integer comparison an attribute, and nothing to look at for a name the
     /// document never uses (-1).
     subscript(nameIndex nameIndex: Int32) -> String? {
+        valueRange(nameIndex: nameIndex).map { arena.string($0) }
+    }
+
+    /// Where the value of that attribute (see ``subscript(nameIndex:)``) lies in the arena's
+    /// text: compared there (``XMLArena/bytes(_:equal:)``), it need not become a string.
+    func valueRange(nameIndex: Int32) -> Range<Int>? {
         guard nameIndex >= 0 else { return nil }
         let r = node.attributes
         return arena.attributes.withUnsafeBufferPointer { attributes in
             for i in Int(r.lowerBound)..<Int(r.upperBound) where attributes[i].name == nameIndex && attributes[i].namespace < 0 {
-                return arena.value(attributes[i])
+                return attributes[i].value
             }
             return nil
         }
@@ -186,6 +227,22 @@ struct XMLElement: Sendable {
             return false
         }
         return found
+    }
+
+    /// Calls `body` with the concatenated text of the direct text children as UTF-8 bytes, read
+    /// in place in the arena when there is one text child (the base64 of an embedded original).
+    func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var c = node.firstChild
+        var only: Range<Int>?
+        while c >= 0 {
+            let n = arena.nodes[Int(c)]
+            if n.isText {
+                guard only == nil else { return try Array(text.utf8).withUnsafeBufferPointer(body) }
+                only = n.text
+            }
+            c = n.next
+        }
+        return try arena.withBytes(only ?? 0..<0, body)
     }
 
     /// The concatenated text of the direct text children.
@@ -263,7 +320,10 @@ enum SafeXMLParser {
         var textCapacity: Int
         var root: Int32 = -1
         /// The open elements: each one's node, and whether whitespace directly inside it is dropped.
+        /// Its first `depth` entries: the array keeps its closed entries, overwritten by the next
+        /// opened ones, so an end tag is a decrement, not a removal.
         var stack: [(node: Int32, dropsBlanks: Bool)] = []
+        var depth = 0
         /// For each of `strings`: ``elementOnlyName`` and ``xliffNamespace``.
         var flags: [UInt8] = []
         static let elementOnlyName: UInt8 = 1
@@ -275,6 +335,8 @@ enum SafeXMLParser {
         /// and two names used on every element evicted each other.
         var slots = [(pointer: UnsafePointer<UInt8>?, index: Int32)](repeating: (nil, -1), count: 256)
         var names: [UnsafePointer<UInt8>: Int32] = [:]
+        /// The index of each string of `strings`.
+        var indices: [String: Int32] = [:]
 
         init(expectedSize: Int) {
             textCapacity = max(expectedSize, 64)
@@ -285,18 +347,33 @@ enum SafeXMLParser {
 
         /// The index of `p`'s string. Names and URIs share the table: libxml2 interns both in the
         /// parser's dictionary, so one pointer is one string whichever it names.
+        /// The slot comparison is inlined into each event; a miss takes the call.
+        @inline(__always)
         mutating func intern(_ p: UnsafePointer<UInt8>) -> Int32 {
             let slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: p)) &* 0x9E37_79B9_7F4A_7C15) >> 56)
             if slots[slot].pointer == p { return slots[slot].index }
+            return intern(p, missing: slot)
+        }
+
+        /// ``intern(_:)`` for a pointer not in its slot: looked up (or added), then cached there.
+        @inline(never)
+        mutating func intern(_ p: UnsafePointer<UInt8>, missing slot: Int) -> Int32 {
             let i: Int32
             if let known = names[p] {
                 i = known
             } else {
-                i = Int32(strings.count)
+                // A string another pointer already brought (libxml2 hands a few names from outside
+                // its dictionary) keeps its index: one index is one string, so readers compare indices.
                 let s = String(cString: p)
-                strings.append(s)
-                flags.append((Self.elementOnly.contains(s) ? Self.elementOnlyName : 0)
-                             | (Self.xliffNamespaces.contains(s) ? Self.xliffNamespace : 0))
+                if let same = indices[s] {
+                    i = same
+                } else {
+                    i = Int32(strings.count)
+                    strings.append(s)
+                    flags.append((Self.elementOnly.contains(s) ? Self.elementOnlyName : 0)
+                                 | (Self.xliffNamespaces.contains(s) ? Self.xliffNamespace : 0))
+                    indices[s] = i
+                }
                 names[p] = i
             }
             slots[slot] = (p, i)
@@ -306,7 +383,8 @@ enum SafeXMLParser {
         mutating func append(_ node: XMLArena.Node) -> Int32 {
             let i = Int32(nodes.count)
             nodes.append(node)
-            if let parent = stack.last?.node {
+            if depth > 0 {
+                let parent = stack[depth - 1].node
                 let last = nodes[Int(parent)].lastChild
                 if last >= 0 { nodes[Int(last)].next = i } else { nodes[Int(parent)].firstChild = i }
                 nodes[Int(parent)].lastChild = i
@@ -329,13 +407,14 @@ enum SafeXMLParser {
             }
             node.attributes = first..<Int32(attributes.count)
             let i = append(node)
-            if stack.isEmpty, root < 0 { root = i }
+            if depth == 0, root < 0 { root = i }
             let dropsBlanks = node.namespace >= 0 && flags[Int(node.namespace)] & Self.xliffNamespace != 0
                 && flags[Int(node.name)] & Self.elementOnlyName != 0
-            stack.append((i, dropsBlanks))
+            if depth < stack.count { stack[depth] = (i, dropsBlanks) } else { stack.append((i, dropsBlanks)) }
+            depth += 1
         }
 
-        mutating func endElement() { _ = stack.popLast() }
+        mutating func endElement() { depth = max(depth - 1, 0) }
 
         /// Room for `count` more bytes of text.
         mutating func reserveText(_ count: Int) {
@@ -382,7 +461,8 @@ enum SafeXMLParser {
         static let xliffNamespaces: Set<String> = [XLIFFNamespace.core12, XLIFFNamespace.core20, XLIFFNamespace.core22]
 
         mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
-            guard let (parent, dropsBlanks) = stack.last, !bytes.isEmpty else { return }
+            guard depth > 0, !bytes.isEmpty else { return }
+            let (parent, dropsBlanks) = stack[depth - 1]
             if dropsBlanks, bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) { return }
             let start = textCount
             reserveText(bytes.count)

@@ -39,7 +39,29 @@ enum SkeletonCodec {
     /// defaults, and which fields were written.
     struct Decoded {
         var spans: [Skeleton.UnitSpan]
-        var overrides: [[Overrides]]
+        var overrides: OverrideTable
+        /// No span was named (`n`): the spans are `u1`, `u2`… in order.
+        var numbered: Bool
+    }
+
+    /// Which fields of each code its span map wrote, for all the spans in one array (an array
+    /// per span with codes was allocated, filled and freed again for each).
+    struct OverrideTable {
+        private var flags: [Overrides] = []
+        /// For each span, where its codes start in `flags`.
+        private var starts: [Int] = []
+
+        init(spans: Int) { starts.reserveCapacity(spans) }
+
+        /// What the span map wrote of code `c` of span `s`.
+        subscript(span s: Int, code c: Int) -> Overrides { flags[starts[s] + c] }
+
+        /// A span follows; its codes come next.
+        mutating func startSpan() { starts.append(flags.count) }
+        /// A code of the last span follows, nothing written of it yet.
+        mutating func startCode() { flags.append([]) }
+        /// The span map wrote `field` of the last code.
+        mutating func wrote(_ field: Overrides) { flags[flags.count - 1].insert(field) }
     }
 
     /// What codes are matched by within a unit.
@@ -366,24 +388,34 @@ enum SkeletonCodec {
         var i = 0
         var strings: [String] = []
         var spans: [Skeleton.UnitSpan] = []
-        var overrides: [[Overrides]] = []
+        var overrides = OverrideTable(spans: 0)
         /// The default part ids made so far (`s1`, `s2`… and `i1`, `i2`…): every unit numbers its
         /// parts from 1 again, so each id is made once per span map, not once per part.
         var segmentIDs: [String] = []
         var ignorableIDs: [String] = []
+        /// The same for code ids (`1`, `2`…, numbered within each unit).
+        var codeIDs: [String] = []
 
         init(text: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>) {
             self.text = text
             self.original = original
             // A line per unit: the spans array sized once instead of grown (and moved) a dozen times.
+            // Lines counted with `memchr` (a count byte by byte cost four instructions a byte).
             var lines = 1
-            for b in text where b == 0x0A { lines += 1 }
+            if let base = text.baseAddress {
+                var p = UnsafeRawPointer(base)
+                let end = p + text.count
+                while p < end, let newline = memchr(p, 0x0A, end - p) {
+                    lines += 1
+                    p = UnsafeRawPointer(newline) + 1
+                }
+            }
             spans.reserveCapacity(lines)
-            overrides.reserveCapacity(lines)
+            overrides = OverrideTable(spans: lines)
         }
 
         /// The `n`th default id (1-based) of `ids`, made with `prefix` the first time.
-        static func partID(_ n: Int, _ prefix: UInt8, in ids: inout [String]) -> String {
+        static func partID(_ n: Int, _ prefix: UInt8?, in ids: inout [String]) -> String {
             while ids.count < n { ids.append(DecimalID.string(ids.count + 1, after: prefix)) }
             return ids[n - 1]
         }
@@ -426,6 +458,7 @@ enum SkeletonCodec {
         }
 
         mutating func run() throws -> Decoded {
+            var named = false
             var lastEnd = 0
             var lastTop: Int?
             var segments = 0, ignorables = 0
@@ -457,7 +490,7 @@ enum SkeletonCodec {
                     let start = lastEnd + (try number())
                     guard start <= original.count else { throw fail("unit \(spans.count + 1) starts after the end of the original") }
                     spans.append(Skeleton.UnitSpan(unit: DecimalID.string(spans.count + 1, after: UInt8(ascii: "u")), type: nil, start: start, end: start, parts: [], codes: []))
-                    overrides.append([])
+                    overrides.startSpan()
                     lastEnd = start
                     lastTop = spans.count - 1
                     segments = 0
@@ -476,7 +509,7 @@ enum SkeletonCodec {
                     let offset = try number()
                     spans.append(Skeleton.UnitSpan(unit: DecimalID.string(spans.count + 1, after: UInt8(ascii: "u")), type: nil, start: start, end: start, parts: [], codes: [],
                                                    parent: Skeleton.Parent(unit: spans[top].unit, code: code, offset: offset)))
-                    overrides.append([])
+                    overrides.startSpan()
                     segments = 0
                     ignorables = 0
                     cursor = start
@@ -488,6 +521,7 @@ enum SkeletonCodec {
                 switch tag {
                 case UInt8(ascii: "n"):
                     spans[u].unit = try string()
+                    named = true
                 case UInt8(ascii: "t"):
                     spans[u].type = try string()
                 case UInt8(ascii: "s"), UInt8(ascii: "i"):
@@ -524,8 +558,13 @@ enum SkeletonCodec {
                         id = try string()
                     } else {
                         let start = i
-                        _ = try number()
-                        id = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
+                        let n = try number()
+                        // A unit's codes are numbered from 1: the first few ids made once per map.
+                        if n >= 1, n <= 64, text[start] != UInt8(ascii: "0") {
+                            id = Self.partID(n, nil, in: &codeIDs)
+                        } else {
+                            id = String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self)
+                        }
                     }
                     guard i < text.count else { throw fail("code data was expected") }
                     let data: String
@@ -544,12 +583,9 @@ enum SkeletonCodec {
                         try expect(UInt8(ascii: "$"))
                         data = try string()
                     }
-                    if spans[u].codes.isEmpty {
-                        spans[u].codes.reserveCapacity(4)
-                        overrides[u].reserveCapacity(4)
-                    }
+                    if spans[u].codes.isEmpty { spans[u].codes.reserveCapacity(4) }
                     spans[u].codes.append(InlineCode(kind: kind, id: id, data: data))
-                    overrides[u].append([])
+                    overrides.startCode()
                 case UInt8(ascii: "y"), UInt8(ascii: "z"), UInt8(ascii: "d"), UInt8(ascii: "e"),
                      UInt8(ascii: "k"), UInt8(ascii: "K"), UInt8(ascii: "j"), UInt8(ascii: "J"):
                     guard !spans[u].codes.isEmpty else { throw fail("a code attribute comes before any code") }
@@ -560,22 +596,22 @@ enum SkeletonCodec {
                         guard i < text.count, let type = SkeletonCodec.type(letter: text[i]) else { throw fail("unknown code type") }
                         i += 1
                         spans[u].codes[c].type = type
-                        overrides[u][c].insert(.type)
+                        overrides.wrote(.type)
                     case UInt8(ascii: "z"):
                         spans[u].codes[c].subType = try optionalString(data: data)
-                        overrides[u][c].insert(.subType)
+                        overrides.wrote(.subType)
                     case UInt8(ascii: "d"):
                         spans[u].codes[c].display = try optionalString(data: data)
-                        overrides[u][c].insert(.display)
+                        overrides.wrote(.display)
                     case UInt8(ascii: "e"):
                         spans[u].codes[c].equiv = try optionalString(data: data)
-                        overrides[u][c].insert(.equiv)
+                        overrides.wrote(.equiv)
                     case UInt8(ascii: "k"), UInt8(ascii: "K"):
                         spans[u].codes[c].canDelete = tag == UInt8(ascii: "K")
-                        overrides[u][c].insert(.canDelete)
+                        overrides.wrote(.canDelete)
                     default:
                         spans[u].codes[c].isolated = tag == UInt8(ascii: "J")
-                        overrides[u][c].insert(.isolated)
+                        overrides.wrote(.isolated)
                     }
                 default:
                     i -= 1
@@ -583,7 +619,7 @@ enum SkeletonCodec {
                 }
                 guard i >= text.count || Self.isSpace(text[i]) else { throw fail("unexpected character after a token") }
             }
-            return Decoded(spans: spans, overrides: overrides)
+            return Decoded(spans: spans, overrides: overrides, numbered: !named)
         }
 
         static func hexValue(_ b: UInt8) -> UInt8? {

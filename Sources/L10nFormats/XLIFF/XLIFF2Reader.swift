@@ -34,16 +34,16 @@ struct XLIFF2Reader {
         let read = try embedded.map { try XLIFFSkeletonEmbedding.decodeXLIFF2($0, file: file) }
             ?? XLIFFSkeletonEmbedding.Read(skeleton: Skeleton(original: Data(), spans: []), overrides: nil)
         var skeleton = read.skeleton
-        let spanIndex = SpanIndex(read.skeleton.spans)
+        let spanIndex = SpanIndex(read.skeleton.spans, numbered: read.numbered)
 
         var units: [TextUnit] = []
         units.reserveCapacity(skeleton.spans.count)  // a span a unit: grown by appends, the units were moved each time
         var groups: [SizeGroup] = []
         var provenances = SmallMap<String, Provenance?>()
-        let names = AttributeNames(fileElement.arena)
-        // The segments of an untranslated unit of one segment, shared by all such units (see
-        // ``appendUntranslatedUnit(_:id:parts:type:oneSegment:to:)``).
-        var oneSegment: [Segment]?
+        let names = Names(fileElement.arena, namespace: namespace)
+        // The segments of untranslated units, shared by the units of one pattern (see
+        // ``appendUntranslatedUnit(_:id:parts:type:names:shared:to:)``).
+        var shared = SharedSegments()
         // Inline restrictions are looked for only where a profile says how to measure them.
         let profiles = Self.sizeProfiles(fileElement)
         let restrictions = profiles != nil && detail == .full
@@ -51,29 +51,37 @@ struct XLIFF2Reader {
         // What it fills is passed inout, not captured: captured by this recursive function and
         // its closure, each access paid a dynamic exclusivity check.
         func collect(_ container: XMLElement, translate: Bool, units: inout [TextUnit], groups: inout [SizeGroup],
-                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, oneSegment: inout [Segment]?) throws {
+                     skeleton: inout Skeleton, provenances: inout SmallMap<String, Provenance?>, shared: inout SharedSegments) throws {
             try container.forEachElement { child in
-                guard child.namespace == namespace else { return true }
+                guard child.namespaceIndex == names.xliff else { return true }
                 let translate = child[nameIndex: names.translate].map { $0 != "no" } ?? translate
-                if child.name == "unit" {
-                    let id = child[nameIndex: names.id]  // read once: each read makes a string of the attribute
+                if child.nameIndex == names.unit {
+                    // The span found by the id's bytes; the id read once, as the span's own string
+                    // when it is the same (each read made a string of the attribute). Found by
+                    // number, it is; found by string, it is compared (equal strings may differ in bytes).
+                    let idRange = child.valueRange(nameIndex: names.id)
+                    let found = idRange.flatMap { spanIndex.first($0, in: child.arena) }
+                    let id = idRange.map { range in
+                        guard let i = found else { return child.arena.string(range) }
+                        return spanIndex.isNumbered ? skeleton.spans[i].unit : child.arena.string(range, reusing: skeleton.spans[i].unit)
+                    }
                     // The span's parts and type only, not the span copied out of the array (all its
                     // strings and arrays retained and released for every unit).
-                    if detail == .merging, let id, let i = spanIndex.first(id),
+                    if detail == .merging, let id, let i = found,
                        try appendUntranslatedUnit(child, id: id, parts: skeleton.spans[i].parts, type: skeleton.spans[i].type,
-                                                  names: names, oneSegment: &oneSegment, to: &units) {
+                                                  names: names, shared: &shared, to: &units) {
                         units[units.count - 1].translate = translate
                         return true
                     }
                     var span: Skeleton.UnitSpan?
-                    if let id, let i = spanIndex.first(id) {
-                        if let overrides = read.overrides?[i], !skeleton.spans[i].codes.isEmpty {
+                    if let i = found {
+                        if let overrides = read.overrides, !skeleton.spans[i].codes.isEmpty {
                             // The span map left out what the unit's source elements say of its codes
                             // (a unit without codes has nothing to complete: its sources go unwalked).
                             let bases = codeBases(child)
                             for c in skeleton.spans[i].codes.indices {
                                 let key = SkeletonCodec.CodeKey(skeleton.spans[i].codes[c].kind, skeleton.spans[i].codes[c].id)
-                                SkeletonCodec.complete(&skeleton.spans[i].codes[c], overrides: overrides[c], base: bases[key])
+                                SkeletonCodec.complete(&skeleton.spans[i].codes[c], overrides: overrides[span: i, code: c], base: bases[key])
                             }
                         }
                         span = skeleton.spans[i]
@@ -82,19 +90,19 @@ struct XLIFF2Reader {
                     try appendUnit(child, id: id, span: span, names: names, provenances: &provenances, markers: restrictions, to: &units)
                     units[units.count - 1].translate = translate
                     if restrictions { units[units.count - 1].inlineSizeLimits = Self.inlineSizeLimits(child, namespace: namespace) }
-                } else if child.name == "group" {
+                } else if child.nameIndex == names.group {
                     // A restricted group keeps its place (outer before inner) and its units.
                     let limits = Self.sizeLimits(child)
                     let (slot, first) = (groups.count, units.count)
                     if let limits, let id = child["id"] { groups.append(SizeGroup(id: id, limits: limits, units: [])) }
-                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
+                    try collect(child, translate: translate, units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, shared: &shared)
                     if limits != nil, slot < groups.count { groups[slot].units = units[first...].map(\.id) }
                 }
                 return true
             }
         }
         try collect(fileElement, translate: fileElement["translate"].map { $0 != "no" } ?? true,
-                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, oneSegment: &oneSegment)
+                    units: &units, groups: &groups, skeleton: &skeleton, provenances: &provenances, shared: &shared)
         var document = Document(
             original: fileElement["original"] ?? fileElement["id"] ?? file, format: format, sourceLanguage: sourceLanguage,
             targetLanguage: targetLanguage, units: units, skeleton: skeleton)
@@ -105,16 +113,22 @@ struct XLIFF2Reader {
         return document
     }
 
-    /// The attribute names read on every unit and part, resolved once per file
+    /// The attribute and element names read on every unit and part, resolved once per file
     /// (``XMLArena/nameIndex(_:)``): each is then found by an integer comparison, and one the
     /// file never uses (`state`, `subState`, `order` in a file nobody translated) is known absent
     /// without a look at the element.
-    struct AttributeNames {
+    struct Names {
         let id, translate, type, name, state, subState, order: Int32
+        /// The XLIFF namespace, and the names of its elements walked for every unit.
+        let xliff, unit, group, segment, ignorable, source, target: Int32
 
-        init(_ arena: XMLArena) {
+        init(_ arena: XMLArena, namespace: String) {
             (id, translate, type, name) = (arena.nameIndex("id"), arena.nameIndex("translate"), arena.nameIndex("type"), arena.nameIndex("name"))
             (state, subState, order) = (arena.nameIndex("state"), arena.nameIndex("subState"), arena.nameIndex("order"))
+            // Never -1: the root is in this namespace, and elements are never in none by accident.
+            xliff = arena.nameIndex(namespace)
+            (unit, group, segment, ignorable) = (arena.nameIndex("unit"), arena.nameIndex("group"), arena.nameIndex("segment"), arena.nameIndex("ignorable"))
+            (source, target) = (arena.nameIndex("source"), arena.nameIndex("target"))
         }
     }
 
@@ -125,9 +139,11 @@ struct XLIFF2Reader {
         private let count: Int
         private var table: [String: Int]?
 
-        init(_ spans: [Skeleton.UnitSpan]) {
+        /// `numbered`: the decoder knows the spans are numbered (it named none), so they are not
+        /// looked at.
+        init(_ spans: [Skeleton.UnitSpan], numbered known: Bool = false) {
             count = spans.count
-            let numbered = spans.withUnsafeBufferPointer { spans in
+            let numbered = known || spans.withUnsafeBufferPointer { spans in
                 spans.indices.allSatisfy { DecimalID.number(spans[$0].unit, after: UInt8(ascii: "u")) == $0 + 1 }
             }
             guard !numbered else { return }
@@ -139,10 +155,13 @@ struct XLIFF2Reader {
             table = index
         }
 
-        /// The index of the first span of unit `id`.
-        func first(_ id: String) -> Int? {
-            if let table { return table[id] }
-            guard let n = DecimalID.number(id, after: UInt8(ascii: "u")), n >= 1, n <= count else { return nil }
+        /// Whether spans are found by their ids' numbers: an id found is then its span's bytes for byte.
+        var isNumbered: Bool { table == nil }
+
+        /// The index of the first span of the unit whose id is the bytes `id` of `arena`'s text.
+        func first(_ id: Range<Int>, in arena: XMLArena) -> Int? {
+            if let table { return table[arena.string(id)] }
+            guard let n = arena.withBytes(id, { DecimalID.number($0, after: UInt8(ascii: "u")) }), n >= 1, n <= count else { return nil }
             return n - 1
         }
     }
@@ -178,6 +197,8 @@ struct XLIFF2Reader {
     /// The file's `<slr:profiles>` and its `<slr:normalization>`, as written. Settings of
     /// third-party profiles (other elements inside it) are not kept.
     static func sizeProfiles(_ file: XMLElement) -> SizeProfiles? {
+        // A file whose names include no `profiles` has none: its units are not walked for it.
+        guard file.arena.nameIndex("profiles") >= 0 else { return nil }
         var found: XMLElement?
         file.forEachElement { e in
             if e.name == "profiles" && e.namespace == XLIFFNamespace.sizeRestriction { found = e; return false }
@@ -235,7 +256,7 @@ struct XLIFF2Reader {
     /// `markers`: also keep the restricted annotations of its segments (``TextUnit/markerRestrictions``);
     /// asked only where the file names a profile to measure them with. The unit is appended to
     /// `units` and completed there (returned, it was copied into the array).
-    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, names: AttributeNames,
+    private func appendUnit(_ element: XMLElement, id: String?, span: Skeleton.UnitSpan?, names: Names,
                             provenances: inout SmallMap<String, Provenance?>, markers: Bool = false, to units: inout [TextUnit]) throws {
         guard let id else { throw error("<unit> has no id", element) }
 
@@ -335,43 +356,50 @@ struct XLIFF2Reader {
     /// nothing appended) when the unit is not such a unit (it is then read in full). What the
     /// full read refuses of the parts themselves (no `<source>`, an unknown state) is refused
     /// here too. Appended, not returned: a returned unit was copied into the array.
-    /// `oneSegment`: the segments of the first such unit that is one segment; the units of one
-    /// segment with the same id share it (most are `s1`) instead of each allocating, filling
-    /// and at the end destroying an array of its own.
+    /// `shared`: the segments arrays units of the same parts share (made here for a unit of
+    /// more parts than a pattern holds).
     private func appendUntranslatedUnit(_ element: XMLElement, id: String, parts: [Skeleton.PartSpan], type: String?,
-                                        names: AttributeNames, oneSegment: inout [Segment]?, to units: inout [TextUnit]) throws -> Bool {
-        var segments: [Segment] = []  // sized at the first part that qualifies: most that do not fail on it
+                                        names: Names, shared: inout SharedSegments, to units: inout [TextUnit]) throws -> Bool {
+        let own = parts.count > SharedSegments.maximumParts
+        var segments: [Segment] = []  // made in the walk for `own` only; sized at the first part that qualifies
+        var count = 0
+        var ignorables: UInt64 = 0
         var matches = true
+        let arena = element.arena
         try element.forEachElement { child in
-            guard child.namespace == namespace && (child.name == "segment" || child.name == "ignorable") else { return true }
+            guard child.namespaceIndex == names.xliff && (child.nameIndex == names.segment || child.nameIndex == names.ignorable) else { return true }
             // Its `<source>` and `<target>` in one walk; the walk ends at a target.
             var hasSource = false, hasTarget = false
             child.forEachElement { e in
-                guard e.namespace == namespace else { return true }
-                if e.name == "target" { hasTarget = true; return false }
-                if e.name == "source" { hasSource = true }
+                guard e.namespaceIndex == names.xliff else { return true }
+                if e.nameIndex == names.target { hasTarget = true; return false }
+                if e.nameIndex == names.source { hasSource = true }
                 return true
             }
             // A translated unit is told first, and cheaply: it is read in full, which checks it.
-            let k = segments.count
-            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let partID = child[nameIndex: names.id], partID == parts[k].id
+            // The part's id is compared in place, and is then the skeleton's string.
+            let k = count
+            guard !hasTarget, k < parts.count, parts[k].rewritten != true, let idRange = child.valueRange(nameIndex: names.id),
+                  arena.bytes(idRange, equal: parts[k].id)
             else { matches = false; return false }
             guard hasSource else { throw error("<\(child.name)> has no <source>", child) }
-            if child.name == "segment", let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
+            let isIgnorable = child.nameIndex == names.ignorable
+            if !isIgnorable, let value = child[nameIndex: names.state], Self.segmentState(value) == nil {
                 throw error("unknown segment state \"\(value)\"", child)
             }
-            let isIgnorable = child.name == "ignorable"
-            if parts.count == 1, !isIgnorable, let shared = oneSegment, shared[0].id == partID {
-                segments = shared
-                return true
+            count += 1
+            if own {
+                if k == 0 { segments.reserveCapacity(parts.count) }
+                segments.append(Segment(id: parts[k].id, source: Content(normalRuns: []), isIgnorable: isIgnorable))
+            } else if isIgnorable {
+                ignorables |= 1 << k
             }
-            if k == 0 { segments.reserveCapacity(parts.count) }
-            segments.append(Segment(id: partID, source: Content(normalRuns: []), isIgnorable: isIgnorable))
             return true
         }
-        guard matches, segments.count == parts.count, !segments.isEmpty else { return false }
-        if oneSegment == nil, segments.count == 1, !segments[0].isIgnorable { oneSegment = segments }
-        units.append(TextUnit(id: id, type: element[nameIndex: names.type] ?? type, name: element[nameIndex: names.name], segments: segments))
+        guard matches, count == parts.count, count > 0 else { return false }
+        if !own { segments = shared.segments(parts, ignorables: ignorables) }
+        let ownType = element.valueRange(nameIndex: names.type).map { arena.string($0, reusing: type) }
+        units.append(TextUnit(id: id, type: ownType ?? type, name: element[nameIndex: names.name], segments: segments))
         return true
     }
 

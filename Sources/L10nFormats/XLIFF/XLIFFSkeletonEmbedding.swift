@@ -166,7 +166,10 @@ enum XLIFFSkeletonEmbedding {
     /// encoding 2: ``SkeletonCodec/complete(_:overrides:base:)``); nil when it is complete.
     struct Read {
         var skeleton: Skeleton
-        var overrides: [[SkeletonCodec.Overrides]]?
+        var overrides: SkeletonCodec.OverrideTable?
+        /// True when the span map named no span, so the spans are `u1`, `u2`… in order (see
+        /// `XLIFF2Reader.SpanIndex`); false when that is not known.
+        var numbered = false
     }
 
     /// The skeleton of XLIFF 2's `<l10n:skeleton>` element.
@@ -185,15 +188,12 @@ enum XLIFFSkeletonEmbedding {
             throw FormatError(.invalidSkeleton, "the embedded original has encoding=\"\(originalElement["encoding"]!)\"; l10n writes base64",
                               at: SourceLocation(file: file, line: originalElement.line))
         }
-        guard let original = base64Decode(originalElement.text) else {
+        guard let original = originalElement.withText(base64Data) else {
             throw FormatError(.invalidSkeleton, "the embedded original is not valid base64", at: SourceLocation(file: file, line: originalElement.line))
         }
         try check(original, length: originalElement["length"], crc32: originalElement["crc32"], at: SourceLocation(file: file, line: originalElement.line))
-        var spansText = spansElement.text
-        return try spansText.withUTF8 { text in
-            try original.withUnsafeBufferPointer { bytes in
-                try read(spans: text, original: bytes, version: version, file: file, line: spansElement.line)
-            }
+        return try spansElement.withText { text in
+            try read(spans: text, original: original, version: version, file: file, line: spansElement.line)
         }
     }
 
@@ -219,7 +219,7 @@ enum XLIFFSkeletonEmbedding {
         }
         try check(blob[(nul + 1)...], length: header.count > 1 ? header[1] : nil, crc32: header.count > 2 ? header[2] : nil, at: location)
         return try blob.withUnsafeBufferPointer { p in
-            try read(spans: UnsafeBufferPointer(rebasing: p[(lineEnd + 1)..<nul]), original: UnsafeBufferPointer(rebasing: p[(nul + 1)...]), version: version,
+            try read(spans: UnsafeBufferPointer(rebasing: p[(lineEnd + 1)..<nul]), original: Data(buffer: UnsafeBufferPointer(rebasing: p[(nul + 1)...])), version: version,
                      file: file, line: line).skeleton
         }
     }
@@ -235,14 +235,14 @@ enum XLIFFSkeletonEmbedding {
         }
     }
 
-    private static func read(spans text: UnsafeBufferPointer<UInt8>, original: UnsafeBufferPointer<UInt8>, version: Int, file: String, line: Int) throws -> Read {
+    private static func read(spans text: UnsafeBufferPointer<UInt8>, original: Data, version: Int, file: String, line: Int) throws -> Read {
         let decoded: SkeletonCodec.Decoded
         do {
-            decoded = try SkeletonCodec.decode(text, original: original)
+            decoded = try original.withUnsafeBytes { try SkeletonCodec.decode(text, original: $0.bindMemory(to: UInt8.self)) }
         } catch let error as SkeletonCodec.Malformed {
             throw FormatError(.invalidSkeleton, "the embedded skeleton's span map is damaged: \(error.message)", at: SourceLocation(file: file, line: line))
         }
-        let skeleton = Skeleton(original: Data(original), spans: decoded.spans, version: version)
+        let skeleton = Skeleton(original: original, spans: decoded.spans, version: version)
         do {
             try skeleton.validate()
         } catch var error as FormatError {
@@ -250,7 +250,7 @@ enum XLIFFSkeletonEmbedding {
             if error.location == nil { error.location = SourceLocation(file: file, line: line) }
             throw error
         }
-        return Read(skeleton: skeleton, overrides: decoded.overrides)
+        return Read(skeleton: skeleton, overrides: decoded.overrides, numbered: decoded.numbered)
     }
 
     /// Encoding version 1: the skeleton's JSON, base64'd.
@@ -291,73 +291,86 @@ enum XLIFFSkeletonEmbedding {
 
     /// Base64 `text`; the line breaks and indentation we (or a pretty-printing tool) put in are
     /// skipped, anything else that is not base64 gives nil (the skeleton was damaged).
-    ///
-    /// Four digits at a time while four in a row are digits (the whole of a line we wrote but its
-    /// end), one at a time otherwise; the output written into storage sized once.
     static func base64Decode(_ text: String) -> [UInt8]? {
         var text = text
         return text.withUTF8 { p -> [UInt8]? in
-            decodeTable.withUnsafeBufferPointer { t -> [UInt8]? in
-                quadTables.withUnsafeBufferPointer { q -> [UInt8]? in
-                    var valid = true
-                    let out = [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
-                        var n = 0, i = 0
-                        var quad: UInt32 = 0, count = 0, padding = 0
-                        let end = p.count
-                        while i < end {
-                            if count == 0, padding == 0 {
-                                while end - i >= 4 {
-                                    let v = q[Int(p[i])] | q[256 + Int(p[i + 1])] | q[512 + Int(p[i + 2])] | q[768 + Int(p[i + 3])]
-                                    guard v <= 0xFF_FFFF else { break }
-                                    o[n] = UInt8(truncatingIfNeeded: v >> 16)
-                                    o[n + 1] = UInt8(truncatingIfNeeded: v >> 8)
-                                    o[n + 2] = UInt8(truncatingIfNeeded: v)
-                                    n += 3
-                                    i += 4
-                                }
-                                guard i < end else { break }
-                            }
-                            let v = t[Int(p[i])]
-                            i += 1
-                            if v < 64 {
-                                guard padding == 0 else { valid = false; break }
-                                quad = quad << 6 | UInt32(v)
-                                count += 1
-                                if count == 4 {
-                                    o[n] = UInt8(quad >> 16)
-                                    o[n + 1] = UInt8(quad >> 8 & 0xFF)
-                                    o[n + 2] = UInt8(quad & 0xFF)
-                                    n += 3
-                                    quad = 0
-                                    count = 0
-                                }
-                            } else if v == 0xFE {
-                                continue
-                            } else if v == 0xFD {
-                                padding += 1
-                                guard padding <= 2 else { valid = false; break }
-                            } else {
-                                valid = false
-                                break
-                            }
+            var valid = true
+            let out = [UInt8](unsafeUninitializedCapacity: p.count / 4 * 3 + 3) { o, written in
+                if let n = base64Decode(p, into: o.baseAddress!) { written = n } else { (valid, written) = (false, 0) }
+            }
+            return valid ? out : nil
+        }
+    }
+
+    /// ``base64Decode(_:)`` of text read in place (an element's text in the parsed arena), decoded
+    /// straight into the `Data` the skeleton keeps: no string of the text, no copy of the bytes.
+    static func base64Data(_ p: UnsafeBufferPointer<UInt8>) -> Data? {
+        var data = Data(count: p.count / 4 * 3 + 3)
+        let n = data.withUnsafeMutableBytes { base64Decode(p, into: $0.bindMemory(to: UInt8.self).baseAddress!) }
+        guard let n else { return nil }
+        data.count = n
+        return data
+    }
+
+    /// Decodes `p` into `o` (room for `p.count / 4 * 3 + 3` bytes); the count written, nil when
+    /// `p` is not base64.
+    ///
+    /// Four digits at a time while four in a row are digits (the whole of a line we wrote but its
+    /// end), one at a time otherwise.
+    private static func base64Decode(_ p: UnsafeBufferPointer<UInt8>, into o: UnsafeMutablePointer<UInt8>) -> Int? {
+        decodeTable.withUnsafeBufferPointer { t -> Int? in
+            quadTables.withUnsafeBufferPointer { q -> Int? in
+                var n = 0, i = 0
+                var quad: UInt32 = 0, count = 0, padding = 0
+                let end = p.count
+                while i < end {
+                    if count == 0, padding == 0 {
+                        while end - i >= 4 {
+                            let v = q[Int(p[i])] | q[256 + Int(p[i + 1])] | q[512 + Int(p[i + 2])] | q[768 + Int(p[i + 3])]
+                            guard v <= 0xFF_FFFF else { break }
+                            o[n] = UInt8(truncatingIfNeeded: v >> 16)
+                            o[n + 1] = UInt8(truncatingIfNeeded: v >> 8)
+                            o[n + 2] = UInt8(truncatingIfNeeded: v)
+                            n += 3
+                            i += 4
                         }
-                        if valid {
-                            switch (count, padding) {
-                            case (0, 0): break
-                            case (2, 2), (2, 0):
-                                o[n] = UInt8(quad >> 4)
-                                n += 1
-                            case (3, 1), (3, 0):
-                                o[n] = UInt8(quad >> 10)
-                                o[n + 1] = UInt8(quad >> 2 & 0xFF)
-                                n += 2
-                            default: valid = false
-                            }
-                        }
-                        written = n
+                        guard i < end else { break }
                     }
-                    return valid ? out : nil
+                    let v = t[Int(p[i])]
+                    i += 1
+                    if v < 64 {
+                        guard padding == 0 else { return nil }
+                        quad = quad << 6 | UInt32(v)
+                        count += 1
+                        if count == 4 {
+                            o[n] = UInt8(quad >> 16)
+                            o[n + 1] = UInt8(quad >> 8 & 0xFF)
+                            o[n + 2] = UInt8(quad & 0xFF)
+                            n += 3
+                            quad = 0
+                            count = 0
+                        }
+                    } else if v == 0xFE {
+                        continue
+                    } else if v == 0xFD {
+                        padding += 1
+                        guard padding <= 2 else { return nil }
+                    } else {
+                        return nil
+                    }
                 }
+                switch (count, padding) {
+                case (0, 0): break
+                case (2, 2), (2, 0):
+                    o[n] = UInt8(quad >> 4)
+                    n += 1
+                case (3, 1), (3, 0):
+                    o[n] = UInt8(quad >> 10)
+                    o[n + 1] = UInt8(quad >> 2 & 0xFF)
+                    n += 2
+                default: return nil
+                }
+                return n
             }
         }
     }

@@ -67,8 +67,8 @@ import Testing
         #expect(decoded.spans.contains { !$0.codes.isEmpty }, "the sample must have codes, or the loop checks nothing")
         for (s, span) in decoded.spans.enumerated() {
             for (c, code) in span.codes.enumerated() {
-                #expect(decoded.overrides[s][c] == [.display])
-                #expect(SkeletonCodec.complete(code, overrides: decoded.overrides[s][c], base: base(s, c)) == skeleton.spans[s].codes[c])
+                #expect(decoded.overrides[span: s, code: c] == [.display])
+                #expect(SkeletonCodec.complete(code, overrides: decoded.overrides[span: s, code: c], base: base(s, c)) == skeleton.spans[s].codes[c])
             }
         }
     }
