@@ -48,20 +48,21 @@ struct HTMLUnitExtractor {
     static func tableCells(in tree: HTMLTree) -> [Int: TableCell] {
         var out: [Int: TableCell] = [:]
         var number = 0
-        for table in tree.elements where table.name == "table" {
+        // By index, names compared in place: `for table in tree.elements` copied every element out.
+        for t in tree.elements.indices where tree.elements[t].name == "table" {
             var rows: [(index: Int, inHead: Bool)] = []
-            for case .element(let i) in table.children {
-                let e = tree.elements[i]
-                if e.name == "tr" { rows.append((i, false)) }
-                if e.name == "thead" || e.name == "tbody" || e.name == "tfoot" {
-                    for case .element(let r) in e.children where tree.elements[r].name == "tr" { rows.append((r, e.name == "thead")) }
+            for case .element(let i) in tree.children(of: t) {
+                let name = tree.elements[i].name
+                if name == "tr" { rows.append((i, false)) }
+                if name == "thead" || name == "tbody" || name == "tfoot" {
+                    for case .element(let r) in tree.children(of: i) where tree.elements[r].name == "tr" { rows.append((r, name == "thead")) }
                 }
             }
             var found: [Int: TableCell] = [:]
             var certain = true
             rows: for (r, row) in rows.enumerated() {
                 var cellsOfRow: [Int] = []
-                for case .element(let c) in tree.elements[row.index].children where tree.elements[c].name == "td" || tree.elements[c].name == "th" {
+                for case .element(let c) in tree.children(of: row.index) where tree.elements[c].name == "td" || tree.elements[c].name == "th" {
                     let spans = tree.elements[c].attributes.filter { $0.name == "colspan" || $0.name == "rowspan" }
                     if spans.contains(where: { ($0.value.flatMap { Int(String($0.filter { !$0.isWhitespace })) } ?? 1) != 1 }) {
                         certain = false
@@ -92,8 +93,8 @@ struct HTMLUnitExtractor {
         let sentence = isSentenceContainer(index)
         // A run is a stretch of consecutive children: handed on as a slice of them, not
         // collected into an array of its own (an allocation per container).
-        let children = tree.elements[index].children
-        var runStart = 0
+        let children = tree.children(of: index)
+        var runStart = children.startIndex
         for i in children.indices {
             let child = children[i]
             if isRunItem(child), sentence || !isFlexible(child) { continue }
@@ -174,7 +175,7 @@ struct HTMLUnitExtractor {
             guard e.role == .inline || e.role == .flexible, isTranslatable(e, inherited: true) else { break }
             emitAttributes(of: i)
             if e.role == .flexible { naming = i }
-            items = e.children[...]
+            items = tree.nodes[e.children]
         }
         if !items.isEmpty {
             var pieces: [Piece] = []
@@ -206,7 +207,7 @@ struct HTMLUnitExtractor {
             walkContainer(index, translatable: true)
             return
         }
-        for child in e.children { if case .element(let c) = child { findReenabled(c) } }
+        for child in tree.nodes[e.children] { if case .element(let c) = child { findReenabled(c) } }
     }
 
     /// Whether an item holds something a sentence needs (text, or protected content such as a
@@ -225,7 +226,7 @@ struct HTMLUnitExtractor {
             case .inline, .flexible:
                 let t = isTranslatable(e, inherited: inherited)
                 if !t { return e.end > e.start }
-                return e.children.contains { carriesContent($0, inherited: t) }
+                return tree.nodes[e.children].contains { carriesContent($0, inherited: t) }
             }
         }
     }
@@ -256,7 +257,7 @@ struct HTMLUnitExtractor {
                 appendProtected(e, subType: "l10n:notranslate", to: &pieces)
             default:
                 let carriesSubflows = appendTag(i, kind: .open, translatable: t, to: &pieces)
-                for child in e.children { appendPieces(of: child, inherited: t, to: &pieces) }
+                for child in tree.nodes[e.children] { appendPieces(of: child, inherited: t, to: &pieces) }
                 if let r = e.endTag, !r.isEmpty {
                     var close = code(for: e, kind: .close, id: Self.id(UInt8(ascii: "e"), i), data: decoder.string(r))
                     close.canDelete = !carriesSubflows  // the halves of a pair say the same
@@ -344,7 +345,7 @@ struct HTMLUnitExtractor {
     /// What a protected element reads as: its decoded text, `<br>` as a line break.
     private mutating func textContent(of e: HTMLTree.Element) -> String {
         var s = ""
-        for child in e.children {
+        for child in tree.nodes[e.children] {
             switch child {
             case .text(let r): s += decoder.decode(r, inAttribute: false)
             case .element(let i):
@@ -365,7 +366,7 @@ struct HTMLUnitExtractor {
         let t = isTranslatable(e, inherited: inherited)
         if t { emitAttributes(of: i) }
         guard e.role != .raw, e.role != .literal else { return }
-        for child in e.children { emitAllAttributes(child, inherited: t) }
+        for child in tree.nodes[e.children] { emitAllAttributes(child, inherited: t) }
     }
 
     private mutating func emitAttributes(of index: Int) {
