@@ -23,8 +23,7 @@ package enum DecimalID {
     /// The number of an id ``string(_:after:)`` writes with `prefix` (the prefix, then up to 18
     /// decimal digits without a leading zero); nil for any other string.
     package static func number(_ id: String, after prefix: UInt8) -> Int? {
-        var id = id
-        return id.withUTF8 { p -> Int? in
+        id.withUTF8Bytes { p -> Int? in
             guard p.count > 1, p.count <= 19, p[0] == prefix, p[1] != UInt8(ascii: "0") || p.count == 2 else { return nil }
             var value = 0
             for b in p[1...] {

@@ -246,8 +246,7 @@ struct UnitAssembler {
             switch item.kind {
             case .verbatim: Self.appendUTF16(UnsafeBufferPointer(rebasing: source[item.bytes]), to: &utf16)
             case .decoded:
-                var text = texts[item.index]
-                text.withUTF8 { Self.appendUTF16($0, to: &utf16) }
+                texts[item.index].withUTF8Bytes { Self.appendUTF16($0, to: &utf16) }
             case .code: if codes[item.index].kind == .standalone { utf16.append(0xFFFC) }
             }
         }
@@ -547,8 +546,7 @@ struct UnitAssembler {
         case .code: return false
         case .verbatim: return Self.hasLetter(UnsafeBufferPointer(rebasing: source[item.bytes]))
         case .decoded:
-            var t = texts[item.index]
-            return t.withUTF8(Self.hasLetter)
+            return texts[item.index].withUTF8Bytes(Self.hasLetter)
         }
     }
 

@@ -86,8 +86,7 @@ struct InlineCodeLayout {
     /// define); nil for any other prefix. On bytes: `hasPrefix` and a `switch` on strings compare
     /// characters, hundreds of instructions per code.
     private static func xlfValue(_ s: String) -> InlineCode.CodeType?? {
-        var s = s
-        return s.withUTF8 { p -> InlineCode.CodeType?? in
+        s.withUTF8Bytes { p -> InlineCode.CodeType?? in
             guard p.count >= 4, p[0] == UInt8(ascii: "x"), p[1] == UInt8(ascii: "l"), p[2] == UInt8(ascii: "f"), p[3] == UInt8(ascii: ":") else {
                 return nil
             }
@@ -124,8 +123,7 @@ struct InlineCodeLayout {
     /// byte by byte; others by Unicode properties (a close approximation of XML's NameChar).
     static func isNMToken(_ s: String) -> Bool {
         guard !s.isEmpty else { return false }
-        var copy = s
-        let ascii: Bool? = copy.withUTF8 { p in
+        let ascii: Bool? = s.withUTF8Bytes { p in
             for b in p {
                 if b >= 0x80 { return false }
                 switch b {

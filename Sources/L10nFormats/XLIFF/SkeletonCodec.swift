@@ -178,10 +178,10 @@ enum SkeletonCodec {
 
         mutating func code(_ code: UnsafePointer<InlineCode>, original: UnsafeBufferPointer<UInt8>, cursor: inout Int, unitEnd: Int) {
             var dataRef: Int?
-            var found: Int?
-            var data = code.pointee.data
-            data.withUTF8 { d in
+            var found: Int?, length = 0
+            code.pointee.data.withUTF8Bytes { d in
                 found = SkeletonCodec.find(d, in: original, from: cursor, to: unitEnd)
+                length = d.count
             }
             if found == nil { dataRef = ref(code.pointee.data) }
             var idRef: Int?
@@ -196,14 +196,12 @@ enum SkeletonCodec {
                 out.append(UInt8(ascii: "="))
                 number(idRef)
             } else {
-                var id = code.pointee.id
-                id.withUTF8 { out.append(contentsOf: $0) }
+                code.pointee.id.withUTF8Bytes { out.append(contentsOf: $0) }
             }
             if let found {
                 out.append(UInt8(ascii: "@"))
                 number(found - cursor)
                 out.append(UInt8(ascii: "+"))
-                let length = data.utf8.count
                 number(length)
                 cursor = found + length
             } else if let dataRef {
@@ -241,8 +239,7 @@ enum SkeletonCodec {
         }
 
         static func isCanonicalNumber(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { p in
+            s.withUTF8Bytes { p in
                 guard p.count > 0, p.count <= 18, p[0] != UInt8(ascii: "0") || p.count == 1 else { return false }
                 return p.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             }
@@ -251,8 +248,7 @@ enum SkeletonCodec {
 
     /// Whether `id` is `prefix` followed by `n` in decimal (no leading zero): the default ids.
     static func isNumbered(_ id: String, _ prefix: UInt8, _ n: Int) -> Bool {
-        var id = id
-        return id.withUTF8 { p in
+        id.withUTF8Bytes { p in
             guard p.count > 1, p.count <= 19, p[0] == prefix else { return false }
             var value = 0
             for i in 1..<p.count {
