@@ -125,6 +125,7 @@ struct HTMLCharacterDecoder {
         }
         while j < end, isAlphanumeric(bytes[j]) { j += 1 }
         guard j > i + 1, j < end, bytes[j] == UInt8(ascii: ";") else { return nil }
+        if let common = Self.commonEntity(UnsafeBufferPointer(rebasing: bytes[i + 1..<j])) { return (i..<j + 1, common) }
         let name = string(i + 1..<j)
         let scalar: Unicode.Scalar?
         if let cached = entityCache[name] {
@@ -135,6 +136,22 @@ struct HTMLCharacterDecoder {
         }
         guard let scalar else { return nil }
         return (i..<j + 1, scalar)
+    }
+
+    /// The five entities most pages use (`amp`, `lt`, `gt`, `quot`, `nbsp`, as libxml2's table
+    /// has them), told from their bytes: the others are looked up by name, a string and a hash each.
+    private static func commonEntity(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        func named(_ s: StaticString) -> Bool {
+            name.count == s.utf8CodeUnitCount && name.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        switch name.first {
+        case UInt8(ascii: "a"): return named("amp") ? "&" : nil
+        case UInt8(ascii: "l"): return named("lt") ? "<" : nil
+        case UInt8(ascii: "g"): return named("gt") ? ">" : nil
+        case UInt8(ascii: "q"): return named("quot") ? "\"" : nil
+        case UInt8(ascii: "n"): return named("nbsp") ? "\u{A0}" : nil
+        default: return nil
+        }
     }
 
     /// Markup-looking bytes at `i` (`<x…>`, `</…>`, `<!…>`, `<?…>`, `<![CDATA[…]]>`) that libxml2
