@@ -47,6 +47,10 @@ struct HTMLUnitExtractor {
     /// are `th` (a `th` beside `td`s labels its row).
     static func tableCells(in tree: HTMLTree) -> [Int: TableCell] {
         var out: [Int: TableCell] = [:]
+        // A table's cells, kept if its shape turns out certain: a list reused from table to
+        // table, then added to `out` sized for them (a dictionary per table, merged, rehashed both).
+        var found: [(element: Int, cell: TableCell)] = []
+        var cellsOfRow: [Int] = []
         var number = 0
         // By index, names compared in place: `for table in tree.elements` copied every element out.
         for t in tree.elements.indices where tree.elements[t].name == "table" {
@@ -58,10 +62,10 @@ struct HTMLUnitExtractor {
                     for case .element(let r) in tree.children(of: i) where tree.elements[r].name == "tr" { rows.append((r, name == "thead")) }
                 }
             }
-            var found: [Int: TableCell] = [:]
+            found.removeAll(keepingCapacity: true)
             var certain = true
             rows: for (r, row) in rows.enumerated() {
-                var cellsOfRow: [Int] = []
+                cellsOfRow.removeAll(keepingCapacity: true)
                 for case .element(let c) in tree.children(of: row.index) where tree.elements[c].name == "td" || tree.elements[c].name == "th" {
                     let spans = tree.elements[c].attributes.filter { $0.name == "colspan" || $0.name == "rowspan" }
                     if spans.contains(where: { ($0.value.flatMap { Int(String($0.filter { !$0.isWhitespace })) } ?? 1) != 1 }) {
@@ -72,11 +76,14 @@ struct HTMLUnitExtractor {
                 }
                 let header = row.inHead || (!cellsOfRow.isEmpty && cellsOfRow.allSatisfy { tree.elements[$0].name == "th" })
                 for (column, c) in cellsOfRow.enumerated() {
-                    found[c] = TableCell(table: number, row: r, column: column, isHeader: header)
+                    found.append((c, TableCell(table: number, row: r, column: column, isHeader: header)))
                 }
             }
             number += 1
-            if certain { out.merge(found) { a, _ in a } }
+            if certain {
+                out.reserveCapacity(out.count + found.count)
+                for (element, cell) in found where out[element] == nil { out[element] = cell }
+            }
         }
         return out
     }
