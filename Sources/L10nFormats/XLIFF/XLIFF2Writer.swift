@@ -130,10 +130,11 @@ struct XLIFF2Writer {
         out.indent(2); out.start("skeleton"); out.newline()
         out.indent(3)
         let spans = document.skeleton.spans
+        // The units' bytes and the lines around them follow the skeleton.
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
             guard let u = inOrder ? s : unitIndex[spans[s].unit] else { return nil }
             return bases.base(unit: u, hint: c, spans[s].codes[c].kind, spans[s].codes[c].id)
-        }, to: &out)
+        }, followedBy: body.count + 1024, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if let profiles = document.sizeProfiles {
             out.indent(2)

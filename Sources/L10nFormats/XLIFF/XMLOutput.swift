@@ -8,7 +8,7 @@ import Foundation
 /// costs ≈ 100 instructions a call where a capacity check and a copy cost ≈ 10.
 struct XMLOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private(set) var count = 0
     private var capacity: Int
 
     /// `declaration`: start with `<?xml version="1.0" encoding="UTF-8"?>` (false for a fragment
