@@ -45,17 +45,18 @@ struct InlineCodeLayout {
         var stack: [(id: String, index: Int)] = []
         stack.reserveCapacity(opens)
         for i in runs.indices {
-            guard let kind = runs[i].pairableKind, kind != .standalone, case .code(let c) = runs[i] else { continue }
+            // The id alone read from the run: binding the code copied all of it out.
+            guard let kind = runs[i].pairableKind, kind != .standalone, let id = runs[i].codeID else { continue }
             switch kind {
             case .open:
-                stack.append((c.id, i))
+                stack.append((id, i))
             case .close:
-                guard let k = stack.lastIndex(where: { $0.id == c.id }) else { continue }
-                if k == stack.count - 1, allowed?.contains(c.id) ?? true, !separate.contains(c.id) {
+                guard let k = stack.lastIndex(where: { $0.id == id }) else { continue }
+                if k == stack.count - 1, allowed?.contains(id) ?? true, !separate.contains(id) {
                     if partner.isEmpty { partner = Array(repeating: 0, count: runs.count) }
                     partner[stack[k].index] = i + 1
                     partner[i] = -(stack[k].index + 1)
-                    pairedIDs.append(c.id)
+                    pairedIDs.append(id)
                 }
                 // Overlapping pairs (`<b><i></b></i>`): everything opened since is unpaired.
                 stack.removeSubrange(k...)
@@ -149,6 +150,12 @@ extension Content.Run {
     fileprivate var pairableKind: InlineCode.Kind? {
         guard case .code(let c) = self, !c.isolated else { return nil }
         return c.kind
+    }
+
+    /// A code's id, nil for text: read in place.
+    fileprivate var codeID: String? {
+        guard case .code(let c) = self else { return nil }
+        return c.id
     }
 
     /// A code's original data, nil for text: read in place, for the writer's `<data>` table.
