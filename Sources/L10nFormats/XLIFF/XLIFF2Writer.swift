@@ -79,7 +79,10 @@ struct XLIFF2Writer {
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
         // What each unit's inline elements say of its codes, by unit (in document order; the
         // skeleton's spans are in the same order unless someone built them otherwise).
-        var bases = XLIFFCodeBases(units: document.units.count)
+        // A unit's sources name each of its codes at most once: the skeleton's code tables count them.
+        var codeCount = 0
+        for s in document.skeleton.spans.indices { codeCount += document.skeleton.spans[s].codes.count }
+        var bases = XLIFFCodeBases(units: document.units.count, codes: codeCount)
         var seen = Set<String>()
         // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
         // (Loops by index here and below: `enumerated()` and `zip` copy every unit out.)
