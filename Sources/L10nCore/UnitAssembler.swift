@@ -296,6 +296,20 @@ struct UnitAssembler {
                 place(item, start: start)
                 continue
             }
+            if end - start == item.bytes.count {
+                // ASCII (as many UTF-16 units as bytes, which only ASCII text has): each boundary
+                // is a byte offset, no walk needed.
+                var last = 0
+                var k = next
+                while k < boundaries.count, boundaries[k] < end {
+                    let local = boundaries[k] - start
+                    place(Item(kind: .verbatim, bytes: item.bytes.lowerBound + last..<item.bytes.lowerBound + local, index: -1), start: start + last)
+                    last = local
+                    k += 1
+                }
+                place(Item(kind: .verbatim, bytes: item.bytes.lowerBound + last..<item.bytes.upperBound, index: -1), start: start + last)
+                continue
+            }
             // Walk the text's UTF-8 once, cutting where a boundary falls between two scalars (a
             // boundary inside a surrogate pair is not a place to cut). Offsets are counted in
             // UTF-16 (what the breaker saw) and UTF-8 (where to cut) side by side.
