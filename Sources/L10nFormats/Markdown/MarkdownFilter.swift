@@ -150,7 +150,7 @@ extension MarkdownFilter {
                 end = k
                 while end > start, b[end - 1].isMarkdownSpace { end -= 1 }
             }
-            var subject = MarkdownSubject()
+            subject.reset(capacity: max(0, end - start))
             if start < end { subject.append(b, start..<end) }
             subject.finish()
             if subject.count == 0 { subject.raw = [start] }
