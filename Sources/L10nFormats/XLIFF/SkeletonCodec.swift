@@ -115,7 +115,8 @@ enum SkeletonCodec {
 
     private struct Encoder {
         var out: [UInt8] = []
-        var strings: [String: Int] = [:]
+        /// The string table: a document's few types are compared, not hashed, until it grows.
+        var strings = SmallMap<String, Int>()
         /// The last string looked up and its index: spans in a row often share a type.
         var last: (string: String, index: Int)?
         /// Whether the next token needs a separating space.
@@ -163,7 +164,7 @@ enum SkeletonCodec {
                 return i
             }
             let i = strings.count
-            strings[s] = i
+            strings.insertIfAbsent(s, i)
             last = (s, i)
             separate()
             out.append(UInt8(ascii: "'"))
