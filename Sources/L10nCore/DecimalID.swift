@@ -23,9 +23,7 @@ package enum DecimalID {
     /// The number of an id ``string(_:after:)`` writes with `prefix` (the prefix, then up to 18
     /// decimal digits without a leading zero); nil for any other string.
     package static func number(_ id: String, after prefix: UInt8) -> Int? {
-        // Read in place: `withUTF8` needs a mutable copy of the string (retained and released).
-        id.utf8.withContiguousStorageIfAvailable { number($0, after: prefix) }
-            ?? Array(id.utf8).withUnsafeBufferPointer { number($0, after: prefix) }
+        id.withUTF8Bytes { number($0, after: prefix) }
     }
 
     /// ``number(_:after:)`` of an id's UTF-8 bytes (an attribute value read in place).

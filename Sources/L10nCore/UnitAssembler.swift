@@ -32,6 +32,7 @@ struct UnitAssembler {
     private var cut: [Item] = []
     private var groupStarts: [Int] = []
     private var utf16: [UInt16] = []
+    private var wide: [UInt16] = []
     private var starts: [Int] = []
     private var lead: [Item] = []
     private var trail: [Item] = []
@@ -69,10 +70,17 @@ struct UnitAssembler {
             return nil
         }
         var made = Made()
-        made.segments.reserveCapacity(groupStarts.count + 2)
-        made.parts.reserveCapacity(groupStarts.count + 2)
         for g in 0..<groupStarts.count - 1 {
             let body = trimWhitespace(groupStarts[g]..<groupStarts[g + 1])
+            if g == 0 {
+                // Sized once the first sentence is trimmed: exact for a one-sentence unit (most
+                // units), and two more for each further sentence (its body and the whitespace
+                // after it; whitespace before it joins the previous one's). Reserved for the most
+                // a unit could have, most units' arrays were two thirds empty.
+                let capacity = (lead.isEmpty ? 0 : 1) + (body.isEmpty ? 0 : 1) + (trail.isEmpty ? 0 : 1) + 2 * (groupStarts.count - 2)
+                made.segments.reserveCapacity(capacity)
+                made.parts.reserveCapacity(capacity)
+            }
             add(lead.startIndex..<lead.endIndex, of: .lead, ignorable: true, to: &made)
             add(body, of: .cut, ignorable: !holds(body, translatable: translate), to: &made)
             add(trail.startIndex..<trail.endIndex, of: .trail, ignorable: true, to: &made)
@@ -141,7 +149,14 @@ struct UnitAssembler {
     private mutating func load(_ pieces: [Piece]) {
         items.empty()
         texts.empty()
-        codes.empty()
+        // A code table goes to the unit's span as it is, so a new one is sized for this draft's
+        // codes (protected spans, found below, grow it). Emptied instead, it kept the capacity
+        // of the largest table so far, and every span after that held one as large (≈ 5% of a
+        // page's memory).
+        if !codes.isEmpty { codes = [] }
+        var codeCount = 0
+        for i in pieces.indices { if case .code = pieces[i] { codeCount += 1 } }
+        if codeCount > codes.capacity { codes.reserveCapacity(codeCount) }
         var protected = 0
         // Each piece switched on in place: `for piece in` copied every piece out before its
         // code or text was copied again into the tables.
@@ -244,10 +259,9 @@ struct UnitAssembler {
         for item in items {
             starts.append(utf16.count)
             switch item.kind {
-            case .verbatim: Self.appendUTF16(UnsafeBufferPointer(rebasing: source[item.bytes]), to: &utf16)
+            case .verbatim: Self.appendUTF16(UnsafeBufferPointer(rebasing: source[item.bytes]), to: &utf16, wide: &wide)
             case .decoded:
-                var text = texts[item.index]
-                text.withUTF8 { Self.appendUTF16($0, to: &utf16) }
+                texts[item.index].withUTF8Bytes { Self.appendUTF16($0, to: &utf16, wide: &wide) }
             case .code: if codes[item.index].kind == .standalone { utf16.append(0xFFFC) }
             }
         }
@@ -280,6 +294,20 @@ struct UnitAssembler {
             while next < boundaries.count, boundaries[next] <= start { next += 1 }
             guard item.kind == .verbatim, next < boundaries.count, boundaries[next] < end else {
                 place(item, start: start)
+                continue
+            }
+            if end - start == item.bytes.count {
+                // ASCII (as many UTF-16 units as bytes, which only ASCII text has): each boundary
+                // is a byte offset, no walk needed.
+                var last = 0
+                var k = next
+                while k < boundaries.count, boundaries[k] < end {
+                    let local = boundaries[k] - start
+                    place(Item(kind: .verbatim, bytes: item.bytes.lowerBound + last..<item.bytes.lowerBound + local, index: -1), start: start + last)
+                    last = local
+                    k += 1
+                }
+                place(Item(kind: .verbatim, bytes: item.bytes.lowerBound + last..<item.bytes.upperBound, index: -1), start: start + last)
                 continue
             }
             // Walk the text's UTF-8 once, cutting where a boundary falls between two scalars (a
@@ -316,13 +344,19 @@ struct UnitAssembler {
         groupStarts.append(cut.count)
     }
 
-    /// `text`'s UTF-16 code units; ASCII (the usual case) widened byte by byte.
-    private static func appendUTF16(_ text: UnsafeBufferPointer<UInt8>, to units: inout [UInt16]) {
+    /// `text`'s UTF-16 code units; ASCII (the usual case) widened into `wide` (scratch, grown
+    /// as needed) and appended from there as one block: appended one by one, each unit cost a
+    /// capacity check and a store of the count (≈ 13 instructions a byte).
+    private static func appendUTF16(_ text: UnsafeBufferPointer<UInt8>, to units: inout [UInt16], wide: inout [UInt16]) {
         var any: UInt8 = 0
         for b in text { any |= b }
         if any < 0x80 {
-            units.reserveCapacity(units.count + text.count)
-            for b in text { units.append(UInt16(b)) }
+            let n = text.count
+            if wide.count < n { wide = [UInt16](repeating: 0, count: max(n, 2 * wide.count)) }
+            wide.withUnsafeMutableBufferPointer { wide in
+                for i in 0..<n { wide[i] = UInt16(text[i]) }
+                units.append(contentsOf: UnsafeBufferPointer(rebasing: wide[0..<n]))
+            }
         } else if !transcode(text, to: &units) {
             units.append(contentsOf: String(decoding: text, as: UTF8.self).utf16)
         }
@@ -547,8 +581,7 @@ struct UnitAssembler {
         case .code: return false
         case .verbatim: return Self.hasLetter(UnsafeBufferPointer(rebasing: source[item.bytes]))
         case .decoded:
-            var t = texts[item.index]
-            return t.withUTF8(Self.hasLetter)
+            return texts[item.index].withUTF8Bytes(Self.hasLetter)
         }
     }
 

@@ -48,7 +48,7 @@ struct HTMLCharacterDecoder {
     /// attributes), the usual case, is one verbatim piece without scanning it into chunks.
     mutating func appendPieces(_ range: Range<Int>, inAttribute: Bool, nextCode: inout Int, to out: inout [Piece]) {
         guard !range.isEmpty else { return }
-        if !bytes[range].contains(where: { $0 == UInt8(ascii: "&") || (!inAttribute && $0 == UInt8(ascii: "<")) }) {
+        if !mayNeedDecoding(range, inAttribute: inAttribute) {
             out.append(.verbatim(bytes: range))
             return
         }
@@ -66,6 +66,26 @@ struct HTMLCharacterDecoder {
                 out.append(.code(code, bytes: r))
             }
         }
+    }
+
+    /// Whether `range` holds a `&` (or, outside attributes, a `<`): eight bytes at a time, as
+    /// every text of a page is asked (byte by byte, ≈ 6 instructions a byte).
+    private func mayNeedDecoding(_ range: Range<Int>, inAttribute: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let base = bytes.baseAddress!
+        var i = range.lowerBound
+        while i + 8 <= range.upperBound {
+            // Exact: a byte is zero after the XOR only where it equals the byte looked for.
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            if hasZeroByte(word ^ (ones &* 0x26)) || (!inAttribute && hasZeroByte(word ^ (ones &* 0x3C))) { return true }
+            i += 8
+        }
+        while i < range.upperBound {
+            if bytes[i] == UInt8(ascii: "&") || (!inAttribute && bytes[i] == UInt8(ascii: "<")) { return true }
+            i += 1
+        }
+        return false
     }
 
     func string(_ r: Range<Int>) -> String {
@@ -125,6 +145,7 @@ struct HTMLCharacterDecoder {
         }
         while j < end, isAlphanumeric(bytes[j]) { j += 1 }
         guard j > i + 1, j < end, bytes[j] == UInt8(ascii: ";") else { return nil }
+        if let common = Self.commonEntity(UnsafeBufferPointer(rebasing: bytes[i + 1..<j])) { return (i..<j + 1, common) }
         let name = string(i + 1..<j)
         let scalar: Unicode.Scalar?
         if let cached = entityCache[name] {
@@ -135,6 +156,22 @@ struct HTMLCharacterDecoder {
         }
         guard let scalar else { return nil }
         return (i..<j + 1, scalar)
+    }
+
+    /// The five entities most pages use (`amp`, `lt`, `gt`, `quot`, `nbsp`, as libxml2's table
+    /// has them), told from their bytes: the others are looked up by name, a string and a hash each.
+    private static func commonEntity(_ name: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        func named(_ s: StaticString) -> Bool {
+            name.count == s.utf8CodeUnitCount && name.elementsEqual(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        }
+        switch name.first {
+        case UInt8(ascii: "a"): return named("amp") ? "&" : nil
+        case UInt8(ascii: "l"): return named("lt") ? "<" : nil
+        case UInt8(ascii: "g"): return named("gt") ? ">" : nil
+        case UInt8(ascii: "q"): return named("quot") ? "\"" : nil
+        case UInt8(ascii: "n"): return named("nbsp") ? "\u{A0}" : nil
+        default: return nil
+        }
     }
 
     /// Markup-looking bytes at `i` (`<x…>`, `</…>`, `<!…>`, `<?…>`, `<![CDATA[…]]>`) that libxml2

@@ -45,7 +45,8 @@ struct HTMLTree: Sendable {
         /// Only the attributes the filter looks at (see ``HTMLTreeBuilder``).
         var attributes: [Attribute]
         var translate: TranslateFlag
-        var children: [Node]
+        /// Its child nodes: a range of ``HTMLTree/nodes``.
+        var children: Range<Int>
         /// Some descendant starts a block, so this element cannot be an inline code.
         var containsBlock: Bool
 
@@ -90,9 +91,15 @@ struct HTMLTree: Sendable {
 
     /// Index 0 is a synthetic `#root` holding the doctype, comments and the `html` element.
     var elements: [Element]
+    /// The child nodes of all elements, each element's in one range (``Element/children``): one
+    /// array for the page, where an array per element cost an allocation and its regrowth each.
+    var nodes: [Node] = []
 
     init() {
         elements = [Element(name: "#root", nameID: -1, role: .block, start: 0, startTagEnd: nil, endTagStart: nil, end: 0,
-                            attributes: [], translate: .inherit, children: [], containsBlock: true)]
+                            attributes: [], translate: .inherit, children: 0..<0, containsBlock: true)]
     }
+
+    /// The child nodes of element `index`.
+    func children(of index: Int) -> ArraySlice<Node> { nodes[elements[index].children] }
 }

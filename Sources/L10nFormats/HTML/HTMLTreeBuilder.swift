@@ -29,7 +29,12 @@ final class HTMLTreeBuilder: HTMLEventHandler {
     // go unchecked: a dynamic exclusivity check per access cost ≈ 2.5% of extracting HTML.
     private let bytes: UnsafeBufferPointer<UInt8>
     @exclusivity(unchecked) private(set) var tree = HTMLTree()
-    @exclusivity(unchecked) private var stack: [Int] = [0]
+    /// The open elements, innermost last, each with where its children start in `pending`.
+    @exclusivity(unchecked) private var stack: [(index: Int, firstChild: Int)] = [(0, 0)]
+    /// The children of the open elements, in stack order: an element's move to the tree's
+    /// ``HTMLTree/nodes`` when it closes (its descendants' have moved already), so each
+    /// element's children are one range there.
+    @exclusivity(unchecked) private var pending: [HTMLTree.Node] = []
     @exclusivity(unchecked) private var cursor: Int
     @exclusivity(unchecked) private var textEnd: Int
     /// Where nesting first went deeper than ``maxDepth``.
@@ -93,7 +98,15 @@ final class HTMLTreeBuilder: HTMLEventHandler {
     }
 
     private func append(_ node: HTMLTree.Node) {
-        tree.elements[stack[stack.count - 1]].children.append(node)
+        pending.append(node)
+    }
+
+    /// Moves the children of the innermost open element, `index`, into the tree.
+    private func closeChildren(of index: Int, from first: Int) {
+        let start = tree.nodes.count
+        tree.nodes.append(contentsOf: pending[first...])
+        tree.elements[index].children = start..<tree.nodes.count
+        pending.removeLast(pending.count - first)
     }
 
     private func skipTo(_ index: Int) {
@@ -143,9 +156,9 @@ final class HTMLTreeBuilder: HTMLEventHandler {
         // appended, was copied into the array (and the local destroyed).
         tree.elements.append(HTMLTree.Element(
             name: known.name, nameID: known.id, role: known.role, start: start, startTagEnd: startTagEnd, endTagStart: nil,
-            end: end, attributes: attributes, translate: translate, children: [], containsBlock: false))
+            end: end, attributes: attributes, translate: translate, children: 0..<0, containsBlock: false))
         append(.element(index))
-        stack.append(index)
+        stack.append((index, pending.count))
         if stack.count > Self.maxDepth, tooDeepAt == nil {
             tooDeepAt = start  // the driver then stops libxml2
         }
@@ -154,7 +167,7 @@ final class HTMLTreeBuilder: HTMLEventHandler {
     private func endElement(_ cName: UnsafePointer<UInt8>, at p: Int) {
         flushText(before: p)
         let id = intern(cName).id
-        guard let depth = stack.lastIndex(where: { tree.elements[$0].nameID == id }), depth > 0 else {
+        guard let depth = stack.lastIndex(where: { tree.elements[$0.index].nameID == id }), depth > 0 else {
             // libxml2 closed something it never opened for us: keep its bytes, change nothing.
             if let lt = findTag(cName, closing: true, in: cursor..<p) { skipTo(lt); skipTo(p) }
             return
@@ -166,8 +179,8 @@ final class HTMLTreeBuilder: HTMLEventHandler {
         }
         // Elements above it were closed by libxml2 without an event (a start tag missing its
         // `>`); they end where this end tag begins.
-        while stack.count - 1 > depth { close(stack.removeLast(), endTag: nil) }
-        close(stack.removeLast(), endTag: endTag)
+        while stack.count - 1 > depth { close(endTag: nil) }
+        close(endTag: endTag)
         if let endTag { cursor = endTag.upperBound; textEnd = cursor }
     }
 
@@ -208,7 +221,10 @@ final class HTMLTreeBuilder: HTMLEventHandler {
         }
     }
 
-    private func close(_ index: Int, endTag: Range<Int>?) {
+    /// Closes the innermost open element.
+    private func close(endTag: Range<Int>?) {
+        let (index, firstChild) = stack.removeLast()
+        closeChildren(of: index, from: firstChild)
         tree.elements[index].endTagStart = endTag?.lowerBound
         tree.elements[index].end = endTag?.upperBound ?? cursor
         let breaks: Bool
@@ -217,7 +233,7 @@ final class HTMLTreeBuilder: HTMLEventHandler {
         case .inline, .flexible: breaks = tree.elements[index].containsBlock
         case .void, .literal, .raw: breaks = false
         }
-        if breaks, let parent = stack.last { tree.elements[parent].containsBlock = true }
+        if breaks, let parent = stack.last { tree.elements[parent.index].containsBlock = true }
     }
 
     /// A comment, doctype or processing instruction ending at the parser's position.
@@ -234,8 +250,9 @@ final class HTMLTreeBuilder: HTMLEventHandler {
 
     private func finish() {
         flushText(before: bytes.count)
-        while stack.count > 1 { close(stack.removeLast(), endTag: nil) }
+        while stack.count > 1 { close(endTag: nil) }
         skipTo(bytes.count)
+        closeChildren(of: 0, from: 0)
         tree.elements[0].end = bytes.count
     }
 

@@ -47,21 +47,26 @@ struct HTMLUnitExtractor {
     /// are `th` (a `th` beside `td`s labels its row).
     static func tableCells(in tree: HTMLTree) -> [Int: TableCell] {
         var out: [Int: TableCell] = [:]
+        // A table's cells, kept if its shape turns out certain: a list reused from table to
+        // table, then added to `out` sized for them (a dictionary per table, merged, rehashed both).
+        var found: [(element: Int, cell: TableCell)] = []
+        var cellsOfRow: [Int] = []
         var number = 0
-        for table in tree.elements where table.name == "table" {
+        // By index, names compared in place: `for table in tree.elements` copied every element out.
+        for t in tree.elements.indices where tree.elements[t].name == "table" {
             var rows: [(index: Int, inHead: Bool)] = []
-            for case .element(let i) in table.children {
-                let e = tree.elements[i]
-                if e.name == "tr" { rows.append((i, false)) }
-                if e.name == "thead" || e.name == "tbody" || e.name == "tfoot" {
-                    for case .element(let r) in e.children where tree.elements[r].name == "tr" { rows.append((r, e.name == "thead")) }
+            for case .element(let i) in tree.children(of: t) {
+                let name = tree.elements[i].name
+                if name == "tr" { rows.append((i, false)) }
+                if name == "thead" || name == "tbody" || name == "tfoot" {
+                    for case .element(let r) in tree.children(of: i) where tree.elements[r].name == "tr" { rows.append((r, name == "thead")) }
                 }
             }
-            var found: [Int: TableCell] = [:]
+            found.removeAll(keepingCapacity: true)
             var certain = true
             rows: for (r, row) in rows.enumerated() {
-                var cellsOfRow: [Int] = []
-                for case .element(let c) in tree.elements[row.index].children where tree.elements[c].name == "td" || tree.elements[c].name == "th" {
+                cellsOfRow.removeAll(keepingCapacity: true)
+                for case .element(let c) in tree.children(of: row.index) where tree.elements[c].name == "td" || tree.elements[c].name == "th" {
                     let spans = tree.elements[c].attributes.filter { $0.name == "colspan" || $0.name == "rowspan" }
                     if spans.contains(where: { ($0.value.flatMap { Int(String($0.filter { !$0.isWhitespace })) } ?? 1) != 1 }) {
                         certain = false
@@ -71,11 +76,14 @@ struct HTMLUnitExtractor {
                 }
                 let header = row.inHead || (!cellsOfRow.isEmpty && cellsOfRow.allSatisfy { tree.elements[$0].name == "th" })
                 for (column, c) in cellsOfRow.enumerated() {
-                    found[c] = TableCell(table: number, row: r, column: column, isHeader: header)
+                    found.append((c, TableCell(table: number, row: r, column: column, isHeader: header)))
                 }
             }
             number += 1
-            if certain { out.merge(found) { a, _ in a } }
+            if certain {
+                out.reserveCapacity(out.count + found.count)
+                for (element, cell) in found where out[element] == nil { out[element] = cell }
+            }
         }
         return out
     }
@@ -92,8 +100,8 @@ struct HTMLUnitExtractor {
         let sentence = isSentenceContainer(index)
         // A run is a stretch of consecutive children: handed on as a slice of them, not
         // collected into an array of its own (an allocation per container).
-        let children = tree.elements[index].children
-        var runStart = 0
+        let children = tree.children(of: index)
+        var runStart = children.startIndex
         for i in children.indices {
             let child = children[i]
             if isRunItem(child), sentence || !isFlexible(child) { continue }
@@ -174,7 +182,7 @@ struct HTMLUnitExtractor {
             guard e.role == .inline || e.role == .flexible, isTranslatable(e, inherited: true) else { break }
             emitAttributes(of: i)
             if e.role == .flexible { naming = i }
-            items = e.children[...]
+            items = tree.nodes[e.children]
         }
         if !items.isEmpty {
             var pieces: [Piece] = []
@@ -206,7 +214,7 @@ struct HTMLUnitExtractor {
             walkContainer(index, translatable: true)
             return
         }
-        for child in e.children { if case .element(let c) = child { findReenabled(c) } }
+        for child in tree.nodes[e.children] { if case .element(let c) = child { findReenabled(c) } }
     }
 
     /// Whether an item holds something a sentence needs (text, or protected content such as a
@@ -225,7 +233,7 @@ struct HTMLUnitExtractor {
             case .inline, .flexible:
                 let t = isTranslatable(e, inherited: inherited)
                 if !t { return e.end > e.start }
-                return e.children.contains { carriesContent($0, inherited: t) }
+                return tree.nodes[e.children].contains { carriesContent($0, inherited: t) }
             }
         }
     }
@@ -256,7 +264,7 @@ struct HTMLUnitExtractor {
                 appendProtected(e, subType: "l10n:notranslate", to: &pieces)
             default:
                 let carriesSubflows = appendTag(i, kind: .open, translatable: t, to: &pieces)
-                for child in e.children { appendPieces(of: child, inherited: t, to: &pieces) }
+                for child in tree.nodes[e.children] { appendPieces(of: child, inherited: t, to: &pieces) }
                 if let r = e.endTag, !r.isEmpty {
                     var close = code(for: e, kind: .close, id: Self.id(UInt8(ascii: "e"), i), data: decoder.string(r))
                     close.canDelete = !carriesSubflows  // the halves of a pair say the same
@@ -344,7 +352,7 @@ struct HTMLUnitExtractor {
     /// What a protected element reads as: its decoded text, `<br>` as a line break.
     private mutating func textContent(of e: HTMLTree.Element) -> String {
         var s = ""
-        for child in e.children {
+        for child in tree.nodes[e.children] {
             switch child {
             case .text(let r): s += decoder.decode(r, inAttribute: false)
             case .element(let i):
@@ -365,7 +373,7 @@ struct HTMLUnitExtractor {
         let t = isTranslatable(e, inherited: inherited)
         if t { emitAttributes(of: i) }
         guard e.role != .raw, e.role != .literal else { return }
-        for child in e.children { emitAllAttributes(child, inherited: t) }
+        for child in tree.nodes[e.children] { emitAllAttributes(child, inherited: t) }
     }
 
     private mutating func emitAttributes(of index: Int) {

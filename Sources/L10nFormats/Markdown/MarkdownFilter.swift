@@ -72,6 +72,8 @@ extension MarkdownFilter {
         /// Tables seen so far: the next one's number.
         var tables = 0
         var entities = MarkdownEntityDecoder()
+        /// The subject of the block being aligned, its storage reused from block to block.
+        var subject = MarkdownSubject()
 
         init(source: MarkdownSource, tree: MarkdownTree, file: String) {
             self.source = source
@@ -148,7 +150,7 @@ extension MarkdownFilter {
                 end = k
                 while end > start, b[end - 1].isMarkdownSpace { end -= 1 }
             }
-            var subject = MarkdownSubject()
+            subject.reset(capacity: max(0, end - start))
             if start < end { subject.append(b, start..<end) }
             subject.finish()
             if subject.count == 0 { subject.raw = [start] }
@@ -184,7 +186,7 @@ extension MarkdownFilter {
             var firstFailure: MarkdownInlineAligner.Failure?
             for first in node.startLine...lastLine {
                 let start = first == node.startLine ? firstStart : source.continuationStart(line: first, containers: containers)
-                guard let start, let subject = MarkdownSubject.lines(source, first: first, last: lastLine, firstStart: start, containers: containers) else { continue }
+                guard let start, MarkdownSubject.lines(source, first: first, last: lastLine, firstStart: start, containers: containers, into: &subject) else { continue }
                 do {
                     let (pieces, subflows) = try MarkdownInlineAligner.align(node, in: tree, subject: subject, source: source.bytes, entities: &entities)
                     if !pieces.isEmpty { drafts.append(UnitDraft(type: type, name: name, pieces: pieces, subflows: subflows)) }
@@ -209,7 +211,7 @@ extension MarkdownFilter {
                           let lineEnd = source.lineEnd(cell.startLine), start <= end else {
                         throw error("cannot place a table cell", line: cell.startLine)
                     }
-                    let subject = MarkdownSubject.tableCell(source, range: start..<min(end + 1, lineEnd))
+                    MarkdownSubject.tableCell(source, range: start..<min(end + 1, lineEnd), into: &subject)
                     // GFM tables have one header row and no spans: rows and columns are certain.
                     try emit(cell, subject: subject, type: "md:table-cell", name: r == 0 ? "th" : "td",
                              cell: TableCell(table: number, row: r, column: c, isHeader: r == 0))

@@ -31,37 +31,42 @@ struct MarkdownSubject {
         raw.append(end)
     }
 
+    /// Emptied for the next block, its storage kept: a reader makes one subject after the other
+    /// in the same one (an aligner holding it has let go by then), not two arrays per block.
+    mutating func reset(capacity: Int) {
+        bytes.removeAll(keepingCapacity: true)
+        raw.removeAll(keepingCapacity: true)
+        bytes.reserveCapacity(capacity)
+        raw.reserveCapacity(capacity + 1)
+    }
+
     /// Lines `first...last` of a paragraph-like block: content from `firstStart` on the first line,
-    /// from the container-aware continuation start on the others.
+    /// from the container-aware continuation start on the others. Made in `subject` (``reset(capacity:)``);
+    /// false when the lines do not hold the block.
     static func lines(_ source: MarkdownSource, first: Int, last: Int, firstStart: Int,
-                      containers: [MarkdownSource.Container]) -> MarkdownSubject? {
-        var subject = MarkdownSubject()
-        // The raw span of the lines bounds the subject: one allocation per array.
-        let capacity = max(0, (source.lineBreakEnd(last) ?? source.bytes.count) - firstStart + 1)
-        subject.bytes.reserveCapacity(capacity)
-        subject.raw.reserveCapacity(capacity + 1)
+                      containers: [MarkdownSource.Container], into subject: inout MarkdownSubject) -> Bool {
+        // The raw span of the lines bounds the subject.
+        subject.reset(capacity: max(0, (source.lineBreakEnd(last) ?? source.bytes.count) - firstStart + 1))
         for line in first...last {
             let start = line == first ? firstStart : source.continuationStart(line: line, containers: containers)
-            guard let start, let end = source.lineEnd(line), start <= end else { return nil }
+            guard let start, let end = source.lineEnd(line), start <= end else { return false }
             subject.append(source.bytes, start..<end)
             if line < last, let breakEnd = source.lineBreakEnd(line) {
                 subject.append(source.bytes, end..<breakEnd)
             }
         }
         subject.finish()
-        return subject
+        return true
     }
 
     /// A table cell's raw range, trimmed, with `\|` read as `|` (GFM unescapes pipes before
-    /// inline parsing, even inside code spans).
-    static func tableCell(_ source: MarkdownSource, range: Range<Int>) -> MarkdownSubject {
+    /// inline parsing, even inside code spans), made in `subject` (``reset(capacity:)``).
+    static func tableCell(_ source: MarkdownSource, range: Range<Int>, into subject: inout MarkdownSubject) {
         let b = source.bytes
         var lo = range.lowerBound, hi = range.upperBound
         while lo < hi, MarkdownSource.isSpaceOrTab(b[lo]) { lo += 1 }
         while hi > lo, MarkdownSource.isSpaceOrTab(b[hi - 1]) { hi -= 1 }
-        var subject = MarkdownSubject()
-        subject.bytes.reserveCapacity(hi - lo)
-        subject.raw.reserveCapacity(hi - lo + 1)
+        subject.reset(capacity: hi - lo)
         var i = lo
         while i < hi {
             subject.raw.append(i)
@@ -74,6 +79,5 @@ struct MarkdownSubject {
             }
         }
         subject.raw.append(hi)
-        return subject
     }
 }

@@ -45,17 +45,18 @@ struct InlineCodeLayout {
         var stack: [(id: String, index: Int)] = []
         stack.reserveCapacity(opens)
         for i in runs.indices {
-            guard let kind = runs[i].pairableKind, kind != .standalone, case .code(let c) = runs[i] else { continue }
+            // The id alone read from the run: binding the code copied all of it out.
+            guard let kind = runs[i].pairableKind, kind != .standalone, let id = runs[i].codeID else { continue }
             switch kind {
             case .open:
-                stack.append((c.id, i))
+                stack.append((id, i))
             case .close:
-                guard let k = stack.lastIndex(where: { $0.id == c.id }) else { continue }
-                if k == stack.count - 1, allowed?.contains(c.id) ?? true, !separate.contains(c.id) {
+                guard let k = stack.lastIndex(where: { $0.id == id }) else { continue }
+                if k == stack.count - 1, allowed?.contains(id) ?? true, !separate.contains(id) {
                     if partner.isEmpty { partner = Array(repeating: 0, count: runs.count) }
                     partner[stack[k].index] = i + 1
                     partner[i] = -(stack[k].index + 1)
-                    pairedIDs.append(c.id)
+                    pairedIDs.append(id)
                 }
                 // Overlapping pairs (`<b><i></b></i>`): everything opened since is unpaired.
                 stack.removeSubrange(k...)
@@ -86,8 +87,7 @@ struct InlineCodeLayout {
     /// define); nil for any other prefix. On bytes: `hasPrefix` and a `switch` on strings compare
     /// characters, hundreds of instructions per code.
     private static func xlfValue(_ s: String) -> InlineCode.CodeType?? {
-        var s = s
-        return s.withUTF8 { p -> InlineCode.CodeType?? in
+        s.withUTF8Bytes { p -> InlineCode.CodeType?? in
             guard p.count >= 4, p[0] == UInt8(ascii: "x"), p[1] == UInt8(ascii: "l"), p[2] == UInt8(ascii: "f"), p[3] == UInt8(ascii: ":") else {
                 return nil
             }
@@ -124,8 +124,7 @@ struct InlineCodeLayout {
     /// byte by byte; others by Unicode properties (a close approximation of XML's NameChar).
     static func isNMToken(_ s: String) -> Bool {
         guard !s.isEmpty else { return false }
-        var copy = s
-        let ascii: Bool? = copy.withUTF8 { p in
+        let ascii: Bool? = s.withUTF8Bytes { p in
             for b in p {
                 if b >= 0x80 { return false }
                 switch b {
@@ -151,6 +150,12 @@ extension Content.Run {
     fileprivate var pairableKind: InlineCode.Kind? {
         guard case .code(let c) = self, !c.isolated else { return nil }
         return c.kind
+    }
+
+    /// A code's id, nil for text: read in place.
+    fileprivate var codeID: String? {
+        guard case .code(let c) = self else { return nil }
+        return c.id
     }
 
     /// A code's original data, nil for text: read in place, for the writer's `<data>` table.

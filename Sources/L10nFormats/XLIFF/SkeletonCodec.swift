@@ -137,7 +137,8 @@ enum SkeletonCodec {
 
     private struct Encoder {
         var out: [UInt8] = []
-        var strings: [String: Int] = [:]
+        /// The string table: a document's few types are compared, not hashed, until it grows.
+        var strings = SmallMap<String, Int>()
         /// The last string looked up and its index: spans in a row often share a type.
         var last: (string: String, index: Int)?
         /// Whether the next token needs a separating space.
@@ -185,7 +186,7 @@ enum SkeletonCodec {
                 return i
             }
             let i = strings.count
-            strings[s] = i
+            strings.insertIfAbsent(s, i)
             last = (s, i)
             separate()
             out.append(UInt8(ascii: "'"))
@@ -200,10 +201,10 @@ enum SkeletonCodec {
 
         mutating func code(_ code: UnsafePointer<InlineCode>, original: UnsafeBufferPointer<UInt8>, cursor: inout Int, unitEnd: Int) {
             var dataRef: Int?
-            var found: Int?
-            var data = code.pointee.data
-            data.withUTF8 { d in
+            var found: Int?, length = 0
+            code.pointee.data.withUTF8Bytes { d in
                 found = SkeletonCodec.find(d, in: original, from: cursor, to: unitEnd)
+                length = d.count
             }
             if found == nil { dataRef = ref(code.pointee.data) }
             var idRef: Int?
@@ -218,14 +219,12 @@ enum SkeletonCodec {
                 out.append(UInt8(ascii: "="))
                 number(idRef)
             } else {
-                var id = code.pointee.id
-                id.withUTF8 { out.append(contentsOf: $0) }
+                code.pointee.id.withUTF8Bytes { out.append(contentsOf: $0) }
             }
             if let found {
                 out.append(UInt8(ascii: "@"))
                 number(found - cursor)
                 out.append(UInt8(ascii: "+"))
-                let length = data.utf8.count
                 number(length)
                 cursor = found + length
             } else if let dataRef {
@@ -263,8 +262,7 @@ enum SkeletonCodec {
         }
 
         static func isCanonicalNumber(_ s: String) -> Bool {
-            var s = s
-            return s.withUTF8 { p in
+            s.withUTF8Bytes { p in
                 guard p.count > 0, p.count <= 18, p[0] != UInt8(ascii: "0") || p.count == 1 else { return false }
                 return p.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
             }
@@ -273,8 +271,7 @@ enum SkeletonCodec {
 
     /// Whether `id` is `prefix` followed by `n` in decimal (no leading zero): the default ids.
     static func isNumbered(_ id: String, _ prefix: UInt8, _ n: Int) -> Bool {
-        var id = id
-        return id.withUTF8 { p in
+        id.withUTF8Bytes { p in
             guard p.count > 1, p.count <= 19, p[0] == prefix else { return false }
             var value = 0
             for i in 1..<p.count {

@@ -79,7 +79,10 @@ struct XLIFF2Writer {
         var body = XMLOutput(capacity: document.skeleton.original.count * 2 + 1024, declaration: false)
         // What each unit's inline elements say of its codes, by unit (in document order; the
         // skeleton's spans are in the same order unless someone built them otherwise).
-        var bases = XLIFFCodeBases(units: document.units.count)
+        // A unit's sources name each of its codes at most once: the skeleton's code tables count them.
+        var codeCount = 0
+        for s in document.skeleton.spans.indices { codeCount += document.skeleton.spans[s].codes.count }
+        var bases = XLIFFCodeBases(units: document.units.count, codes: codeCount)
         var seen = Set<String>()
         // `u1`, `u2`… in order (what the builder makes) are unique names by construction.
         // (Loops by index here and below: `enumerated()` and `zip` copy every unit out.)
@@ -130,10 +133,11 @@ struct XLIFF2Writer {
         out.indent(2); out.start("skeleton"); out.newline()
         out.indent(3)
         let spans = document.skeleton.spans
+        // The units' bytes and the lines around them follow the skeleton.
         XLIFFSkeletonEmbedding.appendXLIFF2(document.skeleton, format: document.format, level: 3, base: { s, c in
             guard let u = inOrder ? s : unitIndex[spans[s].unit] else { return nil }
             return bases.base(unit: u, hint: c, spans[s].codes[c].kind, spans[s].codes[c].id)
-        }, to: &out)
+        }, followedBy: body.count + 1024, to: &out)
         out.indent(2); out.end("skeleton"); out.newline()
         if let profiles = document.sizeProfiles {
             out.indent(2)
@@ -199,19 +203,10 @@ struct XLIFF2Writer {
 
         // One <data> per distinct original data, numbered in order of first use (d1, d2…).
         var dataIDs = SmallMap<String, Int>()
-        func collect(_ runs: [Content.Run]) {
-            // By index, each run read in place: `for case .code(let c) in runs` copied every run
-            // out, text included (most of this function's own time).
-            for i in runs.indices {
-                guard let data = runs[i].codeData else { continue }
-                let next = dataIDs.count + 1
-                dataIDs.insertIfAbsent(data, next)
-            }
-        }
         let segments = unit.pointee.segments
         for s in segments.indices {
-            collect(segments[s].source.runs)
-            if let target = segments[s].target { collect(target.runs) }
+            Self.collectData(segments[s].source.runs, into: &dataIDs)
+            if let target = segments[s].target { Self.collectData(target.runs, into: &dataIDs) }
         }
         if !dataIDs.isEmpty {
             out.raw("      <originalData>\n")
@@ -246,6 +241,19 @@ struct XLIFF2Writer {
             }
         }
         out.raw("    </unit>\n")
+    }
+
+    /// Numbers the original data of each code in `runs` not numbered yet. (A static function
+    /// with the map passed inout: a nested function capturing it had every access checked for
+    /// exclusivity at run time.)
+    private static func collectData(_ runs: [Content.Run], into dataIDs: inout SmallMap<String, Int>) {
+        // By index, each run read in place: `for case .code(let c) in runs` copied every run
+        // out, text included (most of this function's own time).
+        for i in runs.indices {
+            guard let data = runs[i].codeData else { continue }
+            let next = dataIDs.count + 1
+            dataIDs.insertIfAbsent(data, next)
+        }
     }
 
     /// One `<segment>` or `<ignorable>` of a unit (see the unit's `write` for the parameters).
@@ -446,8 +454,7 @@ struct XLIFF2Writer {
     /// XLIFF 2's `prefix:value` pattern (`[^\s:]+:[^\s:]+`, where XSD's `\s` is ASCII whitespace)
     /// for `type` on units and `subType` on codes.
     static func isUserDefinedValue(_ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { p in
+        s.withUTF8Bytes { p in
             // By index, stopping at a second colon (`enumerated()` cost ≈ 190 instructions a value).
             var colon = -1
             for i in 0..<p.count {

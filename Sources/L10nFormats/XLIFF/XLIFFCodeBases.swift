@@ -18,9 +18,16 @@ struct XLIFFCodeBases {
     private var index: [SkeletonCodec.CodeKey: Int]?
     private static let linearLimit = 16
 
-    /// `units`: how many units will be noted (0: none, and nothing is allocated).
-    init(units: Int) {
+    /// `units`: how many units will be noted (0: none, and nothing is allocated); `codes`: at most
+    /// how many codes (their tables sized once: grown by doubling, they were up to half empty
+    /// at the writer's peak of memory).
+    init(units: Int, codes: Int = 0) {
         if units > 0 { unitEnds.reserveCapacity(units) }
+        if codes > 0 {
+            kinds.reserveCapacity(codes)
+            ids.reserveCapacity(codes)
+            self.codes.reserveCapacity(codes)
+        }
     }
 
     /// Closes the open unit's entries; the next entries are the next unit's.

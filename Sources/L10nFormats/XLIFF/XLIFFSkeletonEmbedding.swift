@@ -44,10 +44,13 @@ enum XLIFFSkeletonEmbedding {
 
     /// `<l10n:skeleton …>…</l10n:skeleton>` for XLIFF 2.x, starting at the current position and
     /// ending with a newline. `base(span, code)`: what the unit's inline elements say of a code
-    /// (see ``SkeletonCodec``).
-    static func appendXLIFF2(_ skeleton: Skeleton, format: String, level: Int, base: (Int, Int) -> InlineCode?, to out: inout XMLOutput) {
+    /// (see ``SkeletonCodec``). `followedBy`: how many bytes the caller writes after it, reserved
+    /// with the skeleton's so the output grows once (grown by doubling as the units followed, a
+    /// page's output buffer was twice the XLIFF at the peak of memory).
+    static func appendXLIFF2(_ skeleton: Skeleton, format: String, level: Int, base: (Int, Int) -> InlineCode?,
+                             followedBy trailing: Int = 0, to out: inout XMLOutput) {
         let spans = SkeletonCodec.encode(skeleton, base: base)
-        out.reserve(base64Size(skeleton.original.count) + spans.count + 512)
+        out.reserve(base64Size(skeleton.original.count) + spans.count + 512 + trailing)
         out.start("l10n:\(elementName)", [
             ("xmlns:l10n", namespace), ("version", String(Skeleton.currentVersion)), ("format", format),
         ])

@@ -26,8 +26,7 @@ enum XMLEscaping {
     /// `s` with characters XML cannot carry replaced by U+FFFD (for note text, which has no `<cp>`).
     static func replacingInvalid(_ s: String) -> String {
         // Only C0 controls (but tab, LF, CR) and U+FFFE/U+FFFF (EF BF BE/BF) are invalid.
-        var copy = s
-        let suspicious = copy.withUTF8 { p in
+        let suspicious = s.withUTF8Bytes { p in
             p.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF }
         }
         guard suspicious, s.unicodeScalars.contains(where: { !isXMLChar($0.value) }) else { return s }
@@ -35,8 +34,7 @@ enum XMLEscaping {
     }
 
     private static func append(_ s: String, attribute: Bool, to out: inout [UInt8], onInvalid: (UInt32, inout [UInt8]) -> Void) {
-        var s = s
-        s.withUTF8 { p in
+        s.withUTF8Bytes { p in
             let n = p.count
             var run = 0  // start of the pending run of bytes copied unchanged
             var i = 0

@@ -8,7 +8,7 @@ import Foundation
 /// costs ≈ 100 instructions a call where a capacity check and a copy cost ≈ 10.
 struct XMLOutput: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
-    private var count = 0
+    private(set) var count = 0
     private var capacity: Int
 
     /// `declaration`: start with `<?xml version="1.0" encoding="UTF-8"?>` (false for a fragment
@@ -63,8 +63,7 @@ struct XMLOutput: ~Copyable {
     /// the generic `String.UTF8View` append).
     @_disfavoredOverload
     mutating func raw(_ s: String) {
-        var s = s
-        s.withUTF8 { append($0) }
+        s.withUTF8Bytes { append($0) }
     }
 
     mutating func indent(_ level: Int) {
@@ -152,8 +151,8 @@ struct XMLOutput: ~Copyable {
 
     /// ` name="value"`, or nothing when `value` is nil.
     mutating func attr(_ name: StaticString, _ value: String?) {
-        guard var value else { return }
-        value.withUTF8 { v in
+        guard let value else { return }
+        value.withUTF8Bytes { v in
             let n = name.utf8CodeUnitCount
             ensure(n + v.count + 4)
             base[count] = UInt8(ascii: " ")
@@ -190,8 +189,7 @@ struct XMLOutput: ~Copyable {
 
     /// Element content; `onInvalid` writes characters XML cannot carry.
     mutating func text(_ s: String, onInvalid: (UInt32, inout [UInt8]) -> Void) {
-        var s = s
-        s.withUTF8 { escape($0, attribute: false, onInvalid: onInvalid) }
+        s.withUTF8Bytes { escape($0, attribute: false, onInvalid: onInvalid) }
     }
 
     /// Element content that has no way to carry invalid characters (notes): U+FFFD instead.
@@ -201,8 +199,7 @@ struct XMLOutput: ~Copyable {
 
     /// An attribute value, escaped (see ``XMLEscaping/appendAttribute(_:to:)``).
     mutating func attributeValue(_ s: String) {
-        var s = s
-        s.withUTF8 { escape($0, attribute: true) { _, out in out.append(contentsOf: [0xEF, 0xBF, 0xBD]) } }
+        s.withUTF8Bytes { escape($0, attribute: true) { _, out in out.append(contentsOf: [0xEF, 0xBF, 0xBD]) } }
     }
 
     /// Per byte, whether element content (bit 0) or an attribute value (bit 1) may need it

@@ -110,10 +110,7 @@ public struct ProductCodeProtector: SpanProtecting {
         byteClasses.withUnsafeBufferPointer { classes in
             let n = p.count
             // Cheap reject: a product code needs an ASCII digit and an uppercase ASCII letter.
-            var seen: UInt8 = 0
-            var k = 0
-            while k < n, seen & 3 != 3 { seen |= classes[Int(p[k])]; k += 1 }
-            guard seen & 3 == 3 else { return }
+            guard hasDigitAndUppercase(p, classes) else { return }
             var i = 0
             while i < n {
                 guard classes[Int(p[i])] != 0, !blocksStart(p, before: i) else { i += 1; continue }
@@ -134,6 +131,30 @@ public struct ProductCodeProtector: SpanProtecting {
                 i = e
             }
         }
+    }
+
+    /// Whether `p` holds an ASCII digit and an uppercase ASCII letter: eight bytes at a time
+    /// (byte by byte, the test cost ≈ 5 instructions a byte of nearly every text), the rest
+    /// through `classes`.
+    private static func hasDigitAndUppercase(_ p: UnsafeBufferPointer<UInt8>, _ classes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// Whether a byte of `x` is strictly between `m` and `n` (`m` ≤ 127, `n` ≤ 128): exact, no
+        /// carry or borrow crosses bytes, and bytes from 0x80 up never count.
+        @inline(__always) func hasBetween(_ x: UInt64, _ m: UInt64, _ n: UInt64) -> Bool {
+            let low = x & (ones &* 127)
+            return ((ones &* (127 + n)) &- low) & ~x & (low &+ ones &* (127 - m)) & (ones &* 128) != 0
+        }
+        var seen: UInt8 = 0
+        var k = 0
+        let n = p.count
+        while k + 8 <= n, seen != 3 {
+            let word = UnsafeRawPointer(p.baseAddress! + k).loadUnaligned(as: UInt64.self)
+            if hasBetween(word, 0x2F, 0x3A) { seen |= 1 }
+            if hasBetween(word, 0x40, 0x5B) { seen |= 2 }
+            k += 8
+        }
+        while k < n, seen & 3 != 3 { seen |= classes[Int(p[k])]; k += 1 }
+        return seen & 3 == 3
     }
 
     /// The heuristic above, for one token.
