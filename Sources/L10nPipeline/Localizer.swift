@@ -92,13 +92,14 @@ public struct Localizer: Sendable {
         return Pipeline(stages)
     }
 
-    /// Localizes `source` for each market (ids such as `br`, `de`): read and segmented once,
-    /// then adapted, translated, checked and written per market, in the order given.
+    /// Localizes `source` for each market (ids such as `br`, `de`, or a market's language tag,
+    /// `pt-BR`; a market named twice runs once): read and segmented once, then adapted,
+    /// translated, checked and written per market, in the order given.
     /// `targetLanguage` overrides the markets' own languages.
     public func localize(_ source: SourceDocument, markets ids: [String], targetLanguage: LanguageTag? = nil,
                          options: LocalizationOptions = LocalizationOptions()) async throws -> Localization {
         let catalog = try markets()
-        let profiles = try ids.map { try catalog.market($0) }
+        let profiles = try catalog.markets(ids)
         return try await localize(source, markets: profiles, targetLanguage: targetLanguage, options: options)
     }
 

@@ -34,6 +34,48 @@ import Testing
         #expect(error.description.contains("br"))
     }
 
+    /// A market may be named by its language tag or its region code when exactly one fits.
+    @Test(arguments: [("gb", "uk"), ("GB", "uk"), ("en-GB", "uk"), ("en_gb", "uk"), ("pt-BR", "br"), ("pt_BR", "br"),
+                      ("ja-JP", "jp"), ("zh-Hans-CN", "cn"), ("ar-SA", "sa"), ("de-CH", "ch"), ("UK", "uk")])
+    func aMarketAnswersToItsLanguageTagAndRegion(name: String, id: String) throws {
+        #expect(try MarketCatalog.load().market(name).id == id)
+    }
+
+    /// A tag whose region has a market in another language is not guessed at: the error says which.
+    @Test func aTagOfAnotherLanguageSuggestsTheRegionsMarket() throws {
+        let catalog = try MarketCatalog.load()
+        let french = try #require(throws: UnknownMarketError.self) { try catalog.market("fr-CH") }
+        #expect(french.suggestions == ["ch (de-CH)"])
+        #expect(french.description.hasPrefix("no market 'fr-CH'; did you mean ch (de-CH)? known: ae, au, br"))
+        let spanish = try #require(throws: UnknownMarketError.self) { try catalog.market("es-US") }
+        #expect(spanish.suggestions == ["us (en-US)"])
+        // Neither a region with no market, nor a misspelt id, nor a longer word is read as a region.
+        for name in ["xx", "en-XX", "brazil", "b-r", "en-", "12", ""] {
+            let error = try #require(throws: UnknownMarketError.self, "\(name)") { try catalog.market(name) }
+            #expect(error.suggestions.isEmpty, "\(name)")
+        }
+    }
+
+    /// The user's markets are names too: two in one region answer to neither its code nor a
+    /// tag they share, and a bundled market's id is never shadowed by an alias.
+    @Test func aliasesCountTheUsersMarkets() throws {
+        let dir = try TemporaryDirectory.make("l10n-markets")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let br = String(decoding: try Data(contentsOf: MarketCatalogTests.sourceFile("br.yaml")), as: UTF8.self)
+        let copy = br.replacingOccurrences(of: "\nid: br\n", with: "\nid: bsu\n")
+        try Data(copy.utf8).write(to: dir.appendingPathComponent("bsu.yaml"))
+        let catalog = try MarketCatalog.load(userDirectory: dir.path)
+        #expect(try catalog.market("br").id == "br")
+        let both = try #require(throws: UnknownMarketError.self) { try catalog.market("pt-BR") }
+        #expect(both.suggestions == ["br (pt-BR)", "bsu (pt-BR)"])
+    }
+
+    /// A list of names is a list of markets, each once, in the order first named.
+    @Test func namingAMarketTwiceRunsItOnce() throws {
+        let markets = try MarketCatalog.load().markets(["uk", "de", "gb", "en-GB", "DE", "pt-BR"])
+        #expect(markets.map(\.id) == ["uk", "de", "br"])
+    }
+
     /// Each broken profile must fail with the file and the key path that is wrong.
     @Test(arguments: [
         ("measurement:\n  system: metric\n  convert: {ft: metre}\n  keep: []\n", "measurement.convert.ft"),

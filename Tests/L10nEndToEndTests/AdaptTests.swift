@@ -128,6 +128,31 @@ import Testing
         #expect(entry.outputs.document == nil && entry.outputs.xliff == nil)
     }
 
+    /// `--market` takes a market's language tag or region code as well as its id, and a market
+    /// named twice is adapted once; `markets show` and `qa --market` take the same names.
+    @Test func marketsAnswerToTheirLanguageTagsAndRegionCodes() throws {
+        let dir = try TemporaryDirectory.make("l10n-e2e")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.page.utf8).write(to: dir.appendingPathComponent("pump.md"))
+        let run = try CLI.run(["adapt", "--market", "gb,uk", "-m", "en-GB", "--backend", "none", "--out", "out", "--report", "r.json", "pump.md"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("r.json"))) as? [String: Any]
+        let documents = try #require(report?["documents"] as? [[String: Any]])
+        #expect(documents.count == 1, "one market, once")
+        #expect(documents.first?["market"] as? String == "uk")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted() == ["pump.en-GB.md", "pump.en-GB.xlf"])
+
+        let show = try CLI.run(["markets", "show", "gb"], in: dir)
+        #expect(show.status == 0 && show.stdout.contains("United Kingdom"), "\(show.stderr)")
+        let qa = try CLI.run(["qa", "--market", "en-GB", "out/pump.en-GB.xlf"], in: dir)
+        #expect(qa.status == 0, "\(qa.stderr)")
+
+        let french = try CLI.run(["adapt", "--market", "fr-CH", "pump.md"], in: dir)
+        #expect(french.status == 64)
+        #expect(french.stderr.contains("no market 'fr-CH'; did you mean ch (de-CH)?"), "\(french.stderr)")
+        #expect(try CLI.run(["markets", "show", "fr-CH"], in: dir).stderr == french.stderr)
+    }
+
     @Test func unknownMarketAndBadMarketDataAreClearErrors() throws {
         let dir = try TemporaryDirectory.make("l10n-e2e")
         defer { try? FileManager.default.removeItem(at: dir) }

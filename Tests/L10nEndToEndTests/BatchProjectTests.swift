@@ -257,6 +257,29 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
+    /// The command line takes a market's other names (`BR`, `pt-BR`, `gb`); the project file
+    /// wants its id, which its `{market}` outputs and `qa.markets` keys are written with.
+    @Test func theProjectFileNamesMarketsByTheirIds() throws {
+        let dir = try TemporaryDirectory.make("l10n-batch")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        try Data(contentsOf: PackagePaths.corpora.appendingPathComponent(Self.pages[0])).write(to: dir.appendingPathComponent("pages/" + Self.pages[0]))
+        for (other, market) in [("BR", "'br' (Brazil, pt-BR)"), ("pt-BR", "'br' (Brazil, pt-BR)"), ("gb", "'uk' (United Kingdom, en-GB)")] {
+            try Data("""
+                version: 1
+                source: {include: ["pages/*.md"]}
+                markets: [de, \(other)]
+                output: {xliff: "xliff/{market}/{stem}.xlf"}
+                translation: {backend: none}
+
+                """.utf8).write(to: dir.appendingPathComponent("l10n.yaml"))
+            let run = try CLI.run(["batch"], in: dir, environment: ["CI": "true", "L10N_TM": nil])
+            #expect(run.status == 64, "\(run.stderr)")
+            #expect(run.stderr.contains("l10n.yaml: markets: names '\(other)', which is the market \(market): write its id"), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("xliff").path))
+        }
+    }
+
     @Test func theProjectFileCarriesCATToolSettings() throws {
         // For OmegaT: XLIFF 1.2 with every target prefilled, offline (no engine at all).
         let dir = try TemporaryDirectory.make("l10n-batch")

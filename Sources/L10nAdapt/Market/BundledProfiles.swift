@@ -42,6 +42,14 @@ struct BundledProfiles: Sendable {
         cache[id] = result
         return try result.get().with(conventions)
     }
+
+    /// The language tag of the profile with `id`, scanned from its bytes as `markets list` does,
+    /// or decoded when the scanner is not sure; nil for an unknown id or a profile that fails.
+    func language(of id: String, conventions: Conventions) -> String? {
+        guard let file = files[id] else { return nil }
+        if let summary = MarketSummary.scan(file.data, stem: id) { return summary.language }
+        return try? profile(id, conventions: conventions).language
+    }
 }
 
 private extension MarketProfile {

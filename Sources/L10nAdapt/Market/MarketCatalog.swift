@@ -100,12 +100,35 @@ public struct MarketCatalog: Sendable {
     }
 
     /// The market with `id` (case-insensitive), or an error listing the known ones; a bundled
-    /// profile is decoded (once) the first time it is asked for.
+    /// profile is decoded (once) the first time it is asked for. An id no market has may name one
+    /// by its language tag (`pt-BR`, `en_GB`) or its region code (`gb` → `uk`): the one market
+    /// with that language and region answers. When none or several do, the error suggests the
+    /// markets of that region.
     public func market(_ id: String) throws -> MarketProfile {
         let key = id.lowercased()
         if let market = decoded[key] { return market }
         if bundled.ids.contains(key) { return try bundled.profile(key, conventions: conventions) }
-        throw UnknownMarketError(id: id, known: Set(decoded.keys).union(bundled.ids).sorted())
+        let known = Set(decoded.keys).union(bundled.ids).sorted()
+        guard let alias = MarketAlias(id) else { throw UnknownMarketError(id: id, known: known) }
+        let languages = known.map { ($0, language(of: $0)) }
+        let named = languages.filter { alias.names(marketLanguage: $0.1) }
+        if named.count == 1 { return try market(named[0].0) }
+        let suggestions = languages.filter { alias.sharesRegion(withMarketLanguage: $0.1) }.map { "\($0.0) (\($0.1))" }
+        throw UnknownMarketError(id: id, known: known, suggestions: suggestions)
+    }
+
+    /// The markets `ids` name (``market(_:)``), in order, each once: `--market uk,gb` is one run
+    /// for the United Kingdom, not two writing the same files.
+    public func markets(_ ids: [String]) throws -> [MarketProfile] {
+        var seen = Set<String>()
+        return try ids.map { try market($0) }.filter { seen.insert($0.id).inserted }
+    }
+
+    /// A market's language tag, read without decoding a bundled profile in full where the
+    /// listing's scanner can (an alias is resolved against every market).
+    private func language(of id: String) -> String {
+        if let market = decoded[id] { return market.language }
+        return bundled.language(of: id, conventions: conventions) ?? ""
     }
 
     public var sortedMarkets: [MarketProfile] { markets.values.sorted { $0.id < $1.id } }

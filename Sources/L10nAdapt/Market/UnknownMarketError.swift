@@ -6,13 +6,19 @@ import L10nCore
 public struct UnknownMarketError: L10nError, Hashable {
     public var id: String
     public var known: [String]
+    /// Markets the id may have meant (`ch (de-CH)` for `fr-CH`): same region, another language.
+    public var suggestions: [String]
 
-    public init(id: String, known: [String]) {
+    public init(id: String, known: [String], suggestions: [String] = []) {
         self.id = id
         self.known = known
+        self.suggestions = suggestions
     }
 
-    public var description: String { "no market '\(id)'; known: \(known.joined(separator: ", ")) (see `l10n markets list`)" }
+    public var description: String {
+        let hint = suggestions.isEmpty ? ";" : "; did you mean \(suggestions.joined(separator: " or "))?"
+        return "no market '\(id)'\(hint) known: \(known.joined(separator: ", ")) (see `l10n markets list`)"
+    }
 
     public var exitCategory: ExitCategory { .usage }
 }

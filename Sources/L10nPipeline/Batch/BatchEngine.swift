@@ -52,6 +52,13 @@ package struct BatchEngine: Sendable {
 
         let catalog = try MarketCatalog.load(userDirectory: configuration.adaptation.marketsDir.map(path))
         let markets = try configuration.markets.map { try catalog.market($0) }
+        // The project file names markets by id: its `qa.markets`, `site.slugs` and output
+        // patterns' `{market}` key on the id as written, so another name for a market (`gb`,
+        // `pt-BR`, `BR`), which the command line takes, would split them from its results here.
+        for (given, market) in zip(configuration.markets, markets) where given != market.id {
+            throw ProjectConfigurationError(file: file, keyPath: "markets",
+                                            message: "names '\(given)', which is the market '\(market.id)' (\(market.name), \(market.language)): write its id")
+        }
         self.catalog = catalog
         self.markets = markets
         var rates: ExchangeRates?

@@ -18,7 +18,7 @@ struct AdaptCommand: AsyncParsableCommand {
             With --tm (or $L10N_TM), segments the memory holds (same adapted source: exact 100; same neighbours too: in-context 101) get its translation before the backend is asked; the report counts each document's segments and words by best match (in-context, exact, fuzzy 95-99/85-94/75-84, none). Every machine translation is stored in that memory too (origin mt:<backend>), so running again with the same --tm makes no call for sentences already translated.
             """)
 
-    @Option(name: [.customShort("m"), .long], parsing: .singleValue, help: ArgumentHelp("Market id (br, de, jp, uk, us…; see `l10n markets list`). Repeat for several.", valueName: "id"))
+    @Option(name: [.customShort("m"), .long], parsing: .singleValue, help: ArgumentHelp("Market id (br, de, jp, uk, us…; see `l10n markets list`) or its language tag (pt-BR, en-GB) or region code (gb). Repeat for several.", valueName: "id"))
     var market: [String]
 
     @Argument(help: ArgumentHelp("Markdown (.md) or HTML (.html) product pages.", valueName: "file"))
@@ -115,7 +115,7 @@ struct AdaptCommand: AsyncParsableCommand {
         var exchangeRates: ExchangeRates?
         do {
             let catalog = try MarketCatalog.load(userDirectory: marketsDir)
-            markets = try market.flatMap { $0.split(separator: ",").map(String.init) }.map { try catalog.market($0) }
+            markets = try catalog.markets(market.flatMap { $0.split(separator: ",").map(String.init) })
             if let rates {
                 let data = try InputFile.read(rates)
                 exchangeRates = try ExchangeRates.parse(TextInput.decodeUTF8(data, file: rates), file: rates)

@@ -32,7 +32,7 @@ struct QACommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How to write the findings (html: the review page, every segment side by side).", valueName: "text|json|junit|sarif|html"))
     var format: QAReportFormat = .text
 
-    @Option(name: .long, help: ArgumentHelp("The market the translation is for (`br`): checks that need one (units.unconverted) use it.", valueName: "id"))
+    @Option(name: .long, help: ArgumentHelp("The market the translation is for (`br`, or its language tag `pt-BR`): checks that need one (units.unconverted) use it.", valueName: "id"))
     var market: String?
 
     @Option(name: .long, help: ArgumentHelp("A folder of market YAML files that add to or override the bundled markets.", valueName: "dir"))
@@ -127,9 +127,11 @@ struct QACommand: AsyncParsableCommand {
             settings = try commandLineSettings()
             checker = try Self.checker(glossary: termbase, markets: catalog, config: config, severities: settings.severities, disabled: settings.disabled)
         } catch { throw ExitStatus.report(error) }
+        // An unknown market is the same usage error as for `adapt`; another name for a market
+        // (`gb`, `pt-BR`) becomes its id, which the checks and the project's `qa.markets` use.
+        var marketID: String?
         if let market {
-            // An unknown market is the same usage error as for `adapt`.
-            do { _ = try MarketCatalog.load(userDirectory: marketsDir).market(market) } catch { throw ExitStatus.report(error) }
+            do { marketID = try (catalog ?? MarketCatalog.load(userDirectory: marketsDir)).market(market).id } catch { throw ExitStatus.report(error) }
         }
         var failures: [ExitCode] = []
         var results: [QAFileResult] = []
@@ -140,7 +142,7 @@ struct QACommand: AsyncParsableCommand {
         do {
             review = format == .html ? try output.map { try BatchReportWriter(.init(html: $0), target: { $0 }) } : nil
         } catch { throw ExitStatus.report(error) }
-        let (market, config) = (self.market, self.config)
+        let (market, config) = (marketID, self.config)
         let (reviews, reviewsIntoFile) = (format == .html, review != nil)
         let usesCarriedGlossary = termbase?.isEmpty ?? true
         // Files are checked `--jobs` at a time and delivered in order: messages, reports and the
